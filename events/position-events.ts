@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { defineEvent, type EventOf } from './define-event';
+import { ActorId, Polarity, PropositionId, TopicId } from './statement';
+import { StatementRef } from './statement-ref';
+
+/**
+ * Stream `position/<actor>/<topic>/<proposition>`: every statement applied to one actor's
+ * position on one proposition yields exactly one of PositionTaken / PositionChanged /
+ * PositionReaffirmed, plus ContradictionDetected when it contradicts an earlier-said statement.
+ */
+
+const PositionKey = z.object({ actor: ActorId, topic: TopicId, proposition: PropositionId });
+
+export const PositionTaken = defineEvent(
+  'PositionTaken',
+  1,
+  PositionKey.extend({ polarity: Polarity, statement: StatementRef }),
+);
+export type PositionTaken = EventOf<typeof PositionTaken>;
+
+export const PositionChanged = defineEvent(
+  'PositionChanged',
+  1,
+  PositionKey.extend({
+    from: Polarity,
+    to: Polarity,
+    statement: StatementRef,
+    /** The statement said just before this one (by statedAt) that held the `from` polarity. */
+    previous: StatementRef,
+  }),
+);
+export type PositionChanged = EventOf<typeof PositionChanged>;
+
+/** The same polarity said again: evidence accumulates, the position does not move. */
+export const PositionReaffirmed = defineEvent(
+  'PositionReaffirmed',
+  1,
+  PositionKey.extend({ polarity: Polarity, statement: StatementRef }),
+);
+export type PositionReaffirmed = EventOf<typeof PositionReaffirmed>;
+
+export const Severity = z.enum(['high', 'medium', 'low']);
+export type Severity = z.infer<typeof Severity>;
+
+export const ContradictionDetected = defineEvent(
+  'ContradictionDetected',
+  1,
+  PositionKey.extend({
+    /** Deterministic from (actor, proposition, earlier, later), so replays find the same id. */
+    contradictionId: z.string().min(1),
+    /** The earlier-said statement (by statedAt), whatever the order of arrival. */
+    earlier: StatementRef,
+    later: StatementRef,
+    severity: Severity,
+  }),
+);
+export type ContradictionDetected = EventOf<typeof ContradictionDetected>;

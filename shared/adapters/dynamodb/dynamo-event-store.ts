@@ -1,0 +1,254 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { currentSchemaVersion, validateEventData } from '../../../events/registry';
+import { ConcurrencyError } from '../../errors/concurrency-error';
+import { DocumentTooLargeError } from '../../errors/document-too-large-error';
+import { ValidationError } from '../../errors/validation-error';
+import type { Clock } from '../../ports/clock';
+import type { AppendResult, CommitPage, EventStore, NewEvent, StoredCommit, StreamRead } from '../../ports/event-store';
+import type { IdGenerator } from '../../ports/id-generator';
+import { translateAwsError } from '../aws-error-translation';
+import { type CommitItem, decodeCommitItem, type StoredEventAttributes } from './commit-item';
+import { EVENT_TABLE_KEYS } from './event-table';
+
+const { partitionKey: PK, sortKey: SK } = EVENT_TABLE_KEYS;
+
+/** DynamoDB refuses items over 400 KB; keep a margin for attribute names and overhead. */
+const MAX_COMMIT_ITEM_BYTES = 390 * 1024;
+
+export interface DynamoEventStoreOptions {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+interface StreamHead {
+  commit: number;
+  version: number;
+}
+
+/**
+ * Event store on the DynamoDB API, one item per commit: an append of several events is a single
+ * conditional PutItem (`attribute_not_exists(pk)` on the next commit number), so it is atomic on
+ * DynamoDB and on dynalite alike without TransactWriteItems. See docs/event-store.md.
+ */
+export class DynamoEventStore implements EventStore {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+  readonly #clock: Clock;
+  readonly #ids: IdGenerator;
+
+  constructor(options: DynamoEventStoreOptions) {
+    this.#client = options.client;
+    this.#tableName = options.tableName;
+    this.#clock = options.clock;
+    this.#ids = options.ids;
+  }
+
+  async appendToStream(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
+    if (events.length === 0) throw new ValidationError('appendToStream needs at least one event');
+    if (!Number.isInteger(expectedVersion) || expectedVersion < 0) {
+      throw new ValidationError(`expectedVersion must be a whole number ≥ 0, got ${expectedVersion}`);
+    }
+    for (const event of events) validateEventData(event.type, event.data);
+
+    // A new stream needs no read: commit 1 either does not exist yet or the stream is taken.
+    const head = expectedVersion === 0 ? { commit: 0, version: 0 } : await this.#readHead(streamId);
+    if (head.version !== expectedVersion) {
+      return this.#alreadyStoredOrConflict(streamId, expectedVersion, events);
+    }
+
+    const item = this.#commitItem(streamId, head, events);
+    this.#assertFits(item);
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': PK },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        return this.#alreadyStoredOrConflict(streamId, expectedVersion, events);
+      }
+      throw translateAwsError(error, 'appendToStream');
+    }
+    return {
+      streamId,
+      nextExpectedVersion: item.toVersion,
+      commitId: item.commitId,
+      alreadyStored: false,
+      events: decodeCommitItem(item as unknown as Record<string, unknown>).events,
+    };
+  }
+
+  async readStream(streamId: string): Promise<StreamRead> {
+    const commits = await this.#queryCommits(streamId);
+    const events = commits.flatMap((commit) => commit.events);
+    return { streamId, version: events.at(-1)?.version ?? 0, events };
+  }
+
+  async readAll(options: { after?: string; limit?: number } = {}): Promise<CommitPage> {
+    const limit = Math.min(Math.max(options.limit ?? 100, 1), 100);
+    const keys = await this.#send('readAll', () =>
+      this.#client.send(
+        new QueryCommand({
+          TableName: this.#tableName,
+          IndexName: EVENT_TABLE_KEYS.globalIndexName,
+          KeyConditionExpression: options.after ? '#gpk = :all AND #gsk > :after' : '#gpk = :all',
+          ExpressionAttributeNames: {
+            '#gpk': EVENT_TABLE_KEYS.globalPartitionKey,
+            ...(options.after ? { '#gsk': EVENT_TABLE_KEYS.globalSortKey } : {}),
+          },
+          ExpressionAttributeValues: {
+            ':all': EVENT_TABLE_KEYS.globalPartitionValue,
+            ...(options.after ? { ':after': options.after } : {}),
+          },
+          Limit: limit,
+        }),
+      ),
+    );
+    const items = keys.Items ?? [];
+    const commits = await this.#getCommits(items.map((key) => ({ [PK]: key[PK], [SK]: key[SK] })));
+    const last = commits.at(-1);
+    return keys.LastEvaluatedKey && last ? { commits, next: last.commitId } : { commits };
+  }
+
+  /** Fetches commit items by key (BatchGet, 100 at a time, unprocessed keys retried) in key order. */
+  async #getCommits(keys: Record<string, unknown>[]): Promise<StoredCommit[]> {
+    const found = new Map<string, Record<string, unknown>>();
+    const keyOf = (item: Record<string, unknown>) => `${item[PK]}\u0000${item[SK]}`;
+    let pending = keys;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 8) throw translateAwsError(new Error('unprocessed keys after retries'), 'readAll');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      const response = await this.#send('readAll', () =>
+        this.#client.send(
+          new BatchGetCommand({ RequestItems: { [this.#tableName]: { Keys: pending, ConsistentRead: true } } }),
+        ),
+      );
+      for (const item of response.Responses?.[this.#tableName] ?? []) found.set(keyOf(item), item);
+      pending = (response.UnprocessedKeys?.[this.#tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
+    return keys.flatMap((key) => {
+      const item = found.get(keyOf(key));
+      return item ? [decodeCommitItem(item)] : [];
+    });
+  }
+
+  async #readHead(streamId: string): Promise<StreamHead> {
+    const response = await this.#send('appendToStream', () =>
+      this.#client.send(
+        new QueryCommand({
+          TableName: this.#tableName,
+          KeyConditionExpression: '#pk = :pk AND #sk > :zero',
+          ExpressionAttributeNames: { '#pk': PK, '#sk': SK, '#to': 'toVersion' },
+          ExpressionAttributeValues: { ':pk': streamId, ':zero': 0 },
+          ProjectionExpression: '#sk, #to',
+          ScanIndexForward: false,
+          Limit: 1,
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    const item = response.Items?.[0];
+    return item ? { commit: Number(item[SK]), version: Number(item.toVersion) } : { commit: 0, version: 0 };
+  }
+
+  async #queryCommits(streamId: string): Promise<StoredCommit[]> {
+    const commits: StoredCommit[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#send('readStream', () =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            KeyConditionExpression: '#pk = :pk AND #sk > :zero',
+            ExpressionAttributeNames: { '#pk': PK, '#sk': SK },
+            ExpressionAttributeValues: { ':pk': streamId, ':zero': 0 },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) commits.push(decodeCommitItem(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return commits;
+  }
+
+  /**
+   * The condition failed or the head moved: if our eventIds sit right after expectedVersion, an
+   * earlier attempt of this same append (a retry after a timeout) already stored them.
+   */
+  async #alreadyStoredOrConflict(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+  ): Promise<AppendResult> {
+    const commits = await this.#queryCommits(streamId);
+    const storedEvents = commits.flatMap((commit) => commit.events);
+    const stored = storedEvents.slice(expectedVersion, expectedVersion + events.length);
+    const sameEvents =
+      stored.length === events.length && stored.every((event, index) => event.eventId === events[index]?.eventId);
+    if (sameEvents) {
+      const lastEventId = stored.at(-1)?.eventId;
+      const holding = commits.find((commit) => commit.events.some((event) => event.eventId === lastEventId));
+      return {
+        streamId,
+        nextExpectedVersion: expectedVersion + events.length,
+        commitId: holding?.commitId ?? '',
+        alreadyStored: true,
+        events: stored,
+      };
+    }
+    throw new ConcurrencyError(streamId, expectedVersion, storedEvents.at(-1)?.version ?? 0);
+  }
+
+  #commitItem(streamId: string, head: StreamHead, events: readonly NewEvent[]): CommitItem {
+    const commitId = this.#ids.next();
+    const stored: StoredEventAttributes[] = events.map((event, index) => ({
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: currentSchemaVersion(event.type),
+      version: head.version + index + 1,
+      occurredAt: event.occurredAt,
+      correlationId: event.correlationId,
+      causationId: event.causationId,
+      data: event.data,
+    }));
+    return {
+      [PK]: streamId,
+      [SK]: head.commit + 1,
+      [EVENT_TABLE_KEYS.globalPartitionKey]: EVENT_TABLE_KEYS.globalPartitionValue,
+      [EVENT_TABLE_KEYS.globalSortKey]: commitId,
+      commitId,
+      recordedAt: this.#clock.now().toISOString(),
+      fromVersion: head.version + 1,
+      toVersion: head.version + events.length,
+      eventTypes: new Set(events.map((event) => event.type)),
+      events: stored,
+    } as CommitItem;
+  }
+
+  #assertFits(item: CommitItem): void {
+    const bytes = Buffer.byteLength(JSON.stringify({ ...item, eventTypes: [...item.eventTypes] }), 'utf8');
+    if (bytes > MAX_COMMIT_ITEM_BYTES) {
+      throw new DocumentTooLargeError(
+        `the commit for ${item.pk} would be ${bytes} bytes; DynamoDB items are limited to 400 KB`,
+        { details: { bytes, limit: MAX_COMMIT_ITEM_BYTES } },
+      );
+    }
+  }
+
+  async #send<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw translateAwsError(error, operation);
+    }
+  }
+}

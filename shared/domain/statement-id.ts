@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+
+export interface StatementIdentity {
+  documentId: string;
+  sentenceIndex: number;
+  actor: string;
+  topic: string;
+  proposition: string;
+  polarity: string;
+  reportedBy?: string | undefined;
+}
+
+/**
+ * A statement's id is derived from what it says and where, so re-extracting the same document
+ * with the same rules finds the same ids (nothing to correct), and a changed polarity is a new
+ * statement (the old one is retracted).
+ */
+export function statementIdFor(identity: StatementIdentity): string {
+  const key = [
+    identity.documentId,
+    identity.sentenceIndex,
+    identity.actor,
+    identity.topic,
+    identity.proposition,
+    identity.polarity,
+    identity.reportedBy ?? '',
+  ].join('\u001f');
+  return `st-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+}

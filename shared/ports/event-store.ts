@@ -1,0 +1,58 @@
+import type { DomainEvent, EventDataOf, EventType } from '../../events/registry';
+
+/** An event about to be appended; the store assigns streamId, version and recordedAt. */
+export type NewEvent<T extends EventType = EventType> = {
+  [K in T]: {
+    eventId: string;
+    type: K;
+    occurredAt: string;
+    correlationId: string;
+    causationId: string | null;
+    data: EventDataOf<K>;
+  };
+}[T];
+
+export interface AppendResult {
+  streamId: string;
+  /** The stream's version after the append: pass it as expectedVersion next time. */
+  nextExpectedVersion: number;
+  /** The commit's global id (a ULID): orders commits across streams for replay. */
+  commitId: string;
+  /** True when these exact eventIds were already stored: nothing new was written. */
+  alreadyStored: boolean;
+  events: DomainEvent[];
+}
+
+export interface StreamRead {
+  streamId: string;
+  /** 0 when the stream does not exist. */
+  version: number;
+  events: DomainEvent[];
+}
+
+/** One atomic append: the unit the store writes and the stream delivers. */
+export interface StoredCommit {
+  commitId: string;
+  streamId: string;
+  /** 1-based commit number within the stream. */
+  commit: number;
+  events: DomainEvent[];
+}
+
+export interface CommitPage {
+  commits: StoredCommit[];
+  /** Pass back as `after` to read on; absent at the end of the log. */
+  next?: string;
+}
+
+export interface EventStore {
+  /**
+   * Appends `events` to `streamId` atomically if the stream is at `expectedVersion` (0: the
+   * stream must not exist yet). Throws ConcurrencyError otherwise, unless the same eventIds are
+   * already stored at those versions: then it reports `alreadyStored` and writes nothing.
+   */
+  appendToStream(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult>;
+  readStream(streamId: string): Promise<StreamRead>;
+  /** All commits of all streams in commit-id order (see docs/event-store.md), for replay and audit. */
+  readAll(options?: { after?: string; limit?: number }): Promise<CommitPage>;
+}
