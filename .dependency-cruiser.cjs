@@ -7,7 +7,8 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-without-aws',
-      comment: 'Domain code (events, domain, extraction, positions, ports, application) must not import the AWS SDK or Powertools.',
+      comment:
+        'Domain code (events, domain, extraction, positions, ports, application) must not import the AWS SDK or Powertools.',
       severity: 'error',
       from: { path: DOMAIN },
       to: { path: '(^|/)node_modules/(@aws-sdk|@aws-lambda-powertools|@smithy|aws-cdk-lib)/' },

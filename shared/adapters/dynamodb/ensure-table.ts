@@ -1,0 +1,38 @@
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceInUseException,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Creates a table if it does not exist and waits until it is ACTIVE. Used by the embedded runtime
+ * and tests; on AWS the CDK stack owns the tables.
+ */
+export async function ensureTable(
+  documentClient: DynamoDBDocumentClient,
+  definition: CreateTableCommandInput,
+): Promise<void> {
+  // The document client wraps a plain client; table operations take the plain one.
+  const client: DynamoDBClient = documentClient as unknown as DynamoDBClient;
+  const tableName = definition.TableName as string;
+  try {
+    await client.send(new CreateTableCommand(definition));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
+      if (Table?.TableStatus === 'ACTIVE' && indexesActive) return;
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE`);
+}
