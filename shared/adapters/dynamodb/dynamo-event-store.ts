@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { currentSchemaVersion, validateEventData } from '../../../events/registry';
 import { ConcurrencyError } from '../../errors/concurrency-error';
 import { DocumentTooLargeError } from '../../errors/document-too-large-error';
@@ -9,6 +9,7 @@ import type { AppendResult, CommitPage, EventStore, NewEvent, StoredCommit, Stre
 import type { IdGenerator } from '../../ports/id-generator';
 import { translateAwsError } from '../aws-error-translation';
 import { type CommitItem, decodeCommitItem, type StoredEventAttributes } from './commit-item';
+import { CommitLogReader } from './commit-log-reader';
 import { EVENT_TABLE_KEYS } from './event-table';
 
 const { partitionKey: PK, sortKey: SK } = EVENT_TABLE_KEYS;
@@ -38,8 +39,10 @@ export class DynamoEventStore implements EventStore {
   readonly #tableName: string;
   readonly #clock: Clock;
   readonly #ids: IdGenerator;
+  readonly #log: CommitLogReader;
 
   constructor(options: DynamoEventStoreOptions) {
+    this.#log = new CommitLogReader(options.client, options.tableName);
     this.#client = options.client;
     this.#tableName = options.tableName;
     this.#clock = options.clock;
@@ -93,50 +96,10 @@ export class DynamoEventStore implements EventStore {
 
   async readAll(options: { after?: string; limit?: number } = {}): Promise<CommitPage> {
     const limit = Math.min(Math.max(options.limit ?? 100, 1), 100);
-    const keys = await this.#send('readAll', () =>
-      this.#client.send(
-        new QueryCommand({
-          TableName: this.#tableName,
-          IndexName: EVENT_TABLE_KEYS.globalIndexName,
-          KeyConditionExpression: options.after ? '#gpk = :all AND #gsk > :after' : '#gpk = :all',
-          ExpressionAttributeNames: {
-            '#gpk': EVENT_TABLE_KEYS.globalPartitionKey,
-            ...(options.after ? { '#gsk': EVENT_TABLE_KEYS.globalSortKey } : {}),
-          },
-          ExpressionAttributeValues: {
-            ':all': EVENT_TABLE_KEYS.globalPartitionValue,
-            ...(options.after ? { ':after': options.after } : {}),
-          },
-          Limit: limit,
-        }),
-      ),
-    );
-    const items = keys.Items ?? [];
-    const commits = await this.#getCommits(items.map((key) => ({ [PK]: key[PK], [SK]: key[SK] })));
+    const items = await this.#log.read(options.after, undefined, limit);
+    const commits = items.map(decodeCommitItem);
     const last = commits.at(-1);
-    return keys.LastEvaluatedKey && last ? { commits, next: last.commitId } : { commits };
-  }
-
-  /** Fetches commit items by key (BatchGet, 100 at a time, unprocessed keys retried) in key order. */
-  async #getCommits(keys: Record<string, unknown>[]): Promise<StoredCommit[]> {
-    const found = new Map<string, Record<string, unknown>>();
-    const keyOf = (item: Record<string, unknown>) => `${item[PK]}\u0000${item[SK]}`;
-    let pending = keys;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 8) throw translateAwsError(new Error('unprocessed keys after retries'), 'readAll');
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-      const response = await this.#send('readAll', () =>
-        this.#client.send(
-          new BatchGetCommand({ RequestItems: { [this.#tableName]: { Keys: pending, ConsistentRead: true } } }),
-        ),
-      );
-      for (const item of response.Responses?.[this.#tableName] ?? []) found.set(keyOf(item), item);
-      pending = (response.UnprocessedKeys?.[this.#tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-    return keys.flatMap((key) => {
-      const item = found.get(keyOf(key));
-      return item ? [decodeCommitItem(item)] : [];
-    });
+    return commits.length === limit && last ? { commits, next: last.commitId } : { commits };
   }
 
   async #readHead(streamId: string): Promise<StreamHead> {
