@@ -55,3 +55,26 @@ export const ContradictionDetected = defineEvent(
   }),
 );
 export type ContradictionDetected = EventOf<typeof ContradictionDetected>;
+
+/**
+ * A statement that re-extraction no longer finds (StatementRetracted in its document stream) is
+ * withdrawn from the position: it stops counting, contradictions resting on it are void, and
+ * `current` names the position's latest remaining statement (null when none is left).
+ */
+export const StatementWithdrawn = defineEvent(
+  'StatementWithdrawn',
+  1,
+  PositionKey.extend({
+    statement: StatementRef,
+    reason: z.string().min(1),
+    current: StatementRef.nullable(),
+    voidedContradictions: z.array(
+      z.object({
+        contradictionId: z.string().min(1),
+        earlierStatementId: z.string().min(1),
+        laterStatementId: z.string().min(1),
+      }),
+    ),
+  }),
+);
+export type StatementWithdrawn = EventOf<typeof StatementWithdrawn>;

@@ -6,7 +6,13 @@ import { AlertPublished } from './alert-events';
 import type { EventDefinition, EventOf } from './define-event';
 import { DocumentIngested, StatementExtracted, StatementRetracted } from './document-events';
 import { RawEvent } from './envelope';
-import { ContradictionDetected, PositionChanged, PositionReaffirmed, PositionTaken } from './position-events';
+import {
+  ContradictionDetected,
+  PositionChanged,
+  PositionReaffirmed,
+  PositionTaken,
+  StatementWithdrawn,
+} from './position-events';
 
 /** Every event type stancewatch reads and writes. Adding one: define it, then list it here. */
 export const eventDefinitions = {
@@ -17,6 +23,7 @@ export const eventDefinitions = {
   PositionChanged,
   PositionReaffirmed,
   ContradictionDetected,
+  StatementWithdrawn,
   AlertPublished,
 } as const;
 
