@@ -16,8 +16,15 @@ export const statementArbitrary = (options: { actors?: string[]; propositions?: 
       hearsay: fc.integer({ min: 0, max: 6 }).map((roll) => roll === 0),
     })
     .map(({ hearsay, ...fields }) =>
-      aStatement({ ...fields, ...(hearsay ? { reportedBy: 'united-states', attribution: 'reported' } : {}) }),
+      aStatement({
+        ...fields,
+        topic: topicOf(fields.proposition),
+        ...(hearsay ? { reportedBy: 'united-states', attribution: 'reported' } : {}),
+      }),
     );
+
+/** "venue:belarus" belongs to the venue topic; other test propositions to territory. */
+const topicOf = (proposition: string) => (proposition.startsWith('venue:') ? 'venue' : 'territory');
 
 /**
  * Distinct statements: one statement id always denotes the same statement, as with a real

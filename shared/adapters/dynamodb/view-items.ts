@@ -1,0 +1,236 @@
+import type { Polarity } from '../../../events/statement';
+import type { StatementRef } from '../../../events/statement-ref';
+import type { ActorView, ContradictionView, PositionView, TimelineEntry } from '../../ports/views';
+import type { ContradictionRecord, TimelineStatement, ViewUpdate } from '../../positions/view-updates';
+import { VIEWS_TABLE_KEYS, viewKeys } from './views-table';
+
+const { partitionKey: PK, sortKey: SK, orderSortKey: LSK } = VIEWS_TABLE_KEYS;
+
+export type ItemKey = { [PK]: string; [SK]: string };
+
+/** Conditions the views need; anything else is unconditional. */
+export type WriteCondition =
+  /** Only if the item holds no position yet or one said earlier (the current-position register). */
+  | { kind: 'order-key-below'; orderKey: string }
+  /** Only if the item's current statement is this one (a withdrawal). */
+  | { kind: 'current-statement-is'; statementId: string };
+
+/** One write to one views item, storage-neutral: the DynamoDB store and the test model run these. */
+export type ItemWrite =
+  | {
+      op: 'update';
+      key: ItemKey;
+      set?: Record<string, unknown>;
+      remove?: readonly string[];
+      add?: Record<string, Set<string>>;
+      delete?: Record<string, Set<string>>;
+      condition?: WriteCondition;
+    }
+  | { op: 'delete'; key: ItemKey; condition?: WriteCondition };
+
+/** Optional statement fields: absent ones are removed, so a rewrite leaves no stale value behind. */
+const OPTIONAL_TIMELINE_FIELDS = ['speaker', 'reportedBy', 'source', 'documentTitle', 'evidenceOnly'] as const;
+
+const timelineKey = (actor: string, topic: string, statementId: string): ItemKey => ({
+  [PK]: viewKeys.timelinePartition(actor, topic),
+  [SK]: statementId,
+});
+
+const positionAttributes = (
+  actor: string,
+  topic: string,
+  proposition: string,
+  orderKey: string,
+  statement: StatementRef,
+) => ({ actor, topic, proposition, orderKey, polarity: statement.polarity, statement });
+
+const contradictionAttributes = (contradiction: ContradictionRecord) => ({
+  [LSK]: contradiction.sortKey,
+  contradictionId: contradiction.contradictionId,
+  actor: contradiction.actor,
+  topic: contradiction.topic,
+  proposition: contradiction.proposition,
+  severity: contradiction.severity,
+  earlier: contradiction.earlier,
+  later: contradiction.later,
+  detectedAt: contradiction.detectedAt,
+  status: 'active',
+});
+
+/** The item writes one view update stands for (table design in views-table.ts). Pure. */
+export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
+  switch (update.kind) {
+    case 'timeline-statement': {
+      const { statement } = update;
+      const present = Object.fromEntries(Object.entries(statement).filter(([, value]) => value !== undefined));
+      return [
+        {
+          op: 'update',
+          key: timelineKey(statement.actor, statement.topic, statement.statementId),
+          set: { ...present, [LSK]: update.orderKey, retracted: false },
+          remove: [...OPTIONAL_TIMELINE_FIELDS.filter((field) => statement[field] === undefined), 'retractionReason'],
+        },
+      ];
+    }
+    case 'timeline-retraction':
+      return [
+        {
+          op: 'update',
+          key: timelineKey(update.actor, update.topic, update.statementId),
+          set: { retracted: true, retractionReason: update.reason },
+        },
+      ];
+    case 'timeline-effect':
+      return [
+        {
+          op: 'update',
+          key: timelineKey(update.actor, update.topic, update.statementId),
+          set: {
+            effect: update.effect,
+            withdrawn: false,
+            ...(update.from !== undefined ? { changedFrom: update.from } : {}),
+            ...(update.previousStatementId !== undefined ? { previousStatementId: update.previousStatementId } : {}),
+          },
+          remove: [
+            ...(update.from === undefined ? ['changedFrom'] : []),
+            ...(update.previousStatementId === undefined ? ['previousStatementId'] : []),
+          ],
+        },
+      ];
+    case 'timeline-withdrawal':
+      return [
+        { op: 'update', key: timelineKey(update.actor, update.topic, update.statementId), set: { withdrawn: true } },
+      ];
+    case 'timeline-contradiction': {
+      const ids = new Set([update.contradictionId]);
+      const key = timelineKey(update.actor, update.topic, update.statementId);
+      return [
+        update.linked
+          ? { op: 'update', key, add: { contradictionIds: ids } }
+          : { op: 'update', key, delete: { contradictionIds: ids } },
+      ];
+    }
+    case 'position-offer':
+      return [
+        {
+          op: 'update',
+          key: viewKeys.position(update.actor, update.topic, update.proposition),
+          set: positionAttributes(update.actor, update.topic, update.proposition, update.orderKey, update.statement),
+          condition: { kind: 'order-key-below', orderKey: update.orderKey },
+        },
+      ];
+    case 'position-withdrawal': {
+      const key = viewKeys.position(update.actor, update.topic, update.proposition);
+      const condition: WriteCondition = { kind: 'current-statement-is', statementId: update.statementId };
+      if (!update.next) return [{ op: 'delete', key, condition }];
+      const { orderKey, statement } = update.next;
+      return [
+        {
+          op: 'update',
+          key,
+          set: positionAttributes(update.actor, update.topic, update.proposition, orderKey, statement),
+          condition,
+        },
+      ];
+    }
+    case 'contradiction':
+      return viewKeys.contradictionPartitions(update.contradiction.actor).map((pk) => ({
+        op: 'update' as const,
+        key: { [PK]: pk, [SK]: update.contradiction.contradictionId },
+        set: contradictionAttributes(update.contradiction),
+      }));
+    case 'contradiction-void':
+      return viewKeys.contradictionPartitions(update.actor).map((pk) => ({
+        op: 'update' as const,
+        key: { [PK]: pk, [SK]: update.contradictionId },
+        set: { status: 'withdrawn' },
+      }));
+    case 'contradiction-alert':
+      return viewKeys.contradictionPartitions(update.actor).map((pk) => ({
+        op: 'update' as const,
+        key: { [PK]: pk, [SK]: update.contradictionId },
+        set: { alert: { channel: update.channel, messageId: update.messageId, alertedAt: update.alertedAt } },
+      }));
+    case 'actor-topic':
+      return [
+        {
+          op: 'update',
+          key: viewKeys.actor(update.actor),
+          set: { actor: update.actor },
+          add: { topics: new Set([update.topic]) },
+        },
+      ];
+  }
+}
+
+// ----- items back to views -----
+
+export function toPositionView(item: Record<string, unknown>): PositionView {
+  return {
+    actor: String(item.actor),
+    topic: String(item.topic),
+    proposition: String(item.proposition),
+    polarity: item.polarity as Polarity,
+    statement: item.statement as StatementRef,
+  };
+}
+
+const TIMELINE_STATEMENT_FIELDS = [
+  'statementId',
+  'documentId',
+  'sentenceIndex',
+  'quote',
+  'speaker',
+  'actor',
+  'topic',
+  'proposition',
+  'polarity',
+  'attribution',
+  'reportedBy',
+  'confidence',
+  'statedAt',
+  'source',
+  'documentTitle',
+  'extractorVersion',
+  'codebookVersion',
+  'evidenceOnly',
+] as const satisfies readonly (keyof TimelineStatement)[];
+
+export function toTimelineEntry(item: Record<string, unknown>): TimelineEntry {
+  const statement = Object.fromEntries(
+    TIMELINE_STATEMENT_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]]),
+  ) as unknown as TimelineStatement;
+  return {
+    ...statement,
+    hearsay: statement.reportedBy !== undefined,
+    ...(item.effect !== undefined ? { effect: item.effect as TimelineEntry['effect'] } : {}),
+    ...(item.changedFrom !== undefined ? { changedFrom: item.changedFrom as Polarity } : {}),
+    ...(item.previousStatementId !== undefined ? { previousStatementId: String(item.previousStatementId) } : {}),
+    retracted: item.retracted === true,
+    ...(item.retractionReason !== undefined ? { retractionReason: String(item.retractionReason) } : {}),
+    withdrawn: item.withdrawn === true,
+    contradictionIds: [...((item.contradictionIds as Set<string> | undefined) ?? [])].sort(),
+  };
+}
+
+export function toContradictionView(item: Record<string, unknown>): ContradictionView {
+  return {
+    id: String(item.contradictionId),
+    actor: String(item.actor),
+    topic: String(item.topic),
+    proposition: String(item.proposition),
+    severity: item.severity as ContradictionView['severity'],
+    earlier: item.earlier as StatementRef,
+    later: item.later as StatementRef,
+    detectedAt: String(item.detectedAt),
+    status: item.status === 'withdrawn' ? 'withdrawn' : 'active',
+    ...(item.alert !== undefined ? { alert: item.alert as NonNullable<ContradictionView['alert']> } : {}),
+  };
+}
+
+export function toActorView(item: Record<string, unknown>): ActorView {
+  return { actor: String(item.actor), topics: [...((item.topics as Set<string> | undefined) ?? [])].sort() };
+}
+
+/** Items written only by a later event (e.g. an alert before its contradiction) lack `lsk`: not shown. */
+export const isCompleteOrderedItem = (item: Record<string, unknown>): boolean => item[LSK] !== undefined;

@@ -1,0 +1,59 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The views table (read models), rebuilt from the events by `replay`. Design (docs/positions.md):
+ *
+ *   item                      pk                            sk                              lsk (LSI "byOrder")
+ *   current position          positions                     <actor>#<topic>#<proposition>   —
+ *   timeline entry            timeline#<actor>#<topic>      <statementId>                   <statement order key>
+ *   contradiction (overall)   contradictions                <contradictionId>               <later order key>#<id>
+ *   contradiction (by actor)  contradictions#<actor>        <contradictionId>               <later order key>#<id>
+ *   actor                     actors                        <actor>                         —
+ *
+ * Items are addressed by id (sk) so that events carrying only an id (a retraction, a voided
+ * contradiction, an alert) can update them; lists are read in time order through the local
+ * secondary index. Only complete items carry `lsk`, so partial items never show up in a list.
+ */
+export const VIEWS_TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  orderIndexName: 'byOrder',
+  orderSortKey: 'lsk',
+} as const;
+
+/** Table definition used by the embedded runtime and tests; infra/ declares the same in CDK. */
+export function viewsTableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: VIEWS_TABLE_KEYS.partitionKey, AttributeType: 'S' },
+      { AttributeName: VIEWS_TABLE_KEYS.sortKey, AttributeType: 'S' },
+      { AttributeName: VIEWS_TABLE_KEYS.orderSortKey, AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: VIEWS_TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+      { AttributeName: VIEWS_TABLE_KEYS.sortKey, KeyType: 'RANGE' },
+    ],
+    LocalSecondaryIndexes: [
+      {
+        IndexName: VIEWS_TABLE_KEYS.orderIndexName,
+        KeySchema: [
+          { AttributeName: VIEWS_TABLE_KEYS.partitionKey, KeyType: 'HASH' },
+          { AttributeName: VIEWS_TABLE_KEYS.orderSortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ],
+  };
+}
+
+export const viewKeys = {
+  position: (actor: string, topic: string, proposition: string) => ({
+    pk: 'positions',
+    sk: `${actor}#${topic}#${proposition}`,
+  }),
+  timelinePartition: (actor: string, topic: string) => `timeline#${actor}#${topic}`,
+  contradictionPartitions: (actor: string) => ['contradictions', `contradictions#${actor}`] as const,
+  actor: (actor: string) => ({ pk: 'actors', sk: actor }),
+};

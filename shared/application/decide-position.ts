@@ -1,0 +1,89 @@
+import type { DomainEvent } from '../../events/registry';
+import { positionStreamId } from '../domain/stream-ids';
+import { toTimestamp } from '../domain/timestamps';
+import { isConcurrencyError } from '../errors/concurrency-error';
+import type { EventStore, NewEvent } from '../ports/event-store';
+import type { IdGenerator } from '../ports/id-generator';
+import { type CommandSource, decide, type PositionCommand, type PositionDecision } from '../positions/decide';
+import { rehydrate } from '../positions/position-state';
+
+export interface PositionDecisionDependencies {
+  eventStore: EventStore;
+  ids: IdGenerator;
+  /** Attempts when other writers keep moving the stream (default 6). */
+  maxAttempts?: number;
+  /** Waits between attempts; tests pass a no-op. */
+  sleep?: (milliseconds: number) => Promise<void>;
+}
+
+export interface PositionDecisionOutcome {
+  streamId: string;
+  /** What was appended (empty: nothing to decide, or already decided). */
+  events: DomainEvent[];
+  attempts: number;
+}
+
+const defaultSleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
+
+export const positionStreamOf = (command: PositionCommand): string => {
+  const subject = command.type === 'ApplyStatement' ? command.statement : command.retraction;
+  return positionStreamId(subject.actor, subject.topic, subject.proposition);
+};
+
+/**
+ * Loads the position stream, decides, and appends with the version it read. Another writer in
+ * between gives a ConcurrencyError: reload and decide again (bounded; the last error is thrown so
+ * the stream record is retried). A redelivered command finds its source already handled and
+ * appends nothing.
+ */
+export async function decideOnPosition(
+  dependencies: PositionDecisionDependencies,
+  command: PositionCommand,
+): Promise<PositionDecisionOutcome> {
+  const streamId = positionStreamOf(command);
+  const maxAttempts = dependencies.maxAttempts ?? 6;
+  const sleep = dependencies.sleep ?? defaultSleep;
+  for (let attempt = 1; ; attempt++) {
+    const stream = await dependencies.eventStore.readStream(streamId);
+    const decisions = decide(rehydrate(stream.events), command);
+    if (decisions.length === 0) return { streamId, events: [], attempts: attempt };
+    try {
+      const appended = await dependencies.eventStore.appendToStream(
+        streamId,
+        stream.version,
+        toNewEvents(decisions, command.source, dependencies.ids),
+      );
+      return { streamId, events: appended.events, attempts: attempt };
+    } catch (error) {
+      if (!isConcurrencyError(error) || attempt >= maxAttempts) throw error;
+      await sleep(Math.random() * 10 * 2 ** attempt);
+    }
+  }
+}
+
+/**
+ * Wraps decisions in the envelope. occurredAt is when it happened in the world: the statement's
+ * date for a position move, the later statement's date for a contradiction, the retraction's time
+ * for a withdrawal.
+ */
+export function toNewEvents(
+  decisions: readonly PositionDecision[],
+  source: CommandSource,
+  ids: IdGenerator,
+): NewEvent[] {
+  return decisions.map((decision): NewEvent => {
+    const occurredAt =
+      decision.type === 'ContradictionDetected'
+        ? toTimestamp(decision.data.later.statedAt)
+        : decision.type === 'StatementWithdrawn'
+          ? source.occurredAt
+          : toTimestamp(decision.data.statement.statedAt);
+    return {
+      eventId: ids.next(),
+      occurredAt,
+      correlationId: source.correlationId,
+      causationId: source.eventId,
+      ...decision,
+    } as NewEvent;
+  });
+}

@@ -1,0 +1,44 @@
+import type { EventStore } from '../ports/event-store';
+import type { ViewWriter } from '../ports/views';
+import { projectEvent } from '../positions/projection';
+
+export interface ReplayDependencies {
+  eventStore: EventStore;
+  views: ViewWriter;
+}
+
+export interface ReplaySummary {
+  commits: number;
+  events: number;
+  viewUpdates: number;
+}
+
+/**
+ * Drops the read models and rebuilds them from the whole event log, in commit order, through the
+ * same projection the projector uses: the result equals the incrementally built views. It only
+ * writes views: no event is appended, so no decision is re-taken and no alert is re-sent. Run it
+ * while the projector is stopped (embedded: the CLI does this on a store no server is using).
+ */
+export async function replayProjections(
+  dependencies: ReplayDependencies,
+  options: { pageSize?: number; onProgress?: (summary: ReplaySummary) => void } = {},
+): Promise<ReplaySummary> {
+  await dependencies.views.clear();
+  const summary: ReplaySummary = { commits: 0, events: 0, viewUpdates: 0 };
+  let after: string | undefined;
+  do {
+    const page = await dependencies.eventStore.readAll({ ...(after ? { after } : {}), limit: options.pageSize ?? 100 });
+    for (const commit of page.commits) {
+      for (const event of commit.events) {
+        const updates = projectEvent(event);
+        await dependencies.views.apply(updates);
+        summary.viewUpdates += updates.length;
+        summary.events++;
+      }
+      summary.commits++;
+    }
+    options.onProgress?.({ ...summary });
+    after = page.next;
+  } while (after);
+  return summary;
+}
