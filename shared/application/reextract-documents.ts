@@ -1,0 +1,190 @@
+import type { StatementExtracted } from '../../events/document-events';
+import type { DomainEvent, EventOfType } from '../../events/registry';
+import { Statement } from '../../events/statement';
+import { documentStreamId, isDocumentStream } from '../domain/stream-ids';
+import { toTimestamp } from '../domain/timestamps';
+import { isConcurrencyError } from '../errors/concurrency-error';
+import type { Clock } from '../ports/clock';
+import type { EventStore, NewEvent } from '../ports/event-store';
+import type { Extractor } from '../ports/extractor';
+import type { IdGenerator } from '../ports/id-generator';
+
+export interface ReextractDependencies {
+  eventStore: EventStore;
+  extractor: Extractor;
+  ids: IdGenerator;
+  clock: Clock;
+}
+
+export interface DocumentCorrection {
+  documentId: string;
+  retracted: number;
+  extracted: number;
+}
+
+export interface ReextractSummary {
+  documents: number;
+  /** Documents whose statements changed (one correction commit each). */
+  corrected: DocumentCorrection[];
+  /** Documents the extractor or the store failed on; the rest went on. */
+  failed: { documentId: string; error: string }[];
+  extractorVersion?: string;
+  codebookVersion?: string;
+}
+
+export interface ReextractOptions {
+  /** Only these documents (ids, not stream ids); all stored documents when absent. */
+  documentIds?: readonly string[];
+  correlationId?: string;
+  onDocument?: (documentId: string, correction: DocumentCorrection | undefined) => void;
+  maxAttempts?: number;
+}
+
+/**
+ * Runs the current extractor over stored documents and appends corrections to each document's
+ * stream in one commit: StatementRetracted for statements it no longer finds, StatementExtracted
+ * for new ones. Statement ids are derived from what and where, so an unchanged statement keeps its
+ * id and is left alone. The projector then heals positions (withdrawals, new decisions); alerts
+ * already published are never re-sent, since contradiction ids are deterministic and the alerter
+ * checks `alert/<id>`.
+ */
+export async function reextractDocuments(
+  dependencies: ReextractDependencies,
+  options: ReextractOptions = {},
+): Promise<ReextractSummary> {
+  const correlationId = options.correlationId ?? `reextract-${dependencies.ids.next()}`;
+  const documentIds = options.documentIds ?? (await storedDocumentIds(dependencies.eventStore));
+  const summary: ReextractSummary = { documents: 0, corrected: [], failed: [] };
+  for (const documentId of documentIds) {
+    summary.documents++;
+    try {
+      const correction = await reextractOne(dependencies, documentId, correlationId, options.maxAttempts ?? 5, summary);
+      if (correction) summary.corrected.push(correction);
+      options.onDocument?.(documentId, correction);
+    } catch (error) {
+      summary.failed.push({ documentId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return summary;
+}
+
+/** Document ids in the order they were first stored. */
+async function storedDocumentIds(eventStore: EventStore): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const page = await eventStore.readAll({ ...(after ? { after } : {}), limit: 100 });
+    for (const commit of page.commits) {
+      if (!isDocumentStream(commit.streamId)) continue;
+      for (const event of commit.events) if (event.type === 'DocumentIngested') ids.push(event.data.documentId);
+    }
+    after = page.next;
+  } while (after);
+  return ids;
+}
+
+async function reextractOne(
+  dependencies: ReextractDependencies,
+  documentId: string,
+  correlationId: string,
+  maxAttempts: number,
+  summary: ReextractSummary,
+): Promise<DocumentCorrection | undefined> {
+  const streamId = documentStreamId(documentId);
+  let stream = await dependencies.eventStore.readStream(streamId);
+  const ingested = stream.events.find(
+    (event): event is EventOfType<'DocumentIngested'> => event.type === 'DocumentIngested',
+  );
+  if (!ingested) throw new Error(`no DocumentIngested in ${streamId}`);
+  const document = ingested.data;
+  const extraction = await dependencies.extractor.extract({
+    documentId: document.documentId,
+    text: document.text,
+    publishedAt: document.publishedAt,
+    ...(document.title ? { title: document.title } : {}),
+    ...(document.source ? { source: document.source } : {}),
+  });
+  summary.extractorVersion = extraction.extractorVersion;
+  summary.codebookVersion = extraction.codebookVersion;
+  const found = validStatements(extraction.statements, document.documentId, document.text);
+
+  for (let attempt = 1; ; attempt++) {
+    const live = liveStatements(stream.events);
+    const foundIds = new Set(found.map((statement) => statement.statementId));
+    const gone = [...live.values()].filter((statement) => !foundIds.has(statement.statementId));
+    const added = found.filter((statement) => !live.has(statement.statementId));
+    if (gone.length === 0 && added.length === 0) return undefined;
+
+    const versions = { extractorVersion: extraction.extractorVersion, codebookVersion: extraction.codebookVersion };
+    const events: NewEvent[] = [
+      ...gone.map(
+        (statement): NewEvent => ({
+          eventId: dependencies.ids.next(),
+          type: 'StatementRetracted',
+          occurredAt: dependencies.clock.now().toISOString(),
+          correlationId,
+          causationId: ingested.eventId,
+          data: {
+            statementId: statement.statementId,
+            documentId: statement.documentId,
+            actor: statement.actor,
+            topic: statement.topic,
+            proposition: statement.proposition,
+            ...(statement.reportedBy !== undefined ? { reportedBy: statement.reportedBy } : {}),
+            reason: `not found by ${extraction.extractorVersion} with codebook ${extraction.codebookVersion}`,
+            ...versions,
+          },
+        }),
+      ),
+      ...added.map(
+        (statement): NewEvent => ({
+          eventId: dependencies.ids.next(),
+          type: 'StatementExtracted',
+          occurredAt: toTimestamp(statement.statedAt),
+          correlationId,
+          causationId: ingested.eventId,
+          data: {
+            ...statement,
+            ...versions,
+            ...(document.source ? { source: document.source } : {}),
+            ...(document.title ? { documentTitle: document.title } : {}),
+          },
+        }),
+      ),
+    ];
+    try {
+      await dependencies.eventStore.appendToStream(streamId, stream.version, events);
+      return { documentId, retracted: gone.length, extracted: added.length };
+    } catch (error) {
+      if (!isConcurrencyError(error) || attempt >= maxAttempts) throw error;
+      stream = await dependencies.eventStore.readStream(streamId);
+    }
+  }
+}
+
+/** Statements the document stands by now: extracted and not retracted since (in stream order). */
+function liveStatements(events: readonly DomainEvent[]): Map<string, StatementExtracted['data']> {
+  const live = new Map<string, StatementExtracted['data']>();
+  for (const event of events) {
+    if (event.type === 'StatementExtracted') live.set(event.data.statementId, event.data);
+    if (event.type === 'StatementRetracted') live.delete(event.data.statementId);
+  }
+  return live;
+}
+
+/** The same checks ingest applies: schema, the right document, the quote really in the text, no repeats. */
+function validStatements(candidates: readonly unknown[], documentId: string, text: string): Statement[] {
+  const seen = new Set<string>();
+  const valid: Statement[] = [];
+  for (const candidate of candidates) {
+    const parsed = Statement.safeParse(candidate);
+    if (!parsed.success) continue;
+    const statement = parsed.data;
+    if (statement.documentId !== documentId || !text.includes(statement.quote) || seen.has(statement.statementId)) {
+      continue;
+    }
+    seen.add(statement.statementId);
+    valid.push(statement);
+  }
+  return valid;
+}
