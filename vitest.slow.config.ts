@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.slow.test.ts'],
+    setupFiles: ['test/setup-env.ts'],
     testTimeout: 20 * 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,

@@ -22,7 +22,12 @@ const fromJson = (stored: StoredFailure): StreamFailure => ({
  * (`failures.jsonl` in the data folder). `stancewatch failures` lists them and
  * `stancewatch failures --retry` redelivers them.
  */
-export class FileFailureSink implements FailureSink {
+export interface ListableFailureSink extends FailureSink {
+  list(): Promise<StreamFailure[]>;
+  replace(remaining: readonly StreamFailure[]): Promise<void>;
+}
+
+export class FileFailureSink implements ListableFailureSink {
   constructor(readonly path: string) {}
 
   async record(failure: StreamFailure): Promise<void> {
@@ -49,5 +54,19 @@ export class FileFailureSink implements FailureSink {
     const temporary = `${this.path}.${process.pid}.tmp`;
     await writeFile(temporary, remaining.map((failure) => `${JSON.stringify(toJson(failure))}\n`).join(''));
     await rename(temporary, this.path);
+  }
+}
+
+/** In-memory failure destination for tests and throw-away runtimes. */
+export class MemoryFailureSink implements ListableFailureSink {
+  #failures: StreamFailure[] = [];
+  async record(failure: StreamFailure) {
+    this.#failures.push(failure);
+  }
+  async list() {
+    return [...this.#failures];
+  }
+  async replace(remaining: readonly StreamFailure[]) {
+    this.#failures = [...remaining];
   }
 }

@@ -8,7 +8,7 @@ import { streamRecordOf } from './stream-record';
 export interface StreamDispatcherOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
-  consumers: readonly StreamConsumer[];
+  consumers?: readonly StreamConsumer[];
   checkpoints: CheckpointStore;
   failures: FailureSink;
   /** Must be the generator the event store draws commit ids from (see beginAppend). */
@@ -32,16 +32,27 @@ export interface StreamDispatcherOptions {
  */
 export class StreamDispatcher {
   readonly #inFlight = new Set<string>();
-  readonly #runners: ConsumerRunner[];
+  readonly #runners: ConsumerRunner[] = [];
   readonly #ids: IdGenerator;
+  readonly #log: CommitLogReader;
+  readonly #options: StreamDispatcherOptions;
   #closed = false;
 
   constructor(options: StreamDispatcherOptions) {
     this.#ids = options.ids;
-    const log = new CommitLogReader(options.client, options.tableName);
-    this.#runners = options.consumers.map(
-      (consumer) => new ConsumerRunner(consumer, log, options, () => this.#lowestInFlight()),
-    );
+    this.#options = options;
+    this.#log = new CommitLogReader(options.client, options.tableName);
+    for (const consumer of options.consumers ?? []) this.register(consumer);
+  }
+
+  /** Attaches a consumer, like an event source mapping: it starts from its checkpoint (or the beginning). */
+  register(consumer: StreamConsumer): void {
+    this.#runners.push(new ConsumerRunner(consumer, this.#log, this.#options, () => this.#lowestInFlight()));
+  }
+
+  /** The registered consumer of that name (for redelivering failed records). */
+  consumer(name: string): StreamConsumer | undefined {
+    return this.#runners.find((runner) => runner.name === name)?.consumerDefinition;
   }
 
   /** Call before an append; pass the marker to endAppend when it settles (success or not). */
@@ -103,6 +114,14 @@ class ConsumerRunner {
     private readonly options: StreamDispatcherOptions,
     private readonly upperBound: () => string | undefined,
   ) {}
+
+  get name(): string {
+    return this.consumer.name;
+  }
+
+  get consumerDefinition(): StreamConsumer {
+    return this.consumer;
+  }
 
   get busy(): boolean {
     return this.#running !== undefined;

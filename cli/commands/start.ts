@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import { ensureApiToken } from '../../embedded/api-token';
+import { DataFolder, defaultDataDir } from '../../embedded/data-folder';
+import { openStancewatch } from '../../embedded/open-stancewatch';
+import { createApp } from '../../functions/api/app';
+import { action, CliUsageError } from '../cli-output';
+import { readDocumentInputs } from '../document-inputs';
+
+interface StartFlags {
+  port: string;
+  host: string;
+  data?: string;
+  auth: boolean;
+  examples: boolean;
+  verbose?: boolean;
+}
+
+const EXAMPLES = fileURLToPath(new URL('../../examples/documents.jsonl', import.meta.url));
+
+/** `stancewatch start`: the whole product on one machine (store, stream, handlers, API, dashboard). */
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('run stancewatch embedded: local store, stream handlers, HTTP API and dashboard')
+    .option('--port <port>', 'HTTP port', process.env.STANCEWATCH_PORT ?? '3000')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--data <dir>', 'data folder (default: $STANCEWATCH_DATA or ./.stancewatch)')
+    .option('--no-auth', 'serve without a token (local demos only; says so loudly)')
+    .option('--no-examples', 'do not ingest the bundled examples into an empty store')
+    .option('--verbose', 'log every handler step to stderr')
+    .action(
+      action(async (flags: StartFlags) => {
+        const port = Number(flags.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65_535)
+          throw new CliUsageError(`--port ${flags.port} is not a port`);
+        const folder = new DataFolder(defaultDataDir(flags.data));
+        const url = `http://${flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host}:${port}`;
+        const store = await openStancewatch({
+          folder,
+          command: 'stancewatch start',
+          apiUrl: url,
+          verbose: flags.verbose ?? false,
+        });
+        let server: ReturnType<typeof serve> | undefined;
+        const shutdown = async (signal: string) => {
+          process.stderr.write(`\nstancewatch: ${signal}: shutting down…\n`);
+          server?.close();
+          await store.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void shutdown('SIGINT'));
+        process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+        try {
+          const token = flags.auth ? ensureApiToken(folder) : undefined;
+          const publicRead = process.env.STANCEWATCH_PUBLIC_READ === 'true';
+          const app = createApp({
+            ingest: store,
+            eventStore: store.eventStore,
+            views: store.views,
+            auth: { token, publicRead },
+          });
+          const actualPort = await new Promise<number>((resolve, reject) => {
+            server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => resolve(info.port));
+            server.once('error', reject);
+          });
+          const actualUrl = `http://${flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host}:${actualPort}`;
+          store.announce(actualUrl);
+
+          const examples = await ingestExamplesIntoEmptyStore(store, flags.examples);
+          await store.drain();
+          printBanner({ url: actualUrl, token, folder: folder.root, examples, publicRead });
+        } catch (error) {
+          server?.close();
+          await store.close();
+          throw error;
+        }
+      }),
+    );
+}
+
+async function ingestExamplesIntoEmptyStore(
+  store: Awaited<ReturnType<typeof openStancewatch>>,
+  wanted: boolean,
+): Promise<number> {
+  if (!wanted || !existsSync(EXAMPLES)) return 0;
+  const { commits } = await store.eventStore.readAll({ limit: 1 });
+  if (commits.length > 0) return 0;
+  const { documents } = await readDocumentInputs([EXAMPLES], {});
+  for (const document of documents) await store.ingest(document.input);
+  return documents.length;
+}
+
+function printBanner(info: {
+  url: string;
+  token: string | undefined;
+  folder: string;
+  examples: number;
+  publicRead: boolean;
+}) {
+  const lines = [
+    '',
+    `stancewatch is running (embedded) · data in ${info.folder}`,
+    info.examples > 0 ? `  ingested ${info.examples} bundled example documents into the empty store` : undefined,
+    `  dashboard  ${info.url}/`,
+    `  API        ${info.url}/docs  (OpenAPI: ${info.url}/openapi.json)`,
+    info.token
+      ? `  token      ${info.token}   (again any time: npx stancewatch token)`
+      : '  !!! AUTH IS OFF (--no-auth): anyone who can reach this port can read and write !!!',
+    info.publicRead ? '  public read is ON (STANCEWATCH_PUBLIC_READ=true): GET routes need no token' : undefined,
+    `  alerts     ${info.folder}/outbox.jsonl`,
+    '  Ctrl-C stops it; the next start reuses the data.',
+    '',
+  ];
+  process.stdout.write(`${lines.filter((line) => line !== undefined).join('\n')}\n`);
+}

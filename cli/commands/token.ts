@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { ensureApiToken } from '../../embedded/api-token';
+import { DataFolder, defaultDataDir } from '../../embedded/data-folder';
+import { action, createOutput } from '../cli-output';
+
+/** `stancewatch token`: the embedded API token (made now if `start` never ran). */
+export function registerTokenCommand(program: Command): void {
+  program
+    .command('token')
+    .description('print the local API token (stored with mode 0600 in the data folder)')
+    .option('--data <dir>', 'data folder (default: $STANCEWATCH_DATA or ./.stancewatch)')
+    .option('--json', 'print {"token": …}')
+    .action(
+      action(async (flags: { data?: string; json?: boolean }) => {
+        const token = ensureApiToken(new DataFolder(defaultDataDir(flags.data)));
+        createOutput(flags.json ?? false).result({ token }, () => token);
+      }),
+    );
+}
