@@ -5,22 +5,22 @@ import { createSnsClient } from '../../shared/adapters/sns/sns-client';
 import { SnsNotifier } from '../../shared/adapters/sns/sns-notifier';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
+import { optionalEnv, requiredEnv } from '../commons/environment';
 import { createAlerterHandler } from './alerter';
-
-function requiredEnv(name: string): string {
-  const value = process.env[name]?.trim();
-  if (!value) throw new Error(`The alerter needs the environment variable ${name} (set by the CDK stack)`);
-  return value;
-}
 
 const logger = new Logger({ serviceName: 'stancewatch-alerter' });
 const client = createDynamoDocumentClient();
 const ids = createUlidGenerator();
-const apiUrl = process.env.API_URL?.trim();
+const apiUrl = optionalEnv('API_URL');
 
 export const handler = createAlerterHandler({
-  eventStore: new DynamoEventStore({ client, tableName: requiredEnv('EVENTS_TABLE'), clock: systemClock, ids }),
-  notifier: new SnsNotifier({ client: createSnsClient(), topicArn: requiredEnv('ALERT_TOPIC_ARN') }),
+  eventStore: new DynamoEventStore({
+    client,
+    tableName: requiredEnv('EVENTS_TABLE', 'The alerter'),
+    clock: systemClock,
+    ids,
+  }),
+  notifier: new SnsNotifier({ client: createSnsClient(), topicArn: requiredEnv('ALERT_TOPIC_ARN', 'The alerter') }),
   ids,
   clock: systemClock,
   ...(apiUrl ? { apiUrl } : {}),

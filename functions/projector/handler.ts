@@ -4,21 +4,21 @@ import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-st
 import { DynamoViewStore } from '../../shared/adapters/dynamodb/dynamo-view-store';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
+import { requiredEnv } from '../commons/environment';
 import { createProjectorHandler } from './projector';
-
-function requiredEnv(name: string): string {
-  const value = process.env[name]?.trim();
-  if (!value) throw new Error(`The projector needs the environment variable ${name} (set by the CDK stack)`);
-  return value;
-}
 
 const logger = new Logger({ serviceName: 'stancewatch-projector' });
 const client = createDynamoDocumentClient();
 const ids = createUlidGenerator();
 
 export const handler = createProjectorHandler({
-  eventStore: new DynamoEventStore({ client, tableName: requiredEnv('EVENTS_TABLE'), clock: systemClock, ids }),
-  views: new DynamoViewStore({ client, tableName: requiredEnv('VIEWS_TABLE') }),
+  eventStore: new DynamoEventStore({
+    client,
+    tableName: requiredEnv('EVENTS_TABLE', 'The projector'),
+    clock: systemClock,
+    ids,
+  }),
+  views: new DynamoViewStore({ client, tableName: requiredEnv('VIEWS_TABLE', 'The projector') }),
   ids,
   logger: {
     info: (message, extra) => logger.info(message, extra ?? {}),
