@@ -19,6 +19,12 @@ export function looksLikeHtml(raw: string): boolean {
   return (sample.match(HTML_TAG)?.length ?? 0) >= 2;
 }
 
+/**
+ * Readability returns *something* for any page, even a bare menu. Below this, with no sentence in
+ * it, there is no article: the page is refused rather than stored as "Home About Contact".
+ */
+const MIN_ARTICLE_CHARACTERS = 80;
+
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
 
 /** Paragraph-aware text of an HTML fragment: one block per paragraph, so sentences never run together. */
@@ -43,6 +49,7 @@ export function toArticleText(raw: string): ArticleText {
   const { document } = parseHTML(raw);
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   const title = article?.title?.trim() || undefined;
-  const text = article?.content ? blocksText(article.content) : '';
+  const extracted = article?.content ? blocksText(article.content) : '';
+  const text = extracted.length >= MIN_ARTICLE_CHARACTERS && /[.!?]/.test(extracted) ? extracted : '';
   return title ? { text, format: 'html', title } : { text, format: 'html' };
 }
