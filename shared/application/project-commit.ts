@@ -42,12 +42,9 @@ export async function projectCommit(
   dependencies: ProjectorDependencies,
   commit: StoredCommit,
 ): Promise<ProjectCommitOutcome> {
-  let viewUpdates = 0;
-  for (const event of commit.events) {
-    const updates = projectEvent(event);
-    await dependencies.views.apply(updates);
-    viewUpdates += updates.length;
-  }
+  const updates = commit.events.flatMap(projectEvent);
+  await dependencies.views.apply(updates);
+  const viewUpdates = updates.length;
 
   const byStream = new Map<string, PositionCommand[]>();
   for (const event of commit.events) {

@@ -28,15 +28,14 @@ export async function replayProjections(
   let after: string | undefined;
   do {
     const page = await dependencies.eventStore.readAll({ ...(after ? { after } : {}), limit: options.pageSize ?? 100 });
-    for (const commit of page.commits) {
-      for (const event of commit.events) {
-        const updates = projectEvent(event);
-        await dependencies.views.apply(updates);
-        summary.viewUpdates += updates.length;
-        summary.events++;
-      }
-      summary.commits++;
-    }
+    // One apply per page: the store keeps the order of writes to each item, which is all that
+    // matters (docs/positions.md), and may write different items in parallel.
+    const events = page.commits.flatMap((commit) => commit.events);
+    const updates = events.flatMap(projectEvent);
+    await dependencies.views.apply(updates);
+    summary.viewUpdates += updates.length;
+    summary.events += events.length;
+    summary.commits += page.commits.length;
     options.onProgress?.({ ...summary });
     after = page.next;
   } while (after);

@@ -42,6 +42,9 @@ const { partitionKey: PK, sortKey: SK, orderSortKey: LSK, orderIndexName } = VIE
 /** A filtered list reads at most this many pages per call, then returns what it has and a cursor. */
 const MAX_QUERIES_PER_PAGE = 10;
 
+/** Items written at once by one apply() call. */
+const WRITE_CONCURRENCY = 8;
+
 export interface DynamoViewStoreOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
@@ -61,8 +64,23 @@ export class DynamoViewStore implements ViewStore {
     this.#tableName = options.tableName;
   }
 
+  /**
+   * Writes to one item go in order; different items are written in parallel (up to
+   * WRITE_CONCURRENCY), which is all the ordering the views rely on (docs/positions.md).
+   */
   async apply(updates: readonly ViewUpdate[]): Promise<void> {
-    for (const update of updates) await this.#applyOne(update);
+    const byItem = new Map<string, ItemWrite[]>();
+    for (const write of updates.flatMap(itemWritesOf)) {
+      const key = `${write.key[PK]}\u0000${write.key[SK]}`;
+      byItem.set(key, [...(byItem.get(key) ?? []), write]);
+    }
+    const queues = [...byItem.values()];
+    const worker = async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) {
+        for (const write of queue) await this.#write(write);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queues.length) }, worker));
   }
 
   async clear(): Promise<void> {
@@ -171,10 +189,6 @@ export class DynamoViewStore implements ViewStore {
   }
 
   // ----- writes -----
-
-  async #applyOne(update: ViewUpdate): Promise<void> {
-    for (const write of itemWritesOf(update)) await this.#write(write);
-  }
 
   async #write(write: ItemWrite): Promise<void> {
     const names: Record<string, string> = {};
