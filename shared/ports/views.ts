@@ -101,6 +101,8 @@ export interface ViewReader {
   listContradictions(query?: ContradictionQuery): Promise<Page<ContradictionView>>;
   getContradiction(contradictionId: string): Promise<ContradictionView | undefined>;
   listActors(query?: PageRequest): Promise<Page<ActorView>>;
+  /** One actor and its topics, or undefined when no statement about it has been projected. */
+  getActor(actor: string): Promise<ActorView | undefined>;
 }
 
 export type ViewStore = ViewWriter & ViewReader;

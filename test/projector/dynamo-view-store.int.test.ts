@@ -250,7 +250,10 @@ describe('DynamoViewStore: actors and clearing', () => {
       { actor: 'russia', topics: ['territory'] },
       { actor: 'ukraine', topics: ['territory', 'venue'] },
     ]);
+    expect(await views.getActor('ukraine')).toEqual({ actor: 'ukraine', topics: ['territory', 'venue'] });
+    expect(await views.getActor('belarus')).toBeUndefined();
     await views.clear();
     expect((await views.listActors()).items).toEqual([]);
+    expect(await views.getActor('ukraine')).toBeUndefined();
   });
 });

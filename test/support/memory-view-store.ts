@@ -94,6 +94,11 @@ export class MemoryViewStore implements ViewStore {
     return this.#page('actors', 'sk', true, () => true, query, toActorView);
   }
 
+  async getActor(actor: string) {
+    const item = this.items.get(keyOf(viewKeys.actor(actor)));
+    return item ? toActorView(item) : undefined;
+  }
+
   #page<T>(
     partition: string,
     sortBy: 'sk' | 'lsk',

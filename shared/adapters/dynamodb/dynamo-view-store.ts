@@ -188,6 +188,13 @@ export class DynamoViewStore implements ViewStore {
     return this.#page({ partition: 'actors', useOrderIndex: false, forward: true }, query, toActorView);
   }
 
+  async getActor(actor: string): Promise<ActorView | undefined> {
+    const response = await this.#send('getActor', () =>
+      this.#client.send(new GetCommand({ TableName: this.#tableName, Key: viewKeys.actor(actor) })),
+    );
+    return response.Item ? toActorView(response.Item) : undefined;
+  }
+
   // ----- writes -----
 
   async #write(write: ItemWrite): Promise<void> {
