@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { registerExtractCommand } from './commands/extract';
 import { registerFailuresCommand } from './commands/failures';
 import { registerIngestCommand } from './commands/ingest';
+import { registerMaintenanceCommands } from './commands/maintenance';
+import { registerReadCommands } from './commands/read-views';
 import { registerStartCommand } from './commands/start';
 import { registerTokenCommand } from './commands/token';
 
@@ -20,6 +22,8 @@ const program = new Command('stancewatch')
 registerStartCommand(program);
 registerIngestCommand(program);
 registerExtractCommand(program);
+registerReadCommands(program);
+registerMaintenanceCommands(program);
 registerTokenCommand(program);
 registerFailuresCommand(program);
 

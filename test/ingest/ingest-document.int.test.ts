@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Statement } from '../../events/statement';
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DynamoUniqueKeyRegistry } from '../../shared/adapters/dynamodb/dynamo-unique-key-registry';
 import { type IngestDependencies, ingestDocument } from '../../shared/application/ingest-document';
@@ -18,7 +19,13 @@ let dependencies: IngestDependencies;
 let store: DynamoEventStore;
 
 const extractor = stubExtractor('1', [
-  { phrase: 'will not give up', actor: 'ukraine', topic: 'territory', proposition: 'cede-territory', polarity: 'oppose' },
+  {
+    phrase: 'will not give up',
+    actor: 'ukraine',
+    topic: 'territory',
+    proposition: 'cede-territory',
+    polarity: 'oppose',
+  },
   { phrase: 'ready for talks', actor: 'ukraine', topic: 'talks', proposition: 'peace-talks', polarity: 'support' },
 ]);
 
@@ -56,10 +63,12 @@ describe('ingestDocument against dynalite', () => {
 
     expect(outcome).toMatchObject({ duplicate: false, title: 'Kyiv sets out its terms', publishedAt: '2026-03-02' });
     expect(outcome.documentId).toMatch(/^doc-[0-9a-f]{24}$/);
-    expect(outcome.statements.map((statement) => [statement.actor, statement.proposition, statement.polarity])).toEqual([
-      ['ukraine', 'cede-territory', 'oppose'],
-      ['ukraine', 'peace-talks', 'support'],
-    ]);
+    expect(outcome.statements.map((statement) => [statement.actor, statement.proposition, statement.polarity])).toEqual(
+      [
+        ['ukraine', 'cede-territory', 'oppose'],
+        ['ukraine', 'peace-talks', 'support'],
+      ],
+    );
     const commits = await commitsInLog();
     expect(commits).toHaveLength(1);
     expect(commits[0]?.streamId).toBe(`document/${outcome.documentId}`);
@@ -111,11 +120,22 @@ describe('ingestDocument against dynalite', () => {
     ['NUL bytes', { ...article, text: `abc\u0000def ${article.text}` }, UnsupportedMediaTypeError],
     ['control characters', { ...article, text: '\u0001\u0002\u0003\u0004'.repeat(20) }, UnsupportedMediaTypeError],
     ['invalid UTF-8 decoded leniently', { ...article, text: '\ufffd'.repeat(50) }, UnsupportedMediaTypeError],
-    ['raw input over the limit', { ...article, text: 'word '.repeat(MAX_RAW_DOCUMENT_BYTES / 5 + 1) }, DocumentTooLargeError],
-    ['article text over the limit', { ...article, text: 'Ukraine. '.repeat(MAX_TEXT_BYTES / 9 + 10) }, DocumentTooLargeError],
+    [
+      'raw input over the limit',
+      { ...article, text: 'word '.repeat(MAX_RAW_DOCUMENT_BYTES / 5 + 1) },
+      DocumentTooLargeError,
+    ],
+    [
+      'article text over the limit',
+      { ...article, text: 'Ukraine. '.repeat(MAX_TEXT_BYTES / 9 + 10) },
+      DocumentTooLargeError,
+    ],
     [
       'an HTML page with no article',
-      { ...article, text: '<!doctype html><html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>' },
+      {
+        ...article,
+        text: '<!doctype html><html><head><title>x</title></head><body><nav><a href="/">Home</a></nav></body></html>',
+      },
       ValidationError,
     ],
     ['null', null, ValidationError],
@@ -149,13 +169,14 @@ describe('ingestDocument against dynalite', () => {
     const inventive: Extractor = {
       name: 'inventive',
       async extract(input) {
-        const real = (await extractor.extract(input)).statements;
+        const [first, second] = (await extractor.extract(input)).statements as [Statement, Statement];
         const invented = {
-          ...real[0],
+          ...first,
           quote: 'Ukraine will cede everything.',
-          statementId: statementIdFor({ ...real[0]!, sentenceIndex: 9 }),
+          statementId: statementIdFor({ ...first, sentenceIndex: 9 }),
         };
-        const elsewhere = { ...real[1], documentId: 'doc-other' };
+        const elsewhere = { ...second, documentId: 'doc-other' };
+        const real = [first, second];
         return { extractorVersion: 'inventive@1', codebookVersion: '1', statements: [...real, invented, elsewhere] };
       },
     };

@@ -1,0 +1,104 @@
+import type { Command } from 'commander';
+import { ActorId, TopicId } from '../../events/statement';
+import {
+  contradictionJson,
+  formatContradictions,
+  formatPositions,
+  formatTimeline,
+} from '../../shared/presentation/positions-format';
+import { action, CliUsageError, createOutput } from '../cli-output';
+import { withStore } from '../open-store';
+import { readAllPages } from '../read-all-pages';
+
+interface ReadFlags {
+  data?: string;
+  json?: boolean;
+  actor?: string;
+  topic?: string;
+  since?: string;
+  withdrawn?: boolean;
+}
+
+const DATA_OPTION = ['--data <dir>', 'data folder (default: $STANCEWATCH_DATA or ./.stancewatch)'] as const;
+
+function checked(kind: 'actor' | 'topic', value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const schema = kind === 'actor' ? ActorId : TopicId;
+  if (!schema.safeParse(value).success)
+    throw new CliUsageError(`"${value}" is not a ${kind} id (kebab-case, e.g. "united-states")`);
+  return value;
+}
+
+/** `positions`, `timeline`, `contradictions`: the read models, as tables or JSON. */
+export function registerReadCommands(program: Command): void {
+  program
+    .command('positions')
+    .description("each actor's current position per proposition (its latest-said statement)")
+    .option('--actor <id>', 'only this actor, e.g. ukraine')
+    .option('--topic <id>', 'only this topic, e.g. territory')
+    .option(...DATA_OPTION)
+    .option('--json', 'print JSON only')
+    .action(
+      action(async (flags: ReadFlags) => {
+        const actor = checked('actor', flags.actor);
+        const topic = checked('topic', flags.topic);
+        await withStore(flags.data, 'stancewatch positions', async (store) => {
+          const { items } = await readAllPages((page) =>
+            store.views.listPositions({ ...page, ...(actor ? { actor } : {}), ...(topic ? { topic } : {}) }),
+          );
+          createOutput(flags.json ?? false).result({ positions: items }, () => formatPositions(items));
+        });
+      }),
+    );
+
+  program
+    .command('timeline')
+    .description(
+      'everything an actor said on a topic, in the order it was said, with changes and contradictions marked',
+    )
+    .argument('<actor>', 'actor id, e.g. ukraine')
+    .argument('<topic>', 'topic id, e.g. territory')
+    .option(...DATA_OPTION)
+    .option('--json', 'print JSON only')
+    .action(
+      action(async (actorArgument: string, topicArgument: string, flags: ReadFlags) => {
+        const actor = checked('actor', actorArgument) as string;
+        const topic = checked('topic', topicArgument) as string;
+        await withStore(flags.data, 'stancewatch timeline', async (store) => {
+          const { items } = await readAllPages((page) => store.views.getTimeline({ ...page, actor, topic }));
+          createOutput(flags.json ?? false).result({ actor, topic, timeline: items }, () => formatTimeline(items));
+        });
+      }),
+    );
+
+  program
+    .command('contradictions')
+    .description('statements that contradict what the same actor said earlier, newest first')
+    .option('--actor <id>', 'only this actor')
+    .option('--topic <id>', 'only this topic')
+    .option('--since <date>', 'only those whose later statement was said on or after this date')
+    .option('--withdrawn', 'include contradictions withdrawn after a re-extraction')
+    .option(...DATA_OPTION)
+    .option('--json', 'print JSON only')
+    .action(
+      action(async (flags: ReadFlags) => {
+        const actor = checked('actor', flags.actor);
+        const topic = checked('topic', flags.topic);
+        if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since))) {
+          throw new CliUsageError(`--since ${flags.since} is not a date (YYYY-MM-DD)`);
+        }
+        await withStore(flags.data, 'stancewatch contradictions', async (store) => {
+          const { items } = await readAllPages((page) =>
+            store.views.listContradictions({
+              ...page,
+              ...(actor ? { actor } : {}),
+              ...(topic ? { topic } : {}),
+              ...(flags.since ? { since: flags.since } : {}),
+              includeWithdrawn: flags.withdrawn ?? false,
+            }),
+          );
+          createOutput(flags.json ?? false).result(items.map(contradictionJson), () => formatContradictions(items));
+        });
+      }),
+    );
+}

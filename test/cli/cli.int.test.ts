@@ -1,0 +1,145 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, temporaryDirectory } from '../support/run-cli';
+
+// Original test prose; fictional events.
+const TEXT_ARTICLE = [
+  'On Monday, Ukrainian President Volodymyr Zelensky said Ukraine would not withdraw from any more territory.',
+  'Mr Zelensky added that Kyiv was ready for peace talks in any country except Russia or Belarus.',
+  'It was a cold day in the capital.',
+].join('\n');
+
+const JSONL_FEED = [
+  {
+    id: 'feed-1',
+    title: 'Moscow repeats demand',
+    source: 'Test Wire',
+    publishedAt: '2026-01-05',
+    text: 'Kremlin spokesman Dmitry Peskov said Russia demands that Ukraine cede more territory before any ceasefire.',
+  },
+  {
+    id: 'feed-2',
+    title: 'Weather',
+    source: 'Test Wire',
+    publishedAt: '2026-01-06',
+    text: 'Snow is expected across the region this week, with temperatures well below freezing.',
+  },
+]
+  .map((line) => JSON.stringify(line))
+  .join('\n');
+
+function workspace() {
+  const directory = temporaryDirectory();
+  const data = join(directory, 'data');
+  const article = join(directory, 'article.txt');
+  const feed = join(directory, 'feed.jsonl');
+  writeFileSync(article, TEXT_ARTICLE);
+  writeFileSync(feed, `${JSONL_FEED}\n`);
+  return { directory, data, article, feed };
+}
+
+describe('stancewatch CLI', () => {
+  it('ingests a text file and a JSONL file into the embedded store and reports what happened', async () => {
+    const { data, article, feed } = workspace();
+
+    const text = await runCli(['ingest', article, '--date', '2026-01-04', '--data', data]);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/1 document\(s\): 1 new, 0 duplicate, 0 rejected · [1-9]\d* statement\(s\)/);
+
+    const jsonl = await runCli(['ingest', feed, '--data', data, '--json']);
+    expect(jsonl.code).toBe(0);
+    const report = JSON.parse(jsonl.stdout);
+    expect(report.summary).toMatchObject({ documents: 2, new: 2, duplicate: 0, rejected: 0 });
+    expect(report.documents.map((document: { documentId: string }) => document.documentId)).toEqual(['feed-1', 'feed-2']);
+    expect(report.documents[1].statements).toBe(0);
+
+    const again = await runCli(['ingest', feed, article, '--date', '2026-01-04', '--data', data, '--json']);
+    expect(JSON.parse(again.stdout).summary).toMatchObject({ new: 0, duplicate: 3 });
+  });
+
+  it('reads JSONL from stdin', async () => {
+    const { data } = workspace();
+    const result = await runCli(['ingest', '-', '--data', data, '--json'], { stdin: JSONL_FEED });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).summary.new).toBe(2);
+  });
+
+  it('refuses a batch with an invalid line, names the line, and ingests nothing', async () => {
+    const { data, directory } = workspace();
+    const broken = join(directory, 'broken.jsonl');
+    writeFileSync(broken, `${JSONL_FEED}\n{"publishedAt": "2026-01-07", "text": \n{"text": "no date"}\n`);
+
+    const result = await runCli(['ingest', broken, '--data', data]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('broken.jsonl:3: not valid JSON');
+    expect(result.stderr).toContain('broken.jsonl:4: invalid document: publishedAt');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+
+    const after = await runCli(['ingest', broken, '--data', data, '--skip-invalid', '--json']);
+    expect(JSON.parse(after.stdout).summary).toMatchObject({ new: 2, rejected: 2 });
+    expect(after.code).toBe(1);
+  });
+
+  it('asks for --date when a text file has none', async () => {
+    const { data, article } = workspace();
+    const result = await runCli(['ingest', article, '--data', data]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/need --date/);
+  });
+
+  it('extracts statements from a file without a store, as JSON', async () => {
+    const { article, directory } = workspace();
+    const result = await runCli(['extract', article, '--date', '2026-01-04', '--json'], { cwd: directory });
+    expect(result.code).toBe(0);
+    const extraction = JSON.parse(result.stdout);
+    expect(extraction.documentId).toMatch(/^doc-/);
+    expect(extraction.extractorVersion).toMatch(/^rules@/);
+    expect(extraction.statements.length).toBeGreaterThan(0);
+    expect(extraction.statements.every((statement: { statedAt: string }) => statement.statedAt.startsWith('2026-01-0'))).toBe(true);
+  });
+
+  it('answers bad input with one clear line and a non-zero exit', async () => {
+    const { directory } = workspace();
+    const binary = join(directory, 'image.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00, 0x01]));
+    const empty = join(directory, 'empty.txt');
+    writeFileSync(empty, '   \n');
+
+    for (const args of [
+      ['extract', binary],
+      ['extract', empty, '--date', '2026-01-01'],
+      ['extract', join(directory, 'missing.txt')],
+      ['ingest', binary, '--date', '2026-01-01', '--data', join(directory, 'data')],
+      ['extract', empty, '--date', 'yesterday'],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBeGreaterThan(0);
+      expect(result.stderr.trim().split('\n')[0], args.join(' ')).toMatch(/^stancewatch: /);
+      expect(result.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('prints the local API token and keeps it readable by the owner only', async () => {
+    const { data } = workspace();
+    const first = await runCli(['token', '--data', data]);
+    const second = await runCli(['token', '--data', data]);
+    expect(first.code).toBe(0);
+    expect(first.stdout.trim()).toMatch(/^sw_[A-Za-z0-9_-]{40,}$/);
+    expect(second.stdout).toBe(first.stdout);
+    expect(statSync(join(data, 'api-token')).mode & 0o777).toBe(0o600);
+  });
+
+  it('has help for every command and a usage error for an unknown one', async () => {
+    for (const command of ['start', 'ingest', 'extract', 'token', 'failures']) {
+      const help = await runCli([command, '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toContain(`Usage: stancewatch ${command}`);
+    }
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command/);
+  });
+});
