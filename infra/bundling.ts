@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { type BundlingOptions, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/**
+ * One set of esbuild settings for every function: the stack passes them to NodejsFunction, and
+ * bench/bundle-size.bench.ts builds with the same values through esbuild's API, so the sizes and
+ * cold starts it reports are those of what gets deployed.
+ */
+
+/** The repository root: NodejsFunction's projectRoot, and where package-lock.json sits. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export const FUNCTION_NAMES = ['ingest', 'projector', 'alerter', 'api'] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+/** `functions/<name>/handler.ts`, each exporting `handler`. */
+export const entryOf = (name: FunctionName): string => `${PROJECT_ROOT}functions/${name}/handler.ts`;
+
+/**
+ * ESM output needs `require` for the CommonJS packages esbuild inlines (wink-nlp, parts of
+ * Powertools) when they load Node built-ins; createRequire gives them the real one.
+ */
+const REQUIRE_SHIM =
+  "import { createRequire as __stancewatchCreateRequire } from 'node:module';" +
+  'const require = __stancewatchCreateRequire(import.meta.url);';
+
+export const BUNDLE_SETTINGS = {
+  /** Lambda's nodejs22.x runtime. */
+  target: 'node22',
+  platform: 'node',
+  /** ESM, so esbuild can tree-shake the modular SDK v3 clients down to the commands we send. */
+  format: 'esm',
+  /** Prefer the packages' ES module builds (the SDK and Powertools ship both). */
+  mainFields: ['module', 'main'],
+  minify: true,
+  /** Source maps for readable stack traces; sources are left out to keep the zip small. */
+  sourcemap: true,
+  sourcesContent: false,
+  banner: REQUIRE_SHIM,
+  /**
+   * Nothing is external: the SDK v3 clients are bundled (and tree-shaken) rather than taken from
+   * the runtime. Measured by bench/bundle-size.bench.ts and explained in docs/deploy.md: the
+   * bundle is what the tests ran against, and a minified tree-shaken client initialises faster
+   * than the runtime's full copy resolved from node_modules.
+   */
+  external: [] as string[],
+} as const;
+
+/** The same settings as NodejsFunction bundling options (local esbuild, never Docker). */
+export function nodejsBundling(): BundlingOptions {
+  return {
+    target: BUNDLE_SETTINGS.target,
+    format: OutputFormat.ESM,
+    mainFields: [...BUNDLE_SETTINGS.mainFields],
+    minify: BUNDLE_SETTINGS.minify,
+    sourceMap: BUNDLE_SETTINGS.sourcemap,
+    sourceMapMode: SourceMapMode.DEFAULT,
+    sourcesContent: BUNDLE_SETTINGS.sourcesContent,
+    banner: BUNDLE_SETTINGS.banner,
+    externalModules: [...BUNDLE_SETTINGS.external],
+    forceDockerBundling: false,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Deployment settings, read once from CDK context (`-c key=value` on the command line, or the
+ * `context` block of cdk.json). Every key is documented in docs/deploy.md; an invalid value stops
+ * the synthesis with a message naming the key, never a half-configured stack.
+ */
+
+export const EXTRACTOR_CHOICES = ['rules', 'bedrock', 'rules+bedrock'] as const;
+export type ExtractorChoice = (typeof EXTRACTOR_CHOICES)[number];
+
+export interface StancewatchConfig {
+  /** `-c alertEmail=you@example.org`: subscribes this address to the alert topic. */
+  alertEmail?: string;
+  /** `-c alertActors=ukraine,russia`: the email subscription only receives alerts about these actors. */
+  alertActors: string[];
+  /** `-c alertTopics=territory,venue`: the email subscription only receives alerts on these topics. */
+  alertTopics: string[];
+  /** `-c opsEmail=ops@example.org`: subscribes this address to the operations (alarm) topic. */
+  opsEmail?: string;
+  /**
+   * `-c throwaway=true`: a test stack. Tables lose deletion protection and are deleted with the
+   * stack (RemovalPolicy.DESTROY), as are the KMS key and log groups. Default false: the event
+   * store survives `cdk destroy`.
+   */
+  throwaway: boolean;
+  /** `-c extractor=rules|bedrock|rules+bedrock` (default rules: offline, deterministic, no cost). */
+  extractor: ExtractorChoice;
+  /** `-c bedrockModel=<model id>`: required with a Bedrock extractor. */
+  bedrockModel?: string;
+  /**
+   * `-c reservedConcurrency=false`: leave out reserved concurrency (for accounts whose Lambda
+   * concurrency quota is still the new-account 10, where any reservation fails the deployment).
+   */
+  reservedConcurrency: boolean;
+  /** `-c publicRead=true`: GET routes without a token (sets STANCEWATCH_PUBLIC_READ); writes stay protected. */
+  publicRead: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(key: string, message: string) {
+    super(`-c ${key}: ${message} (see docs/deploy.md, "Configuration")`);
+    this.name = 'ConfigError';
+  }
+}
+
+type ContextReader = (key: string) => unknown;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SLUG = /^[a-z0-9][a-z0-9:-]*$/;
+/**
+ * Bedrock model ids: `provider.model-name-v1:0`, optionally prefixed by a cross-region inference
+ * profile's geography (`us.`, `eu.`, `apac.`, `global.` …).
+ */
+const BEDROCK_MODEL = /^[a-z0-9-]+\.[A-Za-z0-9._:-]+$/;
+/** Geography prefixes of system-defined cross-region inference profiles. */
+export const INFERENCE_PROFILE_PREFIXES = ['us', 'eu', 'apac', 'global', 'us-gov', 'jp', 'au', 'ca'] as const;
+
+function text(read: ContextReader, key: string): string | undefined {
+  const value = read(key);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new ConfigError(key, `expected a string, got ${JSON.stringify(value)}`);
+  }
+  const trimmed = String(value).trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function flag(read: ContextReader, key: string, fallback: boolean): boolean {
+  const value = text(read, key);
+  if (value === undefined) return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new ConfigError(key, `expected true or false, got "${value}"`);
+}
+
+function list(read: ContextReader, key: string): string[] {
+  const value = read(key);
+  const items = Array.isArray(value) ? value.map(String) : (text(read, key)?.split(',') ?? []);
+  const cleaned = [...new Set(items.map((item) => item.trim()).filter((item) => item !== ''))];
+  for (const item of cleaned) {
+    if (!SLUG.test(item)) throw new ConfigError(key, `"${item}" is not a canonical id (lower-case, kebab-case)`);
+  }
+  return cleaned;
+}
+
+function email(read: ContextReader, key: string): string | undefined {
+  const value = text(read, key);
+  if (value !== undefined && !EMAIL.test(value)) throw new ConfigError(key, `"${value}" is not an email address`);
+  return value;
+}
+
+/** Reads and validates the context; `read` is `node.tryGetContext` (a plain function in tests). */
+export function readConfig(read: ContextReader): StancewatchConfig {
+  const extractor = (text(read, 'extractor') ?? 'rules') as ExtractorChoice;
+  if (!EXTRACTOR_CHOICES.includes(extractor)) {
+    throw new ConfigError('extractor', `"${extractor}" is not one of ${EXTRACTOR_CHOICES.join(', ')}`);
+  }
+  const bedrockModel = text(read, 'bedrockModel');
+  if (extractor !== 'rules' && bedrockModel === undefined) {
+    throw new ConfigError(
+      'bedrockModel',
+      `extractor=${extractor} needs a model id, e.g. -c bedrockModel=anthropic.claude-3-haiku-20240307-v1:0`,
+    );
+  }
+  if (bedrockModel !== undefined && !BEDROCK_MODEL.test(bedrockModel)) {
+    throw new ConfigError('bedrockModel', `"${bedrockModel}" does not look like a Bedrock model id`);
+  }
+  const alertEmail = email(read, 'alertEmail');
+  const opsEmail = email(read, 'opsEmail');
+  return {
+    ...(alertEmail ? { alertEmail } : {}),
+    alertActors: list(read, 'alertActors'),
+    alertTopics: list(read, 'alertTopics'),
+    ...(opsEmail ? { opsEmail } : {}),
+    throwaway: flag(read, 'throwaway', false),
+    extractor,
+    ...(extractor !== 'rules' && bedrockModel ? { bedrockModel } : {}),
+    reservedConcurrency: flag(read, 'reservedConcurrency', true),
+    publicRead: flag(read, 'publicRead', false),
+  };
+}
+
+/**
+ * A model id invoked through a cross-region inference profile (`us.anthropic…`) rather than as a
+ * foundation model in this region; the two need different IAM resources.
+ */
+export function inferenceProfileOf(modelId: string): { geography: string; foundationModel: string } | undefined {
+  const [prefix, ...rest] = modelId.split('.');
+  if (prefix === undefined || rest.length < 2) return undefined;
+  return (INFERENCE_PROFILE_PREFIXES as readonly string[]).includes(prefix)
+    ? { geography: prefix, foundationModel: rest.join('.') }
+    : undefined;
+}

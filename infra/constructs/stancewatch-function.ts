@@ -1,0 +1,122 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IAlarmAction, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { entryOf, type FunctionName, nodejsBundling, PROJECT_ROOT } from '../bundling';
+
+export interface StancewatchFunctionProps {
+  /** Which handler: functions/<name>/handler.ts. */
+  name: FunctionName;
+  description: string;
+  memorySize: number;
+  timeout: Duration;
+  environment: Record<string, string>;
+  /** Only where a runaway costs money (see the stack); undefined leaves the account pool shared. */
+  reservedConcurrency?: number;
+  /** Deleted with the stack (`-c throwaway=true`); otherwise log groups are kept until they expire. */
+  throwaway: boolean;
+  /**
+   * Tests pass ready-made code (Code.fromInline) so `npm test` never runs esbuild; the app always
+   * bundles the handler with the settings in infra/bundling.ts.
+   */
+  code?: Code;
+}
+
+export const POWERTOOLS_METRICS_NAMESPACE = 'stancewatch';
+export const LOG_RETENTION = RetentionDays.ONE_MONTH;
+
+/**
+ * A stancewatch Lambda function with the project's defaults: Node.js 22 on arm64, the handler
+ * bundled locally by esbuild (minified, source maps, SDK v3 tree-shaken in), its own log group with
+ * a retention, Powertools logger/metrics settings, and an execution role that starts empty: no
+ * AWS managed policy, only the log-group write below and what the stack grants by intent.
+ */
+export class StancewatchFunction extends Construct {
+  readonly function: LambdaFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly name: FunctionName;
+
+  constructor(scope: Construct, id: string, props: StancewatchFunctionProps) {
+    super(scope, id);
+    this.name = props.name;
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: LOG_RETENTION,
+      removalPolicy: props.throwaway ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `stancewatch ${props.name}: execution role, least privilege`,
+    });
+    // Instead of AWSLambdaBasicExecutionRole (logs on every log group): this function's group only.
+    this.logGroup.grantWrite(this.role);
+
+    const common = {
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: `stancewatch-${props.name}`,
+        POWERTOOLS_METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...props.environment,
+      },
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
+    };
+    this.function = props.code
+      ? new LambdaFunction(this, 'Function', {
+          ...common,
+          code: props.code,
+          handler: 'index.handler',
+          // What NodejsFunction sets for source maps, so the test template matches the real one.
+          environment: { ...common.environment, NODE_OPTIONS: '--enable-source-maps' },
+        })
+      : new NodejsFunction(this, 'Function', {
+          ...common,
+          entry: entryOf(props.name),
+          handler: 'handler',
+          projectRoot: PROJECT_ROOT,
+          depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+          bundling: nodejsBundling(),
+        });
+    // The role's policy must exist before the function is created (as NodejsFunction's own role would).
+    this.function.node.addDependency(this.role);
+  }
+
+  /** Any invocation error (an exception out of the handler, a timeout, an init failure). */
+  alarmOnErrors(action: IAlarmAction): Alarm {
+    const alarm = new Alarm(this, 'ErrorsAlarm', {
+      alarmDescription: `stancewatch ${this.name}: the function failed (errors > 0 in 5 minutes). Logs: ${this.logGroup.logGroupName}`,
+      metric: this.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+    return alarm;
+  }
+
+  /** Invocations refused for lack of concurrency (the reserved limit, or the account's). */
+  alarmOnThrottles(action: IAlarmAction): Alarm {
+    const alarm = new Alarm(this, 'ThrottlesAlarm', {
+      alarmDescription: `stancewatch ${this.name}: invocations were throttled (throttles > 0 in 5 minutes)`,
+      metric: this.function.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+    return alarm;
+  }
+}

@@ -1,0 +1,129 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AttributeType,
+  BillingMode,
+  type ITable,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { EVENT_TABLE_KEYS } from '../../shared/adapters/dynamodb/event-table';
+import { VIEWS_TABLE_KEYS } from '../../shared/adapters/dynamodb/views-table';
+
+/**
+ * The two tables, declared from the same key constants as the embedded runtime's table
+ * definitions (test/infra/tables.test.ts checks they stay identical), with grants named after what
+ * the code does rather than after DynamoDB actions. Each grant lists the exact calls the adapters
+ * in shared/adapters/dynamodb make, on the exact table or index ARN: no wildcard actions, no
+ * `index/*` resources.
+ */
+
+export interface TableProps {
+  /** Deleted with the stack and not deletion-protected (`-c throwaway=true`). */
+  throwaway: boolean;
+}
+
+const indexArn = (table: ITable, indexName: string) => `${table.tableArn}/index/${indexName}`;
+
+function grant(grantee: IGrantable, actions: string[], resourceArns: string[]): Grant {
+  return Grant.addToPrincipal({ grantee, actions: actions.map((action) => `dynamodb:${action}`), resourceArns });
+}
+
+export class EventStoreTable extends Construct {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string, props: TableProps) {
+    super(scope, id);
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: EVENT_TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: EVENT_TABLE_KEYS.sortKey, type: AttributeType.NUMBER },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      // NEW_IMAGE: each record carries the whole commit, so the consumers never read it back.
+      stream: StreamViewType.NEW_IMAGE,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Encrypted with the AWS managed KMS key (aws/dynamodb): auditable in CloudTrail, no key to
+      // administer, and no kms:* grants needed by the functions or the stream consumers.
+      encryption: TableEncryption.AWS_MANAGED,
+      // The events are the source of truth: kept by default when the stack goes.
+      deletionProtection: !props.throwaway,
+      removalPolicy: props.throwaway ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: EVENT_TABLE_KEYS.globalIndexName,
+      partitionKey: { name: EVENT_TABLE_KEYS.globalPartitionKey, type: AttributeType.STRING },
+      sortKey: { name: EVENT_TABLE_KEYS.globalSortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.KEYS_ONLY,
+    });
+  }
+
+  get tableName(): string {
+    return this.table.tableName;
+  }
+
+  /**
+   * appendToStream: a conditional PutItem of the next commit, after a Query of the stream's head
+   * (expected version > 0) or of its commits (an append that lost a race, to tell a retry from a
+   * conflict).
+   */
+  grantAppend(grantee: IGrantable): Grant {
+    return grant(grantee, ['PutItem', 'Query'], [this.table.tableArn]);
+  }
+
+  /** readStream: Query of one stream's commits. */
+  grantReadStreams(grantee: IGrantable): Grant {
+    return grant(grantee, ['Query'], [this.table.tableArn]);
+  }
+
+  /** readAll (GET /events, replay): keys from the keys-only `byCommit` index, then BatchGetItem. */
+  grantReadLog(grantee: IGrantable): Grant {
+    grant(grantee, ['Query'], [indexArn(this.table, EVENT_TABLE_KEYS.globalIndexName)]);
+    return grant(grantee, ['BatchGetItem'], [this.table.tableArn]);
+  }
+
+  /** The unique-key registry (duplicate documents): conditional PutItem, then GetItem of the owner. */
+  grantClaimUniqueKeys(grantee: IGrantable): Grant {
+    return grant(grantee, ['PutItem', 'GetItem'], [this.table.tableArn]);
+  }
+}
+
+export class ViewsTable extends Construct {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string, props: TableProps) {
+    super(scope, id);
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: VIEWS_TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: VIEWS_TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      // Views are rebuilt from the events by `replay`; PITR still saves a rebuild after a bad deploy
+      // and costs cents at this size.
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: !props.throwaway,
+      removalPolicy: props.throwaway ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    this.table.addLocalSecondaryIndex({
+      indexName: VIEWS_TABLE_KEYS.orderIndexName,
+      sortKey: { name: VIEWS_TABLE_KEYS.orderSortKey, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+  }
+
+  get tableName(): string {
+    return this.table.tableName;
+  }
+
+  /** The projector's writes: UpdateItem (conditional SET/ADD/REMOVE) and DeleteItem per view item. */
+  grantProject(grantee: IGrantable): Grant {
+    return grant(grantee, ['UpdateItem', 'DeleteItem'], [this.table.tableArn]);
+  }
+
+  /** The API's reads: GetItem by id, Query of a partition in sort-key or `byOrder` (time) order. */
+  grantRead(grantee: IGrantable): Grant {
+    grant(grantee, ['Query'], [indexArn(this.table, VIEWS_TABLE_KEYS.orderIndexName)]);
+    return grant(grantee, ['GetItem', 'Query'], [this.table.tableArn]);
+  }
+}

@@ -1,0 +1,500 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  Alarm,
+  AlarmStatusWidget,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IAlarm,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Effect, Grant, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { type Code, FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import type { FunctionName } from './bundling';
+import { inferenceProfileOf, type StancewatchConfig } from './config';
+import { LOG_RETENTION, StancewatchFunction } from './constructs/stancewatch-function';
+import { StreamConsumer } from './constructs/stream-consumer';
+import { EventStoreTable, ViewsTable } from './constructs/tables';
+
+export interface StancewatchStackProps extends StackProps {
+  config: StancewatchConfig;
+  /** Tests only: ready-made code per function instead of esbuild bundles (keeps `npm test` fast). */
+  codeFor?: (name: FunctionName) => Code;
+}
+
+/**
+ * Only commits holding a ContradictionDetected reach the alerter. Lambda event filters match a
+ * DynamoDB string set (`{"SS": [...]}`) like an array in an EventBridge pattern: the record matches
+ * when the pattern's values and the set intersect, so a commit whose set is
+ * {PositionChanged, ContradictionDetected} passes and {PositionTaken} does not.
+ * test/infra/alerter-filter.test.ts checks this pattern against marshalled commits.
+ */
+export const ALERTER_FILTER = FilterCriteria.filter({
+  eventName: FilterRule.isEqual('INSERT'),
+  dynamodb: { NewImage: { eventTypes: { SS: FilterRule.isEqual('ContradictionDetected') } } },
+});
+
+/**
+ * Reserved concurrency, only where a runaway costs money:
+ * - api: the public endpoint; a flood (or a client retry loop) can at most keep this many
+ *   executions busy, so Lambda and DynamoDB spend stay bounded (the stage throttle below rejects
+ *   most of such a flood before Lambda is invoked at all), and with a Bedrock extractor every
+ *   POST /documents spends model tokens.
+ * - ingest: a looping caller (a script, a misconfigured trigger) could otherwise run up to the
+ *   account limit in parallel, each invocation extracting up to 100 documents (Bedrock tokens).
+ * The stream consumers get none: their concurrency is already bounded by the shard count times
+ * the parallelization factor (1), and a reservation could only throttle them and age the stream.
+ */
+export const RESERVED_CONCURRENCY = { api: 10, ingest: 5 } as const;
+
+/** The API stage's throttle: requests per second (steady) and burst, per account-region-stage. */
+export const API_THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
+
+export class StancewatchStack extends Stack {
+  readonly events: EventStoreTable;
+  readonly views: ViewsTable;
+  readonly alertTopic: Topic;
+  readonly opsTopic: Topic;
+  readonly apiToken: Secret;
+  readonly functions: Record<FunctionName, StancewatchFunction>;
+  readonly projectorStream: StreamConsumer;
+  readonly alerterStream: StreamConsumer;
+  readonly api: HttpApi;
+  readonly apiStage: HttpStage;
+  readonly alarms: IAlarm[] = [];
+
+  constructor(scope: Construct, id: string, props: StancewatchStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const throwaway = config.throwaway;
+    const removal = throwaway ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+    // ----- storage -----
+    this.events = new EventStoreTable(this, 'Events', { throwaway });
+    this.views = new ViewsTable(this, 'Views', { throwaway });
+
+    // ----- messaging -----
+    // One customer managed key for both topics: CloudWatch alarms can only publish to an encrypted
+    // topic whose key policy lets cloudwatch.amazonaws.com use the key, which an AWS managed key
+    // (aws/sns) cannot grant.
+    const topicKey = new Key(this, 'TopicKey', {
+      description: 'stancewatch: encrypts the alert and operations SNS topics',
+      enableKeyRotation: true,
+      // Only in-flight messages are encrypted with it: nothing to decrypt once the topics are gone,
+      // so it is scheduled for deletion with the stack instead of costing $1 a month forever.
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublishToEncryptedTopics',
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        // As AWS documents it for alarms on encrypted topics (a key policy's "*" is this key).
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    this.alertTopic = new Topic(this, 'AlertTopic', {
+      displayName: 'stancewatch alerts',
+      masterKey: topicKey,
+      enforceSSL: true,
+    });
+    if (config.alertEmail) {
+      this.alertTopic.addSubscription(
+        new EmailSubscription(config.alertEmail, { filterPolicy: alertFilterPolicy(config) }),
+      );
+    }
+    this.opsTopic = new Topic(this, 'OpsTopic', {
+      displayName: 'stancewatch operations',
+      masterKey: topicKey,
+      enforceSSL: true,
+    });
+    // enforceSSL gives the topic a policy, which replaces SNS's default one: the alarms of this
+    // account must be allowed to publish explicitly.
+    this.opsTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisAccountPublish',
+        effect: Effect.ALLOW,
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.opsTopic.topicArn],
+        conditions: {
+          ArnLike: { 'aws:SourceArn': `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*` },
+          StringEquals: { 'aws:SourceAccount': this.account },
+        },
+      }),
+    );
+    if (config.opsEmail) this.opsTopic.addSubscription(new EmailSubscription(config.opsEmail));
+    const alarmAction = new SnsAction(this.opsTopic);
+
+    // ----- the API token -----
+    this.apiToken = new Secret(this, 'ApiToken', {
+      description: 'stancewatch: the bearer token of the HTTP API (a plain string)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+      // Without an API the token protects nothing; a redeploy generates a new one.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.apiToken).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The token is a static bearer credential handed to people, not a database password a rotation Lambda could change on both ends; rotating it is a manual `aws secretsmanager put-secret-value` (docs/deploy.md), picked up by the API within its cache time.',
+    });
+
+    // ----- functions -----
+    const extractorEnvironment: Record<string, string> = {
+      STANCEWATCH_EXTRACTOR: config.extractor,
+      ...(config.bedrockModel ? { STANCEWATCH_BEDROCK_MODEL: config.bedrockModel } : {}),
+    };
+    const make = (
+      name: FunctionName,
+      settings: {
+        description: string;
+        memorySize: number;
+        timeout: Duration;
+        environment: Record<string, string>;
+        reservedConcurrency?: number;
+      },
+    ) =>
+      new StancewatchFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}`, {
+        name,
+        ...settings,
+        ...(settings.reservedConcurrency !== undefined && config.reservedConcurrency
+          ? { reservedConcurrency: settings.reservedConcurrency }
+          : { reservedConcurrency: undefined }),
+        throwaway,
+        ...(props.codeFor ? { code: props.codeFor(name) } : {}),
+      });
+
+    const ingest = make('ingest', {
+      description: 'stancewatch: ingest documents (direct invoke: a document or {documents: [...]})',
+      // Extraction is CPU-bound: memory buys CPU. 100 documents per invocation at most.
+      memorySize: 1024,
+      timeout: Duration.minutes(2),
+      environment: { EVENTS_TABLE: this.events.tableName, ...extractorEnvironment },
+      reservedConcurrency: RESERVED_CONCURRENCY.ingest,
+    });
+    const projector = make('projector', {
+      description: 'stancewatch: projects commits into positions, contradictions and the views table',
+      memorySize: 512,
+      timeout: Duration.minutes(1),
+      environment: { EVENTS_TABLE: this.events.tableName, VIEWS_TABLE: this.views.tableName },
+    });
+    const alerter = make('alerter', {
+      description: 'stancewatch: publishes one SNS alert per detected contradiction',
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      environment: { EVENTS_TABLE: this.events.tableName, ALERT_TOPIC_ARN: this.alertTopic.topicArn },
+    });
+    const api = make('api', {
+      description: 'stancewatch: the HTTP API and dashboard (Hono)',
+      memorySize: 1024,
+      // API Gateway HTTP APIs wait 30 s at most for the integration.
+      timeout: Duration.seconds(29),
+      environment: {
+        EVENTS_TABLE: this.events.tableName,
+        VIEWS_TABLE: this.views.tableName,
+        API_TOKEN_SECRET_ARN: this.apiToken.secretArn,
+        ...(config.publicRead ? { STANCEWATCH_PUBLIC_READ: 'true' } : {}),
+        ...extractorEnvironment,
+      },
+      reservedConcurrency: RESERVED_CONCURRENCY.api,
+    });
+    this.functions = { ingest, projector, alerter, api };
+    for (const fn of Object.values(this.functions)) {
+      Validations.of(fn.function).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason:
+          'Pinned to nodejs22.x on purpose: the runtime the handlers, bundles (target node22) and cold starts are tested and measured for; moving to a newer runtime is a deliberate change with its own test run, not a side effect of a CDK upgrade.',
+      });
+    }
+
+    // ----- least privilege, by intent -----
+    // ingest: append the document's events; the duplicate check claims the content hash and
+    // reads an existing document's stream.
+    this.events.grantAppend(ingest.role);
+    this.events.grantReadStreams(ingest.role);
+    this.events.grantClaimUniqueKeys(ingest.role);
+    // projector: reads position streams and appends decisions; writes the views.
+    this.events.grantReadStreams(projector.role);
+    this.events.grantAppend(projector.role);
+    this.views.grantProject(projector.role);
+    // alerter: AlertPublished is appended to the contradiction's alert stream (read first), then
+    // the alert is published.
+    this.events.grantReadStreams(alerter.role);
+    this.events.grantAppend(alerter.role);
+    grantPublishAlerts(alerter, this.alertTopic, topicKey);
+    // api: the read routes (views, a document's stream, the global log for GET /events), POST
+    // /documents (the same use case as ingest) and the token.
+    this.views.grantRead(api.role);
+    this.events.grantReadStreams(api.role);
+    this.events.grantReadLog(api.role);
+    this.events.grantAppend(api.role);
+    this.events.grantClaimUniqueKeys(api.role);
+    Grant.addToPrincipal({
+      grantee: api.role,
+      actions: ['secretsmanager:GetSecretValue'],
+      resourceArns: [this.apiToken.secretArn],
+    });
+    if (config.bedrockModel) {
+      for (const fn of [ingest, api]) grantInvokeModel(this, fn, config.bedrockModel);
+    }
+
+    // ----- stream wiring -----
+    this.projectorStream = new StreamConsumer(this, 'ProjectorStream', {
+      table: this.events.table,
+      consumer: projector,
+      batchSize: 100,
+      // Order matters to the views: retry long before giving a record up.
+      retryAttempts: 10,
+      maxRecordAge: Duration.hours(6),
+      alarmAction,
+      iteratorAgeAlarm: Duration.minutes(5),
+      throwaway,
+    });
+    this.alerterStream = new StreamConsumer(this, 'AlerterStream', {
+      table: this.events.table,
+      consumer: alerter,
+      batchSize: 10,
+      retryAttempts: 5,
+      // Records stay in the stream for 24 h: a record given up after 6 h can still be re-read.
+      maxRecordAge: Duration.hours(6),
+      filters: [ALERTER_FILTER],
+      alarmAction,
+      iteratorAgeAlarm: Duration.minutes(5),
+      throwaway,
+    });
+    acknowledgeStreamListing(projector);
+    acknowledgeStreamListing(alerter);
+
+    // ----- HTTP API -----
+    // API Gateway HTTP API rather than a Function URL: a stage throttle that refuses a flood
+    // before Lambda runs, access logs, and a custom domain later; $1 per million requests.
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'stancewatch HTTP API and dashboard',
+      defaultIntegration: new HttpLambdaIntegration('Api', api.function),
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: LOG_RETENTION, removalPolicy: removal });
+    this.apiStage = new HttpStage(this, 'ApiStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+    for (const route of this.api.node.findAll().filter((node) => node.node.id === 'DefaultRoute')) {
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'Every route but /health requires the bearer token, checked by the Hono app itself (the same app and check as in embedded mode); an API Gateway authorizer would add a second invocation per request for the same check.',
+      });
+    }
+    const apiUrl = this.apiStage.url;
+    // Links in the alert emails (render-alert trims the trailing slash).
+    alerter.function.addEnvironment('API_URL', apiUrl);
+
+    // ----- alarms -----
+    for (const fn of Object.values(this.functions)) {
+      this.alarms.push(fn.alarmOnErrors(alarmAction), fn.alarmOnThrottles(alarmAction));
+    }
+    this.alarms.push(
+      this.projectorStream.failuresAlarm,
+      this.projectorStream.iteratorAgeAlarm,
+      this.alerterStream.failuresAlarm,
+      this.alerterStream.iteratorAgeAlarm,
+    );
+    const serverErrors = new Alarm(this, 'ApiServerErrorsAlarm', {
+      alarmDescription: 'stancewatch api: the HTTP API answered 5xx (> 0 in 5 minutes)',
+      metric: this.apiStage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    serverErrors.addAlarmAction(alarmAction);
+    serverErrors.addOkAction(alarmAction);
+    this.alarms.push(serverErrors);
+
+    // ----- operations dashboard -----
+    const dashboard = new Dashboard(this, 'OpsDashboard', {
+      defaultInterval: Duration.hours(6),
+    });
+    dashboard.addWidgets(new AlarmStatusWidget({ title: 'alarms', alarms: this.alarms, width: 24 }));
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'invocations',
+        left: Object.values(this.functions).map((fn) =>
+          fn.function.metricInvocations({ label: fn.name, period: Duration.minutes(5) }),
+        ),
+        width: 8,
+      }),
+      new GraphWidget({
+        title: 'errors and throttles',
+        left: Object.values(this.functions).flatMap((fn) => [
+          fn.function.metricErrors({ label: `${fn.name} errors`, period: Duration.minutes(5) }),
+          fn.function.metricThrottles({ label: `${fn.name} throttles`, period: Duration.minutes(5) }),
+        ]),
+        width: 8,
+      }),
+      new GraphWidget({
+        title: 'stream: iterator age (ms) and given-up records',
+        left: [projector, alerter].map((fn) =>
+          fn.function.metric('IteratorAge', { label: `${fn.name} iterator age`, statistic: 'Maximum' }),
+        ),
+        right: [this.projectorStream, this.alerterStream].map((stream, index) =>
+          stream.failures.metricApproximateNumberOfMessagesVisible({
+            label: `${index === 0 ? 'projector' : 'alerter'} failure queue`,
+          }),
+        ),
+        width: 8,
+      }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'HTTP API',
+        left: [
+          this.apiStage.metricCount({ label: 'requests', period: Duration.minutes(5) }),
+          this.apiStage.metricClientError({ label: '4xx', period: Duration.minutes(5) }),
+          this.apiStage.metricServerError({ label: '5xx', period: Duration.minutes(5) }),
+        ],
+        right: [this.apiStage.metricLatency({ label: 'latency p95', statistic: 'p95', period: Duration.minutes(5) })],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'function duration p95 (ms)',
+        left: Object.values(this.functions).map((fn) =>
+          fn.function.metricDuration({ label: fn.name, statistic: 'p95', period: Duration.minutes(5) }),
+        ),
+        width: 12,
+      }),
+    );
+
+    // ----- outputs -----
+    new CfnOutput(this, 'ApiUrl', { description: 'The HTTP API (bearer token required)', value: apiUrl });
+    new CfnOutput(this, 'DashboardUrl', {
+      description: 'The stancewatch dashboard (served by the API)',
+      value: apiUrl,
+    });
+    new CfnOutput(this, 'OpsDashboardUrl', {
+      description: 'The CloudWatch operations dashboard',
+      value: `https://${this.region}.console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards/dashboard/${dashboard.dashboardName}`,
+    });
+    new CfnOutput(this, 'ApiTokenCommand', {
+      description: 'Prints the API bearer token',
+      value: `aws secretsmanager get-secret-value --region ${this.region} --secret-id ${this.apiToken.secretArn} --query SecretString --output text`,
+    });
+    new CfnOutput(this, 'IngestFunctionName', {
+      description: 'Direct ingestion: aws lambda invoke --function-name <this> --payload file://doc.json out.json',
+      value: ingest.function.functionName,
+    });
+    new CfnOutput(this, 'EventsTableName', { value: this.events.tableName });
+    new CfnOutput(this, 'AlertTopicArn', { value: this.alertTopic.topicArn });
+    new CfnOutput(this, 'OpsTopicArn', { value: this.opsTopic.topicArn });
+  }
+}
+
+/**
+ * The email subscription's filter policy on the alerter's message attributes (String attributes
+ * actor, topic, proposition, severity). Several attributes are ANDed, the values of one ORed.
+ */
+export function alertFilterPolicy(config: StancewatchConfig): Record<string, SubscriptionFilter> | undefined {
+  const policy: Record<string, SubscriptionFilter> = {};
+  if (config.alertActors.length > 0) {
+    policy.actor = SubscriptionFilter.stringFilter({ allowlist: config.alertActors });
+  }
+  if (config.alertTopics.length > 0) {
+    policy.topic = SubscriptionFilter.stringFilter({ allowlist: config.alertTopics });
+  }
+  return Object.keys(policy).length > 0 ? policy : undefined;
+}
+
+/**
+ * bedrock:InvokeModel (which also covers Converse) on the configured model only. A plain model id
+ * is a foundation model in this region: one ARN. A cross-region inference profile id
+ * (`us.anthropic…`) is invoked through the profile, and Bedrock then checks the same action on the
+ * underlying foundation model in whichever region of the geography serves the request.
+ */
+function grantInvokeModel(stack: Stack, fn: StancewatchFunction, modelId: string): void {
+  const profile = inferenceProfileOf(modelId);
+  if (!profile) {
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'InvokeTheConfiguredFoundationModel',
+        actions: ['bedrock:InvokeModel'],
+        resources: [`arn:${stack.partition}:bedrock:${stack.region}::foundation-model/${modelId}`],
+      }),
+    );
+    return;
+  }
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'InvokeTheConfiguredInferenceProfile',
+      actions: ['bedrock:InvokeModel'],
+      resources: [
+        `arn:${stack.partition}:bedrock:${stack.region}:${stack.account}:inference-profile/${modelId}`,
+        `arn:${stack.partition}:bedrock:*::foundation-model/${profile.foundationModel}`,
+      ],
+    }),
+  );
+  Validations.of(fn.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${profile.foundationModel}]`,
+    reason:
+      'A cross-region inference profile routes each request to a region of its geography chosen by Bedrock; the grant names the one model, only the region is open.',
+  });
+}
+
+/**
+ * sns:Publish on the alert topic, and the two KMS calls SNS makes with the publisher's rights on
+ * the topic's key (CDK's grantPublish would allow kms:GenerateDataKey*, a wildcard action).
+ */
+function grantPublishAlerts(fn: StancewatchFunction, topic: Topic, key: Key): void {
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({ sid: 'PublishAlerts', actions: ['sns:Publish'], resources: [topic.topicArn] }),
+  );
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'EncryptAlertsForTheTopic',
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resources: [key.keyArn],
+    }),
+  );
+}
+
+/**
+ * The event source mapping reads the stream with the function's role; CDK's grant includes
+ * dynamodb:ListStreams, which has no resource-level permissions (its resource must be "*").
+ */
+function acknowledgeStreamListing(fn: StancewatchFunction): void {
+  Validations.of(fn.role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'dynamodb:ListStreams (added by the DynamoDB event source) supports no resource-level permissions; every other stream action is on this table stream ARN only.',
+  });
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, inferenceProfileOf, readConfig } from '../../infra/config';
+
+const from = (context: Record<string, unknown>) => readConfig((key) => context[key]);
+
+describe('deployment context (-c key=value)', () => {
+  it('defaults to a kept stack with the rules extractor, reserved concurrency and no subscriptions', () => {
+    expect(from({})).toEqual({
+      alertActors: [],
+      alertTopics: [],
+      throwaway: false,
+      extractor: 'rules',
+      reservedConcurrency: true,
+      publicRead: false,
+    });
+  });
+
+  it('reads comma lists, emails and flags as the CLI passes them (strings)', () => {
+    expect(
+      from({
+        alertEmail: 'analyst@example.org',
+        alertActors: ' ukraine, russia,,ukraine ',
+        alertTopics: 'territory',
+        opsEmail: 'ops@example.org',
+        throwaway: 'true',
+        reservedConcurrency: 'false',
+        publicRead: 'true',
+      }),
+    ).toEqual({
+      alertEmail: 'analyst@example.org',
+      alertActors: ['ukraine', 'russia'],
+      alertTopics: ['territory'],
+      opsEmail: 'ops@example.org',
+      throwaway: true,
+      extractor: 'rules',
+      reservedConcurrency: false,
+      publicRead: true,
+    });
+  });
+
+  it('accepts cdk.json values (booleans, arrays)', () => {
+    expect(from({ throwaway: true, alertActors: ['china'] })).toMatchObject({
+      throwaway: true,
+      alertActors: ['china'],
+    });
+  });
+
+  it('needs a model id with a Bedrock extractor and keeps it only then', () => {
+    expect(() => from({ extractor: 'bedrock' })).toThrow(/-c bedrockModel: extractor=bedrock needs a model id/);
+    expect(from({ extractor: 'rules+bedrock', bedrockModel: 'amazon.nova-lite-v1:0' })).toMatchObject({
+      extractor: 'rules+bedrock',
+      bedrockModel: 'amazon.nova-lite-v1:0',
+    });
+    expect(from({ bedrockModel: 'amazon.nova-lite-v1:0' })).not.toHaveProperty('bedrockModel');
+  });
+
+  it.each([
+    [{ extractor: 'gpt' }, /-c extractor: "gpt" is not one of rules, bedrock, rules\+bedrock/],
+    [{ alertEmail: 'not-an-address' }, /-c alertEmail/],
+    [{ alertActors: 'Ukraine' }, /-c alertActors: "Ukraine" is not a canonical id/],
+    [{ throwaway: 'yes' }, /-c throwaway: expected true or false/],
+    [{ extractor: 'bedrock', bedrockModel: 'claude 3' }, /-c bedrockModel: "claude 3" does not look like/],
+  ])('refuses %j with a message naming the key', (context, message) => {
+    expect(() => from(context)).toThrow(ConfigError);
+    expect(() => from(context)).toThrow(message);
+  });
+
+  it('tells a cross-region inference profile id from a foundation model id', () => {
+    expect(inferenceProfileOf('anthropic.claude-3-haiku-20240307-v1:0')).toBeUndefined();
+    expect(inferenceProfileOf('us.anthropic.claude-3-5-haiku-20241022-v1:0')).toEqual({
+      geography: 'us',
+      foundationModel: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+    });
+  });
+});

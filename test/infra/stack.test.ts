@@ -1,0 +1,452 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { FUNCTION_NAMES } from '../../infra/bundling';
+import { API_THROTTLE, RESERVED_CONCURRENCY } from '../../infra/stancewatch-stack';
+import { logicalIdOf, permissionsOf, renderer, resourcesOfType, synth } from './synth';
+
+const deployed = synth();
+const { stack, template, json } = deployed;
+const idOf = (construct: object) => logicalIdOf(stack, construct);
+const functionId = (name: (typeof FUNCTION_NAMES)[number]) => idOf(stack.functions[name].function);
+
+describe('functions', () => {
+  it.each(FUNCTION_NAMES)('%s: Node.js 22 on arm64, own log group with retention, Powertools settings', (name) => {
+    const fn = json.Resources[functionId(name)]!;
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      LoggingConfig: { LogGroup: { Ref: idOf(stack.functions[name].logGroup) } },
+      Role: { 'Fn::GetAtt': [idOf(stack.functions[name].role), 'Arn'] },
+    });
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: `stancewatch-${name}`,
+      POWERTOOLS_METRICS_NAMESPACE: 'stancewatch',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    expect(json.Resources[idOf(stack.functions[name].logGroup)]!.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('gives each function the environment its handler reads at start-up', () => {
+    const env = (name: (typeof FUNCTION_NAMES)[number]) =>
+      json.Resources[functionId(name)]!.Properties.Environment.Variables as Record<string, unknown>;
+    const events = { Ref: idOf(stack.events.table) };
+    const views = { Ref: idOf(stack.views.table) };
+    expect(env('ingest')).toMatchObject({ EVENTS_TABLE: events, STANCEWATCH_EXTRACTOR: 'rules' });
+    expect(env('projector')).toMatchObject({ EVENTS_TABLE: events, VIEWS_TABLE: views });
+    expect(env('alerter')).toMatchObject({ EVENTS_TABLE: events, ALERT_TOPIC_ARN: { Ref: idOf(stack.alertTopic) } });
+    expect(renderer(stack)(env('alerter').API_URL)).toMatch(/^https:\/\/.+\.execute-api\.<Region>\.<URLSuffix>\/$/);
+    expect(env('api')).toMatchObject({
+      EVENTS_TABLE: events,
+      VIEWS_TABLE: views,
+      API_TOKEN_SECRET_ARN: { Ref: idOf(stack.apiToken) },
+      STANCEWATCH_EXTRACTOR: 'rules',
+    });
+    expect(env('api')).not.toHaveProperty('STANCEWATCH_PUBLIC_READ');
+    expect(env('ingest')).not.toHaveProperty('STANCEWATCH_BEDROCK_MODEL');
+    const publicRead = synth({ publicRead: 'true' });
+    expect(
+      publicRead.json.Resources[logicalIdOf(publicRead.stack, publicRead.stack.functions.api.function)]!.Properties
+        .Environment.Variables.STANCEWATCH_PUBLIC_READ,
+    ).toBe('true');
+  });
+
+  it('reserves concurrency for the api and ingest only; -c reservedConcurrency=false removes it', () => {
+    const reserved = (s: typeof deployed, name: (typeof FUNCTION_NAMES)[number]) =>
+      s.json.Resources[logicalIdOf(s.stack, s.stack.functions[name].function)]!.Properties.ReservedConcurrentExecutions;
+    expect(reserved(deployed, 'api')).toBe(RESERVED_CONCURRENCY.api);
+    expect(reserved(deployed, 'ingest')).toBe(RESERVED_CONCURRENCY.ingest);
+    expect(reserved(deployed, 'projector')).toBeUndefined();
+    expect(reserved(deployed, 'alerter')).toBeUndefined();
+    const unreserved = synth({ reservedConcurrency: 'false' });
+    for (const name of FUNCTION_NAMES) expect(reserved(unreserved, name)).toBeUndefined();
+  });
+
+  it('execution roles carry no AWS managed policy (logs are granted on the function’s own group)', () => {
+    for (const [, role] of resourcesOfType(json, 'AWS::IAM::Role')) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('stream wiring', () => {
+  const mappings = resourcesOfType(json, 'AWS::Lambda::EventSourceMapping');
+  const mappingOf = (name: 'projector' | 'alerter') =>
+    mappings.find(([, mapping]) => mapping.Properties.FunctionName.Ref === functionId(name))![1].Properties;
+
+  it('has exactly the projector and the alerter on the events table stream', () => {
+    expect(mappings).toHaveLength(2);
+    for (const [, mapping] of mappings) {
+      expect(mapping.Properties.EventSourceArn).toEqual({ 'Fn::GetAtt': [idOf(stack.events.table), 'StreamArn'] });
+    }
+  });
+
+  it.each([
+    ['projector', 'projectorStream', 100, 10],
+    ['alerter', 'alerterStream', 10, 5],
+  ] as const)(
+    '%s: partial batch failures, bisect, bounded retries and age, in-order, failures to its queue',
+    (name, stream, batchSize, retries) => {
+      expect(mappingOf(name)).toMatchObject({
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: batchSize,
+        MaximumBatchingWindowInSeconds: 0,
+        ParallelizationFactor: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: retries,
+        MaximumRecordAgeInSeconds: 6 * 3600,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [idOf(stack[stream].failures), 'Arn'] } } },
+      });
+    },
+  );
+
+  it('filters the alerter to inserts whose eventTypes set holds ContradictionDetected; the projector sees all', () => {
+    expect(mappingOf('alerter').FilterCriteria).toEqual({
+      Filters: [
+        {
+          Pattern: JSON.stringify({
+            eventName: ['INSERT'],
+            dynamodb: { NewImage: { eventTypes: { SS: ['ContradictionDetected'] } } },
+          }),
+        },
+      ],
+    });
+    expect(mappingOf('projector').FilterCriteria).toBeUndefined();
+  });
+
+  it('failure queues are encrypted, TLS-only and keep messages 14 days', () => {
+    for (const queue of [stack.projectorStream.failures, stack.alerterStream.failures]) {
+      expect(json.Resources[idOf(queue)]!.Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+    }
+    template.resourcePropertiesCountIs(
+      'AWS::SQS::QueuePolicy',
+      {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      },
+      2,
+    );
+  });
+});
+
+describe('least privilege (every action and resource each role may use)', () => {
+  it('ingest: appends events and claims document keys; nothing else', () => {
+    expect(permissionsOf(deployed, 'ingest')).toEqual(
+      [
+        'dynamodb:GetItem events',
+        'dynamodb:PutItem events',
+        'dynamodb:Query events',
+        'logs:CreateLogStream ingestLogs',
+        'logs:PutLogEvents ingestLogs',
+      ].sort(),
+    );
+  });
+
+  it('projector: reads and appends position streams, writes views, reads its stream, reports failures', () => {
+    expect(permissionsOf(deployed, 'projector')).toEqual(
+      [
+        'dynamodb:DeleteItem views',
+        'dynamodb:DescribeStream events.StreamArn',
+        'dynamodb:GetRecords events.StreamArn',
+        'dynamodb:GetShardIterator events.StreamArn',
+        'dynamodb:ListStreams *',
+        'dynamodb:PutItem events',
+        'dynamodb:Query events',
+        'dynamodb:UpdateItem views',
+        'logs:CreateLogStream projectorLogs',
+        'logs:PutLogEvents projectorLogs',
+        'sqs:GetQueueAttributes projectorFailures',
+        'sqs:GetQueueUrl projectorFailures',
+        'sqs:SendMessage projectorFailures',
+      ].sort(),
+    );
+  });
+
+  it('alerter: appends AlertPublished, publishes to its topic (and its key), reads its stream', () => {
+    expect(permissionsOf(deployed, 'alerter')).toEqual(
+      [
+        'dynamodb:DescribeStream events.StreamArn',
+        'dynamodb:GetRecords events.StreamArn',
+        'dynamodb:GetShardIterator events.StreamArn',
+        'dynamodb:ListStreams *',
+        'dynamodb:PutItem events',
+        'dynamodb:Query events',
+        'kms:Decrypt topicKey',
+        'kms:GenerateDataKey topicKey',
+        'logs:CreateLogStream alerterLogs',
+        'logs:PutLogEvents alerterLogs',
+        'sns:Publish alertTopic',
+        'sqs:GetQueueAttributes alerterFailures',
+        'sqs:GetQueueUrl alerterFailures',
+        'sqs:SendMessage alerterFailures',
+      ].sort(),
+    );
+  });
+
+  it('api: reads views and events (incl. the global log), appends documents, reads its token', () => {
+    expect(permissionsOf(deployed, 'api')).toEqual(
+      [
+        'dynamodb:BatchGetItem events',
+        'dynamodb:GetItem events',
+        'dynamodb:GetItem views',
+        'dynamodb:PutItem events',
+        'dynamodb:Query events',
+        'dynamodb:Query events/index/byCommit',
+        'dynamodb:Query views',
+        'dynamodb:Query views/index/byOrder',
+        'logs:CreateLogStream apiLogs',
+        'logs:PutLogEvents apiLogs',
+        'secretsmanager:GetSecretValue apiToken',
+      ].sort(),
+    );
+  });
+
+  it('no statement anywhere allows a wildcard action', () => {
+    for (const [, policy] of resourcesOfType(json, 'AWS::IAM::Policy')) {
+      for (const statement of policy.Properties.PolicyDocument.Statement) {
+        for (const action of [statement.Action].flat()) expect(action).not.toMatch(/\*/);
+      }
+    }
+  });
+
+  it('-c extractor=bedrock: ingest and api may invoke that one foundation model, nothing else changes', () => {
+    const bedrock = synth({ extractor: 'bedrock', bedrockModel: 'anthropic.claude-3-haiku-20240307-v1:0' });
+    const model = 'arn:<Partition>:bedrock:<Region>::foundation-model/anthropic.claude-3-haiku-20240307-v1:0';
+    for (const name of ['ingest', 'api'] as const) {
+      const permissions = permissionsOf(bedrock, name);
+      expect(permissions.filter((permission) => permission.startsWith('bedrock:'))).toEqual([
+        `bedrock:InvokeModel ${model}`,
+      ]);
+      expect(permissions.filter((permission) => !permission.startsWith('bedrock:'))).toEqual(
+        permissionsOf(deployed, name),
+      );
+      expect(
+        bedrock.json.Resources[logicalIdOf(bedrock.stack, bedrock.stack.functions[name].function)]!.Properties
+          .Environment.Variables,
+      ).toMatchObject({
+        STANCEWATCH_EXTRACTOR: 'bedrock',
+        STANCEWATCH_BEDROCK_MODEL: 'anthropic.claude-3-haiku-20240307-v1:0',
+      });
+    }
+    for (const name of ['projector', 'alerter'] as const) {
+      expect(permissionsOf(bedrock, name)).toEqual(permissionsOf(deployed, name));
+    }
+  });
+
+  it('-c bedrockModel=<inference profile>: the profile in this account and region, the one model in any region', () => {
+    const profile = synth({ extractor: 'rules+bedrock', bedrockModel: 'eu.amazon.nova-lite-v1:0' });
+    expect(permissionsOf(profile, 'ingest').filter((permission) => permission.startsWith('bedrock:'))).toEqual([
+      'bedrock:InvokeModel arn:<Partition>:bedrock:*::foundation-model/amazon.nova-lite-v1:0',
+      'bedrock:InvokeModel arn:<Partition>:bedrock:<Region>:<AccountId>:inference-profile/eu.amazon.nova-lite-v1:0',
+    ]);
+  });
+});
+
+describe('alerts and operations topics', () => {
+  const key = stack.node.findChild('TopicKey');
+
+  it('both topics are encrypted with one rotating customer managed key and refuse non-TLS publishing', () => {
+    for (const topic of [stack.alertTopic, stack.opsTopic]) {
+      expect(json.Resources[idOf(topic)]!.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [idOf(key), 'Arn'] });
+    }
+    expect(json.Resources[idOf(key)]!.Properties.EnableKeyRotation).toBe(true);
+    template.resourcePropertiesCountIs(
+      'AWS::SNS::TopicPolicy',
+      {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 'sns:Publish',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      },
+      2,
+    );
+  });
+
+  it('CloudWatch alarms of this account may publish to the ops topic and use its key', () => {
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: idOf(stack.opsTopic) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
+          }),
+        ]),
+      },
+    });
+    expect(json.Resources[idOf(key)]!.Properties.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      }),
+    );
+  });
+
+  it('without -c alertEmail there is no subscription', () => {
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('-c alertEmail subscribes the address with no filter: every alert', () => {
+    const subscribed = synth({ alertEmail: 'analyst@example.org' });
+    subscribed.template.resourceCountIs('AWS::SNS::Subscription', 1);
+    const [, subscription] = resourcesOfType(subscribed.json, 'AWS::SNS::Subscription')[0]!;
+    expect(subscription.Properties).toEqual({
+      Protocol: 'email',
+      Endpoint: 'analyst@example.org',
+      TopicArn: { Ref: logicalIdOf(subscribed.stack, subscribed.stack.alertTopic) },
+    });
+  });
+
+  it('-c alertActors / alertTopics become a filter policy on the actor and topic message attributes', () => {
+    const filtered = synth({
+      alertEmail: 'analyst@example.org',
+      alertActors: 'ukraine,russia',
+      alertTopics: 'territory',
+    });
+    filtered.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'analyst@example.org',
+      FilterPolicy: { actor: ['ukraine', 'russia'], topic: ['territory'] },
+    });
+    const [, subscription] = resourcesOfType(filtered.json, 'AWS::SNS::Subscription')[0]!;
+    // Message attributes, not the body: the alerter sets String attributes actor/topic/proposition/severity.
+    expect(subscription.Properties.FilterPolicyScope ?? 'MessageAttributes').toBe('MessageAttributes');
+  });
+
+  it('-c opsEmail subscribes the address to the operations topic', () => {
+    const ops = synth({ opsEmail: 'ops@example.org' });
+    ops.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+      TopicArn: { Ref: logicalIdOf(ops.stack, ops.stack.opsTopic) },
+    });
+  });
+});
+
+describe('alarms', () => {
+  const alarms = resourcesOfType(json, 'AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+  const opsTopic = { Ref: idOf(stack.opsTopic) };
+  const find = (metricName: string, dimension: unknown) =>
+    alarms.filter(
+      (alarm) =>
+        alarm.MetricName === metricName && JSON.stringify(alarm.Dimensions ?? []).includes(JSON.stringify(dimension)),
+    );
+
+  it('every alarm notifies the ops topic on ALARM and OK, and treats missing data as fine', () => {
+    expect(alarms.length).toBeGreaterThanOrEqual(13);
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions).toEqual([opsTopic]);
+      expect(alarm.OKActions).toEqual([opsTopic]);
+      expect(alarm.TreatMissingData).toBe('notBreaching');
+    }
+  });
+
+  it.each(FUNCTION_NAMES)('%s: errors and throttles alarms', (name) => {
+    for (const metric of ['Errors', 'Throttles']) {
+      const [alarm, ...others] = find(metric, { Name: 'FunctionName', Value: { Ref: functionId(name) } });
+      expect(others).toHaveLength(0);
+      expect(alarm).toMatchObject({
+        Namespace: 'AWS/Lambda',
+        Statistic: 'Sum',
+        Period: 300,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+  });
+
+  it.each(['projector', 'alerter'] as const)('%s: iterator age over 5 minutes and failure queue not empty', (name) => {
+    const [age] = find('IteratorAge', { Name: 'FunctionName', Value: { Ref: functionId(name) } });
+    expect(age).toMatchObject({
+      Statistic: 'Maximum',
+      Threshold: 5 * 60 * 1000,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    const queue = name === 'projector' ? stack.projectorStream.failures : stack.alerterStream.failures;
+    const [dlq] = find('ApproximateNumberOfMessagesVisible', {
+      Name: 'QueueName',
+      Value: { 'Fn::GetAtt': [idOf(queue), 'QueueName'] },
+    });
+    expect(dlq).toMatchObject({
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('the HTTP API answering 5xx alarms too', () => {
+    expect(alarms.some((alarm) => alarm.Namespace === 'AWS/ApiGateway' && alarm.MetricName === '5xx')).toBe(true);
+  });
+});
+
+describe('HTTP API', () => {
+  it('sends every route to the api function through a throttled, access-logged $default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: { 'Fn::GetAtt': [functionId('api'), 'Arn'] },
+      PayloadFormatVersion: '2.0',
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: API_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: API_THROTTLE.burstLimit,
+      },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context.requestId') },
+    });
+  });
+});
+
+describe('outputs and tags', () => {
+  it('outputs the API URL, the dashboards and the command that prints the token', () => {
+    const render = renderer(stack);
+    const outputs = Object.fromEntries(
+      Object.entries(json.Outputs ?? {}).map(([name, output]) => [name, render(output.Value)]),
+    );
+    expect(outputs.ApiUrl).toMatch(/^https:\/\/.+\.execute-api\.<Region>\.<URLSuffix>\/$/);
+    expect(outputs.DashboardUrl).toBe(outputs.ApiUrl);
+    expect(outputs.OpsDashboardUrl).toMatch(
+      /^https:\/\/<Region>\.console\.aws\.amazon\.com\/cloudwatch\/.+#dashboards\/dashboard\//,
+    );
+    expect(outputs.ApiTokenCommand).toBe(
+      'aws secretsmanager get-secret-value --region <Region> --secret-id apiToken --query SecretString --output text',
+    );
+  });
+
+  it('the token is generated by Secrets Manager, never written in the template', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true, IncludeSpace: false },
+    });
+    expect(JSON.stringify(json).includes('"SecretString":')).toBe(false);
+  });
+
+  it('tags every taggable resource with the project', () => {
+    for (const type of [
+      'AWS::DynamoDB::Table',
+      'AWS::Lambda::Function',
+      'AWS::SQS::Queue',
+      'AWS::SNS::Topic',
+      'AWS::KMS::Key',
+    ]) {
+      for (const [, resource] of resourcesOfType(json, type)) {
+        expect(resource.Properties.Tags).toContainEqual({ Key: 'project', Value: 'stancewatch' });
+      }
+    }
+  });
+});
