@@ -1,7 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { extractorFromEnvironment } from '../../shared/composition/extractor-from-environment';
-import { prepareDocument } from '../../shared/domain/document-input';
 import { MAX_RAW_DOCUMENT_BYTES } from '../../shared/domain/document-limits';
 import { action, CliUsageError, createOutput } from '../cli-output';
 import { formatStatements } from '../format-statements';
@@ -27,6 +25,8 @@ export function registerExtractCommand(program: Command): void {
       action(async (file: string, flags: ExtractFlags) => {
         const output = createOutput(flags.json ?? false);
         const text = await readText(file);
+        const { prepareDocument } = await import('../../shared/domain/document-input');
+        const { extractorFromEnvironment } = await import('../../shared/composition/extractor-from-environment');
         const document = prepareDocument({
           text,
           publishedAt: flags.date ?? new Date().toISOString().slice(0, 10),

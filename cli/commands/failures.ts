@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { streamRecordOf } from '../../embedded/stream-record';
-import { decodeCommitItem } from '../../shared/adapters/dynamodb/commit-item';
 import { action, createOutput } from '../cli-output';
-import { withStore } from '../open-store';
 
 interface FailuresFlags {
   data?: string;
@@ -24,6 +21,9 @@ export function registerFailuresCommand(program: Command): void {
     .action(
       action(async (flags: FailuresFlags) => {
         const output = createOutput(flags.json ?? false);
+        const { withStore } = await import('../open-store');
+        const { streamRecordOf } = await import('../../embedded/stream-record');
+        const { decodeCommitItem } = await import('../../shared/adapters/dynamodb/commit-item');
         await withStore(flags.data, 'stancewatch failures', async (store) => {
           const failures = await store.failures.list();
           if (!flags.retry) {
@@ -57,7 +57,7 @@ export function registerFailuresCommand(program: Command): void {
             { retried, remaining: remaining.length },
             () =>
               `${retried} record(s) delivered, ${remaining.length} still failing` +
-              (remaining.length > 0 ? ` (first: ${decodeError(remaining[0]?.item)})` : ''),
+              (remaining.length > 0 ? ` (first: ${decodeError(remaining[0]?.item, decodeCommitItem)})` : ''),
           );
           if (remaining.length > 0) process.exitCode = 1;
         });
@@ -65,10 +65,13 @@ export function registerFailuresCommand(program: Command): void {
     );
 }
 
-function decodeError(item: Record<string, unknown> | undefined): string {
+function decodeError(
+  item: Record<string, unknown> | undefined,
+  decode: (item: Record<string, unknown>) => unknown,
+): string {
   if (!item) return '';
   try {
-    decodeCommitItem(item);
+    decode(item);
     return 'the consumer still reports it failed';
   } catch (error) {
     return (error as Error).message;

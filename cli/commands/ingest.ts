@@ -2,11 +2,9 @@ import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { DataFolder, defaultDataDir, readLiveLock } from '../../embedded/data-folder';
-import { parseDocumentInput } from '../../shared/domain/document-input';
 import { isStancewatchError } from '../../shared/errors/stancewatch-error';
 import { action, CliUsageError, createOutput, type Output } from '../cli-output';
 import { type InputDocument, type InputProblem, readDocumentInputs } from '../document-inputs';
-import { withStore } from '../open-store';
 import { postDocument } from '../remote-api';
 
 interface IngestFlags {
@@ -70,6 +68,7 @@ export function registerIngestCommand(program: Command): void {
       action(async (inputs: string[], flags: IngestFlags) => {
         const output = createOutput(flags.json ?? false);
         const { documents, problems } = await readDocumentInputs(inputs, flags);
+        const { parseDocumentInput } = await import('../../shared/domain/document-input');
         for (const document of documents) {
           try {
             parseDocumentInput(document.input);
@@ -89,6 +88,7 @@ export function registerIngestCommand(program: Command): void {
         if (valid.length === 0) throw new CliUsageError('no documents to ingest');
 
         const remote = remoteTarget(flags);
+        const { withStore } = await import('../open-store');
         const report = remote
           ? await ingestAll(valid, problems, output, remoteIngest(remote.url, remote.token), remote.note)
           : await withStore(flags.data, 'stancewatch ingest', async (store) => {

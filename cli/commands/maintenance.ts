@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { reextractDocuments } from '../../shared/application/reextract-documents';
-import { replayProjections } from '../../shared/application/replay-projections';
 import { action, createOutput } from '../cli-output';
-import { withStore } from '../open-store';
 
 interface MaintenanceFlags {
   data?: string;
@@ -19,6 +16,8 @@ export function registerMaintenanceCommands(program: Command): void {
     .option('--json', 'print JSON only')
     .action(
       action(async (flags: MaintenanceFlags) => {
+        const { withStore } = await import('../open-store');
+        const { replayProjections } = await import('../../shared/application/replay-projections');
         await withStore(flags.data, 'stancewatch replay', async (store) => {
           // Let the stream finish first: replay must not race the projector.
           await store.drain();
@@ -45,6 +44,8 @@ export function registerMaintenanceCommands(program: Command): void {
     .option('--json', 'print JSON only')
     .action(
       action(async (flags: MaintenanceFlags) => {
+        const { withStore } = await import('../open-store');
+        const { reextractDocuments } = await import('../../shared/application/reextract-documents');
         await withStore(flags.data, 'stancewatch reextract', async (store) => {
           const before = new Map(store.eventStore.appendedByType);
           const summary = await reextractDocuments(

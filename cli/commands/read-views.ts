@@ -7,7 +7,6 @@ import {
   formatTimeline,
 } from '../../shared/presentation/positions-format';
 import { action, CliUsageError, createOutput } from '../cli-output';
-import { withStore } from '../open-store';
 import { readAllPages } from '../read-all-pages';
 
 interface ReadFlags {
@@ -42,6 +41,7 @@ export function registerReadCommands(program: Command): void {
       action(async (flags: ReadFlags) => {
         const actor = checked('actor', flags.actor);
         const topic = checked('topic', flags.topic);
+        const { withStore } = await import('../open-store');
         await withStore(flags.data, 'stancewatch positions', async (store) => {
           const { items } = await readAllPages((page) =>
             store.views.listPositions({ ...page, ...(actor ? { actor } : {}), ...(topic ? { topic } : {}) }),
@@ -64,6 +64,7 @@ export function registerReadCommands(program: Command): void {
       action(async (actorArgument: string, topicArgument: string, flags: ReadFlags) => {
         const actor = checked('actor', actorArgument) as string;
         const topic = checked('topic', topicArgument) as string;
+        const { withStore } = await import('../open-store');
         await withStore(flags.data, 'stancewatch timeline', async (store) => {
           const { items } = await readAllPages((page) => store.views.getTimeline({ ...page, actor, topic }));
           createOutput(flags.json ?? false).result({ actor, topic, timeline: items }, () => formatTimeline(items));
@@ -87,6 +88,7 @@ export function registerReadCommands(program: Command): void {
         if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since))) {
           throw new CliUsageError(`--since ${flags.since} is not a date (YYYY-MM-DD)`);
         }
+        const { withStore } = await import('../open-store');
         await withStore(flags.data, 'stancewatch contradictions', async (store) => {
           const { items } = await readAllPages((page) =>
             store.views.listContradictions({

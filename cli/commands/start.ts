@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
-import { ensureApiToken } from '../../embedded/api-token';
 import { DataFolder, defaultDataDir } from '../../embedded/data-folder';
-import { openStancewatch } from '../../embedded/open-stancewatch';
-import { createApp } from '../../functions/api/app';
+import type { openStancewatch } from '../../embedded/open-stancewatch';
 import { action, CliUsageError } from '../cli-output';
 import { readDocumentInputs } from '../document-inputs';
 
@@ -37,6 +34,10 @@ export function registerStartCommand(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65_535)
           throw new CliUsageError(`--port ${flags.port} is not a port`);
         const folder = new DataFolder(defaultDataDir(flags.data));
+        const { serve } = await import('@hono/node-server');
+        const { openStancewatch } = await import('../../embedded/open-stancewatch');
+        const { createApp } = await import('../../functions/api/app');
+        const { ensureApiToken } = await import('../../embedded/api-token');
         const url = `http://${flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host}:${port}`;
         const store = await openStancewatch({
           folder,

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli, temporaryDirectory } from '../support/run-cli';
+
+const SEED = fileURLToPath(new URL('../../../shared/seed/zelensky-2025-10-28.txt', import.meta.url));
+
+// Original, fictional follow-ups to the reference article (dated after it, and marked as invented).
+const FOLLOW_UPS = [
+  {
+    id: 'e2e-fiction-1',
+    title: 'FICTIONAL: Kyiv signals territorial flexibility',
+    source: 'Test Wire (fictional)',
+    publishedAt: '2025-12-10',
+    text:
+      'FICTIONAL SCENARIO written for a test.\n' +
+      'President Volodymyr Zelensky said on Wednesday that Ukraine was ready to withdraw from part of the Donetsk region as part of a peace deal.',
+  },
+  {
+    id: 'e2e-fiction-2',
+    title: 'FICTIONAL: Minsk accepted as a venue',
+    source: 'Test Wire (fictional)',
+    publishedAt: '2025-12-12',
+    text:
+      'FICTIONAL SCENARIO written for a test.\n' +
+      'Zelensky said Ukraine was willing to hold the negotiations in Belarus.',
+  },
+];
+
+interface ContradictionJson {
+  id: string;
+  actor: string;
+  topic: string;
+  proposition: string;
+  earlier: { statedAt: string; quote: string; documentId: string };
+  later: { statedAt: string; quote: string; documentId: string };
+}
+
+const outboxLines = (data: string) =>
+  existsSync(join(data, 'outbox.jsonl'))
+    ? readFileSync(join(data, 'outbox.jsonl'), 'utf8').split('\n').filter((line) => line.trim().length > 0)
+    : [];
+
+describe.runIf(existsSync(SEED))('end to end in embedded mode, with the reference article from ../shared/seed', () => {
+  it('alerts once per contradiction with the earlier and the later statement, and never again on re-ingest', async () => {
+    const directory = temporaryDirectory();
+    const data = join(directory, 'data');
+    const feed = join(directory, 'follow-ups.jsonl');
+    writeFileSync(feed, FOLLOW_UPS.map((document) => JSON.stringify(document)).join('\n'));
+
+    const reference = await runCli(['ingest', SEED, '--date', '2025-10-28', '--source', 'Reference', '--data', data]);
+    expect(reference.code, reference.stderr).toBe(0);
+    expect(outboxLines(data)).toHaveLength(0);
+
+    const followUps = await runCli(['ingest', feed, '--data', data, '--json']);
+    expect(followUps.code, followUps.stderr).toBe(0);
+
+    const listed = await runCli(['contradictions', '--data', data, '--json']);
+    const contradictions = JSON.parse(listed.stdout) as ContradictionJson[];
+    const keys = contradictions.map((item) => `${item.actor} ${item.topic} ${item.proposition}`).sort();
+    expect(keys).toEqual(['ukraine territory cede-territory', 'ukraine venue venue:belarus']);
+    for (const contradiction of contradictions) {
+      expect(contradiction.earlier.statedAt.slice(0, 10)).toBe('2025-10-28');
+      expect(contradiction.later.documentId).toMatch(/^e2e-fiction-/);
+      expect(readFileSync(SEED, 'utf8')).toContain(contradiction.earlier.quote);
+    }
+
+    const alerts = outboxLines(data).map((line) => JSON.parse(line) as { contradictionId: string; subject: string });
+    expect(alerts.map((alert) => alert.contradictionId).sort()).toEqual(contradictions.map((item) => item.id).sort());
+    expect(alerts.map((alert) => alert.subject)).toContain('Ukraine contradicts itself on territory');
+
+    const again = await runCli(['ingest', SEED, feed, '--date', '2025-10-28', '--data', data, '--json']);
+    expect(JSON.parse(again.stdout).summary).toMatchObject({ new: 0, duplicate: 3, contradictions: 0 });
+    expect(outboxLines(data)).toHaveLength(alerts.length);
+  });
+});
+
+describe('end to end in embedded mode, with the bundled examples', () => {
+  it('finds the contradictions the example series was written to show, each alerted once', async () => {
+    const data = join(temporaryDirectory(), 'data');
+    const examples = fileURLToPath(new URL('../../examples/documents.jsonl', import.meta.url));
+
+    const ingested = await runCli(['ingest', examples, '--data', data, '--json']);
+    expect(ingested.code, ingested.stderr).toBe(0);
+    const { summary } = JSON.parse(ingested.stdout);
+    expect(summary.contradictions).toBeGreaterThanOrEqual(2);
+
+    const contradictions = JSON.parse((await runCli(['contradictions', '--data', data, '--json'])).stdout) as ContradictionJson[];
+    expect(contradictions).toHaveLength(summary.contradictions);
+    expect(contradictions.every((item) => item.earlier.statedAt < item.later.statedAt)).toBe(true);
+    expect(outboxLines(data)).toHaveLength(contradictions.length);
+
+    const replayed = await runCli(['replay', '--data', data, '--json']);
+    expect(replayed.code, replayed.stderr).toBe(0);
+    const afterReplay = JSON.parse((await runCli(['contradictions', '--data', data, '--json'])).stdout);
+    expect(afterReplay).toEqual(contradictions);
+    expect(outboxLines(data)).toHaveLength(contradictions.length);
+  });
+});
