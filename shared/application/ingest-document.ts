@@ -1,6 +1,5 @@
 import type { StatementExtracted } from '../../events/document-events';
-import { Statement } from '../../events/statement';
-import { type PreparedDocument, prepareDocument } from '../domain/document-input';
+import { prepareDocument } from '../domain/document-input';
 import { documentStreamId } from '../domain/stream-ids';
 import { toTimestamp } from '../domain/timestamps';
 import { isConcurrencyError } from '../errors/concurrency-error';
@@ -9,6 +8,7 @@ import type { EventStore, NewEvent } from '../ports/event-store';
 import type { Extractor } from '../ports/extractor';
 import type { IdGenerator } from '../ports/id-generator';
 import type { UniqueKeyRegistry } from '../ports/unique-key-registry';
+import { extractCheckedStatements, liveStatements, statementExtractedEvent } from './extract-statements';
 
 export interface IngestDependencies {
   eventStore: EventStore;
@@ -59,14 +59,7 @@ export async function ingestDocument(
     if (existing) return existing;
   }
 
-  const extraction = await dependencies.extractor.extract({
-    documentId: document.documentId,
-    text: document.text,
-    publishedAt: document.publishedAt,
-    ...(document.title ? { title: document.title } : {}),
-    ...(document.source ? { source: document.source } : {}),
-  });
-  const { statements, dropped } = validStatements(extraction.statements, document);
+  const { extraction, statements, dropped } = await extractCheckedStatements(dependencies.extractor, document);
   const correlationId = options.correlationId ?? dependencies.ids.next();
   const ingestedId = dependencies.ids.next();
 
@@ -92,20 +85,13 @@ export async function ingestDocument(
         statementCount: statements.length,
       },
     },
-    ...statements.map(
-      (statement): NewEvent => ({
+    ...statements.map((statement) =>
+      statementExtractedEvent(statement, {
         eventId: dependencies.ids.next(),
-        type: 'StatementExtracted',
-        occurredAt: toTimestamp(statement.statedAt),
         correlationId,
         causationId: ingestedId,
-        data: {
-          ...statement,
-          extractorVersion: extraction.extractorVersion,
-          codebookVersion: extraction.codebookVersion,
-          ...(document.source ? { source: document.source } : {}),
-          ...(document.title ? { documentTitle: document.title } : {}),
-        },
+        extraction,
+        document,
       }),
     ),
   ];
@@ -121,32 +107,6 @@ export async function ingestDocument(
     }
     throw error;
   }
-}
-
-/**
- * Extractors are adapters and some are not deterministic (an LLM): every statement is checked
- * against the schema and against the document it claims to come from before it is stored.
- */
-function validStatements(
-  candidates: readonly unknown[],
-  document: PreparedDocument,
-): { statements: Statement[]; dropped: number } {
-  const seen = new Set<string>();
-  const statements: Statement[] = [];
-  for (const candidate of candidates) {
-    const parsed = Statement.safeParse(candidate);
-    if (
-      !parsed.success ||
-      parsed.data.documentId !== document.documentId ||
-      !document.text.includes(parsed.data.quote) ||
-      seen.has(parsed.data.statementId)
-    ) {
-      continue;
-    }
-    seen.add(parsed.data.statementId);
-    statements.push(parsed.data);
-  }
-  return { statements, dropped: candidates.length - statements.length };
 }
 
 async function storedOutcome(dependencies: IngestDependencies, documentId: string): Promise<IngestOutcome | undefined> {
@@ -165,12 +125,7 @@ function outcomeFrom(
     throw new Error('a document stream without DocumentIngested');
   }
   // Later commits (re-extraction) may retract statements: the outcome lists the live ones.
-  const retracted = new Set(
-    events.flatMap((event) => (event.type === 'StatementRetracted' ? [event.data.statementId] : [])),
-  );
-  const statements = events.flatMap((event) =>
-    event.type === 'StatementExtracted' && !retracted.has(event.data.statementId) ? [event.data] : [],
-  );
+  const statements = [...liveStatements(events).values()];
   return {
     documentId: ingested.data.documentId,
     duplicate,

@@ -1,13 +1,11 @@
-import type { StatementExtracted } from '../../events/document-events';
-import type { DomainEvent, EventOfType } from '../../events/registry';
-import { Statement } from '../../events/statement';
+import type { EventOfType } from '../../events/registry';
 import { documentStreamId, isDocumentStream } from '../domain/stream-ids';
-import { toTimestamp } from '../domain/timestamps';
 import { isConcurrencyError } from '../errors/concurrency-error';
 import type { Clock } from '../ports/clock';
 import type { EventStore, NewEvent } from '../ports/event-store';
 import type { Extractor } from '../ports/extractor';
 import type { IdGenerator } from '../ports/id-generator';
+import { extractCheckedStatements, liveStatements, statementExtractedEvent } from './extract-statements';
 
 export interface ReextractDependencies {
   eventStore: EventStore;
@@ -97,16 +95,9 @@ async function reextractOne(
   );
   if (!ingested) throw new Error(`no DocumentIngested in ${streamId}`);
   const document = ingested.data;
-  const extraction = await dependencies.extractor.extract({
-    documentId: document.documentId,
-    text: document.text,
-    publishedAt: document.publishedAt,
-    ...(document.title ? { title: document.title } : {}),
-    ...(document.source ? { source: document.source } : {}),
-  });
+  const { extraction, statements: found } = await extractCheckedStatements(dependencies.extractor, document);
   summary.extractorVersion = extraction.extractorVersion;
   summary.codebookVersion = extraction.codebookVersion;
-  const found = validStatements(extraction.statements, document.documentId, document.text);
 
   for (let attempt = 1; ; attempt++) {
     const live = liveStatements(stream.events);
@@ -136,19 +127,13 @@ async function reextractOne(
           },
         }),
       ),
-      ...added.map(
-        (statement): NewEvent => ({
+      ...added.map((statement) =>
+        statementExtractedEvent(statement, {
           eventId: dependencies.ids.next(),
-          type: 'StatementExtracted',
-          occurredAt: toTimestamp(statement.statedAt),
           correlationId,
           causationId: ingested.eventId,
-          data: {
-            ...statement,
-            ...versions,
-            ...(document.source ? { source: document.source } : {}),
-            ...(document.title ? { documentTitle: document.title } : {}),
-          },
+          extraction,
+          document,
         }),
       ),
     ];
@@ -160,31 +145,4 @@ async function reextractOne(
       stream = await dependencies.eventStore.readStream(streamId);
     }
   }
-}
-
-/** Statements the document stands by now: extracted and not retracted since (in stream order). */
-function liveStatements(events: readonly DomainEvent[]): Map<string, StatementExtracted['data']> {
-  const live = new Map<string, StatementExtracted['data']>();
-  for (const event of events) {
-    if (event.type === 'StatementExtracted') live.set(event.data.statementId, event.data);
-    if (event.type === 'StatementRetracted') live.delete(event.data.statementId);
-  }
-  return live;
-}
-
-/** The same checks ingest applies: schema, the right document, the quote really in the text, no repeats. */
-function validStatements(candidates: readonly unknown[], documentId: string, text: string): Statement[] {
-  const seen = new Set<string>();
-  const valid: Statement[] = [];
-  for (const candidate of candidates) {
-    const parsed = Statement.safeParse(candidate);
-    if (!parsed.success) continue;
-    const statement = parsed.data;
-    if (statement.documentId !== documentId || !text.includes(statement.quote) || seen.has(statement.statementId)) {
-      continue;
-    }
-    seen.add(statement.statementId);
-    valid.push(statement);
-  }
-  return valid;
 }
