@@ -1,0 +1,30 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { RequestIdVariables } from 'hono/request-id';
+import type { IngestDependencies } from '../../shared/application/ingest-document';
+import type { EventStore } from '../../shared/ports/event-store';
+import type { ViewStore } from '../../shared/ports/views';
+import type { Auth, AuthSettings } from './auth';
+
+export interface ApiDependencies {
+  /** What POST /documents needs (the same use case the ingest Lambda runs). */
+  ingest: IngestDependencies;
+  eventStore: EventStore;
+  views: ViewStore;
+  auth: AuthSettings;
+  /**
+   * Key material for signing page cursors. Default: derived from the token, so every container
+   * and every restart accepts the same cursors; with auth off, a random per-process key.
+   */
+  cursorSecret?: string;
+  /** Where unexpected errors are reported (with the request id); console.error by default. */
+  logError?: (message: string, context: Record<string, unknown>) => void;
+}
+
+export type ApiEnv = { Variables: RequestIdVariables };
+export type ApiApp = OpenAPIHono<ApiEnv>;
+
+/** What each group of routes is given. */
+export interface RouteContext {
+  dependencies: ApiDependencies;
+  auth: Auth;
+}

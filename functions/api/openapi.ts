@@ -1,0 +1,50 @@
+import { createRoute } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import type { ApiApp } from './dependencies';
+import { Health } from './schemas';
+
+export const OPENAPI_PATH = '/openapi.json';
+export const REFERENCE_PATH = '/docs';
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['service'],
+  summary: 'Liveness (no token needed)',
+  security: [],
+  responses: { 200: { description: 'The API is up.', content: { 'application/json': { schema: Health } } } },
+});
+
+/** /health, the OpenAPI document generated from the routes' zod schemas, and the Scalar reference page. */
+export function registerServiceRoutes(app: ApiApp): void {
+  app.openapi(healthRoute, (context) => context.json({ status: 'ok' as const }, 200));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'The API token: `npx stancewatch token` in embedded mode; the Secrets Manager secret created by the stack on AWS.',
+  });
+
+  app.doc31(OPENAPI_PATH, {
+    openapi: '3.1.0',
+    info: {
+      title: 'stancewatch API',
+      version: '1',
+      description:
+        'What governments and leaders say: documents in, statements out, positions over time and contradictions between them. ' +
+        'Every route but /health needs `Authorization: Bearer <token>` (GET routes are open when the server runs with STANCEWATCH_PUBLIC_READ=true). ' +
+        'Lists are paged: pass `next` back as `cursor`. Errors are `{error, message, details?}`.',
+    },
+    security: [{ bearerToken: [] }],
+  });
+
+  app.get(
+    REFERENCE_PATH,
+    Scalar({
+      url: OPENAPI_PATH,
+      pageTitle: 'stancewatch API',
+      authentication: { preferredSecurityScheme: 'bearerToken' },
+    }),
+  );
+}
