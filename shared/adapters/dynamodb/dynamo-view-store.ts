@@ -27,6 +27,7 @@ import type { ViewUpdate } from '../../positions/view-updates';
 import { translateAwsError } from '../aws-error-translation';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import {
+  coalesceWrites,
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
@@ -65,16 +66,19 @@ export class DynamoViewStore implements ViewStore {
   }
 
   /**
-   * Writes to one item go in order; different items are written in parallel (up to
-   * WRITE_CONCURRENCY), which is all the ordering the views rely on (docs/positions.md).
+   * Writes to one item go in order (consecutive ones merged into one request where that means
+   * the same); different items are written in parallel (up to WRITE_CONCURRENCY), which is all
+   * the ordering the views rely on (docs/positions.md).
    */
   async apply(updates: readonly ViewUpdate[]): Promise<void> {
     const byItem = new Map<string, ItemWrite[]>();
     for (const write of updates.flatMap(itemWritesOf)) {
       const key = `${write.key[PK]}\u0000${write.key[SK]}`;
-      byItem.set(key, [...(byItem.get(key) ?? []), write]);
+      const queue = byItem.get(key);
+      if (queue) queue.push(write);
+      else byItem.set(key, [write]);
     }
-    const queues = [...byItem.values()];
+    const queues = [...byItem.values()].map(coalesceWrites);
     const worker = async () => {
       for (let queue = queues.shift(); queue; queue = queues.shift()) {
         for (const write of queue) await this.#write(write);

@@ -234,3 +234,75 @@ export function toActorView(item: Record<string, unknown>): ActorView {
 
 /** Items written only by a later event (e.g. an alert before its contradiction) lack `lsk`: not shown. */
 export const isCompleteOrderedItem = (item: Record<string, unknown>): boolean => item[LSK] !== undefined;
+
+type UpdateWrite = Extract<ItemWrite, { op: 'update' }>;
+
+/**
+ * Merges consecutive unconditional updates of the same item into one, when that means the same
+ * as applying them in order: a later SET or REMOVE of an attribute wins over an earlier SET, ADDs
+ * (and DELETEs) of one set attribute accumulate; anything else (a condition, a delete, an
+ * attribute touched in two different ways) keeps the writes apart. Fewer round trips for a
+ * document commit whose statements all touch the same actor item.
+ */
+export function coalesceWrites(writes: readonly ItemWrite[]): ItemWrite[] {
+  const merged: ItemWrite[] = [];
+  for (const write of writes) {
+    const previous = merged.at(-1);
+    const combined =
+      previous && sameKey(previous, write) && previous.op === 'update' && write.op === 'update'
+        ? mergeUpdates(previous, write)
+        : undefined;
+    if (combined) merged[merged.length - 1] = combined;
+    else merged.push(write);
+  }
+  return merged;
+}
+
+const sameKey = (left: ItemWrite, right: ItemWrite) => left.key[PK] === right.key[PK] && left.key[SK] === right.key[SK];
+
+function mergeUpdates(earlier: UpdateWrite, later: UpdateWrite): UpdateWrite | undefined {
+  if (earlier.condition || later.condition) return undefined;
+  const set = { ...earlier.set };
+  const remove = new Set(earlier.remove ?? []);
+  const add: Record<string, Set<string>> = { ...earlier.add };
+  const deleted = { ...earlier.delete };
+  const touchedBy = (attribute: string) =>
+    attribute in set
+      ? 'set'
+      : remove.has(attribute)
+        ? 'remove'
+        : attribute in add
+          ? 'add'
+          : attribute in deleted
+            ? 'delete'
+            : undefined;
+  for (const [attribute, value] of Object.entries(later.set ?? {})) {
+    const before = touchedBy(attribute);
+    if (before !== undefined && before !== 'set') return undefined;
+    set[attribute] = value;
+  }
+  for (const attribute of later.remove ?? []) {
+    const before = touchedBy(attribute);
+    if (before === 'add' || before === 'delete') return undefined;
+    delete set[attribute];
+    remove.add(attribute);
+  }
+  for (const [attribute, values] of Object.entries(later.add ?? {})) {
+    const before = touchedBy(attribute);
+    if (before !== undefined && before !== 'add') return undefined;
+    add[attribute] = new Set([...(add[attribute] ?? []), ...values]);
+  }
+  for (const [attribute, values] of Object.entries(later.delete ?? {})) {
+    const before = touchedBy(attribute);
+    if (before !== undefined && before !== 'delete') return undefined;
+    deleted[attribute] = new Set([...(deleted[attribute] ?? []), ...values]);
+  }
+  return {
+    op: 'update',
+    key: earlier.key,
+    ...(Object.keys(set).length > 0 ? { set } : {}),
+    ...(remove.size > 0 ? { remove: [...remove] } : {}),
+    ...(Object.keys(add).length > 0 ? { add } : {}),
+    ...(Object.keys(deleted).length > 0 ? { delete: deleted } : {}),
+  };
+}
