@@ -1,7 +1,7 @@
 import { clearCaches } from '@aws-lambda-powertools/parameters';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tokenFromSecret } from '../../functions/api/secret-token';
@@ -52,14 +52,13 @@ function event(path: string, headers: Record<string, string> = {}): APIGatewayPr
   };
 }
 
-const invoke = async (
-  handler: (e: APIGatewayProxyEventV2, c: Context) => Promise<unknown>,
-  request: APIGatewayProxyEventV2,
-) =>
-  (await handler(request, {} as Context)) as Exclude<APIGatewayProxyResultV2, string> & {
-    statusCode: number;
-    body: string;
-  };
+/** The handler's generic event type accepts any Lambda event; here it gets API Gateway's. */
+type ApiGatewayHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<{ statusCode: number; body: string }>;
+const invoke = (handler: unknown, request: APIGatewayProxyEventV2) =>
+  (handler as ApiGatewayHandler)(request, {} as Context);
 
 beforeEach(() => {
   vi.resetModules();
