@@ -51,6 +51,9 @@ const SLUG = /^[a-z0-9][a-z0-9:-]*$/;
  * profile's geography (`us.`, `eu.`, `apac.`, `global.` …).
  */
 const BEDROCK_MODEL = /^[a-z0-9-]+\.[A-Za-z0-9._:-]+$/;
+/** ARNs the extractor accepts as a model: a foundation model, or a system-defined inference profile. */
+const BEDROCK_ARN =
+  /^arn:[a-z-]+:bedrock:[a-z0-9-]+:(\d{12})?:(foundation-model|inference-profile)\/([A-Za-z0-9._:-]+)$/;
 /** Geography prefixes of system-defined cross-region inference profiles. */
 export const INFERENCE_PROFILE_PREFIXES = ['us', 'eu', 'apac', 'global', 'us-gov', 'jp', 'au', 'ca'] as const;
 
@@ -101,8 +104,11 @@ export function readConfig(read: ContextReader): StancewatchConfig {
       `extractor=${extractor} needs a model id, e.g. -c bedrockModel=anthropic.claude-3-haiku-20240307-v1:0`,
     );
   }
-  if (bedrockModel !== undefined && !BEDROCK_MODEL.test(bedrockModel)) {
-    throw new ConfigError('bedrockModel', `"${bedrockModel}" does not look like a Bedrock model id`);
+  if (bedrockModel !== undefined && !BEDROCK_MODEL.test(bedrockModel) && !BEDROCK_ARN.test(bedrockModel)) {
+    throw new ConfigError(
+      'bedrockModel',
+      `"${bedrockModel}" is not a Bedrock model id, a cross-region inference profile id, or the ARN of either`,
+    );
   }
   const alertEmail = email(read, 'alertEmail');
   const opsEmail = email(read, 'opsEmail');
@@ -116,6 +122,41 @@ export function readConfig(read: ContextReader): StancewatchConfig {
     ...(extractor !== 'rules' && bedrockModel ? { bedrockModel } : {}),
     reservedConcurrency: flag(read, 'reservedConcurrency', true),
     publicRead: flag(read, 'publicRead', false),
+  };
+}
+
+/** Where the stack is deployed (CloudFormation pseudo parameters in the stack). */
+export interface Place {
+  partition: string;
+  region: string;
+  account: string;
+}
+
+/**
+ * The resources `bedrock:InvokeModel` must be allowed on for the configured model, and nothing
+ * more: a foundation model in this region is one ARN; a cross-region inference profile is the
+ * profile plus its one foundation model in whichever region of the geography Bedrock routes to.
+ */
+export function bedrockResourcesFor(model: string, place: Place): { resources: string[]; anyRegionModel?: string } {
+  const arn = BEDROCK_ARN.exec(model);
+  if (arn) {
+    const [, , kind, id = ''] = arn;
+    if (kind === 'foundation-model') return { resources: [model] };
+    const profile = inferenceProfileOf(id);
+    if (!profile) throw new ConfigError('bedrockModel', `"${model}" is not a system-defined inference profile`);
+    return {
+      resources: [model, `arn:${place.partition}:bedrock:*::foundation-model/${profile.foundationModel}`],
+      anyRegionModel: profile.foundationModel,
+    };
+  }
+  const profile = inferenceProfileOf(model);
+  if (!profile) return { resources: [`arn:${place.partition}:bedrock:${place.region}::foundation-model/${model}`] };
+  return {
+    resources: [
+      `arn:${place.partition}:bedrock:${place.region}:${place.account}:inference-profile/${model}`,
+      `arn:${place.partition}:bedrock:*::foundation-model/${profile.foundationModel}`,
+    ],
+    anyRegionModel: profile.foundationModel,
   };
 }
 

@@ -21,7 +21,7 @@ import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import type { FunctionName } from './bundling';
-import { inferenceProfileOf, type StancewatchConfig } from './config';
+import { bedrockResourcesFor, type StancewatchConfig } from './config';
 import { LOG_RETENTION, StancewatchFunction } from './constructs/stancewatch-function';
 import { StreamConsumer } from './constructs/stream-consumer';
 import { EventStoreTable, ViewsTable } from './constructs/tables';
@@ -56,6 +56,9 @@ export const ALERTER_FILTER = FilterCriteria.filter({
  * the parallelization factor (1), and a reservation could only throttle them and age the stream.
  */
 export const RESERVED_CONCURRENCY = { api: 10, ingest: 5 } as const;
+
+/** The api function's Bedrock time budget per document (the HTTP API gives up after 30 s). */
+export const API_BEDROCK_DEADLINE_SECONDS = 20;
 
 /** The API stage's throttle: requests per second (steady) and burst, per account-region-stage. */
 export const API_THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
@@ -176,11 +179,13 @@ export class StancewatchStack extends Stack {
         ...(props.codeFor ? { code: props.codeFor(name) } : {}),
       });
 
+    const usesBedrock = config.extractor !== 'rules';
     const ingest = make('ingest', {
       description: 'stancewatch: ingest documents (direct invoke: a document or {documents: [...]})',
-      // Extraction is CPU-bound: memory buys CPU. 100 documents per invocation at most.
+      // Extraction is CPU-bound: memory buys CPU. Up to 100 documents per invocation; with a model
+      // each document may take up to the Bedrock deadline (90 s by default), hence Lambda's maximum.
       memorySize: 1024,
-      timeout: Duration.minutes(2),
+      timeout: usesBedrock ? Duration.minutes(15) : Duration.minutes(2),
       environment: { EVENTS_TABLE: this.events.tableName, ...extractorEnvironment },
       reservedConcurrency: RESERVED_CONCURRENCY.ingest,
     });
@@ -207,6 +212,9 @@ export class StancewatchStack extends Stack {
         API_TOKEN_SECRET_ARN: this.apiToken.secretArn,
         ...(config.publicRead ? { STANCEWATCH_PUBLIC_READ: 'true' } : {}),
         ...extractorEnvironment,
+        // POST /documents must answer within API Gateway's 30 s: past 20 s of model time the
+        // document is read by the rules instead (docs/bedrock.md, deadline and fallback).
+        ...(usesBedrock ? { STANCEWATCH_BEDROCK_DEADLINE_SECONDS: String(API_BEDROCK_DEADLINE_SECONDS) } : {}),
       },
       reservedConcurrency: RESERVED_CONCURRENCY.api,
     });
@@ -436,38 +444,26 @@ export function alertFilterPolicy(config: StancewatchConfig): Record<string, Sub
 }
 
 /**
- * bedrock:InvokeModel (which also covers Converse) on the configured model only. A plain model id
- * is a foundation model in this region: one ARN. A cross-region inference profile id
- * (`us.anthropic…`) is invoked through the profile, and Bedrock then checks the same action on the
- * underlying foundation model in whichever region of the geography serves the request.
+ * bedrock:InvokeModel (which also covers Converse) on the configured model only (see
+ * bedrockResourcesFor). The one wildcard, the region of an inference profile's foundation model,
+ * is acknowledged for cdk-nag with its reason.
  */
-function grantInvokeModel(stack: Stack, fn: StancewatchFunction, modelId: string): void {
-  const profile = inferenceProfileOf(modelId);
-  if (!profile) {
-    fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'InvokeTheConfiguredFoundationModel',
-        actions: ['bedrock:InvokeModel'],
-        resources: [`arn:${stack.partition}:bedrock:${stack.region}::foundation-model/${modelId}`],
-      }),
-    );
-    return;
-  }
-  fn.role.addToPrincipalPolicy(
-    new PolicyStatement({
-      sid: 'InvokeTheConfiguredInferenceProfile',
-      actions: ['bedrock:InvokeModel'],
-      resources: [
-        `arn:${stack.partition}:bedrock:${stack.region}:${stack.account}:inference-profile/${modelId}`,
-        `arn:${stack.partition}:bedrock:*::foundation-model/${profile.foundationModel}`,
-      ],
-    }),
-  );
-  Validations.of(fn.role).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${profile.foundationModel}]`,
-    reason:
-      'A cross-region inference profile routes each request to a region of its geography chosen by Bedrock; the grant names the one model, only the region is open.',
+function grantInvokeModel(stack: Stack, fn: StancewatchFunction, model: string): void {
+  const { resources, anyRegionModel } = bedrockResourcesFor(model, {
+    partition: stack.partition,
+    region: stack.region,
+    account: stack.account,
   });
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({ sid: 'InvokeTheConfiguredModel', actions: ['bedrock:InvokeModel'], resources }),
+  );
+  if (anyRegionModel) {
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${anyRegionModel}]`,
+      reason:
+        'A cross-region inference profile routes each request to a region of its geography chosen by Bedrock; the grant names the one model, only the region is open.',
+    });
+  }
 }
 
 /**

@@ -29,6 +29,10 @@ const CONFIGURATIONS: Array<[string, Record<string, unknown>]> = [
   ['throw-away, no reserved concurrency', { throwaway: 'true', reservedConcurrency: 'false' }],
 ];
 
+// Synthesised while the file is collected (no per-test timeout): the first synthesis loads most of
+// aws-cdk-lib, which on a busy 2-core CI machine can take longer than a test's 30 s.
+for (const [, context] of CONFIGURATIONS) synth(context);
+
 /** Every acknowledgment in the tree: [construct path, rule id, reason]. */
 function acknowledgments(root: IConstruct): Array<[string, string, string]> {
   return root.node

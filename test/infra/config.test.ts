@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, inferenceProfileOf, readConfig } from '../../infra/config';
+import { bedrockResourcesFor, ConfigError, inferenceProfileOf, readConfig } from '../../infra/config';
 
 const from = (context: Record<string, unknown>) => readConfig((key) => context[key]);
 
@@ -59,7 +59,7 @@ describe('deployment context (-c key=value)', () => {
     [{ alertEmail: 'not-an-address' }, /-c alertEmail/],
     [{ alertActors: 'Ukraine' }, /-c alertActors: "Ukraine" is not a canonical id/],
     [{ throwaway: 'yes' }, /-c throwaway: expected true or false/],
-    [{ extractor: 'bedrock', bedrockModel: 'claude 3' }, /-c bedrockModel: "claude 3" does not look like/],
+    [{ extractor: 'bedrock', bedrockModel: 'claude 3' }, /-c bedrockModel: "claude 3" is not a Bedrock model id/],
   ])('refuses %j with a message naming the key', (context, message) => {
     expect(() => from(context)).toThrow(ConfigError);
     expect(() => from(context)).toThrow(message);
@@ -70,6 +70,44 @@ describe('deployment context (-c key=value)', () => {
     expect(inferenceProfileOf('us.anthropic.claude-3-5-haiku-20241022-v1:0')).toEqual({
       geography: 'us',
       foundationModel: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+    });
+  });
+
+  it('accepts a model ARN, as the extractor does', () => {
+    const arn = 'arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0';
+    expect(from({ extractor: 'bedrock', bedrockModel: arn })).toMatchObject({ bedrockModel: arn });
+  });
+
+  describe('the resources bedrock:InvokeModel is granted on', () => {
+    const place = { partition: 'aws', region: 'eu-west-1', account: '123456789012' };
+
+    it('a foundation model id: that model in this region', () => {
+      expect(bedrockResourcesFor('anthropic.claude-3-haiku-20240307-v1:0', place)).toEqual({
+        resources: ['arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0'],
+      });
+    });
+
+    it('an inference profile id: the profile here, its model in any region of the geography', () => {
+      expect(bedrockResourcesFor('eu.amazon.nova-lite-v1:0', place)).toEqual({
+        resources: [
+          'arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.amazon.nova-lite-v1:0',
+          'arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0',
+        ],
+        anyRegionModel: 'amazon.nova-lite-v1:0',
+      });
+    });
+
+    it('ARNs: a foundation model exactly; a system inference profile plus its model', () => {
+      const model = 'arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0';
+      expect(bedrockResourcesFor(model, place)).toEqual({ resources: [model] });
+      const profile = 'arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.amazon.nova-lite-v1:0';
+      expect(bedrockResourcesFor(profile, place).resources).toEqual([
+        profile,
+        'arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0',
+      ]);
+      expect(() =>
+        bedrockResourcesFor('arn:aws:bedrock:eu-west-1:123456789012:inference-profile/my-app-profile', place),
+      ).toThrow(/not a system-defined inference profile/);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES } from '../../infra/bundling';
-import { API_THROTTLE, RESERVED_CONCURRENCY } from '../../infra/stancewatch-stack';
+import { API_BEDROCK_DEADLINE_SECONDS, API_THROTTLE, RESERVED_CONCURRENCY } from '../../infra/stancewatch-stack';
 import { logicalIdOf, permissionsOf, renderer, resourcesOfType, synth } from './synth';
 
 const deployed = synth();
@@ -238,6 +238,19 @@ describe('least privilege (every action and resource each role may use)', () => 
     for (const name of ['projector', 'alerter'] as const) {
       expect(permissionsOf(bedrock, name)).toEqual(permissionsOf(deployed, name));
     }
+  });
+
+  it('-c extractor=bedrock: ingest may run 15 minutes; the api gives the model 20 s so POST answers within 30 s', () => {
+    const bedrock = synth({ extractor: 'bedrock', bedrockModel: 'anthropic.claude-3-haiku-20240307-v1:0' });
+    const props = (name: 'ingest' | 'api') =>
+      bedrock.json.Resources[logicalIdOf(bedrock.stack, bedrock.stack.functions[name].function)]!.Properties;
+    expect(props('ingest').Timeout).toBe(900);
+    expect(props('ingest').Environment.Variables).not.toHaveProperty('STANCEWATCH_BEDROCK_DEADLINE_SECONDS');
+    expect(props('api').Timeout).toBe(29);
+    expect(props('api').Environment.Variables.STANCEWATCH_BEDROCK_DEADLINE_SECONDS).toBe(
+      String(API_BEDROCK_DEADLINE_SECONDS),
+    );
+    expect(json.Resources[functionId('ingest')]!.Properties.Timeout).toBe(120);
   });
 
   it('-c bedrockModel=<inference profile>: the profile in this account and region, the one model in any region', () => {

@@ -1,0 +1,269 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { BUNDLE_SETTINGS, entryOf, FUNCTION_NAMES, type FunctionName, PROJECT_ROOT } from '../infra/bundling';
+
+/**
+ * `npx tsx bench/bundle-size.bench.ts` (or `npm run bench -- bundle`): bundles each Lambda handler
+ * with the stack's esbuild settings (infra/bundling.ts), prints the sizes, fails when a bundle
+ * carries another function's dependencies, then measures cold module initialisation: each bundle
+ * imported in a fresh Node process, next to an empty handler bundled the same way.
+ *
+ * A second variant bundles with `@aws-sdk/*` left external and resolved from node_modules, as
+ * the nodejs22.x runtime would provide it: the data behind bundling the SDK (docs/deploy.md).
+ */
+
+const OUT = join(PROJECT_ROOT, '.bench-tmp', 'bundles');
+const RUNS = Number(process.env.COLD_START_RUNS ?? 9);
+
+/** Packages that belong to one part of the system; a function may only ship the parts it uses. */
+const PACKAGE_GROUPS = {
+  extraction: ['wink-nlp', 'wink-eng-lite-web-model', 'chrono-node', 'compromise', '@mozilla/readability', 'linkedom'],
+  bedrock: ['@aws-sdk/client-bedrock-runtime'],
+  http: ['hono', '@hono/', '@scalar/', '@aws-sdk/client-secrets-manager', '@aws-lambda-powertools/parameters'],
+  alerts: ['@aws-sdk/client-sns', 'nodemailer'],
+  streams: ['@aws-lambda-powertools/batch'],
+  embedded: ['dynalite', 'commander', 'cli-progress', '@hono/node-server'],
+} as const;
+type Group = keyof typeof PACKAGE_GROUPS;
+
+/** Project folders that belong to one function (or to no Lambda at all). */
+const SOURCE_GROUPS = {
+  extraction: ['shared/extraction/', 'shared/llm-extraction/', 'shared/adapters/bedrock/'],
+  http: ['functions/api/'],
+  alerts: ['functions/alerter/', 'shared/adapters/sns/', 'shared/adapters/smtp/', 'shared/adapters/outbox/'],
+  streams: ['functions/streams/', 'functions/projector/'],
+  embedded: ['embedded/', 'cli/'],
+} as const satisfies Partial<Record<Group, readonly string[]>>;
+
+const FORBIDDEN: Record<FunctionName, Group[]> = {
+  ingest: ['http', 'alerts', 'streams', 'embedded'],
+  projector: ['extraction', 'bedrock', 'http', 'alerts', 'embedded'],
+  alerter: ['extraction', 'bedrock', 'http', 'embedded'],
+  api: ['alerts', 'streams', 'embedded'],
+};
+
+/** What each handler reads at start-up (dummy values: nothing is called during init). */
+const ENVIRONMENT: Record<string, string> = {
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  // Anything that would call AWS during init fails at once instead of waiting on a network.
+  AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  EVENTS_TABLE: 'bench-events',
+  VIEWS_TABLE: 'bench-views',
+  ALERT_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:bench-alerts',
+  API_TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench-token',
+  API_URL: 'https://bench.example.org',
+  STANCEWATCH_EXTRACTOR: 'rules',
+  POWERTOOLS_SERVICE_NAME: 'stancewatch-bench',
+  POWERTOOLS_METRICS_NAMESPACE: 'stancewatch',
+  POWERTOOLS_LOG_LEVEL: 'WARN',
+};
+
+interface Bundle {
+  name: string;
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+  mapBytes: number;
+  metafile: Metafile;
+}
+
+const options = (entry: string, outfile: string, external: readonly string[]): BuildOptions => ({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: BUNDLE_SETTINGS.platform,
+  target: BUNDLE_SETTINGS.target,
+  format: BUNDLE_SETTINGS.format,
+  mainFields: [...BUNDLE_SETTINGS.mainFields],
+  minify: BUNDLE_SETTINGS.minify,
+  sourcemap: BUNDLE_SETTINGS.sourcemap,
+  sourcesContent: BUNDLE_SETTINGS.sourcesContent,
+  banner: { js: BUNDLE_SETTINGS.banner },
+  external: [...external],
+  metafile: true,
+  logLevel: 'error',
+});
+
+async function bundle(name: string, entry: string, variant: string, external: readonly string[]): Promise<Bundle> {
+  const directory = join(OUT, variant, name);
+  rmSync(directory, { recursive: true, force: true });
+  mkdirSync(directory, { recursive: true });
+  const file = join(directory, 'index.mjs');
+  const result = await build(options(entry, file, external));
+  const code = readFileSync(file);
+  return {
+    name,
+    file,
+    bytes: code.length,
+    gzipBytes: gzipSync(code, { level: 9 }).length,
+    mapBytes: statSync(`${file}.map`).size,
+    metafile: result.metafile as Metafile,
+  };
+}
+
+/** node_modules packages a bundle holds, with the bytes each contributes to the output. */
+function packagesOf(metafile: Metafile): Map<string, number> {
+  const packages = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const at = input.lastIndexOf('node_modules/');
+      if (at < 0) continue;
+      const match = /^((?:@[^/]+\/)?[^/]+)/.exec(input.slice(at + 'node_modules/'.length));
+      if (!match?.[1]) continue;
+      packages.set(match[1], (packages.get(match[1]) ?? 0) + bytesInOutput);
+    }
+  }
+  return packages;
+}
+
+function sourcesOf(metafile: Metafile): string[] {
+  return Object.keys(metafile.inputs)
+    .filter((input) => !input.includes('node_modules/'))
+    .map((input) => relative(PROJECT_ROOT, join(PROJECT_ROOT, input)));
+}
+
+function violationsOf(name: FunctionName, metafile: Metafile): string[] {
+  const packages = [...packagesOf(metafile).keys()];
+  const sources = sourcesOf(metafile);
+  const violations: string[] = [];
+  for (const group of FORBIDDEN[name]) {
+    for (const prefix of PACKAGE_GROUPS[group]) {
+      for (const found of packages.filter((pkg) => (prefix.endsWith('/') ? pkg.startsWith(prefix) : pkg === prefix))) {
+        violations.push(`${name} ships ${found} (${group}: another function's dependency)`);
+      }
+    }
+    for (const folder of (SOURCE_GROUPS as Partial<Record<Group, readonly string[]>>)[group] ?? []) {
+      for (const found of sources.filter((source) => source.startsWith(folder))) {
+        violations.push(`${name} ships ${found} (${group}: another function's code)`);
+      }
+    }
+  }
+  return violations;
+}
+
+/** Median time to import the bundle in a fresh process (module evaluation, clients, codebook…). */
+function coldStart(file: string, nodeOptions: string): { initMs: number; processMs: number; rssMb: number } {
+  const probe = `
+    const started = performance.now();
+    const module = await import(${JSON.stringify(pathToFileURL(file).href)});
+    const initMs = performance.now() - started;
+    if (typeof module.handler !== 'function') throw new Error('no handler export');
+    process.stdout.write(JSON.stringify({ initMs, rssMb: process.memoryUsage().rss / 2 ** 20 }));
+  `;
+  const samples: Array<{ initMs: number; processMs: number; rssMb: number }> = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+      env: { ...ENVIRONMENT, PATH: process.env.PATH ?? '', NODE_OPTIONS: nodeOptions },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const processMs = performance.now() - started;
+    if (result.status !== 0) throw new Error(`loading ${file} failed:\n${result.stderr}`);
+    samples.push({ ...(JSON.parse(result.stdout) as { initMs: number; rssMb: number }), processMs });
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  return {
+    initMs: median(samples.map((sample) => sample.initMs)),
+    processMs: median(samples.map((sample) => sample.processMs)),
+    rssMb: median(samples.map((sample) => sample.rssMb)),
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const pad = (value: string, width: number) => value.padStart(width);
+
+async function main(): Promise<void> {
+  const missing = FUNCTION_NAMES.filter((name) => !existsSync(entryOf(name)));
+  for (const name of missing) {
+    console.error(`FAIL: ${relative(PROJECT_ROOT, entryOf(name))} does not exist; measuring the others`);
+    process.exitCode = 1;
+  }
+  const present = FUNCTION_NAMES.filter((name) => !missing.includes(name));
+
+  const emptyEntry = join(OUT, 'empty-handler.ts');
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
+
+  console.log(`esbuild: ${BUNDLE_SETTINGS.format}, ${BUNDLE_SETTINGS.target}, minify, source maps without sources`);
+  const bundled: Bundle[] = [];
+  for (const name of present) bundled.push(await bundle(name, entryOf(name), 'deployed', BUNDLE_SETTINGS.external));
+  const empty = await bundle('empty', emptyEntry, 'deployed', []);
+  const runtimeSdk: Bundle[] = [];
+  for (const name of present) runtimeSdk.push(await bundle(name, entryOf(name), 'runtime-sdk', ['@aws-sdk/*']));
+
+  console.log('\nbundle sizes (index.mjs; the zip also holds index.mjs.map)');
+  console.log(
+    `${'function'.padEnd(10)}${pad('raw', 12)}${pad('gzip', 12)}${pad('map', 12)}   largest packages (bytes in output)`,
+  );
+  for (const item of [...bundled, empty]) {
+    const top = [...packagesOf(item.metafile).entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([pkg, bytes]) => `${pkg} ${kb(bytes)}`)
+      .join(', ');
+    console.log(
+      `${item.name.padEnd(10)}${pad(kb(item.bytes), 12)}${pad(kb(item.gzipBytes), 12)}${pad(kb(item.mapBytes), 12)}   ${top}`,
+    );
+  }
+
+  const violations = bundled.flatMap((item) => violationsOf(item.name as FunctionName, item.metafile));
+  if (violations.length > 0) {
+    console.error('\nFAIL: bundles carry other functions’ dependencies:');
+    for (const violation of violations) console.error(`  - ${violation}`);
+    process.exitCode = 1;
+  } else {
+    console.log(
+      '\ndependency isolation: ok (ingest ships no HTTP/alert/stream code, alerter no extraction or HTTP, …)',
+    );
+  }
+
+  console.log(
+    `\ncold module init: median of ${RUNS} fresh processes (import of the bundle; Lambda adds its runtime bootstrap)`,
+  );
+  console.log(
+    `${'function'.padEnd(10)}${pad('init', 10)}${pad('× empty', 10)}${pad('process', 11)}${pad('rss', 10)}${pad('init w/o maps', 15)}${pad('SDK from runtime: size / init', 32)}`,
+  );
+  const emptyStart = coldStart(empty.file, '--enable-source-maps');
+  const rows: Array<Record<string, unknown>> = [];
+  for (const [index, item] of [...bundled, empty].entries()) {
+    const start = item === empty ? emptyStart : coldStart(item.file, '--enable-source-maps');
+    const withoutMaps = coldStart(item.file, '');
+    const external = runtimeSdk[index];
+    const externalStart = external ? coldStart(external.file, '--enable-source-maps') : undefined;
+    const row = {
+      name: item.name,
+      bytes: item.bytes,
+      gzipBytes: item.gzipBytes,
+      mapBytes: item.mapBytes,
+      initMs: start.initMs,
+      ratio: start.initMs / emptyStart.initMs,
+      processMs: start.processMs,
+      rssMb: start.rssMb,
+      initWithoutSourceMapsMs: withoutMaps.initMs,
+      ...(external && externalStart ? { runtimeSdkBytes: external.bytes, runtimeSdkInitMs: externalStart.initMs } : {}),
+    };
+    rows.push(row);
+    console.log(
+      `${item.name.padEnd(10)}${pad(`${start.initMs.toFixed(1)} ms`, 10)}${pad(`${row.ratio.toFixed(1)}×`, 10)}${pad(`${start.processMs.toFixed(0)} ms`, 11)}${pad(`${start.rssMb.toFixed(0)} MB`, 10)}${pad(`${withoutMaps.initMs.toFixed(1)} ms`, 15)}${pad(external && externalStart ? `${kb(external.bytes)} / ${externalStart.initMs.toFixed(1)} ms` : '—', 32)}`,
+    );
+  }
+  writeFileSync(
+    join(OUT, 'results.json'),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`,
+  );
+  console.log(`\nbundles and results.json in ${relative(PROJECT_ROOT, OUT)}/`);
+  if (process.exitCode === 1) throw new Error('bundle check failed (see FAIL above)');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
