@@ -34,7 +34,7 @@ export function extractorFromEnvironment(
   const kind = (env.STANCEWATCH_EXTRACTOR?.trim() || 'rules') as ExtractorKind;
   switch (kind) {
     case 'rules':
-      return createRulesExtractor();
+      return createRulesExtractor({ codebook: codebookFromEnvironment(env) });
     case 'bedrock':
     case 'rules+bedrock':
       return bedrockFromEnvironment(kind, env, dependencies);

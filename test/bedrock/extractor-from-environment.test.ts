@@ -91,3 +91,16 @@ describe('extractorFromEnvironment', () => {
     expect(() => extractorFromEnvironment(env, { bedrockClient: client() })).toThrow(message);
   });
 });
+
+describe('extractorFromEnvironment and the codebook', () => {
+  it('reads STANCEWATCH_CODEBOOK from the environment it is given, for every kind', () => {
+    const env = { STANCEWATCH_CODEBOOK: '/nonexistent/codebook.json' };
+    expect(() => extractorFromEnvironment(env)).toThrow(/cannot read codebook \/nonexistent\/codebook.json/);
+    expect(() =>
+      extractorFromEnvironment(
+        { ...env, STANCEWATCH_EXTRACTOR: 'bedrock', STANCEWATCH_BEDROCK_MODEL: MODEL_ID },
+        { bedrockClient: client() },
+      ),
+    ).toThrow(/cannot read codebook/);
+  });
+});
