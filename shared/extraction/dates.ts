@@ -1,0 +1,48 @@
+import * as chrono from 'chrono-node';
+
+/**
+ * When a statement was made, from the reporting clause only ("On October 28, Zelensky said…",
+ * "…, Peskov said on Monday"): a date inside what was said ("officials will meet this weekend") is
+ * about something else. Resolved against the publication date with chrono-node; a statement cannot
+ * be made after it was published, so a weekday that chrono places later is taken from the week
+ * before, and anything else in the future is ignored.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A cheap test before chrono: most reporting clauses carry no date at all. */
+const DATE_WORDS =
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|ago|week|weekend|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{4}-\d{2}-\d{2}|\b\d{1,2}\/\d{1,2}\b/i;
+
+/** The calendar date (YYYY-MM-DD) of an ISO date or timestamp. */
+export function calendarDate(publishedAt: string): string {
+  return publishedAt.slice(0, 10);
+}
+
+const toIsoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Resolves a date written in a reporting clause, or undefined when it has none. */
+export function resolveStatementDate(reportingClause: string, publishedAt: string): string | undefined {
+  if (!DATE_WORDS.test(reportingClause)) return undefined;
+  const published = calendarDate(publishedAt);
+  const reference = new Date(`${published}T12:00:00Z`);
+  if (Number.isNaN(reference.getTime())) return undefined;
+  const results = chrono.parse(reportingClause, { instant: reference, timezone: 'UTC' });
+  for (const result of results) {
+    const start = result.start;
+    // A month or a year alone ("this month", "in 2024") is not a date something was said on.
+    const dayKnown =
+      start.isCertain('day') || start.isCertain('weekday') || /yesterday|today|ago|last week/i.test(result.text);
+    if (!dayKnown) continue;
+    let date = start.date();
+    if (toIsoDate(date) > published) {
+      if (start.isCertain('weekday') && !start.isCertain('day')) date = new Date(date.getTime() - 7 * DAY_MS);
+      else if (!start.isCertain('year') && start.isCertain('month')) {
+        date = new Date(Date.UTC(date.getUTCFullYear() - 1, date.getUTCMonth(), date.getUTCDate(), 12));
+      } else continue;
+    }
+    if (toIsoDate(date) > published) continue;
+    return toIsoDate(date);
+  }
+  return undefined;
+}

@@ -1,0 +1,231 @@
+import { inflections } from './inflect';
+import { tokenisePhrase } from './nlp';
+
+/**
+ * Token-sequence patterns (the codebook's lexicon), compiled once into sets of forms and indexed
+ * by the forms their first element can take, so matching a document costs one map lookup per
+ * token plus a short walk for the few patterns that start there.
+ */
+
+type Element =
+  | { kind: 'forms'; forms: ReadonlySet<string>; exactCase?: string }
+  | { kind: 'gap'; max: number }
+  | { kind: 'class'; alternatives: Element[][] };
+
+export interface CompiledPattern<T> {
+  source: string;
+  elements: Element[];
+  payload: T;
+  /** One plain element: matched by the first-form lookup alone. */
+  single: boolean;
+}
+
+export interface PatternMatch<T> {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  payload: T;
+  source: string;
+}
+
+/** What a matcher reads: normalised tokens, and optionally how they were written. */
+export interface TokenView {
+  norm: readonly string[];
+  value: readonly string[];
+  type: readonly string[];
+  /**
+   * Per token, the bits of the indexes a pattern of which can start there (see `maskTokens`):
+   * one map lookup per token for all indexes, instead of one per index.
+   */
+  mask?: Uint16Array;
+}
+
+export interface CompileOptions {
+  /** Expand plain words to their inflections (verbs and nouns); off for function words and names. */
+  inflect: boolean;
+  irregular?: Record<string, readonly string[]>;
+  classes?: Record<string, readonly string[]>;
+}
+
+const GAP = new Set(['…', '...']);
+const NONE: readonly PatternMatch<never>[] = Object.freeze([]);
+const MAX_GAP = 3;
+
+/** Words a gap may not swallow: they start a new clause or coordinate two. */
+const GAP_STOPS = new Set(['and', 'or', 'but', ';', ':', '.', ',', '"', '“', '”', '(', ')', '—', '–', '?', '!']);
+
+export class PatternIndex<T> {
+  private readonly byFirst = new Map<string, CompiledPattern<T>[]>();
+  private readonly classCache = new Map<string, Element[][]>();
+  readonly firstForms = new Set<string>();
+
+  /** `bit`: this index's bit in a token mask, or 0 when masks do not cover it. */
+  constructor(readonly bit = 0) {}
+
+  private has(tokens: TokenView, index: number): boolean {
+    if (tokens.mask && this.bit !== 0) return (tokens.mask[index]! & this.bit) !== 0;
+    return this.byFirst.has(tokens.norm[index] ?? '');
+  }
+
+  add(source: string, payload: T, options: CompileOptions): void {
+    const elements = this.compile(source, options);
+    if (elements.length === 0) return;
+    const only = elements[0]!;
+    const single = elements.length === 1 && only.kind === 'forms' && only.exactCase === undefined;
+    const pattern: CompiledPattern<T> = { source, elements, payload, single };
+    for (const form of firstFormsOf(elements[0]!)) {
+      const list = this.byFirst.get(form);
+      if (list) list.push(pattern);
+      else this.byFirst.set(form, [pattern]);
+      this.firstForms.add(form);
+    }
+  }
+
+  private compile(source: string, options: CompileOptions): Element[] {
+    const elements: Element[] = [];
+    for (const part of source.split(/\s+/).filter(Boolean)) {
+      if (GAP.has(part)) {
+        elements.push({ kind: 'gap', max: MAX_GAP });
+        continue;
+      }
+      const classMatch = /^\{([a-z0-9-]+)\}$/.exec(part);
+      if (classMatch) {
+        const name = classMatch[1]!;
+        let alternatives = this.classCache.get(name);
+        if (!alternatives) {
+          // Guard against a class that names itself; members may name other classes ("{region}").
+          this.classCache.set(name, []);
+          const members = options.classes?.[name] ?? [];
+          alternatives = members.map((member) => this.compile(member, options));
+          this.classCache.set(name, alternatives);
+        }
+        elements.push({ kind: 'class', alternatives });
+        continue;
+      }
+      const exact = part.startsWith('=');
+      elements.push(...literalElements(exact ? part.slice(1) : part, options.inflect && !exact, options.irregular));
+    }
+    return elements;
+  }
+
+  /** Every match starting at `start` and ending at or before `limit`. */
+  matchesAt(tokens: TokenView, start: number, limit: number): PatternMatch<T>[] {
+    if (!this.has(tokens, start)) return NONE as unknown as PatternMatch<T>[];
+    const candidates = this.byFirst.get(tokens.norm[start] ?? '');
+    if (!candidates) return NONE as unknown as PatternMatch<T>[];
+    const found: PatternMatch<T>[] = [];
+    for (const pattern of candidates) {
+      const end = pattern.single
+        ? start < limit
+          ? start + 1
+          : -1
+        : matchElements(pattern.elements, 0, tokens, start, limit);
+      if (end > start) found.push({ start, end, payload: pattern.payload, source: pattern.source });
+    }
+    return found;
+  }
+
+  /** The longest match at `start` (the first added wins a tie), without building the full list. */
+  longestAt(tokens: TokenView, start: number, limit: number): PatternMatch<T> | undefined {
+    if (!this.has(tokens, start)) return undefined;
+    const candidates = this.byFirst.get(tokens.norm[start] ?? '');
+    if (!candidates || start >= limit) return undefined;
+    let best: CompiledPattern<T> | undefined;
+    let bestEnd = start;
+    for (const pattern of candidates) {
+      const end = pattern.single ? start + 1 : matchElements(pattern.elements, 0, tokens, start, limit);
+      if (end > bestEnd) {
+        best = pattern;
+        bestEnd = end;
+      }
+    }
+    return best ? { start, end: bestEnd, payload: best.payload, source: best.source } : undefined;
+  }
+
+  /** Leftmost-longest non-overlapping matches in [from, to). */
+  /** Whether a pattern can start at this token: one map lookup, for cheap pre-filtering. */
+  startsAt(tokens: TokenView, index: number): boolean {
+    return this.has(tokens, index);
+  }
+
+  scan(tokens: TokenView, from: number, to: number): PatternMatch<T>[] {
+    const out: PatternMatch<T>[] = [];
+    let i = from;
+    while (i < to) {
+      const best = this.has(tokens, i) ? this.longestAt(tokens, i, to) : undefined;
+      if (!best) {
+        i += 1;
+        continue;
+      }
+      out.push(best);
+      i = best.end;
+    }
+    return out;
+  }
+
+  /** All matches (overlapping allowed) in [from, to). */
+  scanAll(tokens: TokenView, from: number, to: number): PatternMatch<T>[] {
+    const out: PatternMatch<T>[] = [];
+    for (let i = from; i < to; i += 1) {
+      if (!this.has(tokens, i)) continue;
+      out.push(...this.matchesAt(tokens, i, to));
+    }
+    return out;
+  }
+}
+
+/** The longest of several matches at one position; the first added wins a tie. */
+export function longest<T>(matches: PatternMatch<T>[]): PatternMatch<T> {
+  let best = matches[0]!;
+  for (const match of matches) if (match.end > best.end) best = match;
+  return best;
+}
+
+function literalElements(
+  phrase: string,
+  inflect: boolean,
+  irregular: Record<string, readonly string[]> | undefined,
+): Element[] {
+  const writtenParts = phrase.split(/\s+/);
+  const tokens = tokenisePhrase(phrase);
+  return tokens.map((token, index) => {
+    const forms = inflect ? inflections(token, irregular) : [token];
+    const written = writtenParts.length === tokens.length ? writtenParts[index] : undefined;
+    // Short all-capital acronyms ("US", "EU") must be written so: "us" is a pronoun.
+    const exactCase = written && /^[A-Z]{2,3}$/.test(written) ? written : undefined;
+    return exactCase ? { kind: 'forms', forms: new Set(forms), exactCase } : { kind: 'forms', forms: new Set(forms) };
+  });
+}
+
+function firstFormsOf(element: Element): string[] {
+  if (element.kind === 'forms') return [...element.forms];
+  if (element.kind === 'class') return element.alternatives.flatMap((alt) => (alt[0] ? firstFormsOf(alt[0]) : []));
+  return [];
+}
+
+/** Returns the end (exclusive) of the longest match of elements[k..] at position i, or -1. */
+function matchElements(elements: Element[], k: number, tokens: TokenView, i: number, limit: number): number {
+  if (k === elements.length) return i;
+  const element = elements[k]!;
+  if (element.kind === 'forms') {
+    if (i >= limit) return -1;
+    if (!element.forms.has(tokens.norm[i] ?? '')) return -1;
+    if (element.exactCase && tokens.value[i] !== element.exactCase) return -1;
+    return matchElements(elements, k + 1, tokens, i + 1, limit);
+  }
+  if (element.kind === 'class') {
+    let best = -1;
+    for (const alternative of element.alternatives) {
+      const end = matchElements(alternative, 0, tokens, i, limit);
+      if (end > i) best = Math.max(best, matchElements(elements, k + 1, tokens, end, limit));
+    }
+    return best;
+  }
+  // A gap: try to skip 0..max tokens, never across a clause stop.
+  let best = -1;
+  for (let skip = 0; skip <= element.max && i + skip <= limit; skip += 1) {
+    if (skip > 0 && GAP_STOPS.has(tokens.norm[i + skip - 1] ?? '')) break;
+    best = Math.max(best, matchElements(elements, k + 1, tokens, i + skip, limit));
+  }
+  return best;
+}

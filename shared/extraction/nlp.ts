@@ -1,0 +1,120 @@
+import model from 'wink-eng-lite-web-model';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
+
+/**
+ * The NLP base: wink-nlp with its English light model, used for what it does well and fast —
+ * tokenisation (contractions split and normalised: "won't" → "will" + "not", "cannot" → "can" +
+ * "not"), sentence boundaries, token types and case. Part-of-speech tagging is not in the pipe:
+ * it costs ~40% of the throughput (see docs/extraction.md) and the codebook-driven rules do not
+ * need it. The pipe is built once per process; documents are analysed into plain arrays so that
+ * the rules never touch wink objects in their inner loops.
+ */
+
+export interface AnalysedText {
+  /** The text the offsets refer to (long unbreakable runs blanked, same length as the input). */
+  text: string;
+  /** Lower-case normal form of each token; a trailing possessive "'s" is stripped (see `possessive`). */
+  norm: string[];
+  /** The token as written. */
+  value: string[];
+  /** Character offset of each token in `text`. */
+  start: number[];
+  /** "word" | "punctuation" | "number" | "tabCRLF" (white space and line breaks). */
+  type: string[];
+  /** The token is written with a capital first letter (or all capitals). */
+  capital: boolean[];
+  /** The token carried a possessive ("Putin's" as one token, or the next token is "'s"). */
+  possessive: boolean[];
+  /** [first, last] token indexes of each sentence, in order. */
+  sentences: Array<[number, number]>;
+  /** Set by the extractor: which codebook indexes can match at each token. */
+  mask?: Uint16Array;
+}
+
+/** Runs of non-space characters longer than this are not prose: wink's tokenizer is quadratic on them. */
+export const MAX_TOKEN_CHARS = 100;
+
+let shared: WinkMethods | undefined;
+
+/** wink with sentence boundary detection only (tokenisation always runs). */
+export function nlp(): WinkMethods {
+  shared ??= winkNLP(model, ['sbd']);
+  return shared;
+}
+
+let tokenizerOnly: WinkMethods | undefined;
+
+/** wink's bare tokenizer (an empty pipe): the baseline the benchmark compares against. */
+export function rawTokenizer(): WinkMethods {
+  tokenizerOnly ??= winkNLP(model, []);
+  return tokenizerOnly;
+}
+
+const LONG_RUN = new RegExp(`\\S{${MAX_TOKEN_CHARS + 1},}`, 'g');
+
+/** Blanks pathological runs (base64, a 10 MB "word") so tokenising stays linear; offsets are kept. */
+export function blankLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+}
+
+const POSSESSIVE_TOKEN = new Set(["'s", '’s', "'", '’']);
+
+/** wink's token types, derived from the token itself (cheaper than a second pass over wink's arrays). */
+function typeOf(value: string): string {
+  const code = value.charCodeAt(0);
+  if (code === 32 || code === 10 || code === 13 || code === 9 || code === 160) return 'tabCRLF';
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 'word';
+  if (code >= 48 && code <= 57) return 'number';
+  if (code > 127 && /^[\p{L}\p{M}]/u.test(value)) return 'word';
+  return 'punctuation';
+}
+
+/** Tokenises and splits a text into sentences, as flat arrays. */
+export function analyse(input: string): AnalysedText {
+  const text = blankLongRuns(input);
+  const winkNlp = nlp();
+  const its = winkNlp.its;
+  const doc = winkNlp.readDoc(text);
+  const tokens = doc.tokens();
+  const value = tokens.out() as string[];
+  const norm = tokens.out(its.normal) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+
+  const count = value.length;
+  const type = new Array<string>(count);
+  const start = new Array<number>(count);
+  const capital = new Array<boolean>(count);
+  const possessive = new Array<boolean>(count).fill(false);
+  let offset = 0;
+  for (let i = 0; i < count; i += 1) {
+    const v = value[i] ?? '';
+    // wink keeps the input verbatim, so each token is found right after the previous one.
+    const found = text.indexOf(v, offset);
+    start[i] = found >= 0 ? found : offset;
+    if (found >= 0) offset = found + v.length;
+    const kind = typeOf(v);
+    type[i] = kind;
+    const first = v.charCodeAt(0);
+    capital[i] = first >= 65 && first <= 90 ? true : first > 127 && v[0] !== v[0]!.toLowerCase();
+    const n = norm[i] ?? '';
+    if (kind === 'word' && n.length > 2) {
+      const last = n.charCodeAt(n.length - 1);
+      const apostrophe = n.charCodeAt(n.length - 2);
+      if (last === 115 && (apostrophe === 39 || apostrophe === 8217)) {
+        norm[i] = n.slice(0, -2);
+        possessive[i] = true;
+      }
+    }
+    if (i > 0 && POSSESSIVE_TOKEN.has(n) && type[i - 1] === 'word') possessive[i - 1] = true;
+  }
+  return { text, norm, value, start, type, capital, possessive, sentences: spans };
+}
+
+/** Tokenises a short phrase (a codebook pattern) exactly as documents are tokenised. */
+export function tokenisePhrase(phrase: string): string[] {
+  const winkNlp = nlp();
+  const tokens = winkNlp.readDoc(phrase).tokens();
+  const norms = tokens.out(winkNlp.its.normal) as string[];
+  const values = tokens.out() as string[];
+  return norms.filter((_, index) => typeOf(values[index] ?? '') !== 'tabCRLF');
+}

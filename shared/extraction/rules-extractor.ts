@@ -1,0 +1,287 @@
+import { IsoDateOrTimestamp, type Statement } from '../../events/statement';
+import { MAX_RAW_DOCUMENT_BYTES } from '../domain/document-limits';
+import { statementIdFor } from '../domain/statement-id';
+import { DocumentTooLargeError } from '../errors/document-too-large-error';
+import { ValidationError } from '../errors/validation-error';
+import type { ExtractionInput, ExtractionResult, Extractor } from '../ports/extractor';
+import { looksLikeHtml, toArticleText } from './article-text';
+import { type CompiledCodebook, compileCodebook, MASK, maskTokens } from './codebook/compile';
+import { codebookFromEnvironment, loadCodebook } from './codebook/load-codebook';
+import type { Codebook } from './codebook/schema';
+import { confidenceOf } from './confidence';
+import { resolveStatementDate } from './dates';
+import { findMentions, type Mention } from './mentions';
+import { type AnalysedText, analyse } from './nlp';
+import { type Discourse, type Draft, draftSentence, type Holder, newDiscourse, resolveMention } from './stance';
+import { type Frame, findFrames, findItems, quotedTokens, type Sentence, segmentClauses } from './structure';
+
+export { CODEBOOK_ENV, loadCodebook } from './codebook/load-codebook';
+export type { Codebook } from './codebook/schema';
+
+/** Bumped whenever the rules change what they extract, so stored extractions can be told apart. */
+export const RULES_VERSION = '1.0.0';
+export const RULES_EXTRACTOR_VERSION = `rules@${RULES_VERSION}`;
+
+/** Sentences longer than this are not prose (tables, lists run together): they are skipped. */
+export const MAX_SENTENCE_TOKENS = 250;
+const MAX_QUOTE_CHARS = 5000;
+
+export interface RulesExtractorOptions {
+  /**
+   * The codebook to use. Without one the factory reads STANCEWATCH_CODEBOOK (a path to a JSON
+   * codebook) once, and falls back to the bundled codebook.
+   */
+  codebook?: Codebook;
+}
+
+export interface RulesExtractor extends Extractor {
+  readonly name: 'rules';
+  readonly extractorVersion: string;
+  readonly codebookVersion: string;
+  /** The same as `extract`, synchronously (benchmarks, the CLI). */
+  extractSync(input: ExtractionInput): ExtractionResult;
+}
+
+/**
+ * The built-in extractor: offline, deterministic, codebook-driven. The codebook is validated and
+ * compiled once here; each document then costs one wink tokenisation pass plus the rules.
+ */
+export function createRulesExtractor(options: RulesExtractorOptions = {}): RulesExtractor {
+  const codebook = options.codebook ?? codebookFromEnvironment();
+  const compiled = compileCodebook(codebook);
+  const extractSync = (input: ExtractionInput): ExtractionResult => ({
+    extractorVersion: RULES_EXTRACTOR_VERSION,
+    codebookVersion: compiled.version,
+    statements: extractStatements(compiled, input),
+  });
+  return {
+    name: 'rules',
+    extractorVersion: RULES_EXTRACTOR_VERSION,
+    codebookVersion: compiled.version,
+    extractSync,
+    extract: async (input) => extractSync(input),
+  };
+}
+
+/** The bundled codebook, compiled (for callers that want the rules without the factory). */
+export const defaultCompiledCodebook = (): CompiledCodebook => compileCodebook(loadCodebook());
+
+function checkInput(input: ExtractionInput): void {
+  if (typeof input.text !== 'string') {
+    throw new ValidationError('the document text must be a string', {
+      details: { issues: [{ field: 'text', message: 'not a string' }] },
+    });
+  }
+  if (!IsoDateOrTimestamp.safeParse(input.publishedAt).success) {
+    throw new ValidationError(`publishedAt must be an ISO date or timestamp, got "${String(input.publishedAt)}"`, {
+      details: { issues: [{ field: 'publishedAt', message: 'not an ISO date or timestamp' }] },
+    });
+  }
+  const bytes = Buffer.byteLength(input.text, 'utf8');
+  if (bytes > MAX_RAW_DOCUMENT_BYTES) {
+    throw new DocumentTooLargeError(
+      `the document is ${bytes} bytes; the extractor reads at most ${MAX_RAW_DOCUMENT_BYTES}`,
+      {
+        details: { bytes, limit: MAX_RAW_DOCUMENT_BYTES },
+      },
+    );
+  }
+}
+
+/** Extracts the statements of one document. Throws only for invalid input; an article with no stance gives []. */
+export function extractStatements(compiled: CompiledCodebook, input: ExtractionInput): Statement[] {
+  checkInput(input);
+  let raw = input.text;
+  if (raw.trim().length === 0) return [];
+  // Ingest hands over article text already; HTML given directly (the CLI, tests) is read the same way.
+  if (raw.includes('<') && looksLikeHtml(raw)) raw = toArticleText(raw).text;
+  if (raw.trim().length === 0) return [];
+
+  const text = analyse(raw);
+  text.mask = maskTokens(compiled, text.norm);
+  const quoted = quotedTokens(text);
+  const sentences = buildSentences(compiled, text, quoted);
+  const framesOf = sentences.map((sentence) => (sentence ? findFrames(compiled, text, sentence) : []));
+
+  const discourse = newDiscourse();
+  const drafts: Draft[] = [];
+  sentences.forEach((sentence, index) => {
+    if (!sentence) return;
+    const frames = framesOf[index] ?? [];
+    const speakers = frames.map((frame) => speakersOf(frame, index, sentences, framesOf, discourse));
+    const clauses = segmentClauses(compiled, text, sentence, frames);
+    const { drafts: found, mainHolder } = draftSentence(compiled, text, sentence, frames, speakers, clauses, discourse);
+    drafts.push(...found);
+    updateDiscourse(discourse, sentence, frames, speakers, mainHolder);
+  });
+  return toStatements(text, sentences, drafts, input);
+}
+
+const NO_MARKERS: ReadonlySet<never> = new Set();
+const QUOTE_FORMS = new Set(['"', '“', '”', '«', '»', '„']);
+
+function buildSentences(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  quoted: boolean[],
+): Array<Sentence | undefined> {
+  return text.sentences.map(([spanFirst, spanLast], index) => {
+    let first = spanFirst;
+    while (first <= spanLast && text.type[first] === 'tabCRLF') first += 1;
+    let last = spanLast;
+    while (last >= first && text.type[last] === 'tabCRLF') last -= 1;
+    if (first > last || last - first + 1 > MAX_SENTENCE_TOKENS) return undefined;
+    // Most sentences of an article carry no stance word: read only their names (later pronouns
+    // may point to them) and skip the rules.
+    let candidate = false;
+    let named = false;
+    const mask = text.mask;
+    for (let i = first; i <= last; i += 1) {
+      const bits = mask ? mask[i]! : MASK.candidate;
+      if ((bits & MASK.candidate) !== 0 || QUOTE_FORMS.has(text.norm[i] ?? '')) {
+        candidate = true;
+        break;
+      }
+      if ((bits & MASK.names) !== 0) named = true;
+    }
+    if (!candidate) {
+      return {
+        index,
+        first,
+        last,
+        mentions: named ? findMentions(compiled, text, first, last) : [],
+        items: [],
+        markers: NO_MARKERS as Set<never>,
+        quoted,
+      } satisfies Sentence;
+    }
+    const markers = new Set(compiled.markers.scan(text, first, last + 1).map((match) => match.payload.kind));
+    return {
+      index,
+      first,
+      last,
+      mentions: findMentions(compiled, text, first, last),
+      items: findItems(compiled, text, first, last),
+      markers,
+      quoted,
+    } satisfies Sentence;
+  });
+}
+
+/** Resolves a frame's speakers; a bare quotation borrows the attribution that closes it, or the last speaker. */
+function speakersOf(
+  frame: Frame,
+  index: number,
+  sentences: Array<Sentence | undefined>,
+  framesOf: Frame[][],
+  discourse: Discourse,
+): Holder[] {
+  const resolve = (mentions: Mention[]) =>
+    mentions.map((m) => resolveMention(m, discourse, undefined, false)).filter((h): h is Holder => h !== undefined);
+  if (frame.speakers.length > 0) return resolve(frame.speakers);
+  // A quotation running over several sentences: "… We want peace," he said.
+  for (let k = index + 1; k < Math.min(sentences.length, index + 4); k += 1) {
+    const next = sentences[k];
+    if (!next?.quoted[next.first + 1]) break;
+    const closing = (framesOf[k] ?? []).find(
+      (f) => f.kind === 'reporting' && f.complement[0] === next.first && f.speakers.length > 0,
+    );
+    if (closing) return resolve(closing.speakers);
+  }
+  if (discourse.lastQuoteSpeakers) return discourse.lastQuoteSpeakers;
+  const last = discourse.lastPerson;
+  return last ? [{ actor: last.actor, person: last.name, kind: 'person', named: false }] : [];
+}
+
+function updateDiscourse(
+  discourse: Discourse,
+  sentence: Sentence,
+  frames: Frame[],
+  speakers: Holder[][],
+  mainHolder: Holder | undefined,
+): void {
+  for (const mention of sentence.mentions) {
+    if (mention.kind === 'person' && mention.actor && mention.person) {
+      discourse.lastPersonByActor.set(mention.actor, mention.person);
+    }
+  }
+  const frameSpeaker = speakers.find((list, f) => list.length > 0 && frames[f]?.kind !== 'quote')?.[0];
+  const subject = sentence.mentions.find((m) => m.kind === 'person' && m.actor && !m.object && !m.possessive);
+  const salient: Holder | undefined =
+    frameSpeaker ??
+    mainHolder ??
+    (subject?.actor && subject.person
+      ? { actor: subject.actor, person: subject.person, kind: 'person', named: true }
+      : undefined);
+  if (salient?.kind === 'person' && salient.actor && salient.person) {
+    discourse.lastPerson = { name: salient.person, actor: salient.actor };
+    discourse.lastPersonByActor.set(salient.actor, salient.person);
+  }
+  if (salient?.actor) discourse.lastActor = salient.actor;
+  const quoteSpeakers = speakers.find((list, f) => {
+    const frame = frames[f];
+    return list.length > 0 && frame && sentence.quoted.slice(frame.complement[0], frame.complement[1]).some(Boolean);
+  });
+  if (quoteSpeakers) discourse.lastQuoteSpeakers = quoteSpeakers;
+}
+
+function toStatements(
+  text: AnalysedText,
+  sentences: Array<Sentence | undefined>,
+  drafts: Draft[],
+  input: ExtractionInput,
+): Statement[] {
+  const byId = new Map<string, Statement>();
+  const dateCache = new Map<string, string | undefined>();
+  const quotes = new Map<number, string>();
+  for (const draft of drafts) {
+    const sentence = sentences[draft.sentenceIndex];
+    if (!sentence) continue;
+    let quote = quotes.get(sentence.index);
+    if (quote === undefined) {
+      quote = sentenceText(text, sentence.first, sentence.last);
+      quotes.set(sentence.index, quote);
+    }
+    if (quote.length === 0 || quote.length > MAX_QUOTE_CHARS) continue;
+    const [from, to] = draft.dateWindow;
+    const clauseText = to > from ? text.text.slice(text.start[from], endOf(text, to - 1)) : '';
+    let statedAt = dateCache.get(clauseText);
+    if (!dateCache.has(clauseText)) {
+      statedAt = clauseText ? resolveStatementDate(clauseText, input.publishedAt) : undefined;
+      dateCache.set(clauseText, statedAt);
+    }
+    const statementId = statementIdFor({
+      documentId: input.documentId,
+      sentenceIndex: draft.sentenceIndex,
+      actor: draft.actor,
+      topic: draft.topic,
+      proposition: draft.proposition,
+      polarity: draft.polarity,
+      reportedBy: draft.reportedBy,
+    });
+    const statement: Statement = {
+      statementId,
+      documentId: input.documentId,
+      sentenceIndex: draft.sentenceIndex,
+      quote,
+      actor: draft.actor,
+      ...(draft.speaker ? { speaker: draft.speaker } : {}),
+      topic: draft.topic,
+      proposition: draft.proposition,
+      polarity: draft.polarity,
+      attribution: draft.attribution,
+      ...(draft.reportedBy ? { reportedBy: draft.reportedBy } : {}),
+      confidence: confidenceOf(draft.evidence),
+      statedAt: statedAt ?? input.publishedAt,
+    };
+    const existing = byId.get(statementId);
+    if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
+  }
+  return [...byId.values()];
+}
+
+const endOf = (text: AnalysedText, token: number) => (text.start[token] ?? 0) + (text.value[token] ?? '').length;
+
+function sentenceText(text: AnalysedText, first: number, last: number): string {
+  return text.text.slice(text.start[first], endOf(text, last)).trim();
+}

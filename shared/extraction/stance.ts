@@ -1,0 +1,671 @@
+import type { Attribution, Polarity } from '../../events/statement';
+import { chainOf, governingItem, hasModalOrNegator } from './chain';
+import type { CompiledCodebook, TriggerEntry } from './codebook/compile';
+import type { Evidence } from './confidence';
+import type { Mention } from './mentions';
+import type { AnalysedText } from './nlp';
+import {
+  afterOccasion,
+  type Clause,
+  canHold,
+  type Frame,
+  type Item,
+  possessiveBefore,
+  type Sentence,
+  withCoordinated,
+} from './structure';
+import { findVenues, type VenueFinding } from './venues';
+
+/**
+ * Stance rules: in each clause, who holds a stance (the holder), on what (the triggers after the
+ * first cue, or an anaphor's antecedent), and with which polarity (the product of the signs of the
+ * cues and negators between holder and trigger; a condition makes it conditional). Attribution and
+ * hearsay follow from the frame the clause sits in.
+ */
+
+export interface Holder {
+  actor?: string;
+  person?: string;
+  kind: 'person' | 'representative' | 'collective' | 'source';
+  /** Named in this sentence (not a pronoun, role or carry-over). */
+  named: boolean;
+  source?: 'analyst' | 'anonymous';
+}
+
+export interface Discourse {
+  lastPerson?: { name: string; actor: string };
+  lastPersonByActor: Map<string, string>;
+  lastActor?: string;
+  /**
+   * The propositions of the last stance taken, with its sign: what "the request", "it", "the idea"
+   * point back to. Rejecting a demand to drop something supports it, so signs multiply.
+   */
+  lastPropositions?: Array<{ topic: string; proposition: string; sign: number }>;
+  lastQuoteSpeakers?: Holder[];
+}
+
+export const newDiscourse = (): Discourse => ({ lastPersonByActor: new Map() });
+
+export interface Draft {
+  sentenceIndex: number;
+  actor: string;
+  speaker?: string;
+  topic: string;
+  proposition: string;
+  polarity: Polarity;
+  attribution: Attribution;
+  reportedBy?: string;
+  evidence: Evidence;
+  /** Tokens of the reporting clause, where a date of the statement may be written. */
+  dateWindow: [number, number];
+}
+
+/** Resolves who a mention refers to. `speaker` is the frame's speaker, when inside reported speech. */
+export function resolveMention(
+  mention: Mention,
+  discourse: Discourse,
+  speaker: Holder | undefined,
+  quoted: boolean,
+): Holder | undefined {
+  const source = mention.source;
+  const withSource = (holder: Holder): Holder => (source ? { ...holder, source } : holder);
+  switch (mention.kind) {
+    case 'person':
+      if (!mention.actor) return { kind: 'source', named: true, source: 'anonymous' };
+      return withSource({ actor: mention.actor, person: mention.person ?? '', kind: 'person', named: true });
+    case 'role':
+    case 'institution':
+      return mention.actor ? withSource({ actor: mention.actor, kind: 'representative', named: true }) : undefined;
+    case 'country':
+    case 'demonym':
+      return mention.actor ? withSource({ actor: mention.actor, kind: 'collective', named: true }) : undefined;
+    case 'roleRef': {
+      const actor = mention.actor ?? discourse.lastPerson?.actor;
+      if (!actor) return undefined;
+      const person = mention.actor ? discourse.lastPersonByActor.get(actor) : discourse.lastPerson?.name;
+      return person ? { actor, person, kind: 'person', named: false } : { actor, kind: 'representative', named: false };
+    }
+    case 'pronoun': {
+      const last = discourse.lastPerson;
+      const lastHolder: Holder | undefined = last
+        ? { actor: last.actor, person: last.name, kind: 'person', named: false }
+        : undefined;
+      // "I" is whoever speaks; "he" in reported speech is the speaker ("Zelensky said he…"), but
+      // inside a quotation it is someone else.
+      if (mention.firstPerson) return speaker?.kind === 'person' ? { ...speaker, named: false } : lastHolder;
+      if (quoted) return lastHolder && lastHolder.person !== speaker?.person ? lastHolder : undefined;
+      if (speaker?.kind === 'person') return { ...speaker, named: false };
+      return lastHolder;
+    }
+    case 'group':
+      return speaker?.actor ? { ...speaker, named: false } : undefined;
+    case 'self': {
+      if (speaker?.actor) return { ...speaker, named: false };
+      return discourse.lastActor ? { actor: discourse.lastActor, kind: 'collective', named: false } : undefined;
+    }
+    case 'source':
+      return { kind: 'source', named: true, source: mention.source ?? 'anonymous' };
+    default:
+      return undefined;
+  }
+}
+
+interface Context {
+  compiled: CompiledCodebook;
+  text: AnalysedText;
+  sentence: Sentence;
+  discourse: Discourse;
+}
+
+/** What one clause says, before statements are emitted. */
+interface ClauseState {
+  clause: Clause;
+  frame?: Frame;
+  /** The frame's speakers, resolved; the first is the one whose words these are. */
+  speakers: Holder[];
+  quoted: boolean;
+  items: Item[];
+  triggers: Item[];
+  passiveCue?: Item;
+  firstCue?: Item;
+  /** Where the holder's stance words begin; Infinity when the clause has none. */
+  stanceStart: number;
+  subjects: Mention[];
+  holders: Holder[];
+  /** The holder is named in this clause (not carried over, not a pronoun). */
+  explicit: boolean;
+  inherited: boolean;
+  holderEnd: number;
+}
+
+interface Found {
+  topic: string;
+  proposition: string;
+  sign: number;
+  conditional: boolean;
+  indirect: boolean;
+}
+
+const isNominalCue = (item: Item) => item.kind === 'cue' && item.nominal === true;
+const PRONOUNISH = new Set(['pronoun', 'group', 'self', 'roleRef']);
+
+function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[] {
+  const { sentence, text } = ctx;
+  const candidates = sentence.mentions.filter(
+    (m) =>
+      m.start >= clause.start &&
+      m.end <= before &&
+      canHold(m) &&
+      !m.object &&
+      (!m.possessive || m.kind === 'person' || m.kind === 'role') &&
+      !insideTrigger(sentence.items, m) &&
+      !nominalPossessor(text, sentence.items, m),
+  );
+  const nearest = candidates[candidates.length - 1];
+  return nearest ? withCoordinated(text, sentence, nearest).filter((m) => m.start >= clause.start) : [];
+}
+
+function insideTrigger(items: Item[], mention: Mention): boolean {
+  return items.some((item) => item.kind === 'trigger' && item.start <= mention.start && mention.end <= item.end);
+}
+
+/** The mention right before a noun cue holds that cue ("a US proposal for", "Kyiv's refusal"). */
+function nominalPossessor(text: AnalysedText, items: Item[], mention: Mention): boolean {
+  return items.some(
+    (item) =>
+      isNominalCue(item) &&
+      (item.start === mention.end || (item.start === mention.end + 1 && possessiveBefore(text, item.start))),
+  );
+}
+
+function analyseClause(
+  ctx: Context,
+  clause: Clause,
+  frames: Frame[],
+  frameSpeakers: Holder[][],
+  previous: ClauseState[],
+): ClauseState {
+  const { sentence, text, discourse } = ctx;
+  const frame = clause.frame >= 0 ? frames[clause.frame] : undefined;
+  const speakers = clause.frame >= 0 ? (frameSpeakers[clause.frame] ?? []) : [];
+  const speaker = speakers[0];
+  const quoted = sentence.quoted[clause.start] === true;
+  const items = sentence.items.filter((item) => item.start >= clause.start && item.end <= clause.end);
+  const triggers = items.filter(
+    (item) => item.kind === 'trigger' && !afterOccasion(ctx.compiled, text, item.start, clause.start),
+  );
+  const cues = items.filter((item) => item.kind === 'cue' && !item.passive && !isNominalCue(item));
+  const passiveCue = items.find((item) => item.kind === 'cue' && item.passive);
+  const governing = triggers.map((trigger) => governingItem(items, trigger.start, clause.start)).find(Boolean);
+  // A verb group with a modal or negator carries a stance on a trigger before it ("The talks
+  // cannot take place in Minsk").
+  const verbGroup = items.find((item) => item.kind === 'modal' || item.kind === 'negator');
+  const stanceStart = Math.min(
+    cues[0]?.start ?? Number.POSITIVE_INFINITY,
+    governing?.start ?? Number.POSITIVE_INFINITY,
+    passiveCue?.start ?? Number.POSITIVE_INFINITY,
+    verbGroup && triggers.length > 0 ? verbGroup.start : Number.POSITIVE_INFINITY,
+  );
+
+  let subjects = subjectMentions(ctx, clause, Number.isFinite(stanceStart) ? stanceStart : clause.end);
+  if (passiveCue) {
+    // "… was rejected by Kyiv": the agent holds the stance.
+    let probe = passiveCue.end;
+    if (text.norm[probe] === 'by') {
+      probe += 1;
+      if (text.norm[probe] === 'the') probe += 1;
+      const agent = sentence.mentions.find((m) => m.start === probe && canHold(m));
+      subjects = agent ? [agent] : [];
+    } else if (Number.isFinite(stanceStart) && stanceStart === passiveCue.start) {
+      subjects = [];
+    }
+  }
+  let holders = subjects.map((m) => resolveMention(m, discourse, speaker, quoted)).filter((h): h is Holder => !!h);
+  // "Macron and Starmer said their countries were prepared …": every speaker.
+  if (speakers.length > 1 && subjects.length > 0 && subjects.every((m) => m.kind === 'self' || m.kind === 'group')) {
+    holders = speakers;
+  }
+  let explicit = holders.length > 0 && subjects.some((m) => !PRONOUNISH.has(m.kind));
+  let inherited = false;
+  if (holders.length === 0) {
+    const before = [...previous]
+      .reverse()
+      .find((state) => state.clause.frame === clause.frame && state.holders.length > 0);
+    if (before) {
+      holders = before.holders;
+      explicit = before.explicit;
+      inherited = true;
+    } else if (speakers.length > 0) {
+      holders = speakers;
+      inherited = true;
+    }
+  }
+  const firstCue = cues[0] ?? passiveCue;
+  // Deontic cues ("must", "should") state the speaker's stance about someone else.
+  if (firstCue?.cueKind === 'deontic' && firstCue === cues[0]) {
+    holders = speakers;
+    explicit = false;
+    inherited = speakers.length > 0;
+  }
+  const holderEnd =
+    subjects.length > 0 && !passiveCue ? Math.min(subjects[subjects.length - 1]!.end, stanceStart) : clause.start;
+  const state: ClauseState = {
+    clause,
+    speakers,
+    quoted,
+    items,
+    triggers,
+    stanceStart,
+    subjects,
+    holders,
+    explicit,
+    inherited,
+    holderEnd,
+  };
+  if (frame) state.frame = frame;
+  if (passiveCue) state.passiveCue = passiveCue;
+  if (firstCue) state.firstCue = firstCue;
+  return state;
+}
+
+/** Drafts the statements of one sentence. Updates the discourse's last proposition. */
+export function draftSentence(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  frames: Frame[],
+  frameSpeakers: Holder[][],
+  clauses: Clause[],
+  discourse: Discourse,
+): { drafts: Draft[]; mainHolder?: Holder } {
+  const ctx: Context = { compiled, text, sentence, discourse };
+  const drafts: Draft[] = [];
+  const states: ClauseState[] = [];
+  for (const clause of clauses) states.push(analyseClause(ctx, clause, frames, frameSpeakers, states));
+  const main = states.find((state) => !state.clause.condition && !state.clause.openedBy && state.holders.length > 0);
+
+  for (const state of states) {
+    if (state.clause.condition) continue;
+    emitClause(ctx, state, drafts);
+  }
+  // "… only after Ukraine withdraws from Donetsk": the condition is something the holder wants.
+  for (const state of states) {
+    const target = state.clause.attachesTo !== undefined ? states[state.clause.attachesTo] : undefined;
+    if (!state.clause.condition || !target || !Number.isFinite(target.stanceStart)) continue;
+    if (state.items.some((item) => item.kind === 'cue' && !item.passive)) continue;
+    const found: Found[] = [];
+    for (const trigger of state.triggers) {
+      const chain = chainOf(state.items, state.clause.start, trigger.start);
+      const sign = trigger.trigger!.inverted ? -chain.sign : chain.sign;
+      found.push({
+        topic: trigger.trigger!.topic,
+        proposition: propositionFor(ctx, trigger.trigger!, trigger, target.holders[0], state.clause.start),
+        sign,
+        conditional: false,
+        indirect: true,
+      });
+    }
+    emit(ctx, target, target.holders, target.explicit && !target.inherited, found, [], drafts);
+  }
+  return main?.holders[0] ? { drafts, mainHolder: main.holders[0] } : { drafts };
+}
+
+function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
+  const { compiled, text, sentence, discourse } = ctx;
+  const { clause, items, triggers, stanceStart, holderEnd } = state;
+  const nominals = items.filter(isNominalCue);
+  if (!Number.isFinite(stanceStart) && nominals.length === 0) return;
+
+  const found: Found[] = [];
+  if (Number.isFinite(stanceStart) && state.holders.length > 0) {
+    const subjectMode = !state.explicit || state.inherited || state.passiveCue !== undefined;
+    const neighbours = sameTopicNeighbours(text, triggers);
+    const chains = objectChains(ctx, state);
+    for (const trigger of triggers) {
+      if (neighbours.has(trigger)) continue;
+      const entry = trigger.trigger!;
+      const isObject = trigger.start >= stanceStart;
+      let chainSign: number;
+      let conditional = clause.conditional;
+      if (isObject) {
+        const chain = chains.get(trigger) ?? chainOf(items, holderEnd, trigger.start);
+        const present = chain.hasCue || governingItem(items, trigger.start, clause.start) !== undefined;
+        if (!present) continue;
+        chainSign = chain.sign;
+        conditional ||= chain.conditional;
+        if (invertedBefore(compiled, text, trigger, holderEnd)) chainSign = -chainSign;
+      } else {
+        if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
+        // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
+        const after = chainOf(items, trigger.end, clause.end);
+        if (!after.hasCue && !hasModalOrNegator(items, trigger.end, clause.end)) continue;
+        const before = chainOf(items.filter(isNominalCue), clause.start, trigger.start);
+        chainSign = before.sign * after.sign;
+        conditional ||= after.conditional;
+        // "any truce must address …": requirements on it.
+        const deontic = items.some((item) => item.cueKind === 'deontic' && item.start >= trigger.end);
+        if (deontic && text.norm[trigger.start - 1] === 'any') conditional = true;
+      }
+      found.push({
+        topic: entry.topic,
+        proposition: propositionFor(ctx, entry, trigger, state.holders[0], stanceStart),
+        sign: entry.inverted ? -chainSign : chainSign,
+        conditional,
+        indirect: false,
+      });
+    }
+  }
+
+  const venues: VenueFinding[] = Number.isFinite(stanceStart)
+    ? findVenues(compiled, text, sentence, clause, items, holderEnd, state.holders[0])
+    : [];
+  if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart)) {
+    found.push(...anaphoric(ctx, state));
+  }
+
+  // The holder's own statements.
+  if (found.length > 0 || venues.length > 0) {
+    emit(ctx, state, state.holders, state.explicit && !state.inherited, found, venues, drafts);
+  }
+
+  // Co-holders of noun cues: "Ukraine rejected Russia's demand for Donetsk" → Russia demands it.
+  for (const nominal of nominals) {
+    const possessor = sentence.mentions.find(
+      (m) =>
+        m.actor && (m.end === nominal.start || (m.end + 1 === nominal.start && possessiveBefore(text, nominal.start))),
+    );
+    if (!possessor) continue;
+    const speaker = state.speakers[0];
+    const holder = resolveMention(possessor, discourse, speaker, state.quoted);
+    if (!holder?.actor || state.holders.some((h) => h.actor === holder.actor)) continue;
+    const ownFound: Found[] = [];
+    for (const trigger of triggers) {
+      if (trigger.start < nominal.end) continue;
+      const chain = chainOf(items, nominal.start, trigger.start);
+      ownFound.push({
+        topic: trigger.trigger!.topic,
+        proposition: propositionFor(ctx, trigger.trigger!, trigger, holder, nominal.start),
+        sign: trigger.trigger!.inverted ? -chain.sign : chain.sign,
+        conditional: chain.conditional,
+        indirect: false,
+      });
+    }
+    const coState: ClauseState = { ...state, firstCue: nominal, stanceStart: nominal.start };
+    emit(ctx, coState, [holder], true, ownFound, [], drafts);
+  }
+
+  // What a later "the idea", "the request", "it" points back to: a venue offer is about the place.
+  const places = venues.filter((venue) => venue.place !== 'any');
+  const direct = found.filter((f) => !f.indirect);
+  if (places.length > 0) {
+    discourse.lastPropositions = places.map((venue) => ({
+      topic: compiled.venueTopic,
+      proposition: `${compiled.venueTopic}:${venue.place}`,
+      sign: venue.sign,
+    }));
+  } else if (direct.length > 0) {
+    discourse.lastPropositions = direct.map((f) => ({ topic: f.topic, proposition: f.proposition, sign: f.sign }));
+  }
+}
+
+/**
+ * The sign chain of each object trigger. Coordinated triggers share the holder's stance words
+ * ("ready for talks and a ceasefire"), but not the words inside another conjunct after an embedded
+ * subject ("demanded that Kyiv abandon its bid to join NATO and recognise Crimea": "abandon" is
+ * not about Crimea). A negator distributes over the triggers after it until another one appears:
+ * "not Donbas, not Kherson" is two denials, not a double negation.
+ */
+function objectChains(ctx: Context, state: ClauseState): Map<Item, ReturnType<typeof chainOf>> {
+  const { items, holderEnd, stanceStart } = state;
+  const objects = state.triggers.filter((trigger) => trigger.start >= stanceStart);
+  const chains = new Map<Item, ReturnType<typeof chainOf>>();
+  const first = objects[0];
+  if (!first) return chains;
+  const embedded = ctx.sentence.mentions
+    .filter((m) => m.start >= stanceStart && m.end <= first.start && !m.object && canHold(m))
+    .at(-1);
+  const cues = items.filter((item) => item.kind === 'cue');
+  let previous: Item | undefined;
+  let previousNegations = 0;
+  for (const trigger of objects) {
+    const coordinator =
+      previous &&
+      items.find(
+        (item) =>
+          item.kind === 'coordinator' &&
+          item.start >= previous!.end &&
+          item.end <= trigger.start &&
+          /^(?:and|or)$/.test(ctx.text.norm[item.start] ?? ''),
+      );
+    const ranges: Array<[number, number]> = coordinator
+      ? [
+          [holderEnd, embedded ? embedded.end : first.start],
+          [coordinator.end, trigger.start],
+        ]
+      : [[holderEnd, trigger.start]];
+    const inRanges = (item: Item) => ranges.some(([from, to]) => item.start >= from && item.end <= to);
+    const chain = chainOf(cues.filter(inRanges), holderEnd, trigger.start);
+    const local = items.filter(
+      (item) =>
+        item.kind === 'negator' && item.start >= (previous ? previous.end : holderEnd) && item.end <= trigger.start,
+    ).length;
+    const negations = previous && local === 0 ? previousNegations : local;
+    if (negations % 2 === 1) chain.sign = -chain.sign;
+    chains.set(trigger, chain);
+    previous = trigger;
+    previousNegations = negations;
+  }
+  return chains;
+}
+
+/** "…, a request that both Ukraine and the US have rejected": the proposition an anaphor points to. */
+function anaphoric(ctx: Context, state: ClauseState): Found[] {
+  const { sentence, discourse } = ctx;
+  const { clause, items, stanceStart, holderEnd, passiveCue } = state;
+  const antecedents = discourse.lastPropositions;
+  if (!antecedents || state.holders.length === 0) return [];
+  const anaphor = items.find(
+    (item) => item.kind === 'anaphor' && (passiveCue !== undefined || item.start >= stanceStart),
+  );
+  // A relative clause's head noun: "a request that …", "the plan, which …".
+  const relativeHead =
+    clause.openedBy === 'that' || clause.openedBy === 'which'
+      ? sentence.items.find((item) => item.kind === 'anaphor' && item.end === clause.start - 1)
+      : undefined;
+  if (!anaphor && !relativeHead) return [];
+  const chain =
+    passiveCue || !anaphor ? chainOf(items, holderEnd, clause.end) : chainOf(items, holderEnd, anaphor.start);
+  if (!chain.hasCue) return [];
+  return antecedents.map((antecedent) => ({
+    topic: antecedent.topic,
+    proposition: antecedent.proposition,
+    sign: chain.sign * antecedent.sign,
+    conditional: chain.conditional || clause.conditional,
+    indirect: true,
+  }));
+}
+
+/** "Taurus cruise missiles": one weapon, not two propositions. The later of adjacent same-topic triggers is dropped. */
+function sameTopicNeighbours(text: AnalysedText, triggers: Item[]): Set<Item> {
+  const skip = new Set<Item>();
+  for (let k = 1; k < triggers.length; k += 1) {
+    const previous = triggers[k - 1]!;
+    const current = triggers[k]!;
+    if (previous.trigger!.topic !== current.trigger!.topic || previous.trigger!.key === current.trigger!.key) continue;
+    const gap = text.norm.slice(previous.end, current.start);
+    if (gap.length <= 2 && gap.every((token) => /^[a-z-]+$/.test(token) && token !== 'and' && token !== 'or')) {
+      skip.add(current);
+    }
+  }
+  return skip;
+}
+
+function polarity(sign: number, conditional: boolean, unless: boolean): Polarity {
+  if (unless) return 'conditional';
+  if (conditional && sign > 0) return 'conditional';
+  return sign > 0 ? 'support' : 'oppose';
+}
+
+function emit(
+  ctx: Context,
+  state: ClauseState,
+  holders: Holder[],
+  explicitHolder: boolean,
+  found: Found[],
+  venues: VenueFinding[],
+  drafts: Draft[],
+): void {
+  const { compiled, text, sentence } = ctx;
+  const { clause, frame, quoted } = state;
+  const speaker = state.speakers[0];
+  const hasPlaces = venues.some((venue) => venue.place !== 'any');
+  let talksBeforeLocative: boolean | undefined;
+  const aboutVenue = () => {
+    talksBeforeLocative ??= state.triggers.some(
+      (trigger) =>
+        trigger.trigger!.topic === 'talks' &&
+        compiled.venue
+          .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
+          .some((m) => m.payload === 'locative'),
+    );
+    return hasPlaces || talksBeforeLocative;
+  };
+  for (const holder of holders) {
+    if (!holder.actor) continue;
+    const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame);
+    const evidence: Omit<Evidence, 'indirect'> = {
+      quoted,
+      framed: frame !== undefined && speaker !== undefined,
+      named: holder.named || (speaker?.named ?? false),
+      narrated: attribution.attribution === 'reported' && !attribution.reportedBy,
+      hearsay: attribution.reportedBy !== undefined,
+      analyst: holder.source === 'analyst' || speaker?.source === 'analyst' || sentence.markers.has('analyst'),
+      anonymous:
+        holder.source === 'anonymous' ||
+        speaker?.source === 'anonymous' ||
+        sentence.markers.has('anonymity') ||
+        sentence.markers.has('anonymous'),
+      hedged: sentence.markers.has('hedge'),
+      inherited: state.inherited,
+    };
+    const dateWindow: [number, number] =
+      frame && frame.kind !== 'quote' ? frame.head : [sentence.first, Math.min(state.stanceStart, clause.end)];
+    const speakerName =
+      holder.person ?? (attribution.reportedBy || holder.actor === speaker?.actor ? speaker?.person : undefined);
+    const base = {
+      sentenceIndex: sentence.index,
+      actor: holder.actor,
+      ...(speakerName ? { speaker: speakerName } : {}),
+      attribution: attribution.attribution,
+      ...(attribution.reportedBy ? { reportedBy: attribution.reportedBy } : {}),
+      dateWindow,
+    };
+    for (const f of found) {
+      const value = polarity(f.sign, f.conditional, clause.unless === true && !f.indirect);
+      // "Talks cannot take place in Minsk" is about the venue, not about talks.
+      if (value === 'oppose' && f.topic === 'talks' && aboutVenue()) continue;
+      drafts.push({
+        ...base,
+        topic: f.topic,
+        proposition: f.proposition,
+        polarity: value,
+        evidence: { ...evidence, indirect: f.indirect },
+      });
+    }
+    for (const venue of venues) {
+      drafts.push({
+        ...base,
+        topic: compiled.venueTopic,
+        proposition: `${compiled.venueTopic}:${venue.place}`,
+        polarity: polarity(venue.sign, clause.conditional || venue.conditional, clause.unless === true),
+        evidence: { ...evidence, indirect: false },
+      });
+    }
+  }
+}
+
+/**
+ * A trigger before the stance words is their subject ("Territorial concessions are out of the
+ * question") only near the start of its clause, before any verb group: in "this is not a peace
+ * plan to end the conflict" it is a complement, and the cue after it is about something else.
+ */
+function isSubjectPosition(ctx: Context, clause: Clause, trigger: Item, items: Item[]): boolean {
+  if (trigger.start - clause.start > 4) return false;
+  for (let i = clause.start; i < trigger.start; i += 1) {
+    if (ctx.compiled.beForms.has(ctx.text.norm[i] ?? '')) return false;
+  }
+  return !items.some(
+    (item) =>
+      item.end <= trigger.start && !isNominalCue(item) && ['cue', 'modal', 'negator', 'reporting'].includes(item.kind),
+  );
+}
+
+/** A proposition's own inverter just before its trigger ("defend Donetsk", "return of occupied territories"). */
+function invertedBefore(compiled: CompiledCodebook, text: AnalysedText, trigger: Item, from: number): boolean {
+  const index = compiled.inverters.get(trigger.trigger!.key);
+  if (!index) return false;
+  const start = Math.max(from, trigger.start - 3);
+  return index.scanAll(text, start, trigger.start).some((match) => match.end >= trigger.start - 2);
+}
+
+function attributionFor(
+  holder: Holder,
+  speaker: Holder | undefined,
+  explicitHolder: boolean,
+  firstCue: Item | undefined,
+  frame: Frame | undefined,
+): { attribution: Attribution; reportedBy?: string } {
+  if (frame && speaker) {
+    if (speaker.kind === 'source' || !speaker.actor) return { attribution: 'reported' };
+    if (explicitHolder && holder.actor !== speaker.actor) return { attribution: 'reported', reportedBy: speaker.actor };
+    return { attribution: 'direct' };
+  }
+  if (holder.kind === 'collective' || holder.kind === 'source') return { attribution: 'reported' };
+  if (firstCue?.cueKind === 'action') return { attribution: 'reported' };
+  return { attribution: 'direct' };
+}
+
+const SKIP_IN_SLOT = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'a', 'an', 'both', 'all']);
+
+/** The proposition id, with its slot filled ("sanctions:russia", "funding:european-union"). */
+function propositionFor(
+  ctx: Context,
+  entry: TriggerEntry,
+  trigger: Item,
+  holder: Holder | undefined,
+  stanceStart: number,
+): string {
+  const slot = entry.slot;
+  if (!slot) return entry.proposition;
+  const { sentence, text } = ctx;
+  const excluded = new Set(slot.exclude);
+  const usable = (actor: string | undefined) => (actor && !excluded.has(actor) ? actor : undefined);
+  for (const way of slot.from) {
+    let actor: string | undefined;
+    if (way === 'adjective' || way === 'possessive') {
+      const before = sentence.mentions.find(
+        (m) => m.end === trigger.start || (m.end + 1 === trigger.start && possessiveBefore(text, trigger.start)),
+      );
+      if (before && (way === 'possessive' ? before.possessive : before.kind === 'demonym' || before.kind === 'role')) {
+        actor = usable(before.actor);
+      }
+    } else if (way === 'prepositions') {
+      const prepositions = new Set(slot.prepositions.map((p) => p.toLowerCase()));
+      let probe = trigger.end;
+      if (prepositions.has(text.norm[probe] ?? '')) {
+        probe += 1;
+        while (SKIP_IN_SLOT.has(text.norm[probe] ?? '')) probe += 1;
+        actor = usable(sentence.mentions.find((m) => m.start === probe)?.actor);
+      }
+    } else if (way === 'subject') {
+      const candidates = sentence.mentions.filter(
+        (m) => m.end <= trigger.start && m.start >= stanceStart && !m.object && m.actor,
+      );
+      actor = usable(candidates[candidates.length - 1]?.actor);
+    } else if (way === 'holder') {
+      actor = usable(holder?.actor);
+    }
+    if (actor) return `${slot.namespace}:${actor}`;
+  }
+  return slot.default ? `${slot.namespace}:${slot.default}` : entry.proposition;
+}

@@ -1,0 +1,547 @@
+import type { Polarity } from '../../events/statement';
+import type { CompiledCodebook, CueKind, MarkerKind, StructureEntry, TriggerEntry } from './codebook/compile';
+import type { Mention } from './mentions';
+import type { AnalysedText } from './nlp';
+
+/**
+ * The shape of a sentence as the stance rules see it: a sequence of items (triggers, cues,
+ * negators, modals, reporting verbs, boundaries…), the frames of reported speech (who speaks, which
+ * tokens are what they said), and clauses (the spans in which one holder takes one line of stance).
+ */
+
+export type ItemKind = StructureEntry['kind'] | 'trigger';
+
+export interface Item {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  kind: ItemKind;
+  polarity?: Polarity;
+  cueKind?: CueKind;
+  /** A noun cue ("refusal", "proposal for"): the actor right before it holds it too. */
+  nominal?: boolean;
+  /** A verb cue after a form of "be": its holder is the "by" agent, if any. */
+  passive?: boolean;
+  trigger?: TriggerEntry;
+}
+
+export interface Sentence {
+  index: number;
+  /** First and last token (inclusive), without leading line breaks. */
+  first: number;
+  last: number;
+  mentions: Mention[];
+  items: Item[];
+  markers: Set<MarkerKind>;
+  /** Tokens inside quotation marks. */
+  quoted: boolean[];
+}
+
+const QUOTES_OPEN = new Set(['“', '«', '„']);
+const QUOTES_CLOSE = new Set(['”', '»']);
+const QUOTES_TOGGLE = new Set(['"']);
+
+/** Which tokens of the document are inside quotation marks; a paragraph break closes a quote. */
+export function quotedTokens(text: AnalysedText): boolean[] {
+  const quoted = new Array<boolean>(text.norm.length).fill(false);
+  let open = false;
+  for (let i = 0; i < text.norm.length; i += 1) {
+    const token = text.norm[i] ?? '';
+    if (text.type[i] === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
+      open = false;
+      continue;
+    }
+    if (QUOTES_OPEN.has(token)) open = true;
+    else if (QUOTES_CLOSE.has(token)) open = false;
+    else if (QUOTES_TOGGLE.has(token)) open = !open;
+    else quoted[i] = open;
+  }
+  return quoted;
+}
+
+export const isQuoteMark = (token: string) =>
+  QUOTES_OPEN.has(token) || QUOTES_CLOSE.has(token) || QUOTES_TOGGLE.has(token);
+
+/** Leftmost-longest items; equal lengths go to the higher priority (triggers first). */
+export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): Item[] {
+  const limit = to + 1;
+  const items: Item[] = [];
+  let i = from;
+  while (i < limit) {
+    const trigger = compiled.triggers.startsAt(text, i) ? compiled.triggers.longestAt(text, i, limit) : undefined;
+    const other = compiled.structure.startsAt(text, i) ? compiled.structure.longestAt(text, i, limit) : undefined;
+    if (!trigger && !other) {
+      i += 1;
+      continue;
+    }
+    // A trigger wins a tie; a longer structural phrase ("for as long as it takes") wins otherwise.
+    let item: Item;
+    if (trigger && (!other || trigger.end >= other.end)) {
+      item = { start: trigger.start, end: trigger.end, kind: 'trigger', trigger: trigger.payload };
+    } else {
+      const entry = other!.payload;
+      item = { start: other!.start, end: other!.end, kind: entry.kind };
+      if (entry.kind === 'cue') {
+        item.polarity = entry.polarity;
+        item.cueKind = entry.cueKind;
+        if (entry.nominal) item.nominal = true;
+      }
+    }
+    // Neutral phrases ("for as long as it takes") only shield their words from other readings.
+    if (item.kind !== 'neutral') items.push(item);
+    i = item.end;
+  }
+  return refine(compiled, text, from, items);
+}
+
+function refine(compiled: CompiledCodebook, text: AnalysedText, from: number, items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (const item of items) {
+    const before = item.start > from ? (text.norm[item.start - 1] ?? '') : '';
+    if (
+      item.kind === 'anaphor' &&
+      item.end === item.start + 1 &&
+      compiled.determiners.has(text.norm[item.start] ?? '')
+    ) {
+      // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
+      const next = text.norm[item.end] ?? '';
+      if (text.type[item.end] === 'word' && !compiled.prepositions.has(next)) continue;
+    }
+    if (item.kind === 'cue' || item.kind === 'reporting') {
+      // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
+      if (item.kind === 'cue' && possessiveBefore(text, item.start)) {
+        out.push({ ...item, nominal: true });
+        continue;
+      }
+      // "a request", "the demand": a noun. It may point back to an earlier proposition.
+      if (compiled.determiners.has(before)) {
+        if (compiled.anaphors.matchesAt(text, item.start, item.end).length > 0) {
+          out.push({ start: item.start, end: item.end, kind: 'anaphor' });
+        }
+        continue;
+      }
+      const verbLike = item.kind === 'reporting' || item.cueKind === 'speech' || item.cueKind === 'action';
+      // Attitude words after "be" are adjectives ("is determined to", "was ready") unless an agent follows ("was backed by").
+      const agent = text.norm[item.end] === 'by';
+      const passive = isPassive(compiled, text, item.start, from);
+      // "would be considered legitimate targets": a passive "consider" is "regard", not a condition.
+      if (passive && item.polarity === 'conditional' && !agent) continue;
+      if ((verbLike || agent) && passive) item.passive = true;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+/** The token before `index` is a possessive: "Moscow's" as one token, or a separate "'s". */
+export function possessiveBefore(text: AnalysedText, index: number): boolean {
+  const before = text.norm[index - 1] ?? '';
+  return before === "'s" || before === '’s' || text.possessive[index - 1] === true;
+}
+
+const ADVERBS_IN_VERB_GROUP = new Set([
+  'also',
+  'not',
+  'already',
+  'reportedly',
+  'widely',
+  'firmly',
+  'repeatedly',
+  'again',
+]);
+
+function isPassive(compiled: CompiledCodebook, text: AnalysedText, start: number, from: number): boolean {
+  let i = start - 1;
+  while (i >= from && ADVERBS_IN_VERB_GROUP.has(text.norm[i] ?? '')) i -= 1;
+  if (i < from) return false;
+  const word = text.norm[start] ?? '';
+  const participle = /(?:ed|en|wn|ld|ne|nt)$/.test(word) || word === 'said' || word === 'told' || word === 'made';
+  return participle && compiled.beForms.has(text.norm[i] ?? '');
+}
+
+/** Reported speech: who speaks and which tokens are what they said. */
+export interface Frame {
+  /** Who speaks (several when coordinated: "Macron and Starmer said"); empty: a quotation whose speaker is the last one named. */
+  speakers: Mention[];
+  /** Tokens of what was said, [start, end). */
+  complement: [number, number];
+  /** Tokens of the reporting clause (speaker, verb, and any date), [start, end). */
+  head: [number, number];
+  kind: 'reporting' | 'according' | 'quote';
+}
+
+const HOLDER_KINDS = new Set([
+  'person',
+  'role',
+  'institution',
+  'country',
+  'pronoun',
+  'group',
+  'self',
+  'roleRef',
+  'source',
+]);
+export const canHold = (mention: Mention) => HOLDER_KINDS.has(mention.kind);
+
+const TRAILING_WORDS = new Set([
+  'on',
+  'in',
+  'a',
+  'an',
+  'the',
+  'statement',
+  'interview',
+  'briefing',
+  'late',
+  'earlier',
+  'last',
+  'this',
+  'week',
+  'month',
+  'today',
+  'yesterday',
+  'tuesday',
+  'monday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'with',
+  'at',
+  'to',
+  'told',
+]);
+
+function mentionAt(mentions: Mention[], index: number): Mention | undefined {
+  return mentions.find((m) => m.start === index);
+}
+
+function itemAt(items: Item[], index: number): Item | undefined {
+  return items.find((item) => item.start <= index && index < item.end);
+}
+
+/** A trigger or venue word right after "at", "during", "after" is an occasion, not what a stance is about. */
+export function afterOccasion(compiled: CompiledCodebook, text: AnalysedText, index: number, floor: number): boolean {
+  let i = index;
+  while (i > floor && compiled.determiners.has(text.norm[i - 1] ?? '')) i -= 1;
+  for (let start = Math.max(floor, i - 4); start < i; start += 1) {
+    if (compiled.occasions.startsAt(text, start) && compiled.occasions.longestAt(text, start, i)?.end === i)
+      return true;
+  }
+  return false;
+}
+
+/** Finds the frames of reported speech in a sentence. */
+export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence): Frame[] {
+  const frames: Frame[] = [];
+  const { first, last, mentions, items } = sentence;
+  const end = last + 1;
+  let quoted = false;
+  for (let i = first; i < end && !quoted; i += 1) quoted = sentence.quoted[i] === true;
+  if (!quoted && !items.some((item) => item.kind === 'reporting' || item.kind === 'according')) return frames;
+
+  for (const item of items) {
+    if (item.kind === 'according') {
+      const speaker = mentions.find((m) => m.start >= item.end && m.start <= item.end + 1 && canHold(m));
+      if (!speaker) continue;
+      const after = speaker.end;
+      if (text.norm[after] === ',' && after + 1 < end && !isSentenceEnd(text, after + 1, end)) {
+        frames.push({ speakers: [speaker], kind: 'according', complement: [after + 1, end], head: [first, after + 1] });
+      } else {
+        const comma = item.start - 1 >= first && text.norm[item.start - 1] === ',' ? item.start - 1 : item.start;
+        frames.push({ speakers: [speaker], kind: 'according', complement: [first, comma], head: [comma, end] });
+      }
+      continue;
+    }
+    if (item.kind !== 'reporting' || item.passive) continue;
+    if (sentence.quoted[item.start]) continue;
+
+    // Speaker after the verb: "…, said Peskov." / "…, said the Kremlin spokesman."
+    let probe = item.end;
+    if (text.norm[probe] === 'the') probe += 1;
+    const rightSpeaker = mentionAt(mentions, probe);
+    const leftSpeaker = speakerBefore(text, sentence, item.start);
+
+    // Trailing attribution: the content comes first, then ", X said" or "," X said".
+    const tailStart = rightSpeaker && canHold(rightSpeaker) ? rightSpeaker.end : item.end;
+    const adjacentStart =
+      leftSpeaker && leftSpeaker.end <= item.start && item.start - leftSpeaker.end <= 3
+        ? leftSpeaker.start
+        : item.start;
+    const comma = precedingComma(text, adjacentStart, first);
+    if (comma !== undefined && isTrailing(text, sentence, tailStart, end)) {
+      const speaker = leftSpeaker && adjacentStart === leftSpeaker.start ? leftSpeaker : rightSpeaker;
+      if (speaker && canHold(speaker)) {
+        let complementEnd = comma;
+        while (complementEnd > first && isQuoteMark(text.norm[complementEnd - 1] ?? '')) complementEnd -= 1;
+        const speakers = speaker === leftSpeaker ? withCoordinated(text, sentence, speaker) : [speaker];
+        frames.push({ speakers, kind: 'reporting', complement: [first, complementEnd], head: [comma, end] });
+        continue;
+      }
+    }
+    // ", saying …", ", adding …": the subject of the main clause speaks.
+    const participle = /ing$/.test(text.norm[item.start] ?? '') && text.norm[item.start - 1] === ',';
+    const subject = participle
+      ? mentions.find((m) => m.end < item.start && canHold(m) && !m.object && !sentence.quoted[m.start])
+      : leftSpeaker;
+    if (!subject) continue;
+    let start = item.end;
+    // "told his French counterpart that …": whom it was told is not what was said.
+    const that = text.norm.slice(start, Math.min(end, start + 7)).indexOf('that');
+    const told = /^(?:tell|tells|told|telling|assure|assured|assures|warn|warned|warns|remind|reminded)$/.test(
+      text.norm[item.start] ?? '',
+    );
+    if (told && that >= 0) start += that + 1;
+    // "told reporters that", "said on Tuesday that", "said:"
+    for (let guard = 0; guard < 8 && start < end; guard += 1) {
+      const token = text.norm[start] ?? '';
+      const recipient = compiled.markers.matchesAt(text, start, end).find((m) => m.payload.kind === 'recipient');
+      if (recipient) {
+        start = recipient.end;
+        continue;
+      }
+      if (token === 'that' || token === ':' || token === ',') {
+        start += 1;
+        continue;
+      }
+      break;
+    }
+    const frameEnd = items.find((other) => other.kind === 'frameEnd' && other.start >= start);
+    const complementEnd = frameEnd ? frameEnd.start : end;
+    if (complementEnd <= start) continue;
+    const speakers = participle ? [subject] : withCoordinated(text, sentence, subject);
+    // The head is the speaker and the verb, with an opening adverbial ("On October 28, Zelensky
+    // said" dates the statement) but never a clause of its own ("Kyiv dismissed the idea, saying").
+    let headStart = participle ? item.start - 1 : speakers[0]!.start;
+    const prefixHasStance = items.some(
+      (other) => other.start >= first && other.end <= headStart && ['cue', 'trigger', 'reporting'].includes(other.kind),
+    );
+    if (!participle && !prefixHasStance) headStart = first;
+    frames.push({ speakers, kind: 'reporting', complement: [start, complementEnd], head: [headStart, start] });
+  }
+
+  // Quotations no reporting clause in this sentence accounts for: the last speaker's words.
+  let i = first;
+  while (i < end) {
+    if (!sentence.quoted[i]) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (j < end && (sentence.quoted[j] || isQuoteMark(text.norm[j] ?? ''))) j += 1;
+    const covered = frames.some((frame) => frame.complement[0] <= i && i < frame.complement[1]);
+    if (!covered) frames.push({ speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
+    i = j;
+  }
+  return frames;
+}
+
+const COORDINATING = new Set(['and', 'or', ',', 'both', 'as', 'well', 'along', 'together', 'with', 'the']);
+
+/** A mention and those coordinated before it: "Britain, France and Germany", "both Ukraine and the US". */
+export function withCoordinated(text: AnalysedText, sentence: Sentence, nearest: Mention): Mention[] {
+  const out = [nearest];
+  const candidates = sentence.mentions.filter((m) => m.end <= nearest.start && canHold(m) && !m.object);
+  for (let k = candidates.length - 1; k >= 0; k -= 1) {
+    const candidate = candidates[k]!;
+    const gap = text.norm.slice(candidate.end, out[0]!.start);
+    if (gap.length === 0 || gap.length > 3 || !gap.every((token) => COORDINATING.has(token))) break;
+    if (!gap.some((token) => token === 'and' || token === 'or' || token === ',')) break;
+    out.unshift(candidate);
+  }
+  return out;
+}
+
+/** The nearest mention before a reporting verb that can be its subject. */
+function speakerBefore(text: AnalysedText, sentence: Sentence, verbStart: number): Mention | undefined {
+  let best: Mention | undefined;
+  for (const mention of sentence.mentions) {
+    if (mention.end > verbStart) break;
+    if (!canHold(mention) || mention.object || sentence.quoted[mention.start]) continue;
+    if (mention.possessive && mention.kind !== 'person') continue;
+    // Not across another clause's verb: "Zelensky said Trump told him" has two frames.
+    const between = sentence.items.filter(
+      (item) =>
+        item.start >= mention.end && item.end <= verbStart && (item.kind === 'reporting' || item.kind === 'cue'),
+    );
+    if (between.length > 0) continue;
+    best = mention;
+  }
+  void text;
+  return best;
+}
+
+function precedingComma(text: AnalysedText, index: number, first: number): number | undefined {
+  let i = index - 1;
+  while (i >= first && isQuoteMark(text.norm[i] ?? '')) i -= 1;
+  if (i >= first && (text.norm[i] === ',' || text.norm[i] === '?' || text.norm[i] === '!')) return i;
+  // A closing quote right before the speaker: "… form," he said.
+  if (i < index - 1 && i >= first) return i + 1;
+  return undefined;
+}
+
+function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
+  for (let i = from; i < end; i += 1) if (text.type[i] !== 'punctuation') return false;
+  return true;
+}
+
+/** After the speaker only a date, "in a statement", a recipient or punctuation remains. */
+function isTrailing(text: AnalysedText, sentence: Sentence, from: number, end: number): boolean {
+  let words = 0;
+  for (let i = from; i < end; i += 1) {
+    if (text.type[i] === 'punctuation') continue;
+    const item = itemAt(sentence.items, i);
+    if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return false;
+    if (!TRAILING_WORDS.has(text.norm[i] ?? '')) words += 1;
+    if (words > 6) return false;
+  }
+  return true;
+}
+
+export interface Clause {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  /** Index into the sentence's frames, or -1 for the narrator. */
+  frame: number;
+  /** Opened by a conditional marker: the condition, not a stance. */
+  condition: boolean;
+  /** Made conditional by a neighbouring condition clause. */
+  conditional: boolean;
+  /** For a condition clause: the clause it attaches to. */
+  attachesTo?: number;
+  /** For a conditional clause: "unless" makes even a negative stance conditional ("will not … unless"). */
+  unless?: boolean;
+  /** The boundary that opened the clause, if any ("after", "which", ":"). */
+  openedBy?: string;
+}
+
+/** Which frame a token belongs to: the innermost complement that contains it. */
+export function frameOfToken(frames: Frame[], index: number): number {
+  let best = -1;
+  let size = Number.POSITIVE_INFINITY;
+  frames.forEach((frame, f) => {
+    const [s, e] = frame.complement;
+    if (s <= index && index < e && e - s < size) {
+      best = f;
+      size = e - s;
+    }
+  });
+  return best;
+}
+
+function inHead(frames: Frame[], index: number): boolean {
+  return frames.some((frame) => frame.head[0] <= index && index < frame.head[1] && frameOfToken(frames, index) === -1);
+}
+
+/** Splits a sentence into clauses at boundaries, frame edges, conditions and coordinated verbs. */
+export function segmentClauses(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  frames: Frame[],
+): Clause[] {
+  const { first, last, items, mentions } = sentence;
+  const end = last + 1;
+  const clauses: Clause[] = [];
+  let current: Clause | undefined;
+  const close = (at: number) => {
+    if (current && at > current.start) {
+      current.end = at;
+      clauses.push(current);
+    }
+    current = undefined;
+  };
+  const open = (at: number, frame: number, condition: boolean, openedBy?: string) => {
+    current = { start: at, end: at, frame, condition, conditional: false };
+    if (openedBy) current.openedBy = openedBy;
+  };
+
+  const itemsByStart = new Map<number, Item>();
+  for (const item of items) itemsByStart.set(item.start, item);
+  let i = first;
+  while (i < end) {
+    if (inHead(frames, i)) {
+      close(i);
+      i += 1;
+      continue;
+    }
+    // Quotation marks inside reported speech ("was \"absolutely unacceptable\"") do not split it;
+    // a change of frame (a quotation with its own speaker) does, below.
+    if (isQuoteMark(text.norm[i] ?? '')) {
+      if (current && frameOfToken(frames, i + 1) !== current.frame) close(i);
+      i += 1;
+      continue;
+    }
+    const frame = frameOfToken(frames, i);
+    if (current && current.frame !== frame) close(i);
+    const item = itemsByStart.get(i);
+    if (item && isBreak(compiled, text, sentence, item, mentions)) {
+      close(i);
+      const source = text.norm.slice(item.start, item.end).join(' ');
+      open(item.end, frame, item.kind === 'conditional', source);
+      i = item.end;
+      continue;
+    }
+    if (!current) open(i, frame, false);
+    i += 1;
+  }
+  close(end);
+
+  // A condition makes the clause it attaches to conditional: the previous one ("ready … if"),
+  // or the next one when the condition comes first ("If Russia withdraws, Ukraine will …").
+  clauses.forEach((clause, index) => {
+    if (!clause.condition) return;
+    const previous = clauses[index - 1];
+    const next = clauses[index + 1];
+    const target = previous && previous.frame === clause.frame ? previous : next;
+    if (!target) return;
+    target.conditional = true;
+    if (clause.openedBy === 'unless') target.unless = true;
+    clause.attachesTo = clauses.indexOf(target);
+  });
+  return clauses;
+}
+
+function isBreak(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  item: Item,
+  mentions: Mention[],
+): boolean {
+  switch (item.kind) {
+    case 'boundary':
+    case 'conditional':
+    case 'frameEnd':
+      return true;
+    case 'complementizer': {
+      // "said that", "hope that", "told reporters that" keep going; "a request that" starts a relative clause.
+      const before = sentence.items.find((other) => other.end === item.start);
+      if (before && (before.kind === 'cue' || before.kind === 'reporting' || before.kind === 'modal')) return false;
+      const recipient = compiled.markers.scanAll(text, Math.max(sentence.first, item.start - 4), item.start);
+      return !recipient.some((m) => m.end === item.start && m.payload.kind === 'recipient');
+    }
+    case 'coordinator': {
+      const word = text.norm[item.start];
+      if (word !== 'and' && word !== 'or' && word !== ',') return false;
+      // "Ukraine and Russia agreed": two mentions joined, not two clauses.
+      const endsMention = mentions.some((m) => m.end === item.start);
+      const startsMention = mentions.some(
+        (m) => m.start === item.end || (text.norm[item.end] === 'the' && m.start === item.end + 1),
+      );
+      if (endsMention && startsMention) return false;
+      // A new verb group follows: "… but would not", "… and wants", "… and Kyiv rejected".
+      for (const other of sentence.items) {
+        if (other.start < item.end) continue;
+        if (other.start > item.end + 3) break;
+        if (['cue', 'modal', 'negator', 'reporting'].includes(other.kind)) return true;
+        if (other.kind === 'trigger') return false;
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
