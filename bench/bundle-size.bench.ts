@@ -148,8 +148,14 @@ function violationsOf(name: FunctionName, metafile: Metafile): string[] {
   return violations;
 }
 
-/** Median time to import the bundle in a fresh process (module evaluation, clients, codebook…). */
-function coldStart(file: string, nodeOptions: string): { initMs: number; processMs: number; rssMb: number } {
+interface Sample {
+  initMs: number;
+  processMs: number;
+  rssMb: number;
+}
+
+/** One import of the bundle in a fresh Node process: module evaluation, clients, codebook… */
+function sampleColdStart(file: string, nodeOptions: string): Sample {
   const probe = `
     const started = performance.now();
     const module = await import(${JSON.stringify(pathToFileURL(file).href)});
@@ -157,24 +163,51 @@ function coldStart(file: string, nodeOptions: string): { initMs: number; process
     if (typeof module.handler !== 'function') throw new Error('no handler export');
     process.stdout.write(JSON.stringify({ initMs, rssMb: process.memoryUsage().rss / 2 ** 20 }));
   `;
-  const samples: Array<{ initMs: number; processMs: number; rssMb: number }> = [];
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
-      env: { ...ENVIRONMENT, PATH: process.env.PATH ?? '', NODE_OPTIONS: nodeOptions },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    const processMs = performance.now() - started;
-    if (result.status !== 0) throw new Error(`loading ${file} failed:\n${result.stderr}`);
-    samples.push({ ...(JSON.parse(result.stdout) as { initMs: number; rssMb: number }), processMs });
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+    env: { ...ENVIRONMENT, PATH: process.env.PATH ?? '', NODE_OPTIONS: nodeOptions },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const processMs = performance.now() - started;
+  if (result.status !== 0) throw new Error(`loading ${file} failed:\n${result.stderr}`);
+  return { ...(JSON.parse(result.stdout) as { initMs: number; rssMb: number }), processMs };
+}
+
+interface Variant {
+  key: string;
+  file: string;
+  nodeOptions: string;
+}
+
+interface Measured {
+  median: Sample;
+  min: number;
+}
+
+/**
+ * Samples every variant once per round, RUNS rounds: interleaved, so a burst of load on the
+ * machine spreads over all variants instead of skewing one; median and minimum per variant.
+ */
+function measureColdStarts(variants: Variant[]): Map<string, Measured> {
+  const samples = new Map<string, Sample[]>(variants.map((variant) => [variant.key, []]));
+  for (let round = 0; round < RUNS; round++) {
+    for (const variant of variants) samples.get(variant.key)?.push(sampleColdStart(variant.file, variant.nodeOptions));
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-  return {
-    initMs: median(samples.map((sample) => sample.initMs)),
-    processMs: median(samples.map((sample) => sample.processMs)),
-    rssMb: median(samples.map((sample) => sample.rssMb)),
-  };
+  return new Map(
+    [...samples.entries()].map(([key, list]) => [
+      key,
+      {
+        median: {
+          initMs: median(list.map((sample) => sample.initMs)),
+          processMs: median(list.map((sample) => sample.processMs)),
+          rssMb: median(list.map((sample) => sample.rssMb)),
+        },
+        min: Math.min(...list.map((sample) => sample.initMs)),
+      },
+    ]),
+  );
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -226,33 +259,52 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    `\ncold module init: median of ${RUNS} fresh processes (import of the bundle; Lambda adds its runtime bootstrap)`,
+    `\ncold module init: ${RUNS} rounds of fresh processes, interleaved; median (min) of the import of the bundle; Lambda adds its runtime bootstrap`,
   );
+  const all = [...bundled, empty];
+  const variants: Variant[] = all.flatMap((item, index) => [
+    { key: `${item.name}:maps`, file: item.file, nodeOptions: '--enable-source-maps' },
+    { key: `${item.name}:plain`, file: item.file, nodeOptions: '' },
+    ...(runtimeSdk[index] && item !== empty
+      ? [{ key: `${item.name}:runtime-sdk`, file: runtimeSdk[index].file, nodeOptions: '--enable-source-maps' }]
+      : []),
+  ]);
+  const measured = measureColdStarts(variants);
+  const get = (key: string) => measured.get(key) as Measured;
+  const emptyInit = get('empty:maps').median.initMs;
   console.log(
-    `${'function'.padEnd(10)}${pad('init', 10)}${pad('× empty', 10)}${pad('process', 11)}${pad('rss', 10)}${pad('init w/o maps', 15)}${pad('SDK from runtime: size / init', 32)}`,
+    `${'function'.padEnd(10)}${pad('init', 18)}${pad('× empty', 9)}${pad('process', 10)}${pad('rss', 9)}${pad('w/o source maps', 18)}${pad('SDK from runtime: size, init', 32)}`,
   );
-  const emptyStart = coldStart(empty.file, '--enable-source-maps');
   const rows: Array<Record<string, unknown>> = [];
-  for (const [index, item] of [...bundled, empty].entries()) {
-    const start = item === empty ? emptyStart : coldStart(item.file, '--enable-source-maps');
-    const withoutMaps = coldStart(item.file, '');
-    const external = runtimeSdk[index];
-    const externalStart = external ? coldStart(external.file, '--enable-source-maps') : undefined;
+  for (const [index, item] of all.entries()) {
+    const start = get(`${item.name}:maps`);
+    const plain = get(`${item.name}:plain`);
+    const external = item === empty ? undefined : runtimeSdk[index];
+    const externalStart = external ? get(`${item.name}:runtime-sdk`) : undefined;
     const row = {
       name: item.name,
       bytes: item.bytes,
       gzipBytes: item.gzipBytes,
       mapBytes: item.mapBytes,
-      initMs: start.initMs,
-      ratio: start.initMs / emptyStart.initMs,
-      processMs: start.processMs,
-      rssMb: start.rssMb,
-      initWithoutSourceMapsMs: withoutMaps.initMs,
-      ...(external && externalStart ? { runtimeSdkBytes: external.bytes, runtimeSdkInitMs: externalStart.initMs } : {}),
+      initMs: start.median.initMs,
+      initMinMs: start.min,
+      ratio: start.median.initMs / emptyInit,
+      processMs: start.median.processMs,
+      rssMb: start.median.rssMb,
+      initWithoutSourceMapsMs: plain.median.initMs,
+      initWithoutSourceMapsMinMs: plain.min,
+      ...(external && externalStart
+        ? {
+            runtimeSdkBytes: external.bytes,
+            runtimeSdkInitMs: externalStart.median.initMs,
+            runtimeSdkInitMinMs: externalStart.min,
+          }
+        : {}),
     };
     rows.push(row);
+    const ms = (measure: Measured) => `${measure.median.initMs.toFixed(0)} (${measure.min.toFixed(0)}) ms`;
     console.log(
-      `${item.name.padEnd(10)}${pad(`${start.initMs.toFixed(1)} ms`, 10)}${pad(`${row.ratio.toFixed(1)}×`, 10)}${pad(`${start.processMs.toFixed(0)} ms`, 11)}${pad(`${start.rssMb.toFixed(0)} MB`, 10)}${pad(`${withoutMaps.initMs.toFixed(1)} ms`, 15)}${pad(external && externalStart ? `${kb(external.bytes)} / ${externalStart.initMs.toFixed(1)} ms` : '—', 32)}`,
+      `${item.name.padEnd(10)}${pad(ms(start), 18)}${pad(`${row.ratio.toFixed(1)}×`, 9)}${pad(`${start.median.processMs.toFixed(0)} ms`, 10)}${pad(`${start.median.rssMb.toFixed(0)} MB`, 9)}${pad(ms(plain), 18)}${pad(external && externalStart ? `${kb(external.bytes)}, ${ms(externalStart)}` : '—', 32)}`,
     );
   }
   writeFileSync(

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type BundlingOptions, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /**
  * One set of esbuild settings for every function: the stack passes them to NodejsFunction, and
@@ -59,5 +59,7 @@ export function nodejsBundling(): BundlingOptions {
     banner: BUNDLE_SETTINGS.banner,
     externalModules: [...BUNDLE_SETTINGS.external],
     forceDockerBundling: false,
+    // Quiet `cdk synth --quiet`: esbuild reports warnings and errors, not every file it writes.
+    logLevel: LogLevel.WARNING,
   };
 }

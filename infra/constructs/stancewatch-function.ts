@@ -66,6 +66,9 @@ export class StancewatchFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: `stancewatch-${props.name}`,
         POWERTOOLS_METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        // Stack traces through the bundles' source maps (NodejsFunction does not set this itself);
+        // costs some init time, measured in bench/bundle-size.bench.ts.
+        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
       ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
@@ -75,8 +78,6 @@ export class StancewatchFunction extends Construct {
           ...common,
           code: props.code,
           handler: 'index.handler',
-          // What NodejsFunction sets for source maps, so the test template matches the real one.
-          environment: { ...common.environment, NODE_OPTIONS: '--enable-source-maps' },
         })
       : new NodejsFunction(this, 'Function', {
           ...common,

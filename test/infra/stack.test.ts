@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { FUNCTION_NAMES } from '../../infra/bundling';
+import { entryOf, FUNCTION_NAMES, nodejsBundling } from '../../infra/bundling';
 import { API_BEDROCK_DEADLINE_SECONDS, API_THROTTLE, RESERVED_CONCURRENCY } from '../../infra/stancewatch-stack';
 import { logicalIdOf, permissionsOf, renderer, resourcesOfType, synth } from './synth';
 
@@ -66,6 +67,25 @@ describe('functions', () => {
     for (const [, role] of resourcesOfType(json, 'AWS::IAM::Role')) {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
+  });
+});
+
+describe('bundling (the real app; the tests above use inline code)', () => {
+  it('bundles every handler locally with esbuild: ESM for node22, minified, source maps, nothing external', () => {
+    expect(nodejsBundling()).toEqual({
+      target: 'node22',
+      format: 'esm',
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourceMap: true,
+      sourceMapMode: 'default',
+      sourcesContent: false,
+      banner: expect.stringContaining('createRequire'),
+      externalModules: [],
+      forceDockerBundling: false,
+      logLevel: 'warning',
+    });
+    for (const name of FUNCTION_NAMES) expect(existsSync(entryOf(name)), entryOf(name)).toBe(true);
   });
 });
 
