@@ -49,6 +49,11 @@ export function createApp(dependencies: ApiDependencies) {
     }),
   );
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', xFrameOptions: 'DENY' }));
+  app.use('*', async (c, next) => {
+    await next();
+    // Answers hold private data (or errors about it): no shared cache keeps them, unless a route says otherwise.
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
   app.use('*', auth.middleware);
 
   const context: RouteContext = { dependencies, auth };

@@ -207,6 +207,7 @@ describe('GET /positions', () => {
   it('lists current positions in a stable order, filtered by actor and topic', async () => {
     const all = await get('/positions');
     expect(all.status).toBe(200);
+    expect(all.headers.get('cache-control')).toBe('no-store');
     const items = all.body.items as PositionView[];
     const keys = items.map((position) => `${position.actor}#${position.topic}#${position.proposition}`);
     expect(keys).toEqual([...keys].sort());
