@@ -287,12 +287,19 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       : leftSpeaker;
     if (!subject) continue;
     let start = item.end;
-    // "told his French counterpart that …": whom it was told is not what was said.
+    // "said on Monday that …", "told his French counterpart that …": what comes before "that" is
+    // when or to whom it was said, not what was said.
     const that = text.norm.slice(start, Math.min(end, start + 7)).indexOf('that');
     const told = /^(?:tell|tells|told|telling|assure|assured|assures|warn|warned|warns|remind|reminded)$/.test(
       text.norm[item.start] ?? '',
     );
-    if (told && that >= 0) start += that + 1;
+    if (that >= 0) {
+      const between = items.some(
+        (other) => other.start >= start && other.start < start + that && other.kind !== 'complementizer',
+      );
+      const named = mentions.some((m) => m.start >= start && m.start < start + that);
+      if (!between && (told || !named)) start += that + 1;
+    }
     // "told reporters that", "said on Tuesday that", "said:"
     for (let guard = 0; guard < 8 && start < end; guard += 1) {
       const token = text.norm[start] ?? '';
@@ -339,15 +346,22 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
 
 const COORDINATING = new Set(['and', 'or', ',', 'both', 'as', 'well', 'along', 'together', 'with', 'the']);
 
-/** A mention and those coordinated before it: "Britain, France and Germany", "both Ukraine and the US". */
+/**
+ * A mention and those coordinated before it: "Britain, France and Germany", "both Ukraine and the
+ * US". A bare comma joins only inside a list that ends with "and"/"or": in "… or Belarus, Zelensky
+ * said" Belarus is not a second speaker.
+ */
 export function withCoordinated(text: AnalysedText, sentence: Sentence, nearest: Mention): Mention[] {
   const out = [nearest];
   const candidates = sentence.mentions.filter((m) => m.end <= nearest.start && canHold(m) && !m.object);
+  let list = false;
   for (let k = candidates.length - 1; k >= 0; k -= 1) {
     const candidate = candidates[k]!;
     const gap = text.norm.slice(candidate.end, out[0]!.start);
     if (gap.length === 0 || gap.length > 3 || !gap.every((token) => COORDINATING.has(token))) break;
-    if (!gap.some((token) => token === 'and' || token === 'or' || token === ',')) break;
+    const conjunction = gap.some((token) => token === 'and' || token === 'or' || token === '&');
+    if (!conjunction && !(list && gap.includes(','))) break;
+    list ||= conjunction;
     out.unshift(candidate);
   }
   return out;
@@ -476,6 +490,12 @@ export function segmentClauses(
     }
     const frame = frameOfToken(frames, i);
     if (current && current.frame !== frame) close(i);
+    // "If Ukraine leaves Donetsk, Russia could …": a condition that opens the sentence ends at its comma.
+    if (current?.condition && current.start <= clauseFloor(frames, first, i) + 1 && text.norm[i] === ',') {
+      close(i);
+      i += 1;
+      continue;
+    }
     const item = itemsByStart.get(i);
     if (item && isBreak(compiled, text, sentence, item, mentions)) {
       close(i);
@@ -502,6 +522,12 @@ export function segmentClauses(
     clause.attachesTo = clauses.indexOf(target);
   });
   return clauses;
+}
+
+/** Where the sentence, or the reported speech that contains `index`, begins. */
+function clauseFloor(frames: Frame[], first: number, index: number): number {
+  const frame = frameOfToken(frames, index);
+  return frame >= 0 ? frames[frame]!.complement[0] : first;
 }
 
 function isBreak(
