@@ -47,7 +47,7 @@ export class StreamDispatcher {
 
   /** Attaches a consumer, like an event source mapping: it starts from its checkpoint (or the beginning). */
   register(consumer: StreamConsumer): void {
-    this.#runners.push(new ConsumerRunner(consumer, this.#log, this.#options, () => this.#lowestInFlight()));
+    this.#runners.push(new ConsumerRunner(consumer, this.#log, this.#options, () => this.#upperBound()));
   }
 
   /** The registered consumer of that name (for redelivering failed records). */
@@ -94,10 +94,16 @@ export class StreamDispatcher {
     await Promise.all(this.#runners.map((runner) => runner.idle()));
   }
 
-  #lowestInFlight(): string | undefined {
+  /**
+   * The tail's exclusive upper bound: the oldest marker in flight, or else a fresh id. Never "no
+   * bound": a read runs some time after it is issued, and an append that begins in between draws
+   * a larger marker and commit id than this bound, so its commit cannot be delivered (and
+   * checkpointed) ahead of an older append that is still writing.
+   */
+  #upperBound(): string {
     let lowest: string | undefined;
     for (const marker of this.#inFlight) if (lowest === undefined || marker < lowest) lowest = marker;
-    return lowest;
+    return lowest ?? this.#ids.next();
   }
 }
 
@@ -112,7 +118,7 @@ class ConsumerRunner {
     private readonly consumer: StreamConsumer,
     private readonly log: CommitLogReader,
     private readonly options: StreamDispatcherOptions,
-    private readonly upperBound: () => string | undefined,
+    private readonly upperBound: () => string,
   ) {}
 
   get name(): string {
