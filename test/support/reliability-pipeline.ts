@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataFolder } from '../../embedded/data-folder';
+import { openStancewatch, type Stancewatch } from '../../embedded/open-stancewatch';
+import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
+import { isStancewatchError } from '../../shared/errors/stancewatch-error';
+import { createRulesExtractor } from '../../shared/extraction/rules-extractor';
+import { systemClock } from '../../shared/ports/clock';
+import { createUlidGenerator } from '../../shared/ports/id-generator';
+import { type CanonicalState, canonicalState, readOutbox } from './canonical-state';
+import type { FaultInjector } from './fault-injection';
+import { type GeneratedDocument, generateNewsDocuments } from './news-generator';
+
+export const EXAMPLES_PATH = fileURLToPath(new URL('../../examples/documents.jsonl', import.meta.url));
+
+/** The bundled examples, one object per JSONL line. */
+export function exampleDocuments(): Record<string, unknown>[] {
+  return readFileSync(EXAMPLES_PATH, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/**
+ * The reliability workload: the bundled examples, generated stories (with contradictions and
+ * late arrivals), and deliberate repeats: some stories sent twice under their own id, and some
+ * texts sent again under a new id (a syndicated copy), which ingest must recognise as duplicates.
+ */
+export function reliabilityWorkload(options: { generated: number; seed: number }): Record<string, unknown>[] {
+  const generated: GeneratedDocument[] = generateNewsDocuments({
+    count: options.generated,
+    seed: options.seed,
+    flipRate: 0.25,
+    perDay: 2,
+    idPrefix: `rel${options.seed}`,
+  });
+  const documents: Record<string, unknown>[] = [...exampleDocuments(), ...generated];
+  const repeats = generated.filter((_, index) => index % 5 === 2).map((document) => ({ ...document }));
+  const syndicated = generated
+    .filter((_, index) => index % 7 === 3)
+    .map((document) => ({ ...document, id: `${document.id}-syndicated`, source: 'Syndicated Wire' }));
+  return [...documents, ...repeats, ...syndicated];
+}
+
+/** Errors a client retries (HTTP 429/503 on the API): the store was busy or unreachable. */
+export const isTransientStoreError = (error: unknown): boolean =>
+  isStancewatchError(error) && ['THROTTLED', 'STORE_UNAVAILABLE'].includes(error.code);
+
+/** Calls `operation` again while it fails transiently, as a well-behaved client would. */
+export async function withClientRetries<T>(
+  operation: () => Promise<T>,
+  counter?: { retries: number },
+  attempts = 8,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (!isTransientStoreError(error) || attempt >= attempts) throw error;
+      if (counter) counter.retries++;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+}
+
+const quiet = { write: () => true };
+
+export interface PipelineRun {
+  state: CanonicalState;
+  failures: number;
+  clientRetries: number;
+  milliseconds: number;
+}
+
+/**
+ * Runs the embedded pipeline (on-disk data folder, the rules extractor, the outbox notifier) over
+ * `documents` one by one, waits until every consumer is done, and returns the canonical state.
+ * With `faults`, the injector is attached to the one DynamoDB client before anything runs, and
+ * switched off only to read the final state.
+ */
+export async function runEmbeddedPipeline(options: {
+  directory: string;
+  documents: readonly unknown[];
+  faults?: FaultInjector;
+  beforeClose?: (stancewatch: Stancewatch) => Promise<void>;
+}): Promise<PipelineRun> {
+  const started = performance.now();
+  const folder = new DataFolder(join(options.directory, 'data'));
+  const faults = options.faults;
+  const stancewatch = await openStancewatch({
+    folder,
+    extractor: createRulesExtractor(),
+    notifier: new OutboxNotifier({
+      dataDir: folder.root,
+      ids: createUlidGenerator(),
+      clock: systemClock,
+      console: quiet,
+    }),
+    ...(faults ? { configureClient: (client) => void faults.attach(client) } : {}),
+  });
+  const counter = { retries: 0 };
+  try {
+    for (const document of options.documents) await withClientRetries(() => stancewatch.ingest(document), counter);
+    await withClientRetries(() => stancewatch.drain(), counter);
+    if (faults) faults.enabled = false;
+    await options.beforeClose?.(stancewatch);
+    const state = await canonicalState({
+      client: stancewatch.client,
+      eventsTable: stancewatch.tables.events,
+      viewsTable: stancewatch.tables.views,
+      outbox: readOutbox(folder.root),
+    });
+    const failures = (await stancewatch.failures.list()).length;
+    return { state, failures, clientRetries: counter.retries, milliseconds: performance.now() - started };
+  } finally {
+    await stancewatch.close();
+  }
+}
