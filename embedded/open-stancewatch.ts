@@ -13,13 +13,14 @@ import type { ViewStore } from '../shared/ports/views';
 import { functionsLogger } from './console-logger';
 import type { DataFolder } from './data-folder';
 import { type EmbeddedRuntime, startEmbeddedRuntime } from './embedded-runtime';
+import { MemoryNotifier } from './memory-notifier';
 
 export interface OpenStancewatchOptions {
   /** On-disk data folder; omit for an in-memory installation (tests, benchmarks). */
   folder?: DataFolder;
   command?: string;
   extractor?: Extractor;
-  /** Defaults to the outbox file (+ SMTP when configured); tests pass their own. */
+  /** Defaults to the outbox file (+ SMTP when configured), or a MemoryNotifier without a folder. */
   notifier?: Notifier;
   configureClient?: (client: DynamoDBDocumentClient) => void;
   clock?: Clock;
@@ -55,12 +56,14 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       views = viewStore;
       const notifier =
         options.notifier ??
-        createEmbeddedNotifier({
-          dataDir: services.folder?.root ?? '.',
-          ids: services.ids,
-          clock: services.clock,
-          ...smtpSettings(),
-        });
+        (services.folder
+          ? createEmbeddedNotifier({
+              dataDir: services.folder.root,
+              ids: services.ids,
+              clock: services.clock,
+              ...smtpSettings(),
+            })
+          : new MemoryNotifier(services.ids));
       return [
         {
           name: 'projector',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent, type EventOf } from './define-event';
 import { ActorId, IsoDateOrTimestamp, PropositionId, Statement, TopicId } from './statement';
 
-/** Stream `document-<documentId>`: one per ingested document. */
+/** Stream `document/<documentId>`: one per ingested document. */
 
 export const DocumentIngested = defineEvent(
   'DocumentIngested',

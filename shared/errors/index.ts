@@ -1,3 +1,4 @@
+export * from './alert-delivery-error';
 export * from './concurrency-error';
 export * from './document-too-large-error';
 export * from './invalid-cursor-error';
