@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../functions/api/auth';
 import { type ApiFixture, bearer, CONTRADICTING_DOCUMENTS, ingestAll, startApi, TEST_TOKEN } from './api-fixture';
-
-// These tests run on a stub extractor; keep the product's (and its NLP model) out of the import graph.
-vi.mock('../../shared/composition/extractor-from-environment', () => ({
-  extractorFromEnvironment: () => {
-    throw new Error('the API tests pass their own extractor');
-  },
-}));
 
 type Kind = 'api' | 'dashboard' | 'public';
 

@@ -1,12 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiFixture, bearer, document, ingestAll, startApi } from './api-fixture';
-
-// These tests run on a stub extractor; keep the product's (and its NLP model) out of the import graph.
-vi.mock('../../shared/composition/extractor-from-environment', () => ({
-  extractorFromEnvironment: () => {
-    throw new Error('the API tests pass their own extractor');
-  },
-}));
 
 /** Quotes, titles and sources are untrusted text from the documents: they must reach the page as text. */
 const HOSTILE = `<script>alert("quote")</script><img src=x onerror=alert(1)> & "quoted" 'single'`;

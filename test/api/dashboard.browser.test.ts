@@ -3,16 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StubRule, stubExtractor } from '../support/memory-pipeline';
 import { type ApiFixture, serveApp, startApi, TEST_TOKEN } from './api-fixture';
-
-// These tests run on a stub extractor; keep the product's (and its NLP model) out of the import graph.
-vi.mock('../../shared/composition/extractor-from-environment', () => ({
-  extractorFromEnvironment: () => {
-    throw new Error('the API tests pass their own extractor');
-  },
-}));
 
 /** What an analyst would code in the examples: Ukraine refuses, then floats, ceding Donetsk. */
 const EXAMPLE_RULES: StubRule[] = [

@@ -5,10 +5,6 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tokenFromSecret } from '../../functions/api/secret-token';
-import { stub } from './api-fixture';
-
-// The Lambda entry builds the extractor from the environment; a stub keeps these tests offline.
-vi.mock('../../shared/composition/extractor-from-environment', () => ({ extractorFromEnvironment: () => stub() }));
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:stancewatch-api-token-AbCdEf';
 const TOKEN = 'Q7x9Lm2Pz8Kc4Vb6Nt1Rw5Hy3Jd0Fg7Sa9Ue2Io4Xq6Wc8';

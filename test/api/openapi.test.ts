@@ -1,12 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiFixture, startApi } from './api-fixture';
-
-// These tests run on a stub extractor; keep the product's (and its NLP model) out of the import graph.
-vi.mock('../../shared/composition/extractor-from-environment', () => ({
-  extractorFromEnvironment: () => {
-    throw new Error('the API tests pass their own extractor');
-  },
-}));
 
 /** Routes that are not part of the JSON API: the dashboard, its login, and the documentation itself. */
 const NOT_API = new Set([

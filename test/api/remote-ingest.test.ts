@@ -3,16 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PositionView } from '../../shared/ports/views';
 import { type ApiFixture, bearer, CONTRADICTING_DOCUMENTS, serveApp, startApi, TEST_TOKEN } from './api-fixture';
-
-// The served app runs on a stub extractor; keep the product's out of this process's import graph.
-vi.mock('../../shared/composition/extractor-from-environment', () => ({
-  extractorFromEnvironment: () => {
-    throw new Error('the API tests pass their own extractor');
-  },
-}));
 
 const BIN = fileURLToPath(new URL('../../bin/stancewatch.js', import.meta.url));
 

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BODY_BYTES } from '../../functions/api/app';
 import { MAX_RAW_DOCUMENT_BYTES } from '../../shared/domain/document-limits';
 import type { ContradictionView, PositionView, TimelineEntry } from '../../shared/ports/views';
 import { type ApiFixture, bearer, CONTRADICTING_DOCUMENTS, document, ingestAll, startApi } from './api-fixture';
-
-// These tests run on a stub extractor; keep the product's (and its NLP model) out of the import graph.
-vi.mock('../../shared/composition/extractor-from-environment', () => ({
-  extractorFromEnvironment: () => {
-    throw new Error('the API tests pass their own extractor');
-  },
-}));
 
 type Json = Record<string, unknown> & { items?: unknown[]; next?: string };
 
