@@ -21,9 +21,30 @@ export function calendarDate(publishedAt: string): string {
 
 const toIsoDate = (date: Date) => date.toISOString().slice(0, 10);
 
+/**
+ * chrono costs a fraction of a millisecond per call, and feeds repeat the same phrases ("on Monday")
+ * for documents of the same date: results are memoised per (phrase window, publication date).
+ */
+const memo = new Map<string, string | undefined>();
+const MEMO_LIMIT = 5_000;
+
 /** Resolves a date written in a reporting clause, or undefined when it has none. */
 export function resolveStatementDate(reportingClause: string, publishedAt: string): string | undefined {
-  if (!DATE_WORDS.test(reportingClause)) return undefined;
+  const hit = DATE_WORDS.exec(reportingClause);
+  if (!hit) return undefined;
+  // chrono reads only the words around the date word: its cost grows with the text it scans.
+  const from = Math.max(0, reportingClause.lastIndexOf(' ', Math.max(0, hit.index - 12)));
+  const to = reportingClause.indexOf(' ', Math.min(reportingClause.length, hit.index + hit[0].length + 12));
+  const window = reportingClause.slice(from, to < 0 ? undefined : to).trim();
+  const key = `${window}\u0000${calendarDate(publishedAt)}`;
+  if (memo.has(key)) return memo.get(key);
+  const resolved = resolve(window, publishedAt);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, resolved);
+  return resolved;
+}
+
+function resolve(reportingClause: string, publishedAt: string): string | undefined {
   const published = calendarDate(publishedAt);
   const reference = new Date(`${published}T12:00:00Z`);
   if (Number.isNaN(reference.getTime())) return undefined;

@@ -96,6 +96,9 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
   // Ingest hands over article text already; HTML given directly (the CLI, tests) is read the same way.
   if (raw.includes('<') && looksLikeHtml(raw)) raw = toArticleText(raw).text;
   if (raw.trim().length === 0) return [];
+  // An article with no trigger, anaphor or venue word anywhere cannot yield a statement: most of a
+  // general news feed is skipped before any tokenising.
+  if (!mentionsAnyCandidate(compiled, raw)) return [];
 
   const text = analyse(raw);
   text.mask = maskTokens(compiled, text.norm);
@@ -117,6 +120,16 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
   return toStatements(text, sentences, drafts, input);
 }
 
+const LETTERS = /\p{L}+/gu;
+
+/** A cheap scan of the raw text: does any word start a trigger, an anaphor or a venue pattern? */
+function mentionsAnyCandidate(compiled: CompiledCodebook, raw: string): boolean {
+  for (const match of raw.matchAll(LETTERS)) {
+    if (compiled.candidateForms.has(match[0].toLowerCase())) return true;
+  }
+  return false;
+}
+
 const NO_MARKERS: ReadonlySet<never> = new Set();
 const QUOTE_FORMS = new Set(['"', '“', '”', '«', '»', '„']);
 
@@ -125,6 +138,8 @@ function buildSentences(
   text: AnalysedText,
   quoted: boolean[],
 ): Array<Sentence | undefined> {
+  // An anaphor ("the request", "it") can only point back once some proposition has been named.
+  let topicSeen = false;
   return text.sentences.map(([spanFirst, spanLast], index) => {
     let first = spanFirst;
     while (first <= spanLast && text.type[first] === 'tabCRLF') first += 1;
@@ -133,17 +148,20 @@ function buildSentences(
     if (first > last || last - first + 1 > MAX_SENTENCE_TOKENS) return undefined;
     // Most sentences of an article carry no stance word: read only their names (later pronouns
     // may point to them) and skip the rules.
-    let candidate = false;
+    let topical = false;
+    let pointing = false;
+    let quoting = false;
     let named = false;
     const mask = text.mask;
     for (let i = first; i <= last; i += 1) {
       const bits = mask ? mask[i]! : MASK.candidate;
-      if ((bits & MASK.candidate) !== 0 || QUOTE_FORMS.has(text.norm[i] ?? '')) {
-        candidate = true;
-        break;
-      }
-      if ((bits & MASK.names) !== 0) named = true;
+      topical ||= (bits & MASK.candidate) !== 0;
+      pointing ||= (bits & MASK.anaphors) !== 0;
+      named ||= (bits & MASK.names) !== 0;
+      quoting ||= QUOTE_FORMS.has(text.norm[i] ?? '');
     }
+    const candidate = topical || quoting || (pointing && topicSeen);
+    topicSeen ||= topical;
     if (!candidate) {
       return {
         index,

@@ -79,8 +79,9 @@ export interface CompiledCodebook {
   partitives: PatternIndex<true>;
   occasions: PatternIndex<true>;
   /**
-   * Forms that can start a trigger, an anaphor or a venue word: a sentence with none of them
-   * cannot yield a statement, so only its names are read (for later pronouns).
+   * Forms that can start a trigger or a venue word: a sentence with none of them (and no anaphor
+   * after an earlier trigger) cannot yield a statement, so only its names are read (for later
+   * pronouns); a document with none of them is not even tokenised.
    */
   candidateForms: ReadonlySet<string>;
   /** Form → MASK bits. */
@@ -236,7 +237,10 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const pattern of venues.including) venue.add(pattern, 'including', closed);
   for (const pattern of venues.locatives) venue.add(pattern, 'locative', closed);
 
-  const candidateForms = new Set<string>([...triggers.firstForms, ...anaphors.firstForms, ...venue.firstForms]);
+  // Venue words that can make a clause about venues (not "in", "including": those only matter then).
+  const venueTopicWords = new PatternIndex<true>();
+  for (const pattern of [...venues.contexts, ...venues.host, ...venues.any]) venueTopicWords.add(pattern, true, open);
+  const candidateForms = new Set<string>([...triggers.firstForms, ...venueTopicWords.firstForms]);
   const maskOf = new Map<string, number>();
   const mark = (forms: Iterable<string>, bit: number) => {
     for (const form of forms) maskOf.set(form, (maskOf.get(form) ?? 0) | bit);
