@@ -136,6 +136,13 @@ interface ClauseState {
   explicit: boolean;
   inherited: boolean;
   holderEnd: number;
+  /**
+   * The sign a restrictive relative clause takes from the clause it describes the object of:
+   * in "rejected a clause that would have barred foreign troops", barring is rejected.
+   */
+  prefixSign: number;
+  /** A claim reported as such ("accusations that it supplies weapons"): nobody's stance. */
+  unasserted: boolean;
 }
 
 interface Found {
@@ -227,7 +234,12 @@ function analyseClause(
   }
   let explicit = holders.length > 0 && subjects.some((m) => !PRONOUNISH.has(m.kind));
   let inherited = false;
-  if (holders.length === 0) {
+  // ", which …", ", who …" describe something; they take no holder from the clause before.
+  const opener = clause.openedBy;
+  const relative = opener === 'that' || opener === 'which' || opener === 'who';
+  const nonRestrictive = relative && text.norm[clause.start - 2] === ',';
+  let prefixSign = 1;
+  if (holders.length === 0 && !nonRestrictive) {
     const before = [...previous]
       .reverse()
       .find((state) => state.clause.frame === clause.frame && state.holders.length > 0);
@@ -235,6 +247,12 @@ function analyseClause(
       holders = before.holders;
       explicit = before.explicit;
       inherited = true;
+      // "rejected a clause that would have barred X": the relative clause describes the object
+      // of the previous clause's stance words, so their sign carries over.
+      const last = previous[previous.length - 1];
+      if (relative && last === before && last.firstCue && !last.triggers.some((t) => t.start >= last.stanceStart)) {
+        prefixSign = chainOf(last.items, last.holderEnd, last.clause.end).sign;
+      }
     } else if (speakers.length > 0) {
       holders = speakers;
       inherited = true;
@@ -261,6 +279,8 @@ function analyseClause(
     explicit,
     inherited,
     holderEnd,
+    prefixSign,
+    unasserted: opener === 'that' && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? ''),
   };
   if (frame) state.frame = frame;
   if (passiveCue) state.passiveCue = passiveCue;
@@ -314,7 +334,7 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
   const { compiled, text, sentence, discourse } = ctx;
   const { clause, items, triggers, stanceStart, holderEnd } = state;
   const nominals = items.filter(isNominalCue);
-  if (!Number.isFinite(stanceStart) && nominals.length === 0) return;
+  if (state.unasserted || (!Number.isFinite(stanceStart) && nominals.length === 0)) return;
 
   const found: Found[] = [];
   if (Number.isFinite(stanceStart) && state.holders.length > 0) {
@@ -326,12 +346,13 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
       const entry = trigger.trigger!;
       const isObject = trigger.start >= stanceStart;
       let chainSign: number;
-      let conditional = clause.conditional;
+      let conditional = false;
       if (isObject) {
         const chain = chains.get(trigger) ?? chainOf(items, holderEnd, trigger.start);
-        const present = chain.hasCue || governingItem(items, trigger.start, clause.start) !== undefined;
+        const present =
+          chain.hasCue || state.prefixSign !== 1 || governingItem(items, trigger.start, clause.start) !== undefined;
         if (!present) continue;
-        chainSign = chain.sign;
+        chainSign = chain.sign * state.prefixSign;
         conditional ||= chain.conditional;
         if (invertedBefore(compiled, text, trigger, holderEnd)) chainSign = -chainSign;
       } else {
@@ -458,15 +479,27 @@ function objectChains(ctx: Context, state: ClauseState): Map<Item, ReturnType<ty
   return chains;
 }
 
+/** "could hold it up": an anaphor inside a discontinuous cue. */
+function anaphorInsideCue(ctx: Context, items: Item[]): Item | undefined {
+  for (const item of items) {
+    if (item.kind !== 'cue' || item.end - item.start < 3) continue;
+    for (let i = item.start + 1; i < item.end - 1; i += 1) {
+      // Its end is the cue's end, so the cue counts in the chain up to it.
+      if (ctx.compiled.anaphors.startsAt(ctx.text, i)) return { start: item.end, end: item.end, kind: 'anaphor' };
+    }
+  }
+  return undefined;
+}
+
 /** "…, a request that both Ukraine and the US have rejected": the proposition an anaphor points to. */
 function anaphoric(ctx: Context, state: ClauseState): Found[] {
   const { sentence, discourse } = ctx;
   const { clause, items, stanceStart, holderEnd, passiveCue } = state;
   const antecedents = discourse.lastPropositions;
   if (!antecedents || state.holders.length === 0) return [];
-  const anaphor = items.find(
-    (item) => item.kind === 'anaphor' && (passiveCue !== undefined || item.start >= stanceStart),
-  );
+  const anaphor =
+    items.find((item) => item.kind === 'anaphor' && (passiveCue !== undefined || item.start >= stanceStart)) ??
+    anaphorInsideCue(ctx, items);
   // A relative clause's head noun: "a request that …", "the plan, which …".
   const relativeHead =
     clause.openedBy === 'that' || clause.openedBy === 'which'
@@ -480,7 +513,7 @@ function anaphoric(ctx: Context, state: ClauseState): Found[] {
     topic: antecedent.topic,
     proposition: antecedent.proposition,
     sign: chain.sign * antecedent.sign,
-    conditional: chain.conditional || clause.conditional,
+    conditional: chain.conditional,
     indirect: true,
   }));
 }
@@ -500,9 +533,14 @@ function sameTopicNeighbours(text: AnalysedText, triggers: Item[]): Set<Item> {
   return skip;
 }
 
-function polarity(sign: number, conditional: boolean, unless: boolean): Polarity {
-  if (unless) return 'conditional';
-  if (conditional && sign > 0) return 'conditional';
+/**
+ * A condition on the clause ("if", "unless", "as long as", "only after") makes any stance
+ * conditional ("would keep vetoing as long as …", "would not provide weapons unless …"); a
+ * conditional cue does so only when positive: "would not consider a ceasefire" opposes it.
+ */
+function polarity(sign: number, cueConditional: boolean, conditioned: boolean): Polarity {
+  if (conditioned) return 'conditional';
+  if (cueConditional && sign > 0) return 'conditional';
   return sign > 0 ? 'support' : 'oppose';
 }
 
@@ -561,7 +599,8 @@ function emit(
       dateWindow,
     };
     for (const f of found) {
-      const value = polarity(f.sign, f.conditional, clause.unless === true && !f.indirect);
+      const conditioned = clause.conditional && !f.indirect && !(clause.trade && f.sign < 0);
+      const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
       if (value === 'oppose' && f.topic === 'talks' && aboutVenue()) continue;
       drafts.push({
@@ -577,7 +616,7 @@ function emit(
         ...base,
         topic: compiled.venueTopic,
         proposition: `${compiled.venueTopic}:${venue.place}`,
-        polarity: polarity(venue.sign, clause.conditional || venue.conditional, clause.unless === true),
+        polarity: polarity(venue.sign, venue.conditional, clause.conditional && !(clause.trade && venue.sign < 0)),
         evidence: { ...evidence, indirect: false },
       });
     }
@@ -646,7 +685,8 @@ function propositionFor(
       const before = sentence.mentions.find(
         (m) => m.end === trigger.start || (m.end + 1 === trigger.start && possessiveBefore(text, trigger.start)),
       );
-      if (before && (way === 'possessive' ? before.possessive : before.kind === 'demonym' || before.kind === 'role')) {
+      const adjectival = before?.kind === 'demonym' || before?.kind === 'role' || before?.kind === 'country';
+      if (before && (way === 'possessive' ? before.possessive : adjectival && !before.possessive)) {
         actor = usable(before.actor);
       }
     } else if (way === 'prepositions') {

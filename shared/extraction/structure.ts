@@ -425,11 +425,17 @@ export interface Clause {
   conditional: boolean;
   /** For a condition clause: the clause it attaches to. */
   attachesTo?: number;
-  /** For a conditional clause: "unless" makes even a negative stance conditional ("will not … unless"). */
-  unless?: boolean;
+  /**
+   * For a conditional clause, the condition is a trade ("in exchange for", "in return for"):
+   * refusing the trade ("would not hand over Donbas in exchange for a ceasefire") is opposition,
+   * while any other condition makes even a negative stance conditional ("will not … unless").
+   */
+  trade?: boolean;
   /** The boundary that opened the clause, if any ("after", "which", ":"). */
   openedBy?: string;
 }
+
+const TRADE_MARKERS = new Set(['in exchange for', 'in return for']);
 
 /** Which frame a token belongs to: the innermost complement that contains it. */
 export function frameOfToken(frames: Frame[], index: number): number {
@@ -518,7 +524,7 @@ export function segmentClauses(
     const target = previous && previous.frame === clause.frame ? previous : next;
     if (!target) return;
     target.conditional = true;
-    if (clause.openedBy === 'unless') target.unless = true;
+    if (TRADE_MARKERS.has(clause.openedBy ?? '')) target.trade = true;
     clause.attachesTo = clauses.indexOf(target);
   });
   return clauses;

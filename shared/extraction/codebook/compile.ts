@@ -76,6 +76,7 @@ export interface CompiledCodebook {
   prepositions: ReadonlySet<string>;
   beForms: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
+  unasserted: ReadonlySet<string>;
   partitives: PatternIndex<true>;
   occasions: PatternIndex<true>;
   /**
@@ -265,6 +266,7 @@ function build(codebook: Codebook): CompiledCodebook {
     prepositions: singleTokens(lexicon.prepositions),
     beForms: singleTokens(lexicon.beForms),
     determiners: singleTokens(lexicon.determiners),
+    unasserted: singleTokens(lexicon.unasserted),
     anaphors,
     partitives,
     occasions,

@@ -192,6 +192,8 @@ export const Lexicon = z
     coordinators: Patterns.default([]),
     /** Fixed phrases that contain stance words but carry no stance ("for as long as it takes"). */
     neutral: Patterns.default([]),
+    /** Nouns whose "that" clause is a claim, not the subject's stance ("rejected accusations that it supplies weapons"). */
+    unasserted: Patterns.default([]),
     /** After these a mention is still a subject ("a group of US senators"), not an object. */
     partitives: Patterns.default([]),
     /** A trigger after these is the occasion, not the object of a stance ("at talks in Jeddah"). */
