@@ -50,11 +50,22 @@ export function rawTokenizer(): WinkMethods {
   return tokenizerOnly;
 }
 
-const LONG_RUN = new RegExp(`\\S{${MAX_TOKEN_CHARS + 1},}`, 'g');
+const isSpace = (code: number) =>
+  code === 32 || code === 10 || code === 13 || code === 9 || code === 12 || code === 160;
 
 /** Blanks pathological runs (base64, a 10 MB "word") so tokenising stays linear; offsets are kept. */
 export function blankLongRuns(text: string): string {
-  return text.replace(LONG_RUN, (run) => ' '.repeat(run.length));
+  // One pass counting the current run (a regex would retry at every position of every long word).
+  let runStart = 0;
+  let found = false;
+  for (let i = 0; i <= text.length && !found; i += 1) {
+    if (i === text.length || isSpace(text.charCodeAt(i))) {
+      if (i - runStart > MAX_TOKEN_CHARS) found = true;
+      runStart = i + 1;
+    }
+  }
+  if (!found) return text;
+  return text.replace(/\S+/g, (run) => (run.length > MAX_TOKEN_CHARS ? ' '.repeat(run.length) : run));
 }
 
 const POSSESSIVE_TOKEN = new Set(["'s", '’s', "'", '’']);
