@@ -11,6 +11,8 @@
  * ratio of extraction to tokenizer throughput (issue 3 tracks it; goal ≥ 0.5). RSS is sampled as
  * the corpus is processed: it should stay flat with document count, the codebook being compiled once.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { rawTokenizer } from '../shared/extraction/nlp';
 import { createRulesExtractor } from '../shared/extraction/rules-extractor';
 
@@ -131,7 +133,9 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 const mb = (value: number) => (value / 1024 / 1024).toFixed(1);
-const gc = (globalThis as { gc?: () => void }).gc;
+// A collector we can call between memory samples, without asking for node flags.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 const tokenizer = rawTokenizer();
 const extractor = createRulesExtractor();
@@ -141,9 +145,6 @@ for (const text of documents.slice(0, 50)) {
   extractor.extractSync({ documentId: 'warm-up', text, publishedAt: '2025-11-04' });
 }
 
-gc?.();
-const rssBefore = process.memoryUsage().rss;
-const checkpoints: Array<[number, number]> = [];
 // Process CPU time (user + system): on a shared machine it is far steadier than wall-clock time,
 // and both passes run on this one thread. Wall-clock figures are printed too.
 const cpuSeconds = () => {
@@ -154,8 +155,7 @@ const results: Array<{ tokenizer: number; extraction: number; statements: number
 for (let run = 0; run < runs; run += 1) {
   let wall = performance.now();
   let started = cpuSeconds();
-  let tokens = 0;
-  for (const text of documents) tokens += tokenizer.readDoc(text).tokens().out().length;
+  for (const text of documents) tokenizer.readDoc(text).tokens().out();
   const tokenizerSeconds = cpuSeconds() - started;
   const tokenizerWall = (performance.now() - wall) / 1000;
 
@@ -168,13 +168,9 @@ for (let run = 0; run < runs; run += 1) {
       text: documents[index]!,
       publishedAt: '2025-11-04',
     }).statements.length;
-    if (run === 0 && (index + 1) % Math.ceil(documents.length / 4) === 0) {
-      checkpoints.push([index + 1, process.memoryUsage().rss]);
-    }
   }
   const extractionSeconds = cpuSeconds() - started;
   const extractionWall = (performance.now() - wall) / 1000;
-  void tokens;
   results.push({
     tokenizer: tokenizerSeconds,
     extraction: extractionSeconds,
@@ -182,8 +178,18 @@ for (let run = 0; run < runs; run += 1) {
     wall: [tokenizerWall, extractionWall],
   });
 }
-gc?.();
-const rssAfter = process.memoryUsage().rss;
+
+// Memory, outside the timings: one more pass, collecting garbage at each quarter of the corpus.
+gc();
+const before = process.memoryUsage();
+const checkpoints: Array<[number, NodeJS.MemoryUsage]> = [];
+for (let index = 0; index < documents.length; index += 1) {
+  extractor.extractSync({ documentId: `doc-${index}`, text: documents[index]!, publishedAt: '2025-11-04' });
+  if ((index + 1) % Math.ceil(documents.length / 4) === 0 || index === documents.length - 1) {
+    gc();
+    checkpoints.push([index + 1, process.memoryUsage()]);
+  }
+}
 
 const megabytes = bytes / 1024 / 1024;
 const tokenizerMbps = median(results.map((r) => megabytes / r.tokenizer));
@@ -214,5 +220,7 @@ for (const [name, speed, extra] of rows) console.log(`${name.padEnd(44)} ${speed
 console.log('');
 console.log(`ratio extraction / tokenizer: ${ratio.toFixed(2)} (goal ≥ 0.5)`);
 console.log(
-  `RSS: ${mb(rssBefore)} MB before, ${checkpoints.map(([count, rss]) => `${mb(rss)} MB after ${count} docs`).join(', ')}, ${mb(rssAfter)} MB after ${runs} runs${gc ? '' : ' (run node with --expose-gc for GC-settled figures)'}`,
+  `memory after GC: heap ${mb(before.heapUsed)} MB, RSS ${mb(before.rss)} MB before; ${checkpoints
+    .map(([count, usage]) => `heap ${mb(usage.heapUsed)} MB, RSS ${mb(usage.rss)} MB after ${count} docs`)
+    .join('; ')}`,
 );

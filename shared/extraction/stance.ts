@@ -378,7 +378,7 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
   }
 
   const venues: VenueFinding[] = Number.isFinite(stanceStart)
-    ? findVenues(compiled, text, sentence, clause, items, holderEnd, state.holders[0])
+    ? findVenues(compiled, text, clause, items, holderEnd, state.holders[0])
     : [];
   if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart)) {
     found.push(...anaphoric(ctx, state));

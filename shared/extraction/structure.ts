@@ -261,7 +261,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     let probe = item.end;
     if (text.norm[probe] === 'the') probe += 1;
     const rightSpeaker = mentionAt(mentions, probe);
-    const leftSpeaker = speakerBefore(text, sentence, item.start);
+    const leftSpeaker = speakerBefore(sentence, item.start);
 
     // Trailing attribution: the content comes first, then ", X said" or "," X said".
     const tailStart = rightSpeaker && canHold(rightSpeaker) ? rightSpeaker.end : item.end;
@@ -368,7 +368,7 @@ export function withCoordinated(text: AnalysedText, sentence: Sentence, nearest:
 }
 
 /** The nearest mention before a reporting verb that can be its subject. */
-function speakerBefore(text: AnalysedText, sentence: Sentence, verbStart: number): Mention | undefined {
+function speakerBefore(sentence: Sentence, verbStart: number): Mention | undefined {
   let best: Mention | undefined;
   for (const mention of sentence.mentions) {
     if (mention.end > verbStart) break;
@@ -382,7 +382,6 @@ function speakerBefore(text: AnalysedText, sentence: Sentence, verbStart: number
     if (between.length > 0) continue;
     best = mention;
   }
-  void text;
   return best;
 }
 

@@ -1,7 +1,7 @@
 import { chainOf, hasModalOrNegator } from './chain';
 import type { CompiledCodebook } from './codebook/compile';
 import type { AnalysedText } from './nlp';
-import { afterOccasion, type Clause, type Item, type Sentence } from './structure';
+import { afterOccasion, type Clause, type Item } from './structure';
 
 /**
  * Venue stances as sets: in a clause about where talks happen, "anywhere" is `venue:any`, a place
@@ -23,7 +23,6 @@ const LIST_GLUE = new Set(['or', 'and', ',', 'nor', 'the', 'in', 'at', 'either']
 export function findVenues(
   compiled: CompiledCodebook,
   text: AnalysedText,
-  sentence: Sentence,
   clause: Clause,
   items: readonly Item[],
   holderEnd: number,
@@ -83,6 +82,5 @@ export function findVenues(
     const chain = stanceAt(host.start);
     if (chain) push(holder.actor, chain.sign, chain.conditional);
   }
-  void sentence;
   return findings;
 }
