@@ -4,6 +4,8 @@ import { EVENT_TABLE_KEYS } from './event-table';
 
 const { partitionKey: PK, sortKey: SK } = EVENT_TABLE_KEYS;
 
+const keyOf = (item: Record<string, unknown>) => `${item[PK]}\u0000${item[SK]}`;
+
 /**
  * Reads raw commit items in commit-id order: keys from the keys-only global index, then the items
  * by BatchGet. Serves `readAll` (replay, audit) and the embedded stream, which tails the table
@@ -15,8 +17,38 @@ export class CommitLogReader {
     private readonly tableName: string,
   ) {}
 
-  /** Up to `limit` commit items with `after < commitId < before`, oldest first. */
+  /**
+   * Up to `limit` commit items with `after < commitId < before`, oldest first, each once.
+   *
+   * An index entry counts only if its item exists and carries that entry's commit id. Real
+   * DynamoDB never shows anything else, but dynalite writes a PutItem's index entries before the
+   * item: a process killed in between (embedded mode) leaves an entry for an item that was never
+   * written, and when the same commit is written again (a retried ingest or decision, with a new
+   * commit id) the index lists one item under two ids. Such leftovers are skipped, and reading
+   * goes on past them, so a page is only short at the end of the log.
+   */
   async read(after: string | undefined, before: string | undefined, limit: number): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    let from = after;
+    for (;;) {
+      const { keys, more } = await this.#indexEntries(from, before, limit - found.length);
+      if (keys.length === 0) return found;
+      const items = await this.#fetch(keys.map((key) => ({ [PK]: key[PK], [SK]: key[SK] })));
+      for (const key of keys) {
+        const item = items.get(keyOf(key));
+        if (item && item[EVENT_TABLE_KEYS.globalSortKey] === key[EVENT_TABLE_KEYS.globalSortKey]) found.push(item);
+      }
+      if (found.length >= limit || !more) return found;
+      from = String(keys.at(-1)?.[EVENT_TABLE_KEYS.globalSortKey]);
+    }
+  }
+
+  /** Up to `limit` entries of the global index strictly between the bounds, and whether more may follow. */
+  async #indexEntries(
+    after: string | undefined,
+    before: string | undefined,
+    limit: number,
+  ): Promise<{ keys: Record<string, unknown>[]; more: boolean }> {
     const names: Record<string, string> = { '#gpk': EVENT_TABLE_KEYS.globalPartitionKey };
     const values: Record<string, unknown> = { ':all': EVENT_TABLE_KEYS.globalPartitionValue };
     let condition = '#gpk = :all';
@@ -31,7 +63,7 @@ export class CommitLogReader {
       values[':before'] = before;
     }
     if (after !== undefined || before !== undefined) names['#gsk'] = EVENT_TABLE_KEYS.globalSortKey;
-    const { Items = [] } = await this.#send(() =>
+    const { Items = [], LastEvaluatedKey } = await this.#send(() =>
       this.client.send(
         new QueryCommand({
           TableName: this.tableName,
@@ -44,18 +76,17 @@ export class CommitLogReader {
       ),
     );
     // BETWEEN is inclusive; the bounds themselves are excluded here.
-    const keys = Items.filter((key) => {
+    const inside = Items.filter((key) => {
       const commitId = String(key[EVENT_TABLE_KEYS.globalSortKey]);
       return (after === undefined || commitId > after) && (before === undefined || commitId < before);
-    }).slice(0, limit);
-    if (keys.length === 0) return [];
-    return this.#fetch(keys.map((key) => ({ [PK]: key[PK], [SK]: key[SK] })));
+    });
+    return { keys: inside.slice(0, limit), more: LastEvaluatedKey !== undefined || inside.length > limit };
   }
 
-  async #fetch(keys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  /** The items of these keys (each key asked for once), by key. */
+  async #fetch(keys: Record<string, unknown>[]): Promise<Map<string, Record<string, unknown>>> {
     const byKey = new Map<string, Record<string, unknown>>();
-    const keyOf = (item: Record<string, unknown>) => `${item[PK]}\u0000${item[SK]}`;
-    let pending = keys;
+    let pending = [...new Map(keys.map((key) => [keyOf(key), key])).values()];
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 20 * 2 ** attempt)));
       if (attempt > 8) throw translateAwsError(new Error('keys left unprocessed after retries'), 'readAll');
@@ -68,10 +99,7 @@ export class CommitLogReader {
       for (const item of response.Responses?.[this.tableName] ?? []) byKey.set(keyOf(item), item);
       pending = (response.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
     }
-    return keys.flatMap((key) => {
-      const item = byKey.get(keyOf(key));
-      return item ? [item] : [];
-    });
+    return byKey;
   }
 
   async #send<T>(call: () => Promise<T>): Promise<T> {
