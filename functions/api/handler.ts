@@ -5,7 +5,8 @@ import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/docum
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DynamoUniqueKeyRegistry } from '../../shared/adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../../shared/adapters/dynamodb/dynamo-view-store';
-import { extractorFromEnvironment } from '../../shared/composition/extractor-from-environment';
+import { deferredExtractor } from '../../shared/composition/deferred-extractor';
+import { extractorSettingsFromEnvironment } from '../../shared/composition/extractor-settings';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
 import { optionalEnv, requiredEnv } from '../commons/environment';
@@ -25,6 +26,9 @@ if (publicReadSetting !== 'true' && publicReadSetting !== 'false') {
   throw new Error(`STANCEWATCH_PUBLIC_READ must be "true" or "false", not "${publicReadSetting}"`);
 }
 
+// Checked now (a bad STANCEWATCH_EXTRACTOR stops the container at init); built on the first POST.
+const extractorSettings = extractorSettingsFromEnvironment();
+
 const logger = new Logger({ serviceName: 'stancewatch-api' });
 const client = createDynamoDocumentClient();
 const ids = createUlidGenerator();
@@ -34,7 +38,11 @@ export const app = createApp({
   ingest: {
     eventStore,
     uniqueKeys: new DynamoUniqueKeyRegistry(client, eventsTable),
-    extractor: extractorFromEnvironment(),
+    // Built on the first POST, so a container that only answers reads starts without the NLP model.
+    extractor: deferredExtractor(extractorSettings.kind, async () => {
+      const { extractorFromEnvironment } = await import('../../shared/composition/extractor-from-environment');
+      return extractorFromEnvironment();
+    }),
     ids,
     clock: systemClock,
   },

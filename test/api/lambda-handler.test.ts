@@ -85,6 +85,13 @@ describe('API Lambda entry', () => {
     );
   });
 
+  it('refuses an unknown STANCEWATCH_EXTRACTOR at init, though the extractor itself is built on the first POST', async () => {
+    environment({ STANCEWATCH_EXTRACTOR: 'crystal-ball' });
+    await expect(import('../../functions/api/handler')).rejects.toThrow(
+      /STANCEWATCH_EXTRACTOR=crystal-ball is not an extractor/,
+    );
+  });
+
   it('serves the app through API Gateway events, with the token from Secrets Manager (cached)', async () => {
     environment();
     secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).resolves({ SecretString: TOKEN });

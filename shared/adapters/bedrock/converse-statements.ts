@@ -6,11 +6,10 @@ import {
   type ToolChoice,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { ToolDefinition } from '../../llm-extraction/prompt';
+import type { ToolChoiceMode } from '../../llm-extraction/tool-choice';
 import type { TokenUsage } from '../../llm-extraction/usage';
 
-/** How the model is made to answer through the tool (models differ in what they accept, see docs/bedrock.md). */
-export type ToolChoiceMode = 'tool' | 'any' | 'auto';
-export const TOOL_CHOICE_MODES: readonly ToolChoiceMode[] = ['tool', 'any', 'auto'];
+export type { ToolChoiceMode } from '../../llm-extraction/tool-choice';
 
 /**
  * Forcing the named tool (`tool`) is accepted by Anthropic Claude and Amazon Nova models; Mistral
