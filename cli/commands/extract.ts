@@ -62,7 +62,9 @@ async function readText(file: string): Promise<string> {
     return decodeUtf8(Buffer.concat(chunks), 'stdin');
   }
   const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw new CliUsageError(`${file}: no such file`);
+  if (!info) throw new CliUsageError(`${file}: no such file`);
+  if (info.isDirectory())
+    throw new CliUsageError(`${file} is a directory; extract reads one document (ingest takes directories)`);
   if (info.size > MAX_RAW_DOCUMENT_BYTES) {
     throw new CliUsageError(`${file}: ${info.size} bytes; documents are limited to ${MAX_RAW_DOCUMENT_BYTES} bytes`);
   }

@@ -39,7 +39,8 @@ function workspace() {
   return { directory, data, article, feed };
 }
 
-describe('stancewatch CLI', () => {
+// Each case runs the real CLI in child processes (about a second each on an idle machine).
+describe('stancewatch CLI', { timeout: 120_000 }, () => {
   it('ingests a text file and a JSONL file into the embedded store and reports what happened', async () => {
     const { data, article, feed } = workspace();
 
@@ -52,7 +53,10 @@ describe('stancewatch CLI', () => {
     expect(jsonl.code).toBe(0);
     const report = JSON.parse(jsonl.stdout);
     expect(report.summary).toMatchObject({ documents: 2, new: 2, duplicate: 0, rejected: 0 });
-    expect(report.documents.map((document: { documentId: string }) => document.documentId)).toEqual(['feed-1', 'feed-2']);
+    expect(report.documents.map((document: { documentId: string }) => document.documentId)).toEqual([
+      'feed-1',
+      'feed-2',
+    ]);
     expect(report.documents[1].statements).toBe(0);
 
     const again = await runCli(['ingest', feed, article, '--date', '2026-01-04', '--data', data, '--json']);
@@ -92,13 +96,22 @@ describe('stancewatch CLI', () => {
 
   it('extracts statements from a file without a store, as JSON', async () => {
     const { article, directory } = workspace();
-    const result = await runCli(['extract', article, '--date', '2026-01-04', '--json'], { cwd: directory });
+    // Published on Tuesday 6 January 2026; "On Monday, … said" dates the first statement the day before.
+    const result = await runCli(['extract', article, '--date', '2026-01-06', '--json'], { cwd: directory });
     expect(result.code).toBe(0);
     const extraction = JSON.parse(result.stdout);
     expect(extraction.documentId).toMatch(/^doc-/);
     expect(extraction.extractorVersion).toMatch(/^rules@/);
     expect(extraction.statements.length).toBeGreaterThan(0);
-    expect(extraction.statements.every((statement: { statedAt: string }) => statement.statedAt.startsWith('2026-01-0'))).toBe(true);
+    const datesBySentence = new Map(
+      extraction.statements.map((statement: { sentenceIndex: number; statedAt: string }) => [
+        statement.sentenceIndex,
+        statement.statedAt,
+      ]),
+    );
+    expect(datesBySentence.get(0)).toBe('2026-01-05');
+    expect(datesBySentence.get(1)).toBe('2026-01-06');
+    expect(datesBySentence.has(2)).toBe(false);
   });
 
   it('answers bad input with one clear line and a non-zero exit', async () => {

@@ -42,7 +42,7 @@ const outboxLines = (data: string) =>
     ? readFileSync(join(data, 'outbox.jsonl'), 'utf8').split('\n').filter((line) => line.trim().length > 0)
     : [];
 
-describe.runIf(existsSync(SEED))('end to end in embedded mode, with the reference article from ../shared/seed', () => {
+describe.runIf(existsSync(SEED))('end to end in embedded mode, with the reference article from ../shared/seed', { timeout: 180_000 }, () => {
   it('alerts once per contradiction with the earlier and the later statement, and never again on re-ingest', async () => {
     const directory = temporaryDirectory();
     const data = join(directory, 'data');
@@ -76,7 +76,7 @@ describe.runIf(existsSync(SEED))('end to end in embedded mode, with the referenc
   });
 });
 
-describe('end to end in embedded mode, with the bundled examples', () => {
+describe('end to end in embedded mode, with the bundled examples', { timeout: 180_000 }, () => {
   it('finds the contradictions the example series was written to show, each alerted once', async () => {
     const data = join(temporaryDirectory(), 'data');
     const examples = fileURLToPath(new URL('../../examples/documents.jsonl', import.meta.url));
