@@ -1,0 +1,212 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { DataFolder } from '../../embedded/data-folder';
+import { openStancewatch } from '../../embedded/open-stancewatch';
+import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
+import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
+import { ingestDocument } from '../../shared/application/ingest-document';
+import { contentHashOf } from '../../shared/domain/document-input';
+import { createRulesExtractor } from '../../shared/extraction/rules-extractor';
+import { systemClock } from '../../shared/ports/clock';
+import { createUlidGenerator, type IdGenerator } from '../../shared/ports/id-generator';
+import { readOutbox } from '../support/canonical-state';
+import { CLI, type CliResult, runCli, temporaryDirectory } from '../support/run-cli';
+import { aStatement } from '../support/statement-factory';
+
+/**
+ * Issue 7, item 3. A commit holding an event of a schema version this stancewatch does not know
+ * yet (written straight to the table, as a newer writer would) is a poison record for the
+ * projector: after the dispatcher's three attempts it goes to the failure destination
+ * (`failures.jsonl`), while the other commits of the same batch are projected. `stancewatch
+ * failures` shows it; `failures --retry` keeps it while the version is still unknown, and delivers
+ * it after the upgrade (a CLI process preloaded with the next version's event definition,
+ * fixtures/statement-extracted-v2.ts), after which its statement moves the position, the
+ * contradiction it makes is decided and alerted, and the failure is gone.
+ */
+const UPGRADE = fileURLToPath(new URL('./fixtures/statement-extracted-v2.ts', import.meta.url));
+
+const BEFORE = {
+  id: 'poison-before',
+  title: 'Kyiv rules out a ceasefire',
+  source: 'Example Wire',
+  publishedAt: '2025-11-01',
+  text: 'Ukrainian President Volodymyr Zelensky said on Saturday that Ukraine would not agree to a ceasefire.',
+};
+const AFTER = {
+  id: 'poison-after',
+  title: 'Berlin backs sanctions',
+  source: 'Example Wire',
+  publishedAt: '2025-11-12',
+  text: 'German Chancellor Friedrich Merz said Germany would support new sanctions against Russia.',
+};
+
+/** A document commit whose StatementExtracted is schema version 2 (it carries a new field). */
+function futureCommit(ids: IdGenerator) {
+  const documentId = 'poison-future';
+  const text =
+    'Ukrainian President Volodymyr Zelensky said Ukraine was ready for a ceasefire along the current front line.';
+  const statement = aStatement({
+    documentId,
+    sentenceIndex: 0,
+    quote: text,
+    topic: 'ceasefire',
+    proposition: 'ceasefire',
+    polarity: 'support',
+    statedAt: '2025-11-10',
+    source: 'Future Wire',
+    documentTitle: 'Kyiv ready for a ceasefire',
+  });
+  const commitId = ids.next();
+  const correlationId = ids.next();
+  const ingestedId = ids.next();
+  return {
+    pk: `document/${documentId}`,
+    sk: 1,
+    gpk: 'all',
+    gsk: commitId,
+    commitId,
+    recordedAt: new Date().toISOString(),
+    fromVersion: 1,
+    toVersion: 2,
+    eventTypes: new Set(['DocumentIngested', 'StatementExtracted']),
+    events: [
+      {
+        eventId: ingestedId,
+        type: 'DocumentIngested',
+        schemaVersion: 1,
+        version: 1,
+        occurredAt: '2025-11-10T00:00:00.000Z',
+        correlationId,
+        causationId: null,
+        data: {
+          documentId,
+          externalId: documentId,
+          title: 'Kyiv ready for a ceasefire',
+          source: 'Future Wire',
+          publishedAt: '2025-11-10',
+          text,
+          contentHash: contentHashOf(text),
+          format: 'text',
+          extractorVersion: 'rules@2.0.0',
+          codebookVersion: '2.0.0',
+          statementCount: 1,
+        },
+      },
+      {
+        eventId: ids.next(),
+        type: 'StatementExtracted',
+        schemaVersion: 2,
+        version: 2,
+        occurredAt: '2025-11-10T00:00:00.000Z',
+        correlationId,
+        causationId: ingestedId,
+        data: { ...statement, extractorVersion: 'rules@2.0.0', codebookVersion: '2.0.0', hedged: false },
+      },
+    ],
+  };
+}
+
+/** The CLI as the next version: the same bin/stancewatch.js with the v2 definition preloaded. */
+function runUpgradedCli(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', UPGRADE, CLI, ...args], {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('poison records', () => {
+  it('go to the failure destination while the rest of the batch proceeds, and are redelivered after the upgrade', async () => {
+    const dataDir = join(temporaryDirectory(), 'data');
+    const folder = new DataFolder(dataDir);
+    const quiet = { write: () => true };
+    const stancewatch = await openStancewatch({
+      folder,
+      extractor: createRulesExtractor(),
+      notifier: new OutboxNotifier({ dataDir, ids: createUlidGenerator(), clock: systemClock, console: quiet }),
+    });
+    try {
+      // Three commits straight to the table (nothing wakes the stream): they reach the projector
+      // as one batch, the poison in the middle.
+      const direct = new DynamoEventStore({
+        client: stancewatch.client,
+        tableName: stancewatch.tables.events,
+        clock: stancewatch.clock,
+        ids: stancewatch.ids,
+      });
+      const ingest = { ...stancewatch, eventStore: direct };
+      await ingestDocument(ingest, BEFORE);
+      await stancewatch.client.send(
+        new PutCommand({ TableName: stancewatch.tables.events, Item: futureCommit(stancewatch.ids) }),
+      );
+      await ingestDocument(ingest, AFTER);
+      await stancewatch.drain();
+
+      const failures = await stancewatch.failures.list();
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatchObject({
+        consumer: 'projector',
+        streamId: 'document/poison-future',
+        eventTypes: ['DocumentIngested', 'StatementExtracted'],
+        attempts: 3,
+      });
+      // The dispatcher only learns "failed" from the batch response (as on AWS, where the DLQ
+      // message holds the record's coordinates, not the error); the handler's log has the cause.
+      expect(failures[0]?.reason).toMatch(/projector reported the record as failed/);
+      const positions = (await stancewatch.views.listPositions()).items.map(
+        (position) => `${position.actor}/${position.proposition} ${position.polarity}`,
+      );
+      expect(positions.sort()).toEqual(['germany/sanctions:russia support', 'ukraine/ceasefire oppose']);
+    } finally {
+      await stancewatch.close();
+    }
+
+    const listed = await runCli(['failures', '--data', dataDir, '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout).failures).toEqual([
+      expect.objectContaining({ consumer: 'projector', streamId: 'document/poison-future', attempts: 3 }),
+    ]);
+
+    // Still the old version: the record stays in the failure destination, and the operator is
+    // told why.
+    const tooEarly = await runCli(['failures', '--retry', '--data', dataDir]);
+    expect(tooEarly.code).toBe(1);
+    expect(tooEarly.stdout).toMatch(/0 record\(s\) delivered, 1 still failing/);
+    expect(tooEarly.stdout).toMatch(/StatementExtracted schemaVersion 2 is newer than this stancewatch understands/);
+
+    const upgraded = await runUpgradedCli(['failures', '--retry', '--data', dataDir, '--json']);
+    expect(upgraded.code, upgraded.stderr).toBe(0);
+    expect(JSON.parse(upgraded.stdout)).toEqual({ retried: 1, remaining: 0 });
+
+    const reopened = await openStancewatch({ folder, extractor: createRulesExtractor() });
+    try {
+      expect(await reopened.failures.list()).toEqual([]);
+      const contradictions = (await reopened.views.listContradictions()).items;
+      expect(contradictions).toEqual([
+        expect.objectContaining({
+          actor: 'ukraine',
+          proposition: 'ceasefire',
+          earlier: expect.objectContaining({ documentId: 'poison-before' }),
+          later: expect.objectContaining({ documentId: 'poison-future' }),
+        }),
+      ]);
+    } finally {
+      await reopened.close();
+    }
+    expect(readOutbox(dataDir).map((line) => line.subject)).toEqual(['Ukraine contradicts itself on ceasefire']);
+  }, 180_000);
+});
