@@ -2,7 +2,8 @@
  * Import boundaries, checked by `npm run lint`: the domain stays free of AWS and of adapters,
  * handlers never reach into the embedded runtime or the CLI.
  */
-const DOMAIN = '^(events|shared/(domain|extraction|llm-extraction|positions|alerts|presentation|errors|ports|application))/';
+const DOMAIN =
+  '^(events|shared/(domain|extraction|llm-extraction|positions|alerts|presentation|errors|ports|application))/';
 module.exports = {
   forbidden: [
     {

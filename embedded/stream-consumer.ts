@@ -3,7 +3,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 /** A Lambda-shaped stream consumer: the same handler the event source mapping calls on AWS. */
 export interface StreamConsumer {
   name: string;
-  handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined | void>;
+  handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
   /** Mirrors the event source mapping's filter criteria: false skips the record (it is still checkpointed). */
   filter?: (item: Record<string, unknown>) => boolean;
   /** Records per invocation, as the mapping's BatchSize. */

@@ -39,42 +39,48 @@ interface ContradictionJson {
 
 const outboxLines = (data: string) =>
   existsSync(join(data, 'outbox.jsonl'))
-    ? readFileSync(join(data, 'outbox.jsonl'), 'utf8').split('\n').filter((line) => line.trim().length > 0)
+    ? readFileSync(join(data, 'outbox.jsonl'), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim().length > 0)
     : [];
 
-describe.runIf(existsSync(SEED))('end to end in embedded mode, with the reference article from ../shared/seed', { timeout: 180_000 }, () => {
-  it('alerts once per contradiction with the earlier and the later statement, and never again on re-ingest', async () => {
-    const directory = temporaryDirectory();
-    const data = join(directory, 'data');
-    const feed = join(directory, 'follow-ups.jsonl');
-    writeFileSync(feed, FOLLOW_UPS.map((document) => JSON.stringify(document)).join('\n'));
+describe.runIf(existsSync(SEED))(
+  'end to end in embedded mode, with the reference article from ../shared/seed',
+  { timeout: 180_000 },
+  () => {
+    it('alerts once per contradiction with the earlier and the later statement, and never again on re-ingest', async () => {
+      const directory = temporaryDirectory();
+      const data = join(directory, 'data');
+      const feed = join(directory, 'follow-ups.jsonl');
+      writeFileSync(feed, FOLLOW_UPS.map((document) => JSON.stringify(document)).join('\n'));
 
-    const reference = await runCli(['ingest', SEED, '--date', '2025-10-28', '--source', 'Reference', '--data', data]);
-    expect(reference.code, reference.stderr).toBe(0);
-    expect(outboxLines(data)).toHaveLength(0);
+      const reference = await runCli(['ingest', SEED, '--date', '2025-10-28', '--source', 'Reference', '--data', data]);
+      expect(reference.code, reference.stderr).toBe(0);
+      expect(outboxLines(data)).toHaveLength(0);
 
-    const followUps = await runCli(['ingest', feed, '--data', data, '--json']);
-    expect(followUps.code, followUps.stderr).toBe(0);
+      const followUps = await runCli(['ingest', feed, '--data', data, '--json']);
+      expect(followUps.code, followUps.stderr).toBe(0);
 
-    const listed = await runCli(['contradictions', '--data', data, '--json']);
-    const contradictions = JSON.parse(listed.stdout) as ContradictionJson[];
-    const keys = contradictions.map((item) => `${item.actor} ${item.topic} ${item.proposition}`).sort();
-    expect(keys).toEqual(['ukraine territory cede-territory', 'ukraine venue venue:belarus']);
-    for (const contradiction of contradictions) {
-      expect(contradiction.earlier.statedAt.slice(0, 10)).toBe('2025-10-28');
-      expect(contradiction.later.documentId).toMatch(/^e2e-fiction-/);
-      expect(readFileSync(SEED, 'utf8')).toContain(contradiction.earlier.quote);
-    }
+      const listed = await runCli(['contradictions', '--data', data, '--json']);
+      const contradictions = JSON.parse(listed.stdout) as ContradictionJson[];
+      const keys = contradictions.map((item) => `${item.actor} ${item.topic} ${item.proposition}`).sort();
+      expect(keys).toEqual(['ukraine territory cede-territory', 'ukraine venue venue:belarus']);
+      for (const contradiction of contradictions) {
+        expect(contradiction.earlier.statedAt.slice(0, 10)).toBe('2025-10-28');
+        expect(contradiction.later.documentId).toMatch(/^e2e-fiction-/);
+        expect(readFileSync(SEED, 'utf8')).toContain(contradiction.earlier.quote);
+      }
 
-    const alerts = outboxLines(data).map((line) => JSON.parse(line) as { contradictionId: string; subject: string });
-    expect(alerts.map((alert) => alert.contradictionId).sort()).toEqual(contradictions.map((item) => item.id).sort());
-    expect(alerts.map((alert) => alert.subject)).toContain('Ukraine contradicts itself on territory');
+      const alerts = outboxLines(data).map((line) => JSON.parse(line) as { contradictionId: string; subject: string });
+      expect(alerts.map((alert) => alert.contradictionId).sort()).toEqual(contradictions.map((item) => item.id).sort());
+      expect(alerts.map((alert) => alert.subject)).toContain('Ukraine contradicts itself on territory');
 
-    const again = await runCli(['ingest', SEED, feed, '--date', '2025-10-28', '--data', data, '--json']);
-    expect(JSON.parse(again.stdout).summary).toMatchObject({ new: 0, duplicate: 3, contradictions: 0 });
-    expect(outboxLines(data)).toHaveLength(alerts.length);
-  });
-});
+      const again = await runCli(['ingest', SEED, feed, '--date', '2025-10-28', '--data', data, '--json']);
+      expect(JSON.parse(again.stdout).summary).toMatchObject({ new: 0, duplicate: 3, contradictions: 0 });
+      expect(outboxLines(data)).toHaveLength(alerts.length);
+    });
+  },
+);
 
 describe('end to end in embedded mode, with the bundled examples', { timeout: 180_000 }, () => {
   it('finds the contradictions the example series was written to show, each alerted once', async () => {
@@ -86,7 +92,9 @@ describe('end to end in embedded mode, with the bundled examples', { timeout: 18
     const { summary } = JSON.parse(ingested.stdout);
     expect(summary.contradictions).toBeGreaterThanOrEqual(2);
 
-    const contradictions = JSON.parse((await runCli(['contradictions', '--data', data, '--json'])).stdout) as ContradictionJson[];
+    const contradictions = JSON.parse(
+      (await runCli(['contradictions', '--data', data, '--json'])).stdout,
+    ) as ContradictionJson[];
     expect(contradictions).toHaveLength(summary.contradictions);
     expect(contradictions.every((item) => item.earlier.statedAt < item.later.statedAt)).toBe(true);
     expect(outboxLines(data)).toHaveLength(contradictions.length);

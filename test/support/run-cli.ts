@@ -13,7 +13,10 @@ export interface CliResult {
 }
 
 /** Runs the real CLI (bin/stancewatch.js) in a child process, as a user would. */
-export function runCli(args: readonly string[], options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
+export function runCli(
+  args: readonly string[],
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+) {
   return new Promise<CliResult>((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? process.cwd(),
