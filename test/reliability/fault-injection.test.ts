@@ -36,6 +36,7 @@ describe('the embedded pipeline with 20 % of DynamoDB calls failing', () => {
     expect(faulty.state.log).toEqual(reference.state.log);
     expect(faulty.state.claims).toEqual(reference.state.claims);
     expect(faulty.state.views).toEqual(reference.state.views);
+    expect(faulty.state.lists).toEqual(reference.state.lists);
     expect(faulty.state.outbox).toEqual(reference.state.outbox);
     // Exactly once: every contradiction in the log was sent once, and nothing else was sent.
     const contradictions = reference.state.log

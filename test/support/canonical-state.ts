@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest, ViewReader } from '../../shared/ports/views';
 
 /**
  * The canonical form of an installation's final state, for comparing two runs that should end
@@ -18,6 +19,9 @@ import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb'
  * - **claims**: the content-hash claims (`unique/…`) and their owners.
  * - **views**: every item of the views table, sorted by key, string sets as sorted arrays, with
  *   the recording times (detectedAt, alertedAt) and the channel's messageId masked.
+ * - **lists**: what the read side answers, page by page, through the views' ordered index
+ *   (actors and topics, each timeline's statement ids in order, the contradiction ids newest
+ *   first, the positions): the index must agree with the items.
  * - **outbox**: one entry per line (contradiction id, subject, attributes, body with the
  *   detection time masked), sorted; `outboxCounts` says how often each contradiction was sent.
  */
@@ -25,6 +29,7 @@ export interface CanonicalState {
   log: CanonicalStream[];
   claims: { key: string; owner: string }[];
   views: Record<string, unknown>[];
+  lists: CanonicalLists;
   outbox: CanonicalAlert[];
   outboxCounts: Record<string, number>;
 }
@@ -38,6 +43,13 @@ export interface CanonicalStream {
     eventTypes: string[];
     events: Record<string, unknown>[];
   }[];
+}
+
+export interface CanonicalLists {
+  actors: string[];
+  timelines: Record<string, string[]>;
+  contradictions: string[];
+  positions: string[];
 }
 
 export interface CanonicalAlert {
@@ -189,16 +201,51 @@ export function canonicalOutbox(
   };
 }
 
-/** Reads the whole state of an installation through its DynamoDB client and outbox lines. */
+async function allPages<T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read({ limit: 100, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return items;
+}
+
+export async function canonicalLists(views: ViewReader): Promise<CanonicalLists> {
+  const actors = await allPages((page) => views.listActors(page));
+  const timelines: Record<string, string[]> = {};
+  for (const actor of actors) {
+    for (const topic of [...actor.topics].sort()) {
+      const entries = await allPages((page) => views.getTimeline({ actor: actor.actor, topic, ...page }));
+      timelines[`${actor.actor}/${topic}`] = entries.map((entry) => entry.statementId);
+    }
+  }
+  const contradictions = await allPages((page) => views.listContradictions({ includeWithdrawn: true, ...page }));
+  const positions = await allPages((page) => views.listPositions(page));
+  return {
+    actors: actors.map((actor) => actor.actor),
+    timelines,
+    contradictions: contradictions.map((contradiction) => `${contradiction.id} ${contradiction.status}`),
+    positions: positions.map(
+      (position) =>
+        `${position.actor}/${position.topic}/${position.proposition} ${position.polarity} ${position.statement.statementId}`,
+    ),
+  };
+}
+
+/** Reads the whole state of an installation through its DynamoDB client, views and outbox lines. */
 export async function canonicalState(options: {
   client: DynamoDBDocumentClient;
   eventsTable: string;
   viewsTable: string;
+  views: ViewReader;
   outbox: readonly Pick<OutboxLine, 'contradictionId' | 'subject' | 'attributes' | 'body'>[];
 }): Promise<CanonicalState> {
   const { log, claims, recordedAt } = canonicalLog(await scanAll(options.client, options.eventsTable));
   const views = canonicalViews(await scanAll(options.client, options.viewsTable));
-  return { log, claims, views, ...canonicalOutbox(options.outbox, recordedAt) };
+  const lists = await canonicalLists(options.views);
+  return { log, claims, views, lists, ...canonicalOutbox(options.outbox, recordedAt) };
 }
 
 /** Counts of what a state holds, for test messages and reports. */

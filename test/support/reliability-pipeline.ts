@@ -109,6 +109,7 @@ export async function runEmbeddedPipeline(options: {
       client: stancewatch.client,
       eventsTable: stancewatch.tables.events,
       viewsTable: stancewatch.tables.views,
+      views: stancewatch.views,
       outbox: readOutbox(folder.root),
     });
     const failures = (await stancewatch.failures.list()).length;
