@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { DataFolder, defaultDataDir, readLiveLock } from '../../embedded/data-folder';
 import { isStancewatchError } from '../../shared/errors/stancewatch-error';
 import { action, CliUsageError, createOutput, type Output } from '../cli-output';
 import { type InputDocument, type InputProblem, readDocumentInputs } from '../document-inputs';
 import { postDocument } from '../remote-api';
+import { runningServer } from '../running-server';
 
 interface IngestFlags {
   date?: string;
@@ -119,19 +118,12 @@ export function registerIngestCommand(program: Command): void {
 function remoteTarget(flags: IngestFlags): { url: string; token: string | undefined; note?: string } | undefined {
   if (flags.api) return { url: flags.api, token: flags.token ?? process.env.STANCEWATCH_TOKEN };
   // `stancewatch start` holds the data folder: hand the documents to it rather than failing.
-  const folder = new DataFolder(defaultDataDir(flags.data));
-  const holder = readLiveLock(folder);
-  if (!holder?.url) return undefined;
-  let token: string | undefined;
-  try {
-    token = readFileSync(folder.token, 'utf8').trim();
-  } catch {
-    token = undefined;
-  }
+  const server = runningServer(flags.data);
+  if (!server) return undefined;
   return {
-    url: holder.url,
-    token,
-    note: `the store is served by a running stancewatch (pid ${holder.pid}): sending to ${holder.url}`,
+    url: server.url,
+    token: server.token,
+    note: `the store is served by a running stancewatch (pid ${server.pid}): sending to ${server.url}`,
   };
 }
 

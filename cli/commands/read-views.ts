@@ -8,6 +8,7 @@ import {
 } from '../../shared/presentation/positions-format';
 import { action, CliUsageError, createOutput } from '../cli-output';
 import { readAllPages } from '../read-all-pages';
+import { withViews } from '../with-views';
 
 interface ReadFlags {
   data?: string;
@@ -41,10 +42,9 @@ export function registerReadCommands(program: Command): void {
       action(async (flags: ReadFlags) => {
         const actor = checked('actor', flags.actor);
         const topic = checked('topic', flags.topic);
-        const { withStore } = await import('../open-store');
-        await withStore(flags.data, 'stancewatch positions', async (store) => {
+        await withViews(flags.data, 'stancewatch positions', async (views) => {
           const { items } = await readAllPages((page) =>
-            store.views.listPositions({ ...page, ...(actor ? { actor } : {}), ...(topic ? { topic } : {}) }),
+            views.listPositions({ ...page, ...(actor ? { actor } : {}), ...(topic ? { topic } : {}) }),
           );
           createOutput(flags.json ?? false).result({ positions: items }, () => formatPositions(items));
         });
@@ -64,9 +64,8 @@ export function registerReadCommands(program: Command): void {
       action(async (actorArgument: string, topicArgument: string, flags: ReadFlags) => {
         const actor = checked('actor', actorArgument) as string;
         const topic = checked('topic', topicArgument) as string;
-        const { withStore } = await import('../open-store');
-        await withStore(flags.data, 'stancewatch timeline', async (store) => {
-          const { items } = await readAllPages((page) => store.views.getTimeline({ ...page, actor, topic }));
+        await withViews(flags.data, 'stancewatch timeline', async (views) => {
+          const { items } = await readAllPages((page) => views.getTimeline({ ...page, actor, topic }));
           createOutput(flags.json ?? false).result({ actor, topic, timeline: items }, () => formatTimeline(items));
         });
       }),
@@ -88,10 +87,9 @@ export function registerReadCommands(program: Command): void {
         if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since))) {
           throw new CliUsageError(`--since ${flags.since} is not a date (YYYY-MM-DD)`);
         }
-        const { withStore } = await import('../open-store');
-        await withStore(flags.data, 'stancewatch contradictions', async (store) => {
+        await withViews(flags.data, 'stancewatch contradictions', async (views) => {
           const { items } = await readAllPages((page) =>
-            store.views.listContradictions({
+            views.listContradictions({
               ...page,
               ...(actor ? { actor } : {}),
               ...(topic ? { topic } : {}),

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, temporaryDirectory } from '../support/run-cli';
+import { CLI, runCli, temporaryDirectory } from '../support/run-cli';
 
 // Original test prose; fictional events.
 const TEXT_ARTICLE = [
@@ -143,6 +144,43 @@ describe('stancewatch CLI', { timeout: 120_000 }, () => {
     expect(first.stdout.trim()).toMatch(/^sw_[A-Za-z0-9_-]{40,}$/);
     expect(second.stdout).toBe(first.stdout);
     expect(statSync(join(data, 'api-token')).mode & 0o777).toBe(0o600);
+  });
+
+  it('hands ingest and reads to the running `start` that holds the data folder', async () => {
+    const { data, feed } = workspace();
+    const server = spawn(process.execPath, [CLI, 'start', '--data', data, '--port', '0', '--no-examples'], {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let banner = '';
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on('data', (chunk) => {
+          banner += chunk;
+          if (banner.includes('Ctrl-C')) resolve();
+        });
+        server.once('exit', (code) => reject(new Error(`start exited with ${code}`)));
+      });
+      expect(banner).toMatch(/dashboard {2}http:\/\/127\.0\.0\.1:\d+\//);
+
+      const ingest = await runCli(['ingest', feed, '--data', data, '--json']);
+      expect(ingest.code, ingest.stderr).toBe(0);
+      expect(ingest.stderr).toMatch(/served by a running stancewatch/);
+      expect(JSON.parse(ingest.stdout).summary).toMatchObject({ new: 2 });
+
+      const positions = await runCli(['positions', '--data', data, '--json']);
+      expect(positions.code, positions.stderr).toBe(0);
+      expect(positions.stderr).toMatch(/reading from the running stancewatch/);
+      const listed = JSON.parse(positions.stdout).positions as { actor: string; proposition: string }[];
+      expect(listed).toContainEqual(expect.objectContaining({ actor: 'russia', proposition: 'cede-territory' }));
+
+      const replay = await runCli(['replay', '--data', data]);
+      expect(replay.code).toBe(1);
+      expect(replay.stderr).toMatch(/in use by another stancewatch process .*stop it first/);
+    } finally {
+      server.kill('SIGINT');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
   });
 
   it('has help for every command and a usage error for an unknown one', async () => {

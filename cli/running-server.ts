@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { DataFolder, defaultDataDir, readLiveLock } from '../embedded/data-folder';
+
+export interface RunningServer {
+  url: string;
+  token: string | undefined;
+  pid: number;
+}
+
+/**
+ * The `stancewatch start` that holds this data folder, if one is running: commands that would
+ * otherwise fail on the lock talk to it over HTTP instead, with the folder's own token.
+ */
+export function runningServer(dataFlag: string | undefined): RunningServer | undefined {
+  const folder = new DataFolder(defaultDataDir(dataFlag));
+  const holder = readLiveLock(folder);
+  if (!holder?.url) return undefined;
+  let token: string | undefined;
+  try {
+    token = readFileSync(folder.token, 'utf8').trim();
+  } catch {
+    token = undefined;
+  }
+  return { url: holder.url, token, pid: holder.pid };
+}
