@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { MAX_RAW_DOCUMENT_BYTES } from '../../shared/domain/document-limits';
+import { formatStatements } from '../../shared/presentation/statements-format';
 import { action, CliUsageError, createOutput } from '../cli-output';
-import { formatStatements } from '../format-statements';
 
 interface ExtractFlags {
   date?: string;

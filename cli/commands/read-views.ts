@@ -21,6 +21,13 @@ interface ReadFlags {
 
 const DATA_OPTION = ['--data <dir>', 'data folder (default: $STANCEWATCH_DATA or ./.stancewatch)'] as const;
 
+/** `--actor` and `--topic`, checked, as the filter object the views take. */
+function filtersOf(flags: ReadFlags): { actor?: string; topic?: string } {
+  const actor = checked('actor', flags.actor);
+  const topic = checked('topic', flags.topic);
+  return { ...(actor ? { actor } : {}), ...(topic ? { topic } : {}) };
+}
+
 function checked(kind: 'actor' | 'topic', value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const schema = kind === 'actor' ? ActorId : TopicId;
@@ -40,12 +47,9 @@ export function registerReadCommands(program: Command): void {
     .option('--json', 'print JSON only')
     .action(
       action(async (flags: ReadFlags) => {
-        const actor = checked('actor', flags.actor);
-        const topic = checked('topic', flags.topic);
+        const filters = filtersOf(flags);
         await withViews(flags.data, 'stancewatch positions', async (views) => {
-          const { items } = await readAllPages((page) =>
-            views.listPositions({ ...page, ...(actor ? { actor } : {}), ...(topic ? { topic } : {}) }),
-          );
+          const { items } = await readAllPages((page) => views.listPositions({ ...page, ...filters }));
           createOutput(flags.json ?? false).result({ positions: items }, () => formatPositions(items));
         });
       }),
@@ -82,8 +86,7 @@ export function registerReadCommands(program: Command): void {
     .option('--json', 'print JSON only')
     .action(
       action(async (flags: ReadFlags) => {
-        const actor = checked('actor', flags.actor);
-        const topic = checked('topic', flags.topic);
+        const filters = filtersOf(flags);
         if (flags.since !== undefined && Number.isNaN(Date.parse(flags.since))) {
           throw new CliUsageError(`--since ${flags.since} is not a date (YYYY-MM-DD)`);
         }
@@ -91,8 +94,7 @@ export function registerReadCommands(program: Command): void {
           const { items } = await readAllPages((page) =>
             views.listContradictions({
               ...page,
-              ...(actor ? { actor } : {}),
-              ...(topic ? { topic } : {}),
+              ...filters,
               ...(flags.since ? { since: flags.since } : {}),
               includeWithdrawn: flags.withdrawn ?? false,
             }),

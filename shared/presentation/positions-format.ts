@@ -7,9 +7,9 @@ import type { ContradictionView, PositionView, TimelineEntry } from '../ports/vi
  * JSON shape of a contradiction (`--json`, the API). No I/O: callers print the strings.
  */
 
-const POLARITY_MARK = { support: '+', oppose: '-', conditional: '~' } as const;
+export const POLARITY_MARK = { support: '+', oppose: '-', conditional: '~' } as const;
 
-const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+export const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 /** Fixed-width columns; the last column is not padded. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

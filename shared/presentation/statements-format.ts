@@ -1,10 +1,8 @@
-import type { Statement } from '../events/statement';
+import type { Statement } from '../../events/statement';
+import { toCalendarDate } from '../domain/timestamps';
+import { clip, POLARITY_MARK } from './positions-format';
 
-const POLARITY_MARK: Record<Statement['polarity'], string> = { support: '+', oppose: '-', conditional: '~' };
-
-const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
-
-/** One line per statement: polarity mark, actor, topic/proposition, date, and the start of the quote. */
+/** `extract` output: one entry per statement, polarity mark, actor, topic/proposition, date, confidence, quote. */
 export function formatStatements(statements: readonly Statement[]): string {
   if (statements.length === 0) return '  (no statements)';
   return statements
@@ -12,7 +10,7 @@ export function formatStatements(statements: readonly Statement[]): string {
       const hearsay = statement.reportedBy ? ` (as reported by ${statement.reportedBy})` : '';
       return (
         `  ${POLARITY_MARK[statement.polarity]} ${statement.actor} ${statement.polarity} ` +
-        `${statement.topic}/${statement.proposition}${hearsay} · ${statement.statedAt.slice(0, 10)} · ` +
+        `${statement.topic}/${statement.proposition}${hearsay} · ${toCalendarDate(statement.statedAt)} · ` +
         `${statement.confidence.toFixed(2)}\n    “${clip(statement.quote, 110)}”`
       );
     })
