@@ -32,7 +32,9 @@ function checked(kind: 'actor' | 'topic', value: string | undefined): string | u
   if (value === undefined) return undefined;
   const schema = kind === 'actor' ? ActorId : TopicId;
   if (!schema.safeParse(value).success)
-    throw new CliUsageError(`"${value}" is not a ${kind} id (kebab-case, e.g. "united-states")`);
+    throw new CliUsageError(
+      `"${value}" is not ${kind === 'actor' ? 'an actor' : 'a topic'} id (kebab-case, e.g. "united-states")`,
+    );
   return value;
 }
 
