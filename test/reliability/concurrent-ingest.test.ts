@@ -116,7 +116,8 @@ function checkLog(eventItems: readonly Record<string, unknown>[], distinctTexts:
   expect(contradictions).toHaveLength(1);
   const alerts = events.filter((event) => event.type === 'AlertPublished');
   expect(alerts).toHaveLength(1);
-  return { contradictionId: (contradictions[0]?.data as { contradictionId: string }).contradictionId };
+  const [contradiction] = contradictions as { data: { contradictionId: string } }[];
+  return { contradictionId: contradiction?.data.contradictionId ?? '' };
 }
 
 let rules: RulesExtractor;
