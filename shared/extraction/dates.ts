@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 
 /**
  * When a statement was made, from the reporting clause only ("On October 28, Zelensky said…",
