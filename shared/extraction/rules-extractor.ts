@@ -102,6 +102,8 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
 
   const text = analyse(raw);
   text.mask = maskTokens(compiled, text.norm);
+  // A first form such as "the" says little: most articles that got this far still have no trigger.
+  if (!matchesAnyTopicWord(compiled, text)) return [];
   const quoted = quotedTokens(text);
   const sentences = buildSentences(compiled, text, quoted);
   const framesOf = sentences.map((sentence) => (sentence ? findFrames(compiled, text, sentence) : []));
@@ -126,6 +128,17 @@ const LETTERS = /\p{L}+/gu;
 function mentionsAnyCandidate(compiled: CompiledCodebook, raw: string): boolean {
   for (const match of raw.matchAll(LETTERS)) {
     if (compiled.candidateForms.has(match[0].toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** Does any trigger or venue-topic pattern match somewhere in the document (ignoring sentences)? */
+function matchesAnyTopicWord(compiled: CompiledCodebook, text: AnalysedText): boolean {
+  const mask = text.mask!;
+  const end = text.norm.length;
+  for (let i = 0; i < end; i += 1) {
+    if ((mask[i]! & MASK.candidate) === 0) continue;
+    if (compiled.triggers.longestAt(text, i, end) || compiled.venueTopicWords.longestAt(text, i, end)) return true;
   }
   return false;
 }

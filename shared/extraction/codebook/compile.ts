@@ -85,6 +85,12 @@ export interface CompiledCodebook {
    * pronouns); a document with none of them is not even tokenised.
    */
   candidateForms: ReadonlySet<string>;
+  /**
+   * The venue words that can make a clause about venues. With the triggers, matched as whole
+   * patterns: a document in which none of them matches anywhere cannot yield a statement (each
+   * statement needs a trigger, a venue context, or an anaphor pointing back to one of those).
+   */
+  venueTopicWords: PatternIndex<true>;
   /** Form → MASK bits. */
   maskOf: ReadonlyMap<string, number>;
   /** Anaphors alone: a determiner-led cue noun that is also one ("a request") points back. */
@@ -271,6 +277,7 @@ function build(codebook: Codebook): CompiledCodebook {
     partitives,
     occasions,
     candidateForms,
+    venueTopicWords,
     maskOf,
     actorKinds,
   };
