@@ -70,8 +70,44 @@ function adjacent(text: AnalysedText, previousEnd: number, nextStart: number): b
   return false;
 }
 
+/** Which tokens of a sentence an atom already covers. */
+class Taken {
+  private readonly bits: Uint8Array;
+  constructor(
+    private readonly from: number,
+    limit: number,
+  ) {
+    this.bits = new Uint8Array(Math.max(0, limit - from));
+  }
+  has(index: number): boolean {
+    return this.bits[index - this.from] === 1;
+  }
+  add(start: number, end: number): void {
+    this.bits.fill(1, start - this.from, end - this.from);
+  }
+  any(start: number, end: number): boolean {
+    for (let i = start; i < end; i += 1) if (this.bits[i - this.from] === 1) return true;
+    return false;
+  }
+}
+
+/** A mention with every field present, so that all mentions share one shape. */
+function mentionOf(start: number, end: number, kind: MentionKind, actor?: string, person?: string): Mention {
+  return {
+    start,
+    end,
+    kind,
+    actor,
+    person,
+    object: false,
+    possessive: false,
+    source: undefined,
+    firstPerson: undefined,
+  };
+}
+
 /** Capitalised words after a title that are no known name: an unknown person ("Minister Jan Nowak"). */
-function unknownNameAfter(text: AnalysedText, from: number, limit: number, taken: ReadonlySet<number>): number {
+function unknownNameAfter(text: AnalysedText, from: number, limit: number, taken: Taken): number {
   let end = from;
   while (end < limit && end - from < 3) {
     const value = text.value[end] ?? '';
@@ -89,18 +125,18 @@ export function findMentions(compiled: CompiledCodebook, text: AnalysedText, fro
     if (nameAccepted(text, match))
       atoms.push({ kind: 'name', start: match.start, end: match.end, entry: match.payload });
   }
-  const taken = new Set<number>();
-  for (const atom of atoms) for (let i = atom.start; i < atom.end; i += 1) taken.add(i);
+  const taken = new Taken(from, limit);
+  for (const atom of atoms) taken.add(atom.start, atom.end);
+  const names = atoms.length;
   for (const match of compiled.roles.scan(text, from, limit)) {
-    let overlaps = false;
-    for (let i = match.start; i < match.end; i += 1) if (taken.has(i)) overlaps = true;
-    if (overlaps) continue;
+    if (taken.any(match.start, match.end)) continue;
     const last = text.norm[match.end - 1] ?? '';
     const plural = last.endsWith('s') && !last.endsWith('ss') && !PLURAL_EXCEPTIONS.has(last);
     atoms.push({ kind: 'role', start: match.start, end: match.end, entry: match.payload, plural });
-    for (let i = match.start; i < match.end; i += 1) taken.add(i);
+    taken.add(match.start, match.end);
   }
-  atoms.sort((a, b) => a.start - b.start);
+  // Both lists come in order; merging them is a (stable) sort only when both have atoms.
+  if (names > 0 && atoms.length > names) atoms.sort(byStart);
 
   // Group adjacent atoms into compounds: (actor)('s)? (title|honorific)* (person)?
   const groups: Atom[][] = [];
@@ -124,7 +160,7 @@ export function findMentions(compiled: CompiledCodebook, text: AnalysedText, fro
 
   const mentions: Mention[] = [];
   for (const group of groups) {
-    const mention = classify(compiled, text, group, limit, taken);
+    const mention = classify(text, group, limit, taken);
     if (mention) mentions.push(mention);
   }
   markCoordinatedRoles(text, mentions);
@@ -134,58 +170,61 @@ export function findMentions(compiled: CompiledCodebook, text: AnalysedText, fro
     mention.object = isObject(compiled, text, mention.start, from);
     mention.possessive = text.possessive[mention.end - 1] === true;
   }
-  return merged.sort((a, b) => a.start - b.start);
+  return merged.sort(byStart);
 }
 
-function classify(
-  _compiled: CompiledCodebook,
-  text: AnalysedText,
-  group: Atom[],
-  limit: number,
-  taken: ReadonlySet<number>,
-): Mention | undefined {
+const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
+
+function classify(text: AnalysedText, group: Atom[], limit: number, taken: Taken): Mention | undefined {
   const first = group[0]!;
   const last = group[group.length - 1]!;
-  const base = { start: first.start, end: last.end, object: false, possessive: false };
-  const person = group.find((a) => a.kind === 'name' && a.entry.kind === 'person');
-  if (person && person.kind === 'name') {
-    return { ...base, kind: 'person', actor: person.entry.actor, person: person.entry.person ?? '' };
+  const start = first.start;
+  let person: NameEntry | undefined;
+  let actorEntry: NameEntry | undefined;
+  let lastTitle: Atom | undefined;
+  for (const atom of group) {
+    if (atom.kind === 'name') {
+      actorEntry ??= atom.entry;
+      if (atom.entry.kind === 'person') {
+        person = atom.entry;
+        break;
+      }
+    } else if (atom.entry.kind === 'title' || atom.entry.kind === 'honorific') lastTitle = atom;
   }
-  const actorAtom = group.find((a) => a.kind === 'name');
-  const titles = group.filter((a) => a.kind === 'role' && (a.entry.kind === 'title' || a.entry.kind === 'honorific'));
+  if (person) return mentionOf(start, last.end, 'person', person.actor, person.person ?? '');
   if (first.kind === 'role' && group.length === 1 && first.entry.kind !== 'title' && first.entry.kind !== 'honorific') {
     if (first.entry.kind === 'personPronoun') {
+      const mention = mentionOf(start, last.end, 'pronoun');
       const word = text.norm[first.start];
-      return { ...base, kind: 'pronoun', firstPerson: word === 'i' || word === 'me' };
+      mention.firstPerson = word === 'i' || word === 'me';
+      return mention;
     }
-    if (first.entry.kind === 'groupPronoun') return { ...base, kind: 'group' };
-    return { ...base, kind: 'self' };
+    return mentionOf(start, last.end, first.entry.kind === 'groupPronoun' ? 'group' : 'self');
   }
-  if (titles.length > 0) {
-    const lastTitle = titles[titles.length - 1]!;
+  if (lastTitle) {
     const plural = lastTitle.kind === 'role' && lastTitle.plural;
     // A title followed by capitalised unknown words names a person: "Defence Minister Jan Nowak".
     const nameEnd = last === lastTitle && !plural ? unknownNameAfter(text, last.end, limit, taken) : last.end;
     if (nameEnd > last.end) {
       const name = text.value.slice(last.end, nameEnd).join(' ');
-      const mention: Mention = { ...base, end: nameEnd, kind: 'person', person: name };
-      if (actorAtom?.kind === 'name') mention.actor = actorAtom.entry.actor;
-      else mention.kind = 'source';
-      return mention;
+      return actorEntry
+        ? mentionOf(start, nameEnd, 'person', actorEntry.actor, name)
+        : mentionOf(start, nameEnd, 'source', undefined, name);
     }
-    if (actorAtom?.kind === 'name') {
+    if (actorEntry) {
       const definite = text.norm[first.start - 1] === 'the';
-      return { ...base, kind: definite && !plural ? 'roleRef' : 'role', actor: actorAtom.entry.actor };
+      return mentionOf(start, last.end, definite && !plural ? 'roleRef' : 'role', actorEntry.actor);
     }
     // A title with no actor: "the president" refers back; "officials said" is an unnamed source.
-    if (text.norm[first.start - 1] === 'the' && !plural) return { ...base, kind: 'roleRef' };
-    return { ...base, kind: 'source', source: 'anonymous' };
+    if (text.norm[first.start - 1] === 'the' && !plural) return mentionOf(start, last.end, 'roleRef');
+    const source = mentionOf(start, last.end, 'source');
+    source.source = 'anonymous';
+    return source;
   }
-  if (actorAtom?.kind === 'name') {
-    const entry = actorAtom.entry;
-    if (entry.kind === 'institution') return { ...base, kind: 'institution', actor: entry.actor };
-    if (entry.kind === 'demonym') return { ...base, kind: 'demonym', actor: entry.actor };
-    return { ...base, kind: 'country', actor: entry.actor };
+  if (actorEntry) {
+    if (actorEntry.kind === 'institution') return mentionOf(start, last.end, 'institution', actorEntry.actor);
+    if (actorEntry.kind === 'demonym') return mentionOf(start, last.end, 'demonym', actorEntry.actor);
+    return mentionOf(start, last.end, 'country', actorEntry.actor);
   }
   return undefined;
 }
@@ -213,17 +252,24 @@ function isTitleOnly(text: AnalysedText, mention: Mention): boolean {
   );
 }
 
+/** Only commas and articles between two mentions, and at least one comma: "Peskov, the Kremlin spokesman". */
+function onlyAppositionBetween(text: AnalysedText, from: number, to: number): boolean {
+  let comma = false;
+  for (let i = from; i < to; i += 1) {
+    const token = text.norm[i];
+    if (token === ',') comma = true;
+    else if (token !== 'the' && token !== 'a' && token !== 'an') return false;
+  }
+  return comma;
+}
+
 /** "Dmitry Peskov, the Kremlin spokesman," is one mention: keep the person. */
 function mergeAppositions(text: AnalysedText, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const mention of mentions) {
     const previous = out[out.length - 1];
     if (previous?.actor && (previous.actor === mention.actor || mention.kind === 'source')) {
-      const between = text.norm.slice(previous.end, mention.start);
-      const onlyApposition =
-        between.length > 0 &&
-        between.every((token) => token === ',' || token === 'the' || token === 'a' || token === 'an');
-      if (onlyApposition && between.includes(',')) {
+      if (onlyAppositionBetween(text, previous.end, mention.start)) {
         if (
           previous.kind === 'person' &&
           (mention.kind === 'role' || mention.kind === 'roleRef' || mention.kind === 'institution')
