@@ -18,6 +18,11 @@ export interface CompiledPattern<T> {
   payload: T;
   /** One plain element: matched by the first-form lookup alone. */
   single: boolean;
+  /**
+   * Where matching resumes after the first-form lookup: 1 when the first element is a plain set
+   * of forms (the lookup matched it), 0 when it must be checked again (a class, an exact case).
+   */
+  from: 0 | 1;
 }
 
 export interface PatternMatch<T> {
@@ -71,8 +76,9 @@ export class PatternIndex<T> {
     const elements = this.compile(source, options);
     if (elements.length === 0) return;
     const only = elements[0]!;
-    const single = elements.length === 1 && only.kind === 'forms' && only.exactCase === undefined;
-    const pattern: CompiledPattern<T> = { source, elements, payload, single };
+    const plain = only.kind === 'forms' && only.exactCase === undefined;
+    const single = elements.length === 1 && plain;
+    const pattern: CompiledPattern<T> = { source, elements, payload, single, from: plain ? 1 : 0 };
     for (const form of firstFormsOf(elements[0]!)) {
       const list = this.byFirst.get(form);
       if (list) list.push(pattern);
@@ -110,16 +116,14 @@ export class PatternIndex<T> {
 
   /** Every match starting at `start` and ending at or before `limit`. */
   matchesAt(tokens: TokenView, start: number, limit: number): PatternMatch<T>[] {
-    if (!this.has(tokens, start)) return NONE as unknown as PatternMatch<T>[];
+    if (start >= limit || !this.has(tokens, start)) return NONE as unknown as PatternMatch<T>[];
     const candidates = this.byFirst.get(tokens.norm[start] ?? '');
     if (!candidates) return NONE as unknown as PatternMatch<T>[];
     const found: PatternMatch<T>[] = [];
     for (const pattern of candidates) {
       const end = pattern.single
-        ? start < limit
-          ? start + 1
-          : -1
-        : matchElements(pattern.elements, 0, tokens, start, limit);
+        ? start + 1
+        : matchElements(pattern.elements, pattern.from, tokens, start + pattern.from, limit);
       if (end > start) found.push({ start, end, payload: pattern.payload, source: pattern.source });
     }
     return found;
@@ -133,7 +137,9 @@ export class PatternIndex<T> {
     let best: CompiledPattern<T> | undefined;
     let bestEnd = start;
     for (const pattern of candidates) {
-      const end = pattern.single ? start + 1 : matchElements(pattern.elements, 0, tokens, start, limit);
+      const end = pattern.single
+        ? start + 1
+        : matchElements(pattern.elements, pattern.from, tokens, start + pattern.from, limit);
       if (end > bestEnd) {
         best = pattern;
         bestEnd = end;
