@@ -590,37 +590,57 @@ function emit(
       frame && frame.kind !== 'quote' ? frame.head : [sentence.first, Math.min(state.stanceStart, clause.end)];
     const speakerName =
       holder.person ?? (attribution.reportedBy || holder.actor === speaker?.actor ? speaker?.person : undefined);
-    const base = {
-      sentenceIndex: sentence.index,
-      actor: holder.actor,
-      ...(speakerName ? { speaker: speakerName } : {}),
-      attribution: attribution.attribution,
-      ...(attribution.reportedBy ? { reportedBy: attribution.reportedBy } : {}),
-      dateWindow,
-    };
+    // Drafts are built whole (no spreads): one object shape, made in the inner loop.
+    const speakerOfDraft = speakerName || undefined;
+    const reportedBy = attribution.reportedBy || undefined;
     for (const f of found) {
       const conditioned = clause.conditional && !f.indirect && !(clause.trade && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
       if (value === 'oppose' && f.topic === 'talks' && aboutVenue()) continue;
       drafts.push({
-        ...base,
+        sentenceIndex: sentence.index,
+        actor: holder.actor,
+        speaker: speakerOfDraft,
         topic: f.topic,
         proposition: f.proposition,
         polarity: value,
-        evidence: { ...evidence, indirect: f.indirect },
+        attribution: attribution.attribution,
+        reportedBy,
+        evidence: withIndirect(evidence, f.indirect),
+        dateWindow,
       });
     }
     for (const venue of venues) {
       drafts.push({
-        ...base,
+        sentenceIndex: sentence.index,
+        actor: holder.actor,
+        speaker: speakerOfDraft,
         topic: compiled.venueTopic,
         proposition: `${compiled.venueTopic}:${venue.place}`,
         polarity: polarity(venue.sign, venue.conditional, clause.conditional && !(clause.trade && venue.sign < 0)),
-        evidence: { ...evidence, indirect: false },
+        attribution: attribution.attribution,
+        reportedBy,
+        evidence: withIndirect(evidence, false),
+        dateWindow,
       });
     }
   }
+}
+
+function withIndirect(evidence: Omit<Evidence, 'indirect'>, indirect: boolean): Evidence {
+  return {
+    quoted: evidence.quoted,
+    framed: evidence.framed,
+    named: evidence.named,
+    narrated: evidence.narrated,
+    hearsay: evidence.hearsay,
+    analyst: evidence.analyst,
+    anonymous: evidence.anonymous,
+    hedged: evidence.hedged,
+    indirect,
+    inherited: evidence.inherited,
+  };
 }
 
 /**
