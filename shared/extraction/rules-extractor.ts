@@ -13,7 +13,15 @@ import { resolveStatementDate } from './dates';
 import { findMentions, type Mention } from './mentions';
 import { type AnalysedText, analyse } from './nlp';
 import { type Discourse, type Draft, draftSentence, type Holder, newDiscourse, resolveMention } from './stance';
-import { type Frame, findFrames, findItems, quotedTokens, type Sentence, segmentClauses } from './structure';
+import {
+  type Frame,
+  findFrames,
+  findItems,
+  isQuoteMark,
+  quotedTokens,
+  type Sentence,
+  segmentClauses,
+} from './structure';
 
 export { CODEBOOK_ENV, loadCodebook } from './codebook/load-codebook';
 export type { Codebook } from './codebook/schema';
@@ -144,7 +152,6 @@ function matchesAnyTopicWord(compiled: CompiledCodebook, text: AnalysedText): bo
 }
 
 const NO_MARKERS: ReadonlySet<never> = new Set();
-const QUOTE_FORMS = new Set(['"', '“', '”', '«', '»', '„']);
 
 function buildSentences(
   compiled: CompiledCodebook,
@@ -171,7 +178,7 @@ function buildSentences(
       topical ||= (bits & MASK.candidate) !== 0;
       pointing ||= (bits & MASK.anaphors) !== 0;
       named ||= (bits & MASK.names) !== 0;
-      quoting ||= QUOTE_FORMS.has(text.norm[i] ?? '');
+      quoting ||= isQuoteMark(text.norm[i] ?? '');
     }
     const candidate = topical || quoting || (pointing && topicSeen);
     topicSeen ||= topical;

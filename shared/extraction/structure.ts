@@ -37,9 +37,27 @@ export interface Sentence {
   quoted: boolean[];
 }
 
-const QUOTES_OPEN = new Set(['“', '«', '„']);
-const QUOTES_CLOSE = new Set(['”', '»']);
-const QUOTES_TOGGLE = new Set(['"']);
+const QUOTE_OPEN = 1;
+const QUOTE_CLOSE = 2;
+const QUOTE_TOGGLE = 3;
+
+/** Which quotation mark a token is: opening (“ « „), closing (” »), either ("), or none (0). */
+function quoteKind(token: string): number {
+  if (token.length !== 1) return 0;
+  switch (token.charCodeAt(0)) {
+    case 0x201c: // “
+    case 0xab: // «
+    case 0x201e: // „
+      return QUOTE_OPEN;
+    case 0x201d: // ”
+    case 0xbb: // »
+      return QUOTE_CLOSE;
+    case 0x22: // "
+      return QUOTE_TOGGLE;
+    default:
+      return 0;
+  }
+}
 
 /** Which tokens of the document are inside quotation marks; a paragraph break closes a quote. */
 export function quotedTokens(text: AnalysedText): boolean[] {
@@ -51,16 +69,16 @@ export function quotedTokens(text: AnalysedText): boolean[] {
       open = false;
       continue;
     }
-    if (QUOTES_OPEN.has(token)) open = true;
-    else if (QUOTES_CLOSE.has(token)) open = false;
-    else if (QUOTES_TOGGLE.has(token)) open = !open;
+    const kind = quoteKind(token);
+    if (kind === QUOTE_OPEN) open = true;
+    else if (kind === QUOTE_CLOSE) open = false;
+    else if (kind === QUOTE_TOGGLE) open = !open;
     else quoted[i] = open;
   }
   return quoted;
 }
 
-export const isQuoteMark = (token: string) =>
-  QUOTES_OPEN.has(token) || QUOTES_CLOSE.has(token) || QUOTES_TOGGLE.has(token);
+export const isQuoteMark = (token: string) => quoteKind(token) !== 0;
 
 /** Leftmost-longest items; equal lengths go to the higher priority (triggers first). */
 export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): Item[] {
@@ -440,18 +458,21 @@ const TRADE_MARKERS = new Set(['in exchange for', 'in return for']);
 export function frameOfToken(frames: Frame[], index: number): number {
   let best = -1;
   let size = Number.POSITIVE_INFINITY;
-  frames.forEach((frame, f) => {
-    const [s, e] = frame.complement;
+  for (let f = 0; f < frames.length; f += 1) {
+    const [s, e] = frames[f]!.complement;
     if (s <= index && index < e && e - s < size) {
       best = f;
       size = e - s;
     }
-  });
+  }
   return best;
 }
 
-function inHead(frames: Frame[], index: number): boolean {
-  return frames.some((frame) => frame.head[0] <= index && index < frame.head[1] && frameOfToken(frames, index) === -1);
+/** In a reporting clause's head and in no frame's complement (`frame`: frameOfToken at `index`). */
+function inHead(frames: Frame[], index: number, frame: number): boolean {
+  if (frame !== -1) return false;
+  for (const candidate of frames) if (candidate.head[0] <= index && index < candidate.head[1]) return true;
+  return false;
 }
 
 /** Splits a sentence into clauses at boundaries, frame edges, conditions and coordinated verbs. */
@@ -477,11 +498,13 @@ export function segmentClauses(
     if (openedBy) current.openedBy = openedBy;
   };
 
-  const itemsByStart = new Map<number, Item>();
-  for (const item of items) itemsByStart.set(item.start, item);
+  // Items are in order and do not overlap, and `i` only moves forward: one pointer finds the
+  // item that starts at `i`.
+  let next = 0;
   let i = first;
   while (i < end) {
-    if (inHead(frames, i)) {
+    const frame = frames.length === 0 ? -1 : frameOfToken(frames, i);
+    if (frames.length > 0 && inHead(frames, i, frame)) {
       close(i);
       i += 1;
       continue;
@@ -493,18 +516,19 @@ export function segmentClauses(
       i += 1;
       continue;
     }
-    const frame = frameOfToken(frames, i);
     if (current && current.frame !== frame) close(i);
     // "If Ukraine leaves Donetsk, Russia could …": a condition that opens the sentence ends at its comma.
-    if (current?.condition && current.start <= clauseFloor(frames, first, i) + 1 && text.norm[i] === ',') {
+    if (current?.condition && text.norm[i] === ',' && current.start <= clauseFloor(frames, first, i) + 1) {
       close(i);
       i += 1;
       continue;
     }
-    const item = itemsByStart.get(i);
+    while (next < items.length && items[next]!.start < i) next += 1;
+    const item = items[next]?.start === i ? items[next] : undefined;
     if (item && isBreak(compiled, text, sentence, item, mentions)) {
       close(i);
-      const source = text.norm.slice(item.start, item.end).join(' ');
+      const source =
+        item.end - item.start === 1 ? (text.norm[item.start] ?? '') : text.norm.slice(item.start, item.end).join(' ');
       open(item.end, frame, item.kind === 'conditional', source);
       i = item.end;
       continue;
