@@ -116,7 +116,7 @@ export function analyse(input: string): AnalysedText {
         possessive[i] = true;
       }
     }
-    if (i > 0 && POSSESSIVE_TOKEN.has(n) && type[i - 1] === 'word') possessive[i - 1] = true;
+    if (i > 0 && n.length <= 2 && POSSESSIVE_TOKEN.has(n) && type[i - 1] === 'word') possessive[i - 1] = true;
   }
   return { text, norm, value, start, type, capital, possessive, sentences: spans };
 }

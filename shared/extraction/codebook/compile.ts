@@ -285,7 +285,14 @@ function build(codebook: Codebook): CompiledCodebook {
 
 /** Computes a document's token mask: one map lookup per token serves every index. */
 export function maskTokens(compiled: CompiledCodebook, norm: readonly string[]): Uint16Array {
-  const mask = new Uint16Array(norm.length);
-  for (let i = 0; i < norm.length; i += 1) mask[i] = compiled.maskOf.get(norm[i] ?? '') ?? 0;
+  const count = norm.length;
+  // A view on a reused buffer: a document's mask costs no allocation of its own (documents are
+  // read one at a time, and a mask is only read while its document is).
+  if (maskBuffer.length < count) maskBuffer = new Uint16Array(Math.max(count, maskBuffer.length * 2));
+  const mask = maskBuffer.subarray(0, count);
+  const maskOf = compiled.maskOf;
+  for (let i = 0; i < count; i += 1) mask[i] = maskOf.get(norm[i]!) ?? 0;
   return mask;
 }
+
+let maskBuffer = new Uint16Array(4096);
