@@ -1,4 +1,4 @@
-import type { CompiledCodebook, NameEntry, RoleEntry } from './codebook/compile';
+import type { CompiledCodebook, MarkerEntry, NameEntry, RoleEntry } from './codebook/compile';
 import type { PatternMatch } from './matcher';
 import type { AnalysedText } from './nlp';
 
@@ -118,7 +118,14 @@ function unknownNameAfter(text: AnalysedText, from: number, limit: number, taken
   return end;
 }
 
-export function findMentions(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): Mention[] {
+/** `markers`: the sentence's marker matches, when the caller has them already. */
+export function findMentions(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  from: number,
+  to: number,
+  markers: readonly PatternMatch<MarkerEntry>[] = compiled.markers.scan(text, from, to + 1),
+): Mention[] {
   const limit = to + 1;
   const atoms: Atom[] = [];
   for (const match of compiled.names.scan(text, from, limit)) {
@@ -165,7 +172,7 @@ export function findMentions(compiled: CompiledCodebook, text: AnalysedText, fro
   }
   markCoordinatedRoles(text, mentions);
   const merged = mergeAppositions(text, mentions);
-  addSources(compiled, text, from, limit, merged);
+  addSources(markers, merged);
   for (const mention of merged) {
     mention.object = isObject(compiled, text, mention.start, from);
     mention.possessive = text.possessive[mention.end - 1] === true;
@@ -294,8 +301,8 @@ function mergeAppositions(text: AnalysedText, mentions: Mention[]): Mention[] {
   return out;
 }
 
-function addSources(compiled: CompiledCodebook, text: AnalysedText, from: number, limit: number, mentions: Mention[]) {
-  for (const match of compiled.markers.scan(text, from, limit)) {
+function addSources(markers: readonly PatternMatch<MarkerEntry>[], mentions: Mention[]) {
+  for (const match of markers) {
     const kind = match.payload.kind;
     if (kind !== 'analyst' && kind !== 'anonymous') continue;
     const overlapping = mentions.find((m) => m.start < match.end && match.start < m.end);
@@ -303,14 +310,9 @@ function addSources(compiled: CompiledCodebook, text: AnalysedText, from: number
       overlapping.source ??= kind;
       continue;
     }
-    mentions.push({
-      start: match.start,
-      end: match.end,
-      kind: 'source',
-      source: kind,
-      object: false,
-      possessive: false,
-    });
+    const source = mentionOf(match.start, match.end, 'source');
+    source.source = kind;
+    mentions.push(source);
   }
 }
 

@@ -193,12 +193,13 @@ function buildSentences(
         quoted,
       } satisfies Sentence;
     }
-    const markers = new Set(compiled.markers.scan(text, first, last + 1).map((match) => match.payload.kind));
+    const markerMatches = compiled.markers.scan(text, first, last + 1);
+    const markers = new Set(markerMatches.map((match) => match.payload.kind));
     return {
       index,
       first,
       last,
-      mentions: findMentions(compiled, text, first, last),
+      mentions: findMentions(compiled, text, first, last, markerMatches),
       items: findItems(compiled, text, first, last),
       markers,
       quoted,
