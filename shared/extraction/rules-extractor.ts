@@ -194,7 +194,10 @@ function buildSentences(
       } satisfies Sentence;
     }
     const markerMatches = compiled.markers.scan(text, first, last + 1);
-    const markers = new Set(markerMatches.map((match) => match.payload.kind));
+    const markers =
+      markerMatches.length === 0
+        ? (NO_MARKERS as Set<never>)
+        : new Set(markerMatches.map((match) => match.payload.kind));
     return {
       index,
       first,
@@ -215,9 +218,7 @@ function speakersOf(
   framesOf: Frame[][],
   discourse: Discourse,
 ): Holder[] {
-  const resolve = (mentions: Mention[]) =>
-    mentions.map((m) => resolveMention(m, discourse, undefined, false)).filter((h): h is Holder => h !== undefined);
-  if (frame.speakers.length > 0) return resolve(frame.speakers);
+  if (frame.speakers.length > 0) return resolveSpeakers(frame.speakers, discourse);
   // A quotation running over several sentences: "… We want peace," he said.
   for (let k = index + 1; k < Math.min(sentences.length, index + 4); k += 1) {
     const next = sentences[k];
@@ -225,11 +226,17 @@ function speakersOf(
     const closing = (framesOf[k] ?? []).find(
       (f) => f.kind === 'reporting' && f.complement[0] === next.first && f.speakers.length > 0,
     );
-    if (closing) return resolve(closing.speakers);
+    if (closing) return resolveSpeakers(closing.speakers, discourse);
   }
   if (discourse.lastQuoteSpeakers) return discourse.lastQuoteSpeakers;
   const last = discourse.lastPerson;
   return last ? [{ actor: last.actor, person: last.name, kind: 'person', named: false }] : [];
+}
+
+function resolveSpeakers(mentions: Mention[], discourse: Discourse): Holder[] {
+  return mentions
+    .map((m) => resolveMention(m, discourse, undefined, false))
+    .filter((h): h is Holder => h !== undefined);
 }
 
 function updateDiscourse(

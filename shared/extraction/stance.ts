@@ -60,6 +60,12 @@ export interface Draft {
   dateWindow: [number, number];
 }
 
+/** A new holder with the mention's source, if it has one. */
+function withSource(holder: Holder, source: Mention['source']): Holder {
+  if (source) holder.source = source;
+  return holder;
+}
+
 /** Resolves who a mention refers to. `speaker` is the frame's speaker, when inside reported speech. */
 export function resolveMention(
   mention: Mention,
@@ -68,17 +74,18 @@ export function resolveMention(
   quoted: boolean,
 ): Holder | undefined {
   const source = mention.source;
-  const withSource = (holder: Holder): Holder => (source ? { ...holder, source } : holder);
   switch (mention.kind) {
     case 'person':
       if (!mention.actor) return { kind: 'source', named: true, source: 'anonymous' };
-      return withSource({ actor: mention.actor, person: mention.person ?? '', kind: 'person', named: true });
+      return withSource({ actor: mention.actor, person: mention.person ?? '', kind: 'person', named: true }, source);
     case 'role':
     case 'institution':
-      return mention.actor ? withSource({ actor: mention.actor, kind: 'representative', named: true }) : undefined;
+      return mention.actor
+        ? withSource({ actor: mention.actor, kind: 'representative', named: true }, source)
+        : undefined;
     case 'country':
     case 'demonym':
-      return mention.actor ? withSource({ actor: mention.actor, kind: 'collective', named: true }) : undefined;
+      return mention.actor ? withSource({ actor: mention.actor, kind: 'collective', named: true }, source) : undefined;
     case 'roleRef': {
       const actor = mention.actor ?? discourse.lastPerson?.actor;
       if (!actor) return undefined;
@@ -464,8 +471,11 @@ function objectChains(ctx: Context, state: ClauseState): Map<Item, ReturnType<ty
           [coordinator.end, trigger.start],
         ]
       : [[holderEnd, trigger.start]];
-    const inRanges = (item: Item) => ranges.some(([from, to]) => item.start >= from && item.end <= to);
-    const chain = chainOf(cues.filter(inRanges), holderEnd, trigger.start);
+    const chain = chainOf(
+      cues.filter((item) => withinRanges(ranges, item)),
+      holderEnd,
+      trigger.start,
+    );
     const local = items.filter(
       (item) =>
         item.kind === 'negator' && item.start >= (previous ? previous.end : holderEnd) && item.end <= trigger.start,
@@ -477,6 +487,11 @@ function objectChains(ctx: Context, state: ClauseState): Map<Item, ReturnType<ty
     previousNegations = negations;
   }
   return chains;
+}
+
+function withinRanges(ranges: ReadonlyArray<readonly [number, number]>, item: Item): boolean {
+  for (const [from, to] of ranges) if (item.start >= from && item.end <= to) return true;
+  return false;
 }
 
 /** "could hold it up": an anaphor inside a discontinuous cue. */
@@ -518,8 +533,11 @@ function anaphoric(ctx: Context, state: ClauseState): Found[] {
   }));
 }
 
+const NO_ITEMS: ReadonlySet<Item> = new Set();
+
 /** "Taurus cruise missiles": one weapon, not two propositions. The later of adjacent same-topic triggers is dropped. */
-function sameTopicNeighbours(text: AnalysedText, triggers: Item[]): Set<Item> {
+function sameTopicNeighbours(text: AnalysedText, triggers: Item[]): ReadonlySet<Item> {
+  if (triggers.length < 2) return NO_ITEMS;
   const skip = new Set<Item>();
   for (let k = 1; k < triggers.length; k += 1) {
     const previous = triggers[k - 1]!;
@@ -557,17 +575,8 @@ function emit(
   const { clause, frame, quoted } = state;
   const speaker = state.speakers[0];
   const hasPlaces = venues.some((venue) => venue.place !== 'any');
-  let talksBeforeLocative: boolean | undefined;
-  const aboutVenue = () => {
-    talksBeforeLocative ??= state.triggers.some(
-      (trigger) =>
-        trigger.trigger!.topic === 'talks' &&
-        compiled.venue
-          .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
-          .some((m) => m.payload === 'locative'),
-    );
-    return hasPlaces || talksBeforeLocative;
-  };
+  // Whether the clause is about a venue, asked only for an opposition to talks.
+  let aboutVenue: boolean | undefined;
   for (const holder of holders) {
     if (!holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame);
@@ -597,7 +606,10 @@ function emit(
       const conditioned = clause.conditional && !f.indirect && !(clause.trade && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
-      if (value === 'oppose' && f.topic === 'talks' && aboutVenue()) continue;
+      if (value === 'oppose' && f.topic === 'talks') {
+        aboutVenue ??= hasPlaces || talksBeforeLocative(compiled, text, state);
+        if (aboutVenue) continue;
+      }
       drafts.push({
         sentenceIndex: sentence.index,
         actor: holder.actor,
@@ -626,6 +638,18 @@ function emit(
       });
     }
   }
+}
+
+/** "Talks in Minsk": a talks trigger followed closely by a locative. */
+function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
+  const { clause } = state;
+  return state.triggers.some(
+    (trigger) =>
+      trigger.trigger!.topic === 'talks' &&
+      compiled.venue
+        .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
+        .some((m) => m.payload === 'locative'),
+  );
 }
 
 function withIndirect(evidence: Omit<Evidence, 'indirect'>, indirect: boolean): Evidence {
@@ -686,6 +710,11 @@ function attributionFor(
 
 const SKIP_IN_SLOT = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'a', 'an', 'both', 'all']);
 
+/** An actor that may fill a slot: named, and not one the slot excludes. */
+function usable(actor: string | undefined, excluded: readonly string[]): string | undefined {
+  return actor && !excluded.includes(actor) ? actor : undefined;
+}
+
 /** The proposition id, with its slot filled ("sanctions:russia", "funding:european-union"). */
 function propositionFor(
   ctx: Context,
@@ -697,8 +726,7 @@ function propositionFor(
   const slot = entry.slot;
   if (!slot) return entry.proposition;
   const { sentence, text } = ctx;
-  const excluded = new Set(slot.exclude);
-  const usable = (actor: string | undefined) => (actor && !excluded.has(actor) ? actor : undefined);
+  const excluded = slot.exclude;
   for (const way of slot.from) {
     let actor: string | undefined;
     if (way === 'adjective' || way === 'possessive') {
@@ -707,23 +735,23 @@ function propositionFor(
       );
       const adjectival = before?.kind === 'demonym' || before?.kind === 'role' || before?.kind === 'country';
       if (before && (way === 'possessive' ? before.possessive : adjectival && !before.possessive)) {
-        actor = usable(before.actor);
+        actor = usable(before.actor, excluded);
       }
     } else if (way === 'prepositions') {
-      const prepositions = new Set(slot.prepositions.map((p) => p.toLowerCase()));
       let probe = trigger.end;
-      if (prepositions.has(text.norm[probe] ?? '')) {
+      const next = text.norm[probe] ?? '';
+      if (slot.prepositions.some((preposition) => preposition.toLowerCase() === next)) {
         probe += 1;
         while (SKIP_IN_SLOT.has(text.norm[probe] ?? '')) probe += 1;
-        actor = usable(sentence.mentions.find((m) => m.start === probe)?.actor);
+        actor = usable(sentence.mentions.find((m) => m.start === probe)?.actor, excluded);
       }
     } else if (way === 'subject') {
       const candidates = sentence.mentions.filter(
         (m) => m.end <= trigger.start && m.start >= stanceStart && !m.object && m.actor,
       );
-      actor = usable(candidates[candidates.length - 1]?.actor);
+      actor = usable(candidates[candidates.length - 1]?.actor, excluded);
     } else if (way === 'holder') {
-      actor = usable(holder?.actor);
+      actor = usable(holder?.actor, excluded);
     }
     if (actor) return `${slot.namespace}:${actor}`;
   }

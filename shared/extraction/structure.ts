@@ -484,19 +484,7 @@ export function segmentClauses(
 ): Clause[] {
   const { first, last, items, mentions } = sentence;
   const end = last + 1;
-  const clauses: Clause[] = [];
-  let current: Clause | undefined;
-  const close = (at: number) => {
-    if (current && at > current.start) {
-      current.end = at;
-      clauses.push(current);
-    }
-    current = undefined;
-  };
-  const open = (at: number, frame: number, condition: boolean, openedBy?: string) => {
-    current = { start: at, end: at, frame, condition, conditional: false };
-    if (openedBy) current.openedBy = openedBy;
-  };
+  const found = new ClauseList();
 
   // Items are in order and do not overlap, and `i` only moves forward: one pointer finds the
   // item that starts at `i`.
@@ -505,38 +493,41 @@ export function segmentClauses(
   while (i < end) {
     const frame = frames.length === 0 ? -1 : frameOfToken(frames, i);
     if (frames.length > 0 && inHead(frames, i, frame)) {
-      close(i);
+      found.close(i);
       i += 1;
       continue;
     }
+    const current = found.current;
     // Quotation marks inside reported speech ("was \"absolutely unacceptable\"") do not split it;
     // a change of frame (a quotation with its own speaker) does, below.
     if (isQuoteMark(text.norm[i] ?? '')) {
-      if (current && frameOfToken(frames, i + 1) !== current.frame) close(i);
+      if (current && frameOfToken(frames, i + 1) !== current.frame) found.close(i);
       i += 1;
       continue;
     }
-    if (current && current.frame !== frame) close(i);
+    if (current && current.frame !== frame) found.close(i);
     // "If Ukraine leaves Donetsk, Russia could …": a condition that opens the sentence ends at its comma.
-    if (current?.condition && text.norm[i] === ',' && current.start <= clauseFloor(frames, first, i) + 1) {
-      close(i);
+    const open = found.current;
+    if (open?.condition && text.norm[i] === ',' && open.start <= clauseFloor(frames, first, i) + 1) {
+      found.close(i);
       i += 1;
       continue;
     }
     while (next < items.length && items[next]!.start < i) next += 1;
     const item = items[next]?.start === i ? items[next] : undefined;
     if (item && isBreak(compiled, text, sentence, item, mentions)) {
-      close(i);
+      found.close(i);
       const source =
         item.end - item.start === 1 ? (text.norm[item.start] ?? '') : text.norm.slice(item.start, item.end).join(' ');
-      open(item.end, frame, item.kind === 'conditional', source);
+      found.open(item.end, frame, item.kind === 'conditional', source);
       i = item.end;
       continue;
     }
-    if (!current) open(i, frame, false);
+    if (!found.current) found.open(i, frame, false);
     i += 1;
   }
-  close(end);
+  found.close(end);
+  const clauses = found.clauses;
 
   // A condition makes the clause it attaches to conditional: the previous one ("ready … if"),
   // or the next one when the condition comes first ("If Russia withdraws, Ukraine will …").
@@ -551,6 +542,28 @@ export function segmentClauses(
     clause.attachesTo = clauses.indexOf(target);
   });
   return clauses;
+}
+
+/** The clauses of a sentence as they are found: those closed, and the one being read. */
+class ClauseList {
+  readonly clauses: Clause[] = [];
+  current: Clause | undefined;
+
+  /** Ends the clause being read at `at`; an empty one is dropped. */
+  close(at: number): void {
+    const current = this.current;
+    if (current && at > current.start) {
+      current.end = at;
+      this.clauses.push(current);
+    }
+    this.current = undefined;
+  }
+
+  open(at: number, frame: number, condition: boolean, openedBy?: string): void {
+    const clause: Clause = { start: at, end: at, frame, condition, conditional: false };
+    if (openedBy) clause.openedBy = openedBy;
+    this.current = clause;
+  }
 }
 
 /** Where the sentence, or the reported speech that contains `index`, begins. */

@@ -35,19 +35,11 @@ export function findVenues(
   );
   if (contexts.length === 0) return [];
   const findings: VenueFinding[] = [];
-  const push = (place: string, sign: number, conditional: boolean) => {
-    if (!findings.some((f) => f.place === place)) findings.push({ place, sign, conditional });
-  };
-  const stanceAt = (position: number) => {
-    const chain = chainOf(items, holderEnd, position);
-    const present = chain.hasCue || hasModalOrNegator(items, holderEnd, position);
-    return present ? chain : undefined;
-  };
 
   for (const match of matches) {
     if (match.payload !== 'any') continue;
-    const chain = stanceAt(match.start);
-    if (chain) push('any', chain.sign, chain.conditional);
+    const chain = stanceAt(items, holderEnd, match.start);
+    if (chain) push(findings, 'any', chain.sign, chain.conditional);
   }
 
   const scopes = matches
@@ -69,18 +61,30 @@ export function findVenues(
       previousPlaceEnd >= 0 && text.norm.slice(previousPlaceEnd, place.start).every((token) => LIST_GLUE.has(token));
     if (!afterLocative && !afterCue && !inScope && !continuesList) continue;
     const scopeOfPlace = scope && (inScope || continuesList) ? scope : undefined;
-    const chain = stanceAt(scopeOfPlace ? scopeOfPlace.start : place.start);
+    const chain = stanceAt(items, holderEnd, scopeOfPlace ? scopeOfPlace.start : place.start);
     previousPlaceEnd = place.end;
     if (!chain) continue;
     const flip = scopeOfPlace?.payload === 'except' ? -1 : 1;
-    push(place.payload, chain.sign * flip, chain.conditional);
+    push(findings, place.payload, chain.sign * flip, chain.conditional);
   }
 
   // "Turkey offered to host the talks": the host's own country.
   const host = matches.find((m) => m.payload === 'host');
   if (host && findings.length === 0 && holder?.actor && compiled.actorKinds.get(holder.actor) === 'country') {
-    const chain = stanceAt(host.start);
-    if (chain) push(holder.actor, chain.sign, chain.conditional);
+    const chain = stanceAt(items, holderEnd, host.start);
+    if (chain) push(findings, holder.actor, chain.sign, chain.conditional);
   }
   return findings;
+}
+
+/** The first finding for a place stands. */
+function push(findings: VenueFinding[], place: string, sign: number, conditional: boolean): void {
+  if (!findings.some((f) => f.place === place)) findings.push({ place, sign, conditional });
+}
+
+/** The holder's stance words up to `position`, if there are any. */
+function stanceAt(items: readonly Item[], holderEnd: number, position: number) {
+  const chain = chainOf(items, holderEnd, position);
+  const present = chain.hasCue || hasModalOrNegator(items, holderEnd, position);
+  return present ? chain : undefined;
 }
