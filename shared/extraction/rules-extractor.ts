@@ -13,15 +13,7 @@ import { resolveStatementDate } from './dates';
 import { findMentions, type Mention } from './mentions';
 import { type AnalysedText, analyse } from './nlp';
 import { type Discourse, type Draft, draftSentence, type Holder, newDiscourse, resolveMention } from './stance';
-import {
-  type Frame,
-  findFrames,
-  findItems,
-  isQuoteMark,
-  quotedTokens,
-  type Sentence,
-  segmentClauses,
-} from './structure';
+import { type Frame, findFrames, findItems, quotedTokens, type Sentence, segmentClauses } from './structure';
 
 export { CODEBOOK_ENV, loadCodebook } from './codebook/load-codebook';
 export type { Codebook } from './codebook/schema';
@@ -168,18 +160,13 @@ function buildSentences(
     if (first > last || last - first + 1 > MAX_SENTENCE_TOKENS) return undefined;
     // Most sentences of an article carry no stance word: read only their names (later pronouns
     // may point to them) and skip the rules.
-    let topical = false;
-    let pointing = false;
-    let quoting = false;
-    let named = false;
-    const mask = text.mask;
-    for (let i = first; i <= last; i += 1) {
-      const bits = mask ? mask[i]! : MASK.candidate;
-      topical ||= (bits & MASK.candidate) !== 0;
-      pointing ||= (bits & MASK.anaphors) !== 0;
-      named ||= (bits & MASK.names) !== 0;
-      quoting ||= isQuoteMark(text.norm[i] ?? '');
-    }
+    const mask = text.mask!;
+    let bits = 0;
+    for (let i = first; i <= last; i += 1) bits |= mask[i]!;
+    const topical = (bits & MASK.candidate) !== 0;
+    const pointing = (bits & MASK.anaphors) !== 0;
+    const named = (bits & MASK.names) !== 0;
+    const quoting = (bits & MASK.quote) !== 0;
     const candidate = topical || quoting || (pointing && topicSeen);
     topicSeen ||= topical;
     if (!candidate) {

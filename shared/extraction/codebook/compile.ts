@@ -111,6 +111,8 @@ export const MASK = {
   occasions: 256,
   anaphors: 512,
   candidate: 1024,
+  /** Not an index: a quotation mark (" “ ” « » „). */
+  quote: 2048,
 } as const;
 
 const cache = new WeakMap<Codebook, CompiledCodebook>();
@@ -256,6 +258,7 @@ function build(codebook: Codebook): CompiledCodebook {
     mark(index.firstForms, index.bit);
   }
   mark(candidateForms, MASK.candidate);
+  mark(['"', '“', '”', '«', '»', '„'], MASK.quote);
 
   return {
     version: codebook.version,
