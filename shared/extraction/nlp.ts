@@ -121,11 +121,25 @@ export function analyse(input: string): AnalysedText {
   return { text, norm, value, start, type, capital, possessive, sentences: spans };
 }
 
+/**
+ * Tokenised single words (letters only). A codebook repeats words across its indexes (half of the
+ * ~2,100 chunks the bundled one tokenises), and for such a word wink's answer cannot change: the
+ * first reading leaves the word in wink's cache, and a later one is a cache lookup that adds
+ * nothing. Words with other characters take wink's reading every time (they may be split
+ * differently once their pieces are cached).
+ */
+const wordTokens = new Map<string, readonly string[]>();
+const LETTERS_ONLY = /^[A-Za-z]+$/;
+
 /** Tokenises a short phrase (a codebook pattern) exactly as documents are tokenised. */
 export function tokenisePhrase(phrase: string): string[] {
+  const known = wordTokens.get(phrase);
+  if (known) return [...known];
   const winkNlp = nlp();
   const tokens = winkNlp.readDoc(phrase).tokens();
   const norms = tokens.out(winkNlp.its.normal) as string[];
   const values = tokens.out() as string[];
-  return norms.filter((_, index) => typeOf(values[index] ?? '') !== 'tabCRLF');
+  const out = norms.filter((_, index) => typeOf(values[index] ?? '') !== 'tabCRLF');
+  if (LETTERS_ONLY.test(phrase)) wordTokens.set(phrase, [...out]);
+  return out;
 }
