@@ -253,9 +253,14 @@ function updateDiscourse(
   if (salient?.actor) discourse.lastActor = salient.actor;
   const quoteSpeakers = speakers.find((list, f) => {
     const frame = frames[f];
-    return list.length > 0 && frame && sentence.quoted.slice(frame.complement[0], frame.complement[1]).some(Boolean);
+    return list.length > 0 && frame && anyQuoted(sentence.quoted, frame.complement[0], frame.complement[1]);
   });
   if (quoteSpeakers) discourse.lastQuoteSpeakers = quoteSpeakers;
+}
+
+function anyQuoted(quoted: readonly boolean[], from: number, to: number): boolean {
+  for (let i = from; i < to && i < quoted.length; i += 1) if (quoted[i]) return true;
+  return false;
 }
 
 function toStatements(

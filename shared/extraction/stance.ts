@@ -247,9 +247,11 @@ function analyseClause(
   const nonRestrictive = relative && text.norm[clause.start - 2] === ',';
   let prefixSign = 1;
   if (holders.length === 0 && !nonRestrictive) {
-    const before = [...previous]
-      .reverse()
-      .find((state) => state.clause.frame === clause.frame && state.holders.length > 0);
+    let before: ClauseState | undefined;
+    for (let k = previous.length - 1; k >= 0 && !before; k -= 1) {
+      const state = previous[k]!;
+      if (state.clause.frame === clause.frame && state.holders.length > 0) before = state;
+    }
     if (before) {
       holders = before.holders;
       explicit = before.explicit;

@@ -375,10 +375,24 @@ export function withCoordinated(text: AnalysedText, sentence: Sentence, nearest:
   let list = false;
   for (let k = candidates.length - 1; k >= 0; k -= 1) {
     const candidate = candidates[k]!;
-    const gap = text.norm.slice(candidate.end, out[0]!.start);
-    if (gap.length === 0 || gap.length > 3 || !gap.every((token) => COORDINATING.has(token))) break;
-    const conjunction = gap.some((token) => token === 'and' || token === 'or' || token === '&');
-    if (!conjunction && !(list && gap.includes(','))) break;
+    // The words between the candidate and the list so far: one to three coordinating words.
+    const from = candidate.end;
+    const to = out[0]!.start;
+    if (to - from <= 0 || to - from > 3) break;
+    let coordinating = true;
+    let conjunction = false;
+    let comma = false;
+    for (let i = from; i < to; i += 1) {
+      const token = text.norm[i]!;
+      if (!COORDINATING.has(token)) {
+        coordinating = false;
+        break;
+      }
+      if (token === 'and' || token === 'or') conjunction = true;
+      else if (token === ',') comma = true;
+    }
+    if (!coordinating) break;
+    if (!conjunction && !(list && comma)) break;
     list ||= conjunction;
     out.unshift(candidate);
   }
