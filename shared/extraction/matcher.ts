@@ -7,7 +7,7 @@ import { tokenisePhrase } from './nlp';
  * token plus a short walk for the few patterns that start there.
  */
 
-type Element =
+export type Element =
   | { kind: 'forms'; forms: ReadonlySet<string>; exactCase?: string }
   | { kind: 'gap'; max: number }
   | { kind: 'class'; alternatives: Element[][] };
@@ -112,6 +112,13 @@ export class PatternIndex<T> {
       elements.push(...literalElements(exact ? part.slice(1) : part, options.inflect && !exact, options.irregular));
     }
     return elements;
+  }
+
+  /** Every pattern of the index, once each. */
+  patterns(): CompiledPattern<T>[] {
+    const all = new Set<CompiledPattern<T>>();
+    for (const list of this.byFirst.values()) for (const pattern of list) all.add(pattern);
+    return [...all];
   }
 
   /** Every match starting at `start` and ending at or before `limit`. */

@@ -99,6 +99,8 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
   // An article with no trigger, anaphor or venue word anywhere cannot yield a statement: most of a
   // general news feed is skipped before any tokenising.
   if (!mentionsAnyCandidate(compiled, raw)) return [];
+  // The same question asked of whole patterns: could any trigger or venue word match here?
+  if (!compiled.prefilter.mayMatch(raw)) return [];
 
   const text = analyse(raw);
   text.mask = maskTokens(compiled, text.norm);

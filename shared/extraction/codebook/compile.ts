@@ -1,6 +1,7 @@
 import type { Polarity } from '../../../events/statement';
 import { type CompileOptions, PatternIndex } from '../matcher';
 import { tokenisePhrase } from '../nlp';
+import { Prefilter } from '../prefilter';
 import type { Codebook, CueGroup, Slot } from './schema';
 
 /**
@@ -91,6 +92,8 @@ export interface CompiledCodebook {
    * statement needs a trigger, a venue context, or an anaphor pointing back to one of those).
    */
   venueTopicWords: PatternIndex<true>;
+  /** Whether a raw text can contain a trigger or a venue-topic word at all (before tokenising it). */
+  prefilter: Prefilter;
   /** Form → MASK bits. */
   maskOf: ReadonlyMap<string, number>;
   /** Anaphors alone: a determiner-led cue noun that is also one ("a request") points back. */
@@ -281,6 +284,7 @@ function build(codebook: Codebook): CompiledCodebook {
     occasions,
     candidateForms,
     venueTopicWords,
+    prefilter: Prefilter.of([...triggers.patterns(), ...venueTopicWords.patterns()]),
     maskOf,
     actorKinds,
   };

@@ -1,0 +1,234 @@
+import type { CompiledPattern, Element } from './matcher';
+import type { Spellings } from './spellings';
+import spellingsData from './spellings.json';
+
+/**
+ * A test on the raw text, before it is tokenised: could any of these patterns (the triggers and
+ * the venue words) match once it is? Every statement needs one of them (a trigger, a venue
+ * context, or an anaphor pointing back to one), so an article where none can match is not
+ * tokenised at all: in a general news feed that is most articles, and tokenising is half the
+ * cost of reading one.
+ *
+ * For a pattern to match, each of its elements must match a token: some token's normal form must
+ * be one of the element's forms. What wink makes of a text follows from how it tokenises
+ * (wink-nlp's tokenizer and cache):
+ *
+ * - the text is cut into chunks at spaces and line breaks (`SEPARATOR`), and each chunk is
+ *   tokenised on its own; every token is a piece of its chunk;
+ * - a chunk of letters only (`LETTERS`, wink's first token rule) is one token, or the expansion of
+ *   a contraction of the lexicon ("cannot" → "can" + "not"); a chunk of letters and one closing
+ *   punctuation mark (`LETTERS_THEN_MARK`, the second rule) is that one token, or the letters and
+ *   the mark;
+ * - a token's normal form is the token lowercased, except for the spellings wink maps
+ *   ("defence" → "defense") and the expansions of contractions, listed with what was written
+ *   in `spellings.json` (computed from wink's lexicon).
+ *
+ * So a form can only be read in a chunk of the first two kinds if the chunk (or its letters, or
+ * its mark) lowercased is the form or a spelling of it; in any other chunk (digits, inner
+ * punctuation, symbols, where wink's finer rules may split anywhere) if the chunk lowercased
+ * contains the form or a spelling of it. The test asks that of every element of a pattern (an
+ * element that is a gap says nothing; a class, any of its members), and lets the text through
+ * as soon as one pattern has all its elements somewhere in it. It never rejects a text a pattern
+ * could match; it lets through some that none will (the elements may be far apart).
+ */
+
+/** wink's token separators (its splitter): spaces of several widths, line breaks, tabs. */
+function isSeparator(code: number): boolean {
+  return (
+    code === 32 ||
+    code === 10 ||
+    code === 13 ||
+    code === 9 ||
+    code === 0xa0 ||
+    (code >= 0x2002 && code <= 0x2005) ||
+    code === 0x2009 ||
+    code === 0x200a ||
+    code === 0x202f ||
+    code === 0x205f
+  );
+}
+const LETTER_CLASS = 'a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00FF\\u0300-\\u036f\\u2060';
+/** wink's first token rule: letters only. */
+export const LETTERS = new RegExp(`^[${LETTER_CLASS}]+$`, 'i');
+/** wink's second token rule: letters and one closing mark. */
+export const LETTERS_THEN_MARK = new RegExp(`^[${LETTER_CLASS}]+[\\’\\”\\"\\]\\)\\}\\…\\,\\.\\!\\;\\?\\/\\:]$`, 'i');
+
+export class Prefilter {
+  private constructor(
+    /** Needle → its number. Undefined: every text passes. */
+    private readonly needles: Map<string, number> | undefined,
+    /** Needles of two characters or more, by their first two characters (for search inside chunks). */
+    private readonly byPair: Map<number, string[]>,
+    /** The search state, reused from one text to the next. */
+    private readonly search: Search,
+  ) {}
+
+  static of(patterns: Iterable<CompiledPattern<unknown>>, spellings: Spellings = spellingsData): Prefilter {
+    const needles = new Map<string, number>();
+    const groupsOfNeedle: number[][] = [];
+    const patternsOfGroup: number[][] = [];
+    const sizes: number[] = [];
+    for (const pattern of patterns) {
+      const groups = pattern.elements.map((element) => needlesOf(element, spellings));
+      const usable = groups.filter((group): group is string[] => group !== undefined);
+      // A pattern of gaps only (or of forms the test cannot see) may match anything.
+      if (usable.length === 0) return new Prefilter(undefined, new Map(), new Search([], [], []));
+      const index = sizes.length;
+      sizes.push(usable.length);
+      for (const group of usable) {
+        const id = patternsOfGroup.length;
+        patternsOfGroup.push([index]);
+        for (const needle of new Set(group)) {
+          let number = needles.get(needle);
+          if (number === undefined) {
+            number = needles.size;
+            needles.set(needle, number);
+            groupsOfNeedle.push([]);
+          }
+          groupsOfNeedle[number]!.push(id);
+        }
+      }
+    }
+    const byPair = new Map<number, string[]>();
+    for (const needle of needles.keys()) {
+      if (needle.length < 2) continue;
+      const pair = pairAt(needle, 0);
+      const bucket = byPair.get(pair);
+      if (bucket) bucket.push(needle);
+      else byPair.set(pair, [needle]);
+    }
+    return new Prefilter(needles, byPair, new Search(groupsOfNeedle, patternsOfGroup, sizes));
+  }
+
+  /** False only when no pattern can match in the text, whatever wink makes of it. */
+  mayMatch(raw: string): boolean {
+    if (!this.needles) return true;
+    this.search.reset();
+    let start = 0;
+    for (let i = 0; i <= raw.length; i += 1) {
+      if (i < raw.length && !isSeparator(raw.charCodeAt(i))) continue;
+      if (i > start && this.chunk(raw.slice(start, i))) return true;
+      start = i + 1;
+    }
+    return false;
+  }
+
+  /** Marks what one chunk can hold; true when a pattern is complete. */
+  private chunk(chunk: string): boolean {
+    const lower = chunk.toLowerCase();
+    const kind = kindOf(chunk);
+    if (kind === WORD) return this.mark(lower);
+    if (kind === WORD_THEN_MARK) return this.mark(lower) || this.mark(lower.slice(0, -1)) || this.mark(lower.slice(-1));
+    for (let i = 0; i < lower.length; i += 1) {
+      if (this.mark(lower[i]!)) return true;
+      const bucket = i + 1 < lower.length ? this.byPair.get(pairAt(lower, i)) : undefined;
+      if (!bucket) continue;
+      for (const needle of bucket) if (lower.startsWith(needle, i) && this.mark(needle)) return true;
+    }
+    return false;
+  }
+
+  private mark(text: string): boolean {
+    const needle = this.needles!.get(text);
+    return needle !== undefined && this.search.found(needle);
+  }
+}
+
+/** What one text has shown so far: needles seen, groups satisfied, and how many each pattern lacks. */
+class Search {
+  private readonly seen: Uint8Array;
+  private readonly done: Uint8Array;
+  private readonly missing: Int32Array;
+
+  constructor(
+    private readonly groupsOfNeedle: number[][],
+    private readonly patternsOfGroup: number[][],
+    private readonly sizes: readonly number[],
+  ) {
+    this.seen = new Uint8Array(groupsOfNeedle.length);
+    this.done = new Uint8Array(patternsOfGroup.length);
+    this.missing = Int32Array.from(sizes);
+  }
+
+  reset(): void {
+    this.seen.fill(0);
+    this.done.fill(0);
+    this.missing.set(this.sizes);
+  }
+
+  /** True when a pattern has all its groups. */
+  found(needle: number): boolean {
+    if (this.seen[needle] === 1) return false;
+    this.seen[needle] = 1;
+    for (const group of this.groupsOfNeedle[needle]!) {
+      if (this.done[group] === 1) continue;
+      this.done[group] = 1;
+      for (const pattern of this.patternsOfGroup[group]!) {
+        this.missing[pattern]! -= 1;
+        if (this.missing[pattern] === 0) return true;
+      }
+    }
+    return false;
+  }
+}
+
+const WORD = 1;
+const WORD_THEN_MARK = 2;
+const OTHER = 3;
+
+/** Which of wink's first two token rules a chunk falls under (ASCII chunks without a regex). */
+function kindOf(chunk: string): number {
+  let letters = 0;
+  for (let i = 0; i < chunk.length; i += 1) {
+    const code = chunk.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) letters += 1;
+    else if (code > 127) return LETTERS.test(chunk) ? WORD : LETTERS_THEN_MARK.test(chunk) ? WORD_THEN_MARK : OTHER;
+    else break;
+  }
+  if (letters === chunk.length) return WORD;
+  if (letters === chunk.length - 1 && letters > 0 && ASCII_MARKS.has(chunk.charCodeAt(letters))) return WORD_THEN_MARK;
+  // Another ASCII character inside, or one after the letters that is not ASCII: the rules decide.
+  return LETTERS.test(chunk) ? WORD : LETTERS_THEN_MARK.test(chunk) ? WORD_THEN_MARK : OTHER;
+}
+
+/** The ASCII characters of the second rule's closing marks: " ] ) } , . ! ; ? / : */
+const ASCII_MARKS = new Set([...'"])},.!;?/:'].map((mark) => mark.charCodeAt(0)));
+
+/** Two characters as one small integer (distinct pairs may share one; needles are checked whole). */
+const pairAt = (text: string, index: number) =>
+  (text.charCodeAt(index) & 0x7fff) * 0x8000 + (text.charCodeAt(index + 1) & 0x7fff);
+
+/**
+ * The strings one of which a chunk must be or hold for the element to match a token in it;
+ * undefined when the element says nothing (a gap, or a form the test cannot see).
+ */
+function needlesOf(element: Element, spellings: Spellings): string[] | undefined {
+  if (element.kind === 'gap') return undefined;
+  if (element.kind === 'class') {
+    // Any member may match: every member must have something to look for.
+    const out: string[] = [];
+    for (const alternative of element.alternatives) {
+      let found = false;
+      for (const member of alternative) {
+        const needles = needlesOf(member, spellings);
+        if (!needles) continue;
+        out.push(...needles);
+        found = true;
+      }
+      if (!found) return undefined;
+    }
+    return out;
+  }
+  const out: string[] = [];
+  for (const form of element.forms) {
+    // Only a lowercase form can be found in lowercased text (and none holding the Greek sigma,
+    // whose lowercase depends on its neighbours).
+    if (form.length === 0 || form !== form.toLowerCase() || /[σς]/.test(form)) return undefined;
+    out.push(form);
+    // A possessive is read as the word ("Kyiv's" → "kyiv"): its spellings count too.
+    for (const normal of [form, `${form}'s`, `${form}’s`]) {
+      for (const spelling of spellings[normal] ?? []) out.push(spelling);
+    }
+  }
+  return out;
+}
