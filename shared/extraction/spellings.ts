@@ -13,7 +13,7 @@ import { rawTokenizer } from './nlp';
  * Computed from the installed English model, written to `spellings.json` and reviewed like any
  * generated data; a test checks the file is what the model gives:
  *
- *   npx tsx shared/extraction/spellings.ts            # rewrite spellings.json
+ *   npx tsx shared/extraction/spellings.ts            # rewrite spellings.json (then format it with biome)
  *   npx tsx shared/extraction/spellings.ts --check    # exit 1 if it is out of date
  *
  * How a token's normal form arises (wink-nlp's cache): a word of the model's lexicon has the
@@ -95,18 +95,18 @@ function readLines(
 export const SPELLINGS_FILE = fileURLToPath(new URL('./spellings.json', import.meta.url));
 
 function main(): void {
-  const computed = `${JSON.stringify(computeSpellings(), null, 1)}\n`;
+  const computed = computeSpellings();
   if (process.argv.includes('--check')) {
+    // Compared as data: the file is formatted by biome (npm run format).
     const committed = readFileSync(SPELLINGS_FILE, 'utf8');
-    if (committed !== computed) {
+    if (JSON.stringify(JSON.parse(committed)) !== JSON.stringify(computed)) {
       console.error('spellings.json is out of date: run npx tsx shared/extraction/spellings.ts');
-      process.exit(1);
-    }
-    console.log('spellings.json is up to date');
+      process.exitCode = 1;
+    } else console.log('spellings.json is up to date');
     return;
   }
-  writeFileSync(SPELLINGS_FILE, computed);
-  console.log(`wrote ${SPELLINGS_FILE}`);
+  writeFileSync(SPELLINGS_FILE, `${JSON.stringify(computed, null, 2)}\n`);
+  console.log(`wrote ${SPELLINGS_FILE} (format it: npx biome format --write ${SPELLINGS_FILE})`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
