@@ -105,10 +105,9 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
   // Ingest hands over article text already; HTML given directly (the CLI, tests) is read the same way.
   if (raw.includes('<') && looksLikeHtml(raw)) raw = toArticleText(raw).text;
   if (raw.trim().length === 0) return [];
-  // An article with no trigger, anaphor or venue word anywhere cannot yield a statement: most of a
-  // general news feed is skipped before any tokenising.
-  if (!mentionsAnyCandidate(compiled, raw)) return [];
-  // The same question asked of whole patterns: could any trigger or venue word match here?
+  // Could any trigger or venue pattern match here at all? Most of a general news feed cannot, and is
+  // skipped before any tokenising. The prefilter spells words the way wink will ("recognising" →
+  // "recognizing"), so British spellings are not turned away.
   if (!compiled.prefilter.mayMatch(raw)) return [];
 
   const text = analyse(raw);
@@ -131,16 +130,6 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
     updateDiscourse(discourse, sentence, frames, speakers, mainHolder);
   });
   return toStatements(text, sentences, drafts, input);
-}
-
-const LETTERS = /\p{L}+/gu;
-
-/** A cheap scan of the raw text: does any word start a trigger, an anaphor or a venue pattern? */
-function mentionsAnyCandidate(compiled: CompiledCodebook, raw: string): boolean {
-  for (const match of raw.matchAll(LETTERS)) {
-    if (compiled.candidateForms.has(match[0].toLowerCase())) return true;
-  }
-  return false;
 }
 
 /** Does any trigger or venue-topic pattern match somewhere in the document (ignoring sentences)? */

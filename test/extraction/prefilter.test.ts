@@ -32,6 +32,17 @@ function anyTopicWord(text: string): boolean {
 }
 
 describe('the raw-text prefilter', () => {
+  it('lets through an article whose only trigger word is spelt the British way', () => {
+    // wink rewrites "recognising" to "recognizing" before the patterns see it: a filter on the raw
+    // spelling would turn this article away, though the tokenised text matches.
+    for (const spelling of ['recognising', 'recognizing']) {
+      const statements = extract(`Warsaw: no ${spelling} annexation.`);
+      expect(statements.map((statement) => [statement.actor, statement.proposition, statement.polarity])).toEqual([
+        ['poland', 'recognise-annexation', 'oppose'],
+      ]);
+    }
+  });
+
   it('turns away an article with no trigger or venue word, and lets the others through', () => {
     const football = 'The home side scored twice in the second half to win the derby in front of a sold-out stadium.';
     expect(compiled.prefilter.mayMatch(football)).toBe(false);
