@@ -21,12 +21,12 @@ import { type GeneratedDocument, generateNewsDocuments } from '../test/support/n
  * on AWS, Lambda reads DynamoDB Streams, which costs nothing for Lambda triggers. No transactions
  * are used (the commit-item design), so the 2× transactional rule does not apply.
  *
- * Prices: AWS list prices, us-east-1, as published on the AWS pricing pages; DynamoDB on-demand
- * figures are those in effect since the 1 November 2024 price cut. Taken from the pricing pages
- * in November 2026, not re-read from this machine (it has no internet access). Free tiers ignored.
+ * Prices: AWS list prices for us-east-1 as published on the AWS pricing pages; the DynamoDB
+ * on-demand figures are those in effect since the 1 November 2024 price cut. They could not be
+ * re-read from this machine (no internet access): check them before quoting. Free tiers ignored.
  */
 const PRICES = {
-  date: 'us-east-1 list prices, DynamoDB on-demand as of 1 Nov 2024 (unchanged as of Nov 2026)',
+  date: 'us-east-1 list prices; DynamoDB on-demand as set on 1 Nov 2024; SNS standard topic',
   writeRequestUnit: 0.625 / 1e6,
   readRequestUnit: 0.125 / 1e6,
   storageGbMonth: 0.25,
@@ -292,6 +292,17 @@ for (const result of runs) {
       `-${dollars(result.documentCommitWcuSavedPerDocument * 1e6 * PRICES.writeRequestUnit)}`,
     ],
   );
+}
+for (const result of runs) {
+  // Decisions read their whole position stream, so read units per document grow with the store;
+  // a snapshot (the folded state every so many events) would keep them at the first window's level.
+  const growth = (result.lastWindow.readUnits - result.firstWindow.readUnits) / result.windowSize;
+  reductionRows.push([
+    result.label,
+    `position snapshots: decisions stop reading whole streams (saving at ${result.documents} documents; it grows with the store)`,
+    `-${round(growth, 2)} RCU/doc`,
+    `-${dollars(growth * 1e6 * PRICES.readRequestUnit)}`,
+  ]);
 }
 for (const result of runs) {
   const n = result.documents;

@@ -22,8 +22,10 @@ import { temporaryDirectory } from '../test/support/run-cli';
  * For each size, on a fresh store:
  * - throughput: all stories ingested one after another, then the stream drained: documents/s,
  *   and the ingest time per document in the first and the last tenth (does it grow with the store?);
- * - latency at that store size: 100 probe stories ingested one at a time, each making one new
- *   contradiction; ingest→alert is from the call to ingest until the outbox has the alert.
+ * - latency at that store size: probe stories ingested one at a time, each making one new
+ *   contradiction, on a short position stream and on a hot one (which the generated stories fill:
+ *   each decision reads the whole stream); ingest→alert is from the call to ingest until the
+ *   outbox has the alert.
  *
  * Reference, same process, same machine: bare dynalite PutItem of a 1 KB item, sequential
  * (what one store round trip costs here). Sizes: BENCH_PIPELINE_SIZES=100,1000 to shorten.
@@ -46,28 +48,58 @@ class TimedOutbox implements Notifier {
   }
   async publish(message: AlertMessage): Promise<PublishReceipt> {
     const receipt = await this.#inner.publish(message);
-    // The alert names both statements' documents; the later one is the probe that caused it.
-    const probes = [...message.body.matchAll(/probe-(\d+)/g)].map((match) => Number(match[1]));
-    if (probes.length > 0) this.#waiting.get(`probe-${Math.max(...probes)}`)?.(performance.now());
+    // The alert names the earlier statement's document, then the later one's: the probe that caused it.
+    const later = [...message.body.matchAll(/document ((?:short|hot)-probe-\d+)/g)].at(-1)?.[1];
+    if (later) this.#waiting.get(later)?.(performance.now());
     return receipt;
   }
   alertFor(probe: string): Promise<number> {
-    return new Promise((resolve) => this.#waiting.set(probe, resolve));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no alert for ${probe} within 60 s`)), 60_000);
+      this.#waiting.set(probe, (at) => {
+        clearTimeout(timer);
+        resolve(at);
+      });
+    });
   }
 }
 
-/** Probe k: Italy on a ceasefire, alternating, dated after everything else: one new contradiction each. */
-function probe(k: number) {
+/**
+ * Probe k of a kind, dated after everything else and alternating, so each makes one new
+ * contradiction: `short`, Italy on a ceasefire (a stream only the probes use, as short at every
+ * store size); `hot`, Ukraine on a ceasefire, a stream the generated stories keep adding to (its
+ * length grows with the store, and every decision reads all of it).
+ */
+function probe(kind: 'short' | 'hot', k: number) {
+  const [speaker, country] =
+    kind === 'short'
+      ? ['Italian Prime Minister Giorgia Meloni', 'Italy']
+      : ['Ukrainian President Volodymyr Zelensky', 'Ukraine'];
   const stance =
     k % 2 === 0 ? 'was ready for a ceasefire along the current front line' : 'would not agree to a ceasefire';
   const date = new Date(Date.UTC(2031, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);
   return {
-    id: `probe-${k}`,
-    title: `Rome on a ceasefire (probe ${k})`,
+    id: `${kind}-probe-${k}`,
+    title: `${country} on a ceasefire (probe ${k})`,
     source: 'Bench Wire',
     publishedAt: date,
-    text: `Italian Prime Minister Giorgia Meloni said that Italy ${stance} (probe-${k}).`,
+    // The second sentence keeps each probe's text (and so its content hash) distinct.
+    text: `${speaker} said that ${country} ${stance}.\nReporters counted ${k + 3} questions at the briefing.`,
   };
+}
+
+/** ingest→alert for PROBES probes of a kind (the first one only sets the position up). */
+async function probeLatencies(store: Stancewatch, notifier: TimedOutbox, kind: 'short' | 'hot') {
+  const alert: number[] = [];
+  for (let k = 0; k < PROBES + 1; k++) {
+    const document = probe(kind, k);
+    const alerted = k > 0 ? notifier.alertFor(document.id) : undefined;
+    const t0 = performance.now();
+    await store.ingest(document);
+    if (alerted) alert.push((await alerted) - t0);
+    await store.drain();
+  }
+  return alert;
 }
 
 async function openBenchStore(directory: string) {
@@ -109,9 +141,11 @@ interface SizeResult {
   callsPerDocument: number;
   statements: number;
   contradictions: number;
-  alertP50: number;
-  alertP99: number;
-  ingestP50: number;
+  shortP50: number;
+  shortP99: number;
+  hotP50: number;
+  hotP99: number;
+  hotStreamEvents: number;
 }
 
 async function measure(size: number): Promise<SizeResult> {
@@ -135,21 +169,10 @@ async function measure(size: number): Promise<SizeResult> {
     const tenth = Math.max(1, Math.floor(size / 10));
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
-    const alertLatency: number[] = [];
-    const ingestLatency: number[] = [];
-    for (let k = 0; k < PROBES + 1; k++) {
-      const alerted = notifier.alertFor(`probe-${k}`);
-      const t0 = performance.now();
-      await store.ingest(probe(k));
-      ingestLatency.push(performance.now() - t0);
-      // The first probe only opens the position (nothing to contradict yet).
-      if (k === 0) {
-        await store.drain();
-        continue;
-      }
-      alertLatency.push((await alerted) - t0);
-      await store.drain();
-    }
+    const events = async (streamId: string) => (await store.eventStore.readStream(streamId)).version;
+    const hotStreamEvents = await events('position/ukraine/ceasefire/ceasefire');
+    const shortLatency = await probeLatencies(store, notifier, 'short');
+    const hotLatency = await probeLatencies(store, notifier, 'hot');
     return {
       size,
       documentsPerSecond: size / elapsed,
@@ -158,9 +181,11 @@ async function measure(size: number): Promise<SizeResult> {
       callsPerDocument,
       statements,
       contradictions,
-      alertP50: quantile(alertLatency, 0.5),
-      alertP99: quantile(alertLatency, 0.99),
-      ingestP50: quantile(ingestLatency, 0.5),
+      shortP50: quantile(shortLatency, 0.5),
+      shortP99: quantile(shortLatency, 0.99),
+      hotP50: quantile(hotLatency, 0.5),
+      hotP99: quantile(hotLatency, 0.99),
+      hotStreamEvents,
     };
   } finally {
     await store.close();
@@ -196,8 +221,11 @@ printTable(
     'DynamoDB calls/doc',
     'statements',
     'contradictions',
-    'ingest→alert p50 ms',
-    'p99 ms',
+    'ingest→alert p50 ms, short stream',
+    'p99',
+    'hot stream: events',
+    'ingest→alert p50 ms, hot stream',
+    'p99',
   ],
   results.map((result) => [
     result.size,
@@ -207,8 +235,11 @@ printTable(
     round(result.callsPerDocument),
     result.statements,
     result.contradictions,
-    round(result.alertP50),
-    round(result.alertP99),
+    round(result.shortP50),
+    round(result.shortP99),
+    result.hotStreamEvents,
+    round(result.hotP50),
+    round(result.hotP99),
   ]),
 );
 const smallest = results[0] as SizeResult;
@@ -224,9 +255,14 @@ printTable(
       round(largest.documentsPerSecond / putsPerSecond, 3),
     ],
     [
-      `ingest→alert p50 at ${largest.size} ÷ at ${smallest.size}`,
-      round(largest.alertP50),
-      round(largest.alertP50 / smallest.alertP50, 2),
+      `ingest→alert p50, short stream, at ${largest.size} ÷ at ${smallest.size}`,
+      round(largest.shortP50),
+      round(largest.shortP50 / smallest.shortP50, 2),
+    ],
+    [
+      `ingest→alert p50, hot stream, at ${largest.size} ÷ at ${smallest.size}`,
+      round(largest.hotP50),
+      round(largest.hotP50 / smallest.hotP50, 2),
     ],
     [
       `wall ms per document at ${largest.size} ÷ at ${smallest.size}`,
