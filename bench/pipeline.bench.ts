@@ -17,7 +17,7 @@ import { temporaryDirectory } from '../test/support/run-cli';
  * `npm run bench -- pipeline` (or `npx tsx bench/pipeline.bench.ts`): the embedded pipeline as
  * `stancewatch ingest` runs it (on-disk data folder, rules extractor, projector, alerter, outbox
  * file) over 100, 1,000 and 10,000 generated stories (test/support/news-generator.ts, ~1 KB
- * each, ~2 statements, a contradiction every ~30 stories).
+ * each, ~2 statements, a contradiction every ~10 stories).
  *
  * For each size, on a fresh store:
  * - throughput: all stories ingested one after another, then the stream drained: documents/s,
