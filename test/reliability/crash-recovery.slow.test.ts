@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderState, ingestWithCrashes } from '../support/crash-loop';
@@ -62,6 +62,7 @@ describe('crash in the middle of an ingest, many times', () => {
       const landed = attempts.filter((attempt) => attempt.killed).length;
       const duplicates = Object.values(recovered.outboxCounts).reduce((sum, count) => sum + count - 1, 0);
       expect(duplicates, `round ${round}`).toBeLessThanOrEqual(landed);
+      rmSync(directory, { recursive: true, force: true });
       totalKills += landed;
       totalDuplicates += duplicates;
       report.push(

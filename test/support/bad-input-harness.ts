@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -217,6 +217,8 @@ export async function fuzzCliIngest(runs: number, casesPerRun: number): Promise<
         } finally {
           await store.close();
         }
+        // A run leaves ~100 MB (the 5 MB cases): gone once it passed; a failing run's folder stays.
+        rmSync(directory, { recursive: true, force: true });
       },
     ),
     { numRuns: runs },
