@@ -26,7 +26,7 @@ export const SESSION_COOKIE = 'stancewatch_session';
  */
 export type Access = 'public' | 'dashboard' | 'api';
 
-const PUBLIC_PATHS = new Set(['/health', '/openapi.json', '/docs', '/login', '/logout']);
+const PUBLIC_PATHS = new Set(['/health', '/openapi.json', '/docs', '/docs/interactive', '/login', '/logout']);
 
 export function accessOf(path: string): Access {
   if (PUBLIC_PATHS.has(path) || path.startsWith('/assets/')) return 'public';

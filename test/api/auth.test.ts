@@ -31,6 +31,7 @@ const ROUTES: RouteCase[] = [
   { route: 'GET /health', kind: 'public', path: '/health', ok: 200 },
   { route: 'GET /openapi.json', kind: 'public', path: '/openapi.json', ok: 200 },
   { route: 'GET /docs', kind: 'public', path: '/docs', ok: 200 },
+  { route: 'GET /docs/interactive', kind: 'public', path: '/docs/interactive', ok: 200 },
   { route: 'GET /assets/dashboard.css', kind: 'public', path: '/assets/dashboard.css', ok: 200 },
   { route: 'GET /login', kind: 'public', path: '/login', ok: 200 },
   { route: 'POST /login', kind: 'public', path: '/login', ok: 401 },
