@@ -54,6 +54,13 @@ export const LETTERS = new RegExp(`^[${LETTER_CLASS}]+$`, 'i');
 export const LETTERS_THEN_MARK = new RegExp(`^[${LETTER_CLASS}]+[\\’\\”\\"\\]\\)\\}\\…\\,\\.\\!\\;\\?\\/\\:]$`, 'i');
 
 export class Prefilter {
+  /** The needles by number, and an open-addressing table of their numbers by `hashOf` (ASCII chunks). */
+  private readonly needleList: string[] = [];
+  private readonly table: Int32Array;
+  private readonly tableMask: number;
+  /** The number of each one-character ASCII needle (the closing mark of a chunk), or -1. */
+  private readonly asciiNeedle = new Int32Array(128).fill(-1);
+
   private constructor(
     /** Needle → its number. Undefined: every text passes. */
     private readonly needles: Map<string, number> | undefined,
@@ -61,7 +68,19 @@ export class Prefilter {
     private readonly byPair: Map<number, string[]>,
     /** The search state, reused from one text to the next. */
     private readonly search: Search,
-  ) {}
+  ) {
+    let size = 16;
+    while (size < (needles?.size ?? 0) * 4) size *= 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.tableMask = size - 1;
+    for (const [needle, number] of needles ?? []) {
+      this.needleList[number] = needle;
+      let slot = hashOf(needle, 0, needle.length) & this.tableMask;
+      while (this.table[slot] !== -1) slot = (slot + 1) & this.tableMask;
+      this.table[slot] = number;
+      if (needle.length === 1 && needle.charCodeAt(0) < 128) this.asciiNeedle[needle.charCodeAt(0)] = number;
+    }
+  }
 
   static of(patterns: Iterable<CompiledPattern<unknown>>, spellings: Spellings = spellingsData): Prefilter {
     const needles = new Map<string, number>();
@@ -104,13 +123,74 @@ export class Prefilter {
   mayMatch(raw: string): boolean {
     if (!this.needles) return true;
     this.search.reset();
+    // Most chunks are ASCII letters, perhaps with one closing mark: they are looked up in place,
+    // lowercased as they are read (no slice, no lowercased copy, no string hashing). Any other
+    // chunk goes through `chunk`, which applies wink's rules in full.
+    const length = raw.length;
     let start = 0;
-    for (let i = 0; i <= raw.length; i += 1) {
-      if (i < raw.length && !isSeparator(raw.charCodeAt(i))) continue;
-      if (i > start && this.chunk(raw.slice(start, i))) return true;
+    let hash = 0;
+    /** Letters read since the start of the chunk; -1 once the chunk is not ASCII letters (+ mark). */
+    let letters = 0;
+    /** The closing mark after the letters, or 0. */
+    let mark = 0;
+    for (let i = 0; i <= length; i += 1) {
+      const code = i < length ? raw.charCodeAt(i) : 32;
+      if (!isSeparator(code)) {
+        if (letters < 0) continue;
+        if (mark !== 0) {
+          letters = -1;
+        } else if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) {
+          hash = (Math.imul(hash, HASH_MULTIPLIER) + (code | 0x20)) | 0;
+          letters += 1;
+        } else if (letters > 0 && code < 128 && ASCII_MARKS.has(code)) {
+          mark = code;
+        } else {
+          letters = -1;
+        }
+        continue;
+      }
+      if (i > start) {
+        if (letters < 0) {
+          if (this.chunk(raw.slice(start, i))) return true;
+        } else if (mark === 0) {
+          // wink's first rule: letters only.
+          if (this.markAt(raw, start, letters, hash)) return true;
+        } else {
+          // wink's second rule: the chunk lowercased, its letters, or its mark.
+          const whole = (Math.imul(hash, HASH_MULTIPLIER) + mark) | 0;
+          if (this.markAt(raw, start, letters + 1, whole) || this.markAt(raw, start, letters, hash)) return true;
+          const needle = this.asciiNeedle[mark]!;
+          if (needle >= 0 && this.search.found(needle)) return true;
+        }
+      }
       start = i + 1;
+      hash = 0;
+      letters = 0;
+      mark = 0;
     }
     return false;
+  }
+
+  /** Marks the needle spelt by raw[start, start + length) lowercased (ASCII), whose hash is given. */
+  private markAt(raw: string, start: number, length: number, hash: number): boolean {
+    const table = this.table;
+    const mask = this.tableMask;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const number = table[slot]!;
+      if (number < 0) return false;
+      const needle = this.needleList[number]!;
+      if (needle.length !== length) continue;
+      let same = true;
+      for (let k = 0; k < length; k += 1) {
+        const code = raw.charCodeAt(start + k);
+        const lower = code >= 65 && code <= 90 ? code | 0x20 : code;
+        if (needle.charCodeAt(k) !== lower) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.search.found(number);
+    }
   }
 
   /** Marks what one chunk can hold; true when a pattern is complete. */
@@ -193,6 +273,15 @@ function kindOf(chunk: string): number {
 
 /** The ASCII characters of the second rule's closing marks: " ] ) } , . ! ; ? / : */
 const ASCII_MARKS = new Set([...'"])},.!;?/:'].map((mark) => mark.charCodeAt(0)));
+
+const HASH_MULTIPLIER = 0x01000193;
+
+/** The hash `mayMatch` computes as it reads a lowercase ASCII chunk. */
+function hashOf(text: string, from: number, to: number): number {
+  let hash = 0;
+  for (let i = from; i < to; i += 1) hash = (Math.imul(hash, HASH_MULTIPLIER) + text.charCodeAt(i)) | 0;
+  return hash;
+}
 
 /** Two characters as one small integer (distinct pairs may share one; needles are checked whole). */
 const pairAt = (text: string, index: number) =>
