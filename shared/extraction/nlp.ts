@@ -55,20 +55,30 @@ const isSpace = (code: number) =>
 
 /** Blanks pathological runs (base64, a 10 MB "word") so tokenising stays linear; offsets are kept. */
 export function blankLongRuns(text: string): string {
-  // One pass counting the current run (a regex would retry at every position of every long word).
-  let runStart = 0;
+  // A run longer than MAX_TOKEN_CHARS covers one of every MAX_TOKEN_CHARS + 1 positions: look at
+  // those only, measuring the run around each that is not a space (each character is read at
+  // most twice, and in prose about one in ten is read at all).
+  const length = text.length;
+  const step = MAX_TOKEN_CHARS + 1;
   let found = false;
-  for (let i = 0; i <= text.length && !found; i += 1) {
-    if (i === text.length || isSpace(text.charCodeAt(i))) {
-      if (i - runStart > MAX_TOKEN_CHARS) found = true;
-      runStart = i + 1;
-    }
+  for (let sample = 0; sample < length && !found; sample += step) {
+    if (isSpace(text.charCodeAt(sample))) continue;
+    let from = sample;
+    while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from -= 1;
+    let to = sample + 1;
+    while (to < length && !isSpace(text.charCodeAt(to))) to += 1;
+    found = to - from > MAX_TOKEN_CHARS;
   }
   if (!found) return text;
   return text.replace(/\S+/g, (run) => (run.length > MAX_TOKEN_CHARS ? ' '.repeat(run.length) : run));
 }
 
-const POSSESSIVE_TOKEN = new Set(["'s", '’s', "'", '’']);
+/** "'s", "’s", "'" or "’" (a token of at most two characters). */
+function isPossessiveToken(token: string): boolean {
+  const first = token.charCodeAt(0);
+  if (first !== 39 && first !== 8217) return false;
+  return token.length === 1 || token.charCodeAt(1) === 115;
+}
 
 /** wink's token types, derived from the token itself (cheaper than a second pass over wink's arrays). */
 function typeOf(value: string): string {
@@ -78,6 +88,21 @@ function typeOf(value: string): string {
   if (code >= 48 && code <= 57) return 'number';
   if (code > 127 && /^[\p{L}\p{M}]/u.test(value)) return 'word';
   return 'punctuation';
+}
+
+/** `text.indexOf(token, from)`, trying the first few positions directly (where tokens are found). */
+function tokenAt(text: string, token: string, from: number): number {
+  const length = token.length;
+  if (length === 0) return text.indexOf(token, from);
+  const first = token.charCodeAt(0);
+  const near = Math.min(from + 4, text.length - length + 1);
+  for (let p = from; p < near; p += 1) {
+    if (text.charCodeAt(p) !== first) continue;
+    let k = 1;
+    while (k < length && text.charCodeAt(p + k) === token.charCodeAt(k)) k += 1;
+    if (k === length) return p;
+  }
+  return text.indexOf(token, Math.max(from, near));
 }
 
 /** Tokenises and splits a text into sentences, as flat arrays. */
@@ -90,7 +115,11 @@ export function analyse(input: string): AnalysedText {
   const value = tokens.out() as string[];
   const norm = tokens.out(its.normal) as string[];
   const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  return tokenTable(text, value, norm, spans);
+}
 
+/** Offsets, types, case and possessives of wink's tokens (the normal forms lose their "'s"). */
+function tokenTable(text: string, value: string[], norm: string[], sentences: Array<[number, number]>): AnalysedText {
   const count = value.length;
   const type = new Array<string>(count);
   const start = new Array<number>(count);
@@ -99,13 +128,14 @@ export function analyse(input: string): AnalysedText {
   let offset = 0;
   for (let i = 0; i < count; i += 1) {
     const v = value[i] ?? '';
-    // wink keeps the input verbatim, so each token is found right after the previous one.
-    const found = text.indexOf(v, offset);
+    // wink keeps the input verbatim, so each token is found right after the previous one
+    // (after a few spaces at most: look there first, then search as indexOf would).
+    const found = tokenAt(text, v, offset);
     start[i] = found >= 0 ? found : offset;
     if (found >= 0) offset = found + v.length;
-    const kind = typeOf(v);
-    type[i] = kind;
     const first = v.charCodeAt(0);
+    const kind = first >= 97 && first <= 122 ? 'word' : typeOf(v);
+    type[i] = kind;
     capital[i] = first >= 65 && first <= 90 ? true : first > 127 && v[0] !== v[0]!.toLowerCase();
     const n = norm[i] ?? '';
     if (kind === 'word' && n.length > 2) {
@@ -116,9 +146,9 @@ export function analyse(input: string): AnalysedText {
         possessive[i] = true;
       }
     }
-    if (i > 0 && n.length <= 2 && POSSESSIVE_TOKEN.has(n) && type[i - 1] === 'word') possessive[i - 1] = true;
+    if (i > 0 && n.length <= 2 && isPossessiveToken(n) && type[i - 1] === 'word') possessive[i - 1] = true;
   }
-  return { text, norm, value, start, type, capital, possessive, sentences: spans };
+  return { text, norm, value, start, type, capital, possessive, sentences };
 }
 
 /**
