@@ -267,8 +267,9 @@ function kindOf(chunk: string): number {
   }
   if (letters === chunk.length) return WORD;
   if (letters === chunk.length - 1 && letters > 0 && ASCII_MARKS.has(chunk.charCodeAt(letters))) return WORD_THEN_MARK;
-  // Another ASCII character inside, or one after the letters that is not ASCII: the rules decide.
-  return LETTERS.test(chunk) ? WORD : LETTERS_THEN_MARK.test(chunk) ? WORD_THEN_MARK : OTHER;
+  // An ASCII character that is no letter, anywhere but last or not a closing mark: neither rule
+  // can match (their letters and marks outside ASCII cannot stand for it).
+  return OTHER;
 }
 
 /** The ASCII characters of the second rule's closing marks: " ] ) } , . ! ; ? / : */
