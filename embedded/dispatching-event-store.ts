@@ -1,4 +1,11 @@
-import type { AppendResult, CommitPage, EventStore, NewEvent, StreamRead } from '../shared/ports/event-store';
+import type {
+  AppendResult,
+  CommitPage,
+  EventStore,
+  NewEvent,
+  StreamPosition,
+  StreamRead,
+} from '../shared/ports/event-store';
 import type { StreamDispatcher } from './stream-dispatcher';
 
 /**
@@ -27,8 +34,8 @@ export class DispatchingEventStore implements EventStore {
     }
   }
 
-  readStream(streamId: string): Promise<StreamRead> {
-    return this.inner.readStream(streamId);
+  readStream(streamId: string, options?: { after?: StreamPosition }): Promise<StreamRead> {
+    return this.inner.readStream(streamId, options);
   }
 
   readAll(options?: { after?: string; limit?: number }): Promise<CommitPage> {

@@ -5,6 +5,7 @@ import { DynamoViewStore } from '../shared/adapters/dynamodb/dynamo-view-store';
 import { ensureTable } from '../shared/adapters/dynamodb/ensure-table';
 import { viewsTableDefinition } from '../shared/adapters/dynamodb/views-table';
 import { createEmbeddedNotifier } from '../shared/adapters/outbox/embedded-notifier';
+import { PositionStateCache } from '../shared/application/position-state-cache';
 import { extractorFromEnvironment } from '../shared/composition/extractor-from-environment';
 import type { Clock } from '../shared/ports/clock';
 import type { Extractor } from '../shared/ports/extractor';
@@ -71,6 +72,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
             eventStore: services.eventStore,
             views: viewStore,
             ids: services.ids,
+            positionCache: new PositionStateCache(),
             logger,
           }),
         },

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DynamoViewStore } from '../../shared/adapters/dynamodb/dynamo-view-store';
+import { PositionStateCache } from '../../shared/application/position-state-cache';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
 import { requiredEnv } from '../commons/environment';
@@ -20,6 +21,8 @@ export const handler = createProjectorHandler({
   }),
   views: new DynamoViewStore({ client, tableName: requiredEnv('VIEWS_TABLE', 'The projector') }),
   ids,
+  // Lives as long as the container: a warm projector reads only the new commits of a position.
+  positionCache: new PositionStateCache(),
   logger: {
     info: (message, extra) => logger.info(message, extra ?? {}),
     error: (message, extra) => logger.error(message, extra ?? {}),

@@ -5,7 +5,8 @@ import { isConcurrencyError } from '../errors/concurrency-error';
 import type { EventStore, NewEvent } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
 import { type CommandSource, decide, type PositionCommand, type PositionDecision } from '../positions/decide';
-import { rehydrate } from '../positions/position-state';
+import { foldOnto, type PositionState, rehydrate } from '../positions/position-state';
+import type { PositionStateCache } from './position-state-cache';
 
 export interface PositionDecisionDependencies {
   eventStore: EventStore;
@@ -14,6 +15,8 @@ export interface PositionDecisionDependencies {
   maxAttempts?: number;
   /** Waits between attempts; tests pass a no-op. */
   sleep?: (milliseconds: number) => Promise<void>;
+  /** Folded states kept between decisions, so a long stream is not read whole every time. */
+  positionCache?: PositionStateCache;
 }
 
 export interface PositionDecisionOutcome {
@@ -31,10 +34,10 @@ export const positionStreamOf = (command: PositionCommand): string => {
 };
 
 /**
- * Loads the position stream, decides, and appends with the version it read. Another writer in
- * between gives a ConcurrencyError: reload and decide again (bounded; the last error is thrown so
- * the stream record is retried). A redelivered command finds its source already handled and
- * appends nothing.
+ * Loads the position stream (only the commits after the cached fold, when there is one), decides,
+ * and appends with the version it read. Another writer in between gives a ConcurrencyError: forget
+ * the cached fold, reload and decide again (bounded; the last error is thrown so the stream record
+ * is retried). A redelivered command finds its source already handled and appends nothing.
  */
 export async function decideOnPosition(
   dependencies: PositionDecisionDependencies,
@@ -44,21 +47,35 @@ export async function decideOnPosition(
   const maxAttempts = dependencies.maxAttempts ?? 6;
   const sleep = dependencies.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt++) {
-    const stream = await dependencies.eventStore.readStream(streamId);
-    const decisions = decide(rehydrate(stream.events), command);
+    const { state, version } = await loadPosition(dependencies, streamId);
+    const decisions = decide(state, command);
     if (decisions.length === 0) return { streamId, events: [], attempts: attempt };
     try {
       const appended = await dependencies.eventStore.appendToStream(
         streamId,
-        stream.version,
+        version,
         toNewEvents(decisions, command.source, dependencies.ids),
       );
       return { streamId, events: appended.events, attempts: attempt };
     } catch (error) {
+      // Whatever was cached may be what disagrees with the store: the next attempt reads it all.
+      dependencies.positionCache?.delete(streamId);
       if (!isConcurrencyError(error) || attempt >= maxAttempts) throw error;
       await sleep(Math.random() * 10 * 2 ** attempt);
     }
   }
+}
+
+/** The position's state now: the cached fold carried on with the commits after it, or the whole stream. */
+async function loadPosition(
+  dependencies: PositionDecisionDependencies,
+  streamId: string,
+): Promise<{ state: PositionState; version: number }> {
+  const cached = dependencies.positionCache?.get(streamId);
+  const read = await dependencies.eventStore.readStream(streamId, cached ? { after: cached.at } : {});
+  const state = cached ? foldOnto(cached.state, read.events) : rehydrate(read.events);
+  dependencies.positionCache?.set(streamId, { state, at: { commit: read.commit, version: read.version } });
+  return { state, version: read.version };
 }
 
 /**

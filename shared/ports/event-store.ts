@@ -25,9 +25,17 @@ export interface AppendResult {
 
 export interface StreamRead {
   streamId: string;
-  /** 0 when the stream does not exist. */
+  /** The stream's version at the end of the read; 0 when the stream does not exist. */
   version: number;
+  /** The number of the last commit read (`after.commit` when nothing newer; 0: no stream). */
+  commit: number;
   events: DomainEvent[];
+}
+
+/** A point already read in a stream: the last commit number and the version it ended at. */
+export interface StreamPosition {
+  commit: number;
+  version: number;
 }
 
 /** One atomic append: the unit the store writes and the stream delivers. */
@@ -52,7 +60,12 @@ export interface EventStore {
    * already stored at those versions: then it reports `alreadyStored` and writes nothing.
    */
   appendToStream(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult>;
-  readStream(streamId: string): Promise<StreamRead>;
+  /**
+   * The stream's events in version order; with `after`, only those of the commits after that
+   * position (stored commits never change, so a reader that folded the stream up to a position
+   * can carry on from there and read only the tail).
+   */
+  readStream(streamId: string, options?: { after?: StreamPosition }): Promise<StreamRead>;
   /** All commits of all streams in commit-id order (see docs/event-store.md), for replay and audit. */
   readAll(options?: { after?: string; limit?: number }): Promise<CommitPage>;
 }

@@ -68,15 +68,23 @@ export function evolve(state: PositionState, event: DomainEvent): PositionState 
  * test checks it) without copying the maps once per event, which matters for long streams.
  */
 export function rehydrate(events: readonly DomainEvent[]): PositionState {
-  const state: MutablePositionState = {
-    key: undefined,
-    version: 0,
-    statements: new Map(),
-    contradictions: new Map(),
-    handledSources: new Set(),
+  return foldOnto(initialPositionState(), events);
+}
+
+/**
+ * Carries a folded state on with more events of the same stream (the tail read after it). Copies
+ * the state once, so the given state is left as it was; same result as folding with evolve.
+ */
+export function foldOnto(state: PositionState, events: readonly DomainEvent[]): PositionState {
+  const next: MutablePositionState = {
+    key: state.key,
+    version: state.version,
+    statements: new Map(state.statements),
+    contradictions: new Map(state.contradictions),
+    handledSources: new Set(state.handledSources),
   };
-  for (const event of events) applyInPlace(state, event);
-  return state;
+  for (const event of events) applyInPlace(next, event);
+  return next;
 }
 
 function applyInPlace(state: MutablePositionState, event: DomainEvent): void {

@@ -41,7 +41,34 @@ describe('DynamoEventStore on dynalite', () => {
   });
 
   it('reads a stream that does not exist as version 0 with no events', async () => {
-    expect(await store.readStream('nothing/here')).toEqual({ streamId: 'nothing/here', version: 0, events: [] });
+    expect(await store.readStream('nothing/here')).toEqual({
+      streamId: 'nothing/here',
+      version: 0,
+      commit: 0,
+      events: [],
+    });
+  });
+
+  it('reads only the commits after a position already read, and says where the stream ends', async () => {
+    await store.appendToStream('alert/tail', 0, [anAlertPublished(), anAlertPublished()]);
+    const whole = await store.readStream('alert/tail');
+    expect(whole).toMatchObject({ version: 2, commit: 1 });
+
+    const nothingNew = await store.readStream('alert/tail', {
+      after: { commit: whole.commit, version: whole.version },
+    });
+    expect(nothingNew).toEqual({ streamId: 'alert/tail', version: 2, commit: 1, events: [] });
+
+    const third = anAlertPublished();
+    const fourth = anAlertPublished();
+    await store.appendToStream('alert/tail', 2, [third]);
+    await store.appendToStream('alert/tail', 3, [fourth]);
+    const tail = await store.readStream('alert/tail', { after: { commit: 1, version: 2 } });
+    expect(tail).toMatchObject({ version: 4, commit: 3 });
+    expect(tail.events.map((event) => [event.eventId, event.version])).toEqual([
+      [third.eventId, 3],
+      [fourth.eventId, 4],
+    ]);
   });
 
   it('continues a stream from the version the writer expects', async () => {

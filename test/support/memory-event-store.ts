@@ -7,6 +7,7 @@ import type {
   EventStore,
   NewEvent,
   StoredCommit,
+  StreamPosition,
   StreamRead,
 } from '../../shared/ports/event-store';
 import { createUlidGenerator, type IdGenerator } from '../../shared/ports/id-generator';
@@ -78,9 +79,16 @@ export class MemoryEventStore implements EventStore {
     };
   }
 
-  async readStream(streamId: string): Promise<StreamRead> {
-    const events: DomainEvent[] = (this.#streams.get(streamId) ?? []).flatMap((commit) => commit.events);
-    return { streamId, version: events.length, events };
+  async readStream(streamId: string, options: { after?: StreamPosition } = {}): Promise<StreamRead> {
+    const after = options.after ?? { commit: 0, version: 0 };
+    const commits = (this.#streams.get(streamId) ?? []).filter((commit) => commit.commit > after.commit);
+    const events: DomainEvent[] = commits.flatMap((commit) => commit.events);
+    return {
+      streamId,
+      version: events.at(-1)?.version ?? after.version,
+      commit: commits.at(-1)?.commit ?? after.commit,
+      events,
+    };
   }
 
   async readAll(options: { after?: string; limit?: number } = {}): Promise<CommitPage> {

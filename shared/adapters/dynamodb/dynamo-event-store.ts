@@ -5,7 +5,15 @@ import { ConcurrencyError } from '../../errors/concurrency-error';
 import { DocumentTooLargeError } from '../../errors/document-too-large-error';
 import { ValidationError } from '../../errors/validation-error';
 import type { Clock } from '../../ports/clock';
-import type { AppendResult, CommitPage, EventStore, NewEvent, StoredCommit, StreamRead } from '../../ports/event-store';
+import type {
+  AppendResult,
+  CommitPage,
+  EventStore,
+  NewEvent,
+  StoredCommit,
+  StreamPosition,
+  StreamRead,
+} from '../../ports/event-store';
 import type { IdGenerator } from '../../ports/id-generator';
 import { translateAwsError } from '../aws-error-translation';
 import { type CommitItem, decodeCommitItem, type StoredEventAttributes } from './commit-item';
@@ -88,10 +96,16 @@ export class DynamoEventStore implements EventStore {
     };
   }
 
-  async readStream(streamId: string): Promise<StreamRead> {
-    const commits = await this.#queryCommits(streamId);
+  async readStream(streamId: string, options: { after?: StreamPosition } = {}): Promise<StreamRead> {
+    const after = options.after ?? { commit: 0, version: 0 };
+    const commits = await this.#queryCommits(streamId, after.commit);
     const events = commits.flatMap((commit) => commit.events);
-    return { streamId, version: events.at(-1)?.version ?? 0, events };
+    return {
+      streamId,
+      version: events.at(-1)?.version ?? after.version,
+      commit: commits.at(-1)?.commit ?? after.commit,
+      events,
+    };
   }
 
   async readAll(options: { after?: string; limit?: number } = {}): Promise<CommitPage> {
@@ -121,7 +135,7 @@ export class DynamoEventStore implements EventStore {
     return item ? { commit: Number(item[SK]), version: Number(item.toVersion) } : { commit: 0, version: 0 };
   }
 
-  async #queryCommits(streamId: string): Promise<StoredCommit[]> {
+  async #queryCommits(streamId: string, afterCommit = 0): Promise<StoredCommit[]> {
     const commits: StoredCommit[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -129,9 +143,9 @@ export class DynamoEventStore implements EventStore {
         this.#client.send(
           new QueryCommand({
             TableName: this.#tableName,
-            KeyConditionExpression: '#pk = :pk AND #sk > :zero',
+            KeyConditionExpression: '#pk = :pk AND #sk > :after',
             ExpressionAttributeNames: { '#pk': PK, '#sk': SK },
-            ExpressionAttributeValues: { ':pk': streamId, ':zero': 0 },
+            ExpressionAttributeValues: { ':pk': streamId, ':after': afterCommit },
             ConsistentRead: true,
             ExclusiveStartKey: startKey,
           }),
