@@ -200,7 +200,11 @@ export class Prefilter {
     if (kind === WORD) return this.mark(lower);
     if (kind === WORD_THEN_MARK) return this.mark(lower) || this.mark(lower.slice(0, -1)) || this.mark(lower.slice(-1));
     for (let i = 0; i < lower.length; i += 1) {
-      if (this.mark(lower[i]!)) return true;
+      const code = lower.charCodeAt(i);
+      if (code < 128) {
+        const needle = this.asciiNeedle[code]!;
+        if (needle >= 0 && this.search.found(needle)) return true;
+      } else if (this.mark(lower[i]!)) return true;
       const bucket = i + 1 < lower.length ? this.byPair.get(pairAt(lower, i)) : undefined;
       if (!bucket) continue;
       for (const needle of bucket) if (lower.startsWith(needle, i) && this.mark(needle)) return true;
