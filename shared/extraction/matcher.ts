@@ -59,8 +59,40 @@ const MAX_GAP = 3;
 /** Words a gap may not swallow: they start a new clause or coordinate two. */
 const GAP_STOPS = new Set(['and', 'or', 'but', ';', ':', '.', ',', '"', '“', '”', '(', ')', '—', '–', '?', '!']);
 
+/**
+ * The patterns that start with one form, in the order they were added. Most patterns have a
+ * second element that is a plain set of forms; when every pattern of the list that is longer than
+ * one token does, the union of those sets (`next`) tells at once whether any of them can go on
+ * past the first token: at most tokens none can, and only the one-token patterns are tried.
+ */
+class StartList<T> {
+  readonly all: CompiledPattern<T>[] = [];
+  readonly singles: CompiledPattern<T>[] = [];
+  /** The forms the second token must have for a longer pattern to match; null: not known. */
+  next: Set<string> | null = new Set();
+
+  add(pattern: CompiledPattern<T>): void {
+    this.all.push(pattern);
+    if (pattern.single) {
+      this.singles.push(pattern);
+      return;
+    }
+    const second = pattern.elements[1];
+    if (this.next === null) return;
+    if (pattern.from === 1 && second?.kind === 'forms') for (const form of second.forms) this.next.add(form);
+    else this.next = null;
+  }
+
+  /** The patterns that may match at `start`: all of them, or the one-token ones alone. */
+  candidates(tokens: TokenView, start: number, limit: number): readonly CompiledPattern<T>[] {
+    const next = this.next;
+    if (next === null) return this.all;
+    return start + 1 < limit && next.has(tokens.norm[start + 1] ?? '') ? this.all : this.singles;
+  }
+}
+
 export class PatternIndex<T> {
-  private readonly byFirst = new Map<string, CompiledPattern<T>[]>();
+  private readonly byFirst = new Map<string, StartList<T>>();
   private readonly classCache = new Map<string, Element[][]>();
   readonly firstForms = new Set<string>();
 
@@ -80,9 +112,12 @@ export class PatternIndex<T> {
     const single = elements.length === 1 && plain;
     const pattern: CompiledPattern<T> = { source, elements, payload, single, from: plain ? 1 : 0 };
     for (const form of firstFormsOf(elements[0]!)) {
-      const list = this.byFirst.get(form);
-      if (list) list.push(pattern);
-      else this.byFirst.set(form, [pattern]);
+      let list = this.byFirst.get(form);
+      if (!list) {
+        list = new StartList<T>();
+        this.byFirst.set(form, list);
+      }
+      list.add(pattern);
       this.firstForms.add(form);
     }
   }
@@ -117,17 +152,17 @@ export class PatternIndex<T> {
   /** Every pattern of the index, once each. */
   patterns(): CompiledPattern<T>[] {
     const all = new Set<CompiledPattern<T>>();
-    for (const list of this.byFirst.values()) for (const pattern of list) all.add(pattern);
+    for (const list of this.byFirst.values()) for (const pattern of list.all) all.add(pattern);
     return [...all];
   }
 
   /** Every match starting at `start` and ending at or before `limit`. */
   matchesAt(tokens: TokenView, start: number, limit: number): PatternMatch<T>[] {
     if (start >= limit || !this.has(tokens, start)) return NONE as unknown as PatternMatch<T>[];
-    const candidates = this.byFirst.get(tokens.norm[start] ?? '');
-    if (!candidates) return NONE as unknown as PatternMatch<T>[];
+    const list = this.byFirst.get(tokens.norm[start] ?? '');
+    if (!list) return NONE as unknown as PatternMatch<T>[];
     const found: PatternMatch<T>[] = [];
-    for (const pattern of candidates) {
+    for (const pattern of list.candidates(tokens, start, limit)) {
       const end = pattern.single
         ? start + 1
         : matchElements(pattern.elements, pattern.from, tokens, start + pattern.from, limit);
@@ -139,11 +174,11 @@ export class PatternIndex<T> {
   /** The longest match at `start` (the first added wins a tie), without building the full list. */
   longestAt(tokens: TokenView, start: number, limit: number): PatternMatch<T> | undefined {
     if (!this.has(tokens, start)) return undefined;
-    const candidates = this.byFirst.get(tokens.norm[start] ?? '');
-    if (!candidates || start >= limit) return undefined;
+    const list = this.byFirst.get(tokens.norm[start] ?? '');
+    if (!list || start >= limit) return undefined;
     let best: CompiledPattern<T> | undefined;
     let bestEnd = start;
-    for (const pattern of candidates) {
+    for (const pattern of list.candidates(tokens, start, limit)) {
       const end = pattern.single
         ? start + 1
         : matchElements(pattern.elements, pattern.from, tokens, start + pattern.from, limit);
