@@ -1,5 +1,12 @@
 import type { Polarity } from '../../events/statement';
-import type { CompiledCodebook, CueKind, MarkerKind, StructureEntry, TriggerEntry } from './codebook/compile';
+import {
+  type CompiledCodebook,
+  type CueKind,
+  MASK,
+  type MarkerKind,
+  type StructureEntry,
+  type TriggerEntry,
+} from './codebook/compile';
 import type { Mention } from './mentions';
 import type { AnalysedText } from './nlp';
 
@@ -61,19 +68,21 @@ function quoteKind(token: string): number {
 
 /** Which tokens of the document are inside quotation marks; a paragraph break closes a quote. */
 export function quotedTokens(text: AnalysedText): boolean[] {
-  const quoted = new Array<boolean>(text.norm.length).fill(false);
+  const count = text.norm.length;
+  const quoted = new Array<boolean>(count).fill(false);
+  // With the token mask, a token that is no quotation mark is known without reading it.
+  const mask = text.mask;
   let open = false;
-  for (let i = 0; i < text.norm.length; i += 1) {
-    const token = text.norm[i] ?? '';
+  for (let i = 0; i < count; i += 1) {
     if (text.type[i] === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
       open = false;
       continue;
     }
-    const kind = quoteKind(token);
+    const kind = mask !== undefined && (mask[i]! & MASK.quote) === 0 ? 0 : quoteKind(text.norm[i] ?? '');
     if (kind === QUOTE_OPEN) open = true;
     else if (kind === QUOTE_CLOSE) open = false;
     else if (kind === QUOTE_TOGGLE) open = !open;
-    else quoted[i] = open;
+    else if (open) quoted[i] = true;
   }
   return quoted;
 }
