@@ -270,7 +270,10 @@ function toStatements(
   input: ExtractionInput,
 ): Statement[] {
   const byId = new Map<string, Statement>();
-  const dateCache = new Map<string, string | undefined>();
+  // A clause's date by its token window, [from, to) as one number (the same window is the same
+  // text): drafts of one clause share it, and the text is only cut out once per window.
+  const dateCache = new Map<number, string | undefined>();
+  const stride = text.norm.length + 1;
   const quotes = new Map<number, string>();
   for (const draft of drafts) {
     const sentence = sentences[draft.sentenceIndex];
@@ -282,11 +285,12 @@ function toStatements(
     }
     if (quote.length === 0 || quote.length > MAX_QUOTE_CHARS) continue;
     const [from, to] = draft.dateWindow;
-    const clauseText = to > from ? text.text.slice(text.start[from], endOf(text, to - 1)) : '';
-    let statedAt = dateCache.get(clauseText);
-    if (!dateCache.has(clauseText)) {
+    const window = to > from ? from * stride + to : -1;
+    let statedAt = dateCache.get(window);
+    if (!dateCache.has(window)) {
+      const clauseText = to > from ? text.text.slice(text.start[from], endOf(text, to - 1)) : '';
       statedAt = clauseText ? resolveStatementDate(clauseText, input.publishedAt) : undefined;
-      dateCache.set(clauseText, statedAt);
+      dateCache.set(window, statedAt);
     }
     const statementId = statementIdFor({
       documentId: input.documentId,
@@ -297,21 +301,22 @@ function toStatements(
       polarity: draft.polarity,
       reportedBy: draft.reportedBy,
     });
-    const statement: Statement = {
+    // Built field by field (optional ones only when present), in the order of the schema.
+    const statement = {
       statementId,
       documentId: input.documentId,
       sentenceIndex: draft.sentenceIndex,
       quote,
       actor: draft.actor,
-      ...(draft.speaker ? { speaker: draft.speaker } : {}),
-      topic: draft.topic,
-      proposition: draft.proposition,
-      polarity: draft.polarity,
-      attribution: draft.attribution,
-      ...(draft.reportedBy ? { reportedBy: draft.reportedBy } : {}),
-      confidence: confidenceOf(draft.evidence),
-      statedAt: statedAt ?? input.publishedAt,
-    };
+    } as Statement;
+    if (draft.speaker) statement.speaker = draft.speaker;
+    statement.topic = draft.topic;
+    statement.proposition = draft.proposition;
+    statement.polarity = draft.polarity;
+    statement.attribution = draft.attribution;
+    if (draft.reportedBy) statement.reportedBy = draft.reportedBy;
+    statement.confidence = confidenceOf(draft.evidence);
+    statement.statedAt = statedAt ?? input.publishedAt;
     const existing = byId.get(statementId);
     if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
   }
