@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.slow.test.ts'],
     setupFiles: ['test/setup-env.ts'],
-    testTimeout: 20 * 60_000,
+    testTimeout: 40 * 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
   },
