@@ -70,23 +70,31 @@ function adjacent(text: AnalysedText, previousEnd: number, nextStart: number): b
   return false;
 }
 
+/** Taken's bits, reused from one sentence to the next (a Taken lives only while findMentions runs). */
+let takenBuffer = new Uint8Array(256);
+
 /** Which tokens of a sentence an atom already covers. */
 class Taken {
   private readonly bits: Uint8Array;
+  private readonly size: number;
   constructor(
     private readonly from: number,
     limit: number,
   ) {
-    this.bits = new Uint8Array(Math.max(0, limit - from));
+    this.size = Math.max(0, limit - from);
+    if (takenBuffer.length < this.size) takenBuffer = new Uint8Array(Math.max(this.size, takenBuffer.length * 2));
+    this.bits = takenBuffer;
+    this.bits.fill(0, 0, this.size);
   }
   has(index: number): boolean {
-    return this.bits[index - this.from] === 1;
+    const at = index - this.from;
+    return at < this.size && this.bits[at] === 1;
   }
   add(start: number, end: number): void {
     this.bits.fill(1, start - this.from, end - this.from);
   }
   any(start: number, end: number): boolean {
-    for (let i = start; i < end; i += 1) if (this.bits[i - this.from] === 1) return true;
+    for (let i = start; i < end; i += 1) if (this.has(i)) return true;
     return false;
   }
 }

@@ -210,7 +210,10 @@ function analyseClause(
   );
   const cues = items.filter((item) => item.kind === 'cue' && !item.passive && !isNominalCue(item));
   const passiveCue = items.find((item) => item.kind === 'cue' && item.passive);
-  const governing = triggers.map((trigger) => governingItem(items, trigger.start, clause.start)).find(Boolean);
+  let governing: Item | undefined;
+  for (let k = 0; k < triggers.length && !governing; k += 1) {
+    governing = governingItem(items, triggers[k]!.start, clause.start);
+  }
   // A verb group with a modal or negator carries a stance on a trigger before it ("The talks
   // cannot take place in Minsk").
   const verbGroup = items.find((item) => item.kind === 'modal' || item.kind === 'negator');
@@ -465,7 +468,7 @@ function objectChains(ctx: Context, state: ClauseState): Map<Item, ReturnType<ty
           item.kind === 'coordinator' &&
           item.start >= previous!.end &&
           item.end <= trigger.start &&
-          /^(?:and|or)$/.test(ctx.text.norm[item.start] ?? ''),
+          (ctx.text.norm[item.start] === 'and' || ctx.text.norm[item.start] === 'or'),
       );
     const ranges: Array<[number, number]> = coordinator
       ? [
@@ -681,7 +684,9 @@ function isSubjectPosition(ctx: Context, clause: Clause, trigger: Item, items: I
   }
   return !items.some(
     (item) =>
-      item.end <= trigger.start && !isNominalCue(item) && ['cue', 'modal', 'negator', 'reporting'].includes(item.kind),
+      item.end <= trigger.start &&
+      !isNominalCue(item) &&
+      (item.kind === 'cue' || item.kind === 'modal' || item.kind === 'negator' || item.kind === 'reporting'),
   );
 }
 

@@ -316,7 +316,13 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     let start = item.end;
     // "said on Monday that …", "told his French counterpart that …": what comes before "that" is
     // when or to whom it was said, not what was said.
-    const that = text.norm.slice(start, Math.min(end, start + 7)).indexOf('that');
+    let that = -1;
+    for (let k = start; k < Math.min(end, start + 7); k += 1) {
+      if (text.norm[k] === 'that') {
+        that = k - start;
+        break;
+      }
+    }
     const told = /^(?:tell|tells|told|telling|assure|assured|assures|warn|warned|warns|remind|reminded)$/.test(
       text.norm[item.start] ?? '',
     );
@@ -349,7 +355,10 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     // said" dates the statement) but never a clause of its own ("Kyiv dismissed the idea, saying").
     let headStart = participle ? item.start - 1 : speakers[0]!.start;
     const prefixHasStance = items.some(
-      (other) => other.start >= first && other.end <= headStart && ['cue', 'trigger', 'reporting'].includes(other.kind),
+      (other) =>
+        other.start >= first &&
+        other.end <= headStart &&
+        (other.kind === 'cue' || other.kind === 'trigger' || other.kind === 'reporting'),
     );
     if (!participle && !prefixHasStance) headStart = first;
     frames.push({ speakers, kind: 'reporting', complement: [start, complementEnd], head: [headStart, start] });
@@ -416,11 +425,11 @@ function speakerBefore(sentence: Sentence, verbStart: number): Mention | undefin
     if (!canHold(mention) || mention.object || sentence.quoted[mention.start]) continue;
     if (mention.possessive && mention.kind !== 'person') continue;
     // Not across another clause's verb: "Zelensky said Trump told him" has two frames.
-    const between = sentence.items.filter(
+    const between = sentence.items.some(
       (item) =>
         item.start >= mention.end && item.end <= verbStart && (item.kind === 'reporting' || item.kind === 'cue'),
     );
-    if (between.length > 0) continue;
+    if (between) continue;
     best = mention;
   }
   return best;
@@ -627,7 +636,9 @@ function isBreak(
       for (const other of sentence.items) {
         if (other.start < item.end) continue;
         if (other.start > item.end + 3) break;
-        if (['cue', 'modal', 'negator', 'reporting'].includes(other.kind)) return true;
+        if (other.kind === 'cue' || other.kind === 'modal' || other.kind === 'negator' || other.kind === 'reporting') {
+          return true;
+        }
         if (other.kind === 'trigger') return false;
       }
       return false;
