@@ -13,10 +13,17 @@ export interface Chain {
   hasCue: boolean;
 }
 
-export function chainOf(items: readonly Item[], from: number, to: number): Chain {
+export function chainOf(
+  items: readonly Item[],
+  from: number,
+  to: number,
+  /** When given, only the items inside one of these [from, to] ranges count. */
+  ranges?: ReadonlyArray<readonly [number, number]>,
+): Chain {
   const chain: Chain = { sign: 1, conditional: false, hasCue: false };
   for (const item of items) {
     if (item.start < from || item.end > to) continue;
+    if (ranges !== undefined && !withinRanges(ranges, item)) continue;
     if (item.kind === 'cue') {
       chain.hasCue = true;
       if (item.polarity === 'conditional') chain.conditional = true;
@@ -26,6 +33,11 @@ export function chainOf(items: readonly Item[], from: number, to: number): Chain
     }
   }
   return chain;
+}
+
+function withinRanges(ranges: ReadonlyArray<readonly [number, number]>, item: Item): boolean {
+  for (const [from, to] of ranges) if (item.start >= from && item.end <= to) return true;
+  return false;
 }
 
 /** A modal or negator in [from, to): enough to carry a stance on a verb ("will not withdraw"). */

@@ -165,17 +165,22 @@ const PRONOUNISH = new Set(['pronoun', 'group', 'self', 'roleRef']);
 
 function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[] {
   const { sentence, text } = ctx;
-  const candidates = sentence.mentions.filter(
-    (m) =>
+  // The last mention that can be the subject (searched from the end: only the nearest is used).
+  let nearest: Mention | undefined;
+  for (let k = sentence.mentions.length - 1; k >= 0 && !nearest; k -= 1) {
+    const m = sentence.mentions[k]!;
+    if (
       m.start >= clause.start &&
       m.end <= before &&
       canHold(m) &&
       !m.object &&
       (!m.possessive || m.kind === 'person' || m.kind === 'role') &&
       !insideTrigger(sentence.items, m) &&
-      !nominalPossessor(text, sentence.items, m),
-  );
-  const nearest = candidates[candidates.length - 1];
+      !nominalPossessor(text, sentence.items, m)
+    ) {
+      nearest = m;
+    }
+  }
   return nearest ? withCoordinated(text, sentence, nearest).filter((m) => m.start >= clause.start) : [];
 }
 
@@ -208,7 +213,8 @@ function analyseClause(
   const triggers = items.filter(
     (item) => item.kind === 'trigger' && !afterOccasion(ctx.compiled, text, item.start, clause.start),
   );
-  const cues = items.filter((item) => item.kind === 'cue' && !item.passive && !isNominalCue(item));
+  // The first active verb cue (only the first is used).
+  const cue = items.find((item) => item.kind === 'cue' && !item.passive && !isNominalCue(item));
   const passiveCue = items.find((item) => item.kind === 'cue' && item.passive);
   let governing: Item | undefined;
   for (let k = 0; k < triggers.length && !governing; k += 1) {
@@ -218,7 +224,7 @@ function analyseClause(
   // cannot take place in Minsk").
   const verbGroup = items.find((item) => item.kind === 'modal' || item.kind === 'negator');
   const stanceStart = Math.min(
-    cues[0]?.start ?? Number.POSITIVE_INFINITY,
+    cue?.start ?? Number.POSITIVE_INFINITY,
     governing?.start ?? Number.POSITIVE_INFINITY,
     passiveCue?.start ?? Number.POSITIVE_INFINITY,
     verbGroup && triggers.length > 0 ? verbGroup.start : Number.POSITIVE_INFINITY,
@@ -270,9 +276,9 @@ function analyseClause(
       inherited = true;
     }
   }
-  const firstCue = cues[0] ?? passiveCue;
+  const firstCue = cue ?? passiveCue;
   // Deontic cues ("must", "should") state the speaker's stance about someone else.
-  if (firstCue?.cueKind === 'deontic' && firstCue === cues[0]) {
+  if (firstCue?.cueKind === 'deontic' && firstCue === cue) {
     holders = speakers;
     explicit = false;
     inherited = speakers.length > 0;
@@ -476,15 +482,12 @@ function objectChains(ctx: Context, state: ClauseState): Map<Item, ReturnType<ty
           [coordinator.end, trigger.start],
         ]
       : [[holderEnd, trigger.start]];
-    const chain = chainOf(
-      cues.filter((item) => withinRanges(ranges, item)),
-      holderEnd,
-      trigger.start,
-    );
-    const local = items.filter(
-      (item) =>
-        item.kind === 'negator' && item.start >= (previous ? previous.end : holderEnd) && item.end <= trigger.start,
-    ).length;
+    const chain = chainOf(cues, holderEnd, trigger.start, ranges);
+    const localFrom = previous ? previous.end : holderEnd;
+    let local = 0;
+    for (const item of items) {
+      if (item.kind === 'negator' && item.start >= localFrom && item.end <= trigger.start) local += 1;
+    }
     const negations = previous && local === 0 ? previousNegations : local;
     if (negations % 2 === 1) chain.sign = -chain.sign;
     chains.set(trigger, chain);
@@ -492,11 +495,6 @@ function objectChains(ctx: Context, state: ClauseState): Map<Item, ReturnType<ty
     previousNegations = negations;
   }
   return chains;
-}
-
-function withinRanges(ranges: ReadonlyArray<readonly [number, number]>, item: Item): boolean {
-  for (const [from, to] of ranges) if (item.start >= from && item.end <= to) return true;
-  return false;
 }
 
 /** "could hold it up": an anaphor inside a discontinuous cue. */
