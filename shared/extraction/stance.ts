@@ -209,20 +209,32 @@ function analyseClause(
   const speakers = clause.frame >= 0 ? (frameSpeakers[clause.frame] ?? []) : [];
   const speaker = speakers[0];
   const quoted = sentence.quoted[clause.start] === true;
-  const items = sentence.items.filter((item) => item.start >= clause.start && item.end <= clause.end);
-  const triggers = items.filter(
-    (item) => item.kind === 'trigger' && !afterOccasion(ctx.compiled, text, item.start, clause.start),
-  );
-  // The first active verb cue (only the first is used).
-  const cue = items.find((item) => item.kind === 'cue' && !item.passive && !isNominalCue(item));
-  const passiveCue = items.find((item) => item.kind === 'cue' && item.passive);
+  // One pass over the sentence's items (a clause is read for each of its sentence's clauses):
+  // the clause's items, its triggers, its first active and first passive cue, its first modal
+  // or negator.
+  const items: Item[] = [];
+  const triggers: Item[] = [];
+  let cue: Item | undefined;
+  let passiveCue: Item | undefined;
+  let verbGroup: Item | undefined;
+  for (const item of sentence.items) {
+    if (item.start < clause.start || item.end > clause.end) continue;
+    items.push(item);
+    if (item.kind === 'trigger') {
+      if (!afterOccasion(ctx.compiled, text, item.start, clause.start)) triggers.push(item);
+    } else if (item.kind === 'cue') {
+      if (item.passive) passiveCue ??= item;
+      else if (!isNominalCue(item)) cue ??= item;
+    } else if (item.kind === 'modal' || item.kind === 'negator') {
+      verbGroup ??= item;
+    }
+  }
   let governing: Item | undefined;
   for (let k = 0; k < triggers.length && !governing; k += 1) {
     governing = governingItem(items, triggers[k]!.start, clause.start);
   }
-  // A verb group with a modal or negator carries a stance on a trigger before it ("The talks
-  // cannot take place in Minsk").
-  const verbGroup = items.find((item) => item.kind === 'modal' || item.kind === 'negator');
+  // A verb group with a modal or negator (`verbGroup`) carries a stance on a trigger before it
+  // ("The talks cannot take place in Minsk").
   const stanceStart = Math.min(
     cue?.start ?? Number.POSITIVE_INFINITY,
     governing?.start ?? Number.POSITIVE_INFINITY,
@@ -243,7 +255,11 @@ function analyseClause(
       subjects = [];
     }
   }
-  let holders = subjects.map((m) => resolveMention(m, discourse, speaker, quoted)).filter((h): h is Holder => !!h);
+  let holders: Holder[] = [];
+  for (const m of subjects) {
+    const holder = resolveMention(m, discourse, speaker, quoted);
+    if (holder) holders.push(holder);
+  }
   // "Macron and Starmer said their countries were prepared …": every speaker.
   if (speakers.length > 1 && subjects.length > 0 && subjects.every((m) => m.kind === 'self' || m.kind === 'group')) {
     holders = speakers;

@@ -389,10 +389,12 @@ const COORDINATING = new Set(['and', 'or', ',', 'both', 'as', 'well', 'along', '
  */
 export function withCoordinated(text: AnalysedText, sentence: Sentence, nearest: Mention): Mention[] {
   const out = [nearest];
-  const candidates = sentence.mentions.filter((m) => m.end <= nearest.start && canHold(m) && !m.object);
+  const mentions = sentence.mentions;
   let list = false;
-  for (let k = candidates.length - 1; k >= 0; k -= 1) {
-    const candidate = candidates[k]!;
+  for (let k = mentions.length - 1; k >= 0; k -= 1) {
+    const candidate = mentions[k]!;
+    // Candidates: mentions before the nearest one that can hold a stance and are no object.
+    if (candidate.end > nearest.start || !canHold(candidate) || candidate.object) continue;
     // The words between the candidate and the list so far: one to three coordinating words.
     const from = candidate.end;
     const to = out[0]!.start;
