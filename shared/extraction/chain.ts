@@ -42,17 +42,25 @@ function withinRanges(ranges: ReadonlyArray<readonly [number, number]>, item: It
 
 /** A modal or negator in [from, to): enough to carry a stance on a verb ("will not withdraw"). */
 export function hasModalOrNegator(items: readonly Item[], from: number, to: number): boolean {
-  return items.some(
-    (item) => (item.kind === 'modal' || item.kind === 'negator') && item.start >= from && item.end <= to,
-  );
+  for (const item of items) {
+    if ((item.kind === 'modal' || item.kind === 'negator') && item.start >= from && item.end <= to) return true;
+  }
+  return false;
 }
 
 /** A modal or negator right before position `at` governs what starts there: "will not withdraw", "no concessions". */
 export function governingItem(items: readonly Item[], at: number, from: number): Item | undefined {
-  return items.find(
-    (item) =>
-      (item.kind === 'modal' || item.kind === 'negator') && item.start >= from && item.end <= at && at - item.end <= 1,
-  );
+  for (const item of items) {
+    if (
+      (item.kind === 'modal' || item.kind === 'negator') &&
+      item.start >= from &&
+      item.end <= at &&
+      at - item.end <= 1
+    ) {
+      return item;
+    }
+  }
+  return undefined;
 }
 
 /** A conditional stance only when positive: "would not consider a ceasefire" opposes it. */

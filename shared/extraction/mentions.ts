@@ -164,7 +164,8 @@ export function findMentions(
     if (current && previous && !isPronounish && !previousPronounish && adjacent(text, previous.end, atom.start)) {
       // A person ends a compound ("Zelensky Putin" are two mentions), unless it is possessive:
       // "Zelensky's office" speaks for him.
-      const hasPerson = current.some((a) => a.kind === 'name' && a.entry.kind === 'person');
+      let hasPerson = false;
+      for (const a of current) if (a.kind === 'name' && a.entry.kind === 'person') hasPerson = true;
       if (!hasPerson || (text.possessive[previous.end - 1] && atom.kind === 'role')) {
         current.push(atom);
         continue;
@@ -328,7 +329,13 @@ function addSources(markers: readonly PatternMatch<MarkerEntry>[], mentions: Men
   for (const match of markers) {
     const kind = match.payload.kind;
     if (kind !== 'analyst' && kind !== 'anonymous') continue;
-    const overlapping = mentions.find((m) => m.start < match.end && match.start < m.end);
+    let overlapping: Mention | undefined;
+    for (const m of mentions) {
+      if (m.start < match.end && match.start < m.end) {
+        overlapping = m;
+        break;
+      }
+    }
     if (overlapping) {
       overlapping.source ??= kind;
       continue;

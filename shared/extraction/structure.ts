@@ -240,12 +240,22 @@ const TRAILING_WORDS = new Set([
   'told',
 ]);
 
+// Searches in the code run for every sentence are loops rather than find/some with a closure:
+// each such closure is a new object (and often a context) per call.
+
 function mentionAt(mentions: Mention[], index: number): Mention | undefined {
-  return mentions.find((m) => m.start === index);
+  for (const m of mentions) if (m.start === index) return m;
+  return undefined;
 }
 
 function itemAt(items: Item[], index: number): Item | undefined {
-  return items.find((item) => item.start <= index && index < item.end);
+  for (const item of items) if (item.start <= index && index < item.end) return item;
+  return undefined;
+}
+
+function hasReportingItem(items: Item[]): boolean {
+  for (const item of items) if (item.kind === 'reporting' || item.kind === 'according') return true;
+  return false;
 }
 
 /** A trigger or venue word right after "at", "during", "after" is an occasion, not what a stance is about. */
@@ -266,11 +276,17 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
   const end = last + 1;
   let quoted = false;
   for (let i = first; i < end && !quoted; i += 1) quoted = sentence.quoted[i] === true;
-  if (!quoted && !items.some((item) => item.kind === 'reporting' || item.kind === 'according')) return frames;
+  if (!quoted && !hasReportingItem(items)) return frames;
 
   for (const item of items) {
     if (item.kind === 'according') {
-      const speaker = mentions.find((m) => m.start >= item.end && m.start <= item.end + 1 && canHold(m));
+      let speaker: Mention | undefined;
+      for (const m of mentions) {
+        if (m.start >= item.end && m.start <= item.end + 1 && canHold(m)) {
+          speaker = m;
+          break;
+        }
+      }
       if (!speaker) continue;
       const after = speaker.end;
       if (text.norm[after] === ',' && after + 1 < end && !isSentenceEnd(text, after + 1, end)) {
@@ -309,9 +325,15 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     }
     // ", saying …", ", adding …": the subject of the main clause speaks.
     const participle = /ing$/.test(text.norm[item.start] ?? '') && text.norm[item.start - 1] === ',';
-    const subject = participle
-      ? mentions.find((m) => m.end < item.start && canHold(m) && !m.object && !sentence.quoted[m.start])
-      : leftSpeaker;
+    let subject = participle ? undefined : leftSpeaker;
+    if (participle) {
+      for (const m of mentions) {
+        if (m.end < item.start && canHold(m) && !m.object && !sentence.quoted[m.start]) {
+          subject = m;
+          break;
+        }
+      }
+    }
     if (!subject) continue;
     let start = item.end;
     // "said on Monday that …", "told his French counterpart that …": what comes before "that" is
@@ -327,10 +349,21 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       text.norm[item.start] ?? '',
     );
     if (that >= 0) {
-      const between = items.some(
-        (other) => other.start >= start && other.start < start + that && other.kind !== 'complementizer',
-      );
-      const named = mentions.some((m) => m.start >= start && m.start < start + that);
+      const thatAt = start + that;
+      let between = false;
+      for (const other of items) {
+        if (other.start >= start && other.start < thatAt && other.kind !== 'complementizer') {
+          between = true;
+          break;
+        }
+      }
+      let named = false;
+      for (const m of mentions) {
+        if (m.start >= start && m.start < thatAt) {
+          named = true;
+          break;
+        }
+      }
       if (!between && (told || !named)) start += that + 1;
     }
     // "told reporters that", "said on Tuesday that", "said:"
@@ -347,19 +380,29 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       }
       break;
     }
-    const frameEnd = items.find((other) => other.kind === 'frameEnd' && other.start >= start);
-    const complementEnd = frameEnd ? frameEnd.start : end;
+    let complementEnd = end;
+    for (const other of items) {
+      if (other.kind === 'frameEnd' && other.start >= start) {
+        complementEnd = other.start;
+        break;
+      }
+    }
     if (complementEnd <= start) continue;
     const speakers = participle ? [subject] : withCoordinated(text, sentence, subject);
     // The head is the speaker and the verb, with an opening adverbial ("On October 28, Zelensky
     // said" dates the statement) but never a clause of its own ("Kyiv dismissed the idea, saying").
     let headStart = participle ? item.start - 1 : speakers[0]!.start;
-    const prefixHasStance = items.some(
-      (other) =>
+    let prefixHasStance = false;
+    for (const other of items) {
+      if (
         other.start >= first &&
         other.end <= headStart &&
-        (other.kind === 'cue' || other.kind === 'trigger' || other.kind === 'reporting'),
-    );
+        (other.kind === 'cue' || other.kind === 'trigger' || other.kind === 'reporting')
+      ) {
+        prefixHasStance = true;
+        break;
+      }
+    }
     if (!participle && !prefixHasStance) headStart = first;
     frames.push({ speakers, kind: 'reporting', complement: [start, complementEnd], head: [headStart, start] });
   }
@@ -373,7 +416,13 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     }
     let j = i;
     while (j < end && (sentence.quoted[j] || isQuoteMark(text.norm[j] ?? ''))) j += 1;
-    const covered = frames.some((frame) => frame.complement[0] <= i && i < frame.complement[1]);
+    let covered = false;
+    for (const frame of frames) {
+      if (frame.complement[0] <= i && i < frame.complement[1]) {
+        covered = true;
+        break;
+      }
+    }
     if (!covered) frames.push({ speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
     i = j;
   }
