@@ -24,7 +24,8 @@ import { temporaryDirectory } from '../test/support/run-cli';
  *   and the ingest time per document in the first and the last tenth (does it grow with the store?);
  * - latency at that store size: probe stories ingested one at a time, each making one new
  *   contradiction, on a short position stream and on a hot one (which the generated stories fill:
- *   each decision reads the whole stream); ingest→alert is from the call to ingest until the
+ *   a decision needs the whole folded stream, which the projector caches and carries on with the
+ *   commits after it); ingest→alert is from the call to ingest until the
  *   outbox has the alert.
  *
  * Reference, same process, same machine: bare dynalite PutItem of a 1 KB item, sequential
