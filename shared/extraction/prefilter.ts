@@ -223,14 +223,17 @@ class Search {
   private readonly seen: Uint8Array;
   private readonly done: Uint8Array;
   private readonly missing: Int32Array;
+  /** The patterns' sizes as a typed array: resetting `missing` from it is a plain copy. */
+  private readonly sizes: Int32Array;
 
   constructor(
     private readonly groupsOfNeedle: number[][],
     private readonly patternsOfGroup: number[][],
-    private readonly sizes: readonly number[],
+    sizes: readonly number[],
   ) {
     this.seen = new Uint8Array(groupsOfNeedle.length);
     this.done = new Uint8Array(patternsOfGroup.length);
+    this.sizes = Int32Array.from(sizes);
     this.missing = Int32Array.from(sizes);
   }
 
