@@ -161,6 +161,8 @@ interface Found {
 }
 
 const isNominalCue = (item: Item) => item.kind === 'cue' && item.nominal === true;
+const NO_NOMINALS: Item[] = [];
+const NO_VENUES: VenueFinding[] = [];
 const PRONOUNISH = new Set(['pronoun', 'group', 'self', 'roleRef']);
 
 function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[] {
@@ -336,7 +338,13 @@ export function draftSentence(
   const drafts: Draft[] = [];
   const states: ClauseState[] = [];
   for (const clause of clauses) states.push(analyseClause(ctx, clause, frames, frameSpeakers, states));
-  const main = states.find((state) => !state.clause.condition && !state.clause.openedBy && state.holders.length > 0);
+  let main: ClauseState | undefined;
+  for (const state of states) {
+    if (!state.clause.condition && !state.clause.openedBy && state.holders.length > 0) {
+      main = state;
+      break;
+    }
+  }
 
   for (const state of states) {
     if (state.clause.condition) continue;
@@ -367,7 +375,14 @@ export function draftSentence(
 function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
   const { compiled, text, sentence, discourse } = ctx;
   const { clause, items, triggers, stanceStart, holderEnd } = state;
-  const nominals = items.filter(isNominalCue);
+  // Noun cues, listed only in the clauses that have one (most have none).
+  let nominals: Item[] = NO_NOMINALS;
+  for (const item of items) {
+    if (isNominalCue(item)) {
+      nominals = items.filter(isNominalCue);
+      break;
+    }
+  }
   if (state.unasserted || (!Number.isFinite(stanceStart) && nominals.length === 0)) return;
 
   const found: Found[] = [];
@@ -450,8 +465,8 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
   }
 
   // What a later "the idea", "the request", "it" points back to: a venue offer is about the place.
-  const places = venues.filter((venue) => venue.place !== 'any');
-  const direct = found.filter((f) => !f.indirect);
+  const places = venues.length === 0 ? NO_VENUES : venues.filter((venue) => venue.place !== 'any');
+  const direct = found.length === 0 ? found : found.filter((f) => !f.indirect);
   if (places.length > 0) {
     discourse.lastPropositions = places.map((venue) => ({
       topic: compiled.venueTopic,

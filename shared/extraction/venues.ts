@@ -30,10 +30,14 @@ export function findVenues(
 ): VenueFinding[] {
   const matches = compiled.venue.scanAll(text, clause.start, clause.end);
   // "at talks in Jeddah" is where something else happened, not a stance on where talks should be.
-  const contexts = matches.filter(
-    (m) => (m.payload === 'context' || m.payload === 'host') && !afterOccasion(compiled, text, m.start, clause.start),
-  );
-  if (contexts.length === 0) return [];
+  let context = false;
+  for (const m of matches) {
+    if ((m.payload === 'context' || m.payload === 'host') && !afterOccasion(compiled, text, m.start, clause.start)) {
+      context = true;
+      break;
+    }
+  }
+  if (!context) return [];
   const findings: VenueFinding[] = [];
 
   for (const match of matches) {
