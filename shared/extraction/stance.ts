@@ -10,6 +10,7 @@ import {
   canHold,
   type Frame,
   type Item,
+  newItem,
   possessiveBefore,
   type Sentence,
   withCoordinated,
@@ -317,10 +318,11 @@ function analyseClause(
     holderEnd,
     prefixSign,
     unasserted: opener === 'that' && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? ''),
+    // Present even when undefined: one shape for every clause state.
+    frame,
+    passiveCue,
+    firstCue,
   };
-  if (frame) state.frame = frame;
-  if (passiveCue) state.passiveCue = passiveCue;
-  if (firstCue) state.firstCue = firstCue;
   return state;
 }
 
@@ -534,7 +536,7 @@ function anaphorInsideCue(ctx: Context, items: Item[]): Item | undefined {
     if (item.kind !== 'cue' || item.end - item.start < 3) continue;
     for (let i = item.start + 1; i < item.end - 1; i += 1) {
       // Its end is the cue's end, so the cue counts in the chain up to it.
-      if (ctx.compiled.anaphors.startsAt(ctx.text, i)) return { start: item.end, end: item.end, kind: 'anaphor' };
+      if (ctx.compiled.anaphors.startsAt(ctx.text, i)) return newItem(item.end, item.end, 'anaphor');
     }
   }
   return undefined;

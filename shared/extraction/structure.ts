@@ -32,6 +32,24 @@ export interface Item {
   trigger?: TriggerEntry;
 }
 
+/**
+ * A new item with every field present: items are read in the rules' innermost loops, and
+ * objects of one shape keep those reads fast (fields added later would give each kind of item a
+ * shape of its own).
+ */
+export function newItem(start: number, end: number, kind: ItemKind): Item {
+  return {
+    start,
+    end,
+    kind,
+    polarity: undefined,
+    cueKind: undefined,
+    nominal: undefined,
+    passive: undefined,
+    trigger: undefined,
+  };
+}
+
 export interface Sentence {
   index: number;
   /** First and last token (inclusive), without leading line breaks. */
@@ -104,10 +122,11 @@ export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: 
     // A trigger wins a tie; a longer structural phrase ("for as long as it takes") wins otherwise.
     let item: Item;
     if (trigger && (!other || trigger.end >= other.end)) {
-      item = { start: trigger.start, end: trigger.end, kind: 'trigger', trigger: trigger.payload };
+      item = newItem(trigger.start, trigger.end, 'trigger');
+      item.trigger = trigger.payload;
     } else {
       const entry = other!.payload;
-      item = { start: other!.start, end: other!.end, kind: entry.kind };
+      item = newItem(other!.start, other!.end, entry.kind);
       if (entry.kind === 'cue') {
         item.polarity = entry.polarity;
         item.cueKind = entry.cueKind;
@@ -137,13 +156,19 @@ function refine(compiled: CompiledCodebook, text: AnalysedText, from: number, it
     if (item.kind === 'cue' || item.kind === 'reporting') {
       // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
       if (item.kind === 'cue' && possessiveBefore(text, item.start)) {
-        out.push({ ...item, nominal: true });
+        const nominal = newItem(item.start, item.end, item.kind);
+        nominal.polarity = item.polarity;
+        nominal.cueKind = item.cueKind;
+        nominal.passive = item.passive;
+        nominal.trigger = item.trigger;
+        nominal.nominal = true;
+        out.push(nominal);
         continue;
       }
       // "a request", "the demand": a noun. It may point back to an earlier proposition.
       if (compiled.determiners.has(before)) {
         if (compiled.anaphors.matchesAt(text, item.start, item.end).length > 0) {
-          out.push({ start: item.start, end: item.end, kind: 'anaphor' });
+          out.push(newItem(item.start, item.end, 'anaphor'));
         }
         continue;
       }
@@ -643,7 +668,17 @@ class ClauseList {
   }
 
   open(at: number, frame: number, condition: boolean, openedBy?: string): void {
-    const clause: Clause = { start: at, end: at, frame, condition, conditional: false };
+    // Every field present (one shape for all clauses).
+    const clause: Clause = {
+      start: at,
+      end: at,
+      frame,
+      condition,
+      conditional: false,
+      attachesTo: undefined,
+      trade: undefined,
+      openedBy: undefined,
+    };
     if (openedBy) clause.openedBy = openedBy;
     this.current = clause;
   }
