@@ -48,8 +48,9 @@ export interface Mention {
   firstPerson?: boolean;
 }
 
+// Both kinds carry `plural` (false for names): one object shape.
 type Atom =
-  | { kind: 'name'; start: number; end: number; entry: NameEntry }
+  | { kind: 'name'; start: number; end: number; entry: NameEntry; plural: boolean }
   | { kind: 'role'; start: number; end: number; entry: RoleEntry; plural: boolean };
 
 const SKIP_BEFORE = new Set(['the', 'both', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'all', 'either']);
@@ -138,7 +139,7 @@ export function findMentions(
   const atoms: Atom[] = [];
   for (const match of compiled.names.scan(text, from, limit)) {
     if (nameAccepted(text, match))
-      atoms.push({ kind: 'name', start: match.start, end: match.end, entry: match.payload });
+      atoms.push({ kind: 'name', start: match.start, end: match.end, entry: match.payload, plural: false });
   }
   const taken = new Taken(from, limit);
   for (const atom of atoms) taken.add(atom.start, atom.end);

@@ -12,7 +12,15 @@ import { confidenceOf } from './confidence';
 import { resolveStatementDate } from './dates';
 import { findMentions, type Mention } from './mentions';
 import { type AnalysedText, analyse } from './nlp';
-import { type Discourse, type Draft, draftSentence, type Holder, newDiscourse, resolveMention } from './stance';
+import {
+  type Discourse,
+  type Draft,
+  draftSentence,
+  type Holder,
+  newDiscourse,
+  newHolder,
+  resolveMention,
+} from './stance';
 import { type Frame, findFrames, findItems, quotedTokens, type Sentence, segmentClauses } from './structure';
 
 export { CODEBOOK_ENV, loadCodebook } from './codebook/load-codebook';
@@ -217,7 +225,7 @@ function speakersOf(
   }
   if (discourse.lastQuoteSpeakers) return discourse.lastQuoteSpeakers;
   const last = discourse.lastPerson;
-  return last ? [{ actor: last.actor, person: last.name, kind: 'person', named: false }] : [];
+  return last ? [newHolder('person', false, last.actor, last.name)] : [];
 }
 
 function resolveSpeakers(mentions: Mention[], discourse: Discourse): Holder[] {
@@ -243,9 +251,7 @@ function updateDiscourse(
   const salient: Holder | undefined =
     frameSpeaker ??
     mainHolder ??
-    (subject?.actor && subject.person
-      ? { actor: subject.actor, person: subject.person, kind: 'person', named: true }
-      : undefined);
+    (subject?.actor && subject.person ? newHolder('person', true, subject.actor, subject.person) : undefined);
   if (salient?.kind === 'person' && salient.actor && salient.person) {
     discourse.lastPerson = { name: salient.person, actor: salient.actor };
     discourse.lastPersonByActor.set(salient.actor, salient.person);

@@ -45,7 +45,14 @@ export interface Discourse {
   lastQuoteSpeakers?: Holder[];
 }
 
-export const newDiscourse = (): Discourse => ({ lastPersonByActor: new Map() });
+/** A new discourse, every field present (one object shape). */
+export const newDiscourse = (): Discourse => ({
+  lastPerson: undefined,
+  lastPersonByActor: new Map(),
+  lastActor: undefined,
+  lastPropositions: undefined,
+  lastQuoteSpeakers: undefined,
+});
 
 export interface Draft {
   sentenceIndex: number;
@@ -59,6 +66,17 @@ export interface Draft {
   evidence: Evidence;
   /** Tokens of the reporting clause, where a date of the statement may be written. */
   dateWindow: [number, number];
+}
+
+/** A holder with every field present (one object shape for all holders). */
+export function newHolder(
+  kind: Holder['kind'],
+  named: boolean,
+  actor?: string,
+  person?: string,
+  source?: Holder['source'],
+): Holder {
+  return { actor, person, kind, named, source };
 }
 
 /** A new holder with the mention's source, if it has one. */
@@ -77,27 +95,23 @@ export function resolveMention(
   const source = mention.source;
   switch (mention.kind) {
     case 'person':
-      if (!mention.actor) return { kind: 'source', named: true, source: 'anonymous' };
-      return withSource({ actor: mention.actor, person: mention.person ?? '', kind: 'person', named: true }, source);
+      if (!mention.actor) return newHolder('source', true, undefined, undefined, 'anonymous');
+      return withSource(newHolder('person', true, mention.actor, mention.person ?? ''), source);
     case 'role':
     case 'institution':
-      return mention.actor
-        ? withSource({ actor: mention.actor, kind: 'representative', named: true }, source)
-        : undefined;
+      return mention.actor ? withSource(newHolder('representative', true, mention.actor), source) : undefined;
     case 'country':
     case 'demonym':
-      return mention.actor ? withSource({ actor: mention.actor, kind: 'collective', named: true }, source) : undefined;
+      return mention.actor ? withSource(newHolder('collective', true, mention.actor), source) : undefined;
     case 'roleRef': {
       const actor = mention.actor ?? discourse.lastPerson?.actor;
       if (!actor) return undefined;
       const person = mention.actor ? discourse.lastPersonByActor.get(actor) : discourse.lastPerson?.name;
-      return person ? { actor, person, kind: 'person', named: false } : { actor, kind: 'representative', named: false };
+      return person ? newHolder('person', false, actor, person) : newHolder('representative', false, actor);
     }
     case 'pronoun': {
       const last = discourse.lastPerson;
-      const lastHolder: Holder | undefined = last
-        ? { actor: last.actor, person: last.name, kind: 'person', named: false }
-        : undefined;
+      const lastHolder: Holder | undefined = last ? newHolder('person', false, last.actor, last.name) : undefined;
       // "I" is whoever speaks; "he" in reported speech is the speaker ("Zelensky said he…"), but
       // inside a quotation it is someone else.
       if (mention.firstPerson) return speaker?.kind === 'person' ? { ...speaker, named: false } : lastHolder;
@@ -109,10 +123,10 @@ export function resolveMention(
       return speaker?.actor ? { ...speaker, named: false } : undefined;
     case 'self': {
       if (speaker?.actor) return { ...speaker, named: false };
-      return discourse.lastActor ? { actor: discourse.lastActor, kind: 'collective', named: false } : undefined;
+      return discourse.lastActor ? newHolder('collective', false, discourse.lastActor) : undefined;
     }
     case 'source':
-      return { kind: 'source', named: true, source: mention.source ?? 'anonymous' };
+      return newHolder('source', true, undefined, undefined, mention.source ?? 'anonymous');
     default:
       return undefined;
   }
