@@ -135,16 +135,16 @@ export class Prefilter {
     let mark = 0;
     for (let i = 0; i <= length; i += 1) {
       const code = i < length ? raw.charCodeAt(i) : 32;
-      if (!isSeparator(code)) {
+      const kind = code < 128 ? ASCII_KIND[code]! : isSeparator(code) ? SEPARATOR : OTHER_CHARACTER;
+      if (kind !== SEPARATOR) {
         if (letters < 0) continue;
-        if (mark !== 0) {
-          letters = -1;
-        } else if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) {
+        if (kind === LETTER && mark === 0) {
           hash = (Math.imul(hash, HASH_MULTIPLIER) + (code | 0x20)) | 0;
           letters += 1;
-        } else if (letters > 0 && code < 128 && ASCII_MARKS.has(code)) {
+        } else if (kind === CLOSING_MARK && mark === 0 && letters > 0) {
           mark = code;
         } else {
+          // A character after the mark, or one that is neither a letter nor a closing mark.
           letters = -1;
         }
         continue;
@@ -281,6 +281,18 @@ function kindOf(chunk: string): number {
 
 /** The ASCII characters of the second rule's closing marks: " ] ) } , . ! ; ? / : */
 const ASCII_MARKS = new Set([...'"])},.!;?/:'].map((mark) => mark.charCodeAt(0)));
+
+/** What each ASCII character is to `mayMatch`'s scan: a letter, a separator, a closing mark or other. */
+const OTHER_CHARACTER = 0;
+const LETTER = 1;
+const SEPARATOR = 2;
+const CLOSING_MARK = 3;
+const ASCII_KIND = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) ASCII_KIND[code] = LETTER;
+  else if (isSeparator(code)) ASCII_KIND[code] = SEPARATOR;
+  else if (ASCII_MARKS.has(code)) ASCII_KIND[code] = CLOSING_MARK;
+}
 
 const HASH_MULTIPLIER = 0x01000193;
 
