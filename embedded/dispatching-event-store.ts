@@ -1,4 +1,5 @@
 import type {
+  AppendOptions,
   AppendResult,
   CommitPage,
   EventStore,
@@ -21,10 +22,15 @@ export class DispatchingEventStore implements EventStore {
     private readonly dispatcher: StreamDispatcher,
   ) {}
 
-  async appendToStream(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
     const marker = this.dispatcher.beginAppend();
     try {
-      const result = await this.inner.appendToStream(streamId, expectedVersion, events);
+      const result = await this.inner.appendToStream(streamId, expectedVersion, events, options);
       if (!result.alreadyStored) {
         for (const event of events) this.appendedByType.set(event.type, (this.appendedByType.get(event.type) ?? 0) + 1);
       }

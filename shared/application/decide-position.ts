@@ -2,7 +2,7 @@ import type { DomainEvent } from '../../events/registry';
 import { positionStreamId } from '../domain/stream-ids';
 import { toTimestamp } from '../domain/timestamps';
 import { isConcurrencyError } from '../errors/concurrency-error';
-import type { EventStore, NewEvent } from '../ports/event-store';
+import type { EventStore, NewEvent, StreamPosition } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
 import { type CommandSource, decide, type PositionCommand, type PositionDecision } from '../positions/decide';
 import { foldOnto, type PositionState, rehydrate } from '../positions/position-state';
@@ -47,14 +47,15 @@ export async function decideOnPosition(
   const maxAttempts = dependencies.maxAttempts ?? 6;
   const sleep = dependencies.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt++) {
-    const { state, version } = await loadPosition(dependencies, streamId);
+    const { state, readTo } = await loadPosition(dependencies, streamId);
     const decisions = decide(state, command);
     if (decisions.length === 0) return { streamId, events: [], attempts: attempt };
     try {
       const appended = await dependencies.eventStore.appendToStream(
         streamId,
-        version,
+        readTo.version,
         toNewEvents(decisions, command.source, dependencies.ids),
+        { readHead: readTo },
       );
       return { streamId, events: appended.events, attempts: attempt };
     } catch (error) {
@@ -70,12 +71,13 @@ export async function decideOnPosition(
 async function loadPosition(
   dependencies: PositionDecisionDependencies,
   streamId: string,
-): Promise<{ state: PositionState; version: number }> {
+): Promise<{ state: PositionState; readTo: StreamPosition }> {
   const cached = dependencies.positionCache?.get(streamId);
   const read = await dependencies.eventStore.readStream(streamId, cached ? { after: cached.at } : {});
   const state = cached ? foldOnto(cached.state, read.events) : rehydrate(read.events);
-  dependencies.positionCache?.set(streamId, { state, at: { commit: read.commit, version: read.version } });
-  return { state, version: read.version };
+  const readTo = { commit: read.commit, version: read.version };
+  dependencies.positionCache?.set(streamId, { state, at: readTo });
+  return { state, readTo };
 }
 
 /**

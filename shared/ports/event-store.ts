@@ -53,13 +53,27 @@ export interface CommitPage {
   next?: string;
 }
 
+export interface AppendOptions {
+  /**
+   * Where the caller's own read of the stream ended, when it just read it: the store may take it
+   * as the head instead of reading the head again. A stale one is no risk: the conditional write
+   * on the next commit fails and the append ends as a conflict (or as already stored).
+   */
+  readHead?: StreamPosition;
+}
+
 export interface EventStore {
   /**
    * Appends `events` to `streamId` atomically if the stream is at `expectedVersion` (0: the
    * stream must not exist yet). Throws ConcurrencyError otherwise, unless the same eventIds are
    * already stored at those versions: then it reports `alreadyStored` and writes nothing.
    */
-  appendToStream(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult>;
+  appendToStream(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   /**
    * The stream's events in version order; with `after`, only those of the commits after that
    * position (stored commits never change, so a reader that folded the stream up to a position

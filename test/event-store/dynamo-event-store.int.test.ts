@@ -100,6 +100,21 @@ describe('DynamoEventStore on dynalite', () => {
     expect((await store.readStream('alert/d')).version).toBe(6);
   });
 
+  it('takes the head from a read the caller just made, and refuses it once it is stale', async () => {
+    await store.appendToStream('alert/head', 0, [anAlertPublished(), anAlertPublished()]);
+    const read = await store.readStream('alert/head');
+    const readHead = { commit: read.commit, version: read.version };
+
+    const appended = await store.appendToStream('alert/head', 2, [anAlertPublished()], { readHead });
+    expect(appended).toMatchObject({ nextExpectedVersion: 3, alreadyStored: false });
+
+    // The same read is now one commit behind: the write on its next commit fails the condition.
+    const stale = await store.appendToStream('alert/head', 2, [anAlertPublished()], { readHead }).catch((e) => e);
+    expect(isConcurrencyError(stale)).toBe(true);
+    expect(stale).toMatchObject({ expectedVersion: 2, actualVersion: 3 });
+    expect((await store.readStream('alert/head')).events.map((event) => event.version)).toEqual([1, 2, 3]);
+  });
+
   it('treats a re-append of the same eventIds as already stored and writes nothing new', async () => {
     const events = [anAlertPublished(), anAlertPublished()];
     const first = await store.appendToStream('alert/e', 0, events);

@@ -6,6 +6,7 @@ import { DocumentTooLargeError } from '../../errors/document-too-large-error';
 import { ValidationError } from '../../errors/validation-error';
 import type { Clock } from '../../ports/clock';
 import type {
+  AppendOptions,
   AppendResult,
   CommitPage,
   EventStore,
@@ -57,15 +58,26 @@ export class DynamoEventStore implements EventStore {
     this.#ids = options.ids;
   }
 
-  async appendToStream(streamId: string, expectedVersion: number, events: readonly NewEvent[]): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new ValidationError('appendToStream needs at least one event');
     if (!Number.isInteger(expectedVersion) || expectedVersion < 0) {
       throw new ValidationError(`expectedVersion must be a whole number ≥ 0, got ${expectedVersion}`);
     }
     for (const event of events) validateEventData(event.type, event.data);
 
-    // A new stream needs no read: commit 1 either does not exist yet or the stream is taken.
-    const head = expectedVersion === 0 ? { commit: 0, version: 0 } : await this.#readHead(streamId);
+    // A new stream needs no read: commit 1 either does not exist yet or the stream is taken; nor
+    // does a caller that just read the stream (the condition below catches a stale read).
+    const head =
+      expectedVersion === 0
+        ? { commit: 0, version: 0 }
+        : options.readHead?.version === expectedVersion
+          ? options.readHead
+          : await this.#readHead(streamId);
     if (head.version !== expectedVersion) {
       return this.#alreadyStoredOrConflict(streamId, expectedVersion, events);
     }
