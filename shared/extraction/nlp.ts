@@ -38,8 +38,69 @@ let shared: WinkMethods | undefined;
 
 /** wink with sentence boundary detection only (tokenisation always runs). */
 export function nlp(): WinkMethods {
-  shared ??= winkNLP(model, ['sbd']);
+  shared ??= winkNLP(withMemoisedSentenceBoundaries(model), ['sbd']);
   return shared;
+}
+
+/** The signature of the model's sentence-boundary token transformer (wink calls it per token). */
+type SbdTransformer = (token: number, cache: unknown, rawTokens: readonly number[], index: number) => number;
+
+/**
+ * The model with its sentence-boundary transformer memoised. wink maps every token to a hint for
+ * its sentence-boundary automaton through this transformer, which reads three lexicon
+ * properties per token; its result depends only on the token's normal, the token itself and
+ * whether spaces precede it (the model's code: `sbdHint` of the normal or else of the token, an
+ * ambiguous quote told apart by preceding spaces, `isAbbrev` and the length of the normal), and
+ * wink's lexicon never changes an entry once made. So the result is kept per token number; the
+ * automaton, its machines and the sentences it finds are wink's own. A test pins the
+ * transformer's source and compares the sentences found with and without the memo.
+ */
+export function withMemoisedSentenceBoundaries(base: typeof model): typeof model {
+  const derived = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(base)) derived[key] = value;
+  const loadSbd = (base as unknown as { sbd: () => { transformers: SbdTransformer[] } }).sbd;
+  derived.sbd = () => {
+    const sbd = loadSbd();
+    return { ...sbd, transformers: sbd.transformers.map(memoiseSbdTransformer) };
+  };
+  return derived as unknown as typeof model;
+}
+
+function memoiseSbdTransformer(transform: SbdTransformer): SbdTransformer {
+  // By the token's number: the normal it was seen with, and the result without and with
+  // preceding spaces (-1: not known yet). A token seen with another normal (the pieces of a
+  // contraction) is recomputed.
+  let normalOf = new Int32Array(1 << 16).fill(-1);
+  let unspaced = new Int32Array(1 << 16);
+  let spaced = new Int32Array(1 << 16);
+  return (token, cache, rawTokens, index) => {
+    const raw = rawTokens[4 * index]!;
+    const space = (rawTokens[4 * index + 1]! & 0xffff) !== 0;
+    if (raw >= normalOf.length) {
+      const size = Math.max(raw + 1, normalOf.length * 2);
+      const grown = new Int32Array(size).fill(-1);
+      grown.set(normalOf);
+      normalOf = grown;
+      const u = new Int32Array(size);
+      u.set(unspaced);
+      unspaced = u;
+      const s = new Int32Array(size);
+      s.set(spaced);
+      spaced = s;
+    }
+    if (normalOf[raw] === token) {
+      const known = space ? spaced[raw]! : unspaced[raw]!;
+      if (known >= 0) return known;
+    } else {
+      normalOf[raw] = token;
+      unspaced[raw] = -1;
+      spaced[raw] = -1;
+    }
+    const result = transform(token, cache, rawTokens, index);
+    if (space) spaced[raw] = result;
+    else unspaced[raw] = result;
+    return result;
+  };
 }
 
 let tokenizerOnly: WinkMethods | undefined;
