@@ -185,7 +185,7 @@ function tokenTable(text: string, value: string[], norm: string[], sentences: Ar
   const type = new Array<string>(count);
   const start = new Array<number>(count);
   const capital = new Array<boolean>(count);
-  const possessive = new Array<boolean>(count).fill(false);
+  const possessive = new Array<boolean>(count);
   let offset = 0;
   for (let i = 0; i < count; i += 1) {
     const v = value[i] ?? '';
@@ -199,6 +199,8 @@ function tokenTable(text: string, value: string[], norm: string[], sentences: Ar
     type[i] = kind;
     capital[i] = first >= 65 && first <= 90 ? true : first > 127 && v[0] !== v[0]!.toLowerCase();
     const n = norm[i] ?? '';
+    // Set here (false) before a later token may set it (true): every entry is written, no fill.
+    possessive[i] = false;
     if (kind === 'word' && n.length > 2) {
       const last = n.charCodeAt(n.length - 1);
       const apostrophe = n.charCodeAt(n.length - 2);

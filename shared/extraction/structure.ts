@@ -107,6 +107,13 @@ export function quotedTokens(text: AnalysedText): boolean[] {
 
 export const isQuoteMark = (token: string) => quoteKind(token) !== 0;
 
+/** Whether token `index` is a quotation mark, from the token mask when the text has one. */
+function quoteMarkAt(text: AnalysedText, index: number): boolean {
+  const mask = text.mask;
+  if (mask !== undefined && index >= 0 && index < mask.length) return (mask[index]! & MASK.quote) !== 0;
+  return isQuoteMark(text.norm[index] ?? '');
+}
+
 /** Leftmost-longest items; equal lengths go to the higher priority (triggers first). */
 export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): Item[] {
   const limit = to + 1;
@@ -608,7 +615,7 @@ export function segmentClauses(
     const current = found.current;
     // Quotation marks inside reported speech ("was \"absolutely unacceptable\"") do not split it;
     // a change of frame (a quotation with its own speaker) does, below.
-    if (isQuoteMark(text.norm[i] ?? '')) {
+    if (quoteMarkAt(text, i)) {
       if (current && frameOfToken(frames, i + 1) !== current.frame) found.close(i);
       i += 1;
       continue;
