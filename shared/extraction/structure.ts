@@ -209,12 +209,32 @@ const ADVERBS_IN_VERB_GROUP = new Set([
   'again',
 ]);
 
+/** The word ends in -ed, -en, -wn, -ld, -ne or -nt (what /(?:ed|en|wn|ld|ne|nt)$/ tests). */
+function participleEnding(word: string): boolean {
+  const length = word.length;
+  if (length < 2) return false;
+  const a = word.charCodeAt(length - 2);
+  const b = word.charCodeAt(length - 1);
+  switch (a) {
+    case 101: // e
+      return b === 100 || b === 110; // ed, en
+    case 119: // w
+      return b === 110; // wn
+    case 108: // l
+      return b === 100; // ld
+    case 110: // n
+      return b === 101 || b === 116; // ne, nt
+    default:
+      return false;
+  }
+}
+
 function isPassive(compiled: CompiledCodebook, text: AnalysedText, start: number, from: number): boolean {
   let i = start - 1;
   while (i >= from && ADVERBS_IN_VERB_GROUP.has(text.norm[i] ?? '')) i -= 1;
   if (i < from) return false;
   const word = text.norm[start] ?? '';
-  const participle = /(?:ed|en|wn|ld|ne|nt)$/.test(word) || word === 'said' || word === 'told' || word === 'made';
+  const participle = participleEnding(word) || word === 'said' || word === 'told' || word === 'made';
   return participle && compiled.beForms.has(text.norm[i] ?? '');
 }
 
