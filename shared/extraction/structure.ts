@@ -118,8 +118,20 @@ function quoteMarkAt(text: AnalysedText, index: number): boolean {
 export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): Item[] {
   const limit = to + 1;
   const items: Item[] = [];
+  // With the token mask, a token where neither index can start is skipped with one test.
+  const mask = text.mask;
+  const either = compiled.triggers.bit | compiled.structure.bit;
   let i = from;
   while (i < limit) {
+    if (
+      mask !== undefined &&
+      compiled.triggers.bit !== 0 &&
+      compiled.structure.bit !== 0 &&
+      (mask[i]! & either) === 0
+    ) {
+      i += 1;
+      continue;
+    }
     const trigger = compiled.triggers.startsAt(text, i) ? compiled.triggers.longestAt(text, i, limit) : undefined;
     const other = compiled.structure.startsAt(text, i) ? compiled.structure.longestAt(text, i, limit) : undefined;
     if (!trigger && !other) {
