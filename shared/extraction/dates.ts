@@ -25,8 +25,12 @@ const toIsoDate = (date: Date) => date.toISOString().slice(0, 10);
  * chrono costs a fraction of a millisecond per call, and feeds repeat the same phrases ("on Monday")
  * for documents of the same date: results are memoised per (phrase window, publication date).
  */
-const memo = new Map<string, string | undefined>();
+const memo = new Map<string, Map<string, string | undefined>>();
+let memoSize = 0;
 const MEMO_LIMIT = 5_000;
+/** The calendar date of the last publication date seen (a feed's documents share theirs). */
+let lastPublishedAt: string | undefined;
+let lastDay = '';
 
 /** Resolves a date written in a reporting clause, or undefined when it has none. */
 export function resolveStatementDate(reportingClause: string, publishedAt: string): string | undefined {
@@ -36,11 +40,26 @@ export function resolveStatementDate(reportingClause: string, publishedAt: strin
   const from = Math.max(0, reportingClause.lastIndexOf(' ', Math.max(0, hit.index - 12)));
   const to = reportingClause.indexOf(' ', Math.min(reportingClause.length, hit.index + hit[0].length + 12));
   const window = reportingClause.slice(from, to < 0 ? undefined : to).trim();
-  const key = `${window}\u0000${calendarDate(publishedAt)}`;
-  if (memo.has(key)) return memo.get(key);
+  // By calendar date of publication, then window (no key string to build per call).
+  if (publishedAt !== lastPublishedAt) {
+    lastPublishedAt = publishedAt;
+    lastDay = calendarDate(publishedAt);
+  }
+  const day = lastDay;
+  let byWindow = memo.get(day);
+  if (byWindow?.has(window)) return byWindow.get(window);
   const resolved = resolve(window, publishedAt);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, resolved);
+  if (memoSize >= MEMO_LIMIT) {
+    memo.clear();
+    memoSize = 0;
+    byWindow = undefined;
+  }
+  if (!byWindow) {
+    byWindow = new Map();
+    memo.set(day, byWindow);
+  }
+  byWindow.set(window, resolved);
+  memoSize += 1;
   return resolved;
 }
 
