@@ -177,6 +177,9 @@ interface Found {
 
 const isNominalCue = (item: Item) => item.kind === 'cue' && item.nominal === true;
 const NO_NOMINALS: Item[] = [];
+const NO_TRIGGERS: Item[] = [];
+/** Read only (`get`): the chains of a clause with no object trigger. */
+const NO_CHAINS: ReadonlyMap<Item, ReturnType<typeof chainOf>> = new Map();
 const NO_VENUES: VenueFinding[] = [];
 const PRONOUNISH = new Set(['pronoun', 'group', 'self', 'roleRef']);
 
@@ -198,7 +201,13 @@ function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[
       nearest = m;
     }
   }
-  return nearest ? withCoordinated(text, sentence, nearest).filter((m) => m.start >= clause.start) : [];
+  if (!nearest) return [];
+  // Keep those inside the clause, in place (withCoordinated's list is a new one).
+  const coordinated = withCoordinated(text, sentence, nearest);
+  let kept = 0;
+  for (const m of coordinated) if (m.start >= clause.start) coordinated[kept++] = m;
+  coordinated.length = kept;
+  return coordinated;
 }
 
 function insideTrigger(items: Item[], mention: Mention): boolean {
@@ -230,7 +239,8 @@ function analyseClause(
   // the clause's items, its triggers, its first active and first passive cue, its first modal
   // or negator.
   const items: Item[] = [];
-  const triggers: Item[] = [];
+  // Most clauses have no trigger: the shared empty list until one is found (never added to later).
+  let triggers: Item[] = NO_TRIGGERS;
   let cue: Item | undefined;
   let passiveCue: Item | undefined;
   let verbGroup: Item | undefined;
@@ -238,7 +248,10 @@ function analyseClause(
     if (item.start < clause.start || item.end > clause.end) continue;
     items.push(item);
     if (item.kind === 'trigger') {
-      if (!afterOccasion(ctx.compiled, text, item.start, clause.start)) triggers.push(item);
+      if (!afterOccasion(ctx.compiled, text, item.start, clause.start)) {
+        if (triggers === NO_TRIGGERS) triggers = [];
+        triggers.push(item);
+      }
     } else if (item.kind === 'cue') {
       if (item.passive) passiveCue ??= item;
       else if (!isNominalCue(item)) cue ??= item;
@@ -501,12 +514,12 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
  * not about Crimea). A negator distributes over the triggers after it until another one appears:
  * "not Donbas, not Kherson" is two denials, not a double negation.
  */
-function objectChains(ctx: Context, state: ClauseState): Map<Item, ReturnType<typeof chainOf>> {
+function objectChains(ctx: Context, state: ClauseState): ReadonlyMap<Item, ReturnType<typeof chainOf>> {
   const { items, holderEnd, stanceStart } = state;
   const objects = state.triggers.filter((trigger) => trigger.start >= stanceStart);
-  const chains = new Map<Item, ReturnType<typeof chainOf>>();
   const first = objects[0];
-  if (!first) return chains;
+  if (!first) return NO_CHAINS;
+  const chains = new Map<Item, ReturnType<typeof chainOf>>();
   const embedded = ctx.sentence.mentions
     .filter((m) => m.start >= stanceStart && m.end <= first.start && !m.object && canHold(m))
     .at(-1);

@@ -20,6 +20,9 @@ export interface VenueFinding {
 
 const LIST_GLUE = new Set(['or', 'and', ',', 'nor', 'the', 'in', 'at', 'either']);
 
+/** What a clause with no venue context yields (shared; callers only read it). */
+const NO_FINDINGS: VenueFinding[] = [];
+
 export function findVenues(
   compiled: CompiledCodebook,
   text: AnalysedText,
@@ -37,7 +40,7 @@ export function findVenues(
       break;
     }
   }
-  if (!context) return [];
+  if (!context) return NO_FINDINGS;
   const findings: VenueFinding[] = [];
 
   for (const match of matches) {
