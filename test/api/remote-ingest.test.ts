@@ -1,37 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PositionView } from '../../shared/ports/views';
+import { runCli } from '../support/run-cli';
 import { type ApiFixture, bearer, CONTRADICTING_DOCUMENTS, serveApp, startApi, TEST_TOKEN } from './api-fixture';
-
-const BIN = fileURLToPath(new URL('../../bin/stancewatch.js', import.meta.url));
 
 let api: ApiFixture;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let folder: string;
 
-/** Runs the real CLI (`node bin/stancewatch.js …`) in a folder of its own, as a user would. */
-function cli(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: folder,
-      env: { ...process.env, STANCEWATCH_DATA: join(folder, 'data'), STANCEWATCH_TOKEN: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs the real CLI in a folder of its own, as a user would. */
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { cwd: folder, env: { STANCEWATCH_DATA: join(folder, 'data'), STANCEWATCH_TOKEN: '', ...env } });
 
 beforeAll(async () => {
   api = await startApi();

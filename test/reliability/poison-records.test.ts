@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -13,7 +12,7 @@ import { createRulesExtractor } from '../../shared/extraction/rules-extractor';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator, type IdGenerator } from '../../shared/ports/id-generator';
 import { readOutbox } from '../support/canonical-state';
-import { CLI, type CliResult, runCli, temporaryDirectory } from '../support/run-cli';
+import { type CliResult, runCli, temporaryDirectory } from '../support/run-cli';
 import { aStatement } from '../support/statement-factory';
 
 /**
@@ -110,24 +109,8 @@ function futureCommit(ids: IdGenerator) {
 }
 
 /** The CLI as the next version: the same bin/stancewatch.js with the v2 definition preloaded. */
-function runUpgradedCli(args: readonly string[]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', UPGRADE, CLI, ...args], {
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runUpgradedCli = (args: readonly string[]): Promise<CliResult> =>
+  runCli(args, { nodeArgs: ['--import', 'tsx', '--import', UPGRADE] });
 
 describe('poison records', () => {
   it('go to the failure destination while the rest of the batch proceeds, and are redelivered after the upgrade', async () => {

@@ -12,13 +12,16 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real CLI (bin/stancewatch.js) in a child process, as a user would. */
+/**
+ * Runs the real CLI (bin/stancewatch.js) in a child process, as a user would. `nodeArgs` go to
+ * Node before the CLI (e.g. `--import` of a module to preload).
+ */
 export function runCli(
   args: readonly string[],
-  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { stdin?: string; env?: NodeJS.ProcessEnv; cwd?: string; nodeArgs?: readonly string[] } = {},
 ) {
   return new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
       cwd: options.cwd ?? process.cwd(),
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
