@@ -52,15 +52,7 @@ interface MutablePositionState {
 
 /** The pure fold step: the state after one more stored event of the stream. */
 export function evolve(state: PositionState, event: DomainEvent): PositionState {
-  const next: MutablePositionState = {
-    key: state.key,
-    version: state.version,
-    statements: new Map(state.statements),
-    contradictions: new Map(state.contradictions),
-    handledSources: new Set(state.handledSources),
-  };
-  applyInPlace(next, event);
-  return next;
+  return foldOnto(state, [event]);
 }
 
 /**
