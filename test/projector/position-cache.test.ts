@@ -28,6 +28,14 @@ function recordingReads(inner: MemoryEventStore) {
 }
 
 const noSleep = async () => undefined;
+
+/** What decideOnPosition needs; with a cache when one is given. */
+const deciding = (eventStore: EventStore, positionCache?: PositionStateCache) => ({
+  eventStore,
+  ids: createUlidGenerator(),
+  sleep: noSleep,
+  ...(positionCache ? { positionCache } : {}),
+});
 const readFrom = (read: { after: StreamPosition | undefined }) => (read.after ? read.after.commit : 'whole');
 
 /** What a stream holds, without the ids and times that differ between two runs. */
@@ -38,12 +46,7 @@ describe('PositionStateCache: decisions read only the commits after the cached f
   it('reads the whole stream once, then only the new commits', async () => {
     const inner = new MemoryEventStore();
     const { store, reads } = recordingReads(inner);
-    const deps = {
-      eventStore: store,
-      ids: createUlidGenerator(),
-      sleep: noSleep,
-      positionCache: new PositionStateCache(),
-    };
+    const deps = deciding(store, new PositionStateCache());
     const dates = ['2025-10-01', '2025-10-10', '2025-10-20', '2025-10-30'];
     for (const [index, statedAt] of dates.entries()) {
       await decideOnPosition(
@@ -59,13 +62,8 @@ describe('PositionStateCache: decisions read only the commits after the cached f
 
   it("sees another writer's commits in the tail it reads", async () => {
     const inner = new MemoryEventStore();
-    const cached = {
-      eventStore: inner,
-      ids: createUlidGenerator(),
-      sleep: noSleep,
-      positionCache: new PositionStateCache(),
-    };
-    const other = { eventStore: inner, ids: createUlidGenerator(), sleep: noSleep };
+    const cached = deciding(inner, new PositionStateCache());
+    const other = deciding(inner);
     await decideOnPosition(
       cached,
       applyCommand(aStatement({ documentId: 'a', statedAt: '2025-10-01', polarity: 'oppose' })),
@@ -86,12 +84,7 @@ describe('PositionStateCache: decisions read only the commits after the cached f
   it('forgets a stream whose append conflicts, so the retry reads it whole', async () => {
     const inner = new MemoryEventStore();
     const { store, reads } = recordingReads(inner);
-    const deps = {
-      eventStore: store,
-      ids: createUlidGenerator(),
-      sleep: noSleep,
-      positionCache: new PositionStateCache(),
-    };
+    const deps = deciding(store, new PositionStateCache());
     await decideOnPosition(deps, applyCommand(aStatement({ documentId: 'a', statedAt: '2025-10-01' })));
     inner.conflictsToInject = 1;
     const outcome = await decideOnPosition(
@@ -105,7 +98,7 @@ describe('PositionStateCache: decisions read only the commits after the cached f
   it('keeps at most the statements it was sized for, dropping the least recently used streams', async () => {
     const inner = new MemoryEventStore();
     const positionCache = new PositionStateCache({ maxStatements: 2 });
-    const deps = { eventStore: inner, ids: createUlidGenerator(), sleep: noSleep, positionCache };
+    const deps = deciding(inner, positionCache);
     for (const actor of ['ukraine', 'russia', 'hungary']) {
       await decideOnPosition(deps, applyCommand(aStatement({ actor, documentId: `doc-${actor}` })));
     }
