@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ActorId, TopicId } from '../../events/statement';
+import { readAllPages } from '../../shared/application/read-all-pages';
 import {
   contradictionJson,
   formatContradictions,
@@ -7,7 +8,6 @@ import {
   formatTimeline,
 } from '../../shared/presentation/positions-format';
 import { action, CliUsageError, createOutput } from '../cli-output';
-import { readAllPages } from '../read-all-pages';
 import { withViews } from '../with-views';
 
 interface ReadFlags {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { readAllPages } from '../../shared/application/read-all-pages';
 import type { Page, PageRequest, ViewReader } from '../../shared/ports/views';
 
 /**
@@ -201,16 +202,9 @@ export function canonicalOutbox(
   };
 }
 
-async function allPages<T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read({ limit: 100, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return items;
-}
+/** Every item of a list: no cap. */
+const allPages = async <T>(read: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> =>
+  (await readAllPages(read, Number.POSITIVE_INFINITY)).items;
 
 export async function canonicalLists(views: ViewReader): Promise<CanonicalLists> {
   const actors = await allPages((page) => views.listActors(page));

@@ -5,7 +5,8 @@ import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ActorId } from '../../../events/statement';
-import type { Page, PositionView, ViewReader } from '../../../shared/ports/views';
+import { readAllPages } from '../../../shared/application/read-all-pages';
+import type { PositionView, ViewReader } from '../../../shared/ports/views';
 import { SESSION_COOKIE } from '../auth';
 import type { ApiApp, RouteContext } from '../dependencies';
 import type { Html } from './html';
@@ -33,22 +34,6 @@ const dashboardHeaders = secureHeaders({
   referrerPolicy: 'same-origin',
 });
 
-async function allPages<T>(
-  read: (cursor: string | undefined) => Promise<Page<T>>,
-  max: number,
-): Promise<{ items: T[]; truncated: boolean }> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read(cursor);
-    items.push(...page.items);
-    cursor = page.next;
-  } while (cursor !== undefined && items.length < max);
-  return { items: items.slice(0, max), truncated: cursor !== undefined || items.length > max };
-}
-
-const withCursor = (cursor: string | undefined) => ({ limit: 100, ...(cursor ? { cursor } : {}) });
-
 /** Only a path on this site: no scheme, no host, no `//host`, no backslash tricks. */
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(next) && next.length <= 500 ? next : '/';
@@ -66,12 +51,10 @@ export function renderPage(
 
 async function actorSections(views: ViewReader, actor: string, topics: readonly string[]) {
   const [positions, contradictions, timelines] = await Promise.all([
-    allPages((cursor) => views.listPositions({ actor, ...withCursor(cursor) }), MAX_POSITIONS),
-    allPages((cursor) => views.listContradictions({ actor, ...withCursor(cursor) }), MAX_ACTOR_CONTRADICTIONS),
+    readAllPages((page) => views.listPositions({ actor, ...page }), MAX_POSITIONS),
+    readAllPages((page) => views.listContradictions({ actor, ...page }), MAX_ACTOR_CONTRADICTIONS),
     Promise.all(
-      topics.map((topic) =>
-        allPages((cursor) => views.getTimeline({ actor, topic, ...withCursor(cursor) }), MAX_TIMELINE_ENTRIES),
-      ),
+      topics.map((topic) => readAllPages((page) => views.getTimeline({ actor, topic, ...page }), MAX_TIMELINE_ENTRIES)),
     ),
   ]);
   const sections: TopicSection[] = topics.map(
@@ -115,8 +98,8 @@ export function registerDashboardRoutes(app: ApiApp, { dependencies, auth }: Rou
 
   app.get('/', async (context) => {
     const [actors, positions, recent] = await Promise.all([
-      allPages((cursor) => views.listActors(withCursor(cursor)), MAX_ACTORS),
-      allPages((cursor) => views.listPositions(withCursor(cursor)), MAX_POSITIONS),
+      readAllPages((page) => views.listActors(page), MAX_ACTORS),
+      readAllPages((page) => views.listPositions(page), MAX_POSITIONS),
       views.listContradictions({ limit: RECENT_CONTRADICTIONS }),
     ]);
     const byActor = new Map<string, PositionView[]>();

@@ -1,6 +1,6 @@
-import type { Page, PageRequest } from '../shared/ports/views';
+import type { Page, PageRequest } from '../ports/views';
 
-/** CLI lists show everything (up to `max`), reading the views page by page. */
+/** Reads a paged view list to its end (or up to `max` items): the CLI lists, the dashboard, tests. */
 export async function readAllPages<T>(
   read: (request: PageRequest) => Promise<Page<T>>,
   max = 10_000,
