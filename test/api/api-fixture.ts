@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { MemoryNotifier } from '../../embedded/memory-notifier';
 import { openStancewatch, type Stancewatch } from '../../embedded/open-stancewatch';
 import { createApp } from '../../functions/api/app';
 import type { Extractor } from '../../shared/ports/extractor';
-import type { AlertMessage, Notifier } from '../../shared/ports/notifier';
+import { createUlidGenerator } from '../../shared/ports/id-generator';
+import type { AlertMessage } from '../../shared/ports/notifier';
 import { type StubRule, stubExtractor } from '../support/memory-pipeline';
 
 export const TEST_TOKEN = 'sw_test-token-for-the-api-0123456789abcdef';
@@ -83,14 +85,8 @@ export interface ApiFixture {
 export async function startApi(
   options: { token?: string | (() => Promise<string>) | null; publicRead?: boolean; extractor?: Extractor } = {},
 ): Promise<ApiFixture> {
-  const alerts: AlertMessage[] = [];
-  const notifier: Notifier = {
-    channel: 'test',
-    publish: async (message) => {
-      alerts.push(message);
-      return { channel: 'test', messageId: `m-${alerts.length}` };
-    },
-  };
+  const notifier = new MemoryNotifier(createUlidGenerator());
+  const alerts = notifier.sent;
   const store = await openStancewatch({ extractor: options.extractor ?? stub(), notifier });
   const token = options.token === null ? undefined : (options.token ?? TEST_TOKEN);
   const app = createApp({

@@ -1,5 +1,6 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryNotifier } from '../../embedded/memory-notifier';
 import { openStancewatch } from '../../embedded/open-stancewatch';
 import { streamRecordOf } from '../../embedded/stream-record';
 import { createAlerterHandler } from '../../functions/alerter/alerter';
@@ -15,7 +16,6 @@ import { createRulesExtractor, type RulesExtractor } from '../../shared/extracti
 import { systemClock } from '../../shared/ports/clock';
 import type { Extractor } from '../../shared/ports/extractor';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
-import type { AlertMessage, Notifier } from '../../shared/ports/notifier';
 import { canonicalLog, scanAll } from '../support/canonical-state';
 import { type DynamoTestStore, startDynamoTestStore } from '../support/dynamo-test-store';
 
@@ -66,15 +66,8 @@ function overlappingDocuments(): { requests: Record<string, unknown>[]; distinct
 }
 
 const countingNotifier = () => {
-  const sent: AlertMessage[] = [];
-  const notifier: Notifier = {
-    channel: 'test',
-    publish: async (message) => {
-      sent.push(message);
-      return { channel: 'test', messageId: `m-${sent.length}` };
-    },
-  };
-  return { sent, notifier };
+  const notifier = new MemoryNotifier(createUlidGenerator());
+  return { sent: notifier.sent, notifier };
 };
 
 async function postAll(app: ReturnType<typeof createApp>, requests: readonly unknown[]) {

@@ -1,3 +1,4 @@
+import { MemoryNotifier } from '../../embedded/memory-notifier';
 import type { Statement } from '../../events/statement';
 import { type IngestOutcome, ingestDocument } from '../../shared/application/ingest-document';
 import { projectCommit } from '../../shared/application/project-commit';
@@ -5,7 +6,6 @@ import { publishContradictionAlert } from '../../shared/application/publish-cont
 import { statementIdFor } from '../../shared/domain/statement-id';
 import type { ExtractionInput, Extractor } from '../../shared/ports/extractor';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
-import type { AlertMessage, Notifier } from '../../shared/ports/notifier';
 import type { UniqueKeyRegistry } from '../../shared/ports/unique-key-registry';
 import { fixedClock } from './event-factory';
 import { MemoryEventStore } from './memory-event-store';
@@ -73,14 +73,8 @@ export function memoryPipeline(extractor: Extractor) {
   const views = new MemoryViewStore();
   const ids = createUlidGenerator();
   const clock = fixedClock();
-  const sent: AlertMessage[] = [];
-  const notifier: Notifier = {
-    channel: 'test',
-    publish: async (message) => {
-      sent.push(message);
-      return { channel: 'test', messageId: `m-${sent.length}` };
-    },
-  };
+  const notifier = new MemoryNotifier(ids);
+  const sent = notifier.sent;
   const state = { extractor, delivered: 0 };
   const pipeline = {
     eventStore,
