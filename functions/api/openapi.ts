@@ -55,16 +55,17 @@ export function registerServiceRoutes(app: ApiApp): void {
 
   app.doc31(OPENAPI_PATH, OPENAPI_CONFIG);
 
-  // Rendered on the server from the same generated document, so it works offline (embedded mode).
-  app.get(REFERENCE_PATH, referenceHeaders, (context) =>
-    context.html(
-      referencePage({
-        document: app.getOpenAPI31Document(OPENAPI_CONFIG) as OpenApiDocumentLike,
-        openApiPath: OPENAPI_PATH,
-        interactivePath: INTERACTIVE_REFERENCE_PATH,
-      }),
-    ),
-  );
+  // Rendered on the server from the same generated document, so it works offline (embedded mode);
+  // once, at the first request, when every route has been registered.
+  let page: string | undefined;
+  app.get(REFERENCE_PATH, referenceHeaders, (context) => {
+    page ??= referencePage({
+      document: app.getOpenAPI31Document(OPENAPI_CONFIG) as OpenApiDocumentLike,
+      openApiPath: OPENAPI_PATH,
+      interactivePath: INTERACTIVE_REFERENCE_PATH,
+    }).toString();
+    return context.html(page);
+  });
 
   app.get(
     INTERACTIVE_REFERENCE_PATH,
