@@ -124,19 +124,23 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
   if (!matchesAnyTopicWord(compiled, text)) return [];
   const quoted = quotedTokens(text);
   const sentences = buildSentences(compiled, text, quoted);
-  const framesOf = sentences.map((sentence) => (sentence ? findFrames(compiled, text, sentence) : []));
+  const framesOf = sentences.map((sentence) => (sentence ? findFrames(compiled, text, sentence) : NO_FRAMES));
 
+  // Plain loops from here on: they run per sentence, and every array or closure made there is
+  // garbage that slows the whole pipeline (see docs/performance.md).
   const discourse = newDiscourse();
   const drafts: Draft[] = [];
-  sentences.forEach((sentence, index) => {
-    if (!sentence) return;
-    const frames = framesOf[index] ?? [];
-    const speakers = frames.map((frame) => speakersOf(frame, index, sentences, framesOf, discourse));
+  for (let index = 0; index < sentences.length; index += 1) {
+    const sentence = sentences[index];
+    if (!sentence) continue;
+    const frames = framesOf[index] ?? NO_FRAMES;
+    const speakers: Holder[][] = frames.length === 0 ? NO_SPEAKERS : [];
+    for (const frame of frames) speakers.push(speakersOf(frame, index, sentences, framesOf, discourse));
     const clauses = segmentClauses(compiled, text, sentence, frames);
     const { drafts: found, mainHolder } = draftSentence(compiled, text, sentence, frames, speakers, clauses, discourse);
-    drafts.push(...found);
+    for (const draft of found) drafts.push(draft);
     updateDiscourse(discourse, sentence, frames, speakers, mainHolder);
-  });
+  }
   return toStatements(text, sentences, drafts, input);
 }
 
@@ -152,6 +156,9 @@ function matchesAnyTopicWord(compiled: CompiledCodebook, text: AnalysedText): bo
 }
 
 const NO_MARKERS: ReadonlySet<never> = new Set();
+/** Shared empty results (never added to): most sentences have no frame. */
+const NO_FRAMES: Frame[] = [];
+const NO_SPEAKERS: Holder[][] = [];
 
 function buildSentences(
   compiled: CompiledCodebook,
@@ -218,10 +225,11 @@ function speakersOf(
   for (let k = index + 1; k < Math.min(sentences.length, index + 4); k += 1) {
     const next = sentences[k];
     if (!next?.quoted[next.first + 1]) break;
-    const closing = (framesOf[k] ?? []).find(
-      (f) => f.kind === 'reporting' && f.complement[0] === next.first && f.speakers.length > 0,
-    );
-    if (closing) return resolveSpeakers(closing.speakers, discourse);
+    for (const f of framesOf[k] ?? NO_FRAMES) {
+      if (f.kind === 'reporting' && f.complement[0] === next.first && f.speakers.length > 0) {
+        return resolveSpeakers(f.speakers, discourse);
+      }
+    }
   }
   if (discourse.lastQuoteSpeakers) return discourse.lastQuoteSpeakers;
   const last = discourse.lastPerson;
@@ -229,9 +237,12 @@ function speakersOf(
 }
 
 function resolveSpeakers(mentions: Mention[], discourse: Discourse): Holder[] {
-  return mentions
-    .map((m) => resolveMention(m, discourse, undefined, false))
-    .filter((h): h is Holder => h !== undefined);
+  const holders: Holder[] = [];
+  for (const mention of mentions) {
+    const holder = resolveMention(mention, discourse, undefined, false);
+    if (holder) holders.push(holder);
+  }
+  return holders;
 }
 
 function updateDiscourse(
@@ -246,21 +257,37 @@ function updateDiscourse(
       discourse.lastPersonByActor.set(mention.actor, mention.person);
     }
   }
-  const frameSpeaker = speakers.find((list, f) => list.length > 0 && frames[f]?.kind !== 'quote')?.[0];
-  const subject = sentence.mentions.find((m) => m.kind === 'person' && m.actor && !m.object && !m.possessive);
+  let frameSpeaker: Holder | undefined;
+  let quoteSpeakers: Holder[] | undefined;
+  for (let f = 0; f < speakers.length; f += 1) {
+    const list = speakers[f]!;
+    const frame = frames[f];
+    if (list.length === 0) continue;
+    if (!frameSpeaker && frame?.kind !== 'quote') frameSpeaker = list[0];
+    if (!quoteSpeakers && frame && anyQuoted(sentence.quoted, frame.complement[0], frame.complement[1])) {
+      quoteSpeakers = list;
+    }
+  }
+  let subject: Mention | undefined;
+  for (const m of sentence.mentions) {
+    if (m.kind === 'person' && m.actor && !m.object && !m.possessive) {
+      subject = m;
+      break;
+    }
+  }
   const salient: Holder | undefined =
     frameSpeaker ??
     mainHolder ??
     (subject?.actor && subject.person ? newHolder('person', true, subject.actor, subject.person) : undefined);
   if (salient?.kind === 'person' && salient.actor && salient.person) {
-    discourse.lastPerson = { name: salient.person, actor: salient.actor };
+    const last = discourse.lastPerson;
+    // Most sentences name the person of the one before: keep that object rather than a copy.
+    if (last?.name !== salient.person || last.actor !== salient.actor) {
+      discourse.lastPerson = { name: salient.person, actor: salient.actor };
+    }
     discourse.lastPersonByActor.set(salient.actor, salient.person);
   }
   if (salient?.actor) discourse.lastActor = salient.actor;
-  const quoteSpeakers = speakers.find((list, f) => {
-    const frame = frames[f];
-    return list.length > 0 && frame && anyQuoted(sentence.quoted, frame.complement[0], frame.complement[1]);
-  });
   if (quoteSpeakers) discourse.lastQuoteSpeakers = quoteSpeakers;
 }
 
@@ -276,27 +303,28 @@ function toStatements(
   input: ExtractionInput,
 ): Statement[] {
   const byId = new Map<string, Statement>();
-  // A clause's date by its token window, [from, to) as one number (the same window is the same
-  // text): drafts of one clause share it, and the text is only cut out once per window.
-  const dateCache = new Map<number, string | undefined>();
+  // Drafts come sentence by sentence, and those of one clause share their reporting window: the
+  // last quote and the last window's date are all the caching they need.
+  let quoteIndex = -1;
+  let quote = '';
+  let dateWindow = -1;
+  let statedAt: string | undefined;
   const stride = text.norm.length + 1;
-  const quotes = new Map<number, string>();
   for (const draft of drafts) {
     const sentence = sentences[draft.sentenceIndex];
     if (!sentence) continue;
-    let quote = quotes.get(sentence.index);
-    if (quote === undefined) {
+    if (sentence.index !== quoteIndex) {
       quote = sentenceText(text, sentence.first, sentence.last);
-      quotes.set(sentence.index, quote);
+      quoteIndex = sentence.index;
     }
     if (quote.length === 0 || quote.length > MAX_QUOTE_CHARS) continue;
     const [from, to] = draft.dateWindow;
+    // The token window [from, to) as one number (the same window is the same text).
     const window = to > from ? from * stride + to : -1;
-    let statedAt = dateCache.get(window);
-    if (!dateCache.has(window)) {
+    if (window !== dateWindow) {
       const clauseText = to > from ? text.text.slice(text.start[from], endOf(text, to - 1)) : '';
       statedAt = clauseText ? resolveStatementDate(clauseText, input.publishedAt) : undefined;
-      dateCache.set(window, statedAt);
+      dateWindow = window;
     }
     const statementId = statementIdFor({
       documentId: input.documentId,
