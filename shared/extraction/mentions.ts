@@ -1,4 +1,4 @@
-import type { CompiledCodebook, MarkerEntry, NameEntry, RoleEntry } from './codebook/compile';
+import type { CompiledCodebook, MarkerEntry, NameEntry, NameKind, RoleEntry, RoleKind } from './codebook/compile';
 import type { PatternMatch } from './matcher';
 import type { AnalysedText } from './nlp';
 
@@ -48,13 +48,45 @@ export interface Mention {
   firstPerson?: boolean;
 }
 
-// Both kinds carry `plural` (false for names): one object shape.
-type Atom =
-  | { kind: 'name'; start: number; end: number; entry: NameEntry; plural: boolean }
-  | { kind: 'role'; start: number; end: number; entry: RoleEntry; plural: boolean };
+/**
+ * A name or a role: the codebook's match itself, not a copy of it (this runs per sentence). The
+ * kinds of name and role entries are disjoint, so an entry's kind tells which one an atom is.
+ */
+type NameAtom = PatternMatch<NameEntry>;
+type RoleAtom = PatternMatch<RoleEntry>;
+type Atom = NameAtom | RoleAtom;
+
+/** The role kinds that isTitle and isPronounish test. */
+type TestedRoleKind = 'title' | 'honorific' | 'personPronoun' | 'groupPronoun' | 'self';
+// Fails to compile if a role kind is not tested below, or a kind is both a name's and a role's.
+const kindsTellAtomsApart: [Exclude<RoleKind, TestedRoleKind> | (NameKind & RoleKind)] extends [never] ? true : never =
+  true;
+void kindsTellAtomsApart;
+
+/** Every kind that is no role's is a name's. */
+function isName(atom: Atom): atom is NameAtom {
+  return !isTitle(atom) && !isPronounish(atom);
+}
+
+/** A role that is no title or honorific: a pronoun or self-reference, a mention on its own. */
+function isPronounish(atom: Atom): atom is RoleAtom {
+  const kind = atom.payload.kind;
+  return kind === 'personPronoun' || kind === 'groupPronoun' || kind === 'self';
+}
+
+/** A title or an honorific: "minister", "Mr". */
+function isTitle(atom: Atom): atom is RoleAtom {
+  return atom.payload.kind === 'title' || atom.payload.kind === 'honorific';
+}
 
 const SKIP_BEFORE = new Set(['the', 'both', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'all', 'either']);
 const PLURAL_EXCEPTIONS = new Set(['forces', 'troops', 'authorities', 'allies', 'partners', 'leadership', 'military']);
+
+/** A plural role ("officials"), not one person; "forces" and the like are no plural of a person. */
+function isPlural(text: AnalysedText, role: RoleAtom): boolean {
+  const last = text.norm[role.end - 1] ?? '';
+  return last.endsWith('s') && !last.endsWith('ss') && !PLURAL_EXCEPTIONS.has(last);
+}
 
 function nameAccepted(text: AnalysedText, match: PatternMatch<NameEntry>): boolean {
   // Names are capitalised in prose ("china" is porcelain, "turkey" a bird); check the last token.
@@ -71,21 +103,20 @@ function adjacent(text: AnalysedText, previousEnd: number, nextStart: number): b
   return false;
 }
 
-/** Taken's bits, reused from one sentence to the next (a Taken lives only while findMentions runs). */
-let takenBuffer = new Uint8Array(256);
-
 /** Which tokens of a sentence an atom already covers. */
 class Taken {
-  private readonly bits: Uint8Array;
-  private readonly size: number;
-  constructor(
-    private readonly from: number,
-    limit: number,
-  ) {
+  /** Reused from one sentence to the next; grows to the longest sentence seen. */
+  private bits = new Uint8Array(256);
+  private from = 0;
+  private size = 0;
+
+  /** Starts over for the tokens [from, limit), all free. */
+  reset(from: number, limit: number): this {
+    this.from = from;
     this.size = Math.max(0, limit - from);
-    if (takenBuffer.length < this.size) takenBuffer = new Uint8Array(Math.max(this.size, takenBuffer.length * 2));
-    this.bits = takenBuffer;
+    if (this.bits.length < this.size) this.bits = new Uint8Array(Math.max(this.size, this.bits.length * 2));
     this.bits.fill(0, 0, this.size);
+    return this;
   }
   has(index: number): boolean {
     const at = index - this.from;
@@ -99,6 +130,15 @@ class Taken {
     return false;
   }
 }
+
+/**
+ * The one Taken of findMentions, reset at each call: findMentions is synchronous and nothing it
+ * returns keeps the Taken, so a sentence never sees another's bits.
+ */
+const sentenceTaken = new Taken();
+
+/** The atoms of the sentence findMentions works on, emptied at each call (one array, not one per sentence). */
+const sentenceAtoms: Atom[] = [];
 
 /** A mention with every field present, so that all mentions share one shape. */
 function mentionOf(start: number, end: number, kind: MentionKind, actor?: string, person?: string): Mention {
@@ -136,58 +176,57 @@ export function findMentions(
   markers: readonly PatternMatch<MarkerEntry>[] = compiled.markers.scan(text, from, to + 1),
 ): Mention[] {
   const limit = to + 1;
-  const atoms: Atom[] = [];
+  const atoms = sentenceAtoms;
+  atoms.length = 0;
   for (const match of compiled.names.scan(text, from, limit)) {
-    if (nameAccepted(text, match))
-      atoms.push({ kind: 'name', start: match.start, end: match.end, entry: match.payload, plural: false });
+    if (nameAccepted(text, match)) atoms.push(match);
   }
-  const taken = new Taken(from, limit);
+  const taken = sentenceTaken.reset(from, limit);
   for (const atom of atoms) taken.add(atom.start, atom.end);
   const names = atoms.length;
   for (const match of compiled.roles.scan(text, from, limit)) {
     if (taken.any(match.start, match.end)) continue;
-    const last = text.norm[match.end - 1] ?? '';
-    const plural = last.endsWith('s') && !last.endsWith('ss') && !PLURAL_EXCEPTIONS.has(last);
-    atoms.push({ kind: 'role', start: match.start, end: match.end, entry: match.payload, plural });
+    atoms.push(match);
     taken.add(match.start, match.end);
   }
   // Both lists come in order; merging them is a (stable) sort only when both have atoms.
   if (names > 0 && atoms.length > names) sortByStart(atoms);
 
   // Group adjacent atoms into compounds: (actor)('s)? (title|honorific)* (person)?
-  const groups: Atom[][] = [];
-  for (const atom of atoms) {
-    const current = groups[groups.length - 1];
-    const previous = current?.[current.length - 1];
-    const isPronounish = atom.kind === 'role' && atom.entry.kind !== 'title' && atom.entry.kind !== 'honorific';
-    const previousPronounish =
-      previous?.kind === 'role' && previous.entry.kind !== 'title' && previous.entry.kind !== 'honorific';
-    if (current && previous && !isPronounish && !previousPronounish && adjacent(text, previous.end, atom.start)) {
-      // A person ends a compound ("Zelensky Putin" are two mentions), unless it is possessive:
-      // "Zelensky's office" speaks for him.
-      let hasPerson = false;
-      for (const a of current) if (a.kind === 'name' && a.entry.kind === 'person') hasPerson = true;
-      if (!hasPerson || (text.possessive[previous.end - 1] && atom.kind === 'role')) {
-        current.push(atom);
-        continue;
-      }
-    }
-    groups.push([atom]);
-  }
-
+  // A group is the range [groupStart, i) of `atoms`, not an array of its own: this runs per sentence.
   const mentions: Mention[] = [];
-  for (const group of groups) {
-    const mention = classify(text, group, limit, taken);
+  let groupStart = 0;
+  let groupHasPerson = false;
+  for (let i = 0; i < atoms.length; i += 1) {
+    const atom = atoms[i]!;
+    if (i > 0 && !extendsGroup(text, atoms[i - 1]!, atom, groupHasPerson)) {
+      const mention = classify(text, atoms, groupStart, i, limit, taken);
+      if (mention) mentions.push(mention);
+      groupStart = i;
+      groupHasPerson = false;
+    }
+    if (atom.payload.kind === 'person') groupHasPerson = true;
+  }
+  if (atoms.length > 0) {
+    const mention = classify(text, atoms, groupStart, atoms.length, limit, taken);
     if (mention) mentions.push(mention);
   }
   markCoordinatedRoles(text, mentions);
-  const merged = mergeAppositions(text, mentions);
-  addSources(markers, merged);
-  for (const mention of merged) {
+  mergeAppositions(text, mentions);
+  addSources(markers, mentions);
+  for (const mention of mentions) {
     mention.object = isObject(compiled, text, mention.start, from);
     mention.possessive = text.possessive[mention.end - 1] === true;
   }
-  return sortByStart(merged);
+  return sortByStart(mentions);
+}
+
+/** Whether `atom` continues the group that `previous` ends (`hasPerson`: the group names a person). */
+function extendsGroup(text: AnalysedText, previous: Atom, atom: Atom, hasPerson: boolean): boolean {
+  if (isPronounish(atom) || isPronounish(previous) || !adjacent(text, previous.end, atom.start)) return false;
+  // A person ends a compound ("Zelensky Putin" are two mentions), unless it is possessive:
+  // "Zelensky's office" speaks for him.
+  return !hasPerson || (text.possessive[previous.end - 1] === true && !isName(atom));
 }
 
 /**
@@ -207,34 +246,43 @@ function sortByStart<T extends { start: number }>(items: T[]): T[] {
   return items;
 }
 
-function classify(text: AnalysedText, group: Atom[], limit: number, taken: Taken): Mention | undefined {
-  const first = group[0]!;
-  const last = group[group.length - 1]!;
+/** The mention of the group atoms[from, to). */
+function classify(
+  text: AnalysedText,
+  atoms: readonly Atom[],
+  from: number,
+  to: number,
+  limit: number,
+  taken: Taken,
+): Mention | undefined {
+  const first = atoms[from]!;
+  const last = atoms[to - 1]!;
   const start = first.start;
   let person: NameEntry | undefined;
   let actorEntry: NameEntry | undefined;
-  let lastTitle: Atom | undefined;
-  for (const atom of group) {
-    if (atom.kind === 'name') {
-      actorEntry ??= atom.entry;
-      if (atom.entry.kind === 'person') {
-        person = atom.entry;
+  let lastTitle: RoleAtom | undefined;
+  for (let i = from; i < to; i += 1) {
+    const atom = atoms[i]!;
+    if (isName(atom)) {
+      actorEntry ??= atom.payload;
+      if (atom.payload.kind === 'person') {
+        person = atom.payload;
         break;
       }
-    } else if (atom.entry.kind === 'title' || atom.entry.kind === 'honorific') lastTitle = atom;
+    } else if (isTitle(atom)) lastTitle = atom;
   }
   if (person) return mentionOf(start, last.end, 'person', person.actor, person.person ?? '');
-  if (first.kind === 'role' && group.length === 1 && first.entry.kind !== 'title' && first.entry.kind !== 'honorific') {
-    if (first.entry.kind === 'personPronoun') {
+  if (to - from === 1 && isPronounish(first)) {
+    if (first.payload.kind === 'personPronoun') {
       const mention = mentionOf(start, last.end, 'pronoun');
       const word = text.norm[first.start];
       mention.firstPerson = word === 'i' || word === 'me';
       return mention;
     }
-    return mentionOf(start, last.end, first.entry.kind === 'groupPronoun' ? 'group' : 'self');
+    return mentionOf(start, last.end, first.payload.kind === 'groupPronoun' ? 'group' : 'self');
   }
   if (lastTitle) {
-    const plural = lastTitle.kind === 'role' && lastTitle.plural;
+    const plural = isPlural(text, lastTitle);
     // A title followed by capitalised unknown words names a person: "Defence Minister Jan Nowak".
     const nameEnd = last === lastTitle && !plural ? unknownNameAfter(text, last.end, limit, taken) : last.end;
     if (nameEnd > last.end) {
@@ -295,11 +343,15 @@ function onlyAppositionBetween(text: AnalysedText, from: number, to: number): bo
   return comma;
 }
 
-/** "Dmitry Peskov, the Kremlin spokesman," is one mention: keep the person. */
-function mergeAppositions(text: AnalysedText, mentions: Mention[]): Mention[] {
-  const out: Mention[] = [];
-  for (const mention of mentions) {
-    const previous = out[out.length - 1];
+/**
+ * "Dmitry Peskov, the Kremlin spokesman," is one mention: keep the person. Merges in place
+ * (`kept` mentions stay at the front), with no second array.
+ */
+function mergeAppositions(text: AnalysedText, mentions: Mention[]): void {
+  let kept = 0;
+  for (let i = 0; i < mentions.length; i += 1) {
+    const mention = mentions[i]!;
+    const previous = kept > 0 ? mentions[kept - 1]! : undefined;
     if (previous?.actor && (previous.actor === mention.actor || mention.kind === 'source')) {
       if (onlyAppositionBetween(text, previous.end, mention.start)) {
         if (
@@ -316,14 +368,15 @@ function mergeAppositions(text: AnalysedText, mentions: Mention[]): Mention[] {
         }
         if ((previous.kind === 'role' || previous.kind === 'roleRef') && mention.kind === 'person') {
           mention.start = previous.start;
-          out[out.length - 1] = mention;
+          mentions[kept - 1] = mention;
           continue;
         }
       }
     }
-    out.push(mention);
+    mentions[kept] = mention;
+    kept += 1;
   }
-  return out;
+  mentions.length = kept;
 }
 
 function addSources(markers: readonly PatternMatch<MarkerEntry>[], mentions: Mention[]) {
@@ -358,7 +411,11 @@ export function isObject(
   while (i >= sentenceStart && SKIP_BEFORE.has(text.norm[i] ?? '')) i -= 1;
   if (i < sentenceStart) return false;
   if (!compiled.prepositions.has(text.norm[i] ?? '')) return false;
-  // "a group of US senators": the senators are the subject.
-  const partitive = compiled.partitives.scanAll(text, Math.max(sentenceStart, i - 3), i + 1);
-  return !partitive.some((match) => match.end === i + 1);
+  // "a group of US senators": the senators are the subject. A partitive ending at the preposition
+  // starts at most three tokens before it; every match at a start ends by i + 1, so one ends there
+  // exactly when the longest does (no list of all the matches to build).
+  for (let start = Math.max(sentenceStart, i - 3); start <= i; start += 1) {
+    if (compiled.partitives.longestAt(text, start, i + 1)?.end === i + 1) return false;
+  }
+  return true;
 }
