@@ -1,5 +1,5 @@
 import type { Attribution, Polarity } from '../../events/statement';
-import { chainOf, governingItem, hasModalOrNegator } from './chain';
+import { type Chain, chainOf, governingItem, hasModalOrNegator } from './chain';
 import type { CompiledCodebook, TriggerEntry } from './codebook/compile';
 import type { Evidence } from './confidence';
 import type { Mention } from './mentions';
@@ -85,6 +85,16 @@ function withSource(holder: Holder, source: Mention['source']): Holder {
   return holder;
 }
 
+/** The same holder, not named here (a pronoun or a group pointing to it). */
+function unnamed(holder: Holder): Holder {
+  return newHolder(holder.kind, false, holder.actor, holder.person, holder.source);
+}
+
+/** The last person named, referred to again (made only when it is the answer). */
+function lastPersonHolder(last: Discourse['lastPerson']): Holder | undefined {
+  return last ? newHolder('person', false, last.actor, last.name) : undefined;
+}
+
 /** Resolves who a mention refers to. `speaker` is the frame's speaker, when inside reported speech. */
 export function resolveMention(
   mention: Mention,
@@ -111,18 +121,17 @@ export function resolveMention(
     }
     case 'pronoun': {
       const last = discourse.lastPerson;
-      const lastHolder: Holder | undefined = last ? newHolder('person', false, last.actor, last.name) : undefined;
       // "I" is whoever speaks; "he" in reported speech is the speaker ("Zelensky said he…"), but
       // inside a quotation it is someone else.
-      if (mention.firstPerson) return speaker?.kind === 'person' ? { ...speaker, named: false } : lastHolder;
-      if (quoted) return lastHolder && lastHolder.person !== speaker?.person ? lastHolder : undefined;
-      if (speaker?.kind === 'person') return { ...speaker, named: false };
-      return lastHolder;
+      if (mention.firstPerson) return speaker?.kind === 'person' ? unnamed(speaker) : lastPersonHolder(last);
+      if (quoted) return last && last.name !== speaker?.person ? lastPersonHolder(last) : undefined;
+      if (speaker?.kind === 'person') return unnamed(speaker);
+      return lastPersonHolder(last);
     }
     case 'group':
-      return speaker?.actor ? { ...speaker, named: false } : undefined;
+      return speaker?.actor ? unnamed(speaker) : undefined;
     case 'self': {
-      if (speaker?.actor) return { ...speaker, named: false };
+      if (speaker?.actor) return unnamed(speaker);
       return discourse.lastActor ? newHolder('collective', false, discourse.lastActor) : undefined;
     }
     case 'source':
@@ -176,11 +185,18 @@ interface Found {
 }
 
 const isNominalCue = (item: Item) => item.kind === 'cue' && item.nominal === true;
+const isActiveCue = (item: Item) => item.kind === 'cue' && !item.passive;
 const NO_NOMINALS: Item[] = [];
 const NO_TRIGGERS: Item[] = [];
-/** Read only (`get`): the chains of a clause with no object trigger. */
-const NO_CHAINS: ReadonlyMap<Item, ReturnType<typeof chainOf>> = new Map();
+/** Read only: the chains of a clause with no object trigger. */
+const NO_CHAINS: ReadonlyArray<Chain | undefined> = [];
 const NO_VENUES: VenueFinding[] = [];
+/** Shared empty lists: the many clauses without a frame, a subject or a holder (never added to). */
+const NO_HOLDERS: Holder[] = [];
+const NO_MENTIONS: Mention[] = [];
+const NO_FOUND: Found[] = [];
+const NO_CLAUSE_ITEMS: Item[] = [];
+const NO_STATES: ClauseState[] = [];
 const PRONOUNISH = new Set(['pronoun', 'group', 'self', 'roleRef']);
 
 function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[] {
@@ -201,7 +217,7 @@ function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[
       nearest = m;
     }
   }
-  if (!nearest) return [];
+  if (!nearest) return NO_MENTIONS;
   // Keep those inside the clause, in place (withCoordinated's list is a new one).
   const coordinated = withCoordinated(text, sentence, nearest);
   let kept = 0;
@@ -210,17 +226,41 @@ function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[
   return coordinated;
 }
 
+// Loops, not some() with a closure, in the helpers below: they run per mention of every clause.
+
 function insideTrigger(items: Item[], mention: Mention): boolean {
-  return items.some((item) => item.kind === 'trigger' && item.start <= mention.start && mention.end <= item.end);
+  for (const item of items) {
+    if (item.kind === 'trigger' && item.start <= mention.start && mention.end <= item.end) return true;
+  }
+  return false;
 }
 
 /** The mention right before a noun cue holds that cue ("a US proposal for", "Kyiv's refusal"). */
 function nominalPossessor(text: AnalysedText, items: Item[], mention: Mention): boolean {
-  return items.some(
-    (item) =>
+  for (const item of items) {
+    if (
       isNominalCue(item) &&
-      (item.start === mention.end || (item.start === mention.end + 1 && possessiveBefore(text, item.start))),
-  );
+      (item.start === mention.end || (item.start === mention.end + 1 && possessiveBefore(text, item.start)))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The mention starting at `start` that can hold a stance: a passive's "by" agent. */
+function holderAt(mentions: Mention[], start: number): Mention | undefined {
+  for (const m of mentions) if (m.start === start && canHold(m)) return m;
+  return undefined;
+}
+
+const isSelfOrGroup = (m: Mention) => m.kind === 'self' || m.kind === 'group';
+const isNamed = (m: Mention) => !PRONOUNISH.has(m.kind);
+
+/** A trigger at or after `from`. */
+function triggerFrom(triggers: Item[], from: number): boolean {
+  for (const trigger of triggers) if (trigger.start >= from) return true;
+  return false;
 }
 
 function analyseClause(
@@ -232,25 +272,30 @@ function analyseClause(
 ): ClauseState {
   const { sentence, text, discourse } = ctx;
   const frame = clause.frame >= 0 ? frames[clause.frame] : undefined;
-  const speakers = clause.frame >= 0 ? (frameSpeakers[clause.frame] ?? []) : [];
+  const speakers = clause.frame >= 0 ? (frameSpeakers[clause.frame] ?? NO_HOLDERS) : NO_HOLDERS;
   const speaker = speakers[0];
   const quoted = sentence.quoted[clause.start] === true;
   // One pass over the sentence's items (a clause is read for each of its sentence's clauses):
-  // the clause's items, its triggers, its first active and first passive cue, its first modal
-  // or negator.
-  const items: Item[] = [];
+  // where the clause's items are, its triggers, its first active and first passive cue, its first
+  // modal or negator. The sentence's items are in order and do not overlap (findItems), so those
+  // inside the clause are one run, copied once at the end.
+  let firstItem = -1;
+  let lastItem = -1;
   // Most clauses have no trigger: the shared empty list until one is found (never added to later).
   let triggers: Item[] = NO_TRIGGERS;
   let cue: Item | undefined;
   let passiveCue: Item | undefined;
   let verbGroup: Item | undefined;
-  for (const item of sentence.items) {
+  for (let k = 0; k < sentence.items.length; k += 1) {
+    const item = sentence.items[k]!;
     if (item.start < clause.start || item.end > clause.end) continue;
-    items.push(item);
+    if (firstItem < 0) firstItem = k;
+    lastItem = k;
     if (item.kind === 'trigger') {
       if (!afterOccasion(ctx.compiled, text, item.start, clause.start)) {
-        if (triggers === NO_TRIGGERS) triggers = [];
-        triggers.push(item);
+        // A literal for the first: a pushed-to empty list would grow room for 17.
+        if (triggers === NO_TRIGGERS) triggers = [item];
+        else triggers.push(item);
       }
     } else if (item.kind === 'cue') {
       if (item.passive) passiveCue ??= item;
@@ -259,6 +304,7 @@ function analyseClause(
       verbGroup ??= item;
     }
   }
+  const items = firstItem < 0 ? NO_CLAUSE_ITEMS : sentence.items.slice(firstItem, lastItem + 1);
   let governing: Item | undefined;
   for (let k = 0; k < triggers.length && !governing; k += 1) {
     governing = governingItem(items, triggers[k]!.start, clause.start);
@@ -279,22 +325,25 @@ function analyseClause(
     if (text.norm[probe] === 'by') {
       probe += 1;
       if (text.norm[probe] === 'the') probe += 1;
-      const agent = sentence.mentions.find((m) => m.start === probe && canHold(m));
-      subjects = agent ? [agent] : [];
+      const agent = holderAt(sentence.mentions, probe);
+      subjects = agent ? [agent] : NO_MENTIONS;
     } else if (Number.isFinite(stanceStart) && stanceStart === passiveCue.start) {
-      subjects = [];
+      subjects = NO_MENTIONS;
     }
   }
-  let holders: Holder[] = [];
+  // The shared empty list until a subject resolves to a holder.
+  let holders: Holder[] = NO_HOLDERS;
   for (const m of subjects) {
     const holder = resolveMention(m, discourse, speaker, quoted);
-    if (holder) holders.push(holder);
+    if (!holder) continue;
+    if (holders === NO_HOLDERS) holders = [holder];
+    else holders.push(holder);
   }
   // "Macron and Starmer said their countries were prepared …": every speaker.
-  if (speakers.length > 1 && subjects.length > 0 && subjects.every((m) => m.kind === 'self' || m.kind === 'group')) {
+  if (speakers.length > 1 && subjects.length > 0 && subjects.every(isSelfOrGroup)) {
     holders = speakers;
   }
-  let explicit = holders.length > 0 && subjects.some((m) => !PRONOUNISH.has(m.kind));
+  let explicit = holders.length > 0 && subjects.some(isNamed);
   let inherited = false;
   // ", which …", ", who …" describe something; they take no holder from the clause before.
   const opener = clause.openedBy;
@@ -314,7 +363,7 @@ function analyseClause(
       // "rejected a clause that would have barred X": the relative clause describes the object
       // of the previous clause's stance words, so their sign carries over.
       const last = previous[previous.length - 1];
-      if (relative && last === before && last.firstCue && !last.triggers.some((t) => t.start >= last.stanceStart)) {
+      if (relative && last === before && last.firstCue && !triggerFrom(last.triggers, last.stanceStart)) {
         prefixSign = chainOf(last.items, last.holderEnd, last.clause.end).sign;
       }
     } else if (speakers.length > 0) {
@@ -365,8 +414,13 @@ export function draftSentence(
 ): { drafts: Draft[]; mainHolder?: Holder } {
   const ctx: Context = { compiled, text, sentence, discourse };
   const drafts: Draft[] = [];
-  const states: ClauseState[] = [];
-  for (const clause of clauses) states.push(analyseClause(ctx, clause, frames, frameSpeakers, states));
+  // Most sentences are one clause: a literal for the first state (a pushed-to empty list grows room for 17).
+  let states: ClauseState[] = NO_STATES;
+  for (const clause of clauses) {
+    const state = analyseClause(ctx, clause, frames, frameSpeakers, states);
+    if (states === NO_STATES) states = [state];
+    else states.push(state);
+  }
   let main: ClauseState | undefined;
   for (const state of states) {
     if (!state.clause.condition && !state.clause.openedBy && state.holders.length > 0) {
@@ -383,7 +437,7 @@ export function draftSentence(
   for (const state of states) {
     const target = state.clause.attachesTo !== undefined ? states[state.clause.attachesTo] : undefined;
     if (!state.clause.condition || !target || !Number.isFinite(target.stanceStart)) continue;
-    if (state.items.some((item) => item.kind === 'cue' && !item.passive)) continue;
+    if (state.items.some(isActiveCue)) continue;
     const found: Found[] = [];
     for (const trigger of state.triggers) {
       const chain = chainOf(state.items, state.clause.start, trigger.start);
@@ -396,7 +450,7 @@ export function draftSentence(
         indirect: true,
       });
     }
-    emit(ctx, target, target.holders, target.explicit && !target.inherited, found, [], drafts);
+    emit(ctx, target, target.holders, target.explicit && !target.inherited, found, NO_VENUES, drafts);
   }
   return main?.holders[0] ? { drafts, mainHolder: main.holders[0] } : { drafts };
 }
@@ -414,19 +468,21 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
   }
   if (state.unasserted || (!Number.isFinite(stanceStart) && nominals.length === 0)) return;
 
-  const found: Found[] = [];
+  // The shared empty list until something is found.
+  let found: Found[] = NO_FOUND;
   if (Number.isFinite(stanceStart) && state.holders.length > 0) {
     const subjectMode = !state.explicit || state.inherited || state.passiveCue !== undefined;
     const neighbours = sameTopicNeighbours(text, triggers);
     const chains = objectChains(ctx, state);
-    for (const trigger of triggers) {
+    for (let k = 0; k < triggers.length; k += 1) {
+      const trigger = triggers[k]!;
       if (neighbours.has(trigger)) continue;
       const entry = trigger.trigger!;
       const isObject = trigger.start >= stanceStart;
       let chainSign: number;
       let conditional = false;
       if (isObject) {
-        const chain = chains.get(trigger) ?? chainOf(items, holderEnd, trigger.start);
+        const chain = chains[k] ?? chainOf(items, holderEnd, trigger.start);
         const present =
           chain.hasCue || state.prefixSign !== 1 || governingItem(items, trigger.start, clause.start) !== undefined;
         if (!present) continue;
@@ -438,28 +494,30 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
         // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
         const after = chainOf(items, trigger.end, clause.end);
         if (!after.hasCue && !hasModalOrNegator(items, trigger.end, clause.end)) continue;
-        const before = chainOf(items.filter(isNominalCue), clause.start, trigger.start);
+        const before = chainOf(nominals, clause.start, trigger.start);
         chainSign = before.sign * after.sign;
         conditional ||= after.conditional;
         // "any truce must address …": requirements on it.
-        const deontic = items.some((item) => item.cueKind === 'deontic' && item.start >= trigger.end);
-        if (deontic && text.norm[trigger.start - 1] === 'any') conditional = true;
+        if (text.norm[trigger.start - 1] === 'any' && deonticFrom(items, trigger.end)) conditional = true;
       }
-      found.push({
+      const finding: Found = {
         topic: entry.topic,
         proposition: propositionFor(ctx, entry, trigger, state.holders[0], stanceStart),
         sign: entry.inverted ? -chainSign : chainSign,
         conditional,
         indirect: false,
-      });
+      };
+      // A literal for the first: a pushed-to empty list would grow room for 17.
+      if (found === NO_FOUND) found = [finding];
+      else found.push(finding);
     }
   }
 
   const venues: VenueFinding[] = Number.isFinite(stanceStart)
     ? findVenues(compiled, text, clause, items, holderEnd, state.holders[0])
-    : [];
+    : NO_VENUES;
   if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart)) {
-    found.push(...anaphoric(ctx, state));
+    found = anaphoric(ctx, state);
   }
 
   // The holder's own statements.
@@ -469,14 +527,11 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
 
   // Co-holders of noun cues: "Ukraine rejected Russia's demand for Donetsk" → Russia demands it.
   for (const nominal of nominals) {
-    const possessor = sentence.mentions.find(
-      (m) =>
-        m.actor && (m.end === nominal.start || (m.end + 1 === nominal.start && possessiveBefore(text, nominal.start))),
-    );
+    const possessor = possessorOf(text, sentence.mentions, nominal);
     if (!possessor) continue;
     const speaker = state.speakers[0];
     const holder = resolveMention(possessor, discourse, speaker, state.quoted);
-    if (!holder?.actor || state.holders.some((h) => h.actor === holder.actor)) continue;
+    if (!holder?.actor || holdsAlready(state.holders, holder.actor)) continue;
     const ownFound: Found[] = [];
     for (const trigger of triggers) {
       if (trigger.start < nominal.end) continue;
@@ -490,12 +545,12 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
       });
     }
     const coState: ClauseState = { ...state, firstCue: nominal, stanceStart: nominal.start };
-    emit(ctx, coState, [holder], true, ownFound, [], drafts);
+    emit(ctx, coState, [holder], true, ownFound, NO_VENUES, drafts);
   }
 
   // What a later "the idea", "the request", "it" points back to: a venue offer is about the place.
-  const places = venues.length === 0 ? NO_VENUES : venues.filter((venue) => venue.place !== 'any');
-  const direct = found.length === 0 ? found : found.filter((f) => !f.indirect);
+  const places = venues.length === 0 ? NO_VENUES : venues.filter(isPlace);
+  const direct = directOnly(found);
   if (places.length > 0) {
     discourse.lastPropositions = places.map((venue) => ({
       topic: compiled.venueTopic,
@@ -503,8 +558,43 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
       sign: venue.sign,
     }));
   } else if (direct.length > 0) {
-    discourse.lastPropositions = direct.map((f) => ({ topic: f.topic, proposition: f.proposition, sign: f.sign }));
+    // Found propositions carry topic, proposition and sign, and are not changed once found:
+    // the discourse keeps them as they are.
+    discourse.lastPropositions = direct;
   }
+}
+
+/** The mention with an actor right before a noun cue ("Russia's demand"). */
+function possessorOf(text: AnalysedText, mentions: Mention[], nominal: Item): Mention | undefined {
+  for (const m of mentions) {
+    if (
+      m.actor &&
+      (m.end === nominal.start || (m.end + 1 === nominal.start && possessiveBefore(text, nominal.start)))
+    ) {
+      return m;
+    }
+  }
+  return undefined;
+}
+
+function holdsAlready(holders: Holder[], actor: string): boolean {
+  for (const h of holders) if (h.actor === actor) return true;
+  return false;
+}
+
+const isPlace = (venue: VenueFinding) => venue.place !== 'any';
+const isDirect = (f: Found) => !f.indirect;
+
+/** The propositions found directly: the list itself when all are (as when none came through an anaphor). */
+function directOnly(found: Found[]): Found[] {
+  for (const f of found) if (f.indirect) return found.filter(isDirect);
+  return found;
+}
+
+/** A deontic cue at or after `from` ("any truce must address …"). */
+function deonticFrom(items: Item[], from: number): boolean {
+  for (const item of items) if (item.cueKind === 'deontic' && item.start >= from) return true;
+  return false;
 }
 
 /**
@@ -514,34 +604,33 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
  * not about Crimea). A negator distributes over the triggers after it until another one appears:
  * "not Donbas, not Kherson" is two denials, not a double negation.
  */
-function objectChains(ctx: Context, state: ClauseState): ReadonlyMap<Item, ReturnType<typeof chainOf>> {
-  const { items, holderEnd, stanceStart } = state;
-  const objects = state.triggers.filter((trigger) => trigger.start >= stanceStart);
-  const first = objects[0];
+function objectChains(ctx: Context, state: ClauseState): ReadonlyArray<Chain | undefined> {
+  const { items, triggers, holderEnd, stanceStart } = state;
+  let first: Item | undefined;
+  for (const trigger of triggers) {
+    if (trigger.start >= stanceStart) {
+      first = trigger;
+      break;
+    }
+  }
   if (!first) return NO_CHAINS;
-  const chains = new Map<Item, ReturnType<typeof chainOf>>();
-  const embedded = ctx.sentence.mentions
-    .filter((m) => m.start >= stanceStart && m.end <= first.start && !m.object && canHold(m))
-    .at(-1);
-  const cues = items.filter((item) => item.kind === 'cue');
+  // Indexed like the clause's triggers (an array, not a Map: this runs per clause with objects).
+  const chains: Array<Chain | undefined> = new Array(triggers.length).fill(undefined);
+  const embedded = embeddedSubject(ctx.sentence.mentions, stanceStart, first.start);
+  const cues = items.filter(isCue);
   let previous: Item | undefined;
   let previousNegations = 0;
-  for (const trigger of objects) {
-    const coordinator =
-      previous &&
-      items.find(
-        (item) =>
-          item.kind === 'coordinator' &&
-          item.start >= previous!.end &&
-          item.end <= trigger.start &&
-          (ctx.text.norm[item.start] === 'and' || ctx.text.norm[item.start] === 'or'),
-      );
-    const ranges: Array<[number, number]> = coordinator
+  for (let k = 0; k < triggers.length; k += 1) {
+    const trigger = triggers[k]!;
+    if (trigger.start < stanceStart) continue;
+    const coordinator = previous && coordinatorBetween(ctx.text, items, previous.end, trigger.start);
+    // Without a coordinator the one range would be [holderEnd, trigger.start]: no range at all.
+    const ranges: Array<[number, number]> | undefined = coordinator
       ? [
           [holderEnd, embedded ? embedded.end : first.start],
           [coordinator.end, trigger.start],
         ]
-      : [[holderEnd, trigger.start]];
+      : undefined;
     const chain = chainOf(cues, holderEnd, trigger.start, ranges);
     const localFrom = previous ? previous.end : holderEnd;
     let local = 0;
@@ -550,11 +639,37 @@ function objectChains(ctx: Context, state: ClauseState): ReadonlyMap<Item, Retur
     }
     const negations = previous && local === 0 ? previousNegations : local;
     if (negations % 2 === 1) chain.sign = -chain.sign;
-    chains.set(trigger, chain);
+    chains[k] = chain;
     previous = trigger;
     previousNegations = negations;
   }
   return chains;
+}
+
+const isCue = (item: Item) => item.kind === 'cue';
+
+/** The last mention in [from, to] that can hold a stance and is no object: a subject inside the object. */
+function embeddedSubject(mentions: Mention[], from: number, to: number): Mention | undefined {
+  for (let k = mentions.length - 1; k >= 0; k -= 1) {
+    const m = mentions[k]!;
+    if (m.start >= from && m.end <= to && !m.object && canHold(m)) return m;
+  }
+  return undefined;
+}
+
+/** An "and" or "or" between two triggers. */
+function coordinatorBetween(text: AnalysedText, items: Item[], from: number, to: number): Item | undefined {
+  for (const item of items) {
+    if (
+      item.kind === 'coordinator' &&
+      item.start >= from &&
+      item.end <= to &&
+      (text.norm[item.start] === 'and' || text.norm[item.start] === 'or')
+    ) {
+      return item;
+    }
+  }
+  return undefined;
 }
 
 /** "could hold it up": an anaphor inside a discontinuous cue. */
@@ -574,7 +689,7 @@ function anaphoric(ctx: Context, state: ClauseState): Found[] {
   const { sentence, discourse } = ctx;
   const { clause, items, stanceStart, holderEnd, passiveCue } = state;
   const antecedents = discourse.lastPropositions;
-  if (!antecedents || state.holders.length === 0) return [];
+  if (!antecedents || state.holders.length === 0) return NO_FOUND;
   const anaphor =
     items.find((item) => item.kind === 'anaphor' && (passiveCue !== undefined || item.start >= stanceStart)) ??
     anaphorInsideCue(ctx, items);
@@ -583,10 +698,10 @@ function anaphoric(ctx: Context, state: ClauseState): Found[] {
     clause.openedBy === 'that' || clause.openedBy === 'which'
       ? sentence.items.find((item) => item.kind === 'anaphor' && item.end === clause.start - 1)
       : undefined;
-  if (!anaphor && !relativeHead) return [];
+  if (!anaphor && !relativeHead) return NO_FOUND;
   const chain =
     passiveCue || !anaphor ? chainOf(items, holderEnd, clause.end) : chainOf(items, holderEnd, anaphor.start);
-  if (!chain.hasCue) return [];
+  if (!chain.hasCue) return NO_FOUND;
   return antecedents.map((antecedent) => ({
     topic: antecedent.topic,
     proposition: antecedent.proposition,
@@ -637,13 +752,14 @@ function emit(
   const { compiled, text, sentence } = ctx;
   const { clause, frame, quoted } = state;
   const speaker = state.speakers[0];
-  const hasPlaces = venues.some((venue) => venue.place !== 'any');
+  const hasPlaces = venues.some(isPlace);
   // Whether the clause is about a venue, asked only for an opposition to talks.
   let aboutVenue: boolean | undefined;
   for (const holder of holders) {
     if (!holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame);
-    const evidence: Omit<Evidence, 'indirect'> = {
+    // Evidence is only read (confidenceOf): the drafts of one holder share it.
+    const evidence: Evidence = {
       quoted,
       framed: frame !== undefined && speaker !== undefined,
       named: holder.named || (speaker?.named ?? false),
@@ -656,8 +772,10 @@ function emit(
         sentence.markers.has('anonymity') ||
         sentence.markers.has('anonymous'),
       hedged: sentence.markers.has('hedge'),
+      indirect: false,
       inherited: state.inherited,
     };
+    let indirectEvidence: Evidence | undefined;
     const dateWindow: [number, number] =
       frame && frame.kind !== 'quote' ? frame.head : [sentence.first, Math.min(state.stanceStart, clause.end)];
     const speakerName =
@@ -673,6 +791,11 @@ function emit(
         aboutVenue ??= hasPlaces || talksBeforeLocative(compiled, text, state);
         if (aboutVenue) continue;
       }
+      let evidenceOfFinding = evidence;
+      if (f.indirect) {
+        indirectEvidence ??= withIndirect(evidence, true);
+        evidenceOfFinding = indirectEvidence;
+      }
       drafts.push({
         sentenceIndex: sentence.index,
         actor: holder.actor,
@@ -682,7 +805,7 @@ function emit(
         polarity: value,
         attribution: attribution.attribution,
         reportedBy,
-        evidence: withIndirect(evidence, f.indirect),
+        evidence: evidenceOfFinding,
         dateWindow,
       });
     }
@@ -696,7 +819,7 @@ function emit(
         polarity: polarity(venue.sign, venue.conditional, clause.conditional && !(clause.trade && venue.sign < 0)),
         attribution: attribution.attribution,
         reportedBy,
-        evidence: withIndirect(evidence, false),
+        evidence,
         dateWindow,
       });
     }
@@ -715,7 +838,7 @@ function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, sta
   );
 }
 
-function withIndirect(evidence: Omit<Evidence, 'indirect'>, indirect: boolean): Evidence {
+function withIndirect(evidence: Evidence, indirect: boolean): Evidence {
   return {
     quoted: evidence.quoted,
     framed: evidence.framed,
@@ -756,21 +879,30 @@ function invertedBefore(compiled: CompiledCodebook, text: AnalysedText, trigger:
   return index.scanAll(text, start, trigger.start).some((match) => match.end >= trigger.start - 2);
 }
 
+interface AttributionOf {
+  readonly attribution: Attribution;
+  readonly reportedBy?: string;
+}
+
+/** The attributions without a reporter, shared (they are only read). */
+const REPORTED: AttributionOf = { attribution: 'reported', reportedBy: undefined };
+const DIRECT: AttributionOf = { attribution: 'direct', reportedBy: undefined };
+
 function attributionFor(
   holder: Holder,
   speaker: Holder | undefined,
   explicitHolder: boolean,
   firstCue: Item | undefined,
   frame: Frame | undefined,
-): { attribution: Attribution; reportedBy?: string } {
+): AttributionOf {
   if (frame && speaker) {
-    if (speaker.kind === 'source' || !speaker.actor) return { attribution: 'reported' };
+    if (speaker.kind === 'source' || !speaker.actor) return REPORTED;
     if (explicitHolder && holder.actor !== speaker.actor) return { attribution: 'reported', reportedBy: speaker.actor };
-    return { attribution: 'direct' };
+    return DIRECT;
   }
-  if (holder.kind === 'collective' || holder.kind === 'source') return { attribution: 'reported' };
-  if (firstCue?.cueKind === 'action') return { attribution: 'reported' };
-  return { attribution: 'direct' };
+  if (holder.kind === 'collective' || holder.kind === 'source') return REPORTED;
+  if (firstCue?.cueKind === 'action') return REPORTED;
+  return DIRECT;
 }
 
 const SKIP_IN_SLOT = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'a', 'an', 'both', 'all']);
@@ -778,6 +910,35 @@ const SKIP_IN_SLOT = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'a', '
 /** An actor that may fill a slot: named, and not one the slot excludes. */
 function usable(actor: string | undefined, excluded: readonly string[]): string | undefined {
   return actor && !excluded.includes(actor) ? actor : undefined;
+}
+
+// Loops, not find() or filter() with closures, in the slot helpers: slots are filled per trigger.
+
+/** The mention right before `at`, or before a possessive "'s" there. */
+function mentionBefore(text: AnalysedText, mentions: Mention[], at: number): Mention | undefined {
+  for (const m of mentions) {
+    if (m.end === at || (m.end + 1 === at && possessiveBefore(text, at))) return m;
+  }
+  return undefined;
+}
+
+function mentionAt(mentions: Mention[], start: number): Mention | undefined {
+  for (const m of mentions) if (m.start === start) return m;
+  return undefined;
+}
+
+/** The actor of the last mention with one in [from, to] that is no object. */
+function lastSubjectActor(mentions: Mention[], from: number, to: number): string | undefined {
+  for (let k = mentions.length - 1; k >= 0; k -= 1) {
+    const m = mentions[k]!;
+    if (m.end <= to && m.start >= from && !m.object && m.actor) return m.actor;
+  }
+  return undefined;
+}
+
+function isPreposition(prepositions: readonly string[], token: string): boolean {
+  for (const preposition of prepositions) if (preposition.toLowerCase() === token) return true;
+  return false;
 }
 
 /** The proposition id, with its slot filled ("sanctions:russia", "funding:european-union"). */
@@ -795,9 +956,7 @@ function propositionFor(
   for (const way of slot.from) {
     let actor: string | undefined;
     if (way === 'adjective' || way === 'possessive') {
-      const before = sentence.mentions.find(
-        (m) => m.end === trigger.start || (m.end + 1 === trigger.start && possessiveBefore(text, trigger.start)),
-      );
+      const before = mentionBefore(text, sentence.mentions, trigger.start);
       const adjectival = before?.kind === 'demonym' || before?.kind === 'role' || before?.kind === 'country';
       if (before && (way === 'possessive' ? before.possessive : adjectival && !before.possessive)) {
         actor = usable(before.actor, excluded);
@@ -805,16 +964,13 @@ function propositionFor(
     } else if (way === 'prepositions') {
       let probe = trigger.end;
       const next = text.norm[probe] ?? '';
-      if (slot.prepositions.some((preposition) => preposition.toLowerCase() === next)) {
+      if (isPreposition(slot.prepositions, next)) {
         probe += 1;
         while (SKIP_IN_SLOT.has(text.norm[probe] ?? '')) probe += 1;
-        actor = usable(sentence.mentions.find((m) => m.start === probe)?.actor, excluded);
+        actor = usable(mentionAt(sentence.mentions, probe)?.actor, excluded);
       }
     } else if (way === 'subject') {
-      const candidates = sentence.mentions.filter(
-        (m) => m.end <= trigger.start && m.start >= stanceStart && !m.object && m.actor,
-      );
-      actor = usable(candidates[candidates.length - 1]?.actor, excluded);
+      actor = usable(lastSubjectActor(sentence.mentions, stanceStart, trigger.start), excluded);
     } else if (way === 'holder') {
       actor = usable(holder?.actor, excluded);
     }

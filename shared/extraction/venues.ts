@@ -1,5 +1,6 @@
 import { chainOf, hasModalOrNegator } from './chain';
-import type { CompiledCodebook } from './codebook/compile';
+import type { CompiledCodebook, VenueKind } from './codebook/compile';
+import type { PatternMatch } from './matcher';
 import type { AnalysedText } from './nlp';
 import { afterOccasion, type Clause, type Item } from './structure';
 
@@ -22,6 +23,10 @@ const LIST_GLUE = new Set(['or', 'and', ',', 'nor', 'the', 'in', 'at', 'either']
 
 /** What a clause with no venue context yields (shared; callers only read it). */
 const NO_FINDINGS: VenueFinding[] = [];
+/** The scopes of a clause without "except" or "including" (shared; only read). */
+const NO_SCOPES: VenueMatch[] = [];
+
+type VenueMatch = PatternMatch<VenueKind>;
 
 export function findVenues(
   compiled: CompiledCodebook,
@@ -41,6 +46,7 @@ export function findVenues(
     }
   }
   if (!context) return NO_FINDINGS;
+  // Loops and helpers below rather than closures and copied lists: this runs per clause about venues.
   const findings: VenueFinding[] = [];
 
   for (const match of matches) {
@@ -49,23 +55,19 @@ export function findVenues(
     if (chain) push(findings, 'any', chain.sign, chain.conditional);
   }
 
-  const scopes = matches
-    .filter((m) => m.payload === 'except' || m.payload === 'including')
-    .sort((a, b) => a.start - b.start);
-  const places = compiled.places.scan(text, clause.start, clause.end).filter((p) => text.capital[p.end - 1]);
+  const scopes = scopesOf(matches);
   let previousPlaceEnd = -1;
-  for (const place of places) {
+  for (const place of compiled.places.scan(text, clause.start, clause.end)) {
+    // Only places written with a capital.
+    if (!text.capital[place.end - 1]) continue;
     if (text.possessive[place.end - 1]) break;
     let before = place.start - 1;
     while (before >= clause.start && text.norm[before] === 'the') before -= 1;
-    const afterLocative = matches.some((m) => m.payload === 'locative' && m.end === before + 1);
-    const afterCue = items.some((item) => item.kind === 'cue' && item.end === before + 1);
-    const scope = [...scopes].reverse().find((s) => s.end <= place.start);
-    const inScope =
-      scope !== undefined &&
-      text.norm.slice(scope.end, place.start).every((token) => LIST_GLUE.has(token) || token === '');
-    const continuesList =
-      previousPlaceEnd >= 0 && text.norm.slice(previousPlaceEnd, place.start).every((token) => LIST_GLUE.has(token));
+    const afterLocative = endsAt(matches, 'locative', before + 1);
+    const afterCue = cueEndsAt(items, before + 1);
+    const scope = lastScopeBefore(scopes, place.start);
+    const inScope = scope !== undefined && onlyGlue(text, scope.end, place.start, true);
+    const continuesList = previousPlaceEnd >= 0 && onlyGlue(text, previousPlaceEnd, place.start, false);
     if (!afterLocative && !afterCue && !inScope && !continuesList) continue;
     const scopeOfPlace = scope && (inScope || continuesList) ? scope : undefined;
     const chain = stanceAt(items, holderEnd, scopeOfPlace ? scopeOfPlace.start : place.start);
@@ -76,7 +78,7 @@ export function findVenues(
   }
 
   // "Turkey offered to host the talks": the host's own country.
-  const host = matches.find((m) => m.payload === 'host');
+  const host = firstOf(matches, 'host');
   if (host && findings.length === 0 && holder?.actor && compiled.actorKinds.get(holder.actor) === 'country') {
     const chain = stanceAt(items, holderEnd, host.start);
     if (chain) push(findings, holder.actor, chain.sign, chain.conditional);
@@ -86,7 +88,48 @@ export function findVenues(
 
 /** The first finding for a place stands. */
 function push(findings: VenueFinding[], place: string, sign: number, conditional: boolean): void {
-  if (!findings.some((f) => f.place === place)) findings.push({ place, sign, conditional });
+  for (const f of findings) if (f.place === place) return;
+  findings.push({ place, sign, conditional });
+}
+
+const isScope = (m: VenueMatch) => m.payload === 'except' || m.payload === 'including';
+const byStart = (a: VenueMatch, b: VenueMatch) => a.start - b.start;
+
+/** The "except" and "including" matches, in order. */
+function scopesOf(matches: VenueMatch[]): VenueMatch[] {
+  for (const m of matches) if (isScope(m)) return matches.filter(isScope).sort(byStart);
+  return NO_SCOPES;
+}
+
+/** The last scope that ends by `position`. */
+function lastScopeBefore(scopes: VenueMatch[], position: number): VenueMatch | undefined {
+  for (let k = scopes.length - 1; k >= 0; k -= 1) if (scopes[k]!.end <= position) return scopes[k];
+  return undefined;
+}
+
+function firstOf(matches: VenueMatch[], payload: VenueKind): VenueMatch | undefined {
+  for (const m of matches) if (m.payload === payload) return m;
+  return undefined;
+}
+
+function endsAt(matches: VenueMatch[], payload: VenueKind, end: number): boolean {
+  for (const m of matches) if (m.payload === payload && m.end === end) return true;
+  return false;
+}
+
+function cueEndsAt(items: readonly Item[], end: number): boolean {
+  for (const item of items) if (item.kind === 'cue' && item.end === end) return true;
+  return false;
+}
+
+/** Only list glue (and, with `emptyToo`, empty tokens) in the tokens [from, to). */
+function onlyGlue(text: AnalysedText, from: number, to: number, emptyToo: boolean): boolean {
+  const end = Math.min(to, text.norm.length);
+  for (let i = from; i < end; i += 1) {
+    const token = text.norm[i]!;
+    if (!LIST_GLUE.has(token) && !(emptyToo && token === '')) return false;
+  }
+  return true;
 }
 
 /** The holder's stance words up to `position`, if there are any. */
