@@ -53,7 +53,13 @@ export interface CompileOptions {
 }
 
 const GAP = new Set(['…', '...']);
-const NONE: readonly PatternMatch<never>[] = Object.freeze([]);
+/**
+ * What every search that finds nothing returns: most do. Not frozen: a frozen array's elements are
+ * of another kind than a filled list's, and the for-of loops over search results then leave their
+ * fast path and allocate a step object per element. The results' readonly type keeps callers from
+ * adding to it.
+ */
+const NO_MATCHES: readonly PatternMatch<never>[] = [];
 const MAX_GAP = 3;
 
 /** Words a gap may not swallow: they start a new clause or coordinate two. */
@@ -95,6 +101,11 @@ export class PatternIndex<T> {
   private readonly byFirst = new Map<string, StartList<T>>();
   private readonly classCache = new Map<string, Element[][]>();
   readonly firstForms = new Set<string>();
+  /**
+   * Where `longestAt`, `hasMatchAt` and `scan` have `findLongest` write: filled and read within
+   * one synchronous call, so nothing left in it is read by a later one.
+   */
+  private readonly scratch: Longest<T> = newLongest();
 
   /** `bit`: this index's bit in a token mask, or 0 when masks do not cover it. */
   constructor(readonly bit = 0) {}
@@ -157,69 +168,120 @@ export class PatternIndex<T> {
   }
 
   /** Every match starting at `start` and ending at or before `limit`. */
-  matchesAt(tokens: TokenView, start: number, limit: number): PatternMatch<T>[] {
-    if (start >= limit || !this.has(tokens, start)) return NONE as unknown as PatternMatch<T>[];
+  matchesAt(tokens: TokenView, start: number, limit: number): readonly PatternMatch<T>[] {
+    return this.pushMatchesAt(tokens, start, limit, undefined) ?? none<T>();
+  }
+
+  /** Appends the matches at `start` to `out`, created on the first match; returns it. */
+  private pushMatchesAt(
+    tokens: TokenView,
+    start: number,
+    limit: number,
+    out: PatternMatch<T>[] | undefined,
+  ): PatternMatch<T>[] | undefined {
+    if (start >= limit || !this.has(tokens, start)) return out;
     const list = this.byFirst.get(tokens.norm[start] ?? '');
-    if (!list) return NONE as unknown as PatternMatch<T>[];
-    const found: PatternMatch<T>[] = [];
+    if (!list) return out;
     for (const pattern of list.candidates(tokens, start, limit)) {
       const end = pattern.single
         ? start + 1
         : matchElements(pattern.elements, pattern.from, tokens, start + pattern.from, limit);
-      if (end > start) found.push({ start, end, payload: pattern.payload, source: pattern.source });
+      if (end > start) out = append(out, { start, end, payload: pattern.payload, source: pattern.source });
     }
-    return found;
+    return out;
   }
 
   /** The longest match at `start` (the first added wins a tie), without building the full list. */
   longestAt(tokens: TokenView, start: number, limit: number): PatternMatch<T> | undefined {
-    if (!this.has(tokens, start)) return undefined;
+    const found = this.scratch;
+    if (!this.findLongest(tokens, start, limit, found)) return undefined;
+    return { start, end: found.end, payload: found.pattern!.payload, source: found.pattern!.source };
+  }
+
+  /**
+   * `longestAt` for callers that only read the match: writes its pattern and end into `into` (an
+   * object the caller reuses) instead of building a match object, and says whether there is one.
+   */
+  findLongest(tokens: TokenView, start: number, limit: number, into: Longest<T>): boolean {
+    into.pattern = undefined;
+    into.end = start;
+    if (start >= limit || !this.has(tokens, start)) return false;
     const list = this.byFirst.get(tokens.norm[start] ?? '');
-    if (!list || start >= limit) return undefined;
-    let best: CompiledPattern<T> | undefined;
-    let bestEnd = start;
+    if (!list) return false;
     for (const pattern of list.candidates(tokens, start, limit)) {
       const end = pattern.single
         ? start + 1
         : matchElements(pattern.elements, pattern.from, tokens, start + pattern.from, limit);
-      if (end > bestEnd) {
-        best = pattern;
-        bestEnd = end;
+      if (end > into.end) {
+        into.pattern = pattern;
+        into.end = end;
       }
     }
-    return best ? { start, end: bestEnd, payload: best.payload, source: best.source } : undefined;
+    return into.pattern !== undefined;
   }
 
-  /** Leftmost-longest non-overlapping matches in [from, to). */
+  /** Whether any pattern matches at `start`, ending at or before `limit`. */
+  hasMatchAt(tokens: TokenView, start: number, limit: number): boolean {
+    return this.findLongest(tokens, start, limit, this.scratch);
+  }
+
   /** Whether a pattern can start at this token: one map lookup, for cheap pre-filtering. */
   startsAt(tokens: TokenView, index: number): boolean {
     return this.has(tokens, index);
   }
 
-  scan(tokens: TokenView, from: number, to: number): PatternMatch<T>[] {
-    const out: PatternMatch<T>[] = [];
+  /** Leftmost-longest non-overlapping matches in [from, to). */
+  scan(tokens: TokenView, from: number, to: number): readonly PatternMatch<T>[] {
+    // Most calls find nothing: the list is made at the first match.
+    let out: PatternMatch<T>[] | undefined;
+    const found = this.scratch;
     let i = from;
     while (i < to) {
-      const best = this.has(tokens, i) ? this.longestAt(tokens, i, to) : undefined;
-      if (!best) {
+      if (!this.findLongest(tokens, i, to, found)) {
         i += 1;
         continue;
       }
-      out.push(best);
-      i = best.end;
+      const pattern = found.pattern!;
+      out = append(out, { start: i, end: found.end, payload: pattern.payload, source: pattern.source });
+      i = found.end;
     }
-    return out;
+    return out ?? none<T>();
   }
 
   /** All matches (overlapping allowed) in [from, to). */
-  scanAll(tokens: TokenView, from: number, to: number): PatternMatch<T>[] {
-    const out: PatternMatch<T>[] = [];
-    for (let i = from; i < to; i += 1) {
-      if (!this.has(tokens, i)) continue;
-      out.push(...this.matchesAt(tokens, i, to));
-    }
-    return out;
+  scanAll(tokens: TokenView, from: number, to: number): readonly PatternMatch<T>[] {
+    let out: PatternMatch<T>[] | undefined;
+    for (let i = from; i < to; i += 1) out = this.pushMatchesAt(tokens, i, to, out);
+    return out ?? none<T>();
   }
+}
+
+/**
+ * Where `findLongest` puts the longest match at a position: its pattern (undefined when none
+ * matches) and its end (exclusive).
+ */
+export interface Longest<T> {
+  pattern: CompiledPattern<T> | undefined;
+  end: number;
+}
+
+export function newLongest<T>(): Longest<T> {
+  return { pattern: undefined, end: 0 };
+}
+
+/** The (shared) result of a search that finds nothing. */
+function none<T>(): readonly PatternMatch<T>[] {
+  return NO_MATCHES;
+}
+
+/**
+ * Adds a match to a search's results, made at the first match with room for it alone: most
+ * searches find one match or none, and a list grown by `push` from empty has room for 17.
+ */
+function append<T>(out: PatternMatch<T>[] | undefined, match: PatternMatch<T>): PatternMatch<T>[] {
+  if (out === undefined) return [match];
+  out.push(match);
+  return out;
 }
 
 /** The longest of several matches at one position; the first added wins a tie. */

@@ -3,10 +3,12 @@ import {
   type CompiledCodebook,
   type CueKind,
   MASK,
+  type MarkerEntry,
   type MarkerKind,
   type StructureEntry,
   type TriggerEntry,
 } from './codebook/compile';
+import { newLongest, type PatternMatch } from './matcher';
 import type { Mention } from './mentions';
 import type { AnalysedText } from './nlp';
 
@@ -114,6 +116,14 @@ function quoteMarkAt(text: AnalysedText, index: number): boolean {
   return isQuoteMark(text.norm[index] ?? '');
 }
 
+/**
+ * `findItems`' scratch: the longest trigger and structural match at the token it reads, without a
+ * match object per hit. Written and read within one synchronous call, which calls nothing that
+ * could come back to `findItems`.
+ */
+const longestTrigger = newLongest<TriggerEntry>();
+const longestStructure = newLongest<StructureEntry>();
+
 /** Leftmost-longest items; equal lengths go to the higher priority (triggers first). */
 export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): Item[] {
   const limit = to + 1;
@@ -121,87 +131,89 @@ export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: 
   // With the token mask, a token where neither index can start is skipped with one test.
   const mask = text.mask;
   const either = compiled.triggers.bit | compiled.structure.bit;
+  const skipByMask = mask !== undefined && compiled.triggers.bit !== 0 && compiled.structure.bit !== 0;
+  const trigger = longestTrigger;
+  const other = longestStructure;
   let i = from;
   while (i < limit) {
-    if (
-      mask !== undefined &&
-      compiled.triggers.bit !== 0 &&
-      compiled.structure.bit !== 0 &&
-      (mask[i]! & either) === 0
-    ) {
+    if (skipByMask && (mask[i]! & either) === 0) {
       i += 1;
       continue;
     }
-    const trigger = compiled.triggers.startsAt(text, i) ? compiled.triggers.longestAt(text, i, limit) : undefined;
-    const other = compiled.structure.startsAt(text, i) ? compiled.structure.longestAt(text, i, limit) : undefined;
-    if (!trigger && !other) {
+    const isTrigger = compiled.triggers.findLongest(text, i, limit, trigger);
+    const isOther = compiled.structure.findLongest(text, i, limit, other);
+    if (!isTrigger && !isOther) {
       i += 1;
       continue;
     }
     // A trigger wins a tie; a longer structural phrase ("for as long as it takes") wins otherwise.
-    let item: Item;
-    if (trigger && (!other || trigger.end >= other.end)) {
-      item = newItem(trigger.start, trigger.end, 'trigger');
-      item.trigger = trigger.payload;
-    } else {
-      const entry = other!.payload;
-      item = newItem(other!.start, other!.end, entry.kind);
-      if (entry.kind === 'cue') {
-        item.polarity = entry.polarity;
-        item.cueKind = entry.cueKind;
-        if (entry.nominal) item.nominal = true;
-      }
+    if (isTrigger && (!isOther || trigger.end >= other.end)) {
+      const item = newItem(i, trigger.end, 'trigger');
+      item.trigger = trigger.pattern!.payload;
+      items.push(item);
+      i = trigger.end;
+      continue;
     }
+    const entry = other.pattern!.payload;
     // Neutral phrases ("for as long as it takes") only shield their words from other readings.
-    if (item.kind !== 'neutral') items.push(item);
-    i = item.end;
+    if (entry.kind !== 'neutral') items.push(structureItem(i, other.end, entry));
+    i = other.end;
   }
   return refine(compiled, text, from, items);
 }
 
-function refine(compiled: CompiledCodebook, text: AnalysedText, from: number, items: Item[]): Item[] {
-  const out: Item[] = [];
-  for (const item of items) {
-    const before = item.start > from ? (text.norm[item.start - 1] ?? '') : '';
-    if (
-      item.kind === 'anaphor' &&
-      item.end === item.start + 1 &&
-      compiled.determiners.has(text.norm[item.start] ?? '')
-    ) {
-      // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
-      const next = text.norm[item.end] ?? '';
-      if (text.type[item.end] === 'word' && !compiled.prepositions.has(next)) continue;
-    }
-    if (item.kind === 'cue' || item.kind === 'reporting') {
-      // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
-      if (item.kind === 'cue' && possessiveBefore(text, item.start)) {
-        const nominal = newItem(item.start, item.end, item.kind);
-        nominal.polarity = item.polarity;
-        nominal.cueKind = item.cueKind;
-        nominal.passive = item.passive;
-        nominal.trigger = item.trigger;
-        nominal.nominal = true;
-        out.push(nominal);
-        continue;
-      }
-      // "a request", "the demand": a noun. It may point back to an earlier proposition.
-      if (compiled.determiners.has(before)) {
-        if (compiled.anaphors.matchesAt(text, item.start, item.end).length > 0) {
-          out.push(newItem(item.start, item.end, 'anaphor'));
-        }
-        continue;
-      }
-      const verbLike = item.kind === 'reporting' || item.cueKind === 'speech' || item.cueKind === 'action';
-      // Attitude words after "be" are adjectives ("is determined to", "was ready") unless an agent follows ("was backed by").
-      const agent = text.norm[item.end] === 'by';
-      const passive = isPassive(compiled, text, item.start, from);
-      // "would be considered legitimate targets": a passive "consider" is "regard", not a condition.
-      if (passive && item.polarity === 'conditional' && !agent) continue;
-      if ((verbLike || agent) && passive) item.passive = true;
-    }
-    out.push(item);
+function structureItem(start: number, end: number, entry: StructureEntry): Item {
+  const item = newItem(start, end, entry.kind);
+  if (entry.kind === 'cue') {
+    item.polarity = entry.polarity;
+    item.cueKind = entry.cueKind;
+    if (entry.nominal) item.nominal = true;
   }
-  return out;
+  return item;
+}
+
+/**
+ * Drops, retypes or marks the items found by their context. Works in place on the list
+ * `findItems` has just built (nothing else holds it): most sentences keep every item as it is.
+ */
+function refine(compiled: CompiledCodebook, text: AnalysedText, from: number, items: Item[]): Item[] {
+  let kept = 0;
+  for (const item of items) {
+    const refined = refineItem(compiled, text, from, item);
+    if (refined) items[kept++] = refined;
+  }
+  if (kept < items.length) items.length = kept;
+  return items;
+}
+
+/** The item as its context reads it, or undefined when it is no item at all. */
+function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number, item: Item): Item | undefined {
+  if (item.kind === 'anaphor' && item.end === item.start + 1 && compiled.determiners.has(text.norm[item.start] ?? '')) {
+    // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
+    const next = text.norm[item.end] ?? '';
+    if (text.type[item.end] === 'word' && !compiled.prepositions.has(next)) return undefined;
+  }
+  if (item.kind !== 'cue' && item.kind !== 'reporting') return item;
+  // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
+  if (item.kind === 'cue' && possessiveBefore(text, item.start)) {
+    item.nominal = true;
+    return item;
+  }
+  // "a request", "the demand": a noun. It may point back to an earlier proposition.
+  const before = item.start > from ? (text.norm[item.start - 1] ?? '') : '';
+  if (compiled.determiners.has(before)) {
+    return compiled.anaphors.hasMatchAt(text, item.start, item.end)
+      ? newItem(item.start, item.end, 'anaphor')
+      : undefined;
+  }
+  const verbLike = item.kind === 'reporting' || item.cueKind === 'speech' || item.cueKind === 'action';
+  // Attitude words after "be" are adjectives ("is determined to", "was ready") unless an agent follows ("was backed by").
+  const agent = text.norm[item.end] === 'by';
+  const passive = isPassive(compiled, text, item.start, from);
+  // "would be considered legitimate targets": a passive "consider" is "regard", not a condition.
+  if (passive && item.polarity === 'conditional' && !agent) return undefined;
+  if ((verbLike || agent) && passive) item.passive = true;
+  return item;
 }
 
 /** The token before `index` is a possessive: "Moscow's" as one token, or a separate "'s". */
@@ -304,6 +316,22 @@ const TRAILING_WORDS = new Set([
   'told',
 ]);
 
+/** Verbs whose object is who was told ("told his French counterpart that"), not what was said. */
+const TELLING_VERBS = new Set([
+  'tell',
+  'tells',
+  'told',
+  'telling',
+  'assure',
+  'assured',
+  'assures',
+  'warn',
+  'warned',
+  'warns',
+  'remind',
+  'reminded',
+]);
+
 // Searches in the code run for every sentence are loops rather than find/some with a closure:
 // each such closure is a new object (and often a context) per call.
 
@@ -315,6 +343,51 @@ function mentionAt(mentions: Mention[], index: number): Mention | undefined {
 function itemAt(items: Item[], index: number): Item | undefined {
   for (const item of items) if (item.start <= index && index < item.end) return item;
   return undefined;
+}
+
+/** The match of a recipient marker ("told reporters") at `start`, if any. */
+function recipientAt(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  start: number,
+  end: number,
+): PatternMatch<MarkerEntry> | undefined {
+  for (const match of compiled.markers.matchesAt(text, start, end)) {
+    if (match.payload.kind === 'recipient') return match;
+  }
+  return undefined;
+}
+
+/** Whether a recipient marker ends right at `end`, starting at most four tokens before it. */
+function recipientEndsAt(compiled: CompiledCodebook, text: AnalysedText, floor: number, end: number): boolean {
+  for (const match of compiled.markers.scanAll(text, Math.max(floor, end - 4), end)) {
+    if (match.end === end && match.payload.kind === 'recipient') return true;
+  }
+  return false;
+}
+
+function itemEndingAt(items: Item[], index: number): Item | undefined {
+  for (const item of items) if (item.end === index) return item;
+  return undefined;
+}
+
+function mentionEndingAt(mentions: Mention[], index: number): boolean {
+  for (const m of mentions) if (m.end === index) return true;
+  return false;
+}
+
+/** Whether a mention starts at `index` or at `orIndex` (after a "the"). */
+function mentionStartsAt(mentions: Mention[], index: number, orIndex: number): boolean {
+  for (const m of mentions) if (m.start === index || m.start === orIndex) return true;
+  return false;
+}
+
+/** A reporting verb or cue lies within [from, to): another clause's verb. */
+function verbBetween(items: Item[], from: number, to: number): boolean {
+  for (const item of items) {
+    if (item.start >= from && item.end <= to && (item.kind === 'reporting' || item.kind === 'cue')) return true;
+  }
+  return false;
 }
 
 function hasReportingItem(items: Item[]): boolean {
@@ -388,7 +461,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       }
     }
     // ", saying …", ", adding …": the subject of the main clause speaks.
-    const participle = /ing$/.test(text.norm[item.start] ?? '') && text.norm[item.start - 1] === ',';
+    const participle = (text.norm[item.start] ?? '').endsWith('ing') && text.norm[item.start - 1] === ',';
     let subject = participle ? undefined : leftSpeaker;
     if (participle) {
       for (const m of mentions) {
@@ -409,9 +482,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         break;
       }
     }
-    const told = /^(?:tell|tells|told|telling|assure|assured|assures|warn|warned|warns|remind|reminded)$/.test(
-      text.norm[item.start] ?? '',
-    );
+    const told = TELLING_VERBS.has(text.norm[item.start] ?? '');
     if (that >= 0) {
       const thatAt = start + that;
       let between = false;
@@ -433,7 +504,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     // "told reporters that", "said on Tuesday that", "said:"
     for (let guard = 0; guard < 8 && start < end; guard += 1) {
       const token = text.norm[start] ?? '';
-      const recipient = compiled.markers.matchesAt(text, start, end).find((m) => m.payload.kind === 'recipient');
+      const recipient = recipientAt(compiled, text, start, end);
       if (recipient) {
         start = recipient.end;
         continue;
@@ -540,11 +611,7 @@ function speakerBefore(sentence: Sentence, verbStart: number): Mention | undefin
     if (!canHold(mention) || mention.object || sentence.quoted[mention.start]) continue;
     if (mention.possessive && mention.kind !== 'person') continue;
     // Not across another clause's verb: "Zelensky said Trump told him" has two frames.
-    const between = sentence.items.some(
-      (item) =>
-        item.start >= mention.end && item.end <= verbStart && (item.kind === 'reporting' || item.kind === 'cue'),
-    );
-    if (between) continue;
+    if (verbBetween(sentence.items, mention.end, verbStart)) continue;
     best = mention;
   }
   return best;
@@ -606,7 +673,9 @@ export function frameOfToken(frames: Frame[], index: number): number {
   let best = -1;
   let size = Number.POSITIVE_INFINITY;
   for (let f = 0; f < frames.length; f += 1) {
-    const [s, e] = frames[f]!.complement;
+    const complement = frames[f]!.complement;
+    const s = complement[0];
+    const e = complement[1];
     if (s <= index && index < e && e - s < size) {
       best = f;
       size = e - s;
@@ -674,21 +743,26 @@ export function segmentClauses(
     i += 1;
   }
   found.close(end);
-  const clauses = found.clauses;
+  attachConditions(found.clauses);
+  return found.clauses;
+}
 
-  // A condition makes the clause it attaches to conditional: the previous one ("ready … if"),
-  // or the next one when the condition comes first ("If Russia withdraws, Ukraine will …").
-  clauses.forEach((clause, index) => {
-    if (!clause.condition) return;
+/**
+ * A condition makes the clause it attaches to conditional: the previous one ("ready … if"), or
+ * the next one when the condition comes first ("If Russia withdraws, Ukraine will …").
+ */
+function attachConditions(clauses: Clause[]): void {
+  for (let index = 0; index < clauses.length; index += 1) {
+    const clause = clauses[index]!;
+    if (!clause.condition) continue;
     const previous = clauses[index - 1];
-    const next = clauses[index + 1];
-    const target = previous && previous.frame === clause.frame ? previous : next;
-    if (!target) return;
+    const targetIndex = previous && previous.frame === clause.frame ? index - 1 : index + 1;
+    const target = clauses[targetIndex];
+    if (!target) continue;
     target.conditional = true;
     if (TRADE_MARKERS.has(clause.openedBy ?? '')) target.trade = true;
-    clause.attachesTo = clauses.indexOf(target);
-  });
-  return clauses;
+    clause.attachesTo = targetIndex;
+  }
 }
 
 /** The clauses of a sentence as they are found: those closed, and the one being read. */
@@ -743,20 +817,17 @@ function isBreak(
       return true;
     case 'complementizer': {
       // "said that", "hope that", "told reporters that" keep going; "a request that" starts a relative clause.
-      const before = sentence.items.find((other) => other.end === item.start);
+      const before = itemEndingAt(sentence.items, item.start);
       if (before && (before.kind === 'cue' || before.kind === 'reporting' || before.kind === 'modal')) return false;
-      const recipient = compiled.markers.scanAll(text, Math.max(sentence.first, item.start - 4), item.start);
-      return !recipient.some((m) => m.end === item.start && m.payload.kind === 'recipient');
+      return !recipientEndsAt(compiled, text, sentence.first, item.start);
     }
     case 'coordinator': {
       const word = text.norm[item.start];
       if (word !== 'and' && word !== 'or' && word !== ',') return false;
       // "Ukraine and Russia agreed": two mentions joined, not two clauses.
-      const endsMention = mentions.some((m) => m.end === item.start);
-      const startsMention = mentions.some(
-        (m) => m.start === item.end || (text.norm[item.end] === 'the' && m.start === item.end + 1),
-      );
-      if (endsMention && startsMention) return false;
+      const endsMention = mentionEndingAt(mentions, item.start);
+      const next = text.norm[item.end] === 'the' ? item.end + 1 : item.end;
+      if (endsMention && mentionStartsAt(mentions, item.end, next)) return false;
       // A new verb group follows: "… but would not", "… and wants", "… and Kyiv rejected".
       for (const other of sentence.items) {
         if (other.start < item.end) continue;
