@@ -96,23 +96,23 @@ const isScope = (m: VenueMatch) => m.payload === 'except' || m.payload === 'incl
 const byStart = (a: VenueMatch, b: VenueMatch) => a.start - b.start;
 
 /** The "except" and "including" matches, in order. */
-function scopesOf(matches: VenueMatch[]): VenueMatch[] {
+function scopesOf(matches: readonly VenueMatch[]): VenueMatch[] {
   for (const m of matches) if (isScope(m)) return matches.filter(isScope).sort(byStart);
   return NO_SCOPES;
 }
 
 /** The last scope that ends by `position`. */
-function lastScopeBefore(scopes: VenueMatch[], position: number): VenueMatch | undefined {
+function lastScopeBefore(scopes: readonly VenueMatch[], position: number): VenueMatch | undefined {
   for (let k = scopes.length - 1; k >= 0; k -= 1) if (scopes[k]!.end <= position) return scopes[k];
   return undefined;
 }
 
-function firstOf(matches: VenueMatch[], payload: VenueKind): VenueMatch | undefined {
+function firstOf(matches: readonly VenueMatch[], payload: VenueKind): VenueMatch | undefined {
   for (const m of matches) if (m.payload === payload) return m;
   return undefined;
 }
 
-function endsAt(matches: VenueMatch[], payload: VenueKind, end: number): boolean {
+function endsAt(matches: readonly VenueMatch[], payload: VenueKind, end: number): boolean {
   for (const m of matches) if (m.payload === payload && m.end === end) return true;
   return false;
 }
