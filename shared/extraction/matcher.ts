@@ -106,6 +106,8 @@ export class PatternIndex<T> {
    * one synchronous call, so nothing left in it is read by a later one.
    */
   private readonly scratch: Longest<T> = newLongest();
+  /** Where the searches that return lists gather their matches; emptied before each returns. */
+  private readonly found = new ListBuffer<PatternMatch<T>>();
 
   /** `bit`: this index's bit in a token mask, or 0 when masks do not cover it. */
   constructor(readonly bit = 0) {}
@@ -169,26 +171,27 @@ export class PatternIndex<T> {
 
   /** Every match starting at `start` and ending at or before `limit`. */
   matchesAt(tokens: TokenView, start: number, limit: number): readonly PatternMatch<T>[] {
-    return this.pushMatchesAt(tokens, start, limit, undefined) ?? none<T>();
+    this.found.clear();
+    this.gatherMatchesAt(tokens, start, limit);
+    return this.takeFound();
   }
 
-  /** Appends the matches at `start` to `out`, created on the first match; returns it. */
-  private pushMatchesAt(
-    tokens: TokenView,
-    start: number,
-    limit: number,
-    out: PatternMatch<T>[] | undefined,
-  ): PatternMatch<T>[] | undefined {
-    if (start >= limit || !this.has(tokens, start)) return out;
+  /** Adds the matches at `start` to `found`. */
+  private gatherMatchesAt(tokens: TokenView, start: number, limit: number): void {
+    if (start >= limit || !this.has(tokens, start)) return;
     const list = this.byFirst.get(tokens.norm[start] ?? '');
-    if (!list) return out;
+    if (!list) return;
     for (const pattern of list.candidates(tokens, start, limit)) {
       const end = pattern.single
         ? start + 1
         : matchElements(pattern.elements, pattern.from, tokens, start + pattern.from, limit);
-      if (end > start) out = append(out, { start, end, payload: pattern.payload, source: pattern.source });
+      if (end > start) this.found.add({ start, end, payload: pattern.payload, source: pattern.source });
     }
-    return out;
+  }
+
+  /** The matches gathered in `found`, as a list of their own (most searches find none: the shared empty one). */
+  private takeFound(): readonly PatternMatch<T>[] {
+    return this.found.length === 0 ? none<T>() : this.found.take();
   }
 
   /** The longest match at `start` (the first added wins a tie), without building the full list. */
@@ -232,27 +235,26 @@ export class PatternIndex<T> {
 
   /** Leftmost-longest non-overlapping matches in [from, to). */
   scan(tokens: TokenView, from: number, to: number): readonly PatternMatch<T>[] {
-    // Most calls find nothing: the list is made at the first match.
-    let out: PatternMatch<T>[] | undefined;
-    const found = this.scratch;
+    this.found.clear();
+    const longest = this.scratch;
     let i = from;
     while (i < to) {
-      if (!this.findLongest(tokens, i, to, found)) {
+      if (!this.findLongest(tokens, i, to, longest)) {
         i += 1;
         continue;
       }
-      const pattern = found.pattern!;
-      out = append(out, { start: i, end: found.end, payload: pattern.payload, source: pattern.source });
-      i = found.end;
+      const pattern = longest.pattern!;
+      this.found.add({ start: i, end: longest.end, payload: pattern.payload, source: pattern.source });
+      i = longest.end;
     }
-    return out ?? none<T>();
+    return this.takeFound();
   }
 
   /** All matches (overlapping allowed) in [from, to). */
   scanAll(tokens: TokenView, from: number, to: number): readonly PatternMatch<T>[] {
-    let out: PatternMatch<T>[] | undefined;
-    for (let i = from; i < to; i += 1) out = this.pushMatchesAt(tokens, i, to, out);
-    return out ?? none<T>();
+    this.found.clear();
+    for (let i = from; i < to; i += 1) this.gatherMatchesAt(tokens, i, to);
+    return this.takeFound();
   }
 }
 
@@ -275,13 +277,39 @@ function none<T>(): readonly PatternMatch<T>[] {
 }
 
 /**
- * Adds a match to a search's results, made at the first match with room for it alone: most
- * searches find one match or none, and a list grown by `push` from empty has room for 17.
+ * Builds lists of a length not known beforehand at their exact size. A list grown by `push` from
+ * empty gets room for 17 entries, and one made from a literal gets it at its second entry, while
+ * most lists built per sentence hold from one to five: the entries go into a buffer kept from
+ * list to list, and `take` copies them out. A buffer is scratch for one function (or one object's
+ * methods) that fills and takes it within one synchronous call; each such call begins with
+ * `clear`, so that entries an earlier call left behind (if it threw) never reach a list.
  */
-function append<T>(out: PatternMatch<T>[] | undefined, match: PatternMatch<T>): PatternMatch<T>[] {
-  if (out === undefined) return [match];
-  out.push(match);
-  return out;
+export class ListBuffer<T> {
+  private readonly entries: (T | undefined)[] = [];
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  add(entry: T): void {
+    this.entries[this.count] = entry;
+    this.count += 1;
+  }
+
+  /** The entries added since the last `clear` or `take`, as a list of their own; the buffer is empty after. */
+  take(): T[] {
+    const list = this.entries.slice(0, this.count) as T[];
+    this.clear();
+    return list;
+  }
+
+  /** Empties the buffer, dropping its references to the entries. */
+  clear(): void {
+    if (this.count === 0) return;
+    this.entries.fill(undefined, 0, this.count);
+    this.count = 0;
+  }
 }
 
 /** The longest of several matches at one position; the first added wins a tie. */

@@ -8,7 +8,7 @@ import {
   type StructureEntry,
   type TriggerEntry,
 } from './codebook/compile';
-import { newLongest, type PatternMatch } from './matcher';
+import { ListBuffer, newLongest, type PatternMatch } from './matcher';
 import type { Mention } from './mentions';
 import type { AnalysedText } from './nlp';
 
@@ -60,7 +60,10 @@ export interface Sentence {
   mentions: Mention[];
   items: Item[];
   markers: Set<MarkerKind>;
-  /** Tokens inside quotation marks. */
+  /**
+   * Tokens inside quotation marks (of the whole document: see `quotedTokens`). It ends at the last
+   * quoted token: tokens after it read as undefined, not quoted either.
+   */
   quoted: boolean[];
 }
 
@@ -86,14 +89,29 @@ function quoteKind(token: string): number {
   }
 }
 
-/** Which tokens of the document are inside quotation marks; a paragraph break closes a quote. */
+/**
+ * Which tokens of the document are inside quotation marks (true; the others false); a paragraph
+ * break closes a quote. The list ends at the last quoted token (empty when there is none): the
+ * tokens after it, often most of the document, read as undefined, which tests as not quoted.
+ */
 export function quotedTokens(text: AnalysedText): boolean[] {
-  const count = text.norm.length;
-  const quoted = new Array<boolean>(count).fill(false);
+  // A first reading finds where the list ends, a second marks the tokens up to there.
+  const length = readQuotes(text, text.norm.length, undefined) + 1;
+  const quoted = new Array<boolean>(length).fill(false);
+  if (length > 0) readQuotes(text, length, quoted);
+  return quoted;
+}
+
+/**
+ * Reads the quotation marks of tokens [0, end): marks the quoted ones in `quoted`, when given, and
+ * returns the last of them (-1: none).
+ */
+function readQuotes(text: AnalysedText, end: number, quoted: boolean[] | undefined): number {
   // With the token mask, a token that is no quotation mark is known without reading it.
   const mask = text.mask;
   let open = false;
-  for (let i = 0; i < count; i += 1) {
+  let lastQuoted = -1;
+  for (let i = 0; i < end; i += 1) {
     if (text.type[i] === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
       open = false;
       continue;
@@ -102,9 +120,12 @@ export function quotedTokens(text: AnalysedText): boolean[] {
     if (kind === QUOTE_OPEN) open = true;
     else if (kind === QUOTE_CLOSE) open = false;
     else if (kind === QUOTE_TOGGLE) open = !open;
-    else if (open) quoted[i] = true;
+    else if (open) {
+      lastQuoted = i;
+      if (quoted !== undefined) quoted[i] = true;
+    }
   }
-  return quoted;
+  return lastQuoted;
 }
 
 export const isQuoteMark = (token: string) => quoteKind(token) !== 0;
@@ -118,16 +139,18 @@ function quoteMarkAt(text: AnalysedText, index: number): boolean {
 
 /**
  * `findItems`' scratch: the longest trigger and structural match at the token it reads, without a
- * match object per hit. Written and read within one synchronous call, which calls nothing that
- * could come back to `findItems`.
+ * match object per hit, and the items found so far. Written and read within one synchronous call,
+ * which calls nothing that could come back to `findItems`.
  */
 const longestTrigger = newLongest<TriggerEntry>();
 const longestStructure = newLongest<StructureEntry>();
+const foundItems = new ListBuffer<Item>();
 
 /** Leftmost-longest items; equal lengths go to the higher priority (triggers first). */
 export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): Item[] {
   const limit = to + 1;
-  const items: Item[] = [];
+  const items = foundItems;
+  items.clear();
   // With the token mask, a token where neither index can start is skipped with one test.
   const mask = text.mask;
   const either = compiled.triggers.bit | compiled.structure.bit;
@@ -150,16 +173,19 @@ export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: 
     if (isTrigger && (!isOther || trigger.end >= other.end)) {
       const item = newItem(i, trigger.end, 'trigger');
       item.trigger = trigger.pattern!.payload;
-      items.push(item);
+      items.add(item);
       i = trigger.end;
       continue;
     }
     const entry = other.pattern!.payload;
     // Neutral phrases ("for as long as it takes") only shield their words from other readings.
-    if (entry.kind !== 'neutral') items.push(structureItem(i, other.end, entry));
+    if (entry.kind !== 'neutral') {
+      const item = refineItem(compiled, text, from, structureItem(i, other.end, entry));
+      if (item) items.add(item);
+    }
     i = other.end;
   }
-  return refine(compiled, text, from, items);
+  return items.take();
 }
 
 function structureItem(start: number, end: number, entry: StructureEntry): Item {
@@ -173,20 +199,10 @@ function structureItem(start: number, end: number, entry: StructureEntry): Item 
 }
 
 /**
- * Drops, retypes or marks the items found by their context. Works in place on the list
- * `findItems` has just built (nothing else holds it): most sentences keep every item as it is.
+ * A structural item as its context reads it, retyped or marked, or undefined when it is no item at
+ * all. It reads the tokens around the item, never the other items: `findItems` refines each as it
+ * finds it (most are kept as they are).
  */
-function refine(compiled: CompiledCodebook, text: AnalysedText, from: number, items: Item[]): Item[] {
-  let kept = 0;
-  for (const item of items) {
-    const refined = refineItem(compiled, text, from, item);
-    if (refined) items[kept++] = refined;
-  }
-  if (kept < items.length) items.length = kept;
-  return items;
-}
-
-/** The item as its context reads it, or undefined when it is no item at all. */
 function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number, item: Item): Item | undefined {
   if (item.kind === 'anaphor' && item.end === item.start + 1 && compiled.determiners.has(text.norm[item.start] ?? '')) {
     // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
@@ -406,9 +422,22 @@ export function afterOccasion(compiled: CompiledCodebook, text: AnalysedText, in
   return false;
 }
 
+/** The shared result of `findFrames` for a sentence without reported speech (most): never added to. */
+const NO_FRAMES: Frame[] = [];
+
+/**
+ * Adds a frame to a sentence's list, made at the first frame with room for it alone: most
+ * sentences with reported speech have one, and a pushed-to empty list would grow room for 17.
+ */
+function withFrame(frames: Frame[], frame: Frame): Frame[] {
+  if (frames === NO_FRAMES) return [frame];
+  frames.push(frame);
+  return frames;
+}
+
 /** Finds the frames of reported speech in a sentence. */
 export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence): Frame[] {
-  const frames: Frame[] = [];
+  let frames = NO_FRAMES;
   const { first, last, mentions, items } = sentence;
   const end = last + 1;
   let quoted = false;
@@ -427,10 +456,20 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       if (!speaker) continue;
       const after = speaker.end;
       if (text.norm[after] === ',' && after + 1 < end && !isSentenceEnd(text, after + 1, end)) {
-        frames.push({ speakers: [speaker], kind: 'according', complement: [after + 1, end], head: [first, after + 1] });
+        frames = withFrame(frames, {
+          speakers: [speaker],
+          kind: 'according',
+          complement: [after + 1, end],
+          head: [first, after + 1],
+        });
       } else {
         const comma = item.start - 1 >= first && text.norm[item.start - 1] === ',' ? item.start - 1 : item.start;
-        frames.push({ speakers: [speaker], kind: 'according', complement: [first, comma], head: [comma, end] });
+        frames = withFrame(frames, {
+          speakers: [speaker],
+          kind: 'according',
+          complement: [first, comma],
+          head: [comma, end],
+        });
       }
       continue;
     }
@@ -456,7 +495,12 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         let complementEnd = comma;
         while (complementEnd > first && isQuoteMark(text.norm[complementEnd - 1] ?? '')) complementEnd -= 1;
         const speakers = speaker === leftSpeaker ? withCoordinated(text, sentence, speaker) : [speaker];
-        frames.push({ speakers, kind: 'reporting', complement: [first, complementEnd], head: [comma, end] });
+        frames = withFrame(frames, {
+          speakers,
+          kind: 'reporting',
+          complement: [first, complementEnd],
+          head: [comma, end],
+        });
         continue;
       }
     }
@@ -539,7 +583,12 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       }
     }
     if (!participle && !prefixHasStance) headStart = first;
-    frames.push({ speakers, kind: 'reporting', complement: [start, complementEnd], head: [headStart, start] });
+    frames = withFrame(frames, {
+      speakers,
+      kind: 'reporting',
+      complement: [start, complementEnd],
+      head: [headStart, start],
+    });
   }
 
   // Quotations no reporting clause in this sentence accounts for: the last speaker's words.
@@ -558,7 +607,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         break;
       }
     }
-    if (!covered) frames.push({ speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
+    if (!covered) frames = withFrame(frames, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
     i = j;
   }
   return frames;
@@ -700,7 +749,8 @@ export function segmentClauses(
 ): Clause[] {
   const { first, last, items, mentions } = sentence;
   const end = last + 1;
-  const found = new ClauseList();
+  const found = clauseList;
+  found.clear();
 
   // Items are in order and do not overlap, and `i` only moves forward: one pointer finds the
   // item that starts at `i`.
@@ -743,8 +793,9 @@ export function segmentClauses(
     i += 1;
   }
   found.close(end);
-  attachConditions(found.clauses);
-  return found.clauses;
+  const clauses = found.take();
+  attachConditions(clauses);
+  return clauses;
 }
 
 /**
@@ -767,15 +818,26 @@ function attachConditions(clauses: Clause[]): void {
 
 /** The clauses of a sentence as they are found: those closed, and the one being read. */
 class ClauseList {
-  readonly clauses: Clause[] = [];
+  private readonly closed = new ListBuffer<Clause>();
   current: Clause | undefined;
+
+  /** Starts a sentence: nothing closed, nothing being read. */
+  clear(): void {
+    this.closed.clear();
+    this.current = undefined;
+  }
+
+  /** The clauses closed, as a list of their own; the list is empty after. */
+  take(): Clause[] {
+    return this.closed.take();
+  }
 
   /** Ends the clause being read at `at`; an empty one is dropped. */
   close(at: number): void {
     const current = this.current;
     if (current && at > current.start) {
       current.end = at;
-      this.clauses.push(current);
+      this.closed.add(current);
     }
     this.current = undefined;
   }
@@ -796,6 +858,12 @@ class ClauseList {
     this.current = clause;
   }
 }
+
+/**
+ * `segmentClauses`' scratch: cleared at its start and taken at its end, within one synchronous
+ * call that calls nothing that could come back to `segmentClauses`.
+ */
+const clauseList = new ClauseList();
 
 /** Where the sentence, or the reported speech that contains `index`, begins. */
 function clauseFloor(frames: Frame[], first: number, index: number): number {
