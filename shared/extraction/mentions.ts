@@ -137,8 +137,32 @@ class Taken {
  */
 const sentenceTaken = new Taken();
 
+/**
+ * A list reused from one call to the next, emptied by its count: an array cut to `length = 0`
+ * has its room freed by V8, so the next push would allocate a new one. Entries from `size` on
+ * are left over from an earlier call, and only ever overwritten.
+ */
+class ScratchList<T> {
+  readonly items: T[] = [];
+  size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+  push(item: T): void {
+    this.items[this.size] = item;
+    this.size += 1;
+  }
+}
+
 /** The atoms of the sentence findMentions works on, emptied at each call (one array, not one per sentence). */
-const sentenceAtoms: Atom[] = [];
+const sentenceAtoms = new ScratchList<Atom>();
+
+/**
+ * The mentions of findMentions' groups, emptied at each call and copied out: the copy has room
+ * for its mentions alone, where a list grown by `push` from empty has room for 17.
+ */
+const groupMentions = new ScratchList<Mention>();
 
 /** A mention with every field present, so that all mentions share one shape. */
 function mentionOf(start: number, end: number, kind: MentionKind, actor?: string, person?: string): Mention {
@@ -176,41 +200,44 @@ export function findMentions(
   markers: readonly PatternMatch<MarkerEntry>[] = compiled.markers.scan(text, from, to + 1),
 ): Mention[] {
   const limit = to + 1;
-  const atoms = sentenceAtoms;
-  atoms.length = 0;
-  for (const match of compiled.names.scan(text, from, limit)) {
-    if (nameAccepted(text, match)) atoms.push(match);
-  }
+  sentenceAtoms.clear();
   const taken = sentenceTaken.reset(from, limit);
-  for (const atom of atoms) taken.add(atom.start, atom.end);
-  const names = atoms.length;
+  for (const match of compiled.names.scan(text, from, limit)) {
+    if (!nameAccepted(text, match)) continue;
+    sentenceAtoms.push(match);
+    taken.add(match.start, match.end);
+  }
+  const names = sentenceAtoms.size;
   for (const match of compiled.roles.scan(text, from, limit)) {
     if (taken.any(match.start, match.end)) continue;
-    atoms.push(match);
+    sentenceAtoms.push(match);
     taken.add(match.start, match.end);
   }
   // Both lists come in order; merging them is a (stable) sort only when both have atoms.
-  if (names > 0 && atoms.length > names) sortByStart(atoms);
+  const atoms = sentenceAtoms.items;
+  const count = sentenceAtoms.size;
+  if (names > 0 && count > names) sortByStart(atoms, count);
 
   // Group adjacent atoms into compounds: (actor)('s)? (title|honorific)* (person)?
   // A group is the range [groupStart, i) of `atoms`, not an array of its own: this runs per sentence.
-  const mentions: Mention[] = [];
+  groupMentions.clear();
   let groupStart = 0;
   let groupHasPerson = false;
-  for (let i = 0; i < atoms.length; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     const atom = atoms[i]!;
     if (i > 0 && !extendsGroup(text, atoms[i - 1]!, atom, groupHasPerson)) {
       const mention = classify(text, atoms, groupStart, i, limit, taken);
-      if (mention) mentions.push(mention);
+      if (mention) groupMentions.push(mention);
       groupStart = i;
       groupHasPerson = false;
     }
     if (atom.payload.kind === 'person') groupHasPerson = true;
   }
-  if (atoms.length > 0) {
-    const mention = classify(text, atoms, groupStart, atoms.length, limit, taken);
-    if (mention) mentions.push(mention);
+  if (count > 0) {
+    const mention = classify(text, atoms, groupStart, count, limit, taken);
+    if (mention) groupMentions.push(mention);
   }
+  const mentions = groupMentions.items.slice(0, groupMentions.size);
   markCoordinatedRoles(text, mentions);
   mergeAppositions(text, mentions);
   addSources(markers, mentions);
@@ -230,11 +257,12 @@ function extendsGroup(text: AnalysedText, previous: Atom, atom: Atom, hasPerson:
 }
 
 /**
- * Sorts by start in place, keeping the order of equal starts (as Array.prototype.sort does): an
- * insertion sort, cheaper than the built-in on the few, nearly sorted items of a sentence.
+ * Sorts the first `count` items by start in place, keeping the order of equal starts (as
+ * Array.prototype.sort does): an insertion sort, cheaper than the built-in on the few, nearly
+ * sorted items of a sentence.
  */
-function sortByStart<T extends { start: number }>(items: T[]): T[] {
-  for (let i = 1; i < items.length; i += 1) {
+function sortByStart<T extends { start: number }>(items: T[], count = items.length): T[] {
+  for (let i = 1; i < count; i += 1) {
     const item = items[i]!;
     let j = i - 1;
     while (j >= 0 && items[j]!.start > item.start) {

@@ -141,11 +141,31 @@ export function resolveMention(
   }
 }
 
-interface Context {
+/** What drafting a sentence yields. */
+export interface SentenceDrafts {
+  drafts: Draft[];
+  /** The holder of the sentence's main clause, if it has one. */
+  mainHolder?: Holder;
+}
+
+/**
+ * What drafting a sentence reads, and what it yields so far: draftSentence returns it as its
+ * result (one object per sentence, not a context and a result).
+ */
+interface Context extends SentenceDrafts {
   compiled: CompiledCodebook;
   text: AnalysedText;
   sentence: Sentence;
   discourse: Discourse;
+}
+
+/** The drafts of a sentence that has none (shared; callers only read it). */
+const NO_DRAFTS: Draft[] = [];
+
+/** Adds a draft to the sentence's: a literal for the first (a pushed-to empty list grows room for 17). */
+function addDraft(ctx: Context, draft: Draft): void {
+  if (ctx.drafts === NO_DRAFTS) ctx.drafts = [draft];
+  else ctx.drafts.push(draft);
 }
 
 /** What one clause says, before statements are emitted. */
@@ -161,7 +181,6 @@ interface ClauseState {
   firstCue?: Item;
   /** Where the holder's stance words begin; Infinity when the clause has none. */
   stanceStart: number;
-  subjects: Mention[];
   holders: Holder[];
   /** The holder is named in this clause (not carried over, not a pronoun). */
   explicit: boolean;
@@ -196,7 +215,6 @@ const NO_HOLDERS: Holder[] = [];
 const NO_MENTIONS: Mention[] = [];
 const NO_FOUND: Found[] = [];
 const NO_CLAUSE_ITEMS: Item[] = [];
-const NO_STATES: ClauseState[] = [];
 const PRONOUNISH = new Set(['pronoun', 'group', 'self', 'roleRef']);
 
 function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[] {
@@ -268,7 +286,9 @@ function analyseClause(
   clause: Clause,
   frames: Frame[],
   frameSpeakers: Holder[][],
-  previous: ClauseState[],
+  /** The states of the clauses before this one: `previous[0]` to `previous[index - 1]`. */
+  previous: readonly ClauseState[],
+  index: number,
 ): ClauseState {
   const { sentence, text, discourse } = ctx;
   const frame = clause.frame >= 0 ? frames[clause.frame] : undefined;
@@ -352,7 +372,7 @@ function analyseClause(
   let prefixSign = 1;
   if (holders.length === 0 && !nonRestrictive) {
     let before: ClauseState | undefined;
-    for (let k = previous.length - 1; k >= 0 && !before; k -= 1) {
+    for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;
       if (state.clause.frame === clause.frame && state.holders.length > 0) before = state;
     }
@@ -362,7 +382,7 @@ function analyseClause(
       inherited = true;
       // "rejected a clause that would have barred X": the relative clause describes the object
       // of the previous clause's stance words, so their sign carries over.
-      const last = previous[previous.length - 1];
+      const last = previous[index - 1];
       if (relative && last === before && last.firstCue && !triggerFrom(last.triggers, last.stanceStart)) {
         prefixSign = chainOf(last.items, last.holderEnd, last.clause.end).sign;
       }
@@ -387,7 +407,6 @@ function analyseClause(
     items,
     triggers,
     stanceStart,
-    subjects,
     holders,
     explicit,
     inherited,
@@ -411,15 +430,13 @@ export function draftSentence(
   frameSpeakers: Holder[][],
   clauses: Clause[],
   discourse: Discourse,
-): { drafts: Draft[]; mainHolder?: Holder } {
-  const ctx: Context = { compiled, text, sentence, discourse };
-  const drafts: Draft[] = [];
-  // Most sentences are one clause: a literal for the first state (a pushed-to empty list grows room for 17).
-  let states: ClauseState[] = NO_STATES;
-  for (const clause of clauses) {
-    const state = analyseClause(ctx, clause, frames, frameSpeakers, states);
-    if (states === NO_STATES) states = [state];
-    else states.push(state);
+): SentenceDrafts {
+  const ctx: Context = { compiled, text, sentence, discourse, drafts: NO_DRAFTS, mainHolder: undefined };
+  // One state per clause, at the clause's index (a condition names the clause it attaches to by
+  // index); made at its size, where a list pushed to past one state would grow room for 17.
+  const states: ClauseState[] = new Array(clauses.length);
+  for (let k = 0; k < clauses.length; k += 1) {
+    states[k] = analyseClause(ctx, clauses[k]!, frames, frameSpeakers, states, k);
   }
   let main: ClauseState | undefined;
   for (const state of states) {
@@ -431,7 +448,7 @@ export function draftSentence(
 
   for (const state of states) {
     if (state.clause.condition) continue;
-    emitClause(ctx, state, drafts);
+    emitClause(ctx, state);
   }
   // "… only after Ukraine withdraws from Donetsk": the condition is something the holder wants.
   for (const state of states) {
@@ -450,12 +467,13 @@ export function draftSentence(
         indirect: true,
       });
     }
-    emit(ctx, target, target.holders, target.explicit && !target.inherited, found, NO_VENUES, drafts);
+    emit(ctx, target, target.holders, target.explicit && !target.inherited, found, NO_VENUES);
   }
-  return main?.holders[0] ? { drafts, mainHolder: main.holders[0] } : { drafts };
+  ctx.mainHolder = main?.holders[0];
+  return ctx;
 }
 
-function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
+function emitClause(ctx: Context, state: ClauseState): void {
   const { compiled, text, sentence, discourse } = ctx;
   const { clause, items, triggers, stanceStart, holderEnd } = state;
   // Noun cues, listed only in the clauses that have one (most have none).
@@ -472,11 +490,10 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
   let found: Found[] = NO_FOUND;
   if (Number.isFinite(stanceStart) && state.holders.length > 0) {
     const subjectMode = !state.explicit || state.inherited || state.passiveCue !== undefined;
-    const neighbours = sameTopicNeighbours(text, triggers);
     const chains = objectChains(ctx, state);
     for (let k = 0; k < triggers.length; k += 1) {
       const trigger = triggers[k]!;
-      if (neighbours.has(trigger)) continue;
+      if (continuesSameTopic(text, triggers, k)) continue;
       const entry = trigger.trigger!;
       const isObject = trigger.start >= stanceStart;
       let chainSign: number;
@@ -522,7 +539,7 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
 
   // The holder's own statements.
   if (found.length > 0 || venues.length > 0) {
-    emit(ctx, state, state.holders, state.explicit && !state.inherited, found, venues, drafts);
+    emit(ctx, state, state.holders, state.explicit && !state.inherited, found, venues);
   }
 
   // Co-holders of noun cues: "Ukraine rejected Russia's demand for Donetsk" → Russia demands it.
@@ -545,7 +562,7 @@ function emitClause(ctx: Context, state: ClauseState, drafts: Draft[]): void {
       });
     }
     const coState: ClauseState = { ...state, firstCue: nominal, stanceStart: nominal.start };
-    emit(ctx, coState, [holder], true, ownFound, NO_VENUES, drafts);
+    emit(ctx, coState, [holder], true, ownFound, NO_VENUES);
   }
 
   // What a later "the idea", "the request", "it" points back to: a venue offer is about the place.
@@ -617,7 +634,7 @@ function objectChains(ctx: Context, state: ClauseState): ReadonlyArray<Chain | u
   // Indexed like the clause's triggers (an array, not a Map: this runs per clause with objects).
   const chains: Array<Chain | undefined> = new Array(triggers.length).fill(undefined);
   const embedded = embeddedSubject(ctx.sentence.mentions, stanceStart, first.start);
-  const cues = items.filter(isCue);
+  const cues = cuesOf(items);
   let previous: Item | undefined;
   let previousNegations = 0;
   for (let k = 0; k < triggers.length; k += 1) {
@@ -646,7 +663,19 @@ function objectChains(ctx: Context, state: ClauseState): ReadonlyArray<Chain | u
   return chains;
 }
 
-const isCue = (item: Item) => item.kind === 'cue';
+/**
+ * The cues among a clause's items, in a list made at its size (filter() grows one with room for
+ * 17); the items themselves when all of them are cues.
+ */
+function cuesOf(items: Item[]): Item[] {
+  let count = 0;
+  for (const item of items) if (item.kind === 'cue') count += 1;
+  if (count === items.length) return items;
+  const cues: Item[] = new Array(count);
+  let k = 0;
+  for (const item of items) if (item.kind === 'cue') cues[k++] = item;
+  return cues;
+}
 
 /** The last mention in [from, to] that can hold a stance and is no object: a subject inside the object. */
 function embeddedSubject(mentions: Mention[], from: number, to: number): Mention | undefined {
@@ -711,22 +740,26 @@ function anaphoric(ctx: Context, state: ClauseState): Found[] {
   }));
 }
 
-const NO_ITEMS: ReadonlySet<Item> = new Set();
+const LOWERCASE_WORD = /^[a-z-]+$/;
 
-/** "Taurus cruise missiles": one weapon, not two propositions. The later of adjacent same-topic triggers is dropped. */
-function sameTopicNeighbours(text: AnalysedText, triggers: Item[]): ReadonlySet<Item> {
-  if (triggers.length < 2) return NO_ITEMS;
-  const skip = new Set<Item>();
-  for (let k = 1; k < triggers.length; k += 1) {
-    const previous = triggers[k - 1]!;
-    const current = triggers[k]!;
-    if (previous.trigger!.topic !== current.trigger!.topic || previous.trigger!.key === current.trigger!.key) continue;
-    const gap = text.norm.slice(previous.end, current.start);
-    if (gap.length <= 2 && gap.every((token) => /^[a-z-]+$/.test(token) && token !== 'and' && token !== 'or')) {
-      skip.add(current);
-    }
+/**
+ * "Taurus cruise missiles": one weapon, not two propositions. The later of adjacent same-topic
+ * triggers is dropped: this says whether `triggers[k]` is such a later one (asked per trigger,
+ * with no set of them built per clause).
+ */
+function continuesSameTopic(text: AnalysedText, triggers: Item[], k: number): boolean {
+  if (k === 0) return false;
+  const previous = triggers[k - 1]!;
+  const current = triggers[k]!;
+  if (previous.trigger!.topic !== current.trigger!.topic || previous.trigger!.key === current.trigger!.key) {
+    return false;
   }
-  return skip;
+  if (current.start - previous.end > 2) return false;
+  for (let i = previous.end; i < current.start; i += 1) {
+    const token = text.norm[i]!;
+    if (!LOWERCASE_WORD.test(token) || token === 'and' || token === 'or') return false;
+  }
+  return true;
 }
 
 /**
@@ -747,7 +780,6 @@ function emit(
   explicitHolder: boolean,
   found: Found[],
   venues: VenueFinding[],
-  drafts: Draft[],
 ): void {
   const { compiled, text, sentence } = ctx;
   const { clause, frame, quoted } = state;
@@ -796,7 +828,7 @@ function emit(
         indirectEvidence ??= withIndirect(evidence, true);
         evidenceOfFinding = indirectEvidence;
       }
-      drafts.push({
+      addDraft(ctx, {
         sentenceIndex: sentence.index,
         actor: holder.actor,
         speaker: speakerOfDraft,
@@ -810,7 +842,7 @@ function emit(
       });
     }
     for (const venue of venues) {
-      drafts.push({
+      addDraft(ctx, {
         sentenceIndex: sentence.index,
         actor: holder.actor,
         speaker: speakerOfDraft,
@@ -876,7 +908,9 @@ function invertedBefore(compiled: CompiledCodebook, text: AnalysedText, trigger:
   const index = compiled.inverters.get(trigger.trigger!.key);
   if (!index) return false;
   const start = Math.max(from, trigger.start - 3);
-  return index.scanAll(text, start, trigger.start).some((match) => match.end >= trigger.start - 2);
+  // A loop, not some() with a closure: this runs per object trigger.
+  for (const match of index.scanAll(text, start, trigger.start)) if (match.end >= trigger.start - 2) return true;
+  return false;
 }
 
 interface AttributionOf {
