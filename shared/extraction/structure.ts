@@ -10,7 +10,7 @@ import {
 } from './codebook/compile';
 import { newLongest, type PatternMatch } from './matcher';
 import type { Mention } from './mentions';
-import type { AnalysedText } from './nlp';
+import { type AnalysedText, tokenType } from './nlp';
 
 /**
  * The shape of a sentence as the stance rules see it: a sequence of items (triggers, cues,
@@ -94,7 +94,7 @@ export function quotedTokens(text: AnalysedText): boolean[] {
   const mask = text.mask;
   let open = false;
   for (let i = 0; i < count; i += 1) {
-    if (text.type[i] === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
+    if (tokenType(text, i) === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
       open = false;
       continue;
     }
@@ -191,7 +191,7 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   if (item.kind === 'anaphor' && item.end === item.start + 1 && compiled.determiners.has(text.norm[item.start] ?? '')) {
     // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
     const next = text.norm[item.end] ?? '';
-    if (text.type[item.end] === 'word' && !compiled.prepositions.has(next)) return undefined;
+    if (tokenType(text, item.end) === 'word' && !compiled.prepositions.has(next)) return undefined;
   }
   if (item.kind !== 'cue' && item.kind !== 'reporting') return item;
   // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
@@ -219,7 +219,7 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
 /** The token before `index` is a possessive: "Moscow's" as one token, or a separate "'s". */
 export function possessiveBefore(text: AnalysedText, index: number): boolean {
   const before = text.norm[index - 1] ?? '';
-  return before === "'s" || before === '’s' || text.possessive[index - 1] === true;
+  return before === "'s" || before === '’s' || text.possessive.has(index - 1);
 }
 
 const ADVERBS_IN_VERB_GROUP = new Set([
@@ -627,7 +627,7 @@ function precedingComma(text: AnalysedText, index: number, first: number): numbe
 }
 
 function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
-  for (let i = from; i < end; i += 1) if (text.type[i] !== 'punctuation') return false;
+  for (let i = from; i < end; i += 1) if (tokenType(text, i) !== 'punctuation') return false;
   return true;
 }
 
@@ -635,7 +635,7 @@ function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
 function isTrailing(text: AnalysedText, sentence: Sentence, from: number, end: number): boolean {
   let words = 0;
   for (let i = from; i < end; i += 1) {
-    if (text.type[i] === 'punctuation') continue;
+    if (tokenType(text, i) === 'punctuation') continue;
     const item = itemAt(sentence.items, i);
     if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return false;
     if (!TRAILING_WORDS.has(text.norm[i] ?? '')) words += 1;
