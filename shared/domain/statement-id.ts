@@ -16,15 +16,25 @@ export interface StatementIdentity {
  * statement (the old one is retracted).
  */
 export function statementIdFor(identity: StatementIdentity): string {
-  const key = [
-    identity.documentId,
-    identity.sentenceIndex,
-    identity.actor,
-    identity.topic,
-    identity.proposition,
-    identity.polarity,
-    identity.reportedBy ?? '',
-  ].join('\u001f');
-  // crypto.hash: the same digest as createHash().update().digest(), without a Hash object per id.
-  return `st-${hash('sha256', key, 'hex').slice(0, 24)}`;
+  return statementIdIn(identity.documentId, identity);
 }
+
+/** The same id, the document given apart: a rules draft carries all of the identity but its document. */
+export function statementIdIn(documentId: string, statement: Omit<StatementIdentity, 'documentId'>): string {
+  const key = keyParts;
+  key[0] = documentId;
+  key[1] = statement.sentenceIndex;
+  key[2] = statement.actor;
+  key[3] = statement.topic;
+  key[4] = statement.proposition;
+  key[5] = statement.polarity;
+  key[6] = statement.reportedBy ?? '';
+  // crypto.hash: the same digest as createHash().update().digest(), without a Hash object per id.
+  return `st-${hash('sha256', key.join('\u001f'), 'hex').slice(0, 24)}`;
+}
+
+/**
+ * Scratch for the parts of an id's key (an array per id was garbage): filled and joined within
+ * one synchronous call, so no other call sees it in between.
+ */
+const keyParts: Array<string | number> = ['', 0, '', '', '', '', ''];

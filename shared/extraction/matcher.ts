@@ -37,7 +37,6 @@ export interface PatternMatch<T> {
 export interface TokenView {
   norm: readonly string[];
   value: readonly string[];
-  type: readonly string[];
   /**
    * Per token, the bits of the indexes a pattern of which can start there (see `maskTokens`):
    * one map lookup per token for all indexes, instead of one per index.

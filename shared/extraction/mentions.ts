@@ -1,6 +1,6 @@
 import type { CompiledCodebook, MarkerEntry, NameEntry, NameKind, RoleEntry, RoleKind } from './codebook/compile';
 import type { PatternMatch } from './matcher';
-import type { AnalysedText } from './nlp';
+import { type AnalysedText, isCapitalised, tokenType } from './nlp';
 
 /**
  * Who a sentence names: actors by name, demonym, capital or institution; people with their titles
@@ -90,7 +90,7 @@ function isPlural(text: AnalysedText, role: RoleAtom): boolean {
 
 function nameAccepted(text: AnalysedText, match: PatternMatch<NameEntry>): boolean {
   // Names are capitalised in prose ("china" is porcelain, "turkey" a bird); check the last token.
-  return text.capital[match.end - 1] === true;
+  return isCapitalised(text, match.end - 1);
 }
 
 function adjacent(text: AnalysedText, previousEnd: number, nextStart: number): boolean {
@@ -184,9 +184,9 @@ function unknownNameAfter(text: AnalysedText, from: number, limit: number, taken
   let end = from;
   while (end < limit && end - from < 3) {
     const value = text.value[end] ?? '';
-    if (taken.has(end) || text.type[end] !== 'word' || !text.capital[end] || value.length < 2) break;
+    if (taken.has(end) || tokenType(text, end) !== 'word' || !isCapitalised(text, end) || value.length < 2) break;
     end += 1;
-    if (text.possessive[end - 1]) break;
+    if (text.possessive.has(end - 1)) break;
   }
   return end;
 }
@@ -243,7 +243,7 @@ export function findMentions(
   addSources(markers, mentions);
   for (const mention of mentions) {
     mention.object = isObject(compiled, text, mention.start, from);
-    mention.possessive = text.possessive[mention.end - 1] === true;
+    mention.possessive = text.possessive.has(mention.end - 1);
   }
   return sortByStart(mentions);
 }
@@ -253,7 +253,7 @@ function extendsGroup(text: AnalysedText, previous: Atom, atom: Atom, hasPerson:
   if (isPronounish(atom) || isPronounish(previous) || !adjacent(text, previous.end, atom.start)) return false;
   // A person ends a compound ("Zelensky Putin" are two mentions), unless it is possessive:
   // "Zelensky's office" speaks for him.
-  return !hasPerson || (text.possessive[previous.end - 1] === true && !isName(atom));
+  return !hasPerson || (text.possessive.has(previous.end - 1) && !isName(atom));
 }
 
 /**
@@ -355,7 +355,7 @@ function markCoordinatedRoles(text: AnalysedText, mentions: Mention[]): void {
 function isTitleOnly(text: AnalysedText, mention: Mention): boolean {
   return (
     mention.source === 'anonymous' &&
-    text.type[mention.start] === 'word' &&
+    tokenType(text, mention.start) === 'word' &&
     !/source|insider/.test(text.norm[mention.end - 1] ?? '')
   );
 }

@@ -19,12 +19,11 @@ export interface AnalysedText {
   value: string[];
   /** Character offset of each token in `text`. */
   start: number[];
-  /** "word" | "punctuation" | "number" | "tabCRLF" (white space and line breaks). */
-  type: string[];
-  /** The token is written with a capital first letter (or all capitals). */
-  capital: boolean[];
-  /** The token carried a possessive ("Putin's" as one token, or the next token is "'s"). */
-  possessive: boolean[];
+  /**
+   * The tokens that carried a possessive ("Putin's" as one token, or the next token is "'s"), by
+   * index: few tokens do, so a set rather than a flag per token.
+   */
+  possessive: ReadonlySet<number>;
   /** [first, last] token indexes of each sentence, in order. */
   sentences: Array<[number, number]>;
   /** Set by the extractor: which codebook indexes can match at each token. */
@@ -141,8 +140,11 @@ function isPossessiveToken(token: string): boolean {
   return token.length === 1 || token.charCodeAt(1) === 115;
 }
 
+/** wink's token types; "tabCRLF" is white space and line breaks. */
+export type TokenType = 'word' | 'punctuation' | 'number' | 'tabCRLF';
+
 /** wink's token types, derived from the token itself (cheaper than a second pass over wink's arrays). */
-function typeOf(value: string): string {
+function typeOf(value: string): TokenType {
   const code = value.charCodeAt(0);
   if (code === 32 || code === 10 || code === 13 || code === 9 || code === 160) return 'tabCRLF';
   if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 'word';
@@ -179,13 +181,15 @@ export function analyse(input: string): AnalysedText {
   return tokenTable(text, value, norm, spans);
 }
 
-/** Offsets, types, case and possessives of wink's tokens (the normal forms lose their "'s"). */
+/** Shared by the documents without a possessive (never added to). */
+const NO_POSSESSIVES: ReadonlySet<number> = new Set();
+
+/** Offsets and possessives of wink's tokens (the normal forms lose their "'s"). */
 function tokenTable(text: string, value: string[], norm: string[], sentences: Array<[number, number]>): AnalysedText {
   const count = value.length;
-  const type = new Array<string>(count);
   const start = new Array<number>(count);
-  const capital = new Array<boolean>(count);
-  const possessive = new Array<boolean>(count);
+  let possessive: Set<number> | undefined;
+  let previousKind: TokenType | undefined;
   let offset = 0;
   for (let i = 0; i < count; i += 1) {
     const v = value[i] ?? '';
@@ -196,22 +200,44 @@ function tokenTable(text: string, value: string[], norm: string[], sentences: Ar
     if (found >= 0) offset = found + v.length;
     const first = v.charCodeAt(0);
     const kind = first >= 97 && first <= 122 ? 'word' : typeOf(v);
-    type[i] = kind;
-    capital[i] = first >= 65 && first <= 90 ? true : first > 127 && v[0] !== v[0]!.toLowerCase();
     const n = norm[i] ?? '';
-    // Set here (false) before a later token may set it (true): every entry is written, no fill.
-    possessive[i] = false;
     if (kind === 'word' && n.length > 2) {
       const last = n.charCodeAt(n.length - 1);
       const apostrophe = n.charCodeAt(n.length - 2);
       if (last === 115 && (apostrophe === 39 || apostrophe === 8217)) {
         norm[i] = n.slice(0, -2);
-        possessive[i] = true;
+        possessive ??= new Set();
+        possessive.add(i);
       }
     }
-    if (i > 0 && n.length <= 2 && isPossessiveToken(n) && type[i - 1] === 'word') possessive[i - 1] = true;
+    if (previousKind === 'word' && n.length <= 2 && isPossessiveToken(n)) {
+      possessive ??= new Set();
+      possessive.add(i - 1);
+    }
+    previousKind = kind;
   }
-  return { text, norm, value, start, type, capital, possessive, sentences };
+  return { text, norm, value, start, possessive: possessive ?? NO_POSSESSIVES, sentences };
+}
+
+/*
+ * A token's type and case are functions of the token as written: they are computed when read
+ * rather than kept in arrays per token (a document's arrays are garbage soon after).
+ */
+
+/** The type of the token at `index`; undefined past the ends. */
+export function tokenType(text: AnalysedText, index: number): TokenType | undefined {
+  const value = text.value[index];
+  if (value === undefined) return undefined;
+  const first = value.charCodeAt(0);
+  return first >= 97 && first <= 122 ? 'word' : typeOf(value);
+}
+
+/** The token at `index` is written with a capital first letter (or all capitals); false past the ends. */
+export function isCapitalised(text: AnalysedText, index: number): boolean {
+  const value = text.value[index];
+  if (value === undefined) return false;
+  const first = value.charCodeAt(0);
+  return first >= 65 && first <= 90 ? true : first > 127 && value[0] !== value[0]!.toLowerCase();
 }
 
 /**

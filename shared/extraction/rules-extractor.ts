@@ -1,17 +1,25 @@
 import { IsoDateOrTimestamp, type Statement } from '../../events/statement';
 import { MAX_RAW_DOCUMENT_BYTES } from '../domain/document-limits';
-import { statementIdFor } from '../domain/statement-id';
+import { statementIdIn } from '../domain/statement-id';
 import { DocumentTooLargeError } from '../errors/document-too-large-error';
 import { ValidationError } from '../errors/validation-error';
 import type { ExtractionInput, ExtractionResult, Extractor } from '../ports/extractor';
 import { looksLikeHtml, toArticleText } from './article-text';
-import { type CompiledCodebook, compileCodebook, MASK, maskTokens } from './codebook/compile';
+import {
+  type CompiledCodebook,
+  compileCodebook,
+  MASK,
+  type MarkerEntry,
+  type MarkerKind,
+  maskTokens,
+} from './codebook/compile';
 import { codebookFromEnvironment, loadCodebook } from './codebook/load-codebook';
 import type { Codebook } from './codebook/schema';
 import { confidenceOf } from './confidence';
 import { resolveStatementDate } from './dates';
+import type { PatternMatch } from './matcher';
 import { findMentions, type Mention } from './mentions';
-import { type AnalysedText, analyse } from './nlp';
+import { type AnalysedText, analyse, tokenType } from './nlp';
 import {
   type Discourse,
   type Draft,
@@ -21,7 +29,7 @@ import {
   newHolder,
   resolveMention,
 } from './stance';
-import { type Frame, findFrames, findItems, quotedTokens, type Sentence, segmentClauses } from './structure';
+import { type Frame, findFrames, findItems, type Item, quotedTokens, type Sentence, segmentClauses } from './structure';
 
 export { CODEBOOK_ENV, loadCodebook } from './codebook/load-codebook';
 export type { Codebook } from './codebook/schema';
@@ -134,8 +142,10 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
     const sentence = sentences[index];
     if (!sentence) continue;
     const frames = framesOf[index] ?? NO_FRAMES;
-    const speakers: Holder[][] = frames.length === 0 ? NO_SPEAKERS : [];
-    for (const frame of frames) speakers.push(speakersOf(frame, index, sentences, framesOf, discourse));
+    const speakers = frames.length === 0 ? NO_SPEAKERS : new Array<Holder[]>(frames.length);
+    for (let f = 0; f < frames.length; f += 1) {
+      speakers[f] = speakersOf(frames[f]!, index, sentences, framesOf, discourse);
+    }
     const clauses = segmentClauses(compiled, text, sentence, frames);
     const { drafts: found, mainHolder } = draftSentence(compiled, text, sentence, frames, speakers, clauses, discourse);
     for (const draft of found) drafts.push(draft);
@@ -156,9 +166,12 @@ function matchesAnyTopicWord(compiled: CompiledCodebook, text: AnalysedText): bo
 }
 
 const NO_MARKERS: ReadonlySet<never> = new Set();
-/** Shared empty results (never added to): most sentences have no frame. */
+/** Shared empty results (never added to): most sentences have no frame, and most no stance word. */
 const NO_FRAMES: Frame[] = [];
 const NO_SPEAKERS: Holder[][] = [];
+const NO_HOLDERS: Holder[] = [];
+const NO_MENTIONS: Mention[] = [];
+const NO_ITEMS: Item[] = [];
 
 function buildSentences(
   compiled: CompiledCodebook,
@@ -169,9 +182,9 @@ function buildSentences(
   let topicSeen = false;
   return text.sentences.map(([spanFirst, spanLast], index) => {
     let first = spanFirst;
-    while (first <= spanLast && text.type[first] === 'tabCRLF') first += 1;
+    while (first <= spanLast && tokenType(text, first) === 'tabCRLF') first += 1;
     let last = spanLast;
-    while (last >= first && text.type[last] === 'tabCRLF') last -= 1;
+    while (last >= first && tokenType(text, last) === 'tabCRLF') last -= 1;
     if (first > last || last - first + 1 > MAX_SENTENCE_TOKENS) return undefined;
     // Most sentences of an article carry no stance word: read only their names (later pronouns
     // may point to them) and skip the rules.
@@ -189,17 +202,14 @@ function buildSentences(
         index,
         first,
         last,
-        mentions: named ? findMentions(compiled, text, first, last) : [],
-        items: [],
+        mentions: named ? findMentions(compiled, text, first, last) : NO_MENTIONS,
+        items: NO_ITEMS,
         markers: NO_MARKERS as Set<never>,
         quoted,
       } satisfies Sentence;
     }
     const markerMatches = compiled.markers.scan(text, first, last + 1);
-    const markers =
-      markerMatches.length === 0
-        ? (NO_MARKERS as Set<never>)
-        : new Set(markerMatches.map((match) => match.payload.kind));
+    const markers = markerMatches.length === 0 ? (NO_MARKERS as Set<never>) : markerKinds(markerMatches);
     return {
       index,
       first,
@@ -210,6 +220,13 @@ function buildSentences(
       quoted,
     } satisfies Sentence;
   });
+}
+
+/** The kinds of the markers found in a sentence. */
+function markerKinds(matches: readonly PatternMatch<MarkerEntry>[]): Set<MarkerKind> {
+  const kinds = new Set<MarkerKind>();
+  for (const match of matches) kinds.add(match.payload.kind);
+  return kinds;
 }
 
 /** Resolves a frame's speakers; a bare quotation borrows the attribution that closes it, or the last speaker. */
@@ -233,14 +250,17 @@ function speakersOf(
   }
   if (discourse.lastQuoteSpeakers) return discourse.lastQuoteSpeakers;
   const last = discourse.lastPerson;
-  return last ? [newHolder('person', false, last.actor, last.name)] : [];
+  return last ? [newHolder('person', false, last.actor, last.name)] : NO_HOLDERS;
 }
 
 function resolveSpeakers(mentions: Mention[], discourse: Discourse): Holder[] {
-  const holders: Holder[] = [];
+  // A list made with its first holder has room for it alone (an empty one pushed to gets 17).
+  let holders = NO_HOLDERS;
   for (const mention of mentions) {
     const holder = resolveMention(mention, discourse, undefined, false);
-    if (holder) holders.push(holder);
+    if (!holder) continue;
+    if (holders === NO_HOLDERS) holders = [holder];
+    else holders.push(holder);
   }
   return holders;
 }
@@ -302,7 +322,9 @@ function toStatements(
   drafts: Draft[],
   input: ExtractionInput,
 ): Statement[] {
-  const byId = new Map<string, Statement>();
+  // Drafts of one statement id keep the one with the highest confidence, in the place of the first.
+  const statements: Statement[] = [];
+  const placeOf = new Map<string, number>();
   // Drafts come sentence by sentence, and those of one clause share their reporting window: the
   // last quote and the last window's date are all the caching they need.
   let quoteIndex = -1;
@@ -326,35 +348,95 @@ function toStatements(
       statedAt = clauseText ? resolveStatementDate(clauseText, input.publishedAt) : undefined;
       dateWindow = window;
     }
-    const statementId = statementIdFor({
-      documentId: input.documentId,
-      sentenceIndex: draft.sentenceIndex,
-      actor: draft.actor,
-      topic: draft.topic,
-      proposition: draft.proposition,
-      polarity: draft.polarity,
-      reportedBy: draft.reportedBy,
-    });
-    // Built field by field (optional ones only when present), in the order of the schema.
-    const statement = {
-      statementId,
-      documentId: input.documentId,
-      sentenceIndex: draft.sentenceIndex,
-      quote,
-      actor: draft.actor,
-    } as Statement;
-    if (draft.speaker) statement.speaker = draft.speaker;
-    statement.topic = draft.topic;
-    statement.proposition = draft.proposition;
-    statement.polarity = draft.polarity;
-    statement.attribution = draft.attribution;
-    if (draft.reportedBy) statement.reportedBy = draft.reportedBy;
-    statement.confidence = confidenceOf(draft.evidence);
-    statement.statedAt = statedAt ?? input.publishedAt;
-    const existing = byId.get(statementId);
-    if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
+    const statementId = statementIdIn(input.documentId, draft);
+    const statement = newStatement(statementId, input.documentId, quote, draft, statedAt ?? input.publishedAt);
+    const place = placeOf.get(statementId);
+    if (place === undefined) {
+      placeOf.set(statementId, statements.length);
+      statements.push(statement);
+    } else if (statements[place]!.confidence < statement.confidence) {
+      statements[place] = statement;
+    }
   }
-  return [...byId.values()];
+  return statements;
+}
+
+/**
+ * A statement built in one object literal, so its fields are in place from the start (built field
+ * by field, its property store was reallocated as it grew). The fields are in the schema's order,
+ * and an optional one is absent, not undefined, when unset: one literal per combination.
+ */
+function newStatement(
+  statementId: string,
+  documentId: string,
+  quote: string,
+  draft: Draft,
+  statedAt: string,
+): Statement {
+  const { sentenceIndex, actor, speaker, topic, proposition, polarity, attribution, reportedBy } = draft;
+  const confidence = confidenceOf(draft.evidence);
+  if (speaker && reportedBy) {
+    return {
+      statementId,
+      documentId,
+      sentenceIndex,
+      quote,
+      actor,
+      speaker,
+      topic,
+      proposition,
+      polarity,
+      attribution,
+      reportedBy,
+      confidence,
+      statedAt,
+    };
+  }
+  if (speaker) {
+    return {
+      statementId,
+      documentId,
+      sentenceIndex,
+      quote,
+      actor,
+      speaker,
+      topic,
+      proposition,
+      polarity,
+      attribution,
+      confidence,
+      statedAt,
+    };
+  }
+  if (reportedBy) {
+    return {
+      statementId,
+      documentId,
+      sentenceIndex,
+      quote,
+      actor,
+      topic,
+      proposition,
+      polarity,
+      attribution,
+      reportedBy,
+      confidence,
+      statedAt,
+    };
+  }
+  return {
+    statementId,
+    documentId,
+    sentenceIndex,
+    quote,
+    actor,
+    topic,
+    proposition,
+    polarity,
+    attribution,
+    confidence,
+    statedAt,
+  };
 }
 
 const endOf = (text: AnalysedText, token: number) => (text.start[token] ?? 0) + (text.value[token] ?? '').length;

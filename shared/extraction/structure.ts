@@ -10,7 +10,7 @@ import {
 } from './codebook/compile';
 import { ListBuffer, newLongest, type PatternMatch } from './matcher';
 import type { Mention } from './mentions';
-import type { AnalysedText } from './nlp';
+import { type AnalysedText, tokenType } from './nlp';
 
 /**
  * The shape of a sentence as the stance rules see it: a sequence of items (triggers, cues,
@@ -60,10 +60,7 @@ export interface Sentence {
   mentions: Mention[];
   items: Item[];
   markers: Set<MarkerKind>;
-  /**
-   * Tokens inside quotation marks (of the whole document: see `quotedTokens`). It ends at the last
-   * quoted token: tokens after it read as undefined, not quoted either.
-   */
+  /** Tokens inside quotation marks (of the whole document: see `quotedTokens`). */
   quoted: boolean[];
 }
 
@@ -89,30 +86,15 @@ function quoteKind(token: string): number {
   }
 }
 
-/**
- * Which tokens of the document are inside quotation marks (true; the others false); a paragraph
- * break closes a quote. The list ends at the last quoted token (empty when there is none): the
- * tokens after it, often most of the document, read as undefined, which tests as not quoted.
- */
+/** Which tokens of the document are inside quotation marks; a paragraph break closes a quote. */
 export function quotedTokens(text: AnalysedText): boolean[] {
-  // A first reading finds where the list ends, a second marks the tokens up to there.
-  const length = readQuotes(text, text.norm.length, undefined) + 1;
-  const quoted = new Array<boolean>(length).fill(false);
-  if (length > 0) readQuotes(text, length, quoted);
-  return quoted;
-}
-
-/**
- * Reads the quotation marks of tokens [0, end): marks the quoted ones in `quoted`, when given, and
- * returns the last of them (-1: none).
- */
-function readQuotes(text: AnalysedText, end: number, quoted: boolean[] | undefined): number {
+  const count = text.norm.length;
+  const quoted = new Array<boolean>(count).fill(false);
   // With the token mask, a token that is no quotation mark is known without reading it.
   const mask = text.mask;
   let open = false;
-  let lastQuoted = -1;
-  for (let i = 0; i < end; i += 1) {
-    if (text.type[i] === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
+  for (let i = 0; i < count; i += 1) {
+    if (tokenType(text, i) === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
       open = false;
       continue;
     }
@@ -120,12 +102,9 @@ function readQuotes(text: AnalysedText, end: number, quoted: boolean[] | undefin
     if (kind === QUOTE_OPEN) open = true;
     else if (kind === QUOTE_CLOSE) open = false;
     else if (kind === QUOTE_TOGGLE) open = !open;
-    else if (open) {
-      lastQuoted = i;
-      if (quoted !== undefined) quoted[i] = true;
-    }
+    else if (open) quoted[i] = true;
   }
-  return lastQuoted;
+  return quoted;
 }
 
 export const isQuoteMark = (token: string) => quoteKind(token) !== 0;
@@ -207,7 +186,7 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   if (item.kind === 'anaphor' && item.end === item.start + 1 && compiled.determiners.has(text.norm[item.start] ?? '')) {
     // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
     const next = text.norm[item.end] ?? '';
-    if (text.type[item.end] === 'word' && !compiled.prepositions.has(next)) return undefined;
+    if (tokenType(text, item.end) === 'word' && !compiled.prepositions.has(next)) return undefined;
   }
   if (item.kind !== 'cue' && item.kind !== 'reporting') return item;
   // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
@@ -235,7 +214,7 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
 /** The token before `index` is a possessive: "Moscow's" as one token, or a separate "'s". */
 export function possessiveBefore(text: AnalysedText, index: number): boolean {
   const before = text.norm[index - 1] ?? '';
-  return before === "'s" || before === '’s' || text.possessive[index - 1] === true;
+  return before === "'s" || before === '’s' || text.possessive.has(index - 1);
 }
 
 const ADVERBS_IN_VERB_GROUP = new Set([
@@ -676,7 +655,7 @@ function precedingComma(text: AnalysedText, index: number, first: number): numbe
 }
 
 function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
-  for (let i = from; i < end; i += 1) if (text.type[i] !== 'punctuation') return false;
+  for (let i = from; i < end; i += 1) if (tokenType(text, i) !== 'punctuation') return false;
   return true;
 }
 
@@ -684,7 +663,7 @@ function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
 function isTrailing(text: AnalysedText, sentence: Sentence, from: number, end: number): boolean {
   let words = 0;
   for (let i = from; i < end; i += 1) {
-    if (text.type[i] === 'punctuation') continue;
+    if (tokenType(text, i) === 'punctuation') continue;
     const item = itemAt(sentence.items, i);
     if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return false;
     if (!TRAILING_WORDS.has(text.norm[i] ?? '')) words += 1;

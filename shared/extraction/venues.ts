@@ -1,7 +1,7 @@
 import { chainOf, hasModalOrNegator } from './chain';
 import type { CompiledCodebook, VenueKind } from './codebook/compile';
 import type { PatternMatch } from './matcher';
-import type { AnalysedText } from './nlp';
+import { type AnalysedText, isCapitalised } from './nlp';
 import { afterOccasion, type Clause, type Item } from './structure';
 
 /**
@@ -59,8 +59,8 @@ export function findVenues(
   let previousPlaceEnd = -1;
   for (const place of compiled.places.scan(text, clause.start, clause.end)) {
     // Only places written with a capital.
-    if (!text.capital[place.end - 1]) continue;
-    if (text.possessive[place.end - 1]) break;
+    if (!isCapitalised(text, place.end - 1)) continue;
+    if (text.possessive.has(place.end - 1)) break;
     let before = place.start - 1;
     while (before >= clause.start && text.norm[before] === 'the') before -= 1;
     const afterLocative = endsAt(matches, 'locative', before + 1);

@@ -1,6 +1,7 @@
 import type { Statement } from '../../events/statement';
 import { compileCodebook } from '../extraction/codebook/compile';
 import type { Codebook } from '../extraction/codebook/schema';
+import { isCapitalised } from '../extraction/nlp';
 import type { SplitDocument } from './sentences';
 
 /**
@@ -26,7 +27,7 @@ export function sentencesWorthAsking(
     const span = split.tokenSpans.get(sentence.index);
     if (!span) continue;
     const [first, last] = span;
-    const namesActor = compiled.names.scan(text, first, last + 1).some((match) => text.capital[match.end - 1] === true);
+    const namesActor = compiled.names.scan(text, first, last + 1).some((match) => isCapitalised(text, match.end - 1));
     if (!namesActor) continue;
     if (compiled.triggers.scan(text, first, last + 1).length > 0) out.push(sentence.index);
   }

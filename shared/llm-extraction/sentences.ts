@@ -1,4 +1,4 @@
-import { type AnalysedText, analyse } from '../extraction/nlp';
+import { type AnalysedText, analyse, tokenType } from '../extraction/nlp';
 
 /**
  * The document's sentences as the rules extractor numbers them: the same wink sentence boundaries,
@@ -37,9 +37,9 @@ export function splitSentences(text: string): SplitDocument {
   const tokenSpans = new Map<number, [number, number]>();
   analysed.sentences.forEach(([spanFirst, spanLast], index) => {
     let first = spanFirst;
-    while (first <= spanLast && analysed.type[first] === 'tabCRLF') first += 1;
+    while (first <= spanLast && tokenType(analysed, first) === 'tabCRLF') first += 1;
     let last = spanLast;
-    while (last >= first && analysed.type[last] === 'tabCRLF') last -= 1;
+    while (last >= first && tokenType(analysed, last) === 'tabCRLF') last -= 1;
     if (first > last) return;
     const rawStart = analysed.start[first] ?? 0;
     const rawEnd = (analysed.start[last] ?? 0) + (analysed.value[last] ?? '').length;
