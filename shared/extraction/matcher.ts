@@ -1,4 +1,5 @@
 import { inflections } from './inflect';
+import { ListBuffer } from './list-buffer';
 import { tokenisePhrase } from './nlp';
 
 /**
@@ -273,42 +274,6 @@ export function newLongest<T>(): Longest<T> {
 /** The (shared) result of a search that finds nothing. */
 function none<T>(): readonly PatternMatch<T>[] {
   return NO_MATCHES;
-}
-
-/**
- * Builds lists of a length not known beforehand at their exact size. A list grown by `push` from
- * empty gets room for 17 entries, and one made from a literal gets it at its second entry, while
- * most lists built per sentence hold from one to five: the entries go into a buffer kept from
- * list to list, and `take` copies them out. A buffer is scratch for one function (or one object's
- * methods) that fills and takes it within one synchronous call; each such call begins with
- * `clear`, so that entries an earlier call left behind (if it threw) never reach a list.
- */
-export class ListBuffer<T> {
-  private readonly entries: (T | undefined)[] = [];
-  private count = 0;
-
-  get length(): number {
-    return this.count;
-  }
-
-  add(entry: T): void {
-    this.entries[this.count] = entry;
-    this.count += 1;
-  }
-
-  /** The entries added since the last `clear` or `take`, as a list of their own; the buffer is empty after. */
-  take(): T[] {
-    const list = this.entries.slice(0, this.count) as T[];
-    this.clear();
-    return list;
-  }
-
-  /** Empties the buffer, dropping its references to the entries. */
-  clear(): void {
-    if (this.count === 0) return;
-    this.entries.fill(undefined, 0, this.count);
-    this.count = 0;
-  }
 }
 
 /** The longest of several matches at one position; the first added wins a tie. */

@@ -1,4 +1,5 @@
 import type { CompiledCodebook, MarkerEntry, NameEntry, NameKind, RoleEntry, RoleKind } from './codebook/compile';
+import { ListBuffer } from './list-buffer';
 import type { PatternMatch } from './matcher';
 import { type AnalysedText, isCapitalised, tokenType } from './nlp';
 
@@ -137,32 +138,14 @@ class Taken {
  */
 const sentenceTaken = new Taken();
 
-/**
- * A list reused from one call to the next, emptied by its count: an array cut to `length = 0`
- * has its room freed by V8, so the next push would allocate a new one. Entries from `size` on
- * are left over from an earlier call, and only ever overwritten.
- */
-class ScratchList<T> {
-  readonly items: T[] = [];
-  size = 0;
-
-  clear(): void {
-    this.size = 0;
-  }
-  push(item: T): void {
-    this.items[this.size] = item;
-    this.size += 1;
-  }
-}
-
 /** The atoms of the sentence findMentions works on, emptied at each call (one array, not one per sentence). */
-const sentenceAtoms = new ScratchList<Atom>();
+const sentenceAtoms = new ListBuffer<Atom>();
 
 /**
  * The mentions of findMentions' groups, emptied at each call and copied out: the copy has room
  * for its mentions alone, where a list grown by `push` from empty has room for 17.
  */
-const groupMentions = new ScratchList<Mention>();
+const groupMentions = new ListBuffer<Mention>();
 
 /** A mention with every field present, so that all mentions share one shape. */
 function mentionOf(start: number, end: number, kind: MentionKind, actor?: string, person?: string): Mention {
@@ -204,18 +187,18 @@ export function findMentions(
   const taken = sentenceTaken.reset(from, limit);
   for (const match of compiled.names.scan(text, from, limit)) {
     if (!nameAccepted(text, match)) continue;
-    sentenceAtoms.push(match);
+    sentenceAtoms.add(match);
     taken.add(match.start, match.end);
   }
-  const names = sentenceAtoms.size;
+  const names = sentenceAtoms.length;
   for (const match of compiled.roles.scan(text, from, limit)) {
     if (taken.any(match.start, match.end)) continue;
-    sentenceAtoms.push(match);
+    sentenceAtoms.add(match);
     taken.add(match.start, match.end);
   }
   // Both lists come in order; merging them is a (stable) sort only when both have atoms.
-  const atoms = sentenceAtoms.items;
-  const count = sentenceAtoms.size;
+  const atoms = sentenceAtoms.entries as Atom[];
+  const count = sentenceAtoms.length;
   if (names > 0 && count > names) sortByStart(atoms, count);
 
   // Group adjacent atoms into compounds: (actor)('s)? (title|honorific)* (person)?
@@ -227,7 +210,7 @@ export function findMentions(
     const atom = atoms[i]!;
     if (i > 0 && !extendsGroup(text, atoms[i - 1]!, atom, groupHasPerson)) {
       const mention = classify(text, atoms, groupStart, i, limit, taken);
-      if (mention) groupMentions.push(mention);
+      if (mention) groupMentions.add(mention);
       groupStart = i;
       groupHasPerson = false;
     }
@@ -235,9 +218,9 @@ export function findMentions(
   }
   if (count > 0) {
     const mention = classify(text, atoms, groupStart, count, limit, taken);
-    if (mention) groupMentions.push(mention);
+    if (mention) groupMentions.add(mention);
   }
-  const mentions = groupMentions.items.slice(0, groupMentions.size);
+  const mentions = groupMentions.take();
   markCoordinatedRoles(text, mentions);
   mergeAppositions(text, mentions);
   addSources(markers, mentions);

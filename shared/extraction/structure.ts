@@ -8,7 +8,8 @@ import {
   type StructureEntry,
   type TriggerEntry,
 } from './codebook/compile';
-import { ListBuffer, newLongest, type PatternMatch } from './matcher';
+import { ListBuffer } from './list-buffer';
+import { newLongest, type PatternMatch } from './matcher';
 import type { Mention } from './mentions';
 import { type AnalysedText, tokenType } from './nlp';
 
