@@ -21,20 +21,15 @@ export function statementIdFor(identity: StatementIdentity): string {
 
 /** The same id, the document given apart: a rules draft carries all of the identity but its document. */
 export function statementIdIn(documentId: string, statement: Omit<StatementIdentity, 'documentId'>): string {
-  const key = keyParts;
-  key[0] = documentId;
-  key[1] = statement.sentenceIndex;
-  key[2] = statement.actor;
-  key[3] = statement.topic;
-  key[4] = statement.proposition;
-  key[5] = statement.polarity;
-  key[6] = statement.reportedBy ?? '';
+  const key = [
+    documentId,
+    statement.sentenceIndex,
+    statement.actor,
+    statement.topic,
+    statement.proposition,
+    statement.polarity,
+    statement.reportedBy ?? '',
+  ].join('\u001f');
   // crypto.hash: the same digest as createHash().update().digest(), without a Hash object per id.
-  return `st-${hash('sha256', key.join('\u001f'), 'hex').slice(0, 24)}`;
+  return `st-${hash('sha256', key, 'hex').slice(0, 24)}`;
 }
-
-/**
- * Scratch for the parts of an id's key (an array per id was garbage): filled and joined within
- * one synchronous call, so no other call sees it in between.
- */
-const keyParts: Array<string | number> = ['', 0, '', '', '', '', ''];
