@@ -189,7 +189,6 @@ function tokenTable(text: string, value: string[], norm: string[], sentences: Ar
   const count = value.length;
   const start = new Array<number>(count);
   let possessive: Set<number> | undefined;
-  let previousKind: TokenType | undefined;
   let offset = 0;
   for (let i = 0; i < count; i += 1) {
     const v = value[i] ?? '';
@@ -198,23 +197,20 @@ function tokenTable(text: string, value: string[], norm: string[], sentences: Ar
     const found = tokenAt(text, v, offset);
     start[i] = found >= 0 ? found : offset;
     if (found >= 0) offset = found + v.length;
-    const first = v.charCodeAt(0);
-    const kind = first >= 97 && first <= 122 ? 'word' : typeOf(v);
+    // The token's type is only needed for the few tokens that may carry a possessive.
     const n = norm[i] ?? '';
-    if (kind === 'word' && n.length > 2) {
+    if (n.length > 2) {
       const last = n.charCodeAt(n.length - 1);
       const apostrophe = n.charCodeAt(n.length - 2);
-      if (last === 115 && (apostrophe === 39 || apostrophe === 8217)) {
+      if (last === 115 && (apostrophe === 39 || apostrophe === 8217) && typeOfToken(v) === 'word') {
         norm[i] = n.slice(0, -2);
         possessive ??= new Set();
         possessive.add(i);
       }
-    }
-    if (previousKind === 'word' && n.length <= 2 && isPossessiveToken(n)) {
+    } else if (i > 0 && isPossessiveToken(n) && typeOfToken(value[i - 1] ?? '') === 'word') {
       possessive ??= new Set();
       possessive.add(i - 1);
     }
-    previousKind = kind;
   }
   return { text, norm, value, start, possessive: possessive ?? NO_POSSESSIVES, sentences };
 }
@@ -227,7 +223,11 @@ function tokenTable(text: string, value: string[], norm: string[], sentences: Ar
 /** The type of the token at `index`; undefined past the ends. */
 export function tokenType(text: AnalysedText, index: number): TokenType | undefined {
   const value = text.value[index];
-  if (value === undefined) return undefined;
+  return value === undefined ? undefined : typeOfToken(value);
+}
+
+/** `typeOf`, with the commonest case (a lowercase ASCII letter first) tested inline. */
+function typeOfToken(value: string): TokenType {
   const first = value.charCodeAt(0);
   return first >= 97 && first <= 122 ? 'word' : typeOf(value);
 }

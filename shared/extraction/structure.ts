@@ -95,11 +95,13 @@ export function quotedTokens(text: AnalysedText): boolean[] {
   const mask = text.mask;
   let open = false;
   for (let i = 0; i < count; i += 1) {
-    if (tokenType(text, i) === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
+    const kind = mask !== undefined && (mask[i]! & MASK.quote) === 0 ? 0 : quoteKind(text.norm[i] ?? '');
+    // Outside a quotation only a quotation mark changes anything (most tokens of most documents).
+    if (!open && kind === 0) continue;
+    if (kind === 0 && tokenType(text, i) === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
       open = false;
       continue;
     }
-    const kind = mask !== undefined && (mask[i]! & MASK.quote) === 0 ? 0 : quoteKind(text.norm[i] ?? '');
     if (kind === QUOTE_OPEN) open = true;
     else if (kind === QUOTE_CLOSE) open = false;
     else if (kind === QUOTE_TOGGLE) open = !open;
