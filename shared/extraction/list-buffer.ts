@@ -39,3 +39,14 @@ export class ListBuffer<T> {
     this.count = 0;
   }
 }
+
+/**
+ * `list` with `entry` added, for a list that starts as a shared empty constant (`empty`, never
+ * added to): the first entry makes a list of it alone, where a list pushed to from empty gets room
+ * for 17; later entries are pushed.
+ */
+export function addTo<T>(list: T[], empty: readonly T[], entry: T): T[] {
+  if (list === empty) return [entry];
+  list.push(entry);
+  return list;
+}

@@ -17,6 +17,7 @@ import { codebookFromEnvironment, loadCodebook } from './codebook/load-codebook'
 import type { Codebook } from './codebook/schema';
 import { confidenceOf } from './confidence';
 import { resolveStatementDate } from './dates';
+import { addTo } from './list-buffer';
 import type { PatternMatch } from './matcher';
 import { findMentions, type Mention } from './mentions';
 import { type AnalysedText, analyse, tokenType } from './nlp';
@@ -25,11 +26,22 @@ import {
   type Draft,
   draftSentence,
   type Holder,
+  NO_HOLDERS,
+  NO_MENTIONS,
   newDiscourse,
   newHolder,
   resolveMention,
 } from './stance';
-import { type Frame, findFrames, findItems, type Item, quotedTokens, type Sentence, segmentClauses } from './structure';
+import {
+  type Frame,
+  findFrames,
+  findItems,
+  NO_FRAMES,
+  NO_ITEMS,
+  quotedTokens,
+  type Sentence,
+  segmentClauses,
+} from './structure';
 
 export { CODEBOOK_ENV, loadCodebook } from './codebook/load-codebook';
 export type { Codebook } from './codebook/schema';
@@ -135,7 +147,7 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
   const framesOf = sentences.map((sentence) => (sentence ? findFrames(compiled, text, sentence) : NO_FRAMES));
 
   // Plain loops from here on: they run per sentence, and every array or closure made there is
-  // garbage that slows the whole pipeline (see docs/performance.md).
+  // garbage that slows the whole pipeline (see docs/extraction.md, "Speed and memory").
   const discourse = newDiscourse();
   const drafts: Draft[] = [];
   for (let index = 0; index < sentences.length; index += 1) {
@@ -166,12 +178,8 @@ function matchesAnyTopicWord(compiled: CompiledCodebook, text: AnalysedText): bo
 }
 
 const NO_MARKERS: ReadonlySet<never> = new Set();
-/** Shared empty results (never added to): most sentences have no frame, and most no stance word. */
-const NO_FRAMES: Frame[] = [];
+/** The speakers of a sentence without a frame (most): shared, never added to. */
 const NO_SPEAKERS: Holder[][] = [];
-const NO_HOLDERS: Holder[] = [];
-const NO_MENTIONS: Mention[] = [];
-const NO_ITEMS: Item[] = [];
 
 function buildSentences(
   compiled: CompiledCodebook,
@@ -254,13 +262,10 @@ function speakersOf(
 }
 
 function resolveSpeakers(mentions: Mention[], discourse: Discourse): Holder[] {
-  // A list made with its first holder has room for it alone (an empty one pushed to gets 17).
   let holders = NO_HOLDERS;
   for (const mention of mentions) {
     const holder = resolveMention(mention, discourse, undefined, false);
-    if (!holder) continue;
-    if (holders === NO_HOLDERS) holders = [holder];
-    else holders.push(holder);
+    if (holder) holders = addTo(holders, NO_HOLDERS, holder);
   }
   return holders;
 }
@@ -322,9 +327,8 @@ function toStatements(
   drafts: Draft[],
   input: ExtractionInput,
 ): Statement[] {
-  // Drafts of one statement id keep the one with the highest confidence, in the place of the first.
-  const statements: Statement[] = [];
-  const placeOf = new Map<string, number>();
+  // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
+  const byId = new Map<string, Statement>();
   // Drafts come sentence by sentence, and those of one clause share their reporting window: the
   // last quote and the last window's date are all the caching they need.
   let quoteIndex = -1;
@@ -349,94 +353,26 @@ function toStatements(
       dateWindow = window;
     }
     const statementId = statementIdIn(input.documentId, draft);
-    const statement = newStatement(statementId, input.documentId, quote, draft, statedAt ?? input.publishedAt);
-    const place = placeOf.get(statementId);
-    if (place === undefined) {
-      placeOf.set(statementId, statements.length);
-      statements.push(statement);
-    } else if (statements[place]!.confidence < statement.confidence) {
-      statements[place] = statement;
-    }
-  }
-  return statements;
-}
-
-/**
- * A statement built in one object literal, so its fields are in place from the start (built field
- * by field, its property store was reallocated as it grew). The fields are in the schema's order,
- * and an optional one is absent, not undefined, when unset: one literal per combination.
- */
-function newStatement(
-  statementId: string,
-  documentId: string,
-  quote: string,
-  draft: Draft,
-  statedAt: string,
-): Statement {
-  const { sentenceIndex, actor, speaker, topic, proposition, polarity, attribution, reportedBy } = draft;
-  const confidence = confidenceOf(draft.evidence);
-  if (speaker && reportedBy) {
-    return {
+    // Built field by field (optional ones only when present), in the order of the schema.
+    const statement = {
       statementId,
-      documentId,
-      sentenceIndex,
+      documentId: input.documentId,
+      sentenceIndex: draft.sentenceIndex,
       quote,
-      actor,
-      speaker,
-      topic,
-      proposition,
-      polarity,
-      attribution,
-      reportedBy,
-      confidence,
-      statedAt,
-    };
+      actor: draft.actor,
+    } as Statement;
+    if (draft.speaker) statement.speaker = draft.speaker;
+    statement.topic = draft.topic;
+    statement.proposition = draft.proposition;
+    statement.polarity = draft.polarity;
+    statement.attribution = draft.attribution;
+    if (draft.reportedBy) statement.reportedBy = draft.reportedBy;
+    statement.confidence = confidenceOf(draft.evidence);
+    statement.statedAt = statedAt ?? input.publishedAt;
+    const existing = byId.get(statementId);
+    if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
   }
-  if (speaker) {
-    return {
-      statementId,
-      documentId,
-      sentenceIndex,
-      quote,
-      actor,
-      speaker,
-      topic,
-      proposition,
-      polarity,
-      attribution,
-      confidence,
-      statedAt,
-    };
-  }
-  if (reportedBy) {
-    return {
-      statementId,
-      documentId,
-      sentenceIndex,
-      quote,
-      actor,
-      topic,
-      proposition,
-      polarity,
-      attribution,
-      reportedBy,
-      confidence,
-      statedAt,
-    };
-  }
-  return {
-    statementId,
-    documentId,
-    sentenceIndex,
-    quote,
-    actor,
-    topic,
-    proposition,
-    polarity,
-    attribution,
-    confidence,
-    statedAt,
-  };
+  return [...byId.values()];
 }
 
 const endOf = (text: AnalysedText, token: number) => (text.start[token] ?? 0) + (text.value[token] ?? '').length;

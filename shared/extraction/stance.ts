@@ -2,6 +2,7 @@ import type { Attribution, Polarity } from '../../events/statement';
 import { type Chain, chainOf, governingItem, hasModalOrNegator } from './chain';
 import type { CompiledCodebook, TriggerEntry } from './codebook/compile';
 import type { Evidence } from './confidence';
+import { addTo } from './list-buffer';
 import type { Mention } from './mentions';
 import type { AnalysedText } from './nlp';
 import {
@@ -10,6 +11,8 @@ import {
   canHold,
   type Frame,
   type Item,
+  mentionAt,
+  NO_ITEMS,
   newItem,
   possessiveBefore,
   type Sentence,
@@ -162,10 +165,8 @@ interface Context extends SentenceDrafts {
 /** The drafts of a sentence that has none (shared; callers only read it). */
 const NO_DRAFTS: Draft[] = [];
 
-/** Adds a draft to the sentence's: a literal for the first (a pushed-to empty list grows room for 17). */
 function addDraft(ctx: Context, draft: Draft): void {
-  if (ctx.drafts === NO_DRAFTS) ctx.drafts = [draft];
-  else ctx.drafts.push(draft);
+  ctx.drafts = addTo(ctx.drafts, NO_DRAFTS, draft);
 }
 
 /** What one clause says, before statements are emitted. */
@@ -211,10 +212,9 @@ const NO_TRIGGERS: Item[] = [];
 const NO_CHAINS: ReadonlyArray<Chain | undefined> = [];
 const NO_VENUES: VenueFinding[] = [];
 /** Shared empty lists: the many clauses without a frame, a subject or a holder (never added to). */
-const NO_HOLDERS: Holder[] = [];
-const NO_MENTIONS: Mention[] = [];
+export const NO_HOLDERS: Holder[] = [];
+export const NO_MENTIONS: Mention[] = [];
 const NO_FOUND: Found[] = [];
-const NO_CLAUSE_ITEMS: Item[] = [];
 const PRONOUNISH = new Set(['pronoun', 'group', 'self', 'roleRef']);
 
 function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[] {
@@ -313,9 +313,7 @@ function analyseClause(
     lastItem = k;
     if (item.kind === 'trigger') {
       if (!afterOccasion(ctx.compiled, text, item.start, clause.start)) {
-        // A literal for the first: a pushed-to empty list would grow room for 17.
-        if (triggers === NO_TRIGGERS) triggers = [item];
-        else triggers.push(item);
+        triggers = addTo(triggers, NO_TRIGGERS, item);
       }
     } else if (item.kind === 'cue') {
       if (item.passive) passiveCue ??= item;
@@ -324,7 +322,7 @@ function analyseClause(
       verbGroup ??= item;
     }
   }
-  const items = firstItem < 0 ? NO_CLAUSE_ITEMS : sentence.items.slice(firstItem, lastItem + 1);
+  const items = firstItem < 0 ? NO_ITEMS : sentence.items.slice(firstItem, lastItem + 1);
   let governing: Item | undefined;
   for (let k = 0; k < triggers.length && !governing; k += 1) {
     governing = governingItem(items, triggers[k]!.start, clause.start);
@@ -355,9 +353,7 @@ function analyseClause(
   let holders: Holder[] = NO_HOLDERS;
   for (const m of subjects) {
     const holder = resolveMention(m, discourse, speaker, quoted);
-    if (!holder) continue;
-    if (holders === NO_HOLDERS) holders = [holder];
-    else holders.push(holder);
+    if (holder) holders = addTo(holders, NO_HOLDERS, holder);
   }
   // "Macron and Starmer said their countries were prepared …": every speaker.
   if (speakers.length > 1 && subjects.length > 0 && subjects.every(isSelfOrGroup)) {
@@ -517,16 +513,13 @@ function emitClause(ctx: Context, state: ClauseState): void {
         // "any truce must address …": requirements on it.
         if (text.norm[trigger.start - 1] === 'any' && deonticFrom(items, trigger.end)) conditional = true;
       }
-      const finding: Found = {
+      found = addTo(found, NO_FOUND, {
         topic: entry.topic,
         proposition: propositionFor(ctx, entry, trigger, state.holders[0], stanceStart),
         sign: entry.inverted ? -chainSign : chainSign,
         conditional,
         indirect: false,
-      };
-      // A literal for the first: a pushed-to empty list would grow room for 17.
-      if (found === NO_FOUND) found = [finding];
-      else found.push(finding);
+      });
     }
   }
 
@@ -953,11 +946,6 @@ function mentionBefore(text: AnalysedText, mentions: Mention[], at: number): Men
   for (const m of mentions) {
     if (m.end === at || (m.end + 1 === at && possessiveBefore(text, at))) return m;
   }
-  return undefined;
-}
-
-function mentionAt(mentions: Mention[], start: number): Mention | undefined {
-  for (const m of mentions) if (m.start === start) return m;
   return undefined;
 }
 

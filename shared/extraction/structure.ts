@@ -8,7 +8,7 @@ import {
   type StructureEntry,
   type TriggerEntry,
 } from './codebook/compile';
-import { ListBuffer } from './list-buffer';
+import { addTo, ListBuffer } from './list-buffer';
 import { newLongest, type PatternMatch } from './matcher';
 import type { Mention } from './mentions';
 import { type AnalysedText, tokenType } from './nlp';
@@ -333,7 +333,7 @@ const TELLING_VERBS = new Set([
 // Searches in the code run for every sentence are loops rather than find/some with a closure:
 // each such closure is a new object (and often a context) per call.
 
-function mentionAt(mentions: Mention[], index: number): Mention | undefined {
+export function mentionAt(mentions: Mention[], index: number): Mention | undefined {
   for (const m of mentions) if (m.start === index) return m;
   return undefined;
 }
@@ -404,18 +404,9 @@ export function afterOccasion(compiled: CompiledCodebook, text: AnalysedText, in
   return false;
 }
 
-/** The shared result of `findFrames` for a sentence without reported speech (most): never added to. */
-const NO_FRAMES: Frame[] = [];
-
-/**
- * Adds a frame to a sentence's list, made at the first frame with room for it alone: most
- * sentences with reported speech have one, and a pushed-to empty list would grow room for 17.
- */
-function withFrame(frames: Frame[], frame: Frame): Frame[] {
-  if (frames === NO_FRAMES) return [frame];
-  frames.push(frame);
-  return frames;
-}
+/** Shared empty lists (never added to): most sentences have no frame, and many no item. */
+export const NO_FRAMES: Frame[] = [];
+export const NO_ITEMS: Item[] = [];
 
 /** Finds the frames of reported speech in a sentence. */
 export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence): Frame[] {
@@ -438,7 +429,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       if (!speaker) continue;
       const after = speaker.end;
       if (text.norm[after] === ',' && after + 1 < end && !isSentenceEnd(text, after + 1, end)) {
-        frames = withFrame(frames, {
+        frames = addTo(frames, NO_FRAMES, {
           speakers: [speaker],
           kind: 'according',
           complement: [after + 1, end],
@@ -446,7 +437,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         });
       } else {
         const comma = item.start - 1 >= first && text.norm[item.start - 1] === ',' ? item.start - 1 : item.start;
-        frames = withFrame(frames, {
+        frames = addTo(frames, NO_FRAMES, {
           speakers: [speaker],
           kind: 'according',
           complement: [first, comma],
@@ -477,7 +468,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         let complementEnd = comma;
         while (complementEnd > first && isQuoteMark(text.norm[complementEnd - 1] ?? '')) complementEnd -= 1;
         const speakers = speaker === leftSpeaker ? withCoordinated(text, sentence, speaker) : [speaker];
-        frames = withFrame(frames, {
+        frames = addTo(frames, NO_FRAMES, {
           speakers,
           kind: 'reporting',
           complement: [first, complementEnd],
@@ -565,7 +556,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       }
     }
     if (!participle && !prefixHasStance) headStart = first;
-    frames = withFrame(frames, {
+    frames = addTo(frames, NO_FRAMES, {
       speakers,
       kind: 'reporting',
       complement: [start, complementEnd],
@@ -589,7 +580,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         break;
       }
     }
-    if (!covered) frames = withFrame(frames, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
+    if (!covered) frames = addTo(frames, NO_FRAMES, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
     i = j;
   }
   return frames;
