@@ -63,9 +63,9 @@ function generatedDocuments(count: number) {
 
 async function serveStancewatch() {
   const { serve } = await import('@hono/node-server');
-  const { openStancewatch } = await import('../embedded/open-stancewatch');
+  const { openStancewatch } = await import('../shared/wiring/embedded');
   const { createApp } = await import('../functions/api/app');
-  const { statementIdFor } = await import('../shared/domain/statement-id');
+  const { statementIdFor } = await import('../shared/domain/extraction/statement-id');
   type Statement = import('../events/statement').Statement;
   const extractor = {
     name: 'bench',

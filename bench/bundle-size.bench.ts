@@ -32,11 +32,11 @@ type Group = keyof typeof PACKAGE_GROUPS;
 
 /** Project folders that belong to one function (or to no Lambda at all). */
 const SOURCE_GROUPS = {
-  extraction: ['shared/extraction/', 'shared/llm-extraction/', 'shared/adapters/bedrock/'],
+  extraction: ['shared/domain/extraction/', 'shared/adapters/bedrock/'],
   http: ['functions/api/'],
   alerts: ['functions/alerter/', 'shared/adapters/sns/', 'shared/adapters/smtp/', 'shared/adapters/outbox/'],
   streams: ['functions/streams/', 'functions/projector/'],
-  embedded: ['embedded/', 'cli/'],
+  embedded: ['shared/adapters/embedded/', 'shared/wiring/embedded', 'cli/'],
 } as const satisfies Partial<Record<Group, readonly string[]>>;
 
 const FORBIDDEN: Record<FunctionName, Group[]> = {

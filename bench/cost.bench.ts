@@ -1,10 +1,10 @@
 import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { EMBEDDED_TABLES } from '../embedded/embedded-runtime';
-import { openStancewatch } from '../embedded/open-stancewatch';
 import { VIEWS_TABLE_KEYS } from '../shared/adapters/dynamodb/views-table';
-import { createRulesExtractor } from '../shared/extraction/rules-extractor';
+import { createRulesExtractor } from '../shared/domain/extraction/rules-extractor';
 import type { AlertMessage, Notifier } from '../shared/ports/notifier';
+import { openStancewatch } from '../shared/wiring/embedded';
+import { EMBEDDED_TABLES } from '../shared/wiring/embedded-runtime';
 import { printTable, round } from '../test/support/bench-table';
 import { CapacityMeter, itemSizeOf, type Usage } from '../test/support/capacity-meter';
 import { type GeneratedDocument, generateNewsDocuments } from '../test/support/news-generator';

@@ -13,8 +13,8 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { rawTokenizer } from '../shared/extraction/nlp';
-import { createRulesExtractor } from '../shared/extraction/rules-extractor';
+import { rawTokenizer } from '../shared/domain/extraction/nlp';
+import { createRulesExtractor } from '../shared/domain/extraction/rules-extractor';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {

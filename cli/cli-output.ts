@@ -1,4 +1,4 @@
-import { isStancewatchError } from '../shared/errors/stancewatch-error';
+import { CLI_EXIT_BY_CODE, isStancewatchError } from '../shared/errors';
 
 /** Thrown for wrong CLI usage: exit status 2, like commander's own usage errors. */
 export class CliUsageError extends Error {
@@ -28,10 +28,7 @@ export function createOutput(json: boolean): Output {
 export function describeFailure(error: unknown): { message: string; exitCode: number } {
   if (error instanceof CliUsageError) return { message: error.message, exitCode: 2 };
   if (isStancewatchError(error)) {
-    const usage = ['VALIDATION_FAILED', 'DOCUMENT_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'NOT_FOUND'].includes(
-      error.code,
-    );
-    return { message: `${error.message} [${error.code}]`, exitCode: usage ? 2 : 1 };
+    return { message: `${error.message} [${error.code}]`, exitCode: CLI_EXIT_BY_CODE[error.code] };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { message: `unexpected error: ${message} (STANCEWATCH_DEBUG=1 shows details)`, exitCode: 1 };

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { MAX_RAW_DOCUMENT_BYTES } from '../shared/domain/document-limits';
+import { MAX_RAW_DOCUMENT_BYTES } from '../shared/domain/documents/document-limits';
 
 /** One document to ingest and where it came from (for messages): `file`, `file:line` or `stdin`. */
 export interface InputDocument {

@@ -1,5 +1,5 @@
-import { DataFolder, defaultDataDir } from '../embedded/data-folder';
-import { openStancewatch, type Stancewatch } from '../embedded/open-stancewatch';
+import { DataFolder, defaultDataDir } from '../shared/adapters/embedded/data-folder';
+import { openStancewatch, type Stancewatch } from '../shared/wiring/embedded';
 
 /** Opens the embedded store of `--data` (or the default folder) for one CLI command. */
 export function openStore(dataFlag: string | undefined, command: string, verbose = false): Promise<Stancewatch> {

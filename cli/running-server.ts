@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DataFolder, defaultDataDir, readLiveLock } from '../embedded/data-folder';
+import { DataFolder, defaultDataDir, readLiveLock } from '../shared/adapters/embedded/data-folder';
 
 export interface RunningServer {
   url: string;

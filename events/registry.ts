@@ -1,11 +1,9 @@
 import type { z } from 'zod';
-import { InvalidEventError } from '../shared/errors/invalid-event-error';
-import { UnknownEventTypeError } from '../shared/errors/unknown-event-type-error';
-import { UnsupportedSchemaVersionError } from '../shared/errors/unsupported-schema-version-error';
 import { AlertPublished } from './alert-events';
 import type { EventDefinition, EventOf } from './define-event';
 import { DocumentIngested, StatementExtracted, StatementRetracted } from './document-events';
 import { RawEvent } from './envelope';
+import { InvalidEventError, UnknownEventTypeError, UnsupportedSchemaVersionError } from './errors';
 import {
   ContradictionDetected,
   PositionChanged,

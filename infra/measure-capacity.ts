@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { openStancewatch } from '../embedded/open-stancewatch';
 import { EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
 import { VIEWS_TABLE_KEYS } from '../shared/adapters/dynamodb/views-table';
 import type { Notifier } from '../shared/ports/notifier';
+import { openStancewatch } from '../shared/wiring/embedded';
 import { PROJECT_ROOT } from './bundling';
 
 /**

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { MAX_RAW_DOCUMENT_BYTES } from '../../shared/domain/document-limits';
-import { formatStatements } from '../../shared/presentation/statements-format';
+import { MAX_RAW_DOCUMENT_BYTES } from '../../shared/domain/documents/document-limits';
+import { formatStatements } from '../../shared/domain/extraction/statements-format';
 import { action, CliUsageError, createOutput } from '../cli-output';
 
 interface ExtractFlags {
@@ -25,8 +25,8 @@ export function registerExtractCommand(program: Command): void {
       action(async (file: string, flags: ExtractFlags) => {
         const output = createOutput(flags.json ?? false);
         const text = await readText(file);
-        const { prepareDocument } = await import('../../shared/domain/document-input');
-        const { extractorFromEnvironment } = await import('../../shared/composition/extractor-from-environment');
+        const { prepareDocument } = await import('../../shared/domain/documents/document-input');
+        const { extractorFromEnvironment } = await import('../../shared/wiring/extractor-from-environment');
         const document = prepareDocument({
           text,
           publishedAt: flags.date ?? new Date().toISOString().slice(0, 10),

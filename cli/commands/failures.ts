@@ -22,7 +22,7 @@ export function registerFailuresCommand(program: Command): void {
       action(async (flags: FailuresFlags) => {
         const output = createOutput(flags.json ?? false);
         const { withStore } = await import('../open-store');
-        const { streamRecordOf } = await import('../../embedded/stream-record');
+        const { streamRecordOf } = await import('../../shared/adapters/embedded/stream-record');
         const { decodeCommitItem } = await import('../../shared/adapters/dynamodb/commit-item');
         await withStore(flags.data, 'stancewatch failures', async (store) => {
           const failures = await store.failures.list();

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { isStancewatchError } from '../../shared/errors/stancewatch-error';
+import { isStancewatchError } from '../../shared/errors';
 import { action, CliUsageError, createOutput, type Output } from '../cli-output';
 import { type InputDocument, type InputProblem, readDocumentInputs } from '../document-inputs';
 import { postDocument } from '../remote-api';
@@ -67,7 +67,7 @@ export function registerIngestCommand(program: Command): void {
       action(async (inputs: string[], flags: IngestFlags) => {
         const output = createOutput(flags.json ?? false);
         const { documents, problems } = await readDocumentInputs(inputs, flags);
-        const { parseDocumentInput } = await import('../../shared/domain/document-input');
+        const { parseDocumentInput } = await import('../../shared/domain/documents/document-input');
         for (const document of documents) {
           try {
             parseDocumentInput(document.input);

@@ -6,7 +6,7 @@ import {
   formatContradictions,
   formatPositions,
   formatTimeline,
-} from '../../shared/presentation/positions-format';
+} from '../../shared/domain/positions/positions-format';
 import { action, CliUsageError, createOutput } from '../cli-output';
 import { withViews } from '../with-views';
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { DataFolder, defaultDataDir } from '../../embedded/data-folder';
-import type { openStancewatch } from '../../embedded/open-stancewatch';
+import { DataFolder, defaultDataDir } from '../../shared/adapters/embedded/data-folder';
+import type { openStancewatch } from '../../shared/wiring/embedded';
 import { action, CliUsageError } from '../cli-output';
 import { readDocumentInputs } from '../document-inputs';
 
@@ -35,9 +35,9 @@ export function registerStartCommand(program: Command): void {
           throw new CliUsageError(`--port ${flags.port} is not a port`);
         const folder = new DataFolder(defaultDataDir(flags.data));
         const { serve } = await import('@hono/node-server');
-        const { openStancewatch } = await import('../../embedded/open-stancewatch');
+        const { openStancewatch } = await import('../../shared/wiring/embedded');
         const { createApp } = await import('../../functions/api/app');
-        const { ensureApiToken } = await import('../../embedded/api-token');
+        const { ensureApiToken } = await import('../../shared/adapters/embedded/api-token');
         const url = `http://${flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host}:${port}`;
         const store = await openStancewatch({
           folder,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { ensureApiToken } from '../../embedded/api-token';
-import { DataFolder, defaultDataDir } from '../../embedded/data-folder';
+import { ensureApiToken } from '../../shared/adapters/embedded/api-token';
+import { DataFolder, defaultDataDir } from '../../shared/adapters/embedded/data-folder';
 import { action, createOutput } from '../cli-output';
 
 /** `stancewatch token`: the embedded API token (made now if `start` never ran). */

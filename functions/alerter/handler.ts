@@ -3,9 +3,9 @@ import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/docum
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { createSnsClient } from '../../shared/adapters/sns/sns-client';
 import { SnsNotifier } from '../../shared/adapters/sns/sns-notifier';
+import { optionalEnv, requiredEnv } from '../../shared/config';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
-import { optionalEnv, requiredEnv } from '../commons/environment';
 import { createAlerterHandler } from './alerter';
 
 const logger = new Logger({ serviceName: 'stancewatch-alerter' });

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
-import { StoreUnavailableError } from '../../shared/errors/store-unavailable-error';
+import { StoreUnavailableError } from '../../shared/errors';
 import { CursorCodec } from './cursor';
 
 export interface AuthSettings {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { InvalidCursorError } from '../../shared/errors/invalid-cursor-error';
+import { InvalidCursorError } from '../../shared/errors';
 
 /** Longest cursor accepted; the stores' own cursors are a few hundred characters. */
 export const MAX_CURSOR_LENGTH = 4096;

@@ -2,8 +2,13 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { isStancewatchError, type StancewatchError } from '../../shared/errors/stancewatch-error';
-import { ValidationError } from '../../shared/errors/validation-error';
+import {
+  type ErrorCode,
+  HTTP_STATUS_BY_CODE,
+  isStancewatchError,
+  type KnownError,
+  ValidationError,
+} from '../../shared/errors';
 
 /** The one JSON shape of every error the API returns. */
 export interface ErrorBody {
@@ -13,25 +18,8 @@ export interface ErrorBody {
   requestId?: string;
 }
 
-/**
- * Error code → HTTP status. Codes not listed (an invalid stored event, an unknown event type, an
- * alert that could not be delivered) are faults of the service, not of the request: 500.
- */
-export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
-  VALIDATION_FAILED: 400,
-  INVALID_CURSOR: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONCURRENCY_CONFLICT: 409,
-  DOCUMENT_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  THROTTLED: 429,
-  STORE_UNAVAILABLE: 503,
-};
-
 /** What Hono's own middleware throws (body limit, CSRF, malformed JSON, media type gate), as codes. */
-const CODE_BY_HTTP_STATUS: Readonly<Record<number, string>> = {
+const CODE_BY_HTTP_STATUS: Readonly<Record<number, ErrorCode>> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
@@ -61,9 +49,9 @@ export interface ErrorResponse {
 /** Turns anything thrown while serving a request into a status and a safe body. */
 export function errorResponseOf(error: unknown, requestId: string): ErrorResponse {
   if (isStancewatchError(error)) {
-    const status = STATUS_BY_CODE[error.code];
-    if (status !== undefined) return fromDomainError(error, status);
-    return internalError(requestId);
+    // A 500 is a fault of the service (an invalid stored event, an undeliverable alert): no details.
+    const status = HTTP_STATUS_BY_CODE[error.code];
+    return status === 500 ? internalError(requestId) : fromDomainError(error, status);
   }
   if (error instanceof HTTPException) {
     const code = CODE_BY_HTTP_STATUS[error.status];
@@ -80,7 +68,7 @@ export function errorResponseOf(error: unknown, requestId: string): ErrorRespons
   return internalError(requestId);
 }
 
-function fromDomainError(error: StancewatchError, status: ContentfulStatusCode): ErrorResponse {
+function fromDomainError(error: KnownError, status: ContentfulStatusCode): ErrorResponse {
   const fixed = FIXED_MESSAGES[error.code];
   const details = fixed === undefined ? publicDetails(error.details) : undefined;
   return {

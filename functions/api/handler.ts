@@ -5,11 +5,11 @@ import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/docum
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DynamoUniqueKeyRegistry } from '../../shared/adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../../shared/adapters/dynamodb/dynamo-view-store';
-import { deferredExtractor } from '../../shared/composition/deferred-extractor';
-import { extractorSettingsFromEnvironment } from '../../shared/composition/extractor-settings';
+import { optionalEnv, requiredEnv } from '../../shared/config';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
-import { optionalEnv, requiredEnv } from '../commons/environment';
+import { deferredExtractor } from '../../shared/wiring/deferred-extractor';
+import { extractorSettingsFromEnvironment } from '../../shared/wiring/extractor-settings';
 import { createApp } from './app';
 import { tokenFromSecret } from './secret-token';
 
@@ -40,7 +40,7 @@ export const app = createApp({
     uniqueKeys: new DynamoUniqueKeyRegistry(client, eventsTable),
     // Built on the first POST, so a container that only answers reads starts without the NLP model.
     extractor: deferredExtractor(extractorSettings.kind, async () => {
-      const { extractorFromEnvironment } = await import('../../shared/composition/extractor-from-environment');
+      const { extractorFromEnvironment } = await import('../../shared/wiring/extractor-from-environment');
       return extractorFromEnvironment();
     }),
     ids,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidCursorError } from '../../shared/errors/invalid-cursor-error';
+import { InvalidCursorError } from '../../shared/errors';
 import type { Page } from '../../shared/ports/views';
 import type { CursorCodec } from './cursor';
 

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { Severity } from '../../events/position-events';
 import { ActorId, Attribution, IsoDateOrTimestamp, Polarity, PropositionId, TopicId } from '../../events/statement';
 import { StatementRef as StatementRefSchema } from '../../events/statement-ref';
-import { DocumentInput as DocumentInputSchema } from '../../shared/domain/document-input';
+import { DocumentInput as DocumentInputSchema } from '../../shared/domain/documents/document-input';
 import { MAX_PAGE_SIZE } from '../../shared/ports/views';
 import { MAX_CURSOR_LENGTH } from './cursor';
 

@@ -1,10 +1,10 @@
 import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DynamoUniqueKeyRegistry } from '../../shared/adapters/dynamodb/dynamo-unique-key-registry';
-import { extractorFromEnvironment } from '../../shared/composition/extractor-from-environment';
+import { requiredEnv } from '../../shared/config';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
-import { requiredEnv } from '../commons/environment';
+import { extractorFromEnvironment } from '../../shared/wiring/extractor-from-environment';
 import { createIngestHandler } from './ingest-handler';
 
 // Built once per container: clients, the codebook and the extractor are reused across invocations.

@@ -1,6 +1,6 @@
 import type { IngestDependencies, IngestOutcome } from '../../shared/application/ingest-document';
 import { ingestDocument } from '../../shared/application/ingest-document';
-import { isStancewatchError } from '../../shared/errors/stancewatch-error';
+import { isStancewatchError } from '../../shared/errors';
 
 /** What a direct invocation (`aws lambda invoke`, Step Functions, an S3 trigger's glue) sends. */
 export type IngestEvent = unknown;

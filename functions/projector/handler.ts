@@ -3,9 +3,9 @@ import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/docum
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DynamoViewStore } from '../../shared/adapters/dynamodb/dynamo-view-store';
 import { PositionStateCache } from '../../shared/application/position-state-cache';
+import { requiredEnv } from '../../shared/config';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
-import { requiredEnv } from '../commons/environment';
 import { createProjectorHandler } from './projector';
 
 const logger = new Logger({ serviceName: 'stancewatch-projector' });

@@ -1,7 +1,4 @@
-import { DocumentTooLargeError } from '../errors/document-too-large-error';
-import { StancewatchError } from '../errors/stancewatch-error';
-import { StoreUnavailableError } from '../errors/store-unavailable-error';
-import { ThrottledError } from '../errors/throttled-error';
+import { DocumentTooLargeError, StancewatchError, StoreUnavailableError, ThrottledError } from '../errors';
 
 const THROTTLING_ERRORS = new Set([
   'ThrottlingException',

@@ -1,11 +1,11 @@
 import type { DomainEvent } from '../../events/registry';
+import { type CommandSource, decide, type PositionCommand, type PositionDecision } from '../domain/positions/decide';
+import { foldOnto, type PositionState, rehydrate } from '../domain/positions/position-state';
 import { positionStreamId } from '../domain/stream-ids';
 import { toTimestamp } from '../domain/timestamps';
-import { isConcurrencyError } from '../errors/concurrency-error';
+import { isConcurrencyError } from '../errors';
 import type { EventStore, NewEvent, StreamPosition } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
-import { type CommandSource, decide, type PositionCommand, type PositionDecision } from '../positions/decide';
-import { foldOnto, type PositionState, rehydrate } from '../positions/position-state';
 import type { PositionStateCache } from './position-state-cache';
 
 export interface PositionDecisionDependencies {

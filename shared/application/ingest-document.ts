@@ -1,8 +1,8 @@
 import type { StatementExtracted } from '../../events/document-events';
-import { prepareDocument } from '../domain/document-input';
+import { prepareDocument } from '../domain/documents/document-input';
 import { documentStreamId } from '../domain/stream-ids';
 import { toTimestamp } from '../domain/timestamps';
-import { isConcurrencyError } from '../errors/concurrency-error';
+import { isConcurrencyError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { EventStore, NewEvent } from '../ports/event-store';
 import type { Extractor } from '../ports/extractor';

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
+import type { PositionState } from '../domain/positions/position-state';
 import type { StreamPosition } from '../ports/event-store';
-import type { PositionState } from '../positions/position-state';
 
 /** A position stream folded up to a point of the stream. */
 export interface FoldedPosition {

@@ -1,9 +1,9 @@
 import type { DomainEvent } from '../../events/registry';
+import type { PositionCommand } from '../domain/positions/decide';
+import { projectEvent } from '../domain/positions/projection';
+import { countsTowardPosition } from '../domain/positions/rules';
 import type { StoredCommit } from '../ports/event-store';
 import type { ViewWriter } from '../ports/views';
-import type { PositionCommand } from '../positions/decide';
-import { projectEvent } from '../positions/projection';
-import { countsTowardPosition } from '../positions/rules';
 import { decideOnPosition, type PositionDecisionDependencies, positionStreamOf } from './decide-position';
 
 export interface ProjectorDependencies extends PositionDecisionDependencies {

@@ -1,7 +1,7 @@
 import type { EventOfType } from '../../events/registry';
-import { renderContradictionAlert } from '../alerts/render-alert';
+import { renderContradictionAlert } from '../domain/alerts/render-alert';
 import { alertStreamId } from '../domain/stream-ids';
-import { isConcurrencyError } from '../errors/concurrency-error';
+import { isConcurrencyError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { EventStore } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';

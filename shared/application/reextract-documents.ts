@@ -1,6 +1,6 @@
 import type { EventOfType } from '../../events/registry';
 import { documentStreamId, isDocumentStream } from '../domain/stream-ids';
-import { isConcurrencyError } from '../errors/concurrency-error';
+import { isConcurrencyError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { EventStore, NewEvent } from '../ports/event-store';
 import type { Extractor } from '../ports/extractor';

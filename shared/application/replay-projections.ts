@@ -1,6 +1,6 @@
+import { projectEvent } from '../domain/positions/projection';
 import type { EventStore } from '../ports/event-store';
 import type { ViewWriter } from '../ports/views';
-import { projectEvent } from '../positions/projection';
 
 export interface ReplayDependencies {
   eventStore: EventStore;

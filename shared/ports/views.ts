@@ -1,7 +1,7 @@
 import type { Severity } from '../../events/position-events';
 import type { Polarity } from '../../events/statement';
 import type { StatementRef } from '../../events/statement-ref';
-import type { PositionEffect, TimelineStatement, ViewUpdate } from '../positions/view-updates';
+import type { PositionEffect, TimelineStatement, ViewUpdate } from '../domain/positions/view-updates';
 
 /**
  * One page of a list. `next` is an opaque cursor (base64url of the store's last evaluated key;

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ActorId, Polarity, PropositionId, type Statement, TopicId } from '../../events/statement';
-import type { Codebook } from '../../shared/extraction/codebook/schema';
-import { createRulesExtractor } from '../../shared/extraction/rules-extractor';
+import type { Codebook } from '../../shared/domain/extraction/codebook/schema';
+import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 
 /**
  * `npm run eval`: runs the rules extractor over the labelled corpus and prints precision, recall and

@@ -1,8 +1,5 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryNotifier } from '../../embedded/memory-notifier';
-import { openStancewatch } from '../../embedded/open-stancewatch';
-import { streamRecordOf } from '../../embedded/stream-record';
 import { createAlerterHandler } from '../../functions/alerter/alerter';
 import { createApp } from '../../functions/api/app';
 import { createProjectorHandler } from '../../functions/projector/projector';
@@ -12,10 +9,13 @@ import { DynamoUniqueKeyRegistry } from '../../shared/adapters/dynamodb/dynamo-u
 import { DynamoViewStore } from '../../shared/adapters/dynamodb/dynamo-view-store';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table';
 import { viewsTableDefinition } from '../../shared/adapters/dynamodb/views-table';
-import { createRulesExtractor, type RulesExtractor } from '../../shared/extraction/rules-extractor';
+import { MemoryNotifier } from '../../shared/adapters/embedded/memory-notifier';
+import { streamRecordOf } from '../../shared/adapters/embedded/stream-record';
+import { createRulesExtractor, type RulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { systemClock } from '../../shared/ports/clock';
 import type { Extractor } from '../../shared/ports/extractor';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
+import { openStancewatch } from '../../shared/wiring/embedded';
 import { canonicalLog, scanAll } from '../support/canonical-state';
 import { type DynamoTestStore, startDynamoTestStore } from '../support/dynamo-test-store';
 

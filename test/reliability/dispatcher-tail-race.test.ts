@@ -1,15 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DispatchingEventStore } from '../../embedded/dispatching-event-store';
-import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../embedded/embedded-dynamo';
-import { MemoryCheckpointStore } from '../../embedded/file-checkpoint-store';
-import type { StreamConsumer } from '../../embedded/stream-consumer';
-import { StreamDispatcher } from '../../embedded/stream-dispatcher';
 import { decodeStreamImage } from '../../shared/adapters/dynamodb/commit-item';
 import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table';
 import { eventTableDefinition } from '../../shared/adapters/dynamodb/event-table';
+import { DispatchingEventStore } from '../../shared/adapters/embedded/dispatching-event-store';
+import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../shared/adapters/embedded/embedded-dynamo';
+import { MemoryCheckpointStore } from '../../shared/adapters/embedded/file-checkpoint-store';
+import type { StreamConsumer } from '../../shared/adapters/embedded/stream-consumer';
+import { StreamDispatcher } from '../../shared/adapters/embedded/stream-dispatcher';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
 import { anAlertPublished, fixedClock } from '../support/event-factory';
 

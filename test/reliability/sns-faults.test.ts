@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openStancewatch } from '../../embedded/open-stancewatch';
 import { createSnsClient } from '../../shared/adapters/sns/sns-client';
 import { SnsNotifier } from '../../shared/adapters/sns/sns-notifier';
-import { createRulesExtractor } from '../../shared/extraction/rules-extractor';
+import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
+import { openStancewatch } from '../../shared/wiring/embedded';
 import { canonicalLog, scanAll } from '../support/canonical-state';
 import { startFakeSns } from '../support/fake-sns';
 import { FaultInjector, type FaultKind } from '../support/fault-injection';

@@ -2,14 +2,14 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { DataFolder } from '../../embedded/data-folder';
-import { openStancewatch, type Stancewatch } from '../../embedded/open-stancewatch';
 import { createApp } from '../../functions/api/app';
+import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
+import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { documentStreamId } from '../../shared/domain/stream-ids';
-import { createRulesExtractor } from '../../shared/extraction/rules-extractor';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
+import { openStancewatch, type Stancewatch } from '../../shared/wiring/embedded';
 import { type BadInput, badInputArbitrary } from './bad-input';
 import { runCli, temporaryDirectory } from './run-cli';
 

@@ -1,6 +1,6 @@
 import type { EventOfType } from '../../events/registry';
+import { contradictionIdFor, toStatementRef } from '../../shared/domain/positions/rules';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
-import { contradictionIdFor, toStatementRef } from '../../shared/positions/rules';
 import { aStatement } from './statement-factory';
 
 const ids = createUlidGenerator();

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { DataFolder } from '../../embedded/data-folder';
-import { openStancewatch } from '../../embedded/open-stancewatch';
+import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import type { Extractor } from '../../shared/ports/extractor';
+import { openStancewatch } from '../../shared/wiring/embedded';
 import { type CanonicalState, canonicalState, readOutbox } from './canonical-state';
 import { seededRandom } from './fault-injection';
 import { CLI, runCli } from './run-cli';

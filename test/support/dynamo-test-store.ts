@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { startEmbeddedDynamo } from '../../embedded/embedded-dynamo';
 import { createDynamoDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table';
 import { eventTableDefinition } from '../../shared/adapters/dynamodb/event-table';
+import { startEmbeddedDynamo } from '../../shared/adapters/embedded/embedded-dynamo';
 
 export interface DynamoTestStore {
   endpoint: string;

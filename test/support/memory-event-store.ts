@@ -1,5 +1,5 @@
 import { currentSchemaVersion, type DomainEvent, parseEvent, validateEventData } from '../../events/registry';
-import { ConcurrencyError } from '../../shared/errors/concurrency-error';
+import { ConcurrencyError } from '../../shared/errors';
 import type { Clock } from '../../shared/ports/clock';
 import type {
   AppendResult,

@@ -1,9 +1,9 @@
-import { MemoryNotifier } from '../../embedded/memory-notifier';
 import type { Statement } from '../../events/statement';
+import { MemoryNotifier } from '../../shared/adapters/embedded/memory-notifier';
 import { type IngestOutcome, ingestDocument } from '../../shared/application/ingest-document';
 import { projectCommit } from '../../shared/application/project-commit';
 import { publishContradictionAlert } from '../../shared/application/publish-contradiction-alert';
-import { statementIdFor } from '../../shared/domain/statement-id';
+import { statementIdFor } from '../../shared/domain/extraction/statement-id';
 import type { ExtractionInput, Extractor } from '../../shared/ports/extractor';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
 import type { UniqueKeyRegistry } from '../../shared/ports/unique-key-registry';

@@ -10,6 +10,8 @@ import {
   type WriteCondition,
 } from '../../shared/adapters/dynamodb/view-items';
 import { viewKeys } from '../../shared/adapters/dynamodb/views-table';
+import { sinceKeyOf } from '../../shared/domain/positions/ordering';
+import type { ViewUpdate } from '../../shared/domain/positions/view-updates';
 import {
   type ContradictionQuery,
   type Page,
@@ -19,8 +21,6 @@ import {
   type TimelineQuery,
   type ViewStore,
 } from '../../shared/ports/views';
-import { sinceKeyOf } from '../../shared/positions/ordering';
-import type { ViewUpdate } from '../../shared/positions/view-updates';
 
 type Item = Record<string, unknown>;
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
+import { projectEvent } from '../../shared/domain/positions/projection';
 import { documentStreamId } from '../../shared/domain/stream-ids';
 import { toTimestamp } from '../../shared/domain/timestamps';
 import type { EventStore, NewEvent, StoredCommit } from '../../shared/ports/event-store';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
 import type { ViewWriter } from '../../shared/ports/views';
-import { projectEvent } from '../../shared/positions/projection';
 import { type ExtractedData, retractionOf } from './statement-factory';
 
 const ids = createUlidGenerator();

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataFolder } from '../../embedded/data-folder';
-import { openStancewatch, type Stancewatch } from '../../embedded/open-stancewatch';
+import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
-import { isStancewatchError } from '../../shared/errors/stancewatch-error';
-import { createRulesExtractor } from '../../shared/extraction/rules-extractor';
+import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
+import { isStancewatchError } from '../../shared/errors';
 import { systemClock } from '../../shared/ports/clock';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
+import { openStancewatch, type Stancewatch } from '../../shared/wiring/embedded';
 import { type CanonicalState, canonicalState, readOutbox } from './canonical-state';
 import type { FaultInjector } from './fault-injection';
 import { type GeneratedDocument, generateNewsDocuments } from './news-generator';

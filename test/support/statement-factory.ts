@@ -1,9 +1,9 @@
 import type { StatementExtracted, StatementRetracted } from '../../events/document-events';
 import type { DomainEvent } from '../../events/registry';
-import { statementIdFor } from '../../shared/domain/statement-id';
+import { statementIdFor } from '../../shared/domain/extraction/statement-id';
+import type { PositionCommand, PositionDecision } from '../../shared/domain/positions/decide';
 import { toTimestamp } from '../../shared/domain/timestamps';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
-import type { PositionCommand, PositionDecision } from '../../shared/positions/decide';
 
 const ids = createUlidGenerator();
 

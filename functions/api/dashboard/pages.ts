@@ -1,5 +1,5 @@
 import type { StatementRef } from '../../../events/statement-ref';
-import { displayNameOf, labelOf } from '../../../shared/alerts/display-names';
+import { displayNameOf, labelOf } from '../../../shared/domain/alerts/display-names';
 import type { ActorView, ContradictionView, PositionView, TimelineEntry } from '../../../shared/ports/views';
 import { type Html, h } from './html';
 import { counts, dayOf, PALETTE_SIZE, timelineChart } from './timeline-chart';

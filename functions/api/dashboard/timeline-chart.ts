@@ -1,6 +1,6 @@
 import type { Polarity } from '../../../events/statement';
 import type { StatementRef } from '../../../events/statement-ref';
-import { labelOf } from '../../../shared/alerts/display-names';
+import { labelOf } from '../../../shared/domain/alerts/display-names';
 import type { ContradictionView, TimelineEntry } from '../../../shared/ports/views';
 import { type Html, h } from './html';
 

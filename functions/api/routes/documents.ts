@@ -2,12 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { StatementExtracted } from '../../../events/document-events';
 import { ingestDocument } from '../../../shared/application/ingest-document';
-import { MAX_RAW_DOCUMENT_BYTES } from '../../../shared/domain/document-limits';
+import { MAX_RAW_DOCUMENT_BYTES } from '../../../shared/domain/documents/document-limits';
 import { documentStreamId } from '../../../shared/domain/stream-ids';
-import { DocumentTooLargeError } from '../../../shared/errors/document-too-large-error';
-import { NotFoundError } from '../../../shared/errors/not-found-error';
-import { UnsupportedMediaTypeError } from '../../../shared/errors/unsupported-media-type-error';
-import { ValidationError } from '../../../shared/errors/validation-error';
+import {
+  DocumentTooLargeError,
+  NotFoundError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../../../shared/errors';
 import type { ApiApp, RouteContext } from '../dependencies';
 import {
   DocumentInput,

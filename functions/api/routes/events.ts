@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { DomainEvent } from '../../../events/registry';
-import { NotFoundError } from '../../../shared/errors/not-found-error';
+import { NotFoundError } from '../../../shared/errors';
 import type { EventStore } from '../../../shared/ports/event-store';
 import { DEFAULT_PAGE_SIZE } from '../../../shared/ports/views';
 import { type CursorCodec, cursorScope } from '../cursor';

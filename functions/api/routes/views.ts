@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { NotFoundError } from '../../../shared/errors/not-found-error';
+import { NotFoundError } from '../../../shared/errors';
 import type { ActorView, ViewReader } from '../../../shared/ports/views';
 import { cursorScope } from '../cursor';
 import type { ApiApp, RouteContext } from '../dependencies';

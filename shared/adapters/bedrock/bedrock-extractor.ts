@@ -1,34 +1,32 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { IsoDateOrTimestamp, type Statement } from '../../../events/statement';
-import { MAX_RAW_DOCUMENT_BYTES } from '../../domain/document-limits';
-import { DocumentTooLargeError } from '../../errors/document-too-large-error';
-import { ValidationError } from '../../errors/validation-error';
-import { looksLikeHtml, toArticleText } from '../../extraction/article-text';
-import { codebookFromEnvironment } from '../../extraction/codebook/load-codebook';
-import type { Codebook } from '../../extraction/codebook/schema';
-import { createRulesExtractor } from '../../extraction/rules-extractor';
-import { addDrops, noDrops, readAnswer, totalDrops } from '../../llm-extraction/answer';
-import { catalogueFrom } from '../../llm-extraction/catalogue';
+import { MAX_RAW_DOCUMENT_BYTES } from '../../domain/documents/document-limits';
+import { looksLikeHtml, toArticleText } from '../../domain/extraction/article-text';
+import { codebookFromEnvironment } from '../../domain/extraction/codebook/load-codebook';
+import type { Codebook } from '../../domain/extraction/codebook/schema';
+import { addDrops, noDrops, readAnswer, totalDrops } from '../../domain/extraction/llm/answer';
+import { catalogueFrom } from '../../domain/extraction/llm/catalogue';
 import {
   type Chunk,
   type ChunkingOptions,
   chunkSentences,
   DEFAULT_CHUNKING,
   splitChunk,
-} from '../../llm-extraction/chunking';
-import { sentencesWorthAsking } from '../../llm-extraction/hybrid';
-import { mergeStatements } from '../../llm-extraction/merge';
-import { chunkMessage, LLM_PROMPT_VERSION, statementsTool, systemPrompt } from '../../llm-extraction/prompt';
+} from '../../domain/extraction/llm/chunking';
+import { sentencesWorthAsking } from '../../domain/extraction/llm/hybrid';
+import { mergeStatements } from '../../domain/extraction/llm/merge';
+import { chunkMessage, LLM_PROMPT_VERSION, statementsTool, systemPrompt } from '../../domain/extraction/llm/prompt';
 import {
   type ExtractionLogger,
   type LlmExtractionReport,
   type LlmExtractionResult,
   silentExtractionLogger,
-} from '../../llm-extraction/report';
-import { type SplitDocument, splitSentences } from '../../llm-extraction/sentences';
-import { addUsage, noUsage } from '../../llm-extraction/usage';
+} from '../../domain/extraction/llm/report';
+import { type SplitDocument, splitSentences } from '../../domain/extraction/llm/sentences';
+import { addUsage, noUsage } from '../../domain/extraction/llm/usage';
+import { createRulesExtractor } from '../../domain/extraction/rules-extractor';
+import { BedrockExtractionError, DocumentTooLargeError, ValidationError } from '../../errors';
 import type { ExtractionInput, ExtractionResult, Extractor } from '../../ports/extractor';
-import { BedrockExtractionError } from './bedrock-extraction-error';
 import { DEFAULT_RETRY_POLICY, errorNameOf, type RetryPolicy, withRetries } from './bedrock-retry';
 import { converseStatements, defaultToolChoice, type ToolChoiceMode } from './converse-statements';
 

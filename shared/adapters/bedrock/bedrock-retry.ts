@@ -1,4 +1,4 @@
-import { BedrockExtractionError } from './bedrock-extraction-error';
+import { BedrockExtractionError } from '../../errors';
 
 /**
  * The retry policy on top of the SDK's. The client retries each call itself (standard mode,

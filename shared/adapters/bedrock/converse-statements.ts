@@ -5,11 +5,11 @@ import {
   type ConverseCommandInput,
   type ToolChoice,
 } from '@aws-sdk/client-bedrock-runtime';
-import type { ToolDefinition } from '../../llm-extraction/prompt';
-import type { ToolChoiceMode } from '../../llm-extraction/tool-choice';
-import type { TokenUsage } from '../../llm-extraction/usage';
+import type { ToolDefinition } from '../../domain/extraction/llm/prompt';
+import type { ToolChoiceMode } from '../../domain/extraction/llm/tool-choice';
+import type { TokenUsage } from '../../domain/extraction/llm/usage';
 
-export type { ToolChoiceMode } from '../../llm-extraction/tool-choice';
+export type { ToolChoiceMode } from '../../domain/extraction/llm/tool-choice';
 
 /**
  * Forcing the named tool (`tool`) is accepted by Anthropic Claude and Amazon Nova models; Mistral

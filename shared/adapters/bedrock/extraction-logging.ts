@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { ExtractionLogger, LlmExtractionReport } from '../../llm-extraction/report';
+import type { ExtractionLogger, LlmExtractionReport } from '../../domain/extraction/llm/report';
 
 /**
  * Where the LLM extractor's log lines and numbers go. On Lambda: Powertools (JSON logs, and EMF

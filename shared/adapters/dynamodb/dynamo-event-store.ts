@@ -1,9 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { currentSchemaVersion, validateEventData } from '../../../events/registry';
-import { ConcurrencyError } from '../../errors/concurrency-error';
-import { DocumentTooLargeError } from '../../errors/document-too-large-error';
-import { ValidationError } from '../../errors/validation-error';
+import { ConcurrencyError, DocumentTooLargeError, ValidationError } from '../../errors';
 import type { Clock } from '../../ports/clock';
 import type {
   AppendOptions,

@@ -9,6 +9,8 @@ import {
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { sinceKeyOf } from '../../domain/positions/ordering';
+import type { ViewUpdate } from '../../domain/positions/view-updates';
 import {
   type ActorView,
   type ContradictionQuery,
@@ -22,8 +24,6 @@ import {
   type TimelineQuery,
   type ViewStore,
 } from '../../ports/views';
-import { sinceKeyOf } from '../../positions/ordering';
-import type { ViewUpdate } from '../../positions/view-updates';
 import { translateAwsError } from '../aws-error-translation';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import {

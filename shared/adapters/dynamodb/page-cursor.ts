@@ -1,4 +1,4 @@
-import { InvalidCursorError } from '../../errors/invalid-cursor-error';
+import { InvalidCursorError } from '../../errors';
 
 /**
  * Page cursors are the query's LastEvaluatedKey as base64url JSON: opaque to callers, not secret

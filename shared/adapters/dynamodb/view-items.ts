@@ -1,7 +1,7 @@
 import type { Polarity } from '../../../events/statement';
 import type { StatementRef } from '../../../events/statement-ref';
+import type { ContradictionRecord, TimelineStatement, ViewUpdate } from '../../domain/positions/view-updates';
 import type { ActorView, ContradictionView, PositionView, TimelineEntry } from '../../ports/views';
-import type { ContradictionRecord, TimelineStatement, ViewUpdate } from '../../positions/view-updates';
 import { VIEWS_TABLE_KEYS, viewKeys } from './views-table';
 
 const { partitionKey: PK, sortKey: SK, orderSortKey: LSK } = VIEWS_TABLE_KEYS;

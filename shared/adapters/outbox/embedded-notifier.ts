@@ -1,7 +1,7 @@
-import { fanOutNotifier } from '../../alerts/fan-out-notifier';
 import type { Clock } from '../../ports/clock';
 import type { IdGenerator } from '../../ports/id-generator';
 import type { Notifier } from '../../ports/notifier';
+import { fanOutNotifier } from '../fan-out-notifier';
 import { createSmtpTransport, type MailTransport, SmtpNotifier } from '../smtp/smtp-notifier';
 import { OutboxNotifier } from './outbox-notifier';
 

@@ -1,6 +1,6 @@
 import { mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AlertDeliveryError } from '../../errors/alert-delivery-error';
+import { AlertDeliveryError } from '../../errors';
 import type { Clock } from '../../ports/clock';
 import type { IdGenerator } from '../../ports/id-generator';
 import type { AlertMessage, Notifier, PublishReceipt } from '../../ports/notifier';

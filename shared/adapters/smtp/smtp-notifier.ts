@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { AlertDeliveryError } from '../../errors/alert-delivery-error';
+import { AlertDeliveryError } from '../../errors';
 import type { AlertMessage, Notifier, PublishReceipt } from '../../ports/notifier';
 
 /** The part of a nodemailer transport the notifier uses (tests pass a stub or a JSON transport). */

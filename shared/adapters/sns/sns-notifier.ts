@@ -1,6 +1,6 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { asciiSubject } from '../../alerts/render-alert';
-import { AlertDeliveryError } from '../../errors/alert-delivery-error';
+import { asciiSubject } from '../../domain/alerts/render-alert';
+import { AlertDeliveryError } from '../../errors';
 import type { AlertMessage, Notifier, PublishReceipt } from '../../ports/notifier';
 
 export interface SnsNotifierOptions {

@@ -1,0 +1,305 @@
+import type { Polarity } from '../../../../events/statement';
+import { type CompileOptions, PatternIndex } from '../matcher';
+import { tokenisePhrase } from '../nlp';
+import { Prefilter } from '../prefilter';
+import type { Codebook, CueGroup, Slot } from './schema';
+
+/**
+ * The codebook compiled for matching: pattern indexes per concern. Built once per codebook (the
+ * extractor factory holds it), never per document.
+ */
+
+export type CueKind = CueGroup['kind'];
+
+/** Words that shape a clause: the items the stance rules walk through. */
+export type StructureEntry =
+  | { kind: 'cue'; polarity: Polarity; cueKind: CueKind; nominal: boolean }
+  | {
+      kind:
+        | 'reporting'
+        | 'according'
+        | 'modal'
+        | 'negator'
+        | 'conditional'
+        | 'boundary'
+        | 'coordinator'
+        | 'complementizer'
+        | 'frameEnd'
+        | 'anaphor'
+        | 'neutral';
+    };
+
+export type NameKind = 'name' | 'demonym' | 'capital' | 'institution' | 'person';
+
+export interface NameEntry {
+  kind: NameKind;
+  actor: string;
+  /** The person's full name, for person entries. */
+  person?: string;
+}
+
+export type RoleKind = 'title' | 'honorific' | 'personPronoun' | 'groupPronoun' | 'self';
+
+export interface RoleEntry {
+  kind: RoleKind;
+}
+
+export type MarkerKind = 'hedge' | 'analyst' | 'anonymous' | 'anonymity' | 'recipient';
+
+export interface MarkerEntry {
+  kind: MarkerKind;
+}
+
+export interface TriggerEntry {
+  topic: string;
+  proposition: string;
+  /** `!pattern`: the trigger names the proposition's opposite. */
+  inverted: boolean;
+  slot: Slot | undefined;
+  /** "topic/proposition", the key of the proposition's inverters. */
+  key: string;
+}
+
+export type VenueKind = 'context' | 'host' | 'any' | 'except' | 'including' | 'locative';
+
+export interface CompiledCodebook {
+  version: string;
+  codebook: Codebook;
+  names: PatternIndex<NameEntry>;
+  structure: PatternIndex<StructureEntry>;
+  roles: PatternIndex<RoleEntry>;
+  markers: PatternIndex<MarkerEntry>;
+  triggers: PatternIndex<TriggerEntry>;
+  inverters: Map<string, PatternIndex<true>>;
+  venue: PatternIndex<VenueKind>;
+  places: PatternIndex<string>;
+  venueTopic: string;
+  prepositions: ReadonlySet<string>;
+  beForms: ReadonlySet<string>;
+  determiners: ReadonlySet<string>;
+  unasserted: ReadonlySet<string>;
+  partitives: PatternIndex<true>;
+  occasions: PatternIndex<true>;
+  /**
+   * Forms that can start a trigger or a venue word: a sentence with none of them (and no anaphor
+   * after an earlier trigger) cannot yield a statement, so only its names are read (for later
+   * pronouns); a document with none of them is not even tokenised.
+   */
+  candidateForms: ReadonlySet<string>;
+  /**
+   * The venue words that can make a clause about venues. With the triggers, matched as whole
+   * patterns: a document in which none of them matches anywhere cannot yield a statement (each
+   * statement needs a trigger, a venue context, or an anaphor pointing back to one of those).
+   */
+  venueTopicWords: PatternIndex<true>;
+  /** Whether a raw text can contain a trigger or a venue-topic word at all (before tokenising it). */
+  prefilter: Prefilter;
+  /** Form → MASK bits. */
+  maskOf: ReadonlyMap<string, number>;
+  /** Anaphors alone: a determiner-led cue noun that is also one ("a request") points back. */
+  anaphors: PatternIndex<true>;
+  actorKinds: ReadonlyMap<string, 'country' | 'organisation'>;
+}
+
+/** Bits of the token mask: which indexes can start a match at a token. */
+export const MASK = {
+  names: 1,
+  structure: 2,
+  roles: 4,
+  markers: 8,
+  triggers: 16,
+  venue: 32,
+  places: 64,
+  partitives: 128,
+  occasions: 256,
+  anaphors: 512,
+  candidate: 1024,
+  /** Not an index: a quotation mark (" “ ” « » „). */
+  quote: 2048,
+} as const;
+
+const cache = new WeakMap<Codebook, CompiledCodebook>();
+
+export function compileCodebook(codebook: Codebook): CompiledCodebook {
+  const cached = cache.get(codebook);
+  if (cached) return cached;
+  const compiled = build(codebook);
+  cache.set(codebook, compiled);
+  return compiled;
+}
+
+function singleTokens(patterns: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const pattern of patterns) {
+    const tokens = tokenisePhrase(pattern);
+    if (tokens.length === 1) out.add(tokens[0]!);
+  }
+  return out;
+}
+
+function build(codebook: Codebook): CompiledCodebook {
+  const { lexicon } = codebook;
+  const irregular = lexicon.inflections;
+  const open: CompileOptions = { inflect: true, irregular, classes: codebook.classes };
+  const closed: CompileOptions = { inflect: false, classes: codebook.classes };
+
+  const names = new PatternIndex<NameEntry>(MASK.names);
+  const places = new PatternIndex<string>(MASK.places);
+  const actorKinds = new Map<string, 'country' | 'organisation'>();
+  for (const actor of codebook.actors) {
+    actorKinds.set(actor.id, actor.kind);
+    for (const name of actor.names) names.add(name, { kind: 'name', actor: actor.id }, closed);
+    for (const demonym of actor.demonyms) {
+      // "Ukrainians" as well as "Ukrainian"; but never inflect multi-word demonyms.
+      names.add(demonym, { kind: 'demonym', actor: actor.id }, demonym.includes(' ') ? closed : { inflect: true });
+    }
+    for (const capital of actor.capitals) names.add(capital, { kind: 'capital', actor: actor.id }, closed);
+    for (const institution of actor.institutions) {
+      names.add(institution, { kind: 'institution', actor: actor.id }, closed);
+    }
+    for (const person of actor.people) {
+      for (const written of [person.name, ...person.aliases]) {
+        names.add(written, { kind: 'person', actor: actor.id, person: person.name }, closed);
+      }
+    }
+    if (actor.kind === 'country') {
+      for (const written of [...actor.names, ...actor.capitals]) places.add(written, actor.id, closed);
+    }
+  }
+  for (const place of codebook.venues.places) places.add(place.name, place.country, closed);
+
+  const structure = new PatternIndex<StructureEntry>(MASK.structure);
+  // Order matters for ties of equal length: the first added wins. Neutral phrases shield their
+  // words from every other reading.
+  for (const pattern of lexicon.neutral) structure.add(pattern, { kind: 'neutral' }, closed);
+  for (const group of lexicon.cues) {
+    for (const pattern of [...group.patterns, ...group.synonyms]) {
+      structure.add(
+        pattern,
+        { kind: 'cue', polarity: group.polarity, cueKind: group.kind, nominal: group.nominal },
+        open,
+      );
+    }
+  }
+  for (const pattern of [...lexicon.reporting.patterns, ...lexicon.reporting.synonyms]) {
+    structure.add(pattern, { kind: 'reporting' }, open);
+  }
+  const addAll = (patterns: readonly string[], entry: StructureEntry, options: CompileOptions) => {
+    for (const pattern of patterns) structure.add(pattern, entry, options);
+  };
+  addAll(lexicon.according, { kind: 'according' }, closed);
+  addAll(lexicon.conditionals, { kind: 'conditional' }, closed);
+  addAll(lexicon.frameEnds, { kind: 'frameEnd' }, closed);
+  addAll(lexicon.boundaries, { kind: 'boundary' }, closed);
+  addAll(lexicon.complementizers, { kind: 'complementizer' }, closed);
+  addAll(lexicon.coordinators, { kind: 'coordinator' }, closed);
+  addAll(lexicon.anaphors, { kind: 'anaphor' }, open);
+  const anaphors = new PatternIndex<true>(MASK.anaphors);
+  for (const anaphor of lexicon.anaphors) anaphors.add(anaphor, true, open);
+  addAll(lexicon.negators, { kind: 'negator' }, closed);
+  addAll(lexicon.modals, { kind: 'modal' }, closed);
+
+  const partitives = new PatternIndex<true>(MASK.partitives);
+  for (const pattern of lexicon.partitives) partitives.add(pattern, true, closed);
+  const occasions = new PatternIndex<true>(MASK.occasions);
+  for (const pattern of lexicon.occasions) occasions.add(pattern, true, closed);
+
+  const roles = new PatternIndex<RoleEntry>(MASK.roles);
+  for (const title of lexicon.titles) roles.add(title, { kind: 'title' }, open);
+  for (const honorific of lexicon.honorifics) roles.add(honorific, { kind: 'honorific' }, closed);
+  for (const pronoun of lexicon.personPronouns) roles.add(pronoun, { kind: 'personPronoun' }, closed);
+  for (const pronoun of lexicon.groupPronouns) roles.add(pronoun, { kind: 'groupPronoun' }, closed);
+  for (const self of lexicon.selfReferences) roles.add(self, { kind: 'self' }, closed);
+
+  const markers = new PatternIndex<MarkerEntry>(MASK.markers);
+  for (const hedge of lexicon.hedges) markers.add(hedge, { kind: 'hedge' }, closed);
+  for (const analyst of lexicon.analysts) markers.add(analyst, { kind: 'analyst' }, open);
+  for (const anonymous of lexicon.anonymous) markers.add(anonymous, { kind: 'anonymous' }, closed);
+  for (const phrase of lexicon.anonymity) markers.add(phrase, { kind: 'anonymity' }, closed);
+  for (const recipient of lexicon.recipients) markers.add(recipient, { kind: 'recipient' }, closed);
+
+  const triggers = new PatternIndex<TriggerEntry>(MASK.triggers);
+  const inverters = new Map<string, PatternIndex<true>>();
+  for (const topic of codebook.topics) {
+    for (const proposition of topic.propositions) {
+      const key = `${topic.id}/${proposition.id}`;
+      for (const written of [...proposition.triggers, ...proposition.synonyms]) {
+        const inverted = written.startsWith('!');
+        const pattern = inverted ? written.slice(1) : written;
+        triggers.add(
+          pattern,
+          { topic: topic.id, proposition: proposition.id, inverted, slot: proposition.slot, key },
+          open,
+        );
+      }
+      if (proposition.inverters.length > 0) {
+        const index = new PatternIndex<true>();
+        for (const inverter of proposition.inverters) index.add(inverter, true, open);
+        inverters.set(key, index);
+      }
+    }
+  }
+
+  const venue = new PatternIndex<VenueKind>(MASK.venue);
+  const { venues } = codebook;
+  for (const pattern of venues.contexts) venue.add(pattern, 'context', open);
+  for (const pattern of venues.host) venue.add(pattern, 'host', open);
+  for (const pattern of venues.any) venue.add(pattern, 'any', closed);
+  for (const pattern of venues.except) venue.add(pattern, 'except', closed);
+  for (const pattern of venues.including) venue.add(pattern, 'including', closed);
+  for (const pattern of venues.locatives) venue.add(pattern, 'locative', closed);
+
+  // Venue words that can make a clause about venues (not "in", "including": those only matter then).
+  const venueTopicWords = new PatternIndex<true>();
+  for (const pattern of [...venues.contexts, ...venues.host, ...venues.any]) venueTopicWords.add(pattern, true, open);
+  const candidateForms = new Set<string>([...triggers.firstForms, ...venueTopicWords.firstForms]);
+  const maskOf = new Map<string, number>();
+  const mark = (forms: Iterable<string>, bit: number) => {
+    for (const form of forms) maskOf.set(form, (maskOf.get(form) ?? 0) | bit);
+  };
+  for (const index of [names, structure, roles, markers, triggers, venue, places, partitives, occasions, anaphors]) {
+    mark(index.firstForms, index.bit);
+  }
+  mark(candidateForms, MASK.candidate);
+  mark(['"', '“', '”', '«', '»', '„'], MASK.quote);
+
+  return {
+    version: codebook.version,
+    codebook,
+    names,
+    structure,
+    roles,
+    markers,
+    triggers,
+    inverters,
+    venue,
+    places,
+    venueTopic: venues.topic,
+    prepositions: singleTokens(lexicon.prepositions),
+    beForms: singleTokens(lexicon.beForms),
+    determiners: singleTokens(lexicon.determiners),
+    unasserted: singleTokens(lexicon.unasserted),
+    anaphors,
+    partitives,
+    occasions,
+    candidateForms,
+    venueTopicWords,
+    prefilter: Prefilter.of([...triggers.patterns(), ...venueTopicWords.patterns()]),
+    maskOf,
+    actorKinds,
+  };
+}
+
+/** Computes a document's token mask: one map lookup per token serves every index. */
+export function maskTokens(compiled: CompiledCodebook, norm: readonly string[]): Uint16Array {
+  const count = norm.length;
+  // A view on a reused buffer: a document's mask costs no allocation of its own (documents are
+  // read one at a time, and a mask is only read while its document is).
+  if (maskBuffer.length < count) maskBuffer = new Uint16Array(Math.max(count, maskBuffer.length * 2));
+  const mask = maskBuffer.subarray(0, count);
+  const maskOf = compiled.maskOf;
+  for (let i = 0; i < count; i += 1) mask[i] = maskOf.get(norm[i]!) ?? 0;
+  return mask;
+}
+
+let maskBuffer = new Uint16Array(4096);

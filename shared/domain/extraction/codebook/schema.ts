@@ -1,0 +1,300 @@
+import { z } from 'zod';
+import { ActorId, TopicId } from '../../../../events/statement';
+
+/**
+ * The codebook: everything the rules extractor knows about the world and about English stance
+ * language, as data. Editing it (a new actor, alias, trigger) needs no code change; its `version`
+ * is recorded on every extraction. Validated with zod when loaded, so a typo fails fast with the
+ * path of the bad field rather than silently matching nothing.
+ *
+ * Patterns are small token sequences, matched case-insensitively on whole tokens:
+ * - a plain word matches its inflections too ("reject" matches "rejects", "rejected", "rejecting");
+ * - `=word` matches that exact form only;
+ * - `{class}` matches any member of a word class from `classes`;
+ * - `…` (or `...`) skips up to three tokens inside one clause.
+ * A trigger written `!pattern` stands for the proposition's opposite ("!territorial integrity":
+ * supporting it means opposing ceding territory).
+ */
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const Kebab = z.string().regex(kebab, 'must be kebab-case, e.g. "cede-territory"');
+
+const Pattern = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((value) => !/^(?:…|\.\.\.)|(?:…|\.\.\.)$/.test(value), 'a pattern cannot start or end with a gap (…)');
+const Patterns = z.array(Pattern);
+
+/** A name as written in text: matched case-insensitively, but must be capitalised in the text. */
+const Name = z.string().trim().min(1).max(100);
+
+export const WordnetRef = z
+  .object({
+    lemma: z.string().min(1),
+    pos: z.enum(['n', 'v', 'a', 'r']),
+    /** 1-based sense numbers in WordNet's frequency order; only these synsets widen the group. */
+    senses: z.array(z.number().int().positive()).min(1),
+    /** Lemmas of those synsets to leave out ("press" would match "press conference"). */
+    exclude: z.array(z.string()).default([]),
+  })
+  .strict();
+export type WordnetRef = z.infer<typeof WordnetRef>;
+
+const LexiconGroupShape = {
+  patterns: Patterns,
+  /** Synsets to widen this group from WordNet when the codebook is built (never per document). */
+  wordnet: z.array(WordnetRef).default([]),
+  /** Written by `widen-wordnet.ts`: the lemmas those synsets add. Part of the data, reviewable. */
+  synonyms: z.array(z.string().min(1)).default([]),
+};
+
+export const LexiconGroup = z.object(LexiconGroupShape).strict();
+export type LexiconGroup = z.infer<typeof LexiconGroup>;
+
+/**
+ * Stance cues. `polarity` is the sign the cue gives the proposition it governs (signs multiply
+ * along a chain: "does not want to lift sanctions" = not × want × lift = support). `kind`:
+ * - speech: a speech act ("called on", "rejected", "demanded"): a person doing it is quoted directly;
+ * - attitude: a state of mind or readiness ("ready for", "willing to", "hopes");
+ * - action: something done ("imposed", "approved"): reported as fact by the narrator;
+ * - deontic: what someone else must do ("must", "should"): the stance is the speaker's, not the subject's.
+ */
+export const CueGroup = z
+  .object({
+    ...LexiconGroupShape,
+    polarity: z.enum(['support', 'oppose', 'conditional']),
+    kind: z.enum(['speech', 'attitude', 'action', 'deontic']),
+    /**
+     * Nouns ("refusal", "proposal for"): the actor right before one holds it too ("a US proposal
+     * for a ceasefire", "Moscow's refusal to negotiate"), beside the clause's own holder.
+     */
+    nominal: z.boolean().default(false),
+  })
+  .strict();
+export type CueGroup = z.infer<typeof CueGroup>;
+
+export const Person = z
+  .object({
+    /** Full name as it should appear in `speaker`. */
+    name: Name,
+    /** Other ways the text names the person ("Zelensky", "Zelenskyy"). The full name always matches. */
+    aliases: z.array(Name).default([]),
+    title: z.string().max(100).optional(),
+  })
+  .strict();
+export type Person = z.infer<typeof Person>;
+
+export const Actor = z
+  .object({
+    id: ActorId,
+    /** country: its names and capitals are also venues; organisation: they are not. */
+    kind: z.enum(['country', 'organisation']).default('country'),
+    names: z.array(Name).min(1),
+    /** Adjectives that stand for the actor before a role ("Ukrainian officials"). */
+    demonyms: z.array(Name).default([]),
+    /** Capitals used as metonyms ("Kyiv said…"). */
+    capitals: z.array(Name).default([]),
+    /** Bodies that speak for the actor ("the Kremlin", "the White House"). */
+    institutions: z.array(Name).default([]),
+    people: z.array(Person).default([]),
+  })
+  .strict();
+export type Actor = z.infer<typeof Actor>;
+
+export const Place = z.object({ name: Name, country: ActorId }).strict();
+export type Place = z.infer<typeof Place>;
+
+export const Slot = z
+  .object({
+    /** The namespace of the proposition id: `<namespace>:<actor>`, e.g. "sanctions:russia". */
+    namespace: Kebab,
+    /** Where the slot's actor is looked for around the trigger. */
+    from: z.array(z.enum(['subject', 'possessive', 'adjective', 'prepositions', 'holder'])).min(1),
+    /** Prepositions after the trigger that introduce the slot ("sanctions against Russia"). */
+    prepositions: Patterns.default([]),
+    /** Used when nothing fills the slot; without it the proposition's plain id is used. */
+    default: ActorId.optional(),
+    /** Actors that never fill this slot (Ukraine receives funding, it does not give it). */
+    exclude: z.array(ActorId).default([]),
+  })
+  .strict();
+export type Slot = z.infer<typeof Slot>;
+
+export const Proposition = z
+  .object({
+    id: Kebab,
+    label: z.string().max(200).optional(),
+    triggers: Patterns.min(1),
+    /** Words just before a trigger that reverse it ("defend Donetsk", "return of occupied territories"). */
+    inverters: Patterns.default([]),
+    slot: Slot.optional(),
+    /** Synsets to widen the triggers from WordNet when the codebook is built (see `synonyms`). */
+    wordnet: z.array(WordnetRef).default([]),
+    /** Written by `widen-wordnet.ts`: extra triggers from those synsets. */
+    synonyms: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type Proposition = z.infer<typeof Proposition>;
+
+export const Topic = z
+  .object({
+    id: TopicId,
+    label: z.string().max(200).optional(),
+    propositions: z.array(Proposition).min(1),
+  })
+  .strict();
+export type Topic = z.infer<typeof Topic>;
+
+export const Venues = z
+  .object({
+    topic: TopicId,
+    /** Words that make a clause about where talks happen ("talks", "summit", "take place", "host"). */
+    contexts: Patterns.min(1),
+    /** Verbs whose subject offers itself as the venue ("host"). */
+    host: Patterns.default([]),
+    /** "anywhere", "any venue": the proposition `<topic>:any`. */
+    any: Patterns.default([]),
+    /** Places after these take the opposite polarity ("except in Russia or Belarus"). */
+    except: Patterns.default([]),
+    /** Places after these take the same polarity ("including in Hungary"). */
+    including: Patterns.default([]),
+    /** Prepositions that introduce a venue ("in", "at"). */
+    locatives: Patterns.min(1),
+    /** Cities and regions; country actors' names and capitals are venues already. */
+    places: z.array(Place).default([]),
+  })
+  .strict();
+export type Venues = z.infer<typeof Venues>;
+
+export const Lexicon = z
+  .object({
+    /** Irregular forms the regular inflection rules cannot guess ("give": ["gave", "given"]). */
+    inflections: z.record(z.string(), z.array(z.string())).default({}),
+    reporting: LexiconGroup,
+    /** Whom a reporting verb may be addressed to before its content ("told reporters that"). */
+    recipients: Patterns.default([]),
+    /** "according to X": X is the speaker of the rest of the sentence. */
+    according: Patterns.default([]),
+    cues: z.array(CueGroup).min(1),
+    /** Modal verbs: a stance only when they govern a trigger verb ("will not withdraw"). */
+    modals: Patterns.default([]),
+    negators: Patterns.min(1),
+    /**
+     * Markers that open a condition ("if", "in exchange for", "only after"): what follows is the
+     * condition, not a stance, and the clause it attaches to becomes conditional.
+     */
+    conditionals: Patterns.default([]),
+    /** Words and signs that end a clause (a new holder or a new polarity may start). */
+    boundaries: Patterns.default([]),
+    /** Words joining two mentions or two clauses ("and", "as well as"); never a boundary by themselves. */
+    coordinators: Patterns.default([]),
+    /** Fixed phrases that contain stance words but carry no stance ("for as long as it takes"). */
+    neutral: Patterns.default([]),
+    /** Nouns whose "that" clause is a claim, not the subject's stance ("rejected accusations that it supplies weapons"). */
+    unasserted: Patterns.default([]),
+    /** After these a mention is still a subject ("a group of US senators"), not an object. */
+    partitives: Patterns.default([]),
+    /** A trigger after these is the occasion, not the object of a stance ("at talks in Jeddah"). */
+    occasions: Patterns.default([]),
+    /** "that": a clause boundary unless it follows a reporting verb or a cue ("said that", "hope that"). */
+    complementizers: Patterns.default([]),
+    /** Where reported speech ends and the narrator resumes (", after …", ", while …"). */
+    frameEnds: Patterns.default([]),
+    /** A cue right after one of these is a noun, not a stance ("a request", "the demand"). */
+    determiners: Patterns.default([]),
+    /** Nouns and pronouns that point back to an earlier proposition ("a request that…", "rejected it"). */
+    anaphors: Patterns.default([]),
+    /** Hedges lower confidence ("reportedly", "is said to"). */
+    hedges: Patterns.default([]),
+    /** Analysts and experts as speakers: not interested parties, so lower confidence. */
+    analysts: Patterns.default([]),
+    /** Unnamed sources as speakers ("sources", "people familiar with"). */
+    anonymous: Patterns.default([]),
+    /** Phrases that make a named role anonymous ("speaking on condition of anonymity", "an unnamed official"). */
+    anonymity: Patterns.default([]),
+    /** Role words that make a demonym or name a representative ("Ukrainian officials"). */
+    titles: Patterns.default([]),
+    honorifics: Patterns.default([]),
+    /** Pronouns that refer to a person: resolved to the last named speaker. */
+    personPronouns: Patterns.default([]),
+    /** "we", "our": the speaker's actor inside a quote. */
+    groupPronouns: Patterns.default([]),
+    /** "the country", "his government": the speaker's (or last named) actor. */
+    selfReferences: Patterns.default([]),
+    /** Words before a mention that make it an object, not a subject ("in Russia", "against Moscow"). */
+    prepositions: Patterns.default([]),
+    /** Forms of "be": a verb cue after them is passive ("was rejected by Kyiv"). */
+    beForms: Patterns.default([]),
+  })
+  .strict();
+export type Lexicon = z.infer<typeof Lexicon>;
+
+export const Codebook = z
+  .object({
+    version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'version must be semver, e.g. "1.2.0"'),
+    description: z.string().optional(),
+    actors: z.array(Actor).min(1),
+    classes: z.record(z.string().regex(kebab), z.array(z.string().min(1)).min(1)).default({}),
+    topics: z.array(Topic).min(1),
+    venues: Venues,
+    lexicon: Lexicon,
+  })
+  .strict()
+  .superRefine((codebook, ctx) => {
+    const seen = new Set<string>();
+    codebook.actors.forEach((actor, index) => {
+      if (seen.has(actor.id))
+        ctx.addIssue({ code: 'custom', path: ['actors', index, 'id'], message: `duplicate actor id "${actor.id}"` });
+      seen.add(actor.id);
+    });
+    const topics = new Set<string>();
+    codebook.topics.forEach((topic, index) => {
+      if (topics.has(topic.id))
+        ctx.addIssue({ code: 'custom', path: ['topics', index, 'id'], message: `duplicate topic id "${topic.id}"` });
+      topics.add(topic.id);
+      const propositions = new Set<string>();
+      topic.propositions.forEach((proposition, p) => {
+        if (propositions.has(proposition.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['topics', index, 'propositions', p, 'id'],
+            message: `duplicate proposition id "${proposition.id}" in topic "${topic.id}"`,
+          });
+        }
+        propositions.add(proposition.id);
+        const slotDefault = proposition.slot?.default;
+        if (slotDefault && !seen.has(slotDefault)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['topics', index, 'propositions', p, 'slot', 'default'],
+            message: `unknown actor "${slotDefault}"`,
+          });
+        }
+      });
+    });
+    const classRef = /\{([^}]*)\}/g;
+    const checkPatterns = (patterns: string[], path: (string | number)[]) => {
+      patterns.forEach((pattern, index) => {
+        for (const match of pattern.matchAll(classRef)) {
+          const name = match[1] ?? '';
+          if (!(name in codebook.classes)) {
+            ctx.addIssue({ code: 'custom', path: [...path, index], message: `unknown word class {${name}}` });
+          }
+        }
+      });
+    };
+    codebook.topics.forEach((topic, t) => {
+      topic.propositions.forEach((proposition, p) => {
+        checkPatterns(proposition.triggers, ['topics', t, 'propositions', p, 'triggers']);
+        checkPatterns(proposition.inverters, ['topics', t, 'propositions', p, 'inverters']);
+      });
+    });
+    codebook.lexicon.cues.forEach((group, g) => {
+      checkPatterns(group.patterns, ['lexicon', 'cues', g, 'patterns']);
+    });
+  });
+export type Codebook = z.infer<typeof Codebook>;
+/** The codebook as written in JSON, before defaults are applied. */
+export type CodebookInput = z.input<typeof Codebook>;

@@ -1,0 +1,113 @@
+import type { DomainEvent } from '../../../events/registry';
+import { orderKeyOf } from './ordering';
+import { evidenceOnlyReason } from './rules';
+import type { TimelineStatement, ViewUpdate } from './view-updates';
+
+/**
+ * The read-model projection: what one stored event implies for the views. Pure, so the
+ * incremental projector and `replay` share it and cannot drift apart.
+ */
+export function projectEvent(event: DomainEvent): ViewUpdate[] {
+  switch (event.type) {
+    case 'StatementExtracted': {
+      const { extractorVersion, codebookVersion, ...statement } = event.data;
+      const reason = evidenceOnlyReason(statement);
+      const entry: TimelineStatement = {
+        ...statement,
+        extractorVersion,
+        codebookVersion,
+        ...(reason ? { evidenceOnly: reason } : {}),
+      };
+      return [
+        { kind: 'timeline-statement', orderKey: orderKeyOf(statement), statement: entry },
+        { kind: 'actor-topic', actor: statement.actor, topic: statement.topic },
+      ];
+    }
+    case 'StatementRetracted': {
+      const { actor, topic, statementId, reason } = event.data;
+      return [{ kind: 'timeline-retraction', actor, topic, statementId, reason }];
+    }
+    case 'PositionTaken':
+    case 'PositionReaffirmed':
+    case 'PositionChanged': {
+      const { actor, topic, proposition, statement } = event.data;
+      const effect =
+        event.type === 'PositionTaken' ? 'taken' : event.type === 'PositionChanged' ? 'changed' : 'reaffirmed';
+      return [
+        {
+          kind: 'timeline-effect',
+          actor,
+          topic,
+          statementId: statement.statementId,
+          effect,
+          ...(event.type === 'PositionChanged'
+            ? { from: event.data.from, previousStatementId: event.data.previous.statementId }
+            : {}),
+        },
+        { kind: 'position-offer', actor, topic, proposition, orderKey: orderKeyOf(statement), statement },
+      ];
+    }
+    case 'ContradictionDetected': {
+      const { actor, topic, proposition, contradictionId, earlier, later, severity } = event.data;
+      const link = (statementId: string): ViewUpdate => ({
+        kind: 'timeline-contradiction',
+        actor,
+        topic,
+        statementId,
+        contradictionId,
+        linked: true,
+      });
+      return [
+        {
+          kind: 'contradiction',
+          contradiction: {
+            contradictionId,
+            actor,
+            topic,
+            proposition,
+            severity,
+            earlier,
+            later,
+            detectedAt: event.recordedAt,
+            sortKey: `${orderKeyOf(later)}#${contradictionId}`,
+          },
+        },
+        link(earlier.statementId),
+        link(later.statementId),
+      ];
+    }
+    case 'StatementWithdrawn': {
+      const { actor, topic, proposition, statement, current, voidedContradictions } = event.data;
+      return [
+        { kind: 'timeline-withdrawal', actor, topic, statementId: statement.statementId },
+        {
+          kind: 'position-withdrawal',
+          actor,
+          topic,
+          proposition,
+          statementId: statement.statementId,
+          next: current ? { orderKey: orderKeyOf(current), statement: current } : null,
+        },
+        ...voidedContradictions.flatMap(({ contradictionId, earlierStatementId, laterStatementId }): ViewUpdate[] => [
+          { kind: 'contradiction-void', actor, contradictionId },
+          ...[earlierStatementId, laterStatementId].map(
+            (statementId): ViewUpdate => ({
+              kind: 'timeline-contradiction',
+              actor,
+              topic,
+              statementId,
+              contradictionId,
+              linked: false,
+            }),
+          ),
+        ]),
+      ];
+    }
+    case 'AlertPublished': {
+      const { actor, contradictionId, channel, messageId } = event.data;
+      return [{ kind: 'contradiction-alert', actor, contradictionId, channel, messageId, alertedAt: event.recordedAt }];
+    }
+    case 'DocumentIngested':
+      return [];
+  }
+}

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DynamoViewStore } from '../../../../shared/adapters/dynamodb/dynamo-view-store';
+import { encodeCursor } from '../../../../shared/adapters/dynamodb/page-cursor';
+import { orderKeyOf } from '../../../../shared/domain/positions/ordering';
+import { toStatementRef } from '../../../../shared/domain/positions/rules';
+import type { ViewUpdate } from '../../../../shared/domain/positions/view-updates';
+import { InvalidCursorError } from '../../../../shared/errors';
+import type { Page } from '../../../../shared/ports/views';
+import { type DynamoTestStore, startDynamoTestStore } from '../../../support/dynamo-test-store';
+import { aStatement, type ExtractedData } from '../../../support/statement-factory';
+import { newViewStore } from '../../../support/views-table';
+
+let dynamo: DynamoTestStore;
+let views: DynamoViewStore;
+
+beforeAll(async () => {
+  dynamo = await startDynamoTestStore();
+});
+afterAll(async () => {
+  await dynamo.close();
+});
+beforeEach(async () => {
+  ({ views } = await newViewStore(dynamo));
+});
+
+const offer = (statement: ExtractedData): ViewUpdate => ({
+  kind: 'position-offer',
+  actor: statement.actor,
+  topic: statement.topic,
+  proposition: statement.proposition,
+  orderKey: orderKeyOf(statement),
+  statement: toStatementRef(statement),
+});
+
+const contradiction = (actor: string, topic: string, laterDate: string, id: string): ViewUpdate => {
+  const earlier = aStatement({ actor, topic, documentId: `e-${id}`, statedAt: '2025-10-28', polarity: 'oppose' });
+  const later = aStatement({ actor, topic, documentId: `l-${id}`, statedAt: laterDate, polarity: 'support' });
+  return {
+    kind: 'contradiction',
+    contradiction: {
+      contradictionId: id,
+      actor,
+      topic,
+      proposition: later.proposition,
+      severity: 'high',
+      earlier: toStatementRef(earlier),
+      later: toStatementRef(later),
+      detectedAt: '2026-11-26T12:00:00.000Z',
+      sortKey: `${orderKeyOf(later)}#${id}`,
+    },
+  };
+};
+
+async function everything<T>(read: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[][]> {
+  const pages: T[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    pages.push(page.items);
+    cursor = page.next;
+  } while (cursor);
+  return pages;
+}
+
+describe('DynamoViewStore: current positions', () => {
+  it('keeps the latest-said statement, whatever order offers arrive in', async () => {
+    const october = aStatement({ documentId: 'oct', statedAt: '2025-10-28', polarity: 'oppose' });
+    const december = aStatement({ documentId: 'dec', statedAt: '2025-12-10', polarity: 'support' });
+    await views.apply([offer(december), offer(october), offer(december)]);
+    const { items } = await views.listPositions();
+    expect(items).toEqual([
+      {
+        actor: 'ukraine',
+        topic: 'territory',
+        proposition: 'cede-territory',
+        polarity: 'support',
+        statement: toStatementRef(december),
+      },
+    ]);
+  });
+
+  it('falls back to the statement named on withdrawal, and drops the position when none is left', async () => {
+    const october = aStatement({ documentId: 'oct', statedAt: '2025-10-28', polarity: 'oppose' });
+    const december = aStatement({ documentId: 'dec', statedAt: '2025-12-10', polarity: 'support' });
+    const withdraw = (statementId: string, next: ExtractedData | null): ViewUpdate => ({
+      kind: 'position-withdrawal',
+      actor: 'ukraine',
+      topic: 'territory',
+      proposition: 'cede-territory',
+      statementId,
+      next: next ? { orderKey: orderKeyOf(next), statement: toStatementRef(next) } : null,
+    });
+    await views.apply([offer(october), offer(december), withdraw(october.statementId, december)]);
+    expect((await views.listPositions()).items[0]?.polarity).toBe('support');
+    await views.apply([withdraw(december.statementId, october)]);
+    expect((await views.listPositions()).items[0]?.polarity).toBe('oppose');
+    await views.apply([withdraw(october.statementId, null)]);
+    expect((await views.listPositions()).items).toEqual([]);
+  });
+
+  it('filters by actor, by actor and topic, and by topic alone, across pages', async () => {
+    const updates = ['ukraine', 'russia', 'hungary'].flatMap((actor) =>
+      ['cede-territory', 'venue:belarus'].map((proposition) =>
+        offer(aStatement({ actor, proposition, topic: proposition.startsWith('venue') ? 'venue' : 'territory' })),
+      ),
+    );
+    await views.apply(updates);
+    const all = (await everything((cursor) => views.listPositions({ limit: 4, ...(cursor ? { cursor } : {}) }))).flat();
+    expect(all).toHaveLength(6);
+    expect((await views.listPositions({ actor: 'russia' })).items.map((view) => view.proposition)).toEqual([
+      'cede-territory',
+      'venue:belarus',
+    ]);
+    expect((await views.listPositions({ actor: 'russia', topic: 'venue' })).items).toHaveLength(1);
+    const venues = (
+      await everything((cursor) => views.listPositions({ topic: 'venue', limit: 2, ...(cursor ? { cursor } : {}) }))
+    ).flat();
+    expect(venues.map((view) => view.actor).sort()).toEqual(['hungary', 'russia', 'ukraine']);
+  });
+});
+
+describe('DynamoViewStore: timelines', () => {
+  it('lists an actor and topic chronologically (or newest first), hearsay marked, page by page', async () => {
+    const said = ['2025-12-10', '2025-10-28', '2026-01-05', '2025-11-20', '2025-10-01'].map((statedAt, index) =>
+      aStatement({ documentId: `doc-${index}`, statedAt, ...(index === 3 ? { reportedBy: 'united-states' } : {}) }),
+    );
+    await views.apply(
+      said.map((statement) => ({
+        kind: 'timeline-statement',
+        orderKey: orderKeyOf(statement),
+        statement: { ...statement, ...(statement.reportedBy ? { evidenceOnly: 'hearsay' as const } : {}) },
+      })),
+    );
+    const pages = await everything((cursor) =>
+      views.getTimeline({ actor: 'ukraine', topic: 'territory', limit: 2, ...(cursor ? { cursor } : {}) }),
+    );
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().map((entry) => entry.statedAt)).toEqual([
+      '2025-10-01',
+      '2025-10-28',
+      '2025-11-20',
+      '2025-12-10',
+      '2026-01-05',
+    ]);
+    expect(pages.flat().find((entry) => entry.statedAt === '2025-11-20')).toMatchObject({
+      hearsay: true,
+      reportedBy: 'united-states',
+      evidenceOnly: 'hearsay',
+      retracted: false,
+      withdrawn: false,
+      contradictionIds: [],
+    });
+    const newest = await views.getTimeline({ actor: 'ukraine', topic: 'territory', order: 'desc', limit: 1 });
+    expect(newest.items[0]?.statedAt).toBe('2026-01-05');
+  });
+});
+
+describe('DynamoViewStore: contradictions', () => {
+  beforeEach(async () => {
+    await views.apply([
+      contradiction('ukraine', 'territory', '2025-11-20', 'ctr-a'),
+      contradiction('ukraine', 'venue', '2025-12-01', 'ctr-b'),
+      contradiction('russia', 'territory', '2025-12-15', 'ctr-c'),
+      contradiction('ukraine', 'territory', '2026-01-10', 'ctr-d'),
+      { kind: 'contradiction-void', actor: 'ukraine', contradictionId: 'ctr-b' },
+      {
+        kind: 'contradiction-alert',
+        actor: 'ukraine',
+        contradictionId: 'ctr-a',
+        channel: 'sns',
+        messageId: 'm-1',
+        alertedAt: '2026-11-26T12:00:01.000Z',
+      },
+    ]);
+  });
+
+  it('lists newest first (by when the later statement was said), without withdrawn ones by default', async () => {
+    expect((await views.listContradictions()).items.map((view) => view.id)).toEqual(['ctr-d', 'ctr-c', 'ctr-a']);
+    expect((await views.listContradictions({ includeWithdrawn: true })).items.map((view) => view.id)).toEqual([
+      'ctr-d',
+      'ctr-c',
+      'ctr-b',
+      'ctr-a',
+    ]);
+  });
+
+  it('filters by actor, topic and since, and pages with cursors', async () => {
+    expect((await views.listContradictions({ actor: 'ukraine' })).items.map((view) => view.id)).toEqual([
+      'ctr-d',
+      'ctr-a',
+    ]);
+    expect(
+      (await views.listContradictions({ topic: 'territory', since: '2025-12-01' })).items.map((view) => view.id),
+    ).toEqual(['ctr-d', 'ctr-c']);
+    const pages = await everything((cursor) =>
+      views.listContradictions({ includeWithdrawn: true, limit: 3, ...(cursor ? { cursor } : {}) }),
+    );
+    expect(pages.map((page) => page.map((view) => view.id))).toEqual([['ctr-d', 'ctr-c', 'ctr-b'], ['ctr-a']]);
+  });
+
+  it('gets one by id, with its alert and status', async () => {
+    expect(await views.getContradiction('ctr-a')).toMatchObject({
+      id: 'ctr-a',
+      actor: 'ukraine',
+      status: 'active',
+      alert: { channel: 'sns', messageId: 'm-1' },
+      earlier: { statedAt: '2025-10-28' },
+      later: { statedAt: '2025-11-20' },
+    });
+    expect(await views.getContradiction('ctr-b')).toMatchObject({ status: 'withdrawn' });
+    expect(await views.getContradiction('ctr-nothing')).toBeUndefined();
+  });
+
+  it('shows nothing for an alert that arrived before its contradiction', async () => {
+    await views.apply([
+      {
+        kind: 'contradiction-alert',
+        actor: 'ukraine',
+        contradictionId: 'ctr-early',
+        channel: 'sns',
+        messageId: 'm',
+        alertedAt: 'x',
+      },
+    ]);
+    expect(await views.getContradiction('ctr-early')).toBeUndefined();
+    expect((await views.listContradictions({ includeWithdrawn: true })).items).toHaveLength(4);
+  });
+
+  it('refuses a cursor it did not issue, or one from another list', async () => {
+    await expect(views.listContradictions({ cursor: 'not a cursor!' })).rejects.toBeInstanceOf(InvalidCursorError);
+    await expect(views.listContradictions({ cursor: encodeCursor({ nonsense: 1 }) })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
+    const page = await views.listContradictions({ limit: 1 });
+    await expect(views.listContradictions({ actor: 'russia', cursor: page.next })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    );
+  });
+});
+
+describe('DynamoViewStore: actors and clearing', () => {
+  it('lists actors with their topics, and clear() empties everything', async () => {
+    await views.apply([
+      { kind: 'actor-topic', actor: 'ukraine', topic: 'territory' },
+      { kind: 'actor-topic', actor: 'ukraine', topic: 'venue' },
+      { kind: 'actor-topic', actor: 'ukraine', topic: 'venue' },
+      { kind: 'actor-topic', actor: 'russia', topic: 'territory' },
+    ]);
+    expect((await views.listActors()).items).toEqual([
+      { actor: 'russia', topics: ['territory'] },
+      { actor: 'ukraine', topics: ['territory', 'venue'] },
+    ]);
+    expect(await views.getActor('ukraine')).toEqual({ actor: 'ukraine', topics: ['territory', 'venue'] });
+    expect(await views.getActor('belarus')).toBeUndefined();
+    await views.clear();
+    expect((await views.listActors()).items).toEqual([]);
+    expect(await views.getActor('ukraine')).toBeUndefined();
+  });
+});

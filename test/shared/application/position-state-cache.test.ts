@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../../events/registry';
+import { decideOnPosition } from '../../../shared/application/decide-position';
+import { PositionStateCache } from '../../../shared/application/position-state-cache';
+import { positionStreamId } from '../../../shared/domain/stream-ids';
+import type { EventStore, StreamPosition } from '../../../shared/ports/event-store';
+import { createUlidGenerator } from '../../../shared/ports/id-generator';
+import { MemoryEventStore } from '../../support/memory-event-store';
+import { statementsArbitrary } from '../../support/statement-arbitraries';
+import { applyCommand, aStatement, type ExtractedData, withdrawCommand } from '../../support/statement-factory';
+
+const STREAM = positionStreamId('ukraine', 'territory', 'cede-territory');
+
+/** Records what each readStream asked for, so a test sees whole reads and tail reads. */
+function recordingReads(inner: MemoryEventStore) {
+  const reads: { streamId: string; after: StreamPosition | undefined; events: number }[] = [];
+  const store: EventStore = {
+    appendToStream: (streamId, expectedVersion, events) => inner.appendToStream(streamId, expectedVersion, events),
+    readAll: (options) => inner.readAll(options),
+    readStream: async (streamId, options) => {
+      const read = await inner.readStream(streamId, options);
+      reads.push({ streamId, after: options?.after, events: read.events.length });
+      return read;
+    },
+  };
+  return { store, reads };
+}
+
+const noSleep = async () => undefined;
+
+/** What decideOnPosition needs; with a cache when one is given. */
+const deciding = (eventStore: EventStore, positionCache?: PositionStateCache) => ({
+  eventStore,
+  ids: createUlidGenerator(),
+  sleep: noSleep,
+  ...(positionCache ? { positionCache } : {}),
+});
+const readFrom = (read: { after: StreamPosition | undefined }) => (read.after ? read.after.commit : 'whole');
+
+/** What a stream holds, without the ids and times that differ between two runs. */
+const meaning = (events: readonly DomainEvent[]) =>
+  events.map((event) => ({ type: event.type, version: event.version, data: event.data }));
+
+describe('PositionStateCache: decisions read only the commits after the cached fold', () => {
+  it('reads the whole stream once, then only the new commits', async () => {
+    const inner = new MemoryEventStore();
+    const { store, reads } = recordingReads(inner);
+    const deps = deciding(store, new PositionStateCache());
+    const dates = ['2025-10-01', '2025-10-10', '2025-10-20', '2025-10-30'];
+    for (const [index, statedAt] of dates.entries()) {
+      await decideOnPosition(
+        deps,
+        applyCommand(aStatement({ documentId: `doc-${index}`, statedAt, polarity: index % 2 ? 'support' : 'oppose' })),
+      );
+    }
+    expect(reads.map(readFrom)).toEqual(['whole', 0, 1, 2]);
+    // Each read after the first returns the one commit the previous decision appended.
+    expect(reads.slice(1).every((read) => read.events >= 1 && read.events <= 2)).toBe(true);
+    expect((await inner.readStream(STREAM)).events.filter((e) => e.type === 'ContradictionDetected')).toHaveLength(3);
+  });
+
+  it("sees another writer's commits in the tail it reads", async () => {
+    const inner = new MemoryEventStore();
+    const cached = deciding(inner, new PositionStateCache());
+    const other = deciding(inner);
+    await decideOnPosition(
+      cached,
+      applyCommand(aStatement({ documentId: 'a', statedAt: '2025-10-01', polarity: 'oppose' })),
+    );
+    // Another projector (no shared cache) moves the position meanwhile.
+    await decideOnPosition(
+      other,
+      applyCommand(aStatement({ documentId: 'b', statedAt: '2025-10-05', polarity: 'support' })),
+    );
+    const outcome = await decideOnPosition(
+      cached,
+      applyCommand(aStatement({ documentId: 'c', statedAt: '2025-10-09', polarity: 'support' })),
+    );
+    // Support after support: a reaffirmation, which only a state that saw document b can tell.
+    expect(outcome.events.map((event) => event.type)).toEqual(['PositionReaffirmed']);
+  });
+
+  it('forgets a stream whose append conflicts, so the retry reads it whole', async () => {
+    const inner = new MemoryEventStore();
+    const { store, reads } = recordingReads(inner);
+    const deps = deciding(store, new PositionStateCache());
+    await decideOnPosition(deps, applyCommand(aStatement({ documentId: 'a', statedAt: '2025-10-01' })));
+    inner.conflictsToInject = 1;
+    const outcome = await decideOnPosition(
+      deps,
+      applyCommand(aStatement({ documentId: 'b', statedAt: '2025-10-02', polarity: 'support' })),
+    );
+    expect(outcome.attempts).toBe(2);
+    expect(reads.map(readFrom)).toEqual(['whole', 0, 'whole']);
+  });
+
+  it('keeps at most the statements it was sized for, dropping the least recently used streams', async () => {
+    const inner = new MemoryEventStore();
+    const positionCache = new PositionStateCache({ maxStatements: 2 });
+    const deps = deciding(inner, positionCache);
+    for (const actor of ['ukraine', 'russia', 'hungary']) {
+      await decideOnPosition(deps, applyCommand(aStatement({ actor, documentId: `doc-${actor}` })));
+    }
+    // Each entry is the state read before the stream's first append (size 1): the last two fit.
+    expect(positionCache.size).toBe(2);
+    expect(positionCache.get(positionStreamId('ukraine', 'territory', 'cede-territory'))).toBeUndefined();
+  });
+
+  it('decides exactly as a projector without the cache, whatever the history and the interleaving', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        statementsArbitrary({
+          maxLength: 12,
+          actors: ['ukraine', 'russia'],
+          propositions: ['cede-territory', 'venue:belarus'],
+        }),
+        fc.array(fc.record({ index: fc.nat(), byOther: fc.boolean() }), { minLength: 1, maxLength: 30 }),
+        async (statements, steps) => {
+          const withCache = new MemoryEventStore();
+          const without = new MemoryEventStore();
+          const positionCache = new PositionStateCache({ maxStatements: 6 });
+          const ids = createUlidGenerator();
+          const live = new Set<string>();
+          for (const step of steps) {
+            const statement = statements[step.index % statements.length] as ExtractedData;
+            const command = live.has(statement.statementId) ? withdrawCommand(statement) : applyCommand(statement);
+            if (!live.delete(statement.statementId)) live.add(statement.statementId);
+            // byOther: a second projector with no cache writes this one to the cached store.
+            await decideOnPosition(
+              { eventStore: withCache, ids, sleep: noSleep, ...(step.byOther ? {} : { positionCache }) },
+              command,
+            );
+            await decideOnPosition({ eventStore: without, ids, sleep: noSleep }, command);
+          }
+          const streams = new Set(without.log.map((commit) => commit.streamId));
+          for (const streamId of streams) {
+            expect(meaning((await withCache.readStream(streamId)).events)).toEqual(
+              meaning((await without.readStream(streamId)).events),
+            );
+          }
+          expect(withCache.log.length).toBe(without.log.length);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
