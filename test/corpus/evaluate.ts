@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ActorId, Polarity, PropositionId, type Statement, TopicId } from '../../events/statement';
 import type { Codebook } from '../../shared/domain/extraction/codebook/schema';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
+import { type ContradictionScenario, type RaisedContradiction, scoreContradictions } from './contradiction-scenario';
 
 /**
  * `npm run eval`: runs the rules extractor over the labelled corpus and prints precision, recall and
@@ -16,6 +17,25 @@ import { createRulesExtractor } from '../../shared/domain/extraction/rules-extra
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** How the text carries a stance (see README.md, "Evidence kinds"); labelled on the press-style sets. */
+export const EvidenceKind = z.enum(['quote', 'speech', 'action']);
+export type EvidenceKind = z.infer<typeof EvidenceKind>;
+
+/** The failure classes the press-style sets exercise (README.md, "Cases the press sets label"). */
+export const CorpusTag = z.enum([
+  'embedded-demand',
+  'narrative',
+  'offer-in-exchange',
+  'meeting-announced',
+  'recommendation',
+  'concern-about-act',
+  'positive-goal',
+  'other-side-condition',
+  'third-party-hearsay',
+  'no-stance',
+]);
+export type CorpusTag = z.infer<typeof CorpusTag>;
+
 export const ExpectedStatement = z
   .object({
     actor: ActorId,
@@ -23,6 +43,7 @@ export const ExpectedStatement = z
     proposition: PropositionId,
     polarity: Polarity,
     reportedBy: ActorId.optional(),
+    evidence: EvidenceKind.optional(),
   })
   .strict();
 
@@ -31,6 +52,8 @@ export const CorpusDocument = z
     id: z.string().min(1),
     publishedAt: z.string(),
     title: z.string().optional(),
+    source: z.string().optional(),
+    tags: z.array(CorpusTag).optional(),
     /** Every corpus document is invented; the flag says so in the data itself. */
     fictional: z.literal(true),
     text: z.string().min(1),
@@ -39,17 +62,42 @@ export const CorpusDocument = z
   .strict();
 export type CorpusDocument = z.infer<typeof CorpusDocument>;
 
-export type CorpusSet = 'dev' | 'heldout';
+/**
+ * `dev` and `heldout` are the original short documents; `press` the press-style development set;
+ * `blind-N` the frozen blind sets, and `blind` the newest of them (the one a round is judged on).
+ */
+export type CorpusSet = 'dev' | 'heldout' | 'press' | 'blind' | `blind-${number}`;
 
-const SETS: Record<CorpusSet, string> = { dev: 'documents', heldout: 'heldout' };
+const FOLDERS: Record<string, string> = { dev: 'documents', heldout: 'heldout', press: 'press' };
+
+/** The blind sets present, oldest first: `blind-1`, `blind-2`, … */
+export function blindSets(): Array<`blind-${number}`> {
+  return readdirSync(here)
+    .map((name) => /^blind-(\d+)$/.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => Number(match[1]))
+    .sort((left, right) => left - right)
+    .map((n) => `blind-${n}` as const);
+}
+
+export function isCorpusSet(name: string): name is CorpusSet {
+  return name in FOLDERS || name === 'blind' || blindSets().includes(name as `blind-${number}`);
+}
+
+function folderOf(set: CorpusSet): string | undefined {
+  if (set === 'blind') return blindSets().at(-1);
+  return FOLDERS[set] ?? set;
+}
 
 export function loadCorpus(sets: CorpusSet[] = ['dev', 'heldout']): Array<CorpusDocument & { set: CorpusSet }> {
   const out: Array<CorpusDocument & { set: CorpusSet }> = [];
   for (const set of sets) {
-    const folder = join(here, SETS[set]);
+    const name = folderOf(set);
+    if (name === undefined) continue;
+    const folder = join(here, name);
     let files: string[];
     try {
-      files = readdirSync(folder).filter((name) => name.endsWith('.json'));
+      files = readdirSync(folder).filter((file) => file.endsWith('.json'));
     } catch {
       continue;
     }
@@ -91,6 +139,9 @@ interface Tuple {
   reportedBy?: string | undefined;
 }
 
+/** The extractor's evidence kind, once statements carry one (older extractors leave it out). */
+const evidenceOf = (statement: Statement): string | undefined => (statement as { evidence?: string }).evidence;
+
 const keyOf = (tuple: Tuple, kind: KeyKind) =>
   kind === 'proposition'
     ? `${tuple.actor}|${tuple.topic}|${tuple.proposition}|${tuple.polarity}`
@@ -99,6 +150,7 @@ const keyOf = (tuple: Tuple, kind: KeyKind) =>
 export interface DocumentResult {
   id: string;
   set: CorpusSet;
+  tags: CorpusTag[];
   missed: string[];
   spurious: string[];
   statements: Statement[];
@@ -112,6 +164,13 @@ export interface Evaluation {
   codebookVersion: string;
   overall: Record<KeyKind, Scores>;
   byTopic: Record<string, Record<KeyKind, Scores>>;
+  /** On (actor, topic, polarity), per failure-class tag of the documents (a document counts under each of its tags). */
+  byTag: Record<string, Scores>;
+  /**
+   * On (actor, topic, polarity), per evidence kind: recall from the labels' kind, precision from the
+   * extracted statements' kind (when the extractor sets one).
+   */
+  byEvidence: Record<string, Scores>;
   /** Of the expected hearsay statements, how many were found with the right `reportedBy`. */
   hearsay: { expected: number; found: number };
   /** Documents labelled with no statement that yielded none. */
@@ -130,6 +189,13 @@ export async function evaluateCorpus(options: { sets?: CorpusSet[]; codebook?: C
       current[field] += 1;
       counts[kind].set(bucket, current);
     }
+  };
+  const tagCounts = new Map<string, Counts>();
+  const evidenceCounts = new Map<string, Counts>();
+  const bumpIn = (map: Map<string, Counts>, bucket: string, field: keyof Counts) => {
+    const current = map.get(bucket) ?? { tp: 0, fp: 0, fn: 0 };
+    current[field] += 1;
+    map.set(bucket, current);
   };
   const results: DocumentResult[] = [];
   const hearsay = { expected: 0, found: 0 };
@@ -154,16 +220,23 @@ export async function evaluateCorpus(options: { sets?: CorpusSet[]; codebook?: C
     for (const kind of ['proposition', 'polarity'] as const) {
       const gold = new Map(document.expected.map((tuple) => [keyOf(tuple, kind), tuple]));
       const found = new Map(result.statements.map((statement) => [keyOf(statement, kind), statement]));
+      const tags = document.tags ?? [];
       for (const [key, tuple] of gold) {
-        if (found.has(key)) bump(kind, tuple.topic, 'tp');
-        else {
-          bump(kind, tuple.topic, 'fn');
-          if (kind === 'proposition') missed.push(key);
+        const field = found.has(key) ? 'tp' : 'fn';
+        bump(kind, tuple.topic, field);
+        if (kind === 'polarity') {
+          for (const tag of tags) bumpIn(tagCounts, tag, field);
+          bumpIn(evidenceCounts, tuple.evidence ?? '(unlabelled)', field);
         }
+        if (field === 'fn' && kind === 'proposition') missed.push(key);
       }
       for (const [key, statement] of found) {
         if (!gold.has(key)) {
           bump(kind, statement.topic, 'fp');
+          if (kind === 'polarity') {
+            for (const tag of tags) bumpIn(tagCounts, tag, 'fp');
+            bumpIn(evidenceCounts, evidenceOf(statement) ?? '(unlabelled)', 'fp');
+          }
           if (kind === 'proposition')
             spurious.push(`${key}${statement.reportedBy ? ` (by ${statement.reportedBy})` : ''}`);
         }
@@ -182,7 +255,14 @@ export async function evaluateCorpus(options: { sets?: CorpusSet[]; codebook?: C
       silentDocuments.expected += 1;
       if (result.statements.length === 0) silentDocuments.silent += 1;
     }
-    results.push({ id: document.id, set: document.set, missed, spurious, statements: result.statements });
+    results.push({
+      id: document.id,
+      set: document.set,
+      tags: document.tags ?? [],
+      missed,
+      spurious,
+      statements: result.statements,
+    });
   }
   const millis = performance.now() - started;
   const byTopic: Record<string, Record<KeyKind, Scores>> = {};
@@ -205,6 +285,10 @@ export async function evaluateCorpus(options: { sets?: CorpusSet[]; codebook?: C
       polarity: score(counts.polarity.get('*') ?? { tp: 0, fp: 0, fn: 0 }),
     },
     byTopic,
+    byTag: Object.fromEntries([...tagCounts].sort(([a], [b]) => a.localeCompare(b)).map(([tag, c]) => [tag, score(c)])),
+    byEvidence: Object.fromEntries(
+      [...evidenceCounts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, c]) => [kind, score(c)]),
+    ),
     hearsay,
     silentDocuments,
     results,
@@ -215,6 +299,15 @@ export async function evaluateCorpus(options: { sets?: CorpusSet[]; codebook?: C
 const pct = (value: number) => value.toFixed(3);
 const cells = (s: Scores) =>
   `${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}  ${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}`;
+
+/** The documents with the most errors, worst first (ties by id). */
+export function worstDocuments(evaluation: Evaluation, count: number): DocumentResult[] {
+  const errors = (result: DocumentResult) => result.missed.length + result.spurious.length;
+  return evaluation.results
+    .filter((result) => errors(result) > 0)
+    .sort((left, right) => errors(right) - errors(left) || left.id.localeCompare(right.id))
+    .slice(0, count);
+}
 
 export function formatEvaluation(evaluation: Evaluation, verbose = false): string {
   const lines: string[] = [];
@@ -231,6 +324,24 @@ export function formatEvaluation(evaluation: Evaluation, verbose = false): strin
   lines.push('');
   for (const [topic, scores] of Object.entries(evaluation.byTopic)) row(topic, scores);
   lines.push('');
+  const scoreRows = (title: string, table: Record<string, Scores>) => {
+    if (Object.keys(table).length === 0) return;
+    lines.push(`${title.padEnd(24)}  tp   fp   fn  P     R     F1     (actor, topic, polarity)`);
+    for (const [name, scores] of Object.entries(table)) lines.push(`${name.padEnd(24)}${cells(scores)}`);
+    lines.push('');
+  };
+  scoreRows('failure class (tag)', evaluation.byTag);
+  scoreRows('evidence kind', evaluation.byEvidence);
+  const worst = worstDocuments(evaluation, 8);
+  if (worst.length > 0) {
+    lines.push('worst documents (missed + spurious on (actor, topic, proposition, polarity)):');
+    for (const result of worst) {
+      lines.push(
+        `  ${`${result.set}/${result.id}`.padEnd(48)} ${String(result.missed.length).padStart(2)} missed ${String(result.spurious.length).padStart(2)} spurious`,
+      );
+    }
+    lines.push('');
+  }
   lines.push(`hearsay found with the right reportedBy: ${evaluation.hearsay.found}/${evaluation.hearsay.expected}`);
   lines.push(
     `documents with no stance that yielded nothing: ${evaluation.silentDocuments.silent}/${evaluation.silentDocuments.expected}`,
@@ -247,24 +358,76 @@ export function formatEvaluation(evaluation: Evaluation, verbose = false): strin
   return lines.join('\n');
 }
 
+const USAGE = 'usage: npm run eval -- [--set dev|heldout|press|blind|blind-N] [--verbose] [--contradictions] [--json]';
+
 async function main() {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose') || args.includes('-v');
+  const json = args.includes('--json');
   const setIndex = args.indexOf('--set');
-  const set = setIndex >= 0 ? (args[setIndex + 1] as CorpusSet) : undefined;
-  if (set && !(set in SETS)) throw new Error(`--set must be one of ${Object.keys(SETS).join(', ')}`);
-  const evaluation = await evaluateCorpus(set ? { sets: [set] } : {});
+  const set = setIndex >= 0 ? args[setIndex + 1] : undefined;
+  if (setIndex >= 0 && (set === undefined || !isCorpusSet(set))) {
+    console.error(`--set must be one of dev, heldout, press, blind, ${blindSets().join(', ')}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const sets: CorpusSet[] | undefined = set ? [set as CorpusSet] : undefined;
+  const evaluation = await evaluateCorpus(sets ? { sets } : {});
+  const scenario = args.includes('--contradictions')
+    ? scoreContradictions(
+        loadCorpus(sets),
+        evaluation.results.flatMap((result) => result.statements),
+      )
+    : undefined;
+  if (json) {
+    const { results, ...figures } = evaluation;
+    console.log(
+      JSON.stringify(
+        { set: set ?? 'dev+heldout', ...figures, contradictions: scenario && summaryOf(scenario) },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
   console.log(formatEvaluation(evaluation, verbose));
+  if (scenario) console.log(`\n${formatScenario(scenario, verbose)}`);
   if (!set) {
-    for (const part of Object.keys(SETS) as CorpusSet[]) {
+    console.log('');
+    for (const part of ['dev', 'heldout', 'press', ...blindSets()] as CorpusSet[]) {
       const partial = await evaluateCorpus({ sets: [part] });
       if (partial.documents === 0) continue;
       const p = partial.overall;
       console.log(
-        `${part.padEnd(8)} ${String(partial.documents).padStart(3)} docs   F1 (a,t,p,pol) ${pct(p.proposition.f1)}   F1 (a,t,pol) ${pct(p.polarity.f1)}`,
+        `${part.padEnd(8)} ${String(partial.documents).padStart(3)} docs   F1 (a,t,p,pol) ${pct(p.proposition.f1)}   F1 (a,t,pol) ${pct(p.polarity.f1)}   P ${pct(p.polarity.precision)}   R ${pct(p.polarity.recall)}`,
       );
     }
   }
+}
+
+function summaryOf(scenario: ContradictionScenario) {
+  return {
+    raised: scenario.raised.length,
+    true: scenario.truePositives.length,
+    false: scenario.falsePositives.length,
+    expected: scenario.expected.length,
+    missed: scenario.missed.length,
+  };
+}
+
+function formatScenario(scenario: ContradictionScenario, verbose: boolean): string {
+  const s = summaryOf(scenario);
+  const lines = [
+    `contradiction scenario (documents in date order through the position rules): raised ${s.raised}, true ${s.true}, false ${s.false}; expected from the labels ${s.expected}, missed ${s.missed}`,
+  ];
+  const side = (x: RaisedContradiction['earlier']) => `${x.documentId} ${x.polarity}`;
+  if (verbose) {
+    for (const c of scenario.falsePositives)
+      lines.push(`  false    ${c.actor} ${c.proposition}: ${side(c.earlier)} -> ${side(c.later)}`);
+    for (const c of scenario.missed)
+      lines.push(`  missed   ${c.actor} ${c.proposition}: ${side(c.earlier)} -> ${side(c.later)}`);
+  }
+  return lines.join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Statement } from '../../events/statement';
+import { labelledStatements, scoreContradictions } from './contradiction-scenario';
+
+const document = (id: string, publishedAt: string, expected: Parameters<typeof labelledStatements>[0]['expected']) => ({
+  id,
+  publishedAt,
+  expected,
+});
+
+const june = document('june', '2026-06-01', [
+  { actor: 'belarus', topic: 'venue', proposition: 'venue:belarus', polarity: 'support' },
+]);
+const october = document('october', '2026-10-01', [
+  { actor: 'belarus', topic: 'venue', proposition: 'venue:belarus', polarity: 'oppose' },
+  { actor: 'russia', topic: 'ceasefire', proposition: 'ceasefire', polarity: 'oppose', reportedBy: 'united-states' },
+]);
+
+describe('the contradiction scenario of a corpus set', () => {
+  it('given labels that flip, when the extractor finds both sides, then one true contradiction and none missed', () => {
+    const extracted = [...labelledStatements(june), ...labelledStatements(october)];
+    const scenario = scoreContradictions([june, october], extracted);
+    expect(scenario.expected).toHaveLength(1);
+    expect(scenario.truePositives).toHaveLength(1);
+    expect(scenario.falsePositives).toHaveLength(0);
+    expect(scenario.missed).toHaveLength(0);
+  });
+
+  it('given a misread side, when it flips a position, then the alert counts as false and the real one as missed', () => {
+    const misread: Statement = {
+      ...labelledStatements(october)[0]!,
+      statementId: 'misread',
+      polarity: 'conditional',
+    };
+    const invented: Statement = {
+      ...labelledStatements(june)[0]!,
+      statementId: 'invented',
+      documentId: 'october',
+      statedAt: '2026-10-01',
+      polarity: 'oppose',
+      actor: 'russia',
+      proposition: 'venue:belarus',
+    };
+    const earlierRussia: Statement = {
+      ...invented,
+      statementId: 'earlier-russia',
+      documentId: 'june',
+      statedAt: '2026-06-01',
+      polarity: 'support',
+    };
+    const scenario = scoreContradictions(
+      [june, october],
+      [...labelledStatements(june), misread, earlierRussia, invented],
+    );
+    expect(scenario.truePositives).toHaveLength(0);
+    expect(scenario.falsePositives.map((c) => c.actor)).toEqual(['russia']);
+    expect(scenario.missed.map((c) => c.actor)).toEqual(['belarus']);
+  });
+
+  it('never counts hearsay as a side of a contradiction', () => {
+    const hearsayFlip = document('later', '2026-11-01', [
+      { actor: 'russia', topic: 'ceasefire', proposition: 'ceasefire', polarity: 'support' },
+    ]);
+    const scenario = scoreContradictions(
+      [october, hearsayFlip],
+      [...labelledStatements(october), ...labelledStatements(hearsayFlip)],
+    );
+    expect(scenario.expected).toHaveLength(0);
+    expect(scenario.raised).toHaveLength(0);
+  });
+});

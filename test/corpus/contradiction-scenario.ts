@@ -1,0 +1,132 @@
+import type { StatementExtracted } from '../../events/document-events';
+import type { DomainEvent } from '../../events/registry';
+import type { Statement } from '../../events/statement';
+import { decide } from '../../shared/domain/positions/decide';
+import { foldOnto, initialPositionState, type PositionState } from '../../shared/domain/positions/position-state';
+import type { CorpusDocument } from './evaluate';
+
+/**
+ * The alert desk's view of a corpus set: its documents ingested in date order, each extracted
+ * statement put through the real position decisions (decide + evolve, the projector's rules), and
+ * every ContradictionDetected compared with the labels. A raised contradiction is true when both of
+ * its statements are labelled stances of that actor on that proposition, with those polarities and
+ * no reportedBy; anything else is a false alert. The labels, put through the same decisions, give
+ * the contradictions that should have been raised (for recall).
+ */
+
+export interface RaisedContradiction {
+  actor: string;
+  proposition: string;
+  earlier: { documentId: string; polarity: string; quote: string };
+  later: { documentId: string; polarity: string; quote: string };
+}
+
+export interface ContradictionScenario {
+  raised: RaisedContradiction[];
+  truePositives: RaisedContradiction[];
+  falsePositives: RaisedContradiction[];
+  /** Raised from the labels themselves: what a perfect extractor would alert on. */
+  expected: RaisedContradiction[];
+  /** Expected contradictions the extractor's statements did not raise. */
+  missed: RaisedContradiction[];
+}
+
+type Labelled = Pick<CorpusDocument, 'id' | 'publishedAt' | 'expected'>;
+
+export function contradictionsOf(statements: readonly Statement[]): RaisedContradiction[] {
+  const ordered = [...statements].sort(
+    (left, right) =>
+      left.statedAt.localeCompare(right.statedAt) ||
+      left.documentId.localeCompare(right.documentId) ||
+      left.sentenceIndex - right.sentenceIndex,
+  );
+  const states = new Map<string, PositionState>();
+  const byId = new Map(ordered.map((statement) => [statement.statementId, statement]));
+  const raised: RaisedContradiction[] = [];
+  for (const statement of ordered) {
+    const streamKey = `${statement.actor}|${statement.proposition}`;
+    const state = states.get(streamKey) ?? initialPositionState();
+    const data = {
+      ...statement,
+      extractorVersion: 'eval',
+      codebookVersion: 'eval',
+    } as StatementExtracted['data'];
+    const source = {
+      eventId: statement.statementId,
+      correlationId: statement.documentId,
+      occurredAt: statement.statedAt,
+    };
+    const decisions = decide(state, { type: 'ApplyStatement', source, statement: data });
+    // Only the fields evolve reads; the envelope of a stored event is not needed to fold the state.
+    const events = decisions.map(
+      (decision, index) =>
+        ({ ...decision, version: state.version + index + 1, causationId: source.eventId }) as unknown as DomainEvent,
+    );
+    states.set(streamKey, foldOnto(state, events));
+    for (const decision of decisions) {
+      if (decision.type !== 'ContradictionDetected') continue;
+      const earlier = byId.get(decision.data.earlier.statementId);
+      const later = byId.get(decision.data.later.statementId);
+      if (!earlier || !later) continue;
+      raised.push({
+        actor: statement.actor,
+        proposition: statement.proposition,
+        earlier: { documentId: earlier.documentId, polarity: earlier.polarity, quote: earlier.quote },
+        later: { documentId: later.documentId, polarity: later.polarity, quote: later.quote },
+      });
+    }
+  }
+  return raised;
+}
+
+/** The labels of a document as statements, so the same decisions can run over them. */
+export function labelledStatements(document: Labelled): Statement[] {
+  return document.expected.map((tuple, index) => ({
+    statementId: `${document.id}#${index}`,
+    documentId: document.id,
+    sentenceIndex: index,
+    quote: `(label ${index} of ${document.id})`,
+    actor: tuple.actor,
+    topic: tuple.topic,
+    proposition: tuple.proposition,
+    polarity: tuple.polarity,
+    attribution: 'direct',
+    ...(tuple.reportedBy ? { reportedBy: tuple.reportedBy } : {}),
+    confidence: 1,
+    statedAt: document.publishedAt,
+  }));
+}
+
+const pairKey = (contradiction: RaisedContradiction) =>
+  [
+    contradiction.actor,
+    contradiction.proposition,
+    contradiction.earlier.documentId,
+    contradiction.earlier.polarity,
+    contradiction.later.documentId,
+    contradiction.later.polarity,
+  ].join('|');
+
+export function scoreContradictions(
+  documents: readonly Labelled[],
+  extracted: readonly Statement[],
+): ContradictionScenario {
+  const labelled = new Set<string>();
+  for (const document of documents) {
+    for (const tuple of document.expected) {
+      if (tuple.reportedBy) continue;
+      labelled.add(`${document.id}|${tuple.actor}|${tuple.proposition}|${tuple.polarity}`);
+    }
+  }
+  const isLabelled = (actor: string, proposition: string, side: RaisedContradiction['earlier']) =>
+    labelled.has(`${side.documentId}|${actor}|${proposition}|${side.polarity}`);
+  const raised = contradictionsOf(extracted);
+  const truePositives = raised.filter(
+    (c) => isLabelled(c.actor, c.proposition, c.earlier) && isLabelled(c.actor, c.proposition, c.later),
+  );
+  const falsePositives = raised.filter((c) => !truePositives.includes(c));
+  const expected = contradictionsOf(documents.flatMap(labelledStatements));
+  const raisedKeys = new Set(raised.map(pairKey));
+  const missed = expected.filter((c) => !raisedKeys.has(pairKey(c)));
+  return { raised, truePositives, falsePositives, expected, missed };
+}
