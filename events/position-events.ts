@@ -42,9 +42,16 @@ export type PositionReaffirmed = EventOf<typeof PositionReaffirmed>;
 export const Severity = z.enum(['high', 'medium', 'low']);
 export type Severity = z.infer<typeof Severity>;
 
+/**
+ * `strong`: alerted at once; `possible`: waits in the review queue until an analyst confirms it
+ * (the rule: shared/domain/alerts/alert-strength.ts, docs/positions.md).
+ */
+export const Strength = z.enum(['strong', 'possible']);
+export type Strength = z.infer<typeof Strength>;
+
 export const ContradictionDetected = defineEvent(
   'ContradictionDetected',
-  1,
+  2,
   PositionKey.extend({
     /** Deterministic from (actor, proposition, earlier, later), so replays find the same id. */
     contradictionId: z.string().min(1),
@@ -52,7 +59,12 @@ export const ContradictionDetected = defineEvent(
     earlier: StatementRef,
     later: StatementRef,
     severity: Severity,
+    strength: Strength,
   }),
+  {
+    // Version 1 contradictions were all alerted at once when they were raised: they were strong.
+    1: (data: unknown) => ({ ...(data as object), strength: 'strong' }),
+  },
 );
 export type ContradictionDetected = EventOf<typeof ContradictionDetected>;
 

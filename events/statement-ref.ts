@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Attribution, IsoDateOrTimestamp, Polarity } from './statement';
+import { Attribution, Evidence, IsoDateOrTimestamp, Polarity } from './statement';
 
 /**
  * What position events keep of a statement: enough to show the evidence (quote, date, speaker,
@@ -12,6 +12,8 @@ export const StatementRef = z.object({
   quote: z.string().min(1),
   polarity: Polarity,
   attribution: Attribution,
+  /** Absent on statements extracted before evidence kinds existed (alert strength then reads `attribution`). */
+  evidence: Evidence.optional(),
   speaker: z.string().optional(),
   confidence: z.number().min(0).max(1),
   statedAt: IsoDateOrTimestamp,

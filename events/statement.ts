@@ -24,6 +24,14 @@ export type Polarity = z.infer<typeof Polarity>;
 export const Attribution = z.enum(['direct', 'reported']);
 export type Attribution = z.infer<typeof Attribution>;
 
+/**
+ * How the text carries the stance: the actor's own quoted words (`quote`), reported speech of the
+ * actor or one who speaks for it (`speech`), or an act that is itself the stance, such as a vote, a
+ * veto, a signature or a cancelled meeting (`action`). The reporter's own narrative is no statement.
+ */
+export const Evidence = z.enum(['quote', 'speech', 'action']);
+export type Evidence = z.infer<typeof Evidence>;
+
 /** ISO calendar date (YYYY-MM-DD) or a full ISO-8601 timestamp. */
 export const IsoDateOrTimestamp = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 

@@ -42,12 +42,13 @@ export function aContradictionDetected(
     earlier: toStatementRef(zelenskyRefuses),
     later: toStatementRef(zelenskyCedes),
     severity: 'high' as const,
+    strength: 'strong' as const,
     ...overrides,
   };
   return {
     eventId: ids.next(),
     type: 'ContradictionDetected',
-    schemaVersion: 1,
+    schemaVersion: 2,
     streamId: `position/${data.actor}/${data.topic}/${data.proposition}`,
     version: 3,
     occurredAt: '2026-02-03T00:00:00.000Z',

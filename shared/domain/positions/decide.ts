@@ -1,6 +1,7 @@
 import type { StatementExtracted, StatementRetracted } from '../../../events/document-events';
 import type { EventDataOf } from '../../../events/registry';
 import type { StatementRef } from '../../../events/statement-ref';
+import { strengthOf } from '../alerts/alert-strength';
 import { orderKeyOf } from './ordering';
 import {
   activeStatements,
@@ -206,6 +207,7 @@ function contradictionOf(key: PositionKey, earlier: StatementRef, later: Stateme
       earlier,
       later,
       severity: severityOf(earlier, later),
+      strength: strengthOf(earlier, later),
     },
   };
 }

@@ -55,6 +55,9 @@ export function toStatementRef(statement: StatementExtracted['data']): Statement
     quote: statement.quote,
     polarity: statement.polarity,
     attribution: statement.attribution,
+    ...((statement as { evidence?: StatementRef['evidence'] }).evidence !== undefined
+      ? { evidence: (statement as { evidence?: StatementRef['evidence'] }).evidence }
+      : {}),
     ...(statement.speaker !== undefined ? { speaker: statement.speaker } : {}),
     confidence: statement.confidence,
     statedAt: statement.statedAt,

@@ -38,6 +38,7 @@ const contradiction = (
   earlier: ExtractedData,
   later: ExtractedData,
   severity: 'high' | 'medium' | 'low' = 'high',
+  strength: 'strong' | 'possible' = 'strong',
 ): PositionDecision => ({
   type: 'ContradictionDetected',
   data: {
@@ -46,6 +47,7 @@ const contradiction = (
     earlier: ref(earlier),
     later: ref(later),
     severity,
+    strength,
   },
 });
 
