@@ -14,7 +14,10 @@ export interface StancewatchConfig {
   alertActors: string[];
   /** `-c alertTopics=territory,venue`: the email subscription only receives alerts on these topics. */
   alertTopics: string[];
-  /** `-c opsEmail=ops@example.org`: subscribes this address to the operations (alarm) topic. */
+  /**
+   * `-c opsEmail=ops@example.org`: subscribes this address to the operations (alarm) topic.
+   * Defaults to alertEmail, so that alarms (a stalled stream, a failed delivery) reach somebody.
+   */
   opsEmail?: string;
   /**
    * `-c throwaway=true`: a test stack. Tables lose deletion protection and are deleted with the
@@ -27,10 +30,23 @@ export interface StancewatchConfig {
   /** `-c bedrockModel=<model id>`: required with a Bedrock extractor. */
   bedrockModel?: string;
   /**
-   * `-c reservedConcurrency=false`: leave out reserved concurrency (for accounts whose Lambda
-   * concurrency quota is still the new-account 10, where any reservation fails the deployment).
+   * `-c reservedConcurrency=true`: reserve concurrency for the api and ingest functions (the
+   * numbers: `apiConcurrency`, `ingestConcurrency`). Off by default: on a new account the Lambda
+   * concurrency quota is 10, and any reservation there fails the first deployment.
    */
   reservedConcurrency: boolean;
+  /** `-c apiConcurrency=N` (default 10): the api's reservation when reservedConcurrency=true. */
+  apiConcurrency: number;
+  /** `-c ingestConcurrency=N` (default 5): the ingest function's reservation when reservedConcurrency=true. */
+  ingestConcurrency: number;
+  /** `-c apiRateLimit=N` (default 100): the HTTP API stage's steady requests per second. */
+  apiRateLimit: number;
+  /** `-c apiBurstLimit=N` (default 200): the HTTP API stage's burst. */
+  apiBurstLimit: number;
+  /** `-c projectorBatchSize=N` (default 100, 1–1000): stream records per projector invocation. */
+  projectorBatchSize: number;
+  /** `-c alerterBatchSize=N` (default 10, 1–1000): stream records per alerter invocation. */
+  alerterBatchSize: number;
   /** `-c publicRead=true`: GET routes without a token (sets STANCEWATCH_PUBLIC_READ); writes stay protected. */
   publicRead: boolean;
 }
@@ -75,6 +91,16 @@ function flag(read: ContextReader, key: string, fallback: boolean): boolean {
   throw new ConfigError(key, `expected true or false, got "${value}"`);
 }
 
+function whole(read: ContextReader, key: string, fallback: number, min: number, max: number): number {
+  const value = text(read, key);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new ConfigError(key, `expected a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return parsed;
+}
+
 function list(read: ContextReader, key: string): string[] {
   const value = read(key);
   const items = Array.isArray(value) ? value.map(String) : (text(read, key)?.split(',') ?? []);
@@ -111,7 +137,7 @@ export function readConfig(read: ContextReader): StancewatchConfig {
     );
   }
   const alertEmail = email(read, 'alertEmail');
-  const opsEmail = email(read, 'opsEmail');
+  const opsEmail = email(read, 'opsEmail') ?? alertEmail;
   return {
     ...(alertEmail ? { alertEmail } : {}),
     alertActors: list(read, 'alertActors'),
@@ -120,7 +146,13 @@ export function readConfig(read: ContextReader): StancewatchConfig {
     throwaway: flag(read, 'throwaway', false),
     extractor,
     ...(extractor !== 'rules' && bedrockModel ? { bedrockModel } : {}),
-    reservedConcurrency: flag(read, 'reservedConcurrency', true),
+    reservedConcurrency: flag(read, 'reservedConcurrency', false),
+    apiConcurrency: whole(read, 'apiConcurrency', 10, 1, 1000),
+    ingestConcurrency: whole(read, 'ingestConcurrency', 5, 1, 1000),
+    apiRateLimit: whole(read, 'apiRateLimit', 100, 1, 10_000),
+    apiBurstLimit: whole(read, 'apiBurstLimit', 200, 1, 5_000),
+    projectorBatchSize: whole(read, 'projectorBatchSize', 100, 1, 1000),
+    alerterBatchSize: whole(read, 'alerterBatchSize', 10, 1, 1000),
     publicRead: flag(read, 'publicRead', false),
   };
 }

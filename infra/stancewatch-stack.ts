@@ -9,9 +9,12 @@ import {
   Dashboard,
   GraphWidget,
   type IAlarm,
+  type IMetric,
+  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Grant, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { type Code, FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
@@ -19,7 +22,9 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
 import type { FunctionName } from './bundling';
 import { bedrockResourcesFor, type StancewatchConfig } from './config';
 import { LOG_RETENTION, StancewatchFunction } from './constructs/stancewatch-function';
@@ -45,23 +50,22 @@ export const ALERTER_FILTER = FilterCriteria.filter({
 });
 
 /**
- * Reserved concurrency, only where a runaway costs money:
+ * Reserved concurrency (with `-c reservedConcurrency=true`), only where a runaway costs money:
  * - api: the public endpoint; a flood (or a client retry loop) can at most keep this many
- *   executions busy, so Lambda and DynamoDB spend stay bounded (the stage throttle below rejects
- *   most of such a flood before Lambda is invoked at all), and with a Bedrock extractor every
+ *   executions busy, so Lambda and DynamoDB spend stay bounded (the stage throttle rejects most of
+ *   such a flood before Lambda is invoked at all), and with a Bedrock extractor every
  *   POST /documents spends model tokens.
  * - ingest: a looping caller (a script, a misconfigured trigger) could otherwise run up to the
  *   account limit in parallel, each invocation extracting up to 100 documents (Bedrock tokens).
  * The stream consumers get none: their concurrency is already bounded by the shard count times
  * the parallelization factor (1), and a reservation could only throttle them and age the stream.
+ * Off by default: a new account's concurrency quota (10) refuses any reservation.
  */
-export const RESERVED_CONCURRENCY = { api: 10, ingest: 5 } as const;
+export const reservedConcurrencyOf = (config: StancewatchConfig) =>
+  config.reservedConcurrency ? { api: config.apiConcurrency, ingest: config.ingestConcurrency } : {};
 
 /** The api function's Bedrock time budget per document (the HTTP API gives up after 30 s). */
 export const API_BEDROCK_DEADLINE_SECONDS = 20;
-
-/** The API stage's throttle: requests per second (steady) and burst, per account-region-stage. */
-export const API_THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
 
 export class StancewatchStack extends Stack {
   readonly events: EventStoreTable;
@@ -75,6 +79,7 @@ export class StancewatchStack extends Stack {
   readonly api: HttpApi;
   readonly apiStage: HttpStage;
   readonly alarms: IAlarm[] = [];
+  readonly alertDeliveryFailures: Queue;
 
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
     super(scope, id, props);
@@ -113,9 +118,23 @@ export class StancewatchStack extends Stack {
       masterKey: topicKey,
       enforceSSL: true,
     });
+    // Email deliveries SNS gives up on (a full mailbox, a bounce storm) land here instead of vanishing.
+    this.alertDeliveryFailures = new Queue(this, 'AlertDeliveryFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: removal,
+    });
+    Validations.of(this.alertDeliveryFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the alert email subscription.',
+    });
     if (config.alertEmail) {
       this.alertTopic.addSubscription(
-        new EmailSubscription(config.alertEmail, { filterPolicy: alertFilterPolicy(config) }),
+        new EmailSubscription(config.alertEmail, {
+          filterPolicy: alertFilterPolicy(config),
+          deadLetterQueue: this.alertDeliveryFailures,
+        }),
       );
     }
     this.opsTopic = new Topic(this, 'OpsTopic', {
@@ -172,9 +191,7 @@ export class StancewatchStack extends Stack {
       new StancewatchFunction(this, `${name[0]?.toUpperCase()}${name.slice(1)}`, {
         name,
         ...settings,
-        ...(settings.reservedConcurrency !== undefined && config.reservedConcurrency
-          ? { reservedConcurrency: settings.reservedConcurrency }
-          : { reservedConcurrency: undefined }),
+        reservedConcurrency: settings.reservedConcurrency,
         throwaway,
         ...(props.codeFor ? { code: props.codeFor(name) } : {}),
       });
@@ -187,7 +204,7 @@ export class StancewatchStack extends Stack {
       memorySize: 1024,
       timeout: usesBedrock ? Duration.minutes(15) : Duration.minutes(2),
       environment: { EVENTS_TABLE: this.events.tableName, ...extractorEnvironment },
-      reservedConcurrency: RESERVED_CONCURRENCY.ingest,
+      reservedConcurrency: reservedConcurrencyOf(config).ingest,
     });
     const projector = make('projector', {
       description: 'stancewatch: projects commits into positions, contradictions and the views table',
@@ -216,7 +233,7 @@ export class StancewatchStack extends Stack {
         // document is read by the rules instead (docs/bedrock.md, deadline and fallback).
         ...(usesBedrock ? { STANCEWATCH_BEDROCK_DEADLINE_SECONDS: String(API_BEDROCK_DEADLINE_SECONDS) } : {}),
       },
-      reservedConcurrency: RESERVED_CONCURRENCY.api,
+      reservedConcurrency: reservedConcurrencyOf(config).api,
     });
     this.functions = { ingest, projector, alerter, api };
     for (const fn of Object.values(this.functions)) {
@@ -262,7 +279,7 @@ export class StancewatchStack extends Stack {
     this.projectorStream = new StreamConsumer(this, 'ProjectorStream', {
       table: this.events.table,
       consumer: projector,
-      batchSize: 100,
+      batchSize: config.projectorBatchSize,
       // Order matters to the views: retry long before giving a record up.
       retryAttempts: 10,
       maxRecordAge: Duration.hours(6),
@@ -273,7 +290,7 @@ export class StancewatchStack extends Stack {
     this.alerterStream = new StreamConsumer(this, 'AlerterStream', {
       table: this.events.table,
       consumer: alerter,
-      batchSize: 10,
+      batchSize: config.alerterBatchSize,
       retryAttempts: 5,
       // Records stay in the stream for 24 h: a record given up after 6 h can still be re-read.
       maxRecordAge: Duration.hours(6),
@@ -282,8 +299,8 @@ export class StancewatchStack extends Stack {
       iteratorAgeAlarm: Duration.minutes(5),
       throwaway,
     });
-    acknowledgeStreamListing(projector);
-    acknowledgeStreamListing(alerter);
+    // dynamodb:ListStreams (added by the event source) has no resource-level permissions: its "*"
+    // is acknowledged with X-Ray's in StancewatchFunction.
 
     // ----- HTTP API -----
     // API Gateway HTTP API rather than a Function URL: a stage throttle that refuses a flood
@@ -293,12 +310,18 @@ export class StancewatchStack extends Stack {
       defaultIntegration: new HttpLambdaIntegration('Api', api.function),
       createDefaultStage: false,
     });
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: LOG_RETENTION, removalPolicy: removal });
+    // Under /aws/vendedlogs/ so API Gateway's log delivery does not grow the account's resource
+    // policy for CloudWatch Logs with one statement per log group (a 5,120-character limit).
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      logGroupName: `/aws/vendedlogs/apigateway/${this.stackName}-access`,
+      retention: LOG_RETENTION,
+      removalPolicy: removal,
+    });
     this.apiStage = new HttpStage(this, 'ApiStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: API_THROTTLE,
+      throttle: { rateLimit: config.apiRateLimit, burstLimit: config.apiBurstLimit },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -307,8 +330,10 @@ export class StancewatchStack extends Stack {
             requestTime: '$context.requestTime',
             ip: '$context.identity.sourceIp',
             method: '$context.httpMethod',
+            route: '$context.routeKey',
             path: '$context.path',
             status: '$context.status',
+            error: '$context.error.message',
             protocol: '$context.protocol',
             responseLength: '$context.responseLength',
             latency: '$context.responseLatency',
@@ -349,6 +374,21 @@ export class StancewatchStack extends Stack {
     serverErrors.addAlarmAction(alarmAction);
     serverErrors.addOkAction(alarmAction);
     this.alarms.push(serverErrors);
+    this.alarms.push(
+      ...throttleAlarms(this, this.events.table, [EVENT_TABLE_KEYS.globalIndexName], alarmAction),
+      ...throttleAlarms(this, this.views.table, [], alarmAction),
+      alarmWhen(this, 'AlertDeliveryFailedAlarm', alarmAction, {
+        description: 'stancewatch alerts: SNS failed to deliver an alert notification (> 0 in 5 minutes)',
+        metric: this.alertTopic.metricNumberOfNotificationsFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
+      }),
+      alarmWhen(this, 'AlertDeadLettersAlarm', alarmAction, {
+        description: 'stancewatch alerts: an email alert was given up and parked in the delivery-failure queue',
+        metric: this.alertDeliveryFailures.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: 'Maximum',
+        }),
+      }),
+    );
 
     // ----- operations dashboard -----
     const dashboard = new Dashboard(this, 'OpsDashboard', {
@@ -428,6 +468,55 @@ export class StancewatchStack extends Stack {
   }
 }
 
+/** An alarm that fires on any non-zero value of a metric in one period, and says so when it clears. */
+function alarmWhen(
+  scope: Construct,
+  id: string,
+  action: SnsAction,
+  settings: { description: string; metric: IMetric },
+): Alarm {
+  const alarm = new Alarm(scope, id, {
+    alarmDescription: settings.description,
+    metric: settings.metric,
+    threshold: 1,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  alarm.addAlarmAction(action);
+  alarm.addOkAction(action);
+  return alarm;
+}
+
+/**
+ * Write throttles on a table and on each of its global indexes. On-demand tables throttle when one
+ * partition key is written past ~1,000 units a second; a throttled index write also rejects the
+ * base table write, so the index gets its own alarm (docs/deploy.md, "Capacity").
+ */
+function throttleAlarms(scope: Construct, table: ITable, globalIndexes: readonly string[], action: SnsAction): Alarm[] {
+  const metric = (dimensions: Record<string, string>) =>
+    new Metric({
+      namespace: 'AWS/DynamoDB',
+      metricName: 'WriteThrottleEvents',
+      dimensionsMap: dimensions,
+      period: Duration.minutes(5),
+      statistic: 'Sum',
+    });
+  const name = table.node.scope?.node.id ?? table.node.id;
+  return [
+    alarmWhen(scope, `${name}WriteThrottlesAlarm`, action, {
+      description: `stancewatch ${name} table: writes were throttled (> 0 in 5 minutes)`,
+      metric: metric({ TableName: table.tableName }),
+    }),
+    ...globalIndexes.map((indexName) =>
+      alarmWhen(scope, `${name}${indexName}WriteThrottlesAlarm`, action, {
+        description: `stancewatch ${name} table, index ${indexName}: index writes were throttled, which rejects the base writes too`,
+        metric: metric({ TableName: table.tableName, GlobalSecondaryIndexName: indexName }),
+      }),
+    ),
+  ];
+}
+
 /**
  * The email subscription's filter policy on the alerter's message attributes (String attributes
  * actor, topic, proposition, severity). Several attributes are ANDed, the values of one ORed.
@@ -481,16 +570,4 @@ function grantPublishAlerts(fn: StancewatchFunction, topic: Topic, key: Key): vo
       resources: [key.keyArn],
     }),
   );
-}
-
-/**
- * The event source mapping reads the stream with the function's role; CDK's grant includes
- * dynamodb:ListStreams, which has no resource-level permissions (its resource must be "*").
- */
-function acknowledgeStreamListing(fn: StancewatchFunction): void {
-  Validations.of(fn.role).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::*]',
-    reason:
-      'dynamodb:ListStreams (added by the DynamoDB event source) supports no resource-level permissions; every other stream action is on this table stream ARN only.',
-  });
 }

@@ -1,7 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, type IAlarmAction, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, type Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -58,6 +58,8 @@ export class StancewatchFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
+      // X-Ray: one trace per invocation, across the DynamoDB, SNS and Bedrock calls it makes.
+      tracing: Tracing.ACTIVE,
       memorySize: props.memorySize,
       timeout: props.timeout,
       role: this.role,
@@ -89,6 +91,11 @@ export class StancewatchFunction extends Construct {
         });
     // The role's policy must exist before the function is created (as NodejsFunction's own role would).
     this.function.node.addDependency(this.role);
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (X-Ray documents "*" as their only resource). For the stream consumers the same finding also covers dynamodb:ListStreams, likewise without resource-level permissions.',
+    });
   }
 
   /** Any invocation error (an exception out of the handler, a timeout, an init failure). */

@@ -4,15 +4,40 @@ import { bedrockResourcesFor, ConfigError, inferenceProfileOf, readConfig } from
 const from = (context: Record<string, unknown>) => readConfig((key) => context[key]);
 
 describe('deployment context (-c key=value)', () => {
-  it('defaults to a kept stack with the rules extractor, reserved concurrency and no subscriptions', () => {
+  const tuning = {
+    apiConcurrency: 10,
+    ingestConcurrency: 5,
+    apiRateLimit: 100,
+    apiBurstLimit: 200,
+    projectorBatchSize: 100,
+    alerterBatchSize: 10,
+  };
+
+  it('defaults to a kept stack with the rules extractor, no reserved concurrency and no subscriptions', () => {
     expect(from({})).toEqual({
       alertActors: [],
       alertTopics: [],
       throwaway: false,
       extractor: 'rules',
-      reservedConcurrency: true,
+      reservedConcurrency: false,
       publicRead: false,
+      ...tuning,
     });
+  });
+
+  it('sends operations alarms to the alert email unless -c opsEmail names another', () => {
+    expect(from({ alertEmail: 'desk@example.org' }).opsEmail).toBe('desk@example.org');
+    expect(from({ alertEmail: 'desk@example.org', opsEmail: 'ops@example.org' }).opsEmail).toBe('ops@example.org');
+  });
+
+  it('reads throttles, reservations and batch sizes as whole numbers in range, and refuses anything else', () => {
+    expect(from({ apiRateLimit: '250', projectorBatchSize: 1000 })).toMatchObject({
+      apiRateLimit: 250,
+      projectorBatchSize: 1000,
+    });
+    expect(() => from({ apiRateLimit: 'fast' })).toThrow(/-c apiRateLimit: expected a whole number from 1 to 10000/);
+    expect(() => from({ projectorBatchSize: '0' })).toThrow(ConfigError);
+    expect(() => from({ alerterBatchSize: '2.5' })).toThrow(ConfigError);
   });
 
   it('reads comma lists, emails and flags as the CLI passes them (strings)', () => {
@@ -35,6 +60,7 @@ describe('deployment context (-c key=value)', () => {
       extractor: 'rules',
       reservedConcurrency: false,
       publicRead: true,
+      ...tuning,
     });
   });
 

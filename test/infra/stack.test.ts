@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { entryOf, FUNCTION_NAMES, nodejsBundling } from '../../infra/bundling';
-import { API_BEDROCK_DEADLINE_SECONDS, API_THROTTLE, RESERVED_CONCURRENCY } from '../../infra/stancewatch-stack';
+import { API_BEDROCK_DEADLINE_SECONDS } from '../../infra/stancewatch-stack';
 import { logicalIdOf, permissionsOf, renderer, resourcesOfType, synth } from './synth';
 
 const deployed = synth();
@@ -52,15 +52,31 @@ describe('functions', () => {
     ).toBe('true');
   });
 
-  it('reserves concurrency for the api and ingest only; -c reservedConcurrency=false removes it', () => {
+  it('reserves no concurrency by default (a new account has a quota of 10); -c reservedConcurrency=true reserves for api and ingest', () => {
     const reserved = (s: typeof deployed, name: (typeof FUNCTION_NAMES)[number]) =>
       s.json.Resources[logicalIdOf(s.stack, s.stack.functions[name].function)]!.Properties.ReservedConcurrentExecutions;
-    expect(reserved(deployed, 'api')).toBe(RESERVED_CONCURRENCY.api);
-    expect(reserved(deployed, 'ingest')).toBe(RESERVED_CONCURRENCY.ingest);
-    expect(reserved(deployed, 'projector')).toBeUndefined();
-    expect(reserved(deployed, 'alerter')).toBeUndefined();
-    const unreserved = synth({ reservedConcurrency: 'false' });
-    for (const name of FUNCTION_NAMES) expect(reserved(unreserved, name)).toBeUndefined();
+    for (const name of FUNCTION_NAMES) expect(reserved(deployed, name)).toBeUndefined();
+    const guarded = synth({ reservedConcurrency: 'true' });
+    expect(reserved(guarded, 'api')).toBe(10);
+    expect(reserved(guarded, 'ingest')).toBe(5);
+    expect(reserved(guarded, 'projector')).toBeUndefined();
+    expect(reserved(guarded, 'alerter')).toBeUndefined();
+    const tuned = synth({ reservedConcurrency: 'true', apiConcurrency: '40', ingestConcurrency: '3' });
+    expect(reserved(tuned, 'api')).toBe(40);
+    expect(reserved(tuned, 'ingest')).toBe(3);
+  });
+
+  it.each(FUNCTION_NAMES)('%s: X-Ray tracing is active', (name) => {
+    expect(json.Resources[functionId(name)]!.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+  });
+
+  it('stream batch sizes come from context', () => {
+    const sizes = (s: typeof deployed) =>
+      resourcesOfType(s.json, 'AWS::Lambda::EventSourceMapping')
+        .map(([, mapping]) => mapping.Properties.BatchSize as number)
+        .sort((a, b) => a - b);
+    expect(sizes(deployed)).toEqual([10, 100]);
+    expect(sizes(synth({ projectorBatchSize: '500', alerterBatchSize: '20' }))).toEqual([20, 500]);
   });
 
   it('execution roles carry no AWS managed policy (logs are granted on the function’s own group)', () => {
@@ -136,7 +152,7 @@ describe('stream wiring', () => {
   });
 
   it('failure queues are encrypted, TLS-only and keep messages 14 days', () => {
-    for (const queue of [stack.projectorStream.failures, stack.alerterStream.failures]) {
+    for (const queue of [stack.projectorStream.failures, stack.alerterStream.failures, stack.alertDeliveryFailures]) {
       expect(json.Resources[idOf(queue)]!.Properties).toMatchObject({
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 3600,
@@ -151,7 +167,7 @@ describe('stream wiring', () => {
           ]),
         },
       },
-      2,
+      3,
     );
   });
 });
@@ -165,6 +181,8 @@ describe('least privilege (every action and resource each role may use)', () => 
         'dynamodb:Query events',
         'logs:CreateLogStream ingestLogs',
         'logs:PutLogEvents ingestLogs',
+        'xray:PutTelemetryRecords *',
+        'xray:PutTraceSegments *',
       ].sort(),
     );
   });
@@ -182,6 +200,8 @@ describe('least privilege (every action and resource each role may use)', () => 
         'dynamodb:UpdateItem views',
         'logs:CreateLogStream projectorLogs',
         'logs:PutLogEvents projectorLogs',
+        'xray:PutTelemetryRecords *',
+        'xray:PutTraceSegments *',
         'sqs:GetQueueAttributes projectorFailures',
         'sqs:GetQueueUrl projectorFailures',
         'sqs:SendMessage projectorFailures',
@@ -202,6 +222,8 @@ describe('least privilege (every action and resource each role may use)', () => 
         'kms:GenerateDataKey topicKey',
         'logs:CreateLogStream alerterLogs',
         'logs:PutLogEvents alerterLogs',
+        'xray:PutTelemetryRecords *',
+        'xray:PutTraceSegments *',
         'sns:Publish alertTopic',
         'sqs:GetQueueAttributes alerterFailures',
         'sqs:GetQueueUrl alerterFailures',
@@ -223,6 +245,8 @@ describe('least privilege (every action and resource each role may use)', () => 
         'dynamodb:Query views/index/byOrder',
         'logs:CreateLogStream apiLogs',
         'logs:PutLogEvents apiLogs',
+        'xray:PutTelemetryRecords *',
+        'xray:PutTraceSegments *',
         'secretsmanager:GetSecretValue apiToken',
       ].sort(),
     );
@@ -335,12 +359,21 @@ describe('alerts and operations topics', () => {
 
   it('-c alertEmail subscribes the address with no filter: every alert', () => {
     const subscribed = synth({ alertEmail: 'analyst@example.org' });
-    subscribed.template.resourceCountIs('AWS::SNS::Subscription', 1);
-    const [, subscription] = resourcesOfType(subscribed.json, 'AWS::SNS::Subscription')[0]!;
+    // The alert subscription, and the ops topic's (alarms go to the alert email by default).
+    subscribed.template.resourceCountIs('AWS::SNS::Subscription', 2);
+    const alertTopic = { Ref: logicalIdOf(subscribed.stack, subscribed.stack.alertTopic) };
+    const [, subscription] = resourcesOfType(subscribed.json, 'AWS::SNS::Subscription').find(
+      ([, candidate]) => JSON.stringify(candidate.Properties.TopicArn) === JSON.stringify(alertTopic),
+    )!;
     expect(subscription.Properties).toEqual({
       Protocol: 'email',
       Endpoint: 'analyst@example.org',
       TopicArn: { Ref: logicalIdOf(subscribed.stack, subscribed.stack.alertTopic) },
+      RedrivePolicy: {
+        deadLetterTargetArn: {
+          'Fn::GetAtt': [logicalIdOf(subscribed.stack, subscribed.stack.alertDeliveryFailures), 'Arn'],
+        },
+      },
     });
   });
 
@@ -358,6 +391,28 @@ describe('alerts and operations topics', () => {
     const [, subscription] = resourcesOfType(filtered.json, 'AWS::SNS::Subscription')[0]!;
     // Message attributes, not the body: the alerter sets String attributes actor/topic/proposition/severity.
     expect(subscription.Properties.FilterPolicyScope ?? 'MessageAttributes').toBe('MessageAttributes');
+  });
+
+  it('gives the alert email subscription a dead-letter queue, so a failed delivery is parked, not lost', () => {
+    const subscribed = synth({ alertEmail: 'analyst@example.org' });
+    subscribed.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'analyst@example.org',
+      RedrivePolicy: {
+        deadLetterTargetArn: {
+          'Fn::GetAtt': [logicalIdOf(subscribed.stack, subscribed.stack.alertDeliveryFailures), 'Arn'],
+        },
+      },
+    });
+  });
+
+  it('sends alarms to the alert email when no -c opsEmail is given', () => {
+    const subscribed = synth({ alertEmail: 'analyst@example.org' });
+    subscribed.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'analyst@example.org',
+      TopicArn: { Ref: logicalIdOf(subscribed.stack, subscribed.stack.opsTopic) },
+    });
   });
 
   it('-c opsEmail subscribes the address to the operations topic', () => {
@@ -421,6 +476,29 @@ describe('alarms', () => {
     });
   });
 
+  it('write throttles on both tables and on the events index alarm', () => {
+    const throttles = alarms.filter((alarm) => alarm.MetricName === 'WriteThrottleEvents');
+    const dimensionsOf = (alarm: (typeof alarms)[number]) => JSON.stringify(alarm.Dimensions);
+    expect(throttles.some((alarm) => dimensionsOf(alarm).includes(idOf(stack.views.table)))).toBe(true);
+    expect(
+      throttles
+        .filter((alarm) => dimensionsOf(alarm).includes(idOf(stack.events.table)))
+        .map((alarm) => alarm.Dimensions.length)
+        .sort(),
+    ).toEqual([1, 2]);
+  });
+
+  it('an alert SNS could not deliver, or one parked in the delivery-failure queue, alarms', () => {
+    expect(
+      alarms.some((alarm) => alarm.Namespace === 'AWS/SNS' && alarm.MetricName === 'NumberOfNotificationsFailed'),
+    ).toBe(true);
+    const [parked] = find('ApproximateNumberOfMessagesVisible', {
+      Name: 'QueueName',
+      Value: { 'Fn::GetAtt': [idOf(stack.alertDeliveryFailures), 'QueueName'] },
+    });
+    expect(parked).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 1 });
+  });
+
   it('the HTTP API answering 5xx alarms too', () => {
     expect(alarms.some((alarm) => alarm.Namespace === 'AWS/ApiGateway' && alarm.MetricName === '5xx')).toBe(true);
   });
@@ -437,11 +515,25 @@ describe('HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: {
-        ThrottlingRateLimit: API_THROTTLE.rateLimit,
-        ThrottlingBurstLimit: API_THROTTLE.burstLimit,
-      },
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context.requestId') },
+    });
+    const [, stage] = resourcesOfType(json, 'AWS::ApiGatewayV2::Stage')[0]!;
+    const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+    expect(format).toMatchObject({
+      route: '$context.routeKey',
+      status: '$context.status',
+      error: '$context.error.message',
+    });
+    const [, logGroup] = resourcesOfType(json, 'AWS::Logs::LogGroup').find(([, group]) =>
+      JSON.stringify(group.Properties.LogGroupName ?? '').includes('vendedlogs'),
+    )!;
+    expect(JSON.stringify(logGroup.Properties.LogGroupName)).toContain('/aws/vendedlogs/apigateway/');
+  });
+
+  it('takes the stage throttle from context', () => {
+    synth({ apiRateLimit: '500', apiBurstLimit: '1000' }).template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 },
     });
   });
 });
