@@ -17,6 +17,8 @@ import type { CorpusDocument } from './evaluate';
 export interface RaisedContradiction {
   actor: string;
   proposition: string;
+  /** strong: alerted at once; possible: held in the review queue (docs/positions.md). */
+  strength: 'strong' | 'possible';
   earlier: { documentId: string; polarity: string; quote: string };
   later: { documentId: string; polarity: string; quote: string };
 }
@@ -71,6 +73,7 @@ export function contradictionsOf(statements: readonly Statement[]): RaisedContra
       raised.push({
         actor: statement.actor,
         proposition: statement.proposition,
+        strength: decision.data.strength,
         earlier: { documentId: earlier.documentId, polarity: earlier.polarity, quote: earlier.quote },
         later: { documentId: later.documentId, polarity: later.polarity, quote: later.quote },
       });

@@ -412,6 +412,9 @@ function summaryOf(scenario: ContradictionScenario) {
     false: scenario.falsePositives.length,
     expected: scenario.expected.length,
     missed: scenario.missed.length,
+    /** What reaches the inbox at once: strong contradictions, true and false. */
+    strongTrue: scenario.truePositives.filter((c) => c.strength === 'strong').length,
+    strongFalse: scenario.falsePositives.filter((c) => c.strength === 'strong').length,
   };
 }
 
@@ -419,6 +422,7 @@ function formatScenario(scenario: ContradictionScenario, verbose: boolean): stri
   const s = summaryOf(scenario);
   const lines = [
     `contradiction scenario (documents in date order through the position rules): raised ${s.raised}, true ${s.true}, false ${s.false}; expected from the labels ${s.expected}, missed ${s.missed}`,
+    `  alerted at once (strong): true ${s.strongTrue}, false ${s.strongFalse}; the rest wait in the review queue`,
   ];
   const side = (x: RaisedContradiction['earlier']) => `${x.documentId} ${x.polarity}`;
   if (verbose) {
