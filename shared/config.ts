@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TOOL_CHOICE_MODES, type ToolChoiceMode } from './domain/extraction/llm/tool-choice';
+import type { ToolChoiceMode } from './domain/extraction/llm/tool-choice';
 
 /**
  * The one configuration of stancewatch, read once from the environment at start-up (a Lambda
@@ -101,6 +101,15 @@ export function parseBoolean(name: string, value: string | undefined, fallback: 
   throw new Error(`${name} must be "true" or "false", not "${value}"`);
 }
 
+/**
+ * The Bedrock tool-choice modes, listed here rather than imported so the config stays out of the
+ * extraction code (the projector and alerter bundles import this file); the type check below
+ * fails if the two lists ever differ.
+ */
+const TOOL_CHOICE_MODES = ['tool', 'any', 'auto'] as const satisfies readonly ToolChoiceMode[];
+type Missing = Exclude<ToolChoiceMode, (typeof TOOL_CHOICE_MODES)[number]>;
+const _everyToolChoiceListed: [Missing] extends [never] ? true : never = true;
+
 /** A model id, an inference profile id ("us.anthropic…") or an ARN: no spaces, nothing exotic. */
 const BEDROCK_MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{2,255}$/;
 
@@ -131,7 +140,7 @@ const extractorKind = text.transform((value, ctx): ExtractorKind => {
 });
 
 const toolChoice = text.transform((value, ctx): ToolChoiceMode | undefined => {
-  if (value === undefined || TOOL_CHOICE_MODES.includes(value as ToolChoiceMode)) return value as ToolChoiceMode;
+  if (value === undefined || (TOOL_CHOICE_MODES as readonly string[]).includes(value)) return value as ToolChoiceMode;
   return fail(
     ctx,
     `${ENV.bedrockToolChoice}=${value} is not one of: ${TOOL_CHOICE_MODES.join(', ')} (default: by model)`,

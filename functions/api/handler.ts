@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import { readAwsConfig } from '../../shared/config';
-import { apiDependencies } from '../../shared/wiring/aws';
+import { apiDependencies } from '../../shared/wiring/aws/api';
 import { createApp } from './app';
 
 // Built once per container: configuration (failing fast), clients and the app; the extractor on the first POST.

@@ -1,6 +1,6 @@
 import { readAwsConfig } from '../../shared/config';
-import { ingestDependencies } from '../../shared/wiring/aws';
+import { ingestDependencies } from '../../shared/wiring/aws/ingest';
 import { createIngestHandler } from './ingest-handler';
 
 // Built once per container: clients, the codebook and the extractor are reused across invocations.
-export const handler = createIngestHandler(await ingestDependencies(readAwsConfig('ingest')));
+export const handler = createIngestHandler(ingestDependencies(readAwsConfig('ingest')));
