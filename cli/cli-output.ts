@@ -1,3 +1,4 @@
+import { ENV } from '../shared/config';
 import { CLI_EXIT_BY_CODE, isStancewatchError } from '../shared/errors';
 
 /** Thrown for wrong CLI usage: exit status 2, like commander's own usage errors. */
@@ -42,7 +43,8 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<void>):
     } catch (error) {
       const { message, exitCode } = describeFailure(error);
       process.stderr.write(`stancewatch: ${message}\n`);
-      if (process.env.STANCEWATCH_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+      // Read here rather than from the configuration: the failure may be the configuration itself.
+      if (process.env[ENV.debug] === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
       process.exitCode = exitCode;
     }
   };

@@ -1,9 +1,10 @@
-import { DataFolder, defaultDataDir } from '../shared/adapters/embedded/data-folder';
+import { DataFolder } from '../shared/adapters/embedded/data-folder';
 import { openStancewatch, type Stancewatch } from '../shared/wiring/embedded';
+import { cliConfig, dataDirOf } from './config';
 
 /** Opens the embedded store of `--data` (or the default folder) for one CLI command. */
 export function openStore(dataFlag: string | undefined, command: string, verbose = false): Promise<Stancewatch> {
-  return openStancewatch({ folder: new DataFolder(defaultDataDir(dataFlag)), command, verbose });
+  return openStancewatch({ folder: new DataFolder(dataDirOf(dataFlag)), command, verbose, config: cliConfig() });
 }
 
 /** Runs `work` with the store open and always closes it, even on failure. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { DataFolder, defaultDataDir, readLiveLock } from '../shared/adapters/embedded/data-folder';
+import { DataFolder, readLiveLock } from '../shared/adapters/embedded/data-folder';
+import { dataDirOf } from './config';
 
 export interface RunningServer {
   url: string;
@@ -12,7 +13,7 @@ export interface RunningServer {
  * otherwise fail on the lock talk to it over HTTP instead, with the folder's own token.
  */
 export function runningServer(dataFlag: string | undefined): RunningServer | undefined {
-  const folder = new DataFolder(defaultDataDir(dataFlag));
+  const folder = new DataFolder(dataDirOf(dataFlag));
   const holder = readLiveLock(folder);
   if (!holder?.url) return undefined;
   let token: string | undefined;

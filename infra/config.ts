@@ -1,11 +1,14 @@
+import { EXTRACTOR_KINDS, type ExtractorKind } from '../shared/config';
+
 /**
  * Deployment settings, read once from CDK context (`-c key=value` on the command line, or the
  * `context` block of cdk.json). Every key is documented in docs/deploy.md; an invalid value stops
  * the synthesis with a message naming the key, never a half-configured stack.
  */
 
-export const EXTRACTOR_CHOICES = ['rules', 'bedrock', 'rules+bedrock'] as const;
-export type ExtractorChoice = (typeof EXTRACTOR_CHOICES)[number];
+/** The extractors a function can be deployed with: the same list the functions accept (STANCEWATCH_EXTRACTOR). */
+export const EXTRACTOR_CHOICES = EXTRACTOR_KINDS;
+export type ExtractorChoice = ExtractorKind;
 
 export interface StancewatchConfig {
   /** `-c alertEmail=you@example.org`: subscribes this address to the alert topic. */

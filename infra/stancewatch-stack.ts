@@ -25,6 +25,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
+import { ENV } from '../shared/config';
 import type { FunctionName } from './bundling';
 import { bedrockResourcesFor, type StancewatchConfig } from './config';
 import { LOG_RETENTION, StancewatchFunction } from './constructs/stancewatch-function';
@@ -175,8 +176,8 @@ export class StancewatchStack extends Stack {
 
     // ----- functions -----
     const extractorEnvironment: Record<string, string> = {
-      STANCEWATCH_EXTRACTOR: config.extractor,
-      ...(config.bedrockModel ? { STANCEWATCH_BEDROCK_MODEL: config.bedrockModel } : {}),
+      [ENV.extractor]: config.extractor,
+      ...(config.bedrockModel ? { [ENV.bedrockModel]: config.bedrockModel } : {}),
     };
     const make = (
       name: FunctionName,
@@ -203,20 +204,20 @@ export class StancewatchStack extends Stack {
       // each document may take up to the Bedrock deadline (90 s by default), hence Lambda's maximum.
       memorySize: 1024,
       timeout: usesBedrock ? Duration.minutes(15) : Duration.minutes(2),
-      environment: { EVENTS_TABLE: this.events.tableName, ...extractorEnvironment },
+      environment: { [ENV.eventsTable]: this.events.tableName, ...extractorEnvironment },
       reservedConcurrency: reservedConcurrencyOf(config).ingest,
     });
     const projector = make('projector', {
       description: 'stancewatch: projects commits into positions, contradictions and the views table',
       memorySize: 512,
       timeout: Duration.minutes(1),
-      environment: { EVENTS_TABLE: this.events.tableName, VIEWS_TABLE: this.views.tableName },
+      environment: { [ENV.eventsTable]: this.events.tableName, [ENV.viewsTable]: this.views.tableName },
     });
     const alerter = make('alerter', {
       description: 'stancewatch: publishes one SNS alert per detected contradiction',
       memorySize: 256,
       timeout: Duration.seconds(30),
-      environment: { EVENTS_TABLE: this.events.tableName, ALERT_TOPIC_ARN: this.alertTopic.topicArn },
+      environment: { [ENV.eventsTable]: this.events.tableName, [ENV.alertTopicArn]: this.alertTopic.topicArn },
     });
     const api = make('api', {
       description: 'stancewatch: the HTTP API and dashboard (Hono)',
@@ -224,14 +225,14 @@ export class StancewatchStack extends Stack {
       // API Gateway HTTP APIs wait 30 s at most for the integration.
       timeout: Duration.seconds(29),
       environment: {
-        EVENTS_TABLE: this.events.tableName,
-        VIEWS_TABLE: this.views.tableName,
-        API_TOKEN_SECRET_ARN: this.apiToken.secretArn,
-        ...(config.publicRead ? { STANCEWATCH_PUBLIC_READ: 'true' } : {}),
+        [ENV.eventsTable]: this.events.tableName,
+        [ENV.viewsTable]: this.views.tableName,
+        [ENV.apiTokenSecretArn]: this.apiToken.secretArn,
+        ...(config.publicRead ? { [ENV.publicRead]: 'true' } : {}),
         ...extractorEnvironment,
         // POST /documents must answer within API Gateway's 30 s: past 20 s of model time the
         // document is read by the rules instead (docs/bedrock.md, deadline and fallback).
-        ...(usesBedrock ? { STANCEWATCH_BEDROCK_DEADLINE_SECONDS: String(API_BEDROCK_DEADLINE_SECONDS) } : {}),
+        ...(usesBedrock ? { [ENV.bedrockDeadlineSeconds]: String(API_BEDROCK_DEADLINE_SECONDS) } : {}),
       },
       reservedConcurrency: reservedConcurrencyOf(config).api,
     });
@@ -351,7 +352,7 @@ export class StancewatchStack extends Stack {
     }
     const apiUrl = this.apiStage.url;
     // Links in the alert emails (render-alert trims the trailing slash).
-    alerter.function.addEnvironment('API_URL', apiUrl);
+    alerter.function.addEnvironment(ENV.apiUrl, apiUrl);
 
     // ----- alarms -----
     for (const fn of Object.values(this.functions)) {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { MAX_RAW_DOCUMENT_BYTES } from '../../shared/domain/documents/document-limits';
 import { formatStatements } from '../../shared/domain/extraction/statements-format';
 import { action, CliUsageError, createOutput } from '../cli-output';
+import { cliConfig } from '../config';
 
 interface ExtractFlags {
   date?: string;
@@ -26,14 +27,14 @@ export function registerExtractCommand(program: Command): void {
         const output = createOutput(flags.json ?? false);
         const text = await readText(file);
         const { prepareDocument } = await import('../../shared/domain/documents/document-input');
-        const { extractorFromEnvironment } = await import('../../shared/wiring/extractor-from-environment');
+        const { createExtractor } = await import('../../shared/wiring/extractor');
         const document = prepareDocument({
           text,
           publishedAt: flags.date ?? new Date().toISOString().slice(0, 10),
           ...(flags.title ? { title: flags.title } : {}),
           ...(flags.source ? { source: flags.source } : {}),
         });
-        const result = await extractorFromEnvironment().extract({
+        const result = await createExtractor(cliConfig()).extract({
           documentId: document.documentId,
           text: document.text,
           publishedAt: document.publishedAt,

@@ -2,6 +2,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { isStancewatchError } from '../../shared/errors';
 import { action, CliUsageError, createOutput, type Output } from '../cli-output';
+import { cliConfig } from '../config';
 import { type InputDocument, type InputProblem, readDocumentInputs } from '../document-inputs';
 import { postDocument } from '../remote-api';
 import { runningServer } from '../running-server';
@@ -116,7 +117,7 @@ export function registerIngestCommand(program: Command): void {
 }
 
 function remoteTarget(flags: IngestFlags): { url: string; token: string | undefined; note?: string } | undefined {
-  if (flags.api) return { url: flags.api, token: flags.token ?? process.env.STANCEWATCH_TOKEN };
+  if (flags.api) return { url: flags.api, token: flags.token ?? cliConfig().cliToken };
   // `stancewatch start` holds the data folder: hand the documents to it rather than failing.
   const server = runningServer(flags.data);
   if (!server) return undefined;

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { DataFolder, defaultDataDir } from '../../shared/adapters/embedded/data-folder';
-import type { openStancewatch } from '../../shared/wiring/embedded';
+import { DataFolder } from '../../shared/adapters/embedded/data-folder';
+import type { Stancewatch } from '../../shared/wiring/embedded';
 import { action, CliUsageError } from '../cli-output';
+import { cliConfig, dataDirOf } from '../config';
 import { readDocumentInputs } from '../document-inputs';
 
 interface StartFlags {
-  port: string;
+  port?: string;
   host: string;
   data?: string;
   auth: boolean;
@@ -22,7 +23,7 @@ export function registerStartCommand(program: Command): void {
   program
     .command('start')
     .description('run stancewatch embedded: local store, stream handlers, HTTP API and dashboard')
-    .option('--port <port>', 'HTTP port', process.env.STANCEWATCH_PORT ?? '3000')
+    .option('--port <port>', 'HTTP port (default: $STANCEWATCH_PORT or 3000)')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--data <dir>', 'data folder (default: $STANCEWATCH_DATA or ./.stancewatch)')
     .option('--no-auth', 'serve without a token (local demos only; says so loudly)')
@@ -30,10 +31,12 @@ export function registerStartCommand(program: Command): void {
     .option('--verbose', 'log every handler step to stderr')
     .action(
       action(async (flags: StartFlags) => {
-        const port = Number(flags.port);
+        const config = cliConfig();
+        const portText = flags.port ?? config.embedded.port;
+        const port = Number(portText);
         if (!Number.isInteger(port) || port < 0 || port > 65_535)
-          throw new CliUsageError(`--port ${flags.port} is not a port`);
-        const folder = new DataFolder(defaultDataDir(flags.data));
+          throw new CliUsageError(`--port ${portText} is not a port`);
+        const folder = new DataFolder(dataDirOf(flags.data));
         const { serve } = await import('@hono/node-server');
         const { openStancewatch } = await import('../../shared/wiring/embedded');
         const { createApp } = await import('../../functions/api/app');
@@ -42,6 +45,7 @@ export function registerStartCommand(program: Command): void {
         const store = await openStancewatch({
           folder,
           command: 'stancewatch start',
+          config,
           apiUrl: url,
           verbose: flags.verbose ?? false,
         });
@@ -57,7 +61,7 @@ export function registerStartCommand(program: Command): void {
 
         try {
           const token = flags.auth ? ensureApiToken(folder) : undefined;
-          const publicRead = process.env.STANCEWATCH_PUBLIC_READ === 'true';
+          const publicRead = config.publicRead;
           const app = createApp({
             ingest: store,
             eventStore: store.eventStore,
@@ -83,10 +87,7 @@ export function registerStartCommand(program: Command): void {
     );
 }
 
-async function ingestExamplesIntoEmptyStore(
-  store: Awaited<ReturnType<typeof openStancewatch>>,
-  wanted: boolean,
-): Promise<number> {
+async function ingestExamplesIntoEmptyStore(store: Stancewatch, wanted: boolean): Promise<number> {
   if (!wanted || !existsSync(EXAMPLES)) return 0;
   const { commits } = await store.eventStore.readAll({ limit: 1 });
   if (commits.length > 0) return 0;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { ensureApiToken } from '../../shared/adapters/embedded/api-token';
-import { DataFolder, defaultDataDir } from '../../shared/adapters/embedded/data-folder';
+import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { action, createOutput } from '../cli-output';
+import { dataDirOf } from '../config';
 
 /** `stancewatch token`: the embedded API token (made now if `start` never ran). */
 export function registerTokenCommand(program: Command): void {
@@ -12,7 +13,7 @@ export function registerTokenCommand(program: Command): void {
     .option('--json', 'print {"token": …}')
     .action(
       action(async (flags: { data?: string; json?: boolean }) => {
-        const token = ensureApiToken(new DataFolder(defaultDataDir(flags.data)));
+        const token = ensureApiToken(new DataFolder(dataDirOf(flags.data)));
         createOutput(flags.json ?? false).result({ token }, () => token);
       }),
     );

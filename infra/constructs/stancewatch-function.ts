@@ -5,6 +5,7 @@ import { Architecture, type Code, Function as LambdaFunction, Runtime, Tracing }
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ENV } from '../../shared/config';
 import { entryOf, type FunctionName, nodejsBundling, PROJECT_ROOT } from '../bundling';
 
 export interface StancewatchFunctionProps {
@@ -66,8 +67,8 @@ export class StancewatchFunction extends Construct {
       logGroup: this.logGroup,
       environment: {
         POWERTOOLS_SERVICE_NAME: `stancewatch-${props.name}`,
-        POWERTOOLS_METRICS_NAMESPACE,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
+        [ENV.metricsNamespace]: POWERTOOLS_METRICS_NAMESPACE,
+        [ENV.powertoolsLogLevel]: 'INFO',
         // Stack traces through the bundles' source maps (NodejsFunction does not set this itself);
         // costs some init time, measured in bench/bundle-size.bench.ts.
         NODE_OPTIONS: '--enable-source-maps',

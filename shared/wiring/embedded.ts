@@ -1,28 +1,48 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAlerterHandler } from '../../functions/alerter/alerter';
 import { createProjectorHandler } from '../../functions/projector/projector';
+import { createDynamoDocumentClient } from '../adapters/dynamodb/document-client';
+import { DynamoEventStore } from '../adapters/dynamodb/dynamo-event-store';
+import { DynamoUniqueKeyRegistry } from '../adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../adapters/dynamodb/dynamo-view-store';
 import { ensureTable } from '../adapters/dynamodb/ensure-table';
+import { eventTableDefinition } from '../adapters/dynamodb/event-table';
 import { viewsTableDefinition } from '../adapters/dynamodb/views-table';
 import { functionsLogger } from '../adapters/embedded/console-logger';
-import type { DataFolder } from '../adapters/embedded/data-folder';
+import { acquireLock, type DataFolder } from '../adapters/embedded/data-folder';
+import { DispatchingEventStore } from '../adapters/embedded/dispatching-event-store';
+import { type EmbeddedDynamo, startEmbeddedDynamo } from '../adapters/embedded/embedded-dynamo';
+import { FileCheckpointStore, MemoryCheckpointStore } from '../adapters/embedded/file-checkpoint-store';
+import { FileFailureSink, type ListableFailureSink, MemoryFailureSink } from '../adapters/embedded/file-failure-sink';
 import { MemoryNotifier } from '../adapters/embedded/memory-notifier';
+import { StreamDispatcher } from '../adapters/embedded/stream-dispatcher';
 import { createEmbeddedNotifier } from '../adapters/outbox/embedded-notifier';
+import { type IngestOutcome, ingestDocument } from '../application/ingest-document';
 import { PositionStateCache } from '../application/position-state-cache';
-import type { Clock } from '../ports/clock';
+import { type Config, readConfig } from '../config';
+import { type Clock, systemClock } from '../ports/clock';
 import type { Extractor } from '../ports/extractor';
+import { createUlidGenerator, type IdGenerator } from '../ports/id-generator';
 import type { Notifier } from '../ports/notifier';
 import type { ViewStore } from '../ports/views';
-import { type EmbeddedRuntime, startEmbeddedRuntime } from './embedded-runtime';
-import { extractorFromEnvironment } from './extractor-from-environment';
+import { createExtractor } from './extractor';
+
+export const EMBEDDED_TABLES = { events: 'stancewatch-events', views: 'stancewatch-views' } as const;
+
+const EMBEDDED_CREDENTIALS = { accessKeyId: 'embedded', secretAccessKey: 'embedded' };
 
 export interface OpenStancewatchOptions {
   /** On-disk data folder; omit for an in-memory installation (tests, benchmarks). */
   folder?: DataFolder;
+  /** Written into the folder's lock so a second process can say who holds it. */
   command?: string;
+  /** The configuration (extractor, SMTP); read from the environment when left out. */
+  config?: Readonly<Config>;
+  /** Default: the configured extractor. */
   extractor?: Extractor;
   /** Defaults to the outbox file (+ SMTP when configured), or a MemoryNotifier without a folder. */
   notifier?: Notifier;
+  /** Lets tests add SDK middleware (fault injection) to the one DynamoDB client. */
   configureClient?: (client: DynamoDBDocumentClient) => void;
   clock?: Clock;
   /** Base URL for links in alerts. */
@@ -31,74 +51,130 @@ export interface OpenStancewatchOptions {
   verbose?: boolean;
 }
 
-export interface Stancewatch extends EmbeddedRuntime {
+/** The running single-machine stancewatch: its adapters, and what the CLI and the HTTP app need. */
+export interface Stancewatch {
+  client: DynamoDBDocumentClient;
+  tables: typeof EMBEDDED_TABLES;
+  endpoint: string;
+  eventStore: DispatchingEventStore;
+  uniqueKeys: DynamoUniqueKeyRegistry;
   views: ViewStore;
+  extractor: Extractor;
+  ids: IdGenerator;
+  clock: Clock;
+  /** The data folder, or undefined for an in-memory installation (tests). */
+  folder: DataFolder | undefined;
+  dispatcher: StreamDispatcher;
+  failures: ListableFailureSink;
+  ingest(input: unknown, options?: { correlationId?: string }): Promise<IngestOutcome>;
+  /** Waits until every stream consumer has processed everything appended so far. */
+  drain(): Promise<void>;
+  /** Records the URL the HTTP server listens on in the folder's lock (for `ingest` to find it). */
+  announce(url: string): void;
+  close(): Promise<void>;
 }
 
 /**
- * Composition root of the embedded mode: the runtime plus the same projector and alerter handlers
- * that run on Lambda, attached as stream consumers (the alerter with the same filter as its event
- * source mapping on AWS: only commits holding a ContradictionDetected).
+ * The composition root of embedded mode, the only place that chooses its adapters: dynalite (on
+ * disk or in memory), the same event store adapter as on AWS, an in-process stream dispatcher in
+ * place of DynamoDB Streams + Lambda, and the same projector and alerter handlers that run on
+ * Lambda attached to it (the alerter with the same filter as its event source mapping on AWS:
+ * only commits holding a ContradictionDetected).
  */
 export async function openStancewatch(options: OpenStancewatchOptions = {}): Promise<Stancewatch> {
-  let views: ViewStore | undefined;
-  const logger = functionsLogger(options.verbose ?? false);
-  const runtime = await startEmbeddedRuntime({
-    ...(options.folder ? { folder: options.folder } : {}),
-    ...(options.command ? { command: options.command } : {}),
-    ...(options.configureClient ? { configureClient: options.configureClient } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    extractor: options.extractor ?? extractorFromEnvironment(),
-    tables: async (services) => {
-      await ensureTable(services.client, viewsTableDefinition(services.tables.views));
-    },
-    consumers: (services) => {
-      const viewStore = new DynamoViewStore({ client: services.client, tableName: services.tables.views });
-      views = viewStore;
-      const notifier =
-        options.notifier ??
-        (services.folder
-          ? createEmbeddedNotifier({
-              dataDir: services.folder.root,
-              ids: services.ids,
-              clock: services.clock,
-              ...smtpSettings(),
-            })
-          : new MemoryNotifier(services.ids));
-      return [
-        {
-          name: 'projector',
-          handler: createProjectorHandler({
-            eventStore: services.eventStore,
-            views: viewStore,
-            ids: services.ids,
-            positionCache: new PositionStateCache(),
-            logger,
-          }),
-        },
-        {
-          name: 'alerter',
-          handler: createAlerterHandler({
-            eventStore: services.eventStore,
-            notifier,
-            ids: services.ids,
-            clock: services.clock,
-            ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
-            logger,
-          }),
-          filter: (item) => (item.eventTypes as Set<string> | undefined)?.has('ContradictionDetected') ?? false,
-        },
-      ];
-    },
-  });
-  return Object.assign(runtime, { views: views as ViewStore });
-}
+  const config = options.config ?? readConfig();
+  const extractor = options.extractor ?? createExtractor(config);
+  const folder = options.folder;
+  const lock = folder ? acquireLock(folder, options.command ?? 'stancewatch') : undefined;
+  let dynamo: EmbeddedDynamo | undefined;
+  try {
+    dynamo = await startEmbeddedDynamo(folder ? { path: folder.dynamo } : {});
+    const client = createDynamoDocumentClient({
+      endpoint: dynamo.endpoint,
+      region: 'local',
+      credentials: EMBEDDED_CREDENTIALS,
+      maxAttempts: 6,
+    });
+    options.configureClient?.(client);
+    await ensureTable(client, eventTableDefinition(EMBEDDED_TABLES.events));
+    await ensureTable(client, viewsTableDefinition(EMBEDDED_TABLES.views));
 
-function smtpSettings() {
-  const env = process.env;
-  return {
-    ...(env.STANCEWATCH_SMTP_URL ? { smtpUrl: env.STANCEWATCH_SMTP_URL } : {}),
-    ...(env.STANCEWATCH_ALERT_TO ? { alertTo: env.STANCEWATCH_ALERT_TO } : {}),
-    ...(env.STANCEWATCH_ALERT_FROM ? { alertFrom: env.STANCEWATCH_ALERT_FROM } : {}),
-  };
+    const ids = createUlidGenerator();
+    const clock = options.clock ?? systemClock;
+    const failures = folder ? new FileFailureSink(folder.failures) : new MemoryFailureSink();
+    const dispatcher = new StreamDispatcher({
+      client,
+      tableName: EMBEDDED_TABLES.events,
+      checkpoints: folder ? new FileCheckpointStore(folder.checkpoints) : new MemoryCheckpointStore(),
+      failures,
+      ids,
+      onError: (error, consumer) =>
+        console.error(`stancewatch: stream delivery to ${consumer} paused: ${(error as Error).message}`),
+    });
+    const eventStore = new DispatchingEventStore(
+      new DynamoEventStore({ client, tableName: EMBEDDED_TABLES.events, clock, ids }),
+      dispatcher,
+    );
+    const uniqueKeys = new DynamoUniqueKeyRegistry(client, EMBEDDED_TABLES.events);
+    const views = new DynamoViewStore({ client, tableName: EMBEDDED_TABLES.views });
+    const notifier =
+      options.notifier ??
+      (folder
+        ? createEmbeddedNotifier({ dataDir: folder.root, ids, clock, ...config.embedded.smtp })
+        : new MemoryNotifier(ids));
+
+    const logger = functionsLogger(options.verbose ?? false);
+    dispatcher.register({
+      name: 'projector',
+      handler: createProjectorHandler({
+        eventStore,
+        views,
+        ids,
+        positionCache: new PositionStateCache(),
+        logger,
+      }),
+    });
+    dispatcher.register({
+      name: 'alerter',
+      handler: createAlerterHandler({
+        eventStore,
+        notifier,
+        ids,
+        clock,
+        ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+        logger,
+      }),
+      filter: (item) => (item.eventTypes as Set<string> | undefined)?.has('ContradictionDetected') ?? false,
+    });
+
+    const ingestDependencies = { eventStore, uniqueKeys, extractor, ids, clock };
+    const openDynamo = dynamo;
+    return {
+      client,
+      tables: EMBEDDED_TABLES,
+      endpoint: openDynamo.endpoint,
+      eventStore,
+      uniqueKeys,
+      views,
+      extractor,
+      ids,
+      clock,
+      folder,
+      dispatcher,
+      failures,
+      ingest: (input, ingestOptions) => ingestDocument(ingestDependencies, input, ingestOptions),
+      drain: () => dispatcher.drain(),
+      announce: (url) => lock?.update({ url }),
+      async close() {
+        await dispatcher.close();
+        client.destroy();
+        await openDynamo.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    await dynamo?.close();
+    lock?.release();
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { entryOf, FUNCTION_NAMES, nodejsBundling } from '../../infra/bundling';
 import { API_BEDROCK_DEADLINE_SECONDS } from '../../infra/stancewatch-stack';
+import { readAwsConfig } from '../../shared/config';
 import { logicalIdOf, permissionsOf, renderer, resourcesOfType, synth } from './synth';
 
 const deployed = synth();
@@ -50,6 +51,22 @@ describe('functions', () => {
       publicRead.json.Resources[logicalIdOf(publicRead.stack, publicRead.stack.functions.api.function)]!.Properties
         .Environment.Variables.STANCEWATCH_PUBLIC_READ,
     ).toBe('true');
+  });
+
+  it.each([
+    ['the default stack', deployed],
+    ['a Bedrock stack', synth({ extractor: 'rules+bedrock', bedrockModel: 'anthropic.claude-3-haiku-20240307-v1:0' })],
+  ])('%s: every function gets a configuration its handler accepts (shared/config.ts)', (_, synthesized) => {
+    for (const name of FUNCTION_NAMES) {
+      const variables = synthesized.json.Resources[
+        logicalIdOf(synthesized.stack, synthesized.stack.functions[name].function)
+      ]!.Properties.Environment.Variables as Record<string, unknown>;
+      // References to tables, topics and secrets are resolved at deploy time: any text stands in.
+      const env = Object.fromEntries(
+        Object.entries(variables).map(([key, value]) => [key, typeof value === 'string' ? value : `deployed-${key}`]),
+      );
+      expect(() => readAwsConfig(name, env)).not.toThrow();
+    }
   });
 
   it('reserves no concurrency by default (a new account has a quota of 10); -c reservedConcurrency=true reserves for api and ingest', () => {

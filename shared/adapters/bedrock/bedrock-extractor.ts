@@ -2,7 +2,7 @@ import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { IsoDateOrTimestamp, type Statement } from '../../../events/statement';
 import { MAX_RAW_DOCUMENT_BYTES } from '../../domain/documents/document-limits';
 import { looksLikeHtml, toArticleText } from '../../domain/extraction/article-text';
-import { codebookFromEnvironment } from '../../domain/extraction/codebook/load-codebook';
+import { loadCodebook } from '../../domain/extraction/codebook/load-codebook';
 import type { Codebook } from '../../domain/extraction/codebook/schema';
 import { addDrops, noDrops, readAnswer, totalDrops } from '../../domain/extraction/llm/answer';
 import { catalogueFrom } from '../../domain/extraction/llm/catalogue';
@@ -41,7 +41,7 @@ export interface BedrockExtractorOptions {
   modelId: string;
   /** `bedrock`: the model reads every sentence. `rules+bedrock`: rules first, the model only for their blind spots. */
   mode?: LlmExtractorMode;
-  /** Default: the codebook named by STANCEWATCH_CODEBOOK, else the bundled one. */
+  /** Default: the bundled codebook (the wiring passes the configured one). */
   codebook?: Codebook;
   /** The rules extractor (same codebook) unless given: the hybrid's first pass and every fallback. */
   rules?: Extractor;
@@ -89,7 +89,7 @@ export function createBedrockExtractor(options: BedrockExtractorOptions): Bedroc
   const mode = options.mode ?? 'bedrock';
   const modelId = options.modelId.trim();
   if (!modelId) throw new Error('the Bedrock extractor needs a model id');
-  const codebook = options.codebook ?? codebookFromEnvironment();
+  const codebook = options.codebook ?? loadCodebook();
   const rules = options.rules ?? createRulesExtractor({ codebook });
   const catalogue = catalogueFrom(codebook);
   const system = systemPrompt(catalogue);

@@ -8,11 +8,18 @@ import type { ExtractionLogger, LlmExtractionReport } from '../../domain/extract
  * stderr — stdout may be a command's JSON output — with info lines only when asked for.
  */
 
-export const isLambda = (env: NodeJS.ProcessEnv): boolean => Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+/** Where the extractor runs and how much it says (shared/config.ts reads it from the environment). */
+export interface ExtractionObservability {
+  onLambda: boolean;
+  /** POWERTOOLS_LOG_LEVEL, else LOG_LEVEL, else WARN. */
+  logLevel: string;
+  /** POWERTOOLS_METRICS_NAMESPACE, else "stancewatch". */
+  metricsNamespace: string;
+}
 
-/** JSON lines on stderr; info only when POWERTOOLS_LOG_LEVEL (or LOG_LEVEL) is DEBUG or INFO. */
-export function stderrExtractionLogger(env: NodeJS.ProcessEnv = process.env): ExtractionLogger {
-  const level = (env.POWERTOOLS_LOG_LEVEL ?? env.LOG_LEVEL ?? 'WARN').trim().toUpperCase();
+/** JSON lines on stderr; info only when the log level is DEBUG or INFO. */
+export function stderrExtractionLogger(logLevel = 'WARN'): ExtractionLogger {
+  const level = logLevel.trim().toUpperCase();
   const showInfo = level === 'DEBUG' || level === 'INFO';
   const write = (severity: string, message: string, extra?: Record<string, unknown>) =>
     process.stderr.write(
@@ -35,8 +42,8 @@ export function powertoolsExtractionLogger(serviceName = 'stancewatch-extractor'
 }
 
 /** The extractor's logger for this runtime. */
-export function extractionLoggerFor(env: NodeJS.ProcessEnv = process.env): ExtractionLogger {
-  return isLambda(env) ? powertoolsExtractionLogger() : stderrExtractionLogger(env);
+export function extractionLoggerFor(settings: ExtractionObservability): ExtractionLogger {
+  return settings.onLambda ? powertoolsExtractionLogger() : stderrExtractionLogger(settings.logLevel);
 }
 
 /**
@@ -57,12 +64,10 @@ export function metricsReporter(metrics: Metrics): (report: LlmExtractionReport)
   };
 }
 
-/** On Lambda, a reporter writing EMF metrics (namespace POWERTOOLS_METRICS_NAMESPACE, default "stancewatch"). */
+/** On Lambda, a reporter writing EMF metrics in the configured namespace; elsewhere none. */
 export function extractionMetricsFor(
-  env: NodeJS.ProcessEnv = process.env,
+  settings: ExtractionObservability,
 ): ((report: LlmExtractionReport) => void) | undefined {
-  if (!isLambda(env)) return undefined;
-  return metricsReporter(
-    new Metrics({ namespace: env.POWERTOOLS_METRICS_NAMESPACE ?? 'stancewatch', serviceName: 'stancewatch-extractor' }),
-  );
+  if (!settings.onLambda) return undefined;
+  return metricsReporter(new Metrics({ namespace: settings.metricsNamespace, serviceName: 'stancewatch-extractor' }));
 }

@@ -5,6 +5,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 export interface DynamoClientOptions {
   /** Set in embedded mode (dynalite) and tests; on Lambda the SDK finds the regional endpoint. */
   endpoint?: string;
+  /** The configured AWS_REGION on Lambda (shared/config.ts); us-east-1 when left out. */
   region?: string;
   /** Total attempts per call, including the first (SDK standard retry mode, with backoff). */
   maxAttempts?: number;
@@ -21,7 +22,7 @@ export interface DynamoClientOptions {
 export function createDynamoDocumentClient(options: DynamoClientOptions = {}): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
+    region: options.region ?? 'us-east-1',
     maxAttempts: options.maxAttempts ?? 4,
     retryMode: 'standard',
     requestHandler: new NodeHttpHandler({

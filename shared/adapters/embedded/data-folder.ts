@@ -30,9 +30,6 @@ export class DataFolder {
   }
 }
 
-/** The default data folder: `--data`, else STANCEWATCH_DATA, else `.stancewatch` here. */
-export const defaultDataDir = (flag?: string): string => flag ?? process.env.STANCEWATCH_DATA ?? '.stancewatch';
-
 export interface LockInfo {
   pid: number;
   command: string;

@@ -11,7 +11,7 @@ import {
   type MarkerKind,
   maskTokens,
 } from './codebook/compile';
-import { codebookFromEnvironment, loadCodebook } from './codebook/load-codebook';
+import { loadCodebook } from './codebook/load-codebook';
 import type { Codebook } from './codebook/schema';
 import { confidenceOf } from './confidence';
 import { resolveStatementDate } from './dates';
@@ -42,7 +42,7 @@ import {
   segmentClauses,
 } from './structure';
 
-export { CODEBOOK_ENV, loadCodebook } from './codebook/load-codebook';
+export { loadCodebook } from './codebook/load-codebook';
 export type { Codebook } from './codebook/schema';
 
 /** Bumped whenever the rules change what they extract, so stored extractions can be told apart. */
@@ -54,10 +54,7 @@ export const MAX_SENTENCE_TOKENS = 250;
 const MAX_QUOTE_CHARS = 5000;
 
 export interface RulesExtractorOptions {
-  /**
-   * The codebook to use. Without one the factory reads STANCEWATCH_CODEBOOK (a path to a JSON
-   * codebook) once, and falls back to the bundled codebook.
-   */
+  /** The codebook to use (default: the bundled one; the wiring passes a configured one). */
   codebook?: Codebook;
 }
 
@@ -74,7 +71,7 @@ export interface RulesExtractor extends Extractor {
  * compiled once here; each document then costs one wink tokenisation pass plus the rules.
  */
 export function createRulesExtractor(options: RulesExtractorOptions = {}): RulesExtractor {
-  const codebook = options.codebook ?? codebookFromEnvironment();
+  const codebook = options.codebook ?? loadCodebook();
   const compiled = compileCodebook(codebook);
   const extractSync = (input: ExtractionInput): ExtractionResult => ({
     extractorVersion: RULES_EXTRACTOR_VERSION,

@@ -4,9 +4,6 @@ import { InvalidCodebookError } from '../../../errors';
 import bundled from './codebook.json';
 import { Codebook } from './schema';
 
-/** Environment variable naming a codebook JSON file to use instead of the bundled one. */
-export const CODEBOOK_ENV = 'STANCEWATCH_CODEBOOK';
-
 const describe = (error: z.ZodError) =>
   error.issues.map((issue) => ({ field: issue.path.join('.') || '(root)', message: issue.message }));
 
@@ -55,14 +52,4 @@ export function loadCodebook(pathOrObject?: string | unknown): Codebook {
     });
   }
   return parseCodebook(json, pathOrObject);
-}
-
-/**
- * The codebook the extractor uses when none is passed in: the file named by STANCEWATCH_CODEBOOK
- * if set, else the bundled one. Called once when an extractor is created (configuration is read at
- * start-up and fails fast), never per document.
- */
-export function codebookFromEnvironment(env: NodeJS.ProcessEnv = process.env): Codebook {
-  const path = env[CODEBOOK_ENV]?.trim();
-  return path ? loadCodebook(path) : loadCodebook();
 }

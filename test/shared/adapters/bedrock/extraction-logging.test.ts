@@ -57,10 +57,10 @@ describe('extraction metrics and logs', () => {
       written.push(String(chunk));
       return true;
     });
-    const quiet = stderrExtractionLogger({});
+    const quiet = stderrExtractionLogger();
     quiet.info('bedrock extraction', { inputTokens: 1 });
     quiet.warn('bedrock statements dropped', { dropped: 1 });
-    stderrExtractionLogger({ POWERTOOLS_LOG_LEVEL: 'info' }).info('bedrock extraction', { inputTokens: 2 });
+    stderrExtractionLogger('info').info('bedrock extraction', { inputTokens: 2 });
 
     expect(written.map((line) => JSON.parse(line))).toEqual([
       expect.objectContaining({ level: 'WARN', message: 'bedrock statements dropped', dropped: 1 }),

@@ -3,18 +3,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  CODEBOOK_ENV,
-  codebookFromEnvironment,
-  loadCodebook,
-  parseCodebook,
-} from '../../../../shared/domain/extraction/codebook/load-codebook';
+import { ENV, readConfig } from '../../../../shared/config';
+import { loadCodebook, parseCodebook } from '../../../../shared/domain/extraction/codebook/load-codebook';
 import {
   WordnetReader,
   widenCodebook,
   wordnetDirectory,
 } from '../../../../shared/domain/extraction/codebook/widen-wordnet';
-import { createRulesExtractor } from '../../../../shared/domain/extraction/rules-extractor';
+import { createRulesExtractor, type RulesExtractor } from '../../../../shared/domain/extraction/rules-extractor';
+import { configuredCodebook, createExtractor } from '../../../../shared/wiring/extractor';
+
+/** The codebook as the runtimes get it: configuration read from `env`, then the file it names. */
+const codebookFromEnvironment = (env: Record<string, string>) => configuredCodebook(readConfig(env));
+const CODEBOOK_ENV = ENV.codebook;
+
 import { isInvalidCodebookError } from '../../../../shared/errors';
 
 /** The codebook is data: validated when loaded, editable without code, widened from WordNet at build time. */
@@ -121,7 +123,7 @@ describe('editing the codebook is a data change', () => {
     ]);
   });
 
-  it(`the factory honours ${CODEBOOK_ENV} when given no codebook`, () => {
+  it(`the extractor factory honours ${CODEBOOK_ENV}`, () => {
     const folder = mkdtempSync(join(tmpdir(), 'codebook-'));
     const file = join(folder, 'codebook.json');
     const codebook = bundledJson();
@@ -129,14 +131,10 @@ describe('editing the codebook is a data change', () => {
     writeFileSync(file, JSON.stringify(codebook));
     expect(codebookFromEnvironment({ [CODEBOOK_ENV]: file }).version).toBe('9.9.9');
     expect(codebookFromEnvironment({}).version).toBe(loadCodebook().version);
-    const previous = process.env[CODEBOOK_ENV];
-    process.env[CODEBOOK_ENV] = file;
-    try {
-      expect(createRulesExtractor().codebookVersion).toBe('9.9.9');
-    } finally {
-      if (previous === undefined) delete process.env[CODEBOOK_ENV];
-      else process.env[CODEBOOK_ENV] = previous;
-    }
+    const configured = createExtractor(readConfig({ [CODEBOOK_ENV]: file })) as RulesExtractor;
+    expect(configured.codebookVersion).toBe('9.9.9');
+    // Domain factories read no environment: without a codebook they take the bundled one.
+    expect(createRulesExtractor().codebookVersion).toBe(loadCodebook().version);
   });
 
   it('a broken codebook named by the environment fails fast when the extractor is created', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Extractor } from '../../../shared/ports/extractor';
-import { deferredExtractor } from '../../../shared/wiring/deferred-extractor';
+import type { Extractor } from '../../../../shared/ports/extractor';
+import { deferredExtractor } from '../../../../shared/wiring/aws/api';
 
 const input = { documentId: 'doc-1', text: 'Some text.', publishedAt: '2026-01-01' };
 const result = { extractorVersion: 'x@1', codebookVersion: '1', statements: [] };

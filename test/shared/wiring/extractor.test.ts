@@ -1,15 +1,26 @@
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LlmExtractionReport, LlmExtractionResult } from '../../../../shared/domain/extraction/llm/report';
-import { extractorFromEnvironment } from '../../../../shared/wiring/extractor-from-environment';
-import { aModelStatement, articleInput, MODEL_ID, recordingLogger, statementsAnswer } from './converse-fixtures';
+import { readConfig } from '../../../shared/config';
+import type { LlmExtractionReport, LlmExtractionResult } from '../../../shared/domain/extraction/llm/report';
+import { createExtractor, type ExtractorDependencies } from '../../../shared/wiring/extractor';
+import {
+  aModelStatement,
+  articleInput,
+  MODEL_ID,
+  recordingLogger,
+  statementsAnswer,
+} from '../adapters/bedrock/converse-fixtures';
 
 const bedrock = mockClient(BedrockRuntimeClient);
 
 afterEach(() => {
   bedrock.reset();
 });
+
+/** The configuration read from `env`, then the extractor it asks for: what every runtime does at start-up. */
+const extractorFromEnvironment = (env: Record<string, string>, dependencies?: ExtractorDependencies) =>
+  createExtractor(readConfig(env), dependencies);
 
 const client = () =>
   new BedrockRuntimeClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' } });

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { ENV, parseBoolean, readAwsConfig, readConfig } from '../../shared/config';
+
+const API = { EVENTS_TABLE: 'events', VIEWS_TABLE: 'views', API_TOKEN_SECRET_ARN: 'arn:secret' };
+
+describe('readConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(readConfig({})).toEqual({
+      publicRead: false,
+      extractor: { kind: 'rules' },
+      awsRegion: 'us-east-1',
+      observability: { onLambda: false, logLevel: 'WARN', metricsNamespace: 'stancewatch' },
+      embedded: { dataDir: '.stancewatch', port: '3000', smtp: {} },
+    });
+  });
+
+  it('reads every setting by its ENV name, blanks counting as unset', () => {
+    const config = readConfig({
+      [ENV.publicRead]: 'true',
+      [ENV.extractor]: 'rules+bedrock',
+      [ENV.bedrockModel]: ' us.amazon.nova-lite-v1:0 ',
+      [ENV.bedrockRegion]: 'us-west-2',
+      [ENV.bedrockToolChoice]: 'any',
+      [ENV.bedrockDeadlineSeconds]: '20',
+      [ENV.codebook]: '/etc/codebook.json',
+      [ENV.apiUrl]: 'https://api.example.org/',
+      [ENV.awsRegion]: 'eu-west-1',
+      [ENV.lambdaFunctionName]: 'stancewatch-api',
+      [ENV.logLevel]: 'info',
+      [ENV.dataDir]: '/var/stancewatch',
+      [ENV.port]: '8080',
+      [ENV.smtpUrl]: 'smtp://mail.example.org:587',
+      [ENV.alertTo]: 'desk@example.org',
+      [ENV.alertFrom]: '',
+      [ENV.token]: 'a-token',
+    });
+    expect(config).toEqual({
+      publicRead: true,
+      extractor: {
+        kind: 'rules+bedrock',
+        modelId: 'us.amazon.nova-lite-v1:0',
+        region: 'us-west-2',
+        toolChoice: 'any',
+        deadlineSeconds: 20,
+      },
+      codebookPath: '/etc/codebook.json',
+      apiUrl: 'https://api.example.org/',
+      awsRegion: 'eu-west-1',
+      observability: { onLambda: true, logLevel: 'INFO', metricsNamespace: 'stancewatch' },
+      embedded: {
+        dataDir: '/var/stancewatch',
+        port: '8080',
+        smtp: { smtpUrl: 'smtp://mail.example.org:587', alertTo: 'desk@example.org' },
+      },
+      cliToken: 'a-token',
+    });
+  });
+
+  it('is frozen all the way down', () => {
+    const config = readConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.embedded.smtp)).toBe(true);
+    expect(() => {
+      (config as { publicRead: boolean }).publicRead = true;
+    }).toThrow(TypeError);
+  });
+
+  it('names every invalid variable in one message', () => {
+    expect(() =>
+      readConfig({ [ENV.publicRead]: 'yes', [ENV.extractor]: 'bedrock', [ENV.bedrockToolChoice]: 'force' }),
+    ).toThrow(
+      'STANCEWATCH_PUBLIC_READ must be "true" or "false", not "yes"; ' +
+        'STANCEWATCH_BEDROCK_TOOL_CHOICE=force is not one of: tool, any, auto (default: by model)',
+    );
+  });
+});
+
+describe('STANCEWATCH_PUBLIC_READ: one parser for both runtimes', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['  ', false],
+    ['true', true],
+    ['TRUE', true],
+    [' True ', true],
+    ['false', false],
+    ['FALSE', false],
+  ])('%j means %s, embedded and on Lambda alike', (value, expected) => {
+    const env = value === undefined ? {} : { [ENV.publicRead]: value };
+    expect(parseBoolean(ENV.publicRead, value, false)).toBe(expected);
+    expect(readConfig(env).publicRead).toBe(expected);
+    expect(readAwsConfig('api', { ...API, ...env }).publicRead).toBe(expected);
+  });
+
+  it.each(['yes', '1', '0', 'on', 'tru'])('refuses %j in both runtimes, naming the variable', (value) => {
+    const message = `STANCEWATCH_PUBLIC_READ must be "true" or "false", not "${value}"`;
+    expect(() => readConfig({ [ENV.publicRead]: value })).toThrow(message);
+    expect(() => readAwsConfig('api', { ...API, [ENV.publicRead]: value })).toThrow(message);
+  });
+});
+
+describe('readAwsConfig', () => {
+  it.each([
+    ['ingest', 'the ingest function', ['EVENTS_TABLE']],
+    ['projector', 'The projector', ['EVENTS_TABLE', 'VIEWS_TABLE']],
+    ['alerter', 'The alerter', ['EVENTS_TABLE', 'ALERT_TOPIC_ARN']],
+    ['api', 'The API function', ['EVENTS_TABLE', 'VIEWS_TABLE', 'API_TOKEN_SECRET_ARN']],
+  ] as const)('%s needs %s’s variables and names each missing one', (fn, purpose, needs) => {
+    const message = needs
+      .map((name) => `${purpose} needs the environment variable ${name} (set by the CDK stack)`)
+      .join('; ');
+    expect(() => readAwsConfig(fn, {})).toThrow(message);
+    expect(() => readAwsConfig(fn, Object.fromEntries(needs.map((name) => [name, ' '])))).toThrow(message);
+  });
+
+  it('adds the function’s values to the shared configuration', () => {
+    const config = readAwsConfig('alerter', {
+      EVENTS_TABLE: 'events',
+      ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:alerts',
+      API_URL: 'https://api.example.org/',
+    });
+    expect(config).toMatchObject({
+      eventsTable: 'events',
+      alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts',
+      apiUrl: 'https://api.example.org/',
+      extractor: { kind: 'rules' },
+    });
+    expect(config).not.toHaveProperty('viewsTable');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reports a missing table and a bad shared setting together', () => {
+    expect(() => readAwsConfig('ingest', { [ENV.extractor]: 'crystal-ball' })).toThrow(
+      'the ingest function needs the environment variable EVENTS_TABLE (set by the CDK stack); ' +
+        'STANCEWATCH_EXTRACTOR=crystal-ball is not an extractor; choose one of: rules, bedrock, rules+bedrock',
+    );
+  });
+});
