@@ -8,7 +8,6 @@ import { DynamoViewStore } from '../adapters/dynamodb/dynamo-view-store';
 import { ensureTable } from '../adapters/dynamodb/ensure-table';
 import { eventTableDefinition } from '../adapters/dynamodb/event-table';
 import { viewsTableDefinition } from '../adapters/dynamodb/views-table';
-import { functionsLogger } from '../adapters/embedded/console-logger';
 import { acquireLock, type DataFolder } from '../adapters/embedded/data-folder';
 import { DispatchingEventStore } from '../adapters/embedded/dispatching-event-store';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../adapters/embedded/embedded-dynamo';
@@ -25,6 +24,7 @@ import type { Extractor } from '../ports/extractor';
 import { createUlidGenerator, type IdGenerator } from '../ports/id-generator';
 import type { Notifier } from '../ports/notifier';
 import type { ViewStore } from '../ports/views';
+import { functionsLogger } from './console-logger';
 import { createExtractor } from './extractor';
 
 export const EMBEDDED_TABLES = { events: 'stancewatch-events', views: 'stancewatch-views' } as const;

@@ -1,7 +1,7 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { IsoDateOrTimestamp, type Statement } from '../../../events/statement';
+import { looksLikeHtml, toArticleText } from '../../domain/documents/article-text';
 import { MAX_RAW_DOCUMENT_BYTES } from '../../domain/documents/document-limits';
-import { looksLikeHtml, toArticleText } from '../../domain/extraction/article-text';
 import { loadCodebook } from '../../domain/extraction/codebook/load-codebook';
 import type { Codebook } from '../../domain/extraction/codebook/schema';
 import { addDrops, noDrops, readAnswer, totalDrops } from '../../domain/extraction/llm/answer';

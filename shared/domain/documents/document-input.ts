@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { IsoDateOrTimestamp } from '../../../events/statement';
 import { DocumentTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../errors';
-import { toArticleText } from '../extraction/article-text';
+import { toArticleText } from './article-text';
 import { MAX_RAW_DOCUMENT_BYTES, MAX_TEXT_BYTES } from './document-limits';
 
 /** A document as callers send it (HTTP body, JSONL line, CLI file plus flags). */

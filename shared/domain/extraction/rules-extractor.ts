@@ -1,8 +1,8 @@
 import { IsoDateOrTimestamp, type Statement } from '../../../events/statement';
 import { DocumentTooLargeError, ValidationError } from '../../errors';
 import type { ExtractionInput, ExtractionResult, Extractor } from '../../ports/extractor';
+import { looksLikeHtml, toArticleText } from '../documents/article-text';
 import { MAX_RAW_DOCUMENT_BYTES } from '../documents/document-limits';
-import { looksLikeHtml, toArticleText } from './article-text';
 import {
   type CompiledCodebook,
   compileCodebook,

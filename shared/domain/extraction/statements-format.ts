@@ -1,5 +1,5 @@
 import type { Statement } from '../../../events/statement';
-import { clip, POLARITY_MARK } from '../positions/positions-format';
+import { clip, POLARITY_MARK } from '../text-format';
 import { toCalendarDate } from '../timestamps';
 
 /** `extract` output: one entry per statement, polarity mark, actor, topic/proposition, date, confidence, quote. */

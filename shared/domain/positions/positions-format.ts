@@ -1,15 +1,14 @@
 import type { StatementRef } from '../../../events/statement-ref';
 import type { ContradictionView, PositionView, TimelineEntry } from '../../ports/views';
+import { clip, POLARITY_MARK } from '../text-format';
 import { toCalendarDate } from '../timestamps';
+
+export { clip, POLARITY_MARK } from '../text-format';
 
 /**
  * Human-readable output for the `positions`, `timeline` and `contradictions` commands, and the
  * JSON shape of a contradiction (`--json`, the API). No I/O: callers print the strings.
  */
-
-export const POLARITY_MARK = { support: '+', oppose: '-', conditional: '~' } as const;
-
-export const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 /** Fixed-width columns; the last column is not padded. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeHtml, toArticleText } from '../../../../shared/domain/extraction/article-text';
+import { looksLikeHtml, toArticleText } from '../../../../shared/domain/documents/article-text';
 
 /** Documents arrive as plain text or whole HTML pages; the extractor reads the article either way. */
 

@@ -1,4 +1,4 @@
-import type { HandlerLogger } from '../../../functions/streams/stream-handler';
+import type { HandlerLogger } from '../../functions/streams/stream-handler';
 
 /**
  * The handlers' logger outside Lambda: errors always reach stderr (one JSON line, like
