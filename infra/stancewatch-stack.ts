@@ -25,6 +25,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
+import { ALERTING_EVENT_TYPES } from '../shared/domain/alerts/alert-stream';
 import type { FunctionName } from './bundling';
 import { bedrockResourcesFor, type StancewatchConfig } from './config';
 import { LOG_RETENTION, StancewatchFunction } from './constructs/stancewatch-function';
@@ -38,7 +39,7 @@ export interface StancewatchStackProps extends StackProps {
 }
 
 /**
- * Only commits holding a ContradictionDetected reach the alerter. Lambda event filters match a
+ * Only commits holding a ContradictionDetected or a ContradictionConfirmed reach the alerter. Lambda event filters match a
  * DynamoDB string set (`{"SS": [...]}`) like an array in an EventBridge pattern: the record matches
  * when the pattern's values and the set intersect, so a commit whose set is
  * {PositionChanged, ContradictionDetected} passes and {PositionTaken} does not.
@@ -46,7 +47,7 @@ export interface StancewatchStackProps extends StackProps {
  */
 export const ALERTER_FILTER = FilterCriteria.filter({
   eventName: FilterRule.isEqual('INSERT'),
-  dynamodb: { NewImage: { eventTypes: { SS: FilterRule.isEqual('ContradictionDetected') } } },
+  dynamodb: { NewImage: { eventTypes: { SS: FilterRule.or(...ALERTING_EVENT_TYPES) } } },
 });
 
 /**

@@ -9,6 +9,7 @@ import type { DataFolder } from '../adapters/embedded/data-folder';
 import { MemoryNotifier } from '../adapters/embedded/memory-notifier';
 import { createEmbeddedNotifier } from '../adapters/outbox/embedded-notifier';
 import { PositionStateCache } from '../application/position-state-cache';
+import { ALERTING_EVENT_TYPES } from '../domain/alerts/alert-stream';
 import type { Clock } from '../ports/clock';
 import type { Extractor } from '../ports/extractor';
 import type { Notifier } from '../ports/notifier';
@@ -38,7 +39,7 @@ export interface Stancewatch extends EmbeddedRuntime {
 /**
  * Composition root of the embedded mode: the runtime plus the same projector and alerter handlers
  * that run on Lambda, attached as stream consumers (the alerter with the same filter as its event
- * source mapping on AWS: only commits holding a ContradictionDetected).
+ * source mapping on AWS: only commits holding a ContradictionDetected or ContradictionConfirmed).
  */
 export async function openStancewatch(options: OpenStancewatchOptions = {}): Promise<Stancewatch> {
   let views: ViewStore | undefined;
@@ -86,7 +87,8 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
             ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
             logger,
           }),
-          filter: (item) => (item.eventTypes as Set<string> | undefined)?.has('ContradictionDetected') ?? false,
+          filter: (item) =>
+            ALERTING_EVENT_TYPES.some((type) => (item.eventTypes as Set<string> | undefined)?.has(type) ?? false),
         },
       ];
     },

@@ -137,13 +137,13 @@ describe('stream wiring', () => {
     },
   );
 
-  it('filters the alerter to inserts whose eventTypes set holds ContradictionDetected; the projector sees all', () => {
+  it('filters the alerter to inserts whose eventTypes set holds ContradictionDetected or ContradictionConfirmed; the projector sees all', () => {
     expect(mappingOf('alerter').FilterCriteria).toEqual({
       Filters: [
         {
           Pattern: JSON.stringify({
             eventName: ['INSERT'],
-            dynamodb: { NewImage: { eventTypes: { SS: ['ContradictionDetected'] } } },
+            dynamodb: { NewImage: { eventTypes: { SS: ['ContradictionDetected', 'ContradictionConfirmed'] } } },
           }),
         },
       ],

@@ -1,5 +1,7 @@
 import { decodeCursor, encodeCursor } from '../../shared/adapters/dynamodb/page-cursor';
 import {
+  deskPartitionsBetween,
+  deskStatsOf,
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
@@ -90,6 +92,18 @@ export class MemoryViewStore implements ViewStore {
     return item && isCompleteOrderedItem(item) ? toContradictionView(item) : undefined;
   }
 
+  async listReviewQueue(query: PageRequest = {}) {
+    return this.#page(viewKeys.reviewPartition, 'lsk', true, () => true, query, toContradictionView);
+  }
+
+  async getDeskStats(since: string) {
+    const months = new Set(deskPartitionsBetween(since, new Date().toISOString()));
+    return deskStatsOf(
+      [...this.items.values()].filter((item) => months.has(String(item.pk))),
+      since,
+    );
+  }
+
   async listActors(query: PageRequest = {}) {
     return this.#page('actors', 'sk', true, () => true, query, toActorView);
   }
@@ -154,9 +168,14 @@ export class MemoryViewStore implements ViewStore {
 const keyOf = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
 
 function holds(condition: WriteCondition, item: Item | undefined): boolean {
-  if (condition.kind === 'order-key-below')
-    return item?.orderKey === undefined || String(item.orderKey) < condition.orderKey;
-  return (item?.statement as { statementId?: string } | undefined)?.statementId === condition.statementId;
+  switch (condition.kind) {
+    case 'order-key-below':
+      return item?.orderKey === undefined || String(item.orderKey) < condition.orderKey;
+    case 'current-statement-is':
+      return (item?.statement as { statementId?: string } | undefined)?.statementId === condition.statementId;
+    case 'not-resolved':
+      return item?.resolved === undefined;
+  }
 }
 
 /** Sets become sorted arrays and keys are sorted, so equal views compare equal. */

@@ -15,6 +15,7 @@ import {
   type ActorView,
   type ContradictionQuery,
   type ContradictionView,
+  type DeskStats,
   type Page,
   type PageRequest,
   type PositionQuery,
@@ -28,6 +29,8 @@ import { translateAwsError } from '../aws-error-translation';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import {
   coalesceWrites,
+  deskPartitionsBetween,
+  deskStatsOf,
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
@@ -188,6 +191,38 @@ export class DynamoViewStore implements ViewStore {
     return item && isCompleteOrderedItem(item) ? toContradictionView(item) : undefined;
   }
 
+  async listReviewQueue(query: PageRequest = {}): Promise<Page<ContradictionView>> {
+    // Resolved entries have no order key, so the order index holds exactly the waiting ones.
+    return this.#page(
+      { partition: viewKeys.reviewPartition, useOrderIndex: true, forward: true },
+      query,
+      toContradictionView,
+    );
+  }
+
+  async getDeskStats(since: string): Promise<DeskStats> {
+    const items: Record<string, unknown>[] = [];
+    for (const partition of deskPartitionsBetween(since, new Date().toISOString())) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.#send('readViews', () =>
+          this.#client.send(
+            new QueryCommand({
+              TableName: this.#tableName,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': PK },
+              ExpressionAttributeValues: { ':pk': partition },
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }
+    return deskStatsOf(items, since);
+  }
+
   async listActors(query: PageRequest = {}): Promise<Page<ActorView>> {
     return this.#page({ partition: 'actors', useOrderIndex: false, forward: true }, query, toActorView);
   }
@@ -221,6 +256,8 @@ export class DynamoViewStore implements ViewStore {
       condition = `attribute_not_exists(${orderKey}) OR ${orderKey} < ${value(write.condition.orderKey)}`;
     } else if (write.condition?.kind === 'current-statement-is') {
       condition = `${name('statement')}.${name('statementId')} = ${value(write.condition.statementId)}`;
+    } else if (write.condition?.kind === 'not-resolved') {
+      condition = `attribute_not_exists(${name('resolved')})`;
     }
     const common = {
       TableName: this.#tableName,

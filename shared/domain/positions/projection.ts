@@ -48,7 +48,7 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
       ];
     }
     case 'ContradictionDetected': {
-      const { actor, topic, proposition, contradictionId, earlier, later, severity } = event.data;
+      const { actor, topic, proposition, contradictionId, earlier, later, severity, strength } = event.data;
       const link = (statementId: string): ViewUpdate => ({
         kind: 'timeline-contradiction',
         actor,
@@ -66,6 +66,7 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
             topic,
             proposition,
             severity,
+            strength,
             earlier,
             later,
             detectedAt: event.recordedAt,
@@ -106,6 +107,20 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
     case 'AlertPublished': {
       const { actor, contradictionId, channel, messageId } = event.data;
       return [{ kind: 'contradiction-alert', actor, contradictionId, channel, messageId, alertedAt: event.recordedAt }];
+    }
+    case 'ContradictionConfirmed': {
+      const { actor, contradictionId, by, note } = event.data;
+      const verdict = { kind: 'confirmed' as const, by, ...(note ? { note } : {}), at: event.recordedAt };
+      return [{ kind: 'contradiction-verdict', actor, contradictionId, verdict }];
+    }
+    case 'ContradictionDismissed': {
+      const { actor, contradictionId, reason, by, note } = event.data;
+      const verdict = { kind: 'dismissed' as const, reason, by, ...(note ? { note } : {}), at: event.recordedAt };
+      return [{ kind: 'contradiction-verdict', actor, contradictionId, verdict }];
+    }
+    case 'StatementRejected': {
+      const { actor, topic, statementId, by } = event.data;
+      return [{ kind: 'timeline-rejection', actor, topic, statementId, by, at: event.recordedAt }];
     }
     case 'DocumentIngested':
       return [];

@@ -21,6 +21,8 @@ function failingApp(error: unknown) {
     getTimeline: fail,
     listContradictions: fail,
     getContradiction: fail,
+    listReviewQueue: fail,
+    getDeskStats: fail,
     listActors: fail,
     getActor: fail,
     apply: fail,
