@@ -93,7 +93,19 @@ export class MemoryViewStore implements ViewStore {
   }
 
   async listReviewQueue(query: PageRequest = {}) {
-    return this.#page(viewKeys.reviewPartition, 'lsk', true, () => true, query, toContradictionView);
+    const entries = this.#page(
+      viewKeys.reviewPartition,
+      'lsk',
+      true,
+      () => true,
+      query,
+      (item) => String(item.sk),
+    );
+    const items = entries.items.flatMap((id) => {
+      const item = this.items.get(keyOf({ pk: 'contradictions', sk: id }));
+      return item && isCompleteOrderedItem(item) ? [toContradictionView(item)] : [];
+    });
+    return entries.next ? { items, next: entries.next } : { items };
   }
 
   async getDeskStats(since: string) {

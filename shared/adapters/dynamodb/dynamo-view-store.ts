@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -192,12 +193,25 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async listReviewQueue(query: PageRequest = {}): Promise<Page<ContradictionView>> {
-    // Resolved entries have no order key, so the order index holds exactly the waiting ones.
-    return this.#page(
+    // Resolved entries have no order key, so the order index holds exactly the waiting ones; each
+    // entry is a key, and the page is filled from the contradiction items (one BatchGet).
+    const entries = await this.#page(
       { partition: viewKeys.reviewPartition, useOrderIndex: true, forward: true },
       query,
-      toContradictionView,
+      (item) => String(item[SK]),
     );
+    const found = new Map<string, ContradictionView>();
+    for (let pending = entries.items.map((id) => ({ [PK]: 'contradictions', [SK]: id })); pending.length > 0; ) {
+      const response = await this.#send('readViews', () =>
+        this.#client.send(new BatchGetCommand({ RequestItems: { [this.#tableName]: { Keys: pending } } })),
+      );
+      for (const item of response.Responses?.[this.#tableName] ?? []) {
+        if (isCompleteOrderedItem(item)) found.set(String(item[SK]), toContradictionView(item));
+      }
+      pending = (response.UnprocessedKeys?.[this.#tableName]?.Keys as typeof pending | undefined) ?? [];
+    }
+    const items = entries.items.flatMap((id) => found.get(id) ?? []);
+    return entries.next ? { items, next: entries.next } : { items };
   }
 
   async getDeskStats(since: string): Promise<DeskStats> {

@@ -149,12 +149,11 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
       return [
         ...listed,
         {
+          // Only the key and its place in the queue: the queue reads the contradiction item itself,
+          // so the entry is the same whichever of contradiction and verdict is projected first.
           op: 'update',
           key: viewKeys.review(contradiction.contradictionId),
-          set: {
-            ...contradictionAttributes(contradiction),
-            [LSK]: `${contradiction.detectedAt}#${contradiction.contradictionId}`,
-          },
+          set: { [LSK]: `${contradiction.detectedAt}#${contradiction.contradictionId}` },
           condition: { kind: 'not-resolved' },
         },
       ];

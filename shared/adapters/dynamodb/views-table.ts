@@ -10,6 +10,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *   contradiction (by actor)  contradictions#<actor>        <contradictionId>               <later order key>#<id>
  *   actor                     actors                        <actor>                         —
  *   review queue entry        review                        <contradictionId>               <detectedAt>#<id> while waiting
+ *                             (key only: the queue reads the overall contradiction item)
  *   desk fact (alert/verdict) desk#<yyyy-mm>                <contradictionId>               —
  *
  * Items are addressed by id (sk) so that events carrying only an id (a retraction, a voided

@@ -79,6 +79,7 @@ describe('positions formatting', () => {
       topic: 'territory',
       proposition: 'cede-territory',
       severity: 'high',
+      strength: 'strong',
       status: 'active',
       earlier: {
         statementId: zelenskyRefuses.statementId,
