@@ -10,6 +10,7 @@ import { errorResponseOf, sendError, validationErrorOf } from './errors';
 import { registerServiceRoutes } from './openapi';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerEventRoutes } from './routes/events';
+import { registerReviewRoutes } from './routes/review';
 import { registerViewRoutes } from './routes/views';
 
 export type { ApiDependencies } from './dependencies';
@@ -61,6 +62,7 @@ export function createApp(dependencies: ApiDependencies) {
   registerDocumentRoutes(app, context);
   registerViewRoutes(app, context);
   registerEventRoutes(app, context);
+  registerReviewRoutes(app, context);
   registerDashboardRoutes(app, context);
 
   app.notFound((c) =>

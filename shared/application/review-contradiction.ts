@@ -69,7 +69,13 @@ export async function reviewContradiction(
     );
     try {
       await dependencies.eventStore.appendToStream(streamId, stream.version, events);
-      return { contradiction, recorded: true };
+      // The views catch up asynchronously; the caller sees the verdict it just gave at once.
+      const verdict =
+        command.type === 'Confirm'
+          ? { kind: 'confirmed' as const, by: command.by, at: now }
+          : { kind: 'dismissed' as const, reason: command.reason, by: command.by, at: now };
+      const note = command.note?.trim();
+      return { contradiction: { ...contradiction, verdict: note ? { ...verdict, note } : verdict }, recorded: true };
     } catch (error) {
       // The alerter (or another analyst) wrote to the stream meanwhile: decide again on what is there.
       if (!isConcurrencyError(error) || attempt >= MAX_ATTEMPTS) throw error;
