@@ -4,6 +4,7 @@ import { registerFailuresCommand } from './commands/failures';
 import { registerIngestCommand } from './commands/ingest';
 import { registerMaintenanceCommands } from './commands/maintenance';
 import { registerReadCommands } from './commands/read-views';
+import { registerReviewCommand } from './commands/review';
 import { registerStartCommand } from './commands/start';
 import { registerTokenCommand } from './commands/token';
 
@@ -24,6 +25,7 @@ registerIngestCommand(program);
 registerExtractCommand(program);
 registerReadCommands(program);
 registerMaintenanceCommands(program);
+registerReviewCommand(program);
 registerTokenCommand(program);
 registerFailuresCommand(program);
 

@@ -11,7 +11,7 @@ import { createUlidGenerator } from '../../shared/ports/id-generator';
 import { deferredExtractor } from '../../shared/wiring/deferred-extractor';
 import { extractorSettingsFromEnvironment } from '../../shared/wiring/extractor-settings';
 import { createApp } from './app';
-import { tokenFromSecret } from './secret-token';
+import { labelledTokensFromSecret, tokenFromSecret } from './secret-token';
 
 /** How long a container reuses the token before asking Secrets Manager again (rotation takes effect within it). */
 const TOKEN_CACHE_SECONDS = 300;
@@ -51,6 +51,8 @@ export const app = createApp({
   auth: {
     // Powertools caches the secret per container; the app asks on each request and gets the cached value.
     token: async () => tokenFromSecret(await getSecret(tokenSecretArn, { maxAge: TOKEN_CACHE_SECONDS })),
+    labelledTokens: async () =>
+      labelledTokensFromSecret(await getSecret(tokenSecretArn, { maxAge: TOKEN_CACHE_SECONDS })),
     publicRead: publicReadSetting === 'true',
   },
   logError: (message, context) => logger.error(message, context),
