@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessOf, createAuth } from './auth';
+import { registerDeskRoutes } from './dashboard/desk-routes';
 import { errorPage } from './dashboard/pages';
 import { registerDashboardRoutes, renderPage } from './dashboard/routes';
 import type { ApiDependencies, ApiEnv, RouteContext } from './dependencies';
@@ -64,6 +65,7 @@ export function createApp(dependencies: ApiDependencies) {
   registerEventRoutes(app, context);
   registerReviewRoutes(app, context);
   registerDashboardRoutes(app, context);
+  registerDeskRoutes(app, context);
 
   app.notFound((c) =>
     sendError(c, {

@@ -153,7 +153,7 @@ export const Contradiction = z
     topic: TopicId,
     proposition: PropositionId,
     severity: Severity,
-    strength: Strength.openapi({
+    strength: Strength.meta({
       description:
         '`strong`: alerted at once; `possible`: waits in the review queue for an analyst (docs/positions.md).',
     }),
