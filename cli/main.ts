@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerDigestCommand } from './commands/digest';
 import { registerExtractCommand } from './commands/extract';
 import { registerFailuresCommand } from './commands/failures';
 import { registerIngestCommand } from './commands/ingest';
@@ -26,6 +27,7 @@ registerExtractCommand(program);
 registerReadCommands(program);
 registerMaintenanceCommands(program);
 registerReviewCommand(program);
+registerDigestCommand(program);
 registerTokenCommand(program);
 registerFailuresCommand(program);
 

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -15,10 +15,12 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, Grant, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { type Code, FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -81,6 +83,7 @@ export class StancewatchStack extends Stack {
   readonly apiStage: HttpStage;
   readonly alarms: IAlarm[] = [];
   readonly alertDeliveryFailures: Queue;
+  readonly digestSchedule: Schedule;
 
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
     super(scope, id, props);
@@ -236,7 +239,17 @@ export class StancewatchStack extends Stack {
       },
       reservedConcurrency: reservedConcurrencyOf(config).api,
     });
-    this.functions = { ingest, projector, alerter, api };
+    const digest = make('digest', {
+      description: 'stancewatch: the daily digest of possible contradictions (and shifts, opted in)',
+      memorySize: 256,
+      timeout: Duration.minutes(1),
+      environment: {
+        VIEWS_TABLE: this.views.tableName,
+        ALERT_TOPIC_ARN: this.alertTopic.topicArn,
+        ...(config.alertShifts ? { STANCEWATCH_ALERT_SHIFTS: 'true' } : {}),
+      },
+    });
+    this.functions = { ingest, projector, alerter, api, digest };
     for (const fn of Object.values(this.functions)) {
       Validations.of(fn.function).acknowledge({
         id: 'AwsSolutions-L1',
@@ -260,6 +273,9 @@ export class StancewatchStack extends Stack {
     this.events.grantReadStreams(alerter.role);
     this.events.grantAppend(alerter.role);
     grantPublishAlerts(alerter, this.alertTopic, topicKey);
+    // digest: reads the review queue and the shifts, publishes one message a day.
+    this.views.grantRead(digest.role);
+    grantPublishAlerts(digest, this.alertTopic, topicKey);
     // api: the read routes (views, a document's stream, the global log for GET /events), POST
     // /documents (the same use case as ingest) and the token.
     this.views.grantRead(api.role);
@@ -353,6 +369,24 @@ export class StancewatchStack extends Stack {
     const apiUrl = this.apiStage.url;
     // Links in the alert emails (render-alert trims the trailing slash).
     alerter.function.addEnvironment('API_URL', apiUrl);
+    digest.function.addEnvironment('API_URL', apiUrl);
+
+    // ----- the daily digest -----
+    const schedulerRole = new Role(this, 'DigestSchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'stancewatch: lets EventBridge Scheduler invoke the digest function, nothing else',
+    });
+    this.digestSchedule = new Schedule(this, 'DailyDigest', {
+      description: 'stancewatch: the daily digest (possible contradictions waiting for review)',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: String(config.digestHour) }),
+      target: new LambdaInvoke(digest.function, { retryAttempts: 2, role: schedulerRole }),
+    });
+    const digestId = this.getLogicalId(digest.function.node.defaultChild as CfnElement);
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${digestId}.Arn>:*]`,
+      reason:
+        'CDK grants lambda:InvokeFunction on the digest function and on "<its ARN>:*" (its versions and aliases); the wildcard is the qualifier of this one function, nothing else.',
+    });
 
     // ----- alarms -----
     for (const fn of Object.values(this.functions)) {

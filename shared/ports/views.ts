@@ -1,7 +1,13 @@
 import type { Severity, Strength } from '../../events/position-events';
 import type { Polarity } from '../../events/statement';
 import type { StatementRef } from '../../events/statement-ref';
-import type { PositionEffect, TimelineStatement, VerdictRecord, ViewUpdate } from '../domain/positions/view-updates';
+import type {
+  PositionEffect,
+  ShiftRecord,
+  TimelineStatement,
+  VerdictRecord,
+  ViewUpdate,
+} from '../domain/positions/view-updates';
 
 /**
  * One page of a list. `next` is an opaque cursor (base64url of the store's last evaluated key;
@@ -118,6 +124,8 @@ export interface ViewReader {
   getContradiction(contradictionId: string): Promise<ContradictionView | undefined>;
   /** Possible contradictions with no verdict, not alerted and not withdrawn: oldest first. */
   listReviewQueue(query?: PageRequest): Promise<Page<ContradictionView>>;
+  /** Moves to or from `conditional` recorded at or after `since` (an ISO timestamp), oldest first. */
+  listShifts(since: string): Promise<ShiftRecord[]>;
   /** Alerts and verdicts recorded at or after `since` (an ISO timestamp). */
   getDeskStats(since: string): Promise<DeskStats>;
   listActors(query?: PageRequest): Promise<Page<ActorView>>;

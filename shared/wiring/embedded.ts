@@ -34,6 +34,8 @@ export interface OpenStancewatchOptions {
 
 export interface Stancewatch extends EmbeddedRuntime {
   views: ViewStore;
+  /** Where alerts (and the digest) go: the outbox file, SMTP when configured, or memory. */
+  notifier: Notifier;
 }
 
 /**
@@ -43,6 +45,7 @@ export interface Stancewatch extends EmbeddedRuntime {
  */
 export async function openStancewatch(options: OpenStancewatchOptions = {}): Promise<Stancewatch> {
   let views: ViewStore | undefined;
+  let chosenNotifier: Notifier | undefined;
   const logger = functionsLogger(options.verbose ?? false);
   const runtime = await startEmbeddedRuntime({
     ...(options.folder ? { folder: options.folder } : {}),
@@ -66,6 +69,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
               ...smtpSettings(),
             })
           : new MemoryNotifier(services.ids));
+      chosenNotifier = notifier;
       return [
         {
           name: 'projector',
@@ -93,7 +97,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       ];
     },
   });
-  return Object.assign(runtime, { views: views as ViewStore });
+  return Object.assign(runtime, { views: views as ViewStore, notifier: chosenNotifier as Notifier });
 }
 
 function smtpSettings() {

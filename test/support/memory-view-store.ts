@@ -5,9 +5,11 @@ import {
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
+  shiftPartitionsBetween,
   toActorView,
   toContradictionView,
   toPositionView,
+  toShiftView,
   toTimelineEntry,
   type WriteCondition,
 } from '../../shared/adapters/dynamodb/view-items';
@@ -106,6 +108,15 @@ export class MemoryViewStore implements ViewStore {
       return item && isCompleteOrderedItem(item) ? [toContradictionView(item)] : [];
     });
     return entries.next ? { items, next: entries.next } : { items };
+  }
+
+  async listShifts(since: string) {
+    const days = new Set(shiftPartitionsBetween(since, new Date().toISOString()));
+    return [...this.items.values()]
+      .filter((item) => days.has(String(item.pk)))
+      .map(toShiftView)
+      .filter((shift) => shift.at >= since)
+      .sort((left, right) => left.at.localeCompare(right.at) || left.actor.localeCompare(right.actor));
   }
 
   async getDeskStats(since: string) {

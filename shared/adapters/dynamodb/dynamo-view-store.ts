@@ -11,7 +11,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { sinceKeyOf } from '../../domain/positions/ordering';
-import type { ViewUpdate } from '../../domain/positions/view-updates';
+import type { ShiftRecord, ViewUpdate } from '../../domain/positions/view-updates';
 import {
   type ActorView,
   type ContradictionQuery,
@@ -35,9 +35,11 @@ import {
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
+  shiftPartitionsBetween,
   toActorView,
   toContradictionView,
   toPositionView,
+  toShiftView,
   toTimelineEntry,
 } from './view-items';
 import { VIEWS_TABLE_KEYS, viewKeys } from './views-table';
@@ -214,27 +216,44 @@ export class DynamoViewStore implements ViewStore {
     return entries.next ? { items, next: entries.next } : { items };
   }
 
+  async listShifts(since: string): Promise<ShiftRecord[]> {
+    const shifts: ShiftRecord[] = [];
+    for (const partition of shiftPartitionsBetween(since, new Date().toISOString())) {
+      for (const item of await this.#all(partition)) {
+        const shift = toShiftView(item);
+        if (shift.at >= since) shifts.push(shift);
+      }
+    }
+    return shifts.sort((left, right) => left.at.localeCompare(right.at) || left.actor.localeCompare(right.actor));
+  }
+
   async getDeskStats(since: string): Promise<DeskStats> {
     const items: Record<string, unknown>[] = [];
-    for (const partition of deskPartitionsBetween(since, new Date().toISOString())) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.#send('readViews', () =>
-          this.#client.send(
-            new QueryCommand({
-              TableName: this.#tableName,
-              KeyConditionExpression: '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': PK },
-              ExpressionAttributeValues: { ':pk': partition },
-              ExclusiveStartKey: startKey,
-            }),
-          ),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-    }
+    for (const partition of deskPartitionsBetween(since, new Date().toISOString()))
+      items.push(...(await this.#all(partition)));
     return deskStatsOf(items, since);
+  }
+
+  /** Every item of a small partition (a month of desk facts, a day of shifts). */
+  async #all(partition: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#send('readViews', () =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': PK },
+            ExpressionAttributeValues: { ':pk': partition },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   }
 
   async listActors(query: PageRequest = {}): Promise<Page<ActorView>> {

@@ -1,8 +1,13 @@
 import type { Polarity } from '../../../events/statement';
 import type { StatementRef } from '../../../events/statement-ref';
-import type { ContradictionRecord, TimelineStatement, ViewUpdate } from '../../domain/positions/view-updates';
+import type {
+  ContradictionRecord,
+  ShiftRecord,
+  TimelineStatement,
+  ViewUpdate,
+} from '../../domain/positions/view-updates';
 import type { ActorView, ContradictionView, DeskStats, PositionView, TimelineEntry } from '../../ports/views';
-import { deskPartition, VIEWS_TABLE_KEYS, viewKeys } from './views-table';
+import { deskPartition, shiftPartition, VIEWS_TABLE_KEYS, viewKeys } from './views-table';
 
 const { partitionKey: PK, sortKey: SK, orderSortKey: LSK } = VIEWS_TABLE_KEYS;
 
@@ -204,6 +209,12 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
           },
           remove: verdict.kind === 'dismissed' ? [] : ['reason'],
         },
+      ];
+    }
+    case 'shift': {
+      const { shift } = update;
+      return [
+        { op: 'update', key: { [PK]: shiftPartition(shift.at), [SK]: shift.statement.statementId }, set: { ...shift } },
       ];
     }
     case 'timeline-rejection':
@@ -409,3 +420,25 @@ function mergeUpdates(earlier: UpdateWrite, later: UpdateWrite): UpdateWrite | u
     ...(Object.keys(deleted).length > 0 ? { delete: deleted } : {}),
   };
 }
+
+/** The day partitions (shifts#YYYY-MM-DD) from `since` to `until`, both included. */
+export function shiftPartitionsBetween(since: string, until: string): string[] {
+  const partitions: string[] = [];
+  const day = new Date(`${since.slice(0, 10)}T00:00:00.000Z`);
+  while (day.toISOString().slice(0, 10) <= until.slice(0, 10)) {
+    partitions.push(shiftPartition(day.toISOString()));
+    day.setUTCDate(day.getUTCDate() + 1);
+  }
+  return partitions;
+}
+
+export const toShiftView = (item: Record<string, unknown>): ShiftRecord => ({
+  actor: String(item.actor),
+  topic: String(item.topic),
+  proposition: String(item.proposition),
+  from: item.from as ShiftRecord['from'],
+  to: item.to as ShiftRecord['to'],
+  statement: item.statement as StatementRef,
+  previous: item.previous as StatementRef,
+  at: String(item.at),
+});

@@ -12,6 +12,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *   review queue entry        review                        <contradictionId>               <detectedAt>#<id> while waiting
  *                             (key only: the queue reads the overall contradiction item)
  *   desk fact (alert/verdict) desk#<yyyy-mm>                <contradictionId>               —
+ *   shift (to/from conditional) shifts#<yyyy-mm-dd>          <statementId>                   —
  *
  * Items are addressed by id (sk) so that events carrying only an id (a retraction, a voided
  * contradiction, an alert) can update them; lists are read in time order through the local
@@ -65,6 +66,9 @@ export const viewKeys = {
   /** What happened to alerts in one month (UTC), for the desk's statistics. */
   desk: (at: string, contradictionId: string) => ({ pk: deskPartition(at), sk: contradictionId }),
 };
+
+/** `shifts#2026-12-05`: the day (UTC) a shift was recorded. */
+export const shiftPartition = (at: string) => `shifts#${at.slice(0, 10)}`;
 
 /** `desk#2026-12`: the month of an ISO timestamp. */
 export const deskPartition = (at: string) => `desk#${at.slice(0, 7)}`;

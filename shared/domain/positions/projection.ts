@@ -3,6 +3,9 @@ import { orderKeyOf } from './ordering';
 import { evidenceOnlyReason } from './rules';
 import type { TimelineStatement, ViewUpdate } from './view-updates';
 
+/** A move to or from `conditional`: a position change that is never a contradiction. */
+export const isShift = (from: string, to: string): boolean => (from === 'conditional') !== (to === 'conditional');
+
 /**
  * The read-model projection: what one stored event implies for the views. Pure, so the
  * incremental projector and `replay` share it and cannot drift apart.
@@ -45,6 +48,23 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
             : {}),
         },
         { kind: 'position-offer', actor, topic, proposition, orderKey: orderKeyOf(statement), statement },
+        ...(event.type === 'PositionChanged' && isShift(event.data.from, event.data.to)
+          ? [
+              {
+                kind: 'shift' as const,
+                shift: {
+                  actor,
+                  topic,
+                  proposition,
+                  from: event.data.from,
+                  to: event.data.to,
+                  statement,
+                  previous: event.data.previous,
+                  at: event.recordedAt,
+                },
+              },
+            ]
+          : []),
       ];
     }
     case 'ContradictionDetected': {

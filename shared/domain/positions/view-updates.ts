@@ -44,6 +44,19 @@ export interface ContradictionRecord {
 
 export type PositionEffect = 'taken' | 'changed' | 'reaffirmed';
 
+/** A position that moved to or from `conditional`: no contradiction, but a desk may want to know. */
+export interface ShiftRecord {
+  actor: string;
+  topic: string;
+  proposition: string;
+  from: Polarity;
+  to: Polarity;
+  statement: StatementRef;
+  previous: StatementRef;
+  /** When stancewatch recorded the change (the event's recordedAt): the digest's day. */
+  at: string;
+}
+
 /** An analyst's latest verdict on a contradiction, as the views show it. */
 export type VerdictRecord =
   | { kind: 'confirmed'; by: string; note?: string; at: string }
@@ -116,5 +129,7 @@ export type ViewUpdate =
   | { kind: 'contradiction-verdict'; actor: string; contradictionId: string; verdict: VerdictRecord }
   /** Document stream: an analyst rejected the statement as a misreading. */
   | { kind: 'timeline-rejection'; actor: string; topic: string; statementId: string; by: string; at: string }
+  /** Position stream: a move between conditional and support/oppose (for the daily digest, when opted in). */
+  | { kind: 'shift'; shift: ShiftRecord }
   /** Document stream: the actor appears, with this topic. */
   | { kind: 'actor-topic'; actor: string; topic: string };

@@ -23,6 +23,7 @@ function failingApp(error: unknown) {
     getContradiction: fail,
     listReviewQueue: fail,
     getDeskStats: fail,
+    listShifts: fail,
     listActors: fail,
     getActor: fail,
     apply: fail,
