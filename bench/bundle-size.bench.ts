@@ -44,6 +44,7 @@ const FORBIDDEN: Record<FunctionName, Group[]> = {
   projector: ['extraction', 'bedrock', 'http', 'alerts', 'embedded'],
   alerter: ['extraction', 'bedrock', 'http', 'embedded'],
   api: ['alerts', 'streams', 'embedded'],
+  digest: ['extraction', 'bedrock', 'http', 'streams', 'embedded'],
 };
 
 /** What each handler reads at start-up (dummy values: nothing is called during init). */

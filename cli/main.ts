@@ -1,9 +1,11 @@
 import { Command } from 'commander';
+import { registerDigestCommand } from './commands/digest';
 import { registerExtractCommand } from './commands/extract';
 import { registerFailuresCommand } from './commands/failures';
 import { registerIngestCommand } from './commands/ingest';
 import { registerMaintenanceCommands } from './commands/maintenance';
 import { registerReadCommands } from './commands/read-views';
+import { registerReviewCommand } from './commands/review';
 import { registerStartCommand } from './commands/start';
 import { registerTokenCommand } from './commands/token';
 
@@ -24,6 +26,8 @@ registerIngestCommand(program);
 registerExtractCommand(program);
 registerReadCommands(program);
 registerMaintenanceCommands(program);
+registerReviewCommand(program);
+registerDigestCommand(program);
 registerTokenCommand(program);
 registerFailuresCommand(program);
 

@@ -11,6 +11,7 @@ import {
   PositionTaken,
   StatementWithdrawn,
 } from './position-events';
+import { ContradictionConfirmed, ContradictionDismissed, StatementRejected } from './review-events';
 
 /** Every event type stancewatch reads and writes. Adding one: define it, then list it here. */
 export const eventDefinitions = {
@@ -23,6 +24,9 @@ export const eventDefinitions = {
   ContradictionDetected,
   StatementWithdrawn,
   AlertPublished,
+  ContradictionConfirmed,
+  ContradictionDismissed,
+  StatementRejected,
 } as const;
 
 type Definitions = typeof eventDefinitions;

@@ -10,7 +10,7 @@ import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws
 /** The repository root: NodejsFunction's projectRoot, and where package-lock.json sits. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export const FUNCTION_NAMES = ['ingest', 'projector', 'alerter', 'api'] as const;
+export const FUNCTION_NAMES = ['ingest', 'projector', 'alerter', 'api', 'digest'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 /** `functions/<name>/handler.ts`, each exporting `handler`. */

@@ -52,6 +52,10 @@ export interface StancewatchConfig {
   alerterBatchSize: number;
   /** `-c publicRead=true`: GET routes without a token (sets STANCEWATCH_PUBLIC_READ); writes stay protected. */
   publicRead: boolean;
+  /** `-c alertShifts=true`: the daily digest also lists positions that moved to or from conditional. */
+  alertShifts: boolean;
+  /** `-c digestHour=N` (default 7, 0–23): the UTC hour the daily digest is sent. */
+  digestHour: number;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +161,8 @@ export function readConfig(read: ContextReader): StancewatchConfig {
     projectorBatchSize: whole(read, 'projectorBatchSize', 100, 1, 1000),
     alerterBatchSize: whole(read, 'alerterBatchSize', 10, 1, 1000),
     publicRead: flag(read, 'publicRead', false),
+    alertShifts: flag(read, 'alertShifts', false),
+    digestHour: whole(read, 'digestHour', 7, 0, 23),
   };
 }
 

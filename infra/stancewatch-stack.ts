@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -15,10 +15,12 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, Grant, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { type Code, FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -26,6 +28,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
 import { ENV } from '../shared/config';
+import { ALERTING_EVENT_TYPES } from '../shared/domain/alerts/alert-stream';
 import type { FunctionName } from './bundling';
 import { bedrockResourcesFor, type StancewatchConfig } from './config';
 import { LOG_RETENTION, StancewatchFunction } from './constructs/stancewatch-function';
@@ -39,7 +42,7 @@ export interface StancewatchStackProps extends StackProps {
 }
 
 /**
- * Only commits holding a ContradictionDetected reach the alerter. Lambda event filters match a
+ * Only commits holding a ContradictionDetected or a ContradictionConfirmed reach the alerter. Lambda event filters match a
  * DynamoDB string set (`{"SS": [...]}`) like an array in an EventBridge pattern: the record matches
  * when the pattern's values and the set intersect, so a commit whose set is
  * {PositionChanged, ContradictionDetected} passes and {PositionTaken} does not.
@@ -47,7 +50,7 @@ export interface StancewatchStackProps extends StackProps {
  */
 export const ALERTER_FILTER = FilterCriteria.filter({
   eventName: FilterRule.isEqual('INSERT'),
-  dynamodb: { NewImage: { eventTypes: { SS: FilterRule.isEqual('ContradictionDetected') } } },
+  dynamodb: { NewImage: { eventTypes: { SS: FilterRule.or(...ALERTING_EVENT_TYPES) } } },
 });
 
 /**
@@ -81,6 +84,7 @@ export class StancewatchStack extends Stack {
   readonly apiStage: HttpStage;
   readonly alarms: IAlarm[] = [];
   readonly alertDeliveryFailures: Queue;
+  readonly digestSchedule: Schedule;
 
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
     super(scope, id, props);
@@ -236,7 +240,17 @@ export class StancewatchStack extends Stack {
       },
       reservedConcurrency: reservedConcurrencyOf(config).api,
     });
-    this.functions = { ingest, projector, alerter, api };
+    const digest = make('digest', {
+      description: 'stancewatch: the daily digest of possible contradictions (and shifts, opted in)',
+      memorySize: 256,
+      timeout: Duration.minutes(1),
+      environment: {
+        [ENV.viewsTable]: this.views.tableName,
+        [ENV.alertTopicArn]: this.alertTopic.topicArn,
+        ...(config.alertShifts ? { [ENV.alertShifts]: 'true' } : {}),
+      },
+    });
+    this.functions = { ingest, projector, alerter, api, digest };
     for (const fn of Object.values(this.functions)) {
       Validations.of(fn.function).acknowledge({
         id: 'AwsSolutions-L1',
@@ -260,6 +274,9 @@ export class StancewatchStack extends Stack {
     this.events.grantReadStreams(alerter.role);
     this.events.grantAppend(alerter.role);
     grantPublishAlerts(alerter, this.alertTopic, topicKey);
+    // digest: reads the review queue and the shifts, publishes one message a day.
+    this.views.grantRead(digest.role);
+    grantPublishAlerts(digest, this.alertTopic, topicKey);
     // api: the read routes (views, a document's stream, the global log for GET /events), POST
     // /documents (the same use case as ingest) and the token.
     this.views.grantRead(api.role);
@@ -353,6 +370,24 @@ export class StancewatchStack extends Stack {
     const apiUrl = this.apiStage.url;
     // Links in the alert emails (render-alert trims the trailing slash).
     alerter.function.addEnvironment(ENV.apiUrl, apiUrl);
+    digest.function.addEnvironment(ENV.apiUrl, apiUrl);
+
+    // ----- the daily digest -----
+    const schedulerRole = new Role(this, 'DigestSchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'stancewatch: lets EventBridge Scheduler invoke the digest function, nothing else',
+    });
+    this.digestSchedule = new Schedule(this, 'DailyDigest', {
+      description: 'stancewatch: the daily digest (possible contradictions waiting for review)',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: String(config.digestHour) }),
+      target: new LambdaInvoke(digest.function, { retryAttempts: 2, role: schedulerRole }),
+    });
+    const digestId = this.getLogicalId(digest.function.node.defaultChild as CfnElement);
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${digestId}.Arn>:*]`,
+      reason:
+        'CDK grants lambda:InvokeFunction on the digest function and on "<its ARN>:*" (its versions and aliases); the wildcard is the qualifier of this one function, nothing else.',
+    });
 
     // ----- alarms -----
     for (const fn of Object.values(this.functions)) {

@@ -19,6 +19,7 @@ export const ENV = {
   apiUrl: 'API_URL',
   // both runtimes
   publicRead: 'STANCEWATCH_PUBLIC_READ',
+  alertShifts: 'STANCEWATCH_ALERT_SHIFTS',
   extractor: 'STANCEWATCH_EXTRACTOR',
   bedrockModel: 'STANCEWATCH_BEDROCK_MODEL',
   bedrockRegion: 'STANCEWATCH_BEDROCK_REGION',
@@ -66,6 +67,8 @@ export interface SmtpSettings {
 export interface Config {
   /** STANCEWATCH_PUBLIC_READ: GET routes without a token. */
   publicRead: boolean;
+  /** The daily digest also lists moves to or from conditional (`-c alertShifts=true`, `digest --alert-shifts`). */
+  alertShifts: boolean;
   /** STANCEWATCH_EXTRACTOR and the STANCEWATCH_BEDROCK_* settings (docs/bedrock.md). */
   extractor: ExtractorSettings;
   /** STANCEWATCH_CODEBOOK: an edited codebook's path; undefined for the bundled one. */
@@ -156,6 +159,7 @@ const deadlineSeconds = text.transform((value, ctx): number | undefined => {
 
 const variables = z.object({
   [ENV.publicRead]: booleanVariable(ENV.publicRead, false),
+  [ENV.alertShifts]: booleanVariable(ENV.alertShifts, false),
   [ENV.extractor]: extractorKind,
   [ENV.bedrockModel]: text,
   [ENV.bedrockRegion]: text,
@@ -182,6 +186,7 @@ const environmentSchema = variables.transform((env, ctx): Config => {
     (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
   return {
     publicRead: env[ENV.publicRead],
+    alertShifts: env[ENV.alertShifts],
     extractor: extractorSettings(env, ctx),
     ...optional('codebookPath', env[ENV.codebook]),
     ...optional('apiUrl', env[ENV.apiUrl]),
@@ -261,6 +266,7 @@ const LAMBDA_REQUIREMENTS = {
   projector: { purpose: 'The projector', needs: ['eventsTable', 'viewsTable'] },
   alerter: { purpose: 'The alerter', needs: ['eventsTable', 'alertTopicArn'] },
   api: { purpose: 'The API function', needs: ['eventsTable', 'viewsTable', 'apiTokenSecretArn'] },
+  digest: { purpose: 'The digest', needs: ['viewsTable', 'alertTopicArn'] },
 } as const satisfies Record<string, { purpose: string; needs: readonly (keyof typeof ENV)[] }>;
 
 export type LambdaFunction = keyof typeof LAMBDA_REQUIREMENTS;

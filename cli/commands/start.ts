@@ -40,7 +40,7 @@ export function registerStartCommand(program: Command): void {
         const { serve } = await import('@hono/node-server');
         const { openStancewatch } = await import('../../shared/wiring/embedded');
         const { createApp } = await import('../../functions/api/app');
-        const { ensureApiToken } = await import('../../shared/adapters/embedded/api-token');
+        const { ensureApiToken, labelledTokensOf } = await import('../../shared/adapters/embedded/api-token');
         const url = `http://${flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host}:${port}`;
         const store = await openStancewatch({
           folder,
@@ -66,7 +66,7 @@ export function registerStartCommand(program: Command): void {
             ingest: store,
             eventStore: store.eventStore,
             views: store.views,
-            auth: { token, publicRead },
+            auth: { token, publicRead, labelledTokens: labelledTokensOf(folder) },
           });
           const actualPort = await new Promise<number>((resolve, reject) => {
             server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => resolve(info.port));

@@ -1,5 +1,6 @@
 import {
   type AlertDependencies,
+  publishConfirmedAlert,
   publishContradictionAlert,
 } from '../../shared/application/publish-contradiction-alert';
 import { createStreamHandler, type HandlerLogger, type StreamHandler } from '../streams/stream-handler';
@@ -9,8 +10,9 @@ export interface AlerterHandlerDependencies extends AlertDependencies {
 }
 
 /**
- * The alerter as a DynamoDB Streams handler: one alert per ContradictionDetected (on AWS the event
- * source mapping's filter only sends commits holding one; anything else is skipped here too). A
+ * The alerter as a DynamoDB Streams handler: one alert per strong ContradictionDetected, and one
+ * per ContradictionConfirmed of a possible one (on AWS the event source mapping's filter only
+ * sends commits holding either; anything else is skipped here too). A
  * publish that fails makes the record fail: the stream retries it, then sends it to the failure
  * destination. Never swallowed.
  */
@@ -20,8 +22,13 @@ export function createAlerterHandler(dependencies: AlerterHandlerDependencies): 
     ...(dependencies.logger ? { logger: dependencies.logger } : {}),
     handleCommit: async (commit) => {
       for (const event of commit.events) {
-        if (event.type !== 'ContradictionDetected') continue;
-        const outcome = await publishContradictionAlert(dependencies, event);
+        const outcome =
+          event.type === 'ContradictionDetected'
+            ? await publishContradictionAlert(dependencies, event)
+            : event.type === 'ContradictionConfirmed'
+              ? await publishConfirmedAlert(dependencies, event)
+              : undefined;
+        if (!outcome || !('contradictionId' in event.data)) continue;
         dependencies.logger?.info(`alert ${outcome.status}`, {
           contradictionId: event.data.contradictionId,
           ...outcome,

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { accessOf, createAuth } from './auth';
+import { registerDeskRoutes } from './dashboard/desk-routes';
 import { errorPage } from './dashboard/pages';
 import { registerDashboardRoutes, renderPage } from './dashboard/routes';
 import type { ApiDependencies, ApiEnv, RouteContext } from './dependencies';
@@ -10,6 +11,7 @@ import { errorResponseOf, sendError, validationErrorOf } from './errors';
 import { registerServiceRoutes } from './openapi';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerEventRoutes } from './routes/events';
+import { registerReviewRoutes } from './routes/review';
 import { registerViewRoutes } from './routes/views';
 
 export type { ApiDependencies } from './dependencies';
@@ -61,7 +63,9 @@ export function createApp(dependencies: ApiDependencies) {
   registerDocumentRoutes(app, context);
   registerViewRoutes(app, context);
   registerEventRoutes(app, context);
+  registerReviewRoutes(app, context);
   registerDashboardRoutes(app, context);
+  registerDeskRoutes(app, context);
 
   app.notFound((c) =>
     sendError(c, {

@@ -9,6 +9,11 @@ import { CursorCodec } from './cursor';
 export interface AuthSettings {
   /** The bearer token, or a function that fetches it (Secrets Manager); undefined disables auth. */
   token: string | (() => Promise<string>) | undefined;
+  /**
+   * More tokens, each with a label that names who uses it (`stancewatch token --label alice`):
+   * verdicts record the label. The main token's label is `owner`.
+   */
+  labelledTokens?: Readonly<Record<string, string>> | (() => Promise<Readonly<Record<string, string>>>);
   /** STANCEWATCH_PUBLIC_READ=true: GET routes without a token, writes still protected. */
   publicRead: boolean;
 }
@@ -30,7 +35,7 @@ const PUBLIC_PATHS = new Set(['/health', '/openapi.json', '/docs', '/docs/intera
 
 export function accessOf(path: string): Access {
   if (PUBLIC_PATHS.has(path) || path.startsWith('/assets/')) return 'public';
-  if (path === '/' || path.startsWith('/actors/')) return 'dashboard';
+  if (path === '/' || path.startsWith('/actors/') || path === '/desk' || path.startsWith('/desk/')) return 'dashboard';
   return 'api';
 }
 
@@ -42,9 +47,20 @@ export function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** What the auth middleware leaves on a request: who it acts for. */
+export type AuthVariables = { principal?: string };
+type AuthContext = Context<{ Variables: AuthVariables }>;
+const setPrincipal = (context: Context, label: string) => (context as unknown as AuthContext).set('principal', label);
+
+/** Who a request acts for: a token's label, `owner` for the main token, `local` with auth off. */
+export const OWNER_LABEL = 'owner';
+export const LOCAL_LABEL = 'local';
+
 export interface Auth {
   readonly enabled: boolean;
   readonly publicRead: boolean;
+  /** The label of the token a request carries (bearer or login cookie), or undefined if none is valid. */
+  identify(context: Context): Promise<string | undefined>;
   /** The current token (fetched through the settings' function, which caches); undefined when auth is off. */
   token(): Promise<string | undefined>;
   verify(candidate: string | undefined): Promise<boolean>;
@@ -82,12 +98,29 @@ export function createAuth(settings: AuthSettings, cursorSecret?: string): Auth 
     return value;
   };
 
-  const verify = async (candidate: string | undefined): Promise<boolean> => {
-    if (!enabled) return true;
-    if (!candidate) return false;
-    const expected = await token();
-    return expected !== undefined && sameToken(candidate, expected);
+  const labelled = async (): Promise<Readonly<Record<string, string>>> => {
+    const extra = settings.labelledTokens;
+    if (extra === undefined) return {};
+    try {
+      return typeof extra === 'function' ? await extra() : extra;
+    } catch (error) {
+      throw new StoreUnavailableError('the labelled API tokens could not be loaded', { cause: error });
+    }
   };
+
+  /** The label of the token, or undefined. Every candidate is compared, so timing says nothing of which matched. */
+  const labelOf = async (candidate: string | undefined): Promise<string | undefined> => {
+    if (!enabled) return LOCAL_LABEL;
+    if (!candidate) return undefined;
+    const expected = await token();
+    let found = expected !== undefined && sameToken(candidate, expected) ? OWNER_LABEL : undefined;
+    for (const [label, value] of Object.entries(await labelled())) {
+      if (sameToken(candidate, value) && found === undefined) found = label;
+    }
+    return found;
+  };
+
+  const verify = async (candidate: string | undefined): Promise<boolean> => (await labelOf(candidate)) !== undefined;
 
   const cursors = async (): Promise<CursorCodec> => {
     if (fixedCodec) return fixedCodec;
@@ -96,7 +129,13 @@ export function createAuth(settings: AuthSettings, cursorSecret?: string): Auth 
     return derived.codec;
   };
 
-  const bearer = bearerAuth({ verifyToken: (candidate) => verify(candidate) });
+  const bearer = bearerAuth({
+    verifyToken: async (candidate, context) => {
+      const label = await labelOf(candidate);
+      if (label !== undefined) setPrincipal(context, label);
+      return label !== undefined;
+    },
+  });
   const requireBearer: MiddlewareHandler = async (context, next) => {
     try {
       // Only the check runs inside the try: errors of the route itself must not become 401s.
@@ -116,25 +155,34 @@ export function createAuth(settings: AuthSettings, cursorSecret?: string): Auth 
     await next();
   };
 
-  const signedIn = async (context: Context): Promise<boolean> => {
-    if (!enabled) return true;
+  const identify = async (context: Context): Promise<string | undefined> => {
+    if (!enabled) return LOCAL_LABEL;
     const header = context.req.header('authorization');
     const bearerToken = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    return (await verify(getCookie(context, SESSION_COOKIE))) || (await verify(bearerToken));
+    return (await labelOf(getCookie(context, SESSION_COOKIE))) ?? (await labelOf(bearerToken));
   };
 
+  const signedIn = async (context: Context): Promise<boolean> => (await identify(context)) !== undefined;
+
   const middleware: MiddlewareHandler = async (context, next) => {
-    if (!enabled) return next();
+    if (!enabled) {
+      setPrincipal(context, LOCAL_LABEL);
+      return next();
+    }
     const access = accessOf(context.req.path);
     if (access === 'public') return next();
     if (settings.publicRead && READ_METHODS.has(context.req.method)) return next();
     if (access === 'dashboard') {
-      if (await signedIn(context)) return next();
+      const label = await identify(context);
+      if (label !== undefined) {
+        setPrincipal(context, label);
+        return next();
+      }
       const target = `${context.req.path}${new URL(context.req.url).search}`;
       return context.redirect(`/login?next=${encodeURIComponent(target)}`, 303);
     }
     return requireBearer(context, next);
   };
 
-  return { enabled, publicRead: settings.publicRead, token, verify, cursors, middleware, signedIn };
+  return { enabled, publicRead: settings.publicRead, identify, token, verify, cursors, middleware, signedIn };
 }

@@ -3,7 +3,7 @@ import type { RequestIdVariables } from 'hono/request-id';
 import type { IngestDependencies } from '../../shared/application/ingest-document';
 import type { EventStore } from '../../shared/ports/event-store';
 import type { ViewStore } from '../../shared/ports/views';
-import type { Auth, AuthSettings } from './auth';
+import type { Auth, AuthSettings, AuthVariables } from './auth';
 
 export interface ApiDependencies {
   /** What POST /documents needs (the same use case the ingest Lambda runs). */
@@ -20,7 +20,8 @@ export interface ApiDependencies {
   logError?: (message: string, context: Record<string, unknown>) => void;
 }
 
-export type ApiEnv = { Variables: RequestIdVariables };
+/** `principal`: the label of the token the request was let in with (auth.ts). */
+export type ApiEnv = { Variables: RequestIdVariables & AuthVariables };
 export type ApiApp = OpenAPIHono<ApiEnv>;
 
 /** What each group of routes is given. */

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { Severity } from '../../events/position-events';
+import { Severity, Strength } from '../../events/position-events';
+import { DismissalReason } from '../../events/review-events';
 import { ActorId, Attribution, IsoDateOrTimestamp, Polarity, PropositionId, TopicId } from '../../events/statement';
 import { StatementRef as StatementRefSchema } from '../../events/statement-ref';
 import { DocumentInput as DocumentInputSchema } from '../../shared/domain/documents/document-input';
@@ -137,6 +138,10 @@ export const TimelineEntry = z
     retracted: z.boolean(),
     retractionReason: z.string().optional(),
     withdrawn: z.boolean(),
+    rejected: z
+      .object({ by: z.string(), at: z.string() })
+      .optional()
+      .openapi({ description: 'An analyst rejected this statement as a misreading of the sentence.' }),
     contradictionIds: z.array(z.string()),
   })
   .openapi('TimelineEntry');
@@ -148,11 +153,25 @@ export const Contradiction = z
     topic: TopicId,
     proposition: PropositionId,
     severity: Severity,
+    strength: Strength.meta({
+      description:
+        '`strong`: alerted at once; `possible`: waits in the review queue for an analyst (docs/positions.md).',
+    }),
     earlier: StatementRef,
     later: StatementRef,
     detectedAt: z.string(),
     status: z.enum(['active', 'withdrawn']),
     alert: z.object({ channel: z.string(), messageId: z.string(), alertedAt: z.string() }).optional(),
+    verdict: z
+      .object({
+        kind: z.enum(['confirmed', 'dismissed']),
+        reason: DismissalReason.optional(),
+        by: z.string(),
+        note: z.string().optional(),
+        at: z.string(),
+      })
+      .optional()
+      .openapi({ description: "The latest analyst's verdict, when there is one." }),
   })
   .openapi('Contradiction', {
     description: 'The same actor supporting and opposing the same proposition: both statements as evidence.',
@@ -353,3 +372,72 @@ export const EventQuery = z.object({
 });
 
 export const Health = z.object({ status: z.literal('ok') }).openapi('Health');
+
+// ----- review -----
+
+export const ReviewQuery = z.object({ limit: Limit, cursor: Cursor });
+
+export const ContradictionIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^ctr-[0-9a-f]{24}$/, 'contradiction ids look like ctr-<24 hex digits>')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'ctr-0dc62aba4a106d101933c8d7' }),
+});
+
+export const StatementIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9._:-]+$/, 'statement ids are plain ASCII, e.g. st-<24 hex digits>')
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'st-3f2a9c1b7d4e5f60718293a4' }),
+});
+
+const Note = z.string().max(2000).optional().openapi({ description: 'Free text for the record.' });
+
+export const VerdictBody = z
+  .discriminatedUnion('verdict', [
+    z.object({ verdict: z.literal('confirm'), note: Note }).strict(),
+    z.object({ verdict: z.literal('dismiss'), reason: DismissalReason, note: Note }).strict(),
+  ])
+  .openapi('Verdict', {
+    description:
+      'Confirm (a possible contradiction is then alerted, once) or dismiss with a reason (it never alerts). Who gave it is the label of the token used.',
+  });
+
+export const VerdictResult = z
+  .object({ contradiction: Contradiction, recorded: z.boolean() })
+  .openapi('VerdictResult', { description: '`recorded` is false when the contradiction already had this verdict.' });
+
+export const RejectBody = z
+  .object({
+    documentId: z.string().min(1).max(160).openapi({ description: 'The document the statement was read from.' }),
+    note: Note,
+  })
+  .strict()
+  .openapi('StatementRejection');
+
+export const RejectResult = z
+  .object({ statementId: z.string(), documentId: z.string(), recorded: z.boolean() })
+  .openapi('StatementRejectionResult');
+
+export const StatsQuery = z.object({
+  days: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(366)
+    .optional()
+    .openapi({ param: { name: 'days', in: 'query' }, description: 'The window, in days back from now (default 30).' }),
+});
+
+export const DeskStats = z
+  .object({
+    since: z.string(),
+    alertsSent: z.number().int(),
+    reviewed: z.number().int(),
+    confirmed: z.number().int(),
+    dismissed: z.number().int(),
+    dismissedByReason: z.record(z.string(), z.number().int()),
+  })
+  .openapi('DeskStats', { description: "The desk's own precision: alerts sent and analysts' verdicts in the window." });

@@ -32,3 +32,28 @@ function secretText(value: unknown): string {
   }
   return trimmed;
 }
+
+/**
+ * The analysts' labelled tokens from the same secret, when it is a JSON object with a `labelled`
+ * field (`{"token": "…", "labelled": {"alice": "…"}}`); none for a plain token. Each must have the
+ * shape of a token; a bad one is refused rather than skipped, so a typo is seen at once.
+ */
+export function labelledTokensFromSecret(value: unknown): Record<string, string> {
+  const text = value instanceof Uint8Array ? new TextDecoder().decode(value) : value;
+  if (typeof text !== 'string' || !text.trim().startsWith('{')) return {};
+  const labelled = (JSON.parse(text.trim()) as { labelled?: unknown }).labelled;
+  if (labelled === undefined) return {};
+  if (!labelled || typeof labelled !== 'object' || Array.isArray(labelled)) {
+    throw new Error('the API token secret\'s "labelled" field must map labels to tokens');
+  }
+  const tokens: Record<string, string> = {};
+  for (const [label, token] of Object.entries(labelled)) {
+    if (typeof token !== 'string' || !TOKEN_SHAPE.test(token) || token.length < MIN_TOKEN_LENGTH) {
+      throw new Error(
+        `the labelled token "${label}" must be at least ${MIN_TOKEN_LENGTH} characters of A-Z a-z 0-9 . _ ~ + / -`,
+      );
+    }
+    tokens[label] = token;
+  }
+  return tokens;
+}

@@ -29,6 +29,16 @@ export function positionCommandOf(event: DomainEvent): PositionCommand | undefin
       ? { type: 'WithdrawStatement', source, retraction: event.data }
       : undefined;
   }
+  if (event.type === 'StatementRejected') {
+    // Hearsay never entered a position: nothing to take out.
+    if (event.data.reportedBy !== undefined) return undefined;
+    const { statementId, actor, topic, proposition, by } = event.data;
+    return {
+      type: 'WithdrawStatement',
+      source,
+      retraction: { statementId, actor, topic, proposition, reason: `rejected by ${by} as a misreading` },
+    };
+  }
   return undefined;
 }
 

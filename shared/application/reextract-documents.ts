@@ -5,7 +5,12 @@ import type { Clock } from '../ports/clock';
 import type { EventStore, NewEvent } from '../ports/event-store';
 import type { Extractor } from '../ports/extractor';
 import type { IdGenerator } from '../ports/id-generator';
-import { extractCheckedStatements, liveStatements, statementExtractedEvent } from './extract-statements';
+import {
+  extractCheckedStatements,
+  liveStatements,
+  rejectedStatementIds,
+  statementExtractedEvent,
+} from './extract-statements';
 
 export interface ReextractDependencies {
   eventStore: EventStore;
@@ -101,9 +106,10 @@ async function reextractOne(
 
   for (let attempt = 1; ; attempt++) {
     const live = liveStatements(stream.events);
+    const rejected = rejectedStatementIds(stream.events);
     const foundIds = new Set(found.map((statement) => statement.statementId));
     const gone = [...live.values()].filter((statement) => !foundIds.has(statement.statementId));
-    const added = found.filter((statement) => !live.has(statement.statementId));
+    const added = found.filter((statement) => !live.has(statement.statementId) && !rejected.has(statement.statementId));
     if (gone.length === 0 && added.length === 0) return undefined;
 
     const versions = { extractorVersion: extraction.extractorVersion, codebookVersion: extraction.codebookVersion };

@@ -1,7 +1,13 @@
-import type { Severity } from '../../events/position-events';
+import type { Severity, Strength } from '../../events/position-events';
 import type { Polarity } from '../../events/statement';
 import type { StatementRef } from '../../events/statement-ref';
-import type { PositionEffect, TimelineStatement, ViewUpdate } from '../domain/positions/view-updates';
+import type {
+  PositionEffect,
+  ShiftRecord,
+  TimelineStatement,
+  VerdictRecord,
+  ViewUpdate,
+} from '../domain/positions/view-updates';
 
 /**
  * One page of a list. `next` is an opaque cursor (base64url of the store's last evaluated key;
@@ -39,8 +45,10 @@ export interface TimelineEntry extends TimelineStatement {
   /** Re-extraction no longer finds it in its document. */
   retracted: boolean;
   retractionReason?: string;
-  /** It was taken out of the position (after a retraction). */
+  /** It was taken out of the position (after a retraction or a rejection). */
   withdrawn: boolean;
+  /** An analyst rejected it as a misreading of the sentence. */
+  rejected?: { by: string; at: string };
   /** Active contradictions this statement is one side of. */
   contradictionIds: string[];
 }
@@ -51,12 +59,26 @@ export interface ContradictionView {
   topic: string;
   proposition: string;
   severity: Severity;
+  /** strong: alerted at once; possible: waits for an analyst's verdict (the review queue). */
+  strength: Strength;
   earlier: StatementRef;
   later: StatementRef;
   detectedAt: string;
   /** withdrawn: a statement it rests on was retracted by a re-extraction. */
   status: 'active' | 'withdrawn';
   alert?: { channel: string; messageId: string; alertedAt: string };
+  /** The latest verdict, when an analyst gave one. */
+  verdict?: VerdictRecord;
+}
+
+/** The desk's own precision over a window (GET /stats): what went out and what analysts said of it. */
+export interface DeskStats {
+  since: string;
+  alertsSent: number;
+  reviewed: number;
+  confirmed: number;
+  dismissed: number;
+  dismissedByReason: Record<string, number>;
 }
 
 export interface ActorView {
@@ -100,6 +122,12 @@ export interface ViewReader {
   /** Newest first, by when the later statement was said. */
   listContradictions(query?: ContradictionQuery): Promise<Page<ContradictionView>>;
   getContradiction(contradictionId: string): Promise<ContradictionView | undefined>;
+  /** Possible contradictions with no verdict, not alerted and not withdrawn: oldest first. */
+  listReviewQueue(query?: PageRequest): Promise<Page<ContradictionView>>;
+  /** Moves to or from `conditional` recorded at or after `since` (an ISO timestamp), oldest first. */
+  listShifts(since: string): Promise<ShiftRecord[]>;
+  /** Alerts and verdicts recorded at or after `since` (an ISO timestamp). */
+  getDeskStats(since: string): Promise<DeskStats>;
   listActors(query?: PageRequest): Promise<Page<ActorView>>;
   /** One actor and its topics, or undefined when no statement about it has been projected. */
   getActor(actor: string): Promise<ActorView | undefined>;

@@ -19,6 +19,7 @@ import { createEmbeddedNotifier } from '../adapters/outbox/embedded-notifier';
 import { type IngestOutcome, ingestDocument } from '../application/ingest-document';
 import { PositionStateCache } from '../application/position-state-cache';
 import { type Config, readConfig } from '../config';
+import { ALERTING_EVENT_TYPES } from '../domain/alerts/alert-stream';
 import { type Clock, systemClock } from '../ports/clock';
 import type { Extractor } from '../ports/extractor';
 import { createUlidGenerator, type IdGenerator } from '../ports/id-generator';
@@ -59,6 +60,8 @@ export interface Stancewatch {
   eventStore: DispatchingEventStore;
   uniqueKeys: DynamoUniqueKeyRegistry;
   views: ViewStore;
+  /** Where alerts (and the digest) go: the outbox file, SMTP when configured, or memory. */
+  notifier: Notifier;
   extractor: Extractor;
   ids: IdGenerator;
   clock: Clock;
@@ -79,7 +82,7 @@ export interface Stancewatch {
  * disk or in memory), the same event store adapter as on AWS, an in-process stream dispatcher in
  * place of DynamoDB Streams + Lambda, and the same projector and alerter handlers that run on
  * Lambda attached to it (the alerter with the same filter as its event source mapping on AWS:
- * only commits holding a ContradictionDetected).
+ * only commits holding a ContradictionDetected or a ContradictionConfirmed).
  */
 export async function openStancewatch(options: OpenStancewatchOptions = {}): Promise<Stancewatch> {
   const config = options.config ?? readConfig();
@@ -144,7 +147,8 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
         ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
         logger,
       }),
-      filter: (item) => (item.eventTypes as Set<string> | undefined)?.has('ContradictionDetected') ?? false,
+      filter: (item) =>
+        ALERTING_EVENT_TYPES.some((type) => (item.eventTypes as Set<string> | undefined)?.has(type) ?? false),
     });
 
     const ingestDependencies = { eventStore, uniqueKeys, extractor, ids, clock };
@@ -156,6 +160,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       eventStore,
       uniqueKeys,
       views,
+      notifier,
       extractor,
       ids,
       clock,

@@ -61,8 +61,18 @@ describe('the alerter’s event filter against commits written by the real event
   it('is the pattern the issue specifies', () => {
     expect(filterPattern).toEqual({
       eventName: ['INSERT'],
-      dynamodb: { NewImage: { eventTypes: { SS: ['ContradictionDetected'] } } },
+      dynamodb: { NewImage: { eventTypes: { SS: ['ContradictionDetected', 'ContradictionConfirmed'] } } },
     });
+  });
+
+  it('passes the commit in which an analyst confirms a possible contradiction, so its alert goes out', () => {
+    const confirmed = {
+      streamId: { S: 'alert/ctr-1' },
+      eventTypes: { SS: ['ContradictionConfirmed'] },
+    };
+    expect(matches(filterPattern, record('INSERT', confirmed))).toBe(true);
+    const dismissed = { ...confirmed, eventTypes: { SS: ['ContradictionDismissed'] } };
+    expect(matches(filterPattern, record('INSERT', dismissed))).toBe(false);
   });
 
   it('passes the commit in which the projector records a contradiction, whatever else it holds', async () => {

@@ -11,6 +11,8 @@ describe('deployment context (-c key=value)', () => {
     apiBurstLimit: 200,
     projectorBatchSize: 100,
     alerterBatchSize: 10,
+    alertShifts: false,
+    digestHour: 7,
   };
 
   it('defaults to a kept stack with the rules extractor, no reserved concurrency and no subscriptions', () => {

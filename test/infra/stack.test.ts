@@ -154,13 +154,13 @@ describe('stream wiring', () => {
     },
   );
 
-  it('filters the alerter to inserts whose eventTypes set holds ContradictionDetected; the projector sees all', () => {
+  it('filters the alerter to inserts whose eventTypes set holds ContradictionDetected or ContradictionConfirmed; the projector sees all', () => {
     expect(mappingOf('alerter').FilterCriteria).toEqual({
       Filters: [
         {
           Pattern: JSON.stringify({
             eventName: ['INSERT'],
-            dynamodb: { NewImage: { eventTypes: { SS: ['ContradictionDetected'] } } },
+            dynamodb: { NewImage: { eventTypes: { SS: ['ContradictionDetected', 'ContradictionConfirmed'] } } },
           }),
         },
       ],
@@ -518,6 +518,38 @@ describe('alarms', () => {
 
   it('the HTTP API answering 5xx alarms too', () => {
     expect(alarms.some((alarm) => alarm.Namespace === 'AWS/ApiGateway' && alarm.MetricName === '5xx')).toBe(true);
+  });
+});
+
+describe('the daily digest', () => {
+  it('runs the digest function every day at the configured UTC hour through EventBridge Scheduler', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [functionId('digest'), 'Arn'] },
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+      }),
+    });
+    synth({ digestHour: '18' }).template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 18 * * ? *)',
+    });
+  });
+
+  it('reads the views, publishes to the alert topic, and lists shifts only with -c alertShifts=true', () => {
+    const env = (s: typeof deployed) =>
+      s.json.Resources[logicalIdOf(s.stack, s.stack.functions.digest.function)]!.Properties.Environment.Variables;
+    expect(env(deployed)).toMatchObject({
+      VIEWS_TABLE: { Ref: idOf(stack.views.table) },
+      ALERT_TOPIC_ARN: { Ref: idOf(stack.alertTopic) },
+    });
+    expect(env(deployed)).not.toHaveProperty('STANCEWATCH_ALERT_SHIFTS');
+    expect(env(synth({ alertShifts: 'true' }))).toMatchObject({ STANCEWATCH_ALERT_SHIFTS: 'true' });
+    const permissions = permissionsOf(deployed, 'digest');
+    expect(permissions).toContain('sns:Publish alertTopic');
+    expect(
+      permissions.some((pair) => pair.startsWith('dynamodb:PutItem') || pair.startsWith('dynamodb:UpdateItem')),
+    ).toBe(false);
   });
 });
 

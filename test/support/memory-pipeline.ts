@@ -2,7 +2,7 @@ import type { Statement } from '../../events/statement';
 import { MemoryNotifier } from '../../shared/adapters/embedded/memory-notifier';
 import { type IngestOutcome, ingestDocument } from '../../shared/application/ingest-document';
 import { projectCommit } from '../../shared/application/project-commit';
-import { publishContradictionAlert } from '../../shared/application/publish-contradiction-alert';
+import { publishConfirmedAlert, publishContradictionAlert } from '../../shared/application/publish-contradiction-alert';
 import { statementIdFor } from '../../shared/domain/extraction/statement-id';
 import type { ExtractionInput, Extractor } from '../../shared/ports/extractor';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
@@ -99,6 +99,9 @@ export function memoryPipeline(extractor: Extractor) {
         for (const event of commit.events) {
           if (event.type === 'ContradictionDetected') {
             await publishContradictionAlert({ eventStore, notifier, ids, clock }, event);
+          }
+          if (event.type === 'ContradictionConfirmed') {
+            await publishConfirmedAlert({ eventStore, notifier, ids, clock }, event);
           }
         }
       }

@@ -1,11 +1,15 @@
 import { decodeCursor, encodeCursor } from '../../shared/adapters/dynamodb/page-cursor';
 import {
+  deskPartitionsBetween,
+  deskStatsOf,
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
+  shiftPartitionsBetween,
   toActorView,
   toContradictionView,
   toPositionView,
+  toShiftView,
   toTimelineEntry,
   type WriteCondition,
 } from '../../shared/adapters/dynamodb/view-items';
@@ -90,6 +94,39 @@ export class MemoryViewStore implements ViewStore {
     return item && isCompleteOrderedItem(item) ? toContradictionView(item) : undefined;
   }
 
+  async listReviewQueue(query: PageRequest = {}) {
+    const entries = this.#page(
+      viewKeys.reviewPartition,
+      'lsk',
+      true,
+      () => true,
+      query,
+      (item) => String(item.sk),
+    );
+    const items = entries.items.flatMap((id) => {
+      const item = this.items.get(keyOf({ pk: 'contradictions', sk: id }));
+      return item && isCompleteOrderedItem(item) ? [toContradictionView(item)] : [];
+    });
+    return entries.next ? { items, next: entries.next } : { items };
+  }
+
+  async listShifts(since: string) {
+    const days = new Set(shiftPartitionsBetween(since, new Date().toISOString()));
+    return [...this.items.values()]
+      .filter((item) => days.has(String(item.pk)))
+      .map(toShiftView)
+      .filter((shift) => shift.at >= since)
+      .sort((left, right) => left.at.localeCompare(right.at) || left.actor.localeCompare(right.actor));
+  }
+
+  async getDeskStats(since: string) {
+    const months = new Set(deskPartitionsBetween(since, new Date().toISOString()));
+    return deskStatsOf(
+      [...this.items.values()].filter((item) => months.has(String(item.pk))),
+      since,
+    );
+  }
+
   async listActors(query: PageRequest = {}) {
     return this.#page('actors', 'sk', true, () => true, query, toActorView);
   }
@@ -154,9 +191,14 @@ export class MemoryViewStore implements ViewStore {
 const keyOf = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
 
 function holds(condition: WriteCondition, item: Item | undefined): boolean {
-  if (condition.kind === 'order-key-below')
-    return item?.orderKey === undefined || String(item.orderKey) < condition.orderKey;
-  return (item?.statement as { statementId?: string } | undefined)?.statementId === condition.statementId;
+  switch (condition.kind) {
+    case 'order-key-below':
+      return item?.orderKey === undefined || String(item.orderKey) < condition.orderKey;
+    case 'current-statement-is':
+      return (item?.statement as { statementId?: string } | undefined)?.statementId === condition.statementId;
+    case 'not-resolved':
+      return item?.resolved === undefined;
+  }
 }
 
 /** Sets become sorted arrays and keys are sorted, so equal views compare equal. */

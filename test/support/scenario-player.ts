@@ -1,6 +1,10 @@
 import fc from 'fast-check';
+import type { EventOfType } from '../../events/registry';
 import { projectCommit } from '../../shared/application/project-commit';
-import type { EventStore, StoredCommit } from '../../shared/ports/event-store';
+import { evolveAlertStream, initialAlertStreamState } from '../../shared/domain/alerts/alert-stream';
+import { decideVerdict } from '../../shared/domain/alerts/decide-verdict';
+import { alertStreamId } from '../../shared/domain/stream-ids';
+import type { EventStore, NewEvent, StoredCommit } from '../../shared/ports/event-store';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
 import type { ViewWriter } from '../../shared/ports/views';
 import { allCommits, appendToDocument, correctionEvents, ingestEvents } from './position-scenarios';
@@ -16,13 +20,19 @@ export interface ScenarioStats {
   live: Set<string>;
   /** Every statement id ever extracted. */
   extracted: Set<string>;
+  /** Statement ids an analyst rejected (no longer live, never re-extracted). */
+  rejected: Set<string>;
 }
 
 export type Step =
   | { kind: 'ingest'; document: number }
   | { kind: 'correct'; document: number; toggle: number[] }
   | { kind: 'deliver'; count: number }
-  | { kind: 'redeliver'; from: number };
+  | { kind: 'redeliver'; from: number }
+  /** An analyst's verdict on the n-th contradiction raised so far (if any). */
+  | { kind: 'verdict'; pick: number; dismiss: boolean }
+  /** An analyst rejects a standing statement of a document as a misreading. */
+  | { kind: 'reject'; document: number; pick: number };
 
 export const scenarioArbitrary = fc.record({
   statements: statementsArbitrary({
@@ -42,8 +52,21 @@ export const scenarioArbitrary = fc.record({
       },
       { weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }).map((count): Step => ({ kind: 'deliver', count })) },
       { weight: 2, arbitrary: fc.nat().map((from): Step => ({ kind: 'redeliver', from })) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({ pick: fc.nat(), dismiss: fc.boolean() })
+          .map(({ pick, dismiss }): Step => ({ kind: 'verdict', pick, dismiss })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({ document: fc.nat(), pick: fc.nat() })
+          .map(({ document, pick }): Step => ({ kind: 'reject', document, pick })),
+      },
     ),
-    { minLength: 4, maxLength: 24 },
+    // Verdicts and rejections take a few of the steps: 28 keeps as many ingests and corrections.
+    { minLength: 4, maxLength: 28 },
   ),
 });
 
@@ -60,10 +83,18 @@ export async function playScenario(
 ): Promise<ScenarioStats> {
   const events = stores.eventStore;
   const deps = { ...stores, ids: createUlidGenerator(), sleep: async () => undefined };
-  const stats: ScenarioStats = { commits: 0, contradictions: 0, withdrawals: 0, live: new Set(), extracted: new Set() };
+  const stats: ScenarioStats = {
+    commits: 0,
+    contradictions: 0,
+    withdrawals: 0,
+    live: new Set(),
+    extracted: new Set(),
+    rejected: new Set(),
+  };
   const documents = [...new Set(statements.map((statement) => statement.documentId))];
   const ingested = new Set<string>();
   const live = new Map<string, Set<string>>();
+  const rejected = stats.rejected;
   let delivered = 0;
   const log = () => allCommits(events);
   const deliver = async (commits: StoredCommit[]) => {
@@ -89,12 +120,34 @@ export async function playScenario(
       const own = statements.filter((statement) => statement.documentId === documentId);
       const standing = live.get(documentId);
       if (!standing || own.length === 0) continue;
-      const toggled = [...new Set(step.toggle.map((index) => own[index % own.length] as ExtractedData))];
+      // A re-extraction never brings back a statement an analyst rejected.
+      const toggled = [...new Set(step.toggle.map((index) => own[index % own.length] as ExtractedData))].filter(
+        (statement) => !rejected.has(statement.statementId),
+      );
       const retract = toggled.filter((statement) => standing.has(statement.statementId));
       const extract = toggled.filter((statement) => !standing.has(statement.statementId));
       for (const statement of retract) standing.delete(statement.statementId);
       for (const statement of extract) standing.add(statement.statementId);
       await appendToDocument(events, documentId, correctionEvents(retract, extract));
+    } else if (step.kind === 'verdict') {
+      const raised = (await log())
+        .flatMap((commit) => commit.events)
+        .filter((event): event is EventOfType<'ContradictionDetected'> => event.type === 'ContradictionDetected');
+      const target = raised[step.pick % Math.max(raised.length, 1)];
+      if (!target) continue;
+      await giveVerdict(events, target, step.dismiss);
+    } else if (step.kind === 'reject') {
+      const documentId = documents[step.document % documents.length] as string;
+      const standing = live.get(documentId);
+      const statement = statements.find(
+        (candidate) =>
+          candidate.documentId === documentId &&
+          [...(standing ?? [])][step.pick % (standing?.size || 1)] === candidate.statementId,
+      );
+      if (!standing || !statement) continue;
+      standing.delete(statement.statementId);
+      rejected.add(statement.statementId);
+      await appendToDocument(events, documentId, [rejectionEvent(statement)]);
     } else if (step.kind === 'deliver') {
       const pending = (await log()).slice(delivered, delivered + step.count);
       delivered += pending.length;
@@ -111,3 +164,55 @@ export async function playScenario(
   for (const standing of live.values()) for (const statementId of standing) stats.live.add(statementId);
   return stats;
 }
+
+/** An analyst's verdict, appended to the contradiction's alert stream as the review command does. */
+async function giveVerdict(
+  events: EventStore,
+  contradiction: EventOfType<'ContradictionDetected'>,
+  dismiss: boolean,
+): Promise<void> {
+  const { contradictionId, actor, topic, proposition } = contradiction.data;
+  const streamId = alertStreamId(contradictionId);
+  const stream = await events.readStream(streamId);
+  const state = stream.events.reduce(evolveAlertStream, initialAlertStreamState());
+  const key = { contradictionId, actor, topic, proposition };
+  const decisions = decideVerdict(
+    state,
+    dismiss
+      ? { type: 'Dismiss', contradiction: key, reason: 'misread-statement', by: 'tester' }
+      : { type: 'Confirm', contradiction: key, by: 'tester' },
+  );
+  if (decisions.length === 0) return;
+  await events.appendToStream(
+    streamId,
+    stream.version,
+    decisions.map((decision) => ({
+      ...decision,
+      eventId: ids.next(),
+      occurredAt: '2026-11-26T12:00:00.000Z',
+      correlationId: 'review',
+      causationId: contradiction.eventId,
+    })) as NewEvent[],
+  );
+}
+
+function rejectionEvent(statement: ExtractedData): NewEvent {
+  return {
+    eventId: ids.next(),
+    type: 'StatementRejected',
+    occurredAt: '2026-11-26T12:00:00.000Z',
+    correlationId: 'review',
+    causationId: null,
+    data: {
+      statementId: statement.statementId,
+      documentId: statement.documentId,
+      actor: statement.actor,
+      topic: statement.topic,
+      proposition: statement.proposition,
+      ...(statement.reportedBy !== undefined ? { reportedBy: statement.reportedBy } : {}),
+      by: 'tester',
+    },
+  } as NewEvent;
+}
+
+const ids = createUlidGenerator();

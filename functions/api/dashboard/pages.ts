@@ -18,7 +18,7 @@ export function layout(props: { title: string; canLogOut: boolean; body: Html })
 <body>
 <header class="top">
 <a class="brand" href="/">stancewatch</a>
-<nav><a href="/">Actors</a><a href="/docs">API</a>${
+<nav><a href="/">Actors</a><a href="/desk">Review</a><a href="/docs">API</a>${
     props.canLogOut ? h`<form method="post" action="/logout"><button type="submit">Log out</button></form>` : null
   }</nav>
 </header>

@@ -22,7 +22,7 @@ const RECENT_CONTRADICTIONS = 10;
 const SESSION_SECONDS = 7 * 24 * 3600;
 
 /** The pages run no script and load only their own stylesheet. */
-const dashboardHeaders = secureHeaders({
+export const dashboardHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'none'"],
     styleSrc: ["'self'"],

@@ -60,4 +60,10 @@ form.login input[type=password] { width: 100%; font: inherit; padding: .5rem; bo
 form.login button { margin-top: .8rem; font: inherit; padding: .45rem 1.1rem; border: 0; border-radius: 6px; background: var(--accent); color: #fff; cursor: pointer; }
 .error { color: var(--oppose); font-weight: 600; }
 .banner { background: #fff4d6; border: 1px solid #e8c66a; border-radius: 8px; padding: .5rem .8rem; }
+blockquote.in-context mark { background: #fff1a8; color: inherit; }
+form.inline { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .4rem 0; }
+form.inline input[type=text], form.inline select { font: inherit; padding: .3rem .4rem; border: 1px solid var(--line); border-radius: 6px; min-width: 10rem; }
+form.inline button { font: inherit; padding: .35rem .9rem; border: 0; border-radius: 6px; background: var(--accent); color: #fff; cursor: pointer; }
+form.inline button.secondary { background: transparent; color: var(--ink); border: 1px solid var(--line); }
+.verdicts { border-top: 1px solid var(--line); margin-top: .6rem; padding-top: .4rem; }
 `;

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -10,11 +11,12 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { sinceKeyOf } from '../../domain/positions/ordering';
-import type { ViewUpdate } from '../../domain/positions/view-updates';
+import type { ShiftRecord, ViewUpdate } from '../../domain/positions/view-updates';
 import {
   type ActorView,
   type ContradictionQuery,
   type ContradictionView,
+  type DeskStats,
   type Page,
   type PageRequest,
   type PositionQuery,
@@ -28,12 +30,16 @@ import { translateAwsError } from '../aws-error-translation';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import {
   coalesceWrites,
+  deskPartitionsBetween,
+  deskStatsOf,
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
+  shiftPartitionsBetween,
   toActorView,
   toContradictionView,
   toPositionView,
+  toShiftView,
   toTimelineEntry,
 } from './view-items';
 import { VIEWS_TABLE_KEYS, viewKeys } from './views-table';
@@ -188,6 +194,68 @@ export class DynamoViewStore implements ViewStore {
     return item && isCompleteOrderedItem(item) ? toContradictionView(item) : undefined;
   }
 
+  async listReviewQueue(query: PageRequest = {}): Promise<Page<ContradictionView>> {
+    // Resolved entries have no order key, so the order index holds exactly the waiting ones; each
+    // entry is a key, and the page is filled from the contradiction items (one BatchGet).
+    const entries = await this.#page(
+      { partition: viewKeys.reviewPartition, useOrderIndex: true, forward: true },
+      query,
+      (item) => String(item[SK]),
+    );
+    const found = new Map<string, ContradictionView>();
+    for (let pending = entries.items.map((id) => ({ [PK]: 'contradictions', [SK]: id })); pending.length > 0; ) {
+      const response = await this.#send('readViews', () =>
+        this.#client.send(new BatchGetCommand({ RequestItems: { [this.#tableName]: { Keys: pending } } })),
+      );
+      for (const item of response.Responses?.[this.#tableName] ?? []) {
+        if (isCompleteOrderedItem(item)) found.set(String(item[SK]), toContradictionView(item));
+      }
+      pending = (response.UnprocessedKeys?.[this.#tableName]?.Keys as typeof pending | undefined) ?? [];
+    }
+    const items = entries.items.flatMap((id) => found.get(id) ?? []);
+    return entries.next ? { items, next: entries.next } : { items };
+  }
+
+  async listShifts(since: string): Promise<ShiftRecord[]> {
+    const shifts: ShiftRecord[] = [];
+    for (const partition of shiftPartitionsBetween(since, new Date().toISOString())) {
+      for (const item of await this.#all(partition)) {
+        const shift = toShiftView(item);
+        if (shift.at >= since) shifts.push(shift);
+      }
+    }
+    return shifts.sort((left, right) => left.at.localeCompare(right.at) || left.actor.localeCompare(right.actor));
+  }
+
+  async getDeskStats(since: string): Promise<DeskStats> {
+    const items: Record<string, unknown>[] = [];
+    for (const partition of deskPartitionsBetween(since, new Date().toISOString()))
+      items.push(...(await this.#all(partition)));
+    return deskStatsOf(items, since);
+  }
+
+  /** Every item of a small partition (a month of desk facts, a day of shifts). */
+  async #all(partition: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#send('readViews', () =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': PK },
+            ExpressionAttributeValues: { ':pk': partition },
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
   async listActors(query: PageRequest = {}): Promise<Page<ActorView>> {
     return this.#page({ partition: 'actors', useOrderIndex: false, forward: true }, query, toActorView);
   }
@@ -221,6 +289,8 @@ export class DynamoViewStore implements ViewStore {
       condition = `attribute_not_exists(${orderKey}) OR ${orderKey} < ${value(write.condition.orderKey)}`;
     } else if (write.condition?.kind === 'current-statement-is') {
       condition = `${name('statement')}.${name('statementId')} = ${value(write.condition.statementId)}`;
+    } else if (write.condition?.kind === 'not-resolved') {
+      condition = `attribute_not_exists(${name('resolved')})`;
     }
     const common = {
       TableName: this.#tableName,

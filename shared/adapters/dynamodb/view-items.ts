@@ -1,8 +1,13 @@
 import type { Polarity } from '../../../events/statement';
 import type { StatementRef } from '../../../events/statement-ref';
-import type { ContradictionRecord, TimelineStatement, ViewUpdate } from '../../domain/positions/view-updates';
-import type { ActorView, ContradictionView, PositionView, TimelineEntry } from '../../ports/views';
-import { VIEWS_TABLE_KEYS, viewKeys } from './views-table';
+import type {
+  ContradictionRecord,
+  ShiftRecord,
+  TimelineStatement,
+  ViewUpdate,
+} from '../../domain/positions/view-updates';
+import type { ActorView, ContradictionView, DeskStats, PositionView, TimelineEntry } from '../../ports/views';
+import { deskPartition, shiftPartition, VIEWS_TABLE_KEYS, viewKeys } from './views-table';
 
 const { partitionKey: PK, sortKey: SK, orderSortKey: LSK } = VIEWS_TABLE_KEYS;
 
@@ -13,7 +18,9 @@ export type WriteCondition =
   /** Only if the item holds no position yet or one said earlier (the current-position register). */
   | { kind: 'order-key-below'; orderKey: string }
   /** Only if the item's current statement is this one (a withdrawal). */
-  | { kind: 'current-statement-is'; statementId: string };
+  | { kind: 'current-statement-is'; statementId: string }
+  /** Only if no verdict, alert or withdrawal has resolved the review entry yet (a redelivery must not revive it). */
+  | { kind: 'not-resolved' };
 
 /** One write to one views item, storage-neutral: the DynamoDB store and the test model run these. */
 export type ItemWrite =
@@ -51,6 +58,7 @@ const contradictionAttributes = (contradiction: ContradictionRecord) => ({
   topic: contradiction.topic,
   proposition: contradiction.proposition,
   severity: contradiction.severity,
+  strength: contradiction.strength,
   earlier: contradiction.earlier,
   later: contradiction.later,
   detectedAt: contradiction.detectedAt,
@@ -133,24 +141,90 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
         },
       ];
     }
-    case 'contradiction':
-      return viewKeys.contradictionPartitions(update.contradiction.actor).map((pk) => ({
-        op: 'update' as const,
-        key: { [PK]: pk, [SK]: update.contradiction.contradictionId },
-        set: contradictionAttributes(update.contradiction),
-      }));
+    case 'contradiction': {
+      const { contradiction } = update;
+      const listed = viewKeys.contradictionPartitions(contradiction.actor).map(
+        (pk): ItemWrite => ({
+          op: 'update',
+          key: { [PK]: pk, [SK]: contradiction.contradictionId },
+          set: contradictionAttributes(contradiction),
+        }),
+      );
+      if (contradiction.strength !== 'possible') return listed;
+      return [
+        ...listed,
+        {
+          // Only the key and its place in the queue: the queue reads the contradiction item itself,
+          // so the entry is the same whichever of contradiction and verdict is projected first.
+          op: 'update',
+          key: viewKeys.review(contradiction.contradictionId),
+          set: { [LSK]: `${contradiction.detectedAt}#${contradiction.contradictionId}` },
+          condition: { kind: 'not-resolved' },
+        },
+      ];
+    }
     case 'contradiction-void':
-      return viewKeys.contradictionPartitions(update.actor).map((pk) => ({
-        op: 'update' as const,
-        key: { [PK]: pk, [SK]: update.contradictionId },
-        set: { status: 'withdrawn' },
-      }));
+      return [
+        ...viewKeys.contradictionPartitions(update.actor).map(
+          (pk): ItemWrite => ({
+            op: 'update',
+            key: { [PK]: pk, [SK]: update.contradictionId },
+            set: { status: 'withdrawn' },
+          }),
+        ),
+        resolveReview(update.contradictionId),
+      ];
     case 'contradiction-alert':
-      return viewKeys.contradictionPartitions(update.actor).map((pk) => ({
-        op: 'update' as const,
-        key: { [PK]: pk, [SK]: update.contradictionId },
-        set: { alert: { channel: update.channel, messageId: update.messageId, alertedAt: update.alertedAt } },
-      }));
+      return [
+        ...viewKeys.contradictionPartitions(update.actor).map(
+          (pk): ItemWrite => ({
+            op: 'update',
+            key: { [PK]: pk, [SK]: update.contradictionId },
+            set: { alert: { channel: update.channel, messageId: update.messageId, alertedAt: update.alertedAt } },
+          }),
+        ),
+        resolveReview(update.contradictionId),
+        {
+          op: 'update',
+          key: viewKeys.desk(update.alertedAt, update.contradictionId),
+          set: { alertedAt: update.alertedAt },
+        },
+      ];
+    case 'contradiction-verdict': {
+      const { verdict } = update;
+      return [
+        ...viewKeys
+          .contradictionPartitions(update.actor)
+          .map(
+            (pk): ItemWrite => ({ op: 'update', key: { [PK]: pk, [SK]: update.contradictionId }, set: { verdict } }),
+          ),
+        resolveReview(update.contradictionId),
+        {
+          op: 'update',
+          key: viewKeys.desk(verdict.at, update.contradictionId),
+          set: {
+            verdict: verdict.kind,
+            reviewedAt: verdict.at,
+            ...(verdict.kind === 'dismissed' ? { reason: verdict.reason } : {}),
+          },
+          remove: verdict.kind === 'dismissed' ? [] : ['reason'],
+        },
+      ];
+    }
+    case 'shift': {
+      const { shift } = update;
+      return [
+        { op: 'update', key: { [PK]: shiftPartition(shift.at), [SK]: shift.statement.statementId }, set: { ...shift } },
+      ];
+    }
+    case 'timeline-rejection':
+      return [
+        {
+          op: 'update',
+          key: timelineKey(update.actor, update.topic, update.statementId),
+          set: { rejected: { by: update.by, at: update.at } },
+        },
+      ];
     case 'actor-topic':
       return [
         {
@@ -162,6 +236,14 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
       ];
   }
 }
+
+/** A review entry leaves the queue for good: marked resolved and dropped from the order index. */
+const resolveReview = (contradictionId: string): ItemWrite => ({
+  op: 'update',
+  key: viewKeys.review(contradictionId),
+  set: { resolved: true },
+  remove: [LSK],
+});
 
 // ----- items back to views -----
 
@@ -209,6 +291,7 @@ export function toTimelineEntry(item: Record<string, unknown>): TimelineEntry {
     retracted: item.retracted === true,
     ...(item.retractionReason !== undefined ? { retractionReason: String(item.retractionReason) } : {}),
     withdrawn: item.withdrawn === true,
+    ...(item.rejected !== undefined ? { rejected: item.rejected as NonNullable<TimelineEntry['rejected']> } : {}),
     contradictionIds: [...((item.contradictionIds as Set<string> | undefined) ?? [])].sort(),
   };
 }
@@ -220,12 +303,43 @@ export function toContradictionView(item: Record<string, unknown>): Contradictio
     topic: String(item.topic),
     proposition: String(item.proposition),
     severity: item.severity as ContradictionView['severity'],
+    // Contradictions projected before strengths existed were all alerted at once: strong.
+    strength: item.strength === 'possible' ? 'possible' : 'strong',
     earlier: item.earlier as StatementRef,
     later: item.later as StatementRef,
     detectedAt: String(item.detectedAt),
     status: item.status === 'withdrawn' ? 'withdrawn' : 'active',
     ...(item.alert !== undefined ? { alert: item.alert as NonNullable<ContradictionView['alert']> } : {}),
+    ...(item.verdict !== undefined ? { verdict: item.verdict as NonNullable<ContradictionView['verdict']> } : {}),
   };
+}
+
+/** Counts the desk items (one per contradiction and month) whose alert or verdict falls at or after `since`. */
+export function deskStatsOf(items: readonly Record<string, unknown>[], since: string): DeskStats {
+  const stats: DeskStats = { since, alertsSent: 0, reviewed: 0, confirmed: 0, dismissed: 0, dismissedByReason: {} };
+  for (const item of items) {
+    if (typeof item.alertedAt === 'string' && item.alertedAt >= since) stats.alertsSent += 1;
+    if (typeof item.reviewedAt !== 'string' || item.reviewedAt < since) continue;
+    stats.reviewed += 1;
+    if (item.verdict === 'confirmed') stats.confirmed += 1;
+    else if (item.verdict === 'dismissed') {
+      stats.dismissed += 1;
+      const reason = String(item.reason);
+      stats.dismissedByReason[reason] = (stats.dismissedByReason[reason] ?? 0) + 1;
+    }
+  }
+  return stats;
+}
+
+/** The months (desk partitions) a window starting at `since` and ending at `until` touches. */
+export function deskPartitionsBetween(since: string, until: string): string[] {
+  const partitions: string[] = [];
+  const month = new Date(`${since.slice(0, 7)}-01T00:00:00.000Z`);
+  while (month.toISOString() <= until) {
+    partitions.push(deskPartition(month.toISOString()));
+    month.setUTCMonth(month.getUTCMonth() + 1);
+  }
+  return partitions;
 }
 
 export function toActorView(item: Record<string, unknown>): ActorView {
@@ -306,3 +420,25 @@ function mergeUpdates(earlier: UpdateWrite, later: UpdateWrite): UpdateWrite | u
     ...(Object.keys(deleted).length > 0 ? { delete: deleted } : {}),
   };
 }
+
+/** The day partitions (shifts#YYYY-MM-DD) from `since` to `until`, both included. */
+export function shiftPartitionsBetween(since: string, until: string): string[] {
+  const partitions: string[] = [];
+  const day = new Date(`${since.slice(0, 10)}T00:00:00.000Z`);
+  while (day.toISOString().slice(0, 10) <= until.slice(0, 10)) {
+    partitions.push(shiftPartition(day.toISOString()));
+    day.setUTCDate(day.getUTCDate() + 1);
+  }
+  return partitions;
+}
+
+export const toShiftView = (item: Record<string, unknown>): ShiftRecord => ({
+  actor: String(item.actor),
+  topic: String(item.topic),
+  proposition: String(item.proposition),
+  from: item.from as ShiftRecord['from'],
+  to: item.to as ShiftRecord['to'],
+  statement: item.statement as StatementRef,
+  previous: item.previous as StatementRef,
+  at: String(item.at),
+});

@@ -9,6 +9,10 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *   contradiction (overall)   contradictions                <contradictionId>               <later order key>#<id>
  *   contradiction (by actor)  contradictions#<actor>        <contradictionId>               <later order key>#<id>
  *   actor                     actors                        <actor>                         —
+ *   review queue entry        review                        <contradictionId>               <detectedAt>#<id> while waiting
+ *                             (key only: the queue reads the overall contradiction item)
+ *   desk fact (alert/verdict) desk#<yyyy-mm>                <contradictionId>               —
+ *   shift (to/from conditional) shifts#<yyyy-mm-dd>          <statementId>                   —
  *
  * Items are addressed by id (sk) so that events carrying only an id (a retraction, a voided
  * contradiction, an alert) can update them; lists are read in time order through the local
@@ -56,4 +60,15 @@ export const viewKeys = {
   timelinePartition: (actor: string, topic: string) => `timeline#${actor}#${topic}`,
   contradictionPartitions: (actor: string) => ['contradictions', `contradictions#${actor}`] as const,
   actor: (actor: string) => ({ pk: 'actors', sk: actor }),
+  /** Possible contradictions waiting for a verdict; an entry leaves the order index once resolved. */
+  review: (contradictionId: string) => ({ pk: 'review', sk: contradictionId }),
+  reviewPartition: 'review',
+  /** What happened to alerts in one month (UTC), for the desk's statistics. */
+  desk: (at: string, contradictionId: string) => ({ pk: deskPartition(at), sk: contradictionId }),
 };
+
+/** `shifts#2026-12-05`: the day (UTC) a shift was recorded. */
+export const shiftPartition = (at: string) => `shifts#${at.slice(0, 10)}`;
+
+/** `desk#2026-12`: the month of an ISO timestamp. */
+export const deskPartition = (at: string) => `desk#${at.slice(0, 7)}`;

@@ -25,6 +25,9 @@ export class DataFolder {
   get token() {
     return join(this.root, 'api-token');
   }
+  get labelledTokens() {
+    return join(this.root, 'api-tokens.json');
+  }
   get lock() {
     return join(this.root, 'stancewatch.lock');
   }

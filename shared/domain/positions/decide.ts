@@ -19,9 +19,12 @@ export interface CommandSource {
   occurredAt: string;
 }
 
+/** Why a statement leaves its position: a re-extraction retracted it, or an analyst rejected it. */
+export type Withdrawal = Pick<StatementRetracted['data'], 'statementId' | 'actor' | 'topic' | 'proposition' | 'reason'>;
+
 export type PositionCommand =
   | { type: 'ApplyStatement'; source: CommandSource; statement: StatementExtracted['data'] }
-  | { type: 'WithdrawStatement'; source: CommandSource; retraction: StatementRetracted['data'] };
+  | { type: 'WithdrawStatement'; source: CommandSource; retraction: Withdrawal };
 
 type PositionEventType =
   | 'PositionTaken'
@@ -70,7 +73,7 @@ function applyStatement(state: PositionState, statement: StatementExtracted['dat
   return [classification, ...newContradictions(key, after, recorded, ref.statementId, lookup(state, added))];
 }
 
-function withdrawStatement(state: PositionState, retraction: StatementRetracted['data']): PositionDecision[] {
+function withdrawStatement(state: PositionState, retraction: Withdrawal): PositionDecision[] {
   const withdrawn = state.statements.get(retraction.statementId);
   // Never applied (hearsay, low confidence) or already withdrawn: nothing to undo.
   if (!withdrawn?.active) return [];

@@ -104,11 +104,13 @@ export interface ContradictionJson {
   topic: string;
   proposition: string;
   severity: ContradictionView['severity'];
+  strength: ContradictionView['strength'];
   status: ContradictionView['status'];
   earlier: ContradictionSideJson;
   later: ContradictionSideJson;
   detectedAt: string;
   alert?: ContradictionView['alert'];
+  verdict?: ContradictionView['verdict'];
 }
 
 const sideJson = (statement: StatementRef): ContradictionSideJson => ({
@@ -130,10 +132,12 @@ export function contradictionJson(contradiction: ContradictionView): Contradicti
     topic: contradiction.topic,
     proposition: contradiction.proposition,
     severity: contradiction.severity,
+    strength: contradiction.strength,
     status: contradiction.status,
     earlier: sideJson(contradiction.earlier),
     later: sideJson(contradiction.later),
     detectedAt: contradiction.detectedAt,
     ...(contradiction.alert ? { alert: contradiction.alert } : {}),
+    ...(contradiction.verdict ? { verdict: contradiction.verdict } : {}),
   };
 }

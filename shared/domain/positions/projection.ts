@@ -3,6 +3,9 @@ import { orderKeyOf } from './ordering';
 import { evidenceOnlyReason } from './rules';
 import type { TimelineStatement, ViewUpdate } from './view-updates';
 
+/** A move to or from `conditional`: a position change that is never a contradiction. */
+export const isShift = (from: string, to: string): boolean => (from === 'conditional') !== (to === 'conditional');
+
 /**
  * The read-model projection: what one stored event implies for the views. Pure, so the
  * incremental projector and `replay` share it and cannot drift apart.
@@ -45,10 +48,27 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
             : {}),
         },
         { kind: 'position-offer', actor, topic, proposition, orderKey: orderKeyOf(statement), statement },
+        ...(event.type === 'PositionChanged' && isShift(event.data.from, event.data.to)
+          ? [
+              {
+                kind: 'shift' as const,
+                shift: {
+                  actor,
+                  topic,
+                  proposition,
+                  from: event.data.from,
+                  to: event.data.to,
+                  statement,
+                  previous: event.data.previous,
+                  at: event.recordedAt,
+                },
+              },
+            ]
+          : []),
       ];
     }
     case 'ContradictionDetected': {
-      const { actor, topic, proposition, contradictionId, earlier, later, severity } = event.data;
+      const { actor, topic, proposition, contradictionId, earlier, later, severity, strength } = event.data;
       const link = (statementId: string): ViewUpdate => ({
         kind: 'timeline-contradiction',
         actor,
@@ -66,6 +86,7 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
             topic,
             proposition,
             severity,
+            strength,
             earlier,
             later,
             detectedAt: event.recordedAt,
@@ -106,6 +127,20 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
     case 'AlertPublished': {
       const { actor, contradictionId, channel, messageId } = event.data;
       return [{ kind: 'contradiction-alert', actor, contradictionId, channel, messageId, alertedAt: event.recordedAt }];
+    }
+    case 'ContradictionConfirmed': {
+      const { actor, contradictionId, by, note } = event.data;
+      const verdict = { kind: 'confirmed' as const, by, ...(note ? { note } : {}), at: event.recordedAt };
+      return [{ kind: 'contradiction-verdict', actor, contradictionId, verdict }];
+    }
+    case 'ContradictionDismissed': {
+      const { actor, contradictionId, reason, by, note } = event.data;
+      const verdict = { kind: 'dismissed' as const, reason, by, ...(note ? { note } : {}), at: event.recordedAt };
+      return [{ kind: 'contradiction-verdict', actor, contradictionId, verdict }];
+    }
+    case 'StatementRejected': {
+      const { actor, topic, statementId, by } = event.data;
+      return [{ kind: 'timeline-rejection', actor, topic, statementId, by, at: event.recordedAt }];
     }
     case 'DocumentIngested':
       return [];

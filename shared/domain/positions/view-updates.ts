@@ -1,4 +1,5 @@
-import type { Severity } from '../../../events/position-events';
+import type { Severity, Strength } from '../../../events/position-events';
+import type { DismissalReason } from '../../../events/review-events';
 import type { Attribution, Polarity } from '../../../events/statement';
 import type { StatementRef } from '../../../events/statement-ref';
 import type { EvidenceOnlyReason } from './rules';
@@ -32,6 +33,7 @@ export interface ContradictionRecord {
   topic: string;
   proposition: string;
   severity: Severity;
+  strength: Strength;
   earlier: StatementRef;
   later: StatementRef;
   /** When stancewatch recorded it (the event's recordedAt), so a replay gives the same value. */
@@ -41,6 +43,24 @@ export interface ContradictionRecord {
 }
 
 export type PositionEffect = 'taken' | 'changed' | 'reaffirmed';
+
+/** A position that moved to or from `conditional`: no contradiction, but a desk may want to know. */
+export interface ShiftRecord {
+  actor: string;
+  topic: string;
+  proposition: string;
+  from: Polarity;
+  to: Polarity;
+  statement: StatementRef;
+  previous: StatementRef;
+  /** When stancewatch recorded the change (the event's recordedAt): the digest's day. */
+  at: string;
+}
+
+/** An analyst's latest verdict on a contradiction, as the views show it. */
+export type VerdictRecord =
+  | { kind: 'confirmed'; by: string; note?: string; at: string }
+  | { kind: 'dismissed'; reason: DismissalReason; by: string; note?: string; at: string };
 
 /**
  * What one stored event implies for the read models. Each kind is written by events of one kind
@@ -105,5 +125,11 @@ export type ViewUpdate =
       messageId: string;
       alertedAt: string;
     }
+  /** Alert stream: an analyst confirmed or dismissed the contradiction; it leaves the review queue. */
+  | { kind: 'contradiction-verdict'; actor: string; contradictionId: string; verdict: VerdictRecord }
+  /** Document stream: an analyst rejected the statement as a misreading. */
+  | { kind: 'timeline-rejection'; actor: string; topic: string; statementId: string; by: string; at: string }
+  /** Position stream: a move between conditional and support/oppose (for the daily digest, when opted in). */
+  | { kind: 'shift'; shift: ShiftRecord }
   /** Document stream: the actor appears, with this topic. */
   | { kind: 'actor-topic'; actor: string; topic: string };

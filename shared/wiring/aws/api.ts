@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import type { ApiDependencies } from '../../../functions/api/dependencies';
-import { tokenFromSecret } from '../../../functions/api/secret-token';
+import { labelledTokensFromSecret, tokenFromSecret } from '../../../functions/api/secret-token';
 import { DynamoUniqueKeyRegistry } from '../../adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../../adapters/dynamodb/dynamo-view-store';
 import type { AwsConfig } from '../../config';
@@ -35,6 +35,9 @@ export function apiDependencies(config: AwsConfig<'api'>): ApiDependencies {
     auth: {
       // Powertools caches the secret per container; the app asks on each request and gets the cached value.
       token: async () => tokenFromSecret(await getSecret(config.apiTokenSecretArn, { maxAge: TOKEN_CACHE_SECONDS })),
+      // The same secret may map analysts' labels to their own tokens (docs/review.md).
+      labelledTokens: async () =>
+        labelledTokensFromSecret(await getSecret(config.apiTokenSecretArn, { maxAge: TOKEN_CACHE_SECONDS })),
       publicRead: config.publicRead,
     },
     logError: (message, context) => logger.error(message, context),

@@ -113,6 +113,11 @@ export async function serveApp(app: { fetch: (request: Request) => Response | Pr
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections (a browser's) would otherwise hold the close open for a minute.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
   };
 }

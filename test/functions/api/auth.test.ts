@@ -47,8 +47,39 @@ const ROUTES: RouteCase[] = [
   },
   { route: 'GET /contradictions', kind: 'api', path: '/contradictions', ok: 200 },
   { route: 'GET /events', kind: 'api', path: '/events', ok: 200 },
+  { route: 'GET /review', kind: 'api', path: '/review', ok: 200 },
+  { route: 'GET /stats', kind: 'api', path: '/stats', ok: 200 },
+  {
+    route: 'POST /contradictions/:id/verdict',
+    kind: 'api',
+    path: '/contradictions/ctr-000000000000000000000000/verdict',
+    body: { contentType: 'application/json', content: '{"verdict":"confirm"}' },
+    ok: 404,
+  },
+  {
+    route: 'POST /statements/:id/reject',
+    kind: 'api',
+    path: '/statements/st-000000000000000000000000/reject',
+    body: { contentType: 'application/json', content: '{"documentId":"doc-oct"}' },
+    ok: 404,
+  },
   { route: 'GET /', kind: 'dashboard', path: '/', ok: 200 },
   { route: 'GET /actors/:id', kind: 'dashboard', path: '/actors/ukraine', ok: 200 },
+  { route: 'GET /desk', kind: 'dashboard', path: '/desk', ok: 200 },
+  {
+    route: 'POST /desk/contradictions/:id/verdict',
+    kind: 'dashboard',
+    path: '/desk/contradictions/ctr-000000000000000000000000/verdict',
+    body: { contentType: 'application/x-www-form-urlencoded', content: 'verdict=confirm' },
+    ok: 404,
+  },
+  {
+    route: 'POST /desk/statements/:id/reject',
+    kind: 'dashboard',
+    path: '/desk/statements/st-000000000000000000000000/reject',
+    body: { contentType: 'application/x-www-form-urlencoded', content: 'documentId=doc-oct' },
+    ok: 404,
+  },
 ];
 
 const PROTECTED = ROUTES.filter((route) => route.kind !== 'public');

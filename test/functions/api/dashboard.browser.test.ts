@@ -179,4 +179,64 @@ describe.skipIf(!available)(`dashboard in a browser${available ? '' : ` (SKIPPED
     expect(new URL(page.url()).pathname).toBe('/login');
     expect((await browser.cookies()).some((entry) => entry.name === 'stancewatch_session')).toBe(false);
   }, 90_000);
+
+  it('review desk: both quotes in context, a confirm form that posts without script, and the item leaves the queue', async () => {
+    // Doubtful readings (confidence 0.6): their contradictions wait for review instead of alerting.
+    const doubtful = EXAMPLE_RULES.map((rule) => ({ ...rule, confidence: 0.6 }));
+    const desk = await startApi({ extractor: stubExtractor('desk', doubtful) });
+    const deskServer = await serveApp(desk.app);
+    try {
+      await desk.store.ingest({
+        id: 'desk-june',
+        publishedAt: '2026-06-01',
+        text: 'Talks resumed in Geneva. Kyiv said it would meet anywhere except Russia or Belarus. Nothing was signed.',
+      });
+      await desk.store.ingest({
+        id: 'desk-october',
+        publishedAt: '2026-10-01',
+        text: 'Officials floated peace talks in Minsk. The offer surprised diplomats.',
+      });
+      await desk.store.drain();
+      expect(desk.alerts).toHaveLength(0);
+
+      const page = await browser.newPage();
+      await page.goto(`${deskServer.url}/desk`);
+      await page.waitForURL(/\/login/);
+      await page.fill('input[name=token]', TEST_TOKEN);
+      await page.click('form.login button[type=submit]');
+      await page.waitForURL(`${deskServer.url}/desk`);
+
+      const item = page.locator('[data-testid=review-item]');
+      expect(await item.count()).toBe(1);
+      const quotes = item.locator('blockquote');
+      expect(await quotes.count()).toBe(2);
+      expect(await quotes.first().textContent()).toContain('Talks resumed in Geneva.');
+      expect(await quotes.first().locator('mark').textContent()).toContain('anywhere except Russia or Belarus');
+      await page.screenshot({ path: join(OUTPUT, 'dashboard-desk.png'), fullPage: true });
+
+      await item.locator('[data-testid=confirm]').click();
+      await page.waitForURL(/\/desk\?done=confirmed&decided=ctr-/);
+      expect(await page.locator('[role=status]').textContent()).toContain('Confirmed');
+      expect(await page.locator('[data-testid=review-item]').count()).toBe(0);
+      // Once the projector and the alerter have caught up: one alert, the queue empty for good.
+      await desk.store.drain();
+      expect(desk.alerts).toHaveLength(1);
+      await page.goto(`${deskServer.url}/desk`);
+      expect(await page.locator('[data-testid=queue-empty]').count()).toBe(1);
+      expect(await page.locator('[data-testid=desk-stats]').textContent()).toMatch(/Confirmed\s*1/);
+
+      // A form posted from another origin is refused (Hono's csrf check on the Origin header).
+      const forged = await page.request.post(
+        `${deskServer.url}/desk/contradictions/ctr-000000000000000000000000/verdict`,
+        {
+          form: { verdict: 'confirm' },
+          headers: { origin: 'https://evil.example' },
+        },
+      );
+      expect(forged.status()).toBe(403);
+    } finally {
+      await deskServer.close();
+      await desk.close();
+    }
+  }, 90_000);
 });

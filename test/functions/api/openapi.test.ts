@@ -12,6 +12,9 @@ const NOT_API = new Set([
   'GET /docs',
   'GET /docs/interactive',
   'GET /openapi.json',
+  'GET /desk',
+  'POST /desk/contradictions/:id/verdict',
+  'POST /desk/statements/:id/reject',
 ]);
 
 interface Operation {

@@ -43,6 +43,7 @@ const contradiction = (actor: string, topic: string, laterDate: string, id: stri
       topic,
       proposition: later.proposition,
       severity: 'high',
+      strength: 'strong',
       earlier: toStatementRef(earlier),
       later: toStatementRef(later),
       detectedAt: '2026-11-26T12:00:00.000Z',

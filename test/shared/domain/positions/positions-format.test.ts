@@ -16,6 +16,7 @@ const contradiction: ContradictionView = {
   topic: 'territory',
   proposition: 'cede-territory',
   severity: 'high',
+  strength: 'strong',
   earlier: toStatementRef(zelenskyRefuses),
   later: toStatementRef(zelenskyCedes),
   detectedAt: '2026-11-26T12:00:00.000Z',
@@ -78,6 +79,7 @@ describe('positions formatting', () => {
       topic: 'territory',
       proposition: 'cede-territory',
       severity: 'high',
+      strength: 'strong',
       status: 'active',
       earlier: {
         statementId: zelenskyRefuses.statementId,

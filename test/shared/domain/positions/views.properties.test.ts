@@ -130,7 +130,9 @@ describe('read models, for random histories of documents, corrections and delive
           );
           const entry = timeline.find((candidate) => candidate.statementId === statement.statementId);
           const standing = stats.live.has(statement.statementId);
-          expect(entry?.retracted).toBe(!standing);
+          const rejected = stats.rejected.has(statement.statementId);
+          expect(entry?.rejected !== undefined).toBe(rejected);
+          expect(entry?.retracted).toBe(!standing && !rejected);
           expect(entry?.withdrawn).toBe(countsTowardPosition(statement) && !standing);
           expect(entry?.effect !== undefined).toBe(countsTowardPosition(statement));
           const active = [...recorded.entries()].filter(([, isActive]) => isActive).map(([id]) => id);
