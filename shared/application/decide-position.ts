@@ -3,9 +3,9 @@ import { type CommandSource, decide, type PositionCommand, type PositionDecision
 import { foldOnto, type PositionState, rehydrate } from '../domain/positions/position-state';
 import { positionStreamId } from '../domain/stream-ids';
 import { toTimestamp } from '../domain/timestamps';
-import { isConcurrencyError } from '../errors';
 import type { EventStore, NewEvent, StreamPosition } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
+import { handleCommand } from './handle-command';
 import type { PositionStateCache } from './position-state-cache';
 
 export interface PositionDecisionDependencies {
@@ -26,8 +26,6 @@ export interface PositionDecisionOutcome {
   attempts: number;
 }
 
-const defaultSleep = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
-
 export const positionStreamOf = (command: PositionCommand): string => {
   const subject = command.type === 'ApplyStatement' ? command.statement : command.retraction;
   return positionStreamId(subject.actor, subject.topic, subject.proposition);
@@ -44,27 +42,19 @@ export async function decideOnPosition(
   command: PositionCommand,
 ): Promise<PositionDecisionOutcome> {
   const streamId = positionStreamOf(command);
-  const maxAttempts = dependencies.maxAttempts ?? 6;
-  const sleep = dependencies.sleep ?? defaultSleep;
-  for (let attempt = 1; ; attempt++) {
-    const { state, readTo } = await loadPosition(dependencies, streamId);
-    const decisions = decide(state, command);
-    if (decisions.length === 0) return { streamId, events: [], attempts: attempt };
-    try {
-      const appended = await dependencies.eventStore.appendToStream(
-        streamId,
-        readTo.version,
-        toNewEvents(decisions, command.source, dependencies.ids),
-        { readHead: readTo },
-      );
-      return { streamId, events: appended.events, attempts: attempt };
-    } catch (error) {
-      // Whatever was cached may be what disagrees with the store: the next attempt reads it all.
-      dependencies.positionCache?.delete(streamId);
-      if (!isConcurrencyError(error) || attempt >= maxAttempts) throw error;
-      await sleep(Math.random() * 10 * 2 ** attempt);
-    }
-  }
+  const outcome = await handleCommand({
+    eventStore: dependencies.eventStore,
+    streamId,
+    load: () => loadPosition(dependencies, streamId),
+    decide: (state) => toNewEvents(decide(state, command), command.source, dependencies.ids),
+    // Whatever was cached may be what disagrees with the store: the next attempt reads it all.
+    onConflict: () => dependencies.positionCache?.delete(streamId),
+    policy: {
+      ...(dependencies.maxAttempts !== undefined ? { maxAttempts: dependencies.maxAttempts } : {}),
+      ...(dependencies.sleep ? { sleep: dependencies.sleep } : {}),
+    },
+  });
+  return { streamId, events: outcome.events, attempts: outcome.attempts };
 }
 
 /** The position's state now: the cached fold carried on with the commits after it, or the whole stream. */

@@ -1,8 +1,7 @@
-import type { EventOfType } from '../../events/registry';
+import type { DomainEvent, EventOfType } from '../../events/registry';
 import { documentStreamId, isDocumentStream } from '../domain/stream-ids';
-import { isConcurrencyError } from '../errors';
 import type { Clock } from '../ports/clock';
-import type { EventStore, NewEvent } from '../ports/event-store';
+import type { EventStore, NewEvent, StreamRead } from '../ports/event-store';
 import type { Extractor } from '../ports/extractor';
 import type { IdGenerator } from '../ports/id-generator';
 import {
@@ -11,6 +10,7 @@ import {
   rejectedStatementIds,
   statementExtractedEvent,
 } from './extract-statements';
+import { handleCommand } from './handle-command';
 
 export interface ReextractDependencies {
   eventStore: EventStore;
@@ -94,7 +94,7 @@ async function reextractOne(
   summary: ReextractSummary,
 ): Promise<DocumentCorrection | undefined> {
   const streamId = documentStreamId(documentId);
-  let stream = await dependencies.eventStore.readStream(streamId);
+  let stream: StreamRead | undefined = await dependencies.eventStore.readStream(streamId);
   const ingested = stream.events.find(
     (event): event is EventOfType<'DocumentIngested'> => event.type === 'DocumentIngested',
   );
@@ -104,51 +104,58 @@ async function reextractOne(
   summary.extractorVersion = extraction.extractorVersion;
   summary.codebookVersion = extraction.codebookVersion;
 
-  for (let attempt = 1; ; attempt++) {
-    const live = liveStatements(stream.events);
-    const rejected = rejectedStatementIds(stream.events);
-    const foundIds = new Set(found.map((statement) => statement.statementId));
-    const gone = [...live.values()].filter((statement) => !foundIds.has(statement.statementId));
-    const added = found.filter((statement) => !live.has(statement.statementId) && !rejected.has(statement.statementId));
-    if (gone.length === 0 && added.length === 0) return undefined;
-
-    const versions = { extractorVersion: extraction.extractorVersion, codebookVersion: extraction.codebookVersion };
-    const events: NewEvent[] = [
-      ...gone.map(
-        (statement): NewEvent => ({
-          eventId: dependencies.ids.next(),
-          type: 'StatementRetracted',
-          occurredAt: dependencies.clock.now().toISOString(),
-          correlationId,
-          causationId: ingested.eventId,
-          data: {
-            statementId: statement.statementId,
-            documentId: statement.documentId,
-            actor: statement.actor,
-            topic: statement.topic,
-            proposition: statement.proposition,
-            ...(statement.reportedBy !== undefined ? { reportedBy: statement.reportedBy } : {}),
-            reason: `not found by ${extraction.extractorVersion} with codebook ${extraction.codebookVersion}`,
-            ...versions,
-          },
-        }),
-      ),
-      ...added.map((statement) =>
-        statementExtractedEvent(statement, {
-          eventId: dependencies.ids.next(),
-          correlationId,
-          causationId: ingested.eventId,
-          extraction,
-          document,
-        }),
-      ),
-    ];
-    try {
-      await dependencies.eventStore.appendToStream(streamId, stream.version, events);
-      return { documentId, retracted: gone.length, extracted: added.length };
-    } catch (error) {
-      if (!isConcurrencyError(error) || attempt >= maxAttempts) throw error;
-      stream = await dependencies.eventStore.readStream(streamId);
-    }
-  }
+  const versions = { extractorVersion: extraction.extractorVersion, codebookVersion: extraction.codebookVersion };
+  const foundIds = new Set(found.map((statement) => statement.statementId));
+  const outcome = await handleCommand<DomainEvent[]>({
+    eventStore: dependencies.eventStore,
+    streamId,
+    // The first read above serves the first attempt; a conflict reads the stream again.
+    load: async () => {
+      const read = stream ?? (await dependencies.eventStore.readStream(streamId));
+      stream = undefined;
+      return { state: read.events, readTo: { commit: read.commit, version: read.version } };
+    },
+    decide: (events) => {
+      const live = liveStatements(events);
+      const rejected = rejectedStatementIds(events);
+      const gone = [...live.values()].filter((statement) => !foundIds.has(statement.statementId));
+      const added = found.filter(
+        (statement) => !live.has(statement.statementId) && !rejected.has(statement.statementId),
+      );
+      return [
+        ...gone.map(
+          (statement): NewEvent => ({
+            eventId: dependencies.ids.next(),
+            type: 'StatementRetracted',
+            occurredAt: dependencies.clock.now().toISOString(),
+            correlationId,
+            causationId: ingested.eventId,
+            data: {
+              statementId: statement.statementId,
+              documentId: statement.documentId,
+              actor: statement.actor,
+              topic: statement.topic,
+              proposition: statement.proposition,
+              ...(statement.reportedBy !== undefined ? { reportedBy: statement.reportedBy } : {}),
+              reason: `not found by ${extraction.extractorVersion} with codebook ${extraction.codebookVersion}`,
+              ...versions,
+            },
+          }),
+        ),
+        ...added.map((statement) =>
+          statementExtractedEvent(statement, {
+            eventId: dependencies.ids.next(),
+            correlationId,
+            causationId: ingested.eventId,
+            extraction,
+            document,
+          }),
+        ),
+      ];
+    },
+    policy: { maxAttempts },
+  });
+  if (outcome.events.length === 0) return undefined;
+  const count = (type: string) => outcome.events.filter((event) => event.type === type).length;
+  return { documentId, retracted: count('StatementRetracted'), extracted: count('StatementExtracted') };
 }

@@ -1,9 +1,11 @@
+import type { DomainEvent } from '../../events/registry';
 import { documentStreamId } from '../domain/stream-ids';
-import { isConcurrencyError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { Clock } from '../ports/clock';
-import type { EventStore } from '../ports/event-store';
+import type { EventStore, NewEvent } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
 import { liveStatements, rejectedStatementIds } from './extract-statements';
+import { handleCommand, loadStream } from './handle-command';
 
 export interface RejectDependencies {
   eventStore: EventStore;
@@ -18,8 +20,6 @@ export interface RejectRequest {
   note?: string | undefined;
 }
 
-const MAX_ATTEMPTS = 5;
-
 /**
  * An analyst says the extractor misread a sentence: StatementRejected in the document's stream.
  * The projector then takes the statement out of its position (voiding contradictions that rest on
@@ -30,17 +30,19 @@ export async function rejectStatement(
   request: RejectRequest,
 ): Promise<{ recorded: boolean }> {
   const streamId = documentStreamId(request.documentId);
-  for (let attempt = 1; ; attempt++) {
-    const stream = await dependencies.eventStore.readStream(streamId);
-    if (rejectedStatementIds(stream.events).has(request.statementId)) return { recorded: false };
-    const statement = liveStatements(stream.events).get(request.statementId);
-    if (!statement) {
-      throw new NotFoundError(`document ${request.documentId} states no statement ${request.statementId}`, {
-        details: { documentId: request.documentId, statementId: request.statementId },
-      });
-    }
-    try {
-      await dependencies.eventStore.appendToStream(streamId, stream.version, [
+  const outcome = await handleCommand<DomainEvent[]>({
+    eventStore: dependencies.eventStore,
+    streamId,
+    load: loadStream(dependencies.eventStore, streamId, [] as DomainEvent[], (events, event) => [...events, event]),
+    decide: (events): NewEvent[] => {
+      if (rejectedStatementIds(events).has(request.statementId)) return [];
+      const statement = liveStatements(events).get(request.statementId);
+      if (!statement) {
+        throw new NotFoundError(`document ${request.documentId} states no statement ${request.statementId}`, {
+          details: { documentId: request.documentId, statementId: request.statementId },
+        });
+      }
+      return [
         {
           eventId: dependencies.ids.next(),
           type: 'StatementRejected',
@@ -58,10 +60,8 @@ export async function rejectStatement(
             ...(request.note?.trim() ? { note: request.note.trim() } : {}),
           },
         },
-      ]);
-      return { recorded: true };
-    } catch (error) {
-      if (!isConcurrencyError(error) || attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
+      ];
+    },
+  });
+  return { recorded: outcome.events.length > 0 };
 }

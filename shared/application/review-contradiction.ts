@@ -1,12 +1,13 @@
 import type { DismissalReason } from '../../events/review-events';
-import { evolveAlertStream, initialAlertStreamState } from '../domain/alerts/alert-stream';
+import { type AlertStreamState, evolveAlertStream, initialAlertStreamState } from '../domain/alerts/alert-stream';
 import { decideVerdict, type VerdictCommand } from '../domain/alerts/decide-verdict';
 import { alertStreamId } from '../domain/stream-ids';
-import { isConcurrencyError, NotFoundError } from '../errors';
+import { NotFoundError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { EventStore, NewEvent } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
 import type { ContradictionView, ViewReader } from '../ports/views';
+import { handleCommand, loadStream } from './handle-command';
 
 export interface ReviewDependencies {
   eventStore: EventStore;
@@ -24,8 +25,6 @@ export interface ReviewOutcome {
   /** False when the contradiction already had this verdict: nothing was appended. */
   recorded: boolean;
 }
-
-const MAX_ATTEMPTS = 5;
 
 /**
  * An analyst's verdict, appended to the contradiction's alert stream. Confirming a possible
@@ -52,33 +51,29 @@ export async function reviewContradiction(
       ? { type: 'Confirm', contradiction: key, by: request.by, note: request.note }
       : { type: 'Dismiss', contradiction: key, reason: request.reason, by: request.by, note: request.note };
   const streamId = alertStreamId(contradiction.id);
-  for (let attempt = 1; ; attempt++) {
-    const stream = await dependencies.eventStore.readStream(streamId);
-    const decisions = decideVerdict(stream.events.reduce(evolveAlertStream, initialAlertStreamState()), command);
-    if (decisions.length === 0) return { contradiction, recorded: false };
-    const now = dependencies.clock.now().toISOString();
-    const events = decisions.map(
-      (decision): NewEvent =>
-        ({
-          ...decision,
-          eventId: dependencies.ids.next(),
-          occurredAt: now,
-          correlationId: `review-${contradiction.id}`,
-          causationId: null,
-        }) as NewEvent,
-    );
-    try {
-      await dependencies.eventStore.appendToStream(streamId, stream.version, events);
-      // The views catch up asynchronously; the caller sees the verdict it just gave at once.
-      const verdict =
-        command.type === 'Confirm'
-          ? { kind: 'confirmed' as const, by: command.by, at: now }
-          : { kind: 'dismissed' as const, reason: command.reason, by: command.by, at: now };
-      const note = command.note?.trim();
-      return { contradiction: { ...contradiction, verdict: note ? { ...verdict, note } : verdict }, recorded: true };
-    } catch (error) {
-      // The alerter (or another analyst) wrote to the stream meanwhile: decide again on what is there.
-      if (!isConcurrencyError(error) || attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
+  const now = dependencies.clock.now().toISOString();
+  const outcome = await handleCommand<AlertStreamState>({
+    eventStore: dependencies.eventStore,
+    streamId,
+    load: loadStream(dependencies.eventStore, streamId, initialAlertStreamState(), evolveAlertStream),
+    decide: (state) =>
+      decideVerdict(state, command).map(
+        (decision) =>
+          ({
+            ...decision,
+            eventId: dependencies.ids.next(),
+            occurredAt: now,
+            correlationId: `review-${contradiction.id}`,
+            causationId: null,
+          }) as NewEvent,
+      ),
+  });
+  if (outcome.events.length === 0) return { contradiction, recorded: false };
+  // The views catch up asynchronously; the caller sees the verdict it just gave at once.
+  const verdict =
+    command.type === 'Confirm'
+      ? { kind: 'confirmed' as const, by: command.by, at: now }
+      : { kind: 'dismissed' as const, reason: command.reason, by: command.by, at: now };
+  const note = command.note?.trim();
+  return { contradiction: { ...contradiction, verdict: note ? { ...verdict, note } : verdict }, recorded: true };
 }
