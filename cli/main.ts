@@ -4,6 +4,7 @@ import { registerFailuresCommand } from './commands/failures';
 import { registerIngestCommand } from './commands/ingest';
 import { registerMaintenanceCommands } from './commands/maintenance';
 import { registerReadCommands } from './commands/read-views';
+import { registerSmokeCommand } from './commands/smoke';
 import { registerStartCommand } from './commands/start';
 import { registerTokenCommand } from './commands/token';
 
@@ -25,6 +26,7 @@ registerExtractCommand(program);
 registerReadCommands(program);
 registerMaintenanceCommands(program);
 registerTokenCommand(program);
+registerSmokeCommand(program);
 registerFailuresCommand(program);
 
 await program.parseAsync(process.argv);
