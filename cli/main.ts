@@ -6,6 +6,7 @@ import { registerIngestCommand } from './commands/ingest';
 import { registerMaintenanceCommands } from './commands/maintenance';
 import { registerReadCommands } from './commands/read-views';
 import { registerReviewCommand } from './commands/review';
+import { registerSmokeCommand } from './commands/smoke';
 import { registerStartCommand } from './commands/start';
 import { registerTokenCommand } from './commands/token';
 
@@ -29,6 +30,7 @@ registerMaintenanceCommands(program);
 registerReviewCommand(program);
 registerDigestCommand(program);
 registerTokenCommand(program);
+registerSmokeCommand(program);
 registerFailuresCommand(program);
 
 await program.parseAsync(process.argv);
