@@ -7,6 +7,7 @@ describe('readConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(readConfig({})).toEqual({
       publicRead: false,
+      alertShifts: false,
       extractor: { kind: 'rules' },
       awsRegion: 'us-east-1',
       observability: { onLambda: false, logLevel: 'WARN', metricsNamespace: 'stancewatch' },
@@ -17,6 +18,7 @@ describe('readConfig', () => {
   it('reads every setting by its ENV name, blanks counting as unset', () => {
     const config = readConfig({
       [ENV.publicRead]: 'true',
+      [ENV.alertShifts]: 'TRUE',
       [ENV.extractor]: 'rules+bedrock',
       [ENV.bedrockModel]: ' us.amazon.nova-lite-v1:0 ',
       [ENV.bedrockRegion]: 'us-west-2',
@@ -36,6 +38,7 @@ describe('readConfig', () => {
     });
     expect(config).toEqual({
       publicRead: true,
+      alertShifts: true,
       extractor: {
         kind: 'rules+bedrock',
         modelId: 'us.amazon.nova-lite-v1:0',
