@@ -1,6 +1,6 @@
 import { EventContractError, type EventErrorCode } from '../events/errors';
 
-export { InvalidEventError, UnknownEventTypeError, UnsupportedSchemaVersionError } from '../events/errors';
+export { InvalidEventError } from '../events/errors';
 
 /**
  * Every error stancewatch raises on purpose, in one file. Each has a stable machine-readable
@@ -175,9 +175,6 @@ export const isAlertDeliveryError = (error: unknown): error is AlertDeliveryErro
 export class BedrockExtractionError extends StancewatchError {
   readonly code = 'BEDROCK_EXTRACTION_FAILED';
 }
-
-export const isBedrockExtractionError = (error: unknown): error is BedrockExtractionError =>
-  error instanceof BedrockExtractionError;
 
 /** A codebook that cannot be read or does not satisfy its schema; `details.issues` names the fields. */
 export class InvalidCodebookError extends StancewatchError {

@@ -12,8 +12,6 @@ const THROTTLING_ERRORS = new Set([
 const errorName = (error: unknown): string =>
   error && typeof error === 'object' && 'name' in error ? String((error as { name: unknown }).name) : 'Error';
 
-export const isThrottlingError = (error: unknown): boolean => THROTTLING_ERRORS.has(errorName(error));
-
 /**
  * Turns what the AWS SDK throws after its own retries into stancewatch's typed errors, so no AWS
  * error type (or its message, which may name resources) leaks past the adapters.

@@ -5,5 +5,3 @@ export const positionStreamId = (actor: string, topic: string, proposition: stri
 export const alertStreamId = (contradictionId: string) => `alert/${contradictionId}`;
 
 export const isDocumentStream = (streamId: string) => streamId.startsWith('document/');
-export const isPositionStream = (streamId: string) => streamId.startsWith('position/');
-export const isAlertStream = (streamId: string) => streamId.startsWith('alert/');

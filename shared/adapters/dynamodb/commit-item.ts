@@ -2,7 +2,6 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { parseEvent } from '../../../events/registry';
 import type { StoredCommit } from '../../ports/event-store';
-import { EVENT_TABLE_KEYS } from './event-table';
 
 /** One event inside a commit item; streamId and recordedAt are stored once per commit. */
 export interface StoredEventAttributes {
@@ -31,9 +30,6 @@ export interface CommitItem {
   events: StoredEventAttributes[];
 }
 
-export const isCommitItem = (item: Record<string, unknown>): boolean =>
-  typeof item.commitId === 'string' && Array.isArray(item.events);
-
 /** Decodes a commit item into typed events; throws the registry's typed errors on bad events. */
 export function decodeCommitItem(item: Record<string, unknown>): StoredCommit {
   const commit = item as unknown as CommitItem;
@@ -49,8 +45,3 @@ export function decodeCommitItem(item: Record<string, unknown>): StoredCommit {
 export function decodeStreamImage(image: Record<string, AttributeValue>): StoredCommit {
   return decodeCommitItem(unmarshall(image));
 }
-
-export const commitItemKey = (streamId: string, commit: number) => ({
-  [EVENT_TABLE_KEYS.partitionKey]: streamId,
-  [EVENT_TABLE_KEYS.sortKey]: commit,
-});

@@ -8,6 +8,3 @@ export const MAX_RAW_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
 /** Largest article text stored after HTML extraction and normalisation. */
 export const MAX_TEXT_BYTES = 100 * 1024;
-
-/** Largest serialised document commit; above it the document is refused as too large. */
-export const MAX_COMMIT_BYTES = 350 * 1024;

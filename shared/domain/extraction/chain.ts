@@ -1,4 +1,3 @@
-import type { Polarity } from '../../../events/statement';
 import type { Item } from './structure';
 
 /**
@@ -61,10 +60,4 @@ export function governingItem(items: readonly Item[], at: number, from: number):
     }
   }
   return undefined;
-}
-
-/** A conditional stance only when positive: "would not consider a ceasefire" opposes it. */
-export function polarityOf(sign: number, conditional: boolean): Polarity {
-  if (conditional && sign > 0) return 'conditional';
-  return sign > 0 ? 'support' : 'oppose';
 }

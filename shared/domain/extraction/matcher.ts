@@ -276,13 +276,6 @@ function none<T>(): readonly PatternMatch<T>[] {
   return NO_MATCHES;
 }
 
-/** The longest of several matches at one position; the first added wins a tie. */
-export function longest<T>(matches: PatternMatch<T>[]): PatternMatch<T> {
-  let best = matches[0]!;
-  for (const match of matches) if (match.end > best.end) best = match;
-  return best;
-}
-
 function literalElements(
   phrase: string,
   inflect: boolean,

@@ -42,7 +42,6 @@ import {
   segmentClauses,
 } from './structure';
 
-export { loadCodebook } from './codebook/load-codebook';
 export type { Codebook } from './codebook/schema';
 
 /** Bumped whenever the rules change what they extract, so stored extractions can be told apart. */

@@ -14,7 +14,5 @@ export function orderKeyOf(statement: Pick<StatementRef, 'statedAt' | 'documentI
   return `${toTimestamp(statement.statedAt)}#${statement.documentId}#${sentence}#${statement.statementId}`;
 }
 
-export const compareOrderKeys = (left: string, right: string): number => (left < right ? -1 : left > right ? 1 : 0);
-
 /** The key a `since` filter compares order keys with: everything said at or after that instant. */
 export const sinceKeyOf = (since: string): string => toTimestamp(since);

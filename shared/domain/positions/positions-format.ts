@@ -3,7 +3,7 @@ import type { ContradictionView, PositionView, TimelineEntry } from '../../ports
 import { clip, POLARITY_MARK } from '../text-format';
 import { toCalendarDate } from '../timestamps';
 
-export { clip, POLARITY_MARK } from '../text-format';
+export { clip } from '../text-format';
 
 /**
  * Human-readable output for the `positions`, `timeline` and `contradictions` commands, and the

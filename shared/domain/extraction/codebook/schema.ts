@@ -296,5 +296,3 @@ export const Codebook = z
     });
   });
 export type Codebook = z.infer<typeof Codebook>;
-/** The codebook as written in JSON, before defaults are applied. */
-export type CodebookInput = z.input<typeof Codebook>;
