@@ -29,6 +29,8 @@ function flag(name: string, fallback: number): number {
 
 interface Memory {
   heapMb: number;
+  /** Memory of Buffers and other objects held outside the V8 heap. */
+  externalMb: number;
   rssMb: number;
 }
 
@@ -53,7 +55,12 @@ async function serve(dataDir: string) {
       gc?.();
       gc?.();
       const usage = process.memoryUsage();
-      process.send?.({ kind: 'memory', heapMb: usage.heapUsed / 2 ** 20, rssMb: usage.rss / 2 ** 20 });
+      process.send?.({
+        kind: 'memory',
+        heapMb: usage.heapUsed / 2 ** 20,
+        externalMb: usage.external / 2 ** 20,
+        rssMb: usage.rss / 2 ** 20,
+      });
     } else if (message.kind === 'stop') {
       await store.close();
       process.exit(0);
@@ -93,7 +100,7 @@ class Server {
 
   async measure(): Promise<Memory> {
     const answer = await this.#ask({ kind: 'measure' });
-    return { heapMb: Number(answer.heapMb), rssMb: Number(answer.rssMb) };
+    return { heapMb: Number(answer.heapMb), externalMb: Number(answer.externalMb), rssMb: Number(answer.rssMb) };
   }
 
   stop() {
@@ -150,20 +157,26 @@ async function main() {
     console.log(
       `soak: ${documents} documents, then ${reads} reads, ${CONCURRENCY} at a time; data on disk in ${dataDir}; memory of the server after a full GC every ${EVERY}`,
     );
-    console.log(`${'phase'.padEnd(7)} ${'count'.padStart(7)} ${'s'.padStart(7)} ${'heap MB'.padStart(8)} ${'RSS MB'.padStart(8)}`);
+    console.log(
+      `${'phase'.padEnd(7)} ${'count'.padStart(7)} ${'s'.padStart(7)} ${'heap MB'.padStart(8)} ${'ext MB'.padStart(8)} ${'RSS MB'.padStart(8)}`,
+    );
     const record = async (phase: Sample['phase'], count: number) => {
       const memory = await server.measure();
       const sample = { phase, count, seconds: (performance.now() - started) / 1000, ...memory };
       samples.push(sample);
       console.log(
-        `${phase.padEnd(7)} ${String(count).padStart(7)} ${sample.seconds.toFixed(0).padStart(7)} ${mb(sample.heapMb)} ${mb(sample.rssMb)}`,
+        `${phase.padEnd(7)} ${String(count).padStart(7)} ${sample.seconds.toFixed(0).padStart(7)} ${mb(sample.heapMb)} ${mb(sample.externalMb)} ${mb(sample.rssMb)}`,
       );
     };
     await record('ingest', 0);
 
     // Documents in batches of EVERY, generated per batch (the driver's memory is not the subject).
     for (let from = 0; from < documents; from += EVERY) {
-      const batch = generateNewsDocuments({ count: Math.min(EVERY, documents - from), seed: 7 + from, idPrefix: `soak-${from}` });
+      const batch = generateNewsDocuments({
+        count: Math.min(EVERY, documents - from),
+        seed: 7 + from,
+        idPrefix: `soak-${from}`,
+      });
       await inParallel(batch.length, async (index) => {
         const response = await fetch(`${url}/documents`, {
           method: 'POST',
