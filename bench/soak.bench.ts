@@ -29,6 +29,8 @@ function flag(name: string, fallback: number): number {
 
 interface Memory {
   heapMb: number;
+  /** The V8 heap's size (used or not: what it holds from the system). */
+  heapTotalMb: number;
   /** Memory of Buffers and other objects held outside the V8 heap. */
   externalMb: number;
   rssMb: number;
@@ -58,6 +60,7 @@ async function serve(dataDir: string) {
       process.send?.({
         kind: 'memory',
         heapMb: usage.heapUsed / 2 ** 20,
+        heapTotalMb: usage.heapTotal / 2 ** 20,
         externalMb: usage.external / 2 ** 20,
         rssMb: usage.rss / 2 ** 20,
       });
@@ -100,7 +103,12 @@ class Server {
 
   async measure(): Promise<Memory> {
     const answer = await this.#ask({ kind: 'measure' });
-    return { heapMb: Number(answer.heapMb), externalMb: Number(answer.externalMb), rssMb: Number(answer.rssMb) };
+    return {
+      heapMb: Number(answer.heapMb),
+      heapTotalMb: Number(answer.heapTotalMb),
+      externalMb: Number(answer.externalMb),
+      rssMb: Number(answer.rssMb),
+    };
   }
 
   stop() {
@@ -158,14 +166,14 @@ async function main() {
       `soak: ${documents} documents, then ${reads} reads, ${CONCURRENCY} at a time; data on disk in ${dataDir}; memory of the server after a full GC every ${EVERY}`,
     );
     console.log(
-      `${'phase'.padEnd(7)} ${'count'.padStart(7)} ${'s'.padStart(7)} ${'heap MB'.padStart(8)} ${'ext MB'.padStart(8)} ${'RSS MB'.padStart(8)}`,
+      `${'phase'.padEnd(7)} ${'count'.padStart(7)} ${'s'.padStart(7)} ${'heap MB'.padStart(8)} ${'of MB'.padStart(8)} ${'ext MB'.padStart(8)} ${'RSS MB'.padStart(8)}`,
     );
     const record = async (phase: Sample['phase'], count: number) => {
       const memory = await server.measure();
       const sample = { phase, count, seconds: (performance.now() - started) / 1000, ...memory };
       samples.push(sample);
       console.log(
-        `${phase.padEnd(7)} ${String(count).padStart(7)} ${sample.seconds.toFixed(0).padStart(7)} ${mb(sample.heapMb)} ${mb(sample.externalMb)} ${mb(sample.rssMb)}`,
+        `${phase.padEnd(7)} ${String(count).padStart(7)} ${sample.seconds.toFixed(0).padStart(7)} ${mb(sample.heapMb)} ${mb(sample.heapTotalMb)} ${mb(sample.externalMb)} ${mb(sample.rssMb)}`,
       );
     };
     await record('ingest', 0);
