@@ -4,6 +4,7 @@ import { createProjectorHandler } from '../../functions/projector/projector';
 import { DynamoViewStore } from '../adapters/dynamodb/dynamo-view-store';
 import { ensureTable } from '../adapters/dynamodb/ensure-table';
 import { viewsTableDefinition } from '../adapters/dynamodb/views-table';
+import { CachingViewStore } from '../adapters/embedded/caching-view-store';
 import { functionsLogger } from '../adapters/embedded/console-logger';
 import type { DataFolder } from '../adapters/embedded/data-folder';
 import { MemoryNotifier } from '../adapters/embedded/memory-notifier';
@@ -53,7 +54,10 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       await ensureTable(services.client, viewsTableDefinition(services.tables.views));
     },
     consumers: (services) => {
-      const viewStore = new DynamoViewStore({ client: services.client, tableName: services.tables.views });
+      // Reads answer from memory until the next view write (every write goes through this process).
+      const viewStore = new CachingViewStore(
+        new DynamoViewStore({ client: services.client, tableName: services.tables.views }),
+      );
       views = viewStore;
       const notifier =
         options.notifier ??
