@@ -180,10 +180,13 @@ async function main() {
 
     // Documents in batches of EVERY, generated per batch (the driver's memory is not the subject).
     for (let from = 0; from < documents; from += EVERY) {
+      // Each batch carries on where the last one ended in time (6 stories a day), as a feed does.
+      const startDate = new Date(Date.UTC(2025, 0, 6) + Math.floor(from / 6) * 86_400_000).toISOString().slice(0, 10);
       const batch = generateNewsDocuments({
         count: Math.min(EVERY, documents - from),
         seed: 7 + from,
         idPrefix: `soak-${from}`,
+        startDate,
       });
       await inParallel(batch.length, async (index) => {
         const response = await fetch(`${url}/documents`, {
