@@ -110,7 +110,46 @@ async function serveStancewatch() {
   });
   const contradictions = await store.views.listContradictions({ limit: 100 });
   const positions = await store.views.listPositions({ limit: 100 });
-  listen(serve, app.fetch, `${positions.items.length} positions, ${contradictions.items.length}+ contradictions`);
+  const queryRate = await bareQueryRate(store);
+  listen(
+    serve,
+    app.fetch,
+    `${queryRate.toFixed(0)} ${positions.items.length} positions, ${contradictions.items.length}+ contradictions`,
+  );
+}
+
+/**
+ * The reference for GET /positions: the query behind its first page sent straight to the same
+ * dynalite store by the same SDK client, CONNECTIONS at a time for SECONDS, in this process.
+ */
+async function bareQueryRate(store: { client: import('@aws-sdk/lib-dynamodb').DynamoDBDocumentClient }) {
+  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { EMBEDDED_TABLES } = await import('../shared/wiring/embedded');
+  const query = () =>
+    store.client.send(
+      new QueryCommand({
+        TableName: EMBEDDED_TABLES.views,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': 'pk' },
+        ExpressionAttributeValues: { ':pk': 'positions' },
+        Limit: 50,
+      }),
+    );
+  const run = async (seconds: number) => {
+    let done = 0;
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < until) {
+          await query();
+          done++;
+        }
+      }),
+    );
+    return done / seconds;
+  };
+  await run(1); // warm-up, as for the HTTP targets
+  return run(SECONDS);
 }
 
 async function serveHello() {
@@ -177,7 +216,9 @@ async function main() {
     servers.push(hello.child);
     const stancewatch = await startServer('stancewatch');
     servers.push(stancewatch.child);
-    console.log(`store: ${DOCUMENTS} generated documents → ${stancewatch.note}`);
+    const [queryRate = '0', ...note] = stancewatch.note.split(' ');
+    const bareQuery = Number(queryRate);
+    console.log(`store: ${DOCUMENTS} generated documents → ${note.join(' ')}`);
 
     const auth = { authorization: `Bearer ${TOKEN}` };
     const rows = [
@@ -190,6 +231,7 @@ async function main() {
         ...(await measure(`${stancewatch.url}/contradictions`, auth)),
       },
     ];
+    rows.push({ target: 'bare dynalite Query (SDK, in process)', rps: bareQuery, p50: Number.NaN, p99: Number.NaN });
     const baseline = rows[0]?.rps ?? 1;
     console.log('');
     console.log(
@@ -197,9 +239,15 @@ async function main() {
     );
     for (const row of rows) {
       console.log(
-        `${row.target.padEnd(46)} ${row.rps.toFixed(0).padStart(9)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${`${((row.rps / baseline) * 100).toFixed(1)}%`.padStart(9)}`,
+        `${row.target.padEnd(46)} ${row.rps.toFixed(0).padStart(9)} ${(Number.isNaN(row.p50) ? '—' : String(row.p50)).padStart(7)} ${(Number.isNaN(row.p99) ? '—' : String(row.p99)).padStart(7)} ${`${((row.rps / baseline) * 100).toFixed(1)}%`.padStart(9)}`,
       );
     }
+    const rate = (target: string) => rows.find((row) => row.target.includes(target))?.rps ?? Number.NaN;
+    console.log('');
+    console.log(
+      `GET /health / hono hello-world: ${(rate('/health') / rate('GET /')).toFixed(2)} (goal ≥ 0.5); ` +
+        `GET /positions / bare dynalite Query: ${(rate('/positions') / bareQuery).toFixed(2)} (goal ≥ 1.0)`,
+    );
   } finally {
     for (const child of servers) child.kill();
   }

@@ -4,12 +4,17 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /**
- * `npm run bench [-- name…]`: runs every bench/*.bench.ts (or those whose name contains one of
+ * `npm run bench [-- name… [--flag value…]]`: runs every bench/*.bench.ts (or those whose name contains one of
  * the arguments) one after another, each in its own process so one benchmark's heap and JIT
  * state never colour the next. Each prints its own table.
  */
 const directory = fileURLToPath(new URL('.', import.meta.url));
-const filters = process.argv.slice(2);
+// Arguments before the first `--flag` pick benches; that flag and what follows go to each bench
+// (`npm run bench -- soak --documents 2000 --reads 10000`).
+const args = process.argv.slice(2);
+const firstFlag = args.findIndex((arg) => arg.startsWith('--'));
+const filters = firstFlag < 0 ? args : args.slice(0, firstFlag);
+const benchArgs = firstFlag < 0 ? [] : args.slice(firstFlag);
 const benches = readdirSync(directory)
   .filter((file) => file.endsWith('.bench.ts'))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
@@ -28,7 +33,7 @@ console.log(
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', `${directory}${bench}`], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', `${directory}${bench}`, ...benchArgs], {
     stdio: 'inherit',
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });

@@ -53,6 +53,26 @@ export interface CommitPage {
   next?: string;
 }
 
+/** Which events of a stream a page holds: those after `afterVersion`, at most `limit`. */
+export interface StreamPageRequest {
+  afterVersion: number;
+  limit: number;
+  /**
+   * The commit that holds `afterVersion` (the previous page's `lastCommit`): the read starts
+   * there. Without it the store finds the start itself (it may read the commits before it).
+   */
+  fromCommit?: number;
+}
+
+export interface StreamPage {
+  /** Up to `limit` events, in version order, all after `afterVersion`. */
+  events: DomainEvent[];
+  /** The commit holding the last event returned (the request's `fromCommit` when none). */
+  lastCommit: number;
+  /** True when the stream holds events after the last one returned. */
+  more: boolean;
+}
+
 export interface AppendOptions {
   /**
    * Where the caller's own read of the stream ended, when it just read it: the store may take it
@@ -80,6 +100,11 @@ export interface EventStore {
    * can carry on from there and read only the tail).
    */
   readStream(streamId: string, options?: { after?: StreamPosition }): Promise<StreamRead>;
+  /**
+   * One page of a stream's events, read from the store from `fromCommit` on and only as many
+   * commits as the page needs (the API's pages cost the same at any depth of a long stream).
+   */
+  readStreamPage(streamId: string, request: StreamPageRequest): Promise<StreamPage>;
   /** All commits of all streams in commit-id order (see docs/event-store.md), for replay and audit. */
   readAll(options?: { after?: string; limit?: number }): Promise<CommitPage>;
 }

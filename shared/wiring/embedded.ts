@@ -8,6 +8,7 @@ import { DynamoViewStore } from '../adapters/dynamodb/dynamo-view-store';
 import { ensureTable } from '../adapters/dynamodb/ensure-table';
 import { eventTableDefinition } from '../adapters/dynamodb/event-table';
 import { viewsTableDefinition } from '../adapters/dynamodb/views-table';
+import { CachingViewStore } from '../adapters/embedded/caching-view-store';
 import { acquireLock, type DataFolder } from '../adapters/embedded/data-folder';
 import { DispatchingEventStore } from '../adapters/embedded/dispatching-event-store';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../adapters/embedded/embedded-dynamo';
@@ -119,7 +120,8 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       dispatcher,
     );
     const uniqueKeys = new DynamoUniqueKeyRegistry(client, EMBEDDED_TABLES.events);
-    const views = new DynamoViewStore({ client, tableName: EMBEDDED_TABLES.views });
+    // Reads answer from memory until the next view write (every write goes through this process).
+    const views = new CachingViewStore(new DynamoViewStore({ client, tableName: EMBEDDED_TABLES.views }));
     const notifier =
       options.notifier ??
       (folder

@@ -7,6 +7,8 @@ import type {
   EventStore,
   NewEvent,
   StoredCommit,
+  StreamPage,
+  StreamPageRequest,
   StreamPosition,
   StreamRead,
 } from '../../shared/ports/event-store';
@@ -89,6 +91,17 @@ export class MemoryEventStore implements EventStore {
       commit: commits.at(-1)?.commit ?? after.commit,
       events,
     };
+  }
+
+  async readStreamPage(streamId: string, request: StreamPageRequest): Promise<StreamPage> {
+    const commits = (this.#streams.get(streamId) ?? []).filter((commit) => commit.commit >= (request.fromCommit ?? 1));
+    const after = commits.flatMap((commit) => commit.events.filter((event) => event.version > request.afterVersion));
+    const events = after.slice(0, request.limit);
+    const last = events.at(-1);
+    const lastCommit = last
+      ? (commits.find((commit) => commit.events.includes(last))?.commit ?? 0)
+      : (request.fromCommit ?? 0);
+    return { events, lastCommit, more: after.length > events.length };
   }
 
   async readAll(options: { after?: string; limit?: number } = {}): Promise<CommitPage> {

@@ -60,10 +60,13 @@ export interface HomeProps {
   actors: readonly ActorView[];
   positions: ReadonlyMap<string, readonly PositionView[]>;
   contradictions: readonly ContradictionView[];
+  /** Some actor has more positions than its card shows. */
   truncated: boolean;
+  /** Link to the next page of actors, when there is one. */
+  nextHref?: string;
 }
 
-/** `/`: every actor with its current positions, then the latest contradictions. */
+/** `/`: a page of actors with their current positions, then the latest contradictions. */
 export function homePage(props: HomeProps): Html {
   const cards = props.actors.map((actor) => {
     const positions = props.positions.get(actor.actor) ?? [];
@@ -83,7 +86,8 @@ ${
     : null
 }
 <section class="grid" aria-label="actors">${cards}</section>
-${props.truncated ? h`<p class="muted">Only the first actors and positions are shown; use the API for the rest.</p>` : null}
+${props.nextHref ? h`<p><a href="${props.nextHref}" rel="next" data-testid="more-actors">More actors →</a></p>` : null}
+${props.truncated ? h`<p class="muted">Only the first positions of each actor are shown; its page has them all.</p>` : null}
 <h2>Recent contradictions</h2>
 ${props.contradictions.length === 0 ? h`<p class="muted">None so far.</p>` : null}
 ${props.contradictions.map((pair) => evidence(pair, true))}`;

@@ -8,13 +8,20 @@ import { ActorId } from '../../../events/statement';
 import { readAllPages } from '../../../shared/application/read-all-pages';
 import type { PositionView, ViewReader } from '../../../shared/ports/views';
 import { SESSION_COOKIE } from '../auth';
+import { cursorScope } from '../cursor';
 import type { ApiApp, RouteContext } from '../dependencies';
+import { signedPage } from '../paging';
 import type { Html } from './html';
 import { actorPage, errorPage, homePage, layout, loginPage, type TopicSection } from './pages';
 import { DASHBOARD_CSS } from './styles';
 
-/** Caps per page view: the dashboard is a summary; the API pages through everything. */
-const MAX_ACTORS = 500;
+/**
+ * Caps per page view: the dashboard is a summary; the API pages through everything. The home page
+ * shows actors a page at a time, each with its first positions (one key range per actor), so a
+ * view costs the same however many actors and positions the store holds.
+ */
+const ACTORS_PER_PAGE = 24;
+const POSITIONS_PER_ACTOR = 30;
 const MAX_POSITIONS = 2_000;
 const MAX_TIMELINE_ENTRIES = 500;
 const MAX_ACTOR_CONTRADICTIONS = 200;
@@ -97,15 +104,20 @@ export function registerDashboardRoutes(app: ApiApp, { dependencies, auth }: Rou
   app.use('/logout', csrf());
 
   app.get('/', async (context) => {
-    const [actors, positions, recent] = await Promise.all([
-      readAllPages((page) => views.listActors(page), MAX_ACTORS),
-      readAllPages((page) => views.listPositions(page), MAX_POSITIONS),
+    const codec = await auth.cursors();
+    const scope = cursorScope('dashboard-actors', {});
+    const [actors, recent] = await Promise.all([
+      signedPage(codec, scope, context.req.query('cursor'), (cursor) =>
+        views.listActors({ limit: ACTORS_PER_PAGE, ...(cursor ? { cursor } : {}) }),
+      ),
       views.listContradictions({ limit: RECENT_CONTRADICTIONS }),
     ]);
-    const byActor = new Map<string, PositionView[]>();
-    for (const position of positions.items) {
-      byActor.set(position.actor, [...(byActor.get(position.actor) ?? []), position]);
-    }
+    const positions = await Promise.all(
+      actors.items.map((actor) => views.listPositions({ actor: actor.actor, limit: POSITIONS_PER_ACTOR })),
+    );
+    const byActor = new Map<string, PositionView[]>(
+      actors.items.map((actor, index) => [actor.actor, positions[index]?.items ?? []]),
+    );
     return renderPage(context, {
       title: 'Actors',
       canLogOut: canLogOut(context),
@@ -113,7 +125,8 @@ export function registerDashboardRoutes(app: ApiApp, { dependencies, auth }: Rou
         actors: actors.items,
         positions: byActor,
         contradictions: recent.items,
-        truncated: actors.truncated || positions.truncated,
+        truncated: positions.some((page) => page.next !== undefined),
+        ...(actors.next ? { nextHref: `/?cursor=${encodeURIComponent(actors.next)}` } : {}),
       }),
     });
   });

@@ -24,8 +24,11 @@ const eventsRoute = createRoute({
 
 type ApiEvent = DomainEvent & { commitId?: string };
 
-/** Where a page of one stream ends: the last version delivered. */
-const StreamPosition = z.object({ v: z.number().int().positive() });
+/**
+ * Where a page of one stream ends: the last version delivered and the commit holding it (the next
+ * page is read from that commit on; cursors issued before `c` existed still work, read slower).
+ */
+const StreamPosition = z.object({ v: z.number().int().positive(), c: z.number().int().positive().optional() });
 /** Where a page of the global log ends: after commit `a` (absent: the start), skipping `s` events of the next. */
 const LogPosition = z.object({ a: z.string().min(1).optional(), s: z.number().int().nonnegative() });
 
@@ -37,12 +40,19 @@ async function streamPage(
   cursor: string | undefined,
 ): Promise<{ items: ApiEvent[]; next?: string }> {
   const scope = cursorScope('events', { stream: streamId });
-  const after = openPosition(codec, scope, cursor, StreamPosition)?.v ?? 0;
-  const stream = await eventStore.readStream(streamId);
-  if (stream.version === 0) throw new NotFoundError(`no stream "${streamId}"`, { details: { stream: streamId } });
-  const items = stream.events.filter((event) => event.version > after).slice(0, limit);
+  const position = openPosition(codec, scope, cursor, StreamPosition);
+  const after = position?.v ?? 0;
+  const page = await eventStore.readStreamPage(streamId, {
+    afterVersion: after,
+    limit,
+    ...(position?.c !== undefined ? { fromCommit: position.c } : after === 0 ? { fromCommit: 1 } : {}),
+  });
+  if (after === 0 && page.events.length === 0) {
+    throw new NotFoundError(`no stream "${streamId}"`, { details: { stream: streamId } });
+  }
+  const items: ApiEvent[] = page.events;
   const last = items.at(-1);
-  return last && last.version < stream.version ? { items, next: codec.seal(scope, { v: last.version }) } : { items };
+  return last && page.more ? { items, next: codec.seal(scope, { v: last.version, c: page.lastCommit }) } : { items };
 }
 
 async function logPage(

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { currentSchemaVersion, validateEventData } from '../../../events/registry';
+import { currentSchemaVersion, type DomainEvent, validateEventData } from '../../../events/registry';
 import { ConcurrencyError, DocumentTooLargeError, ValidationError } from '../../errors';
 import type { Clock } from '../../ports/clock';
 import type {
@@ -10,6 +10,8 @@ import type {
   EventStore,
   NewEvent,
   StoredCommit,
+  StreamPage,
+  StreamPageRequest,
   StreamPosition,
   StreamRead,
 } from '../../ports/event-store';
@@ -116,6 +118,55 @@ export class DynamoEventStore implements EventStore {
       commit: commits.at(-1)?.commit ?? after.commit,
       events,
     };
+  }
+
+  async readStreamPage(streamId: string, request: StreamPageRequest): Promise<StreamPage> {
+    const limit = Math.max(1, Math.trunc(request.limit));
+    const afterVersion = request.afterVersion;
+    // Without the commit to start from (a cursor from before pages carried it), the store skips
+    // the commits that end at or before afterVersion itself: read, but not sent back.
+    const seeking = request.fromCommit === undefined && afterVersion > 0;
+    const events: DomainEvent[] = [];
+    let lastCommit = request.fromCommit ?? 0;
+    let more = false;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#send('readStreamPage', () =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+            ...(seeking ? { FilterExpression: '#to > :after' } : {}),
+            ExpressionAttributeNames: { '#pk': PK, '#sk': SK, ...(seeking ? { '#to': 'toVersion' } : {}) },
+            ExpressionAttributeValues: {
+              ':pk': streamId,
+              ':from': Math.max(request.fromCommit ?? 1, 1),
+              ...(seeking ? { ':after': afterVersion } : {}),
+            },
+            ConsistentRead: true,
+            // Every commit holds at least one event: the first may be partly read already, so
+            // limit + 2 commits fill the page and tell whether more follow.
+            Limit: limit + 2,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        const commit = decodeCommitItem(item);
+        for (const event of commit.events) {
+          if (event.version <= afterVersion) continue;
+          if (events.length === limit) {
+            more = true;
+            break;
+          }
+          events.push(event);
+          lastCommit = commit.commit;
+        }
+        if (more) break;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && !more);
+    return { events, lastCommit, more };
   }
 
   async readAll(options: { after?: string; limit?: number } = {}): Promise<CommitPage> {

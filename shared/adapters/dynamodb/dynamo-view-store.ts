@@ -113,8 +113,22 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async listPositions(query: PositionQuery = {}): Promise<Page<PositionView>> {
+    // One topic across actors: the order index holds positions by topic first.
+    if (query.topic !== undefined && query.actor === undefined) {
+      return this.#page(
+        {
+          partition: 'positions',
+          useOrderIndex: true,
+          forward: true,
+          keyCondition: 'begins_with(#lsk, :prefix)',
+          names: { '#lsk': LSK },
+          values: { ':prefix': `${query.topic}#` },
+        },
+        query,
+        toPositionView,
+      );
+    }
     const prefix = query.actor ? `${query.actor}#${query.topic ? `${query.topic}#` : ''}` : undefined;
-    const filterTopic = query.topic !== undefined && query.actor === undefined;
     return this.#page(
       {
         partition: 'positions',
@@ -122,15 +136,6 @@ export class DynamoViewStore implements ViewStore {
         forward: true,
         ...(prefix
           ? { keyCondition: 'begins_with(#sk, :prefix)', names: { '#sk': SK }, values: { ':prefix': prefix } }
-          : {}),
-        ...(filterTopic
-          ? {
-              filter: {
-                expression: '#topic = :topic',
-                names: { '#topic': 'topic' },
-                values: { ':topic': query.topic },
-              },
-            }
           : {}),
       },
       query,

@@ -43,13 +43,25 @@ const timelineKey = (actor: string, topic: string, statementId: string): ItemKey
   [SK]: statementId,
 });
 
+/**
+ * A current position, with its topic first in `lsk` so `/positions?topic=` reads one key range of
+ * the order index instead of filtering the whole positions partition.
+ */
 const positionAttributes = (
   actor: string,
   topic: string,
   proposition: string,
   orderKey: string,
   statement: StatementRef,
-) => ({ actor, topic, proposition, orderKey, polarity: statement.polarity, statement });
+) => ({
+  [LSK]: viewKeys.positionByTopic(actor, topic, proposition),
+  actor,
+  topic,
+  proposition,
+  orderKey,
+  polarity: statement.polarity,
+  statement,
+});
 
 const contradictionAttributes = (contradiction: ContradictionRecord) => ({
   [LSK]: contradiction.sortKey,

@@ -4,7 +4,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * The views table (read models), rebuilt from the events by `replay`. Design (docs/positions.md):
  *
  *   item                      pk                            sk                              lsk (LSI "byOrder")
- *   current position          positions                     <actor>#<topic>#<proposition>   —
+ *   current position          positions                     <actor>#<topic>#<proposition>   <topic>#<actor>#<proposition>
  *   timeline entry            timeline#<actor>#<topic>      <statementId>                   <statement order key>
  *   contradiction (overall)   contradictions                <contradictionId>               <later order key>#<id>
  *   contradiction (by actor)  contradictions#<actor>        <contradictionId>               <later order key>#<id>
@@ -17,6 +17,9 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * Items are addressed by id (sk) so that events carrying only an id (a retraction, a voided
  * contradiction, an alert) can update them; lists are read in time order through the local
  * secondary index. Only complete items carry `lsk`, so partial items never show up in a list.
+ * Positions are listed from the table (by actor) or, for one topic, from the index (topic first);
+ * position items written before the index held them (no `lsk`) are found by topic again after
+ * `stancewatch replay`, which rebuilds every view.
  */
 export const VIEWS_TABLE_KEYS = {
   partitionKey: 'pk',
@@ -57,6 +60,8 @@ export const viewKeys = {
     pk: 'positions',
     sk: `${actor}#${topic}#${proposition}`,
   }),
+  /** The order-index key of a current position: by topic, then actor and proposition. */
+  positionByTopic: (actor: string, topic: string, proposition: string) => `${topic}#${actor}#${proposition}`,
   timelinePartition: (actor: string, topic: string) => `timeline#${actor}#${topic}`,
   contradictionPartitions: (actor: string) => ['contradictions', `contradictions#${actor}`] as const,
   actor: (actor: string) => ({ pk: 'actors', sk: actor }),

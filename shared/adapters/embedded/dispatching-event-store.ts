@@ -4,6 +4,8 @@ import type {
   CommitPage,
   EventStore,
   NewEvent,
+  StreamPage,
+  StreamPageRequest,
   StreamPosition,
   StreamRead,
 } from '../../ports/event-store';
@@ -42,6 +44,10 @@ export class DispatchingEventStore implements EventStore {
 
   readStream(streamId: string, options?: { after?: StreamPosition }): Promise<StreamRead> {
     return this.inner.readStream(streamId, options);
+  }
+
+  readStreamPage(streamId: string, request: StreamPageRequest): Promise<StreamPage> {
+    return this.inner.readStreamPage(streamId, request);
   }
 
   readAll(options?: { after?: string; limit?: number }): Promise<CommitPage> {

@@ -29,7 +29,12 @@ function failingApp(error: unknown) {
     apply: fail,
     clear: fail,
   } satisfies ViewStore;
-  const eventStore = { appendToStream: fail, readStream: fail, readAll: fail } satisfies EventStore;
+  const eventStore = {
+    appendToStream: fail,
+    readStream: fail,
+    readStreamPage: fail,
+    readAll: fail,
+  } satisfies EventStore;
   const logged: unknown[] = [];
   const app = createApp({
     ingest: {

@@ -18,6 +18,7 @@ function recordingReads(inner: MemoryEventStore) {
   const store: EventStore = {
     appendToStream: (streamId, expectedVersion, events) => inner.appendToStream(streamId, expectedVersion, events),
     readAll: (options) => inner.readAll(options),
+    readStreamPage: (streamId, request) => inner.readStreamPage(streamId, request),
     readStream: async (streamId, options) => {
       const read = await inner.readStream(streamId, options);
       reads.push({ streamId, after: options?.after, events: read.events.length });

@@ -118,6 +118,39 @@ describe('DynamoViewStore: current positions', () => {
     ).flat();
     expect(venues.map((view) => view.actor).sort()).toEqual(['hungary', 'russia', 'ukraine']);
   });
+
+  it('reads one topic from a key range holding that topic, not by filtering every position', async () => {
+    const actors = Array.from({ length: 12 }, (_, index) => `actor-${String(index).padStart(2, '0')}`);
+    const topics = ['territory', 'venue', 'sanctions', 'ceasefire'];
+    await views.apply(
+      actors.flatMap((actor) =>
+        topics.map((topic) =>
+          offer(aStatement({ actor, topic, proposition: `${topic}-now`, documentId: `d-${actor}` })),
+        ),
+      ),
+    );
+    let scanned = 0;
+    dynamo.client.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        scanned += Number((result.output as { ScannedCount?: number }).ScannedCount ?? 0);
+        return result;
+      },
+      { step: 'initialize', name: 'countScannedPositions' },
+    );
+    try {
+      const venues = (
+        await everything((cursor) => views.listPositions({ topic: 'venue', limit: 5, ...(cursor ? { cursor } : {}) }))
+      ).flat();
+      // Ordered by actor within the topic, as the whole list is.
+      expect(venues.map((view) => view.actor)).toEqual(actors);
+      expect(venues.every((view) => view.topic === 'venue')).toBe(true);
+      // 12 of the 48 positions, and nothing of the other topics read (a filter would read all 48).
+      expect(scanned).toBeLessThanOrEqual(12);
+    } finally {
+      dynamo.client.middlewareStack.remove('countScannedPositions');
+    }
+  });
 });
 
 describe('DynamoViewStore: timelines', () => {
