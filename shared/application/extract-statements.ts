@@ -83,23 +83,3 @@ export function statementExtractedEvent(
     },
   };
 }
-
-/**
- * The statements a document stands by now: extracted and not retracted or rejected since, in
- * stream order.
- */
-export function liveStatements(events: readonly DomainEvent[]): Map<string, StatementExtracted['data']> {
-  const live = new Map<string, StatementExtracted['data']>();
-  for (const event of events) {
-    if (event.type === 'StatementExtracted') live.set(event.data.statementId, event.data);
-    if (event.type === 'StatementRetracted' || event.type === 'StatementRejected') live.delete(event.data.statementId);
-  }
-  return live;
-}
-
-/** Statements an analyst rejected as misreadings: a re-extraction never brings them back. */
-export function rejectedStatementIds(events: readonly DomainEvent[]): Set<string> {
-  const rejected = new Set<string>();
-  for (const event of events) if (event.type === 'StatementRejected') rejected.add(event.data.statementId);
-  return rejected;
-}

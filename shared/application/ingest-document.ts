@@ -1,5 +1,6 @@
 import type { StatementExtracted } from '../../events/document-events';
 import { prepareDocument } from '../domain/documents/document-input';
+import { liveStatements } from '../domain/documents/document-statements';
 import { documentStreamId } from '../domain/stream-ids';
 import { toTimestamp } from '../domain/timestamps';
 import { isConcurrencyError } from '../errors';
@@ -8,7 +9,7 @@ import type { EventStore, NewEvent } from '../ports/event-store';
 import type { Extractor } from '../ports/extractor';
 import type { IdGenerator } from '../ports/id-generator';
 import type { UniqueKeyRegistry } from '../ports/unique-key-registry';
-import { extractCheckedStatements, liveStatements, statementExtractedEvent } from './extract-statements';
+import { extractCheckedStatements, statementExtractedEvent } from './extract-statements';
 
 export interface IngestDependencies {
   eventStore: EventStore;

@@ -1,15 +1,11 @@
 import type { DomainEvent, EventOfType } from '../../events/registry';
+import { decideCorrection } from '../domain/documents/document-statements';
 import { documentStreamId, isDocumentStream } from '../domain/stream-ids';
 import type { Clock } from '../ports/clock';
 import type { EventStore, NewEvent, StreamRead } from '../ports/event-store';
 import type { Extractor } from '../ports/extractor';
 import type { IdGenerator } from '../ports/id-generator';
-import {
-  extractCheckedStatements,
-  liveStatements,
-  rejectedStatementIds,
-  statementExtractedEvent,
-} from './extract-statements';
+import { extractCheckedStatements, statementExtractedEvent } from './extract-statements';
 import { handleCommand } from './handle-command';
 
 export interface ReextractDependencies {
@@ -105,7 +101,6 @@ async function reextractOne(
   summary.codebookVersion = extraction.codebookVersion;
 
   const versions = { extractorVersion: extraction.extractorVersion, codebookVersion: extraction.codebookVersion };
-  const foundIds = new Set(found.map((statement) => statement.statementId));
   const outcome = await handleCommand<DomainEvent[]>({
     eventStore: dependencies.eventStore,
     streamId,
@@ -116,12 +111,7 @@ async function reextractOne(
       return { state: read.events, readTo: { commit: read.commit, version: read.version } };
     },
     decide: (events) => {
-      const live = liveStatements(events);
-      const rejected = rejectedStatementIds(events);
-      const gone = [...live.values()].filter((statement) => !foundIds.has(statement.statementId));
-      const added = found.filter(
-        (statement) => !live.has(statement.statementId) && !rejected.has(statement.statementId),
-      );
+      const { retract: gone, extract: added } = decideCorrection(events, found);
       return [
         ...gone.map(
           (statement): NewEvent => ({

@@ -1,10 +1,10 @@
 import type { DomainEvent } from '../../events/registry';
+import { liveStatements, rejectedStatementIds } from '../domain/documents/document-statements';
 import { documentStreamId } from '../domain/stream-ids';
 import { NotFoundError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { EventStore, NewEvent } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
-import { liveStatements, rejectedStatementIds } from './extract-statements';
 import { handleCommand, loadStream } from './handle-command';
 
 export interface RejectDependencies {
