@@ -1,5 +1,5 @@
 import type { DomainEvent, EventOfType } from '../../events/registry';
-import { decideCorrection } from '../domain/documents/document-statements';
+import { decideCorrection, statementKeyOf } from '../domain/documents/document-statements';
 import { documentStreamId, isDocumentStream } from '../domain/stream-ids';
 import type { Clock } from '../ports/clock';
 import type { EventStore, NewEvent, StreamRead } from '../ports/event-store';
@@ -121,12 +121,7 @@ async function reextractOne(
             correlationId,
             causationId: ingested.eventId,
             data: {
-              statementId: statement.statementId,
-              documentId: statement.documentId,
-              actor: statement.actor,
-              topic: statement.topic,
-              proposition: statement.proposition,
-              ...(statement.reportedBy !== undefined ? { reportedBy: statement.reportedBy } : {}),
+              ...statementKeyOf(statement),
               reason: `not found by ${extraction.extractorVersion} with codebook ${extraction.codebookVersion}`,
               ...versions,
             },

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../../events/registry';
-import { liveStatements, rejectedStatementIds } from '../domain/documents/document-statements';
+import { liveStatements, rejectedStatementIds, statementKeyOf } from '../domain/documents/document-statements';
 import { documentStreamId } from '../domain/stream-ids';
 import { NotFoundError } from '../errors';
 import type { Clock } from '../ports/clock';
@@ -50,12 +50,7 @@ export async function rejectStatement(
           correlationId: `review-${request.statementId}`,
           causationId: null,
           data: {
-            statementId: statement.statementId,
-            documentId: statement.documentId,
-            actor: statement.actor,
-            topic: statement.topic,
-            proposition: statement.proposition,
-            ...(statement.reportedBy !== undefined ? { reportedBy: statement.reportedBy } : {}),
+            ...statementKeyOf(statement),
             by: request.by,
             ...(request.note?.trim() ? { note: request.note.trim() } : {}),
           },

@@ -3,6 +3,7 @@ import type { EventOfType } from '../../events/registry';
 import { projectCommit } from '../../shared/application/project-commit';
 import { evolveAlertStream, initialAlertStreamState } from '../../shared/domain/alerts/alert-stream';
 import { decideVerdict } from '../../shared/domain/alerts/decide-verdict';
+import { statementKeyOf } from '../../shared/domain/documents/document-statements';
 import { alertStreamId } from '../../shared/domain/stream-ids';
 import type { EventStore, NewEvent, StoredCommit } from '../../shared/ports/event-store';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
@@ -204,12 +205,7 @@ function rejectionEvent(statement: ExtractedData): NewEvent {
     correlationId: 'review',
     causationId: null,
     data: {
-      statementId: statement.statementId,
-      documentId: statement.documentId,
-      actor: statement.actor,
-      topic: statement.topic,
-      proposition: statement.proposition,
-      ...(statement.reportedBy !== undefined ? { reportedBy: statement.reportedBy } : {}),
+      ...statementKeyOf(statement),
       by: 'tester',
     },
   } as NewEvent;

@@ -28,6 +28,20 @@ export function rejectedStatementIds(events: readonly DomainEvent[]): Set<string
   return rejected;
 }
 
+/** Which statement of which document, and whose position it was: what a retraction or a rejection names. */
+export function statementKeyOf(
+  statement: Pick<Statement, 'statementId' | 'documentId' | 'actor' | 'topic' | 'proposition' | 'reportedBy'>,
+) {
+  return {
+    statementId: statement.statementId,
+    documentId: statement.documentId,
+    actor: statement.actor,
+    topic: statement.topic,
+    proposition: statement.proposition,
+    ...(statement.reportedBy !== undefined ? { reportedBy: statement.reportedBy } : {}),
+  };
+}
+
 export interface Correction {
   /** Standing statements the extractor no longer finds. */
   retract: StatementExtracted['data'][];
