@@ -8,6 +8,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+/** How long a new table may take to become ACTIVE. */
+const ACTIVE_WAIT_MS = 30_000;
+
 /**
  * Creates a table if it does not exist and waits until it is ACTIVE. Used by the embedded runtime
  * and tests; on AWS the CDK stack owns the tables.
@@ -24,7 +27,10 @@ export async function ensureTable(
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  for (let attempt = 0; attempt < 200; attempt++) {
+  // By time, not by count: on a loaded machine dynalite can take several seconds to open a table
+  // on disk (a crash-recovery round once took more than the 5 s that 200 polls gave it).
+  const deadline = Date.now() + ACTIVE_WAIT_MS;
+  while (Date.now() < deadline) {
     try {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
       const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
@@ -34,5 +40,5 @@ export async function ensureTable(
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error(`table ${tableName} did not become ACTIVE`);
+  throw new Error(`table ${tableName} did not become ACTIVE within ${ACTIVE_WAIT_MS / 1000} s`);
 }
