@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { StatementExtracted } from '../../events/document-events';
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
@@ -22,10 +23,12 @@ import { aStatement } from '../support/statement-factory';
  * (`failures.jsonl`), while the other commits of the same batch are projected. `stancewatch
  * failures` shows it; `failures --retry` keeps it while the version is still unknown, and delivers
  * it after the upgrade (a CLI process preloaded with the next version's event definition,
- * fixtures/statement-extracted-v2.ts), after which its statement moves the position, the
+ * fixtures/statement-extracted-next.ts), after which its statement moves the position, the
  * contradiction it makes is decided and alerted, and the failure is gone.
  */
-const UPGRADE = fileURLToPath(new URL('./fixtures/statement-extracted-v2.ts', import.meta.url));
+/** What the upgrade fixture writes (not imported here: importing it would upgrade this process too). */
+const NEXT_STATEMENT_VERSION = StatementExtracted.schemaVersion + 1;
+const UPGRADE = fileURLToPath(new URL('./fixtures/statement-extracted-next.ts', import.meta.url));
 
 const BEFORE = {
   id: 'poison-before',
@@ -42,7 +45,7 @@ const AFTER = {
   text: 'German Chancellor Friedrich Merz said Germany would support new sanctions against Russia.',
 };
 
-/** A document commit whose StatementExtracted is schema version 2 (it carries a new field). */
+/** A document commit whose StatementExtracted is the next schema version (it carries a new field). */
 function futureCommit(ids: IdGenerator) {
   const documentId = 'poison-future';
   const text =
@@ -97,7 +100,7 @@ function futureCommit(ids: IdGenerator) {
       {
         eventId: ids.next(),
         type: 'StatementExtracted',
-        schemaVersion: 2,
+        schemaVersion: NEXT_STATEMENT_VERSION,
         version: 2,
         occurredAt: '2025-11-10T00:00:00.000Z',
         correlationId,
@@ -169,7 +172,11 @@ describe('poison records', () => {
     const tooEarly = await runCli(['failures', '--retry', '--data', dataDir]);
     expect(tooEarly.code).toBe(1);
     expect(tooEarly.stdout).toMatch(/0 record\(s\) delivered, 1 still failing/);
-    expect(tooEarly.stdout).toMatch(/StatementExtracted schemaVersion 2 is newer than this stancewatch understands/);
+    expect(tooEarly.stdout).toMatch(
+      new RegExp(
+        `StatementExtracted schemaVersion ${NEXT_STATEMENT_VERSION} is newer than this stancewatch understands`,
+      ),
+    );
 
     const upgraded = await runUpgradedCli(['failures', '--retry', '--data', dataDir, '--json']);
     expect(upgraded.code, upgraded.stderr).toBe(0);

@@ -799,6 +799,7 @@ function emit(
       hedged: sentence.markers.has('hedge'),
       indirect: false,
       inherited: state.inherited,
+      act: state.firstCue?.cueKind === 'action',
     };
     let indirectEvidence: Evidence | undefined;
     const dateWindow: [number, number] =
@@ -875,6 +876,7 @@ function withIndirect(evidence: Evidence, indirect: boolean): Evidence {
     hedged: evidence.hedged,
     indirect,
     inherited: evidence.inherited,
+    act: evidence.act,
   };
 }
 
