@@ -17,7 +17,7 @@ import { ActorId, TopicId } from '../../../../events/statement';
  */
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const Kebab = z.string().regex(kebab, 'must be kebab-case, e.g. "cede-territory"');
+const Kebab = z.string().regex(kebab, 'must be kebab-case, e.g. "give-up-land"');
 
 const Pattern = z
   .string()
@@ -142,6 +142,11 @@ export const Topic = z
   .object({
     id: TopicId,
     label: z.string().max(200).optional(),
+    /**
+     * What the engine may assume about the topic. `meetings`: its propositions are meetings that
+     * happen somewhere, so "talks cannot take place in X" opposes the venue, not the meeting.
+     */
+    roles: z.array(z.enum(['meetings'])).default([]),
     propositions: z.array(Proposition).min(1),
   })
   .strict();
