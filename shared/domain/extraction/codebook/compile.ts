@@ -74,6 +74,8 @@ export interface CompiledCodebook {
   venue: PatternIndex<VenueKind>;
   places: PatternIndex<string>;
   venueTopic: string;
+  /** Single-word nouns whose locative is no venue ("the war in Ukraine"). */
+  locatedNouns: ReadonlySet<string>;
   /** Topics with the `meetings` role: an opposition said of a place is about the venue. */
   meetingTopics: ReadonlySet<string>;
   prepositions: ReadonlySet<string>;
@@ -277,6 +279,7 @@ function build(codebook: Codebook): CompiledCodebook {
     venue,
     places,
     venueTopic: venues.topic,
+    locatedNouns: singleTokens(venues.locatedNouns),
     meetingTopics: new Set(
       codebook.topics.filter((topic) => topic.roles.includes('meetings')).map((topic) => topic.id),
     ),

@@ -167,6 +167,11 @@ export const Venues = z
     including: Patterns.default([]),
     /** Prepositions that introduce a venue ("in", "at"). */
     locatives: Patterns.min(1),
+    /**
+     * Nouns whose locative says where they happen, not where to meet: "an end to the war in
+     * Ukraine" names no venue, however close a summit word is.
+     */
+    locatedNouns: z.array(z.string().min(1)).default([]),
     /** Cities and regions; country actors' names and capitals are venues already. */
     places: z.array(Place).default([]),
   })
