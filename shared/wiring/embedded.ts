@@ -3,6 +3,7 @@ import { createAlerterHandler } from '../../functions/alerter/alerter';
 import { createProjectorHandler } from '../../functions/projector/projector';
 import { createDynamoDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../adapters/dynamodb/dynamo-event-store';
+import { DynamoSnapshotStore } from '../adapters/dynamodb/dynamo-snapshot-store';
 import { DynamoUniqueKeyRegistry } from '../adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../adapters/dynamodb/dynamo-view-store';
 import { ensureTable } from '../adapters/dynamodb/ensure-table';
@@ -28,6 +29,7 @@ import type { Notifier } from '../ports/notifier';
 import type { ViewStore } from '../ports/views';
 import { functionsLogger } from './console-logger';
 import { createExtractor } from './extractor';
+import { reportSnapshotError } from './snapshot-errors';
 
 export const EMBEDDED_TABLES = { events: 'stancewatch-events', views: 'stancewatch-views' } as const;
 
@@ -136,6 +138,8 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
         views,
         ids,
         positionCache: new PositionStateCache(),
+        snapshots: new DynamoSnapshotStore(client, EMBEDDED_TABLES.events),
+        onSnapshotError: reportSnapshotError(logger),
         logger,
       }),
     });
