@@ -130,7 +130,9 @@ describe('PositionStateCache: decisions read only the commits after the cached f
       );
     }
     expect(positionCache.get(STREAM)).toBeUndefined();
-    expect(positionCache.get(positionStreamId('hungary', 'territory', 'cede-territory'))?.state.statements.size).toBe(4);
+    expect(positionCache.get(positionStreamId('hungary', 'territory', 'cede-territory'))?.state.statements.size).toBe(
+      4,
+    );
   });
 
   it('decides exactly as a projector without the cache, whatever the history and the interleaving', async () => {
