@@ -11,7 +11,7 @@ import { handleCommand } from './handle-command';
 import type { FoldedPosition, PositionStateCache } from './position-state-cache';
 
 /** A snapshot with every commit of a position stream whose number is a multiple of this, by default. */
-export const DEFAULT_SNAPSHOT_EVERY = 100;
+export const DEFAULT_SNAPSHOT_EVERY = 500;
 
 export interface PositionDecisionDependencies {
   eventStore: EventStore;
@@ -27,7 +27,7 @@ export interface PositionDecisionDependencies {
    * cached starts from the latest and reads only the commits after it.
    */
   snapshots?: SnapshotStore;
-  /** The decision that writes commit k × snapshotEvery also stores a snapshot (default 100). */
+  /** The decision that writes commit k × snapshotEvery also stores a snapshot (default 500). */
   snapshotEvery?: number;
   /** Told when a snapshot could not be stored: the decision stands, the next snapshot is due later. */
   onSnapshotError?: (streamId: string, error: unknown) => void;
