@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../../events/registry';
+import { DynamoEventStore } from '../../../shared/adapters/dynamodb/dynamo-event-store';
+import { DynamoSnapshotStore } from '../../../shared/adapters/dynamodb/dynamo-snapshot-store';
 import { decideOnPosition, type PositionDecisionDependencies } from '../../../shared/application/decide-position';
 import { PositionStateCache } from '../../../shared/application/position-state-cache';
 import type { PositionCommand } from '../../../shared/domain/positions/decide';
@@ -10,6 +12,8 @@ import { positionStreamId } from '../../../shared/domain/stream-ids';
 import type { EventStore, StreamPosition } from '../../../shared/ports/event-store';
 import { createUlidGenerator } from '../../../shared/ports/id-generator';
 import type { SnapshotStore } from '../../../shared/ports/snapshot-store';
+import { type DynamoTestStore, startDynamoTestStore } from '../../support/dynamo-test-store';
+import { fixedClock } from '../../support/event-factory';
 import { MemoryEventStore } from '../../support/memory-event-store';
 import { MemorySnapshotStore } from '../../support/memory-snapshot-store';
 import { statementsArbitrary } from '../../support/statement-arbitraries';
@@ -198,6 +202,45 @@ describe('position snapshots: what a cold read costs', () => {
       expect(plain.reads[0]?.events).toBeGreaterThanOrEqual(eventsInStream);
     },
   );
+});
+
+describe('position snapshots on dynalite: what a cold read costs, counted in items', () => {
+  let dynamo: DynamoTestStore;
+  beforeAll(async () => {
+    dynamo = await startDynamoTestStore();
+  });
+  afterAll(async () => {
+    await dynamo.close();
+  });
+
+  it('a cold decision after 70 commits, with a snapshot every 25, reads the snapshot and 20 commit items', async () => {
+    const tableName = await dynamo.newEventTable();
+    const eventStore = new DynamoEventStore({ client: dynamo.client, tableName, clock: fixedClock(), ids });
+    const snapshots = new DynamoSnapshotStore(dynamo.client, tableName);
+    await history(projector(eventStore, { snapshots, every: 25, cache: new PositionStateCache() }), 70);
+    // Items every Query returns, by partition, counted on the wire.
+    const itemsRead = new Map<string, number>();
+    dynamo.client.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        const input = args.input as { ExpressionAttributeValues?: Record<string, unknown> };
+        const pk = input.ExpressionAttributeValues?.[':pk'];
+        const partition = typeof pk === 'string' ? pk : (pk as { S?: string } | undefined)?.S;
+        const items = (result.output as { Items?: unknown[] }).Items;
+        if (partition && items) itemsRead.set(partition, (itemsRead.get(partition) ?? 0) + items.length);
+        return result;
+      },
+      { step: 'initialize', name: 'countItemsRead' },
+    );
+    try {
+      await decideOnPosition(projector(eventStore, { snapshots, every: 25 }), applyCommand(nthStatement(70)));
+    } finally {
+      dynamo.client.middlewareStack.remove('countItemsRead');
+    }
+    // The stream: commits 51..70. The snapshot: its manifest and one part.
+    expect(itemsRead.get(STREAM)).toBe(20);
+    expect(itemsRead.get(`snapshot/${STREAM}`)).toBe(2);
+  });
 });
 
 describe('position snapshots: decisions are the same with them as without', () => {
