@@ -53,6 +53,8 @@ export interface OpenStancewatchOptions {
   apiUrl?: string;
   /** Where stream-handler logs go; quiet by default (the CLI prints its own summary). */
   verbose?: boolean;
+  /** A position snapshot every this many commits (default DEFAULT_SNAPSHOT_EVERY); tests use small ones. */
+  snapshotEvery?: number;
 }
 
 /** The running single-machine stancewatch: its adapters, and what the CLI and the HTTP app need. */
@@ -139,6 +141,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
         ids,
         positionCache: new PositionStateCache(),
         snapshots: new DynamoSnapshotStore(client, EMBEDDED_TABLES.events),
+        ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
         onSnapshotError: reportSnapshotError(logger),
         logger,
       }),
