@@ -3,6 +3,7 @@ import { createAlerterHandler } from '../../functions/alerter/alerter';
 import { createProjectorHandler } from '../../functions/projector/projector';
 import { createDynamoDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../adapters/dynamodb/dynamo-event-store';
+import { DynamoSnapshotStore } from '../adapters/dynamodb/dynamo-snapshot-store';
 import { DynamoUniqueKeyRegistry } from '../adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../adapters/dynamodb/dynamo-view-store';
 import { ensureTable } from '../adapters/dynamodb/ensure-table';
@@ -28,6 +29,7 @@ import type { Notifier } from '../ports/notifier';
 import type { ViewStore } from '../ports/views';
 import { functionsLogger } from './console-logger';
 import { createExtractor } from './extractor';
+import { reportSnapshotError } from './snapshot-errors';
 
 export const EMBEDDED_TABLES = { events: 'stancewatch-events', views: 'stancewatch-views' } as const;
 
@@ -51,6 +53,8 @@ export interface OpenStancewatchOptions {
   apiUrl?: string;
   /** Where stream-handler logs go; quiet by default (the CLI prints its own summary). */
   verbose?: boolean;
+  /** A position snapshot every this many commits (default DEFAULT_SNAPSHOT_EVERY); tests use small ones. */
+  snapshotEvery?: number;
 }
 
 /** The running single-machine stancewatch: its adapters, and what the CLI and the HTTP app need. */
@@ -136,6 +140,9 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
         views,
         ids,
         positionCache: new PositionStateCache(),
+        snapshots: new DynamoSnapshotStore(client, EMBEDDED_TABLES.events),
+        ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
+        onSnapshotError: reportSnapshotError(logger),
         logger,
       }),
     });
