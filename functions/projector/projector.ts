@@ -1,19 +1,26 @@
 import { type ProjectorDependencies, projectCommit } from '../../shared/application/project-commit';
-import { createStreamHandler, type HandlerLogger, type StreamHandler } from '../streams/stream-handler';
+import {
+  type CommitHandler,
+  createStreamHandler,
+  type HandlerLogger,
+  type StreamHandler,
+  type StreamParking,
+} from '../streams/stream-handler';
 
 export interface ProjectorHandlerDependencies extends ProjectorDependencies {
   logger?: HandlerLogger;
+  /** Where records the projector cannot handle are set aside (both runtimes wire one). */
+  parking?: StreamParking;
 }
 
 /**
- * The projector as a DynamoDB Streams handler on the events table: each record (one commit)
- * updates the views and takes statements and retractions to their position streams. Failures are
- * reported per record (see createStreamHandler); redelivery is harmless (idempotent).
+ * The projector's code for one commit: the views are updated and statements and retractions go
+ * to their position streams. Redelivery is harmless (idempotent). The stream handler and
+ * `redrive` both run it.
  */
-export function createProjectorHandler(dependencies: ProjectorHandlerDependencies): StreamHandler {
-  return createStreamHandler({
+export function projectorCommitHandler(dependencies: ProjectorHandlerDependencies): CommitHandler {
+  return {
     name: 'projector',
-    ...(dependencies.logger ? { logger: dependencies.logger } : {}),
     handleCommit: async (commit) => {
       const outcome = await projectCommit(dependencies, commit);
       if (outcome.appended.length > 0) {
@@ -24,5 +31,17 @@ export function createProjectorHandler(dependencies: ProjectorHandlerDependencie
         });
       }
     },
+  };
+}
+
+/**
+ * The projector as a DynamoDB Streams handler on the events table, each record one commit.
+ * Failures are retried, then parked (see createStreamHandler).
+ */
+export function createProjectorHandler(dependencies: ProjectorHandlerDependencies): StreamHandler {
+  return createStreamHandler({
+    ...projectorCommitHandler(dependencies),
+    ...(dependencies.logger ? { logger: dependencies.logger } : {}),
+    ...(dependencies.parking ? { parking: dependencies.parking } : {}),
   });
 }

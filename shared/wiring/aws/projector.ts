@@ -1,10 +1,15 @@
 import type { ProjectorHandlerDependencies } from '../../../functions/projector/projector';
+import type { StreamParking } from '../../../functions/streams/stream-handler';
 import { DynamoViewStore } from '../../adapters/dynamodb/dynamo-view-store';
 import { PositionStateCache } from '../../application/position-state-cache';
 import type { AwsConfig } from '../../config';
-import { eventStoreParts, powertoolsLogger } from './common';
+import { eventStoreParts, powertoolsLogger, streamParking } from './common';
 
-export function projectorDependencies(config: AwsConfig<'projector'>): ProjectorHandlerDependencies {
+const SERVICE = 'stancewatch-projector';
+
+export function projectorDependencies(
+  config: AwsConfig<'projector'>,
+): ProjectorHandlerDependencies & { parking: StreamParking } {
   const { client, ids, eventStore } = eventStoreParts(config);
   return {
     eventStore,
@@ -12,6 +17,7 @@ export function projectorDependencies(config: AwsConfig<'projector'>): Projector
     ids,
     // Lives as long as the container: a warm projector reads only the new commits of a position.
     positionCache: new PositionStateCache(),
-    logger: powertoolsLogger('stancewatch-projector'),
+    logger: powertoolsLogger(SERVICE),
+    parking: streamParking(client, config, SERVICE),
   };
 }
