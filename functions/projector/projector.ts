@@ -1,4 +1,5 @@
 import { type ProjectorDependencies, projectCommit } from '../../shared/application/project-commit';
+import { positionStreamId } from '../../shared/domain/stream-ids';
 import {
   type CommitHandler,
   createStreamHandler,
@@ -21,6 +22,7 @@ export interface ProjectorHandlerDependencies extends ProjectorDependencies {
 export function projectorCommitHandler(dependencies: ProjectorHandlerDependencies): CommitHandler {
   return {
     name: 'projector',
+    orderingKeys: projectorOrderingKeys,
     handleCommit: async (commit) => {
       const outcome = await projectCommit(dependencies, commit);
       if (outcome.appended.length > 0) {
@@ -44,4 +46,31 @@ export function createProjectorHandler(dependencies: ProjectorHandlerDependencie
     ...(dependencies.logger ? { logger: dependencies.logger } : {}),
     ...(dependencies.parking ? { parking: dependencies.parking } : {}),
   });
+}
+
+/** The document events the projector takes to a position stream (shared/application/project-commit.ts). */
+const POSITION_INPUTS = new Set(['StatementExtracted', 'StatementRetracted', 'StatementRejected']);
+
+/**
+ * What a commit must stay in order with for the projector: its own stream, and the position
+ * stream of every statement, retraction or rejection in it. A position classifies each statement
+ * against those that arrived before it (docs/positions.md, "Ordering"), so a document parked by
+ * the projector must hold back later documents about the same actor and proposition, or a redrive
+ * would classify them differently from a clean run. Read from the stored item rather than the
+ * decoded events, so a commit this code cannot decode (a newer schema version) is placed too;
+ * hearsay and doubtful statements, which never reach a position, are included all the same (one
+ * wait too many, never one too few).
+ */
+export function projectorOrderingKeys(item: Record<string, unknown>): string[] {
+  const keys = new Set([String(item.pk)]);
+  const events = Array.isArray(item.events) ? (item.events as unknown[]) : [];
+  for (const event of events) {
+    const { type, data } = (event ?? {}) as { type?: unknown; data?: Record<string, unknown> };
+    if (typeof type !== 'string' || !POSITION_INPUTS.has(type) || !data) continue;
+    const { actor, topic, proposition } = data;
+    if (typeof actor === 'string' && typeof topic === 'string' && typeof proposition === 'string') {
+      keys.add(positionStreamId(actor, topic, proposition));
+    }
+  }
+  return [...keys];
 }

@@ -20,7 +20,15 @@ export const silentLogger: HandlerLogger = { info: () => undefined, error: () =>
 export interface CommitHandler {
   name: string;
   handleCommit(commit: StoredCommit): Promise<void>;
+  /**
+   * What a commit must stay in order with, from the stored commit item (so it works for a commit
+   * that cannot be decoded): its own stream, plus whatever else this consumer's result depends on
+   * the order of. Default: the commit's stream.
+   */
+  orderingKeys?(item: Record<string, unknown>): string[];
 }
+
+const ownStream = (item: Record<string, unknown>): string[] => [String(item.pk)];
 
 /** Setting records aside instead of stalling on them (docs/reliability.md, "Parked records"). */
 export interface StreamParking {
@@ -34,10 +42,12 @@ export interface StreamParking {
   onParked?: (record: ParkedRecord) => void;
 }
 
-/** A record held back because an earlier record of the same stream failed in this batch. */
+/** A record held back because an earlier record of the same stream (or ordering key) failed in this batch. */
 export class HeldBackRecordError extends Error {
   constructor(streamId: string) {
-    super(`held back: an earlier record of ${streamId} failed in this batch; it is retried after that one`);
+    super(
+      `held back: an earlier record of ${streamId} (or of one of its ordering keys) failed in this batch; it is retried after that one`,
+    );
     this.name = 'HeldBackRecordError';
   }
 }
@@ -53,10 +63,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * With `parking`, nothing stalls on a record the consumer cannot handle: after `maxAttempts` the
  * whole record is parked (ParkingStore) and reported done, so the shard moves on, and every later
- * record of the same stream is parked behind it, untried, until `redrive` replays them in order.
- * Only when parking itself fails is the record reported in batchItemFailures (and later records
- * of its stream held back), so the event source mapping retries it: the shard stalls rather than
- * skip. Without `parking` (tests of the bare handlers), a failure is reported at once.
+ * record sharing one of its ordering keys (its stream; for the projector also the position
+ * streams its statements go to) is parked behind it, untried, until `redrive` replays them in
+ * order. Only when parking itself fails is the record reported in batchItemFailures (and later
+ * records with its keys held back), so the event source mapping retries it: the shard stalls
+ * rather than skip. Without `parking` (tests of the bare handlers), a failure is reported at once.
  *
  * One invocation at a time per handler, as on Lambda.
  */
@@ -68,20 +79,23 @@ export function createStreamHandler(
   const maxAttempts = parking ? (parking.maxAttempts ?? 3) : 1;
   const now = () => (parking?.clock ?? systemClock).now().toISOString();
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
+  const orderingKeys = options.orderingKeys ?? ownStream;
   return async (event, context) => {
-    const failedStreams = new Set<string>();
-    // One small read per batch, not per record: which streams already have a parked record.
-    const parkedStreams = new Set(parking ? await parking.store.blockedStreams(options.name) : []);
+    // Keys of records that failed in this batch without being parked: the rest of them is held back.
+    const failedKeys = new Set<string>();
+    // One small read per batch, not per record: which keys already have a parked record.
+    const parkedKeys = new Set(parking ? await parking.store.blockedKeys(options.name) : []);
 
     const park = async (record: ParkedRecord): Promise<void> => {
       if (!parking) return;
       await parking.store.park(record);
-      parkedStreams.add(record.streamId);
+      for (const key of record.keys) parkedKeys.add(key);
       parking.onParked?.(record);
       logger.error(`${options.name}: stream record parked`, {
         streamId: record.streamId,
         commit: record.commit,
         commitId: record.commitId,
+        keys: record.keys,
         held: record.held,
         attempts: record.attempts,
         reason: record.reason,
@@ -90,13 +104,19 @@ export function createStreamHandler(
 
     const recordHandler = async (record: DynamoDBRecord): Promise<void> => {
       const streamId = streamIdOf(record) ?? '';
-      const step = beforeHandling({ failedInBatch: failedStreams.has(streamId), parked: parkedStreams.has(streamId) });
-      if (step === 'hold') throw new HeldBackRecordError(streamId);
+      let keys = [streamId];
       try {
         const item = commitItemOfRecord(record);
         if (!item) return;
+        keys = orderingKeys(item);
+        const step = beforeHandling({
+          failedInBatch: keys.some((key) => failedKeys.has(key)),
+          parked: keys.some((key) => parkedKeys.has(key)),
+        });
+        if (step === 'hold') throw new HeldBackRecordError(streamId);
         const parked = (reason: string, attempts: number, firstFailedAt: string, held: boolean): ParkedRecord => ({
           consumer: options.name,
+          keys,
           streamId,
           commit: Number(item.sk),
           commitId: String(item.commitId),
@@ -108,7 +128,7 @@ export function createStreamHandler(
           parkedAt: now(),
         });
         if (step === 'park-held') {
-          await park(parked('held behind an earlier parked record of this stream', 0, now(), true));
+          await park(parked('held behind an earlier parked record with the same ordering key', 0, now(), true));
           return;
         }
         let firstFailedAt: string | undefined;
@@ -128,7 +148,7 @@ export function createStreamHandler(
           }
         }
       } catch (error) {
-        failedStreams.add(streamId);
+        for (const key of keys) failedKeys.add(key);
         logger.error(`${options.name}: a stream record failed`, {
           streamId,
           sequenceNumber: record.dynamodb?.SequenceNumber,

@@ -58,30 +58,24 @@ const summaryOf = (record: ParkedRecord): ParkedRecordSummary => ({
 });
 
 /**
- * A consumer's parked records grouped by stream, each stream's records in commit order, the
- * streams in the order their first record was committed (commit ids are ULIDs).
+ * The order to replay a consumer's parked records in: the order they were committed (commit ids
+ * are ULIDs, drawn when each commit was written), and within a stream by commit number.
  */
-export function redriveOrder(records: readonly ParkedRecord[]): ParkedRecord[][] {
-  const byStream = new Map<string, ParkedRecord[]>();
-  for (const record of records) {
-    const stream = byStream.get(record.streamId) ?? [];
-    stream.push(record);
-    byStream.set(record.streamId, stream);
-  }
-  const streams = [...byStream.values()].map((stream) => [...stream].sort((a, b) => a.commit - b.commit));
-  const firstCommitId = (stream: ParkedRecord[]) =>
-    stream.reduce((lowest, record) => (record.commitId < lowest ? record.commitId : lowest), stream[0]?.commitId ?? '');
-  return streams.sort((a, b) => firstCommitId(a).localeCompare(firstCommitId(b)));
+export function redriveOrder(records: readonly ParkedRecord[]): ParkedRecord[] {
+  return [...records].sort((a, b) =>
+    a.streamId === b.streamId ? a.commit - b.commit : a.commitId.localeCompare(b.commitId),
+  );
 }
 
 /**
  * `stancewatch redrive`: hands every parked record back to the code of the consumer that parked
- * it, stream by stream and in commit order within a stream, and removes each one that succeeds.
- * A record that fails again stays parked with the new reason, and so does everything after it in
- * its stream; the other streams go on. Records parked while the run goes on (a live consumer
- * keeps parking behind a stream until it is free) are picked up by listing again until a pass
- * makes no progress. The consumers are idempotent, so replaying a record that had in fact been
- * handled changes nothing.
+ * it, in the order they were committed, and removes each one that succeeds. A record that fails
+ * again stays parked with the new reason, and so does every later record sharing one of its
+ * ordering keys (its stream, or a position stream both feed), so nothing is applied out of order;
+ * records with other keys go on. Records parked while the run goes on (a live consumer keeps
+ * parking behind a blocked key) are picked up by listing again until a pass makes no progress.
+ * The consumers are idempotent, so replaying a record that had in fact been applied changes
+ * nothing.
  */
 export async function redriveParkedRecords(
   dependencies: RedriveDependencies,
@@ -90,9 +84,7 @@ export async function redriveParkedRecords(
   const { parking, clock, consumers } = dependencies;
   if (options.dryRun) {
     const records: ParkedRecordSummary[] = [];
-    for (const consumer of consumers) {
-      for (const stream of redriveOrder(await parking.list(consumer.name))) records.push(...stream.map(summaryOf));
-    }
+    for (const consumer of consumers) records.push(...redriveOrder(await parking.list(consumer.name)).map(summaryOf));
     return { dryRun: true, redriven: 0, stillFailing: [], remaining: records.length, stopped: false, records };
   }
 
@@ -100,36 +92,37 @@ export async function redriveParkedRecords(
   let stopped = false;
   const stillFailing: ParkedRecordSummary[] = [];
   for (const consumer of consumers) {
-    const failedStreams = new Set<string>();
+    // Keys of records that failed again, or wait behind one that did.
+    const failedKeys = new Set<string>();
     for (let progress = true; progress && !stopped; ) {
       progress = false;
-      for (const stream of redriveOrder(await parking.list(consumer.name))) {
-        if (stopped) break;
-        if (failedStreams.has(stream[0]?.streamId ?? '')) continue;
-        for (const record of stream) {
-          if (options.shouldStop?.()) {
-            stopped = true;
-            break;
-          }
-          try {
-            await consumer.replay(record);
-          } catch (error) {
-            const failedAgain: ParkedRecord = {
-              ...record,
-              reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-              held: false,
-              attempts: record.attempts + 1,
-              parkedAt: clock.now().toISOString(),
-            };
-            await parking.park(failedAgain);
-            failedStreams.add(record.streamId);
-            stillFailing.push(summaryOf(failedAgain));
-            break;
-          }
-          await parking.release(record);
-          redriven++;
-          progress = true;
+      for (const record of redriveOrder(await parking.list(consumer.name))) {
+        if (options.shouldStop?.()) {
+          stopped = true;
+          break;
         }
+        if (record.keys.some((key) => failedKeys.has(key))) {
+          for (const key of record.keys) failedKeys.add(key);
+          continue;
+        }
+        try {
+          await consumer.replay(record);
+        } catch (error) {
+          const failedAgain: ParkedRecord = {
+            ...record,
+            reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+            held: false,
+            attempts: record.attempts + 1,
+            parkedAt: clock.now().toISOString(),
+          };
+          await parking.park(failedAgain);
+          for (const key of record.keys) failedKeys.add(key);
+          stillFailing.push(summaryOf(failedAgain));
+          continue;
+        }
+        await parking.release(record);
+        redriven++;
+        progress = true;
       }
     }
   }

@@ -6,6 +6,11 @@
 export interface ParkedRecord {
   /** The stream consumer that could not handle it: `projector` or `alerter`. */
   consumer: string;
+  /**
+   * What must stay in order with it: its own stream and, for the projector, the position streams
+   * its statements go to. A later record sharing any of these keys is parked behind it.
+   */
+  keys: string[];
   /** The event stream the commit belongs to (the events table's partition key). */
   streamId: string;
   /** The commit's number in that stream: redrive replays a stream's parked records in this order. */
@@ -26,19 +31,23 @@ export interface ParkedRecord {
   parkedAt: string;
 }
 
-export type ParkedRecordKey = Pick<ParkedRecord, 'consumer' | 'streamId' | 'commit'>;
+export type ParkedRecordKey = Pick<ParkedRecord, 'consumer' | 'streamId' | 'commit' | 'keys'>;
+
+/** How a parked record is named in the blocked keys' sets. */
+export const parkedRecordId = (record: Pick<ParkedRecord, 'streamId' | 'commit'>) =>
+  `${record.streamId}#${record.commit}`;
 
 /**
  * Where parked records wait. Park and release are idempotent, so a retried call (a Lambda retry,
  * a redrive run twice) changes nothing.
  */
 export interface ParkingStore {
-  /** The streams of this consumer that have at least one parked record: their later records must wait too. */
-  blockedStreams(consumer: string): Promise<ReadonlySet<string>>;
-  /** Stores (or overwrites) the record, then marks its stream as blocked. */
+  /** The ordering keys of this consumer's parked records: later records with any of them must wait too. */
+  blockedKeys(consumer: string): Promise<ReadonlySet<string>>;
+  /** Stores (or overwrites) the record, then marks its keys as blocked. */
   park(record: ParkedRecord): Promise<void>;
   /** Every parked record of one consumer, in no particular order. */
   list(consumer: string): Promise<ParkedRecord[]>;
-  /** Deletes the record, then unblocks its stream when nothing else of it is parked. */
+  /** Deletes the record, then unblocks each of its keys that no other parked record holds. */
   release(key: ParkedRecordKey): Promise<void>;
 }

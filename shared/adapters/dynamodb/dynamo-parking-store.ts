@@ -6,7 +6,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { ParkedRecord, ParkedRecordKey, ParkingStore } from '../../ports/parked-records';
+import { type ParkedRecord, type ParkedRecordKey, type ParkingStore, parkedRecordId } from '../../ports/parked-records';
 import { translateAwsError } from '../aws-error-translation';
 import { parkedKeys } from './parked-records-table';
 
@@ -17,6 +17,7 @@ export interface DynamoParkingStoreOptions {
 
 const RECORD_FIELDS = [
   'consumer',
+  'keys',
   'streamId',
   'commit',
   'commitId',
@@ -30,12 +31,13 @@ const RECORD_FIELDS = [
 
 /**
  * Parked records on DynamoDB (dynalite in embedded mode); table design in parked-records-table.ts.
- * No transactions (dynalite has none): `park` writes the record before the marker and `release`
- * deletes the record before taking its commit out of the marker, so a crash in between leaves at
- * worst a stream blocked with nothing parked (the next redrive clears it) or a record parked
- * without a marker (redrive still finds it; handlers are idempotent). A marker is deleted only
- * once its set of parked commits is empty, so a record parked while a redrive runs keeps its
- * stream blocked.
+ * No transactions (dynalite has none), so the writes are ordered to be safe when interrupted:
+ * `park` writes the record before blocking its keys (a crash in between is retried by the stream,
+ * which parks it again or, if it now succeeds, leaves a parked copy that redrive replays as a
+ * no-op: the consumers are idempotent), and `release` (called once the record was replayed)
+ * unblocks its keys before deleting it (a crash in between leaves an applied record that the next
+ * redrive replays as a no-op). A key's marker is deleted only once its set of parked records is
+ * empty, so a record parked while a redrive runs keeps its keys blocked.
  */
 export class DynamoParkingStore implements ParkingStore {
   readonly #client: DynamoDBDocumentClient;
@@ -46,12 +48,12 @@ export class DynamoParkingStore implements ParkingStore {
     this.#tableName = options.tableName;
   }
 
-  async blockedStreams(consumer: string): Promise<ReadonlySet<string>> {
-    const items = await this.#queryAll(parkedKeys.blockedStreams(consumer), 'blocked streams');
+  async blockedKeys(consumer: string): Promise<ReadonlySet<string>> {
+    const items = await this.#queryAll(parkedKeys.blockedKeys(consumer), 'blocked keys');
     const blocked = new Set<string>();
     for (const item of items) {
-      const commits = item.commits as Set<number> | undefined;
-      if (commits && commits.size > 0) blocked.add(String(item.sk));
+      const records = item.records as Set<string> | undefined;
+      if (records && records.size > 0) blocked.add(String(item.sk));
     }
     return blocked;
   }
@@ -64,14 +66,17 @@ export class DynamoParkingStore implements ParkingStore {
           Item: { ...parkedKeys.record(record.consumer, record.streamId, record.commit), ...record },
         }),
       );
-      await this.#client.send(
-        new UpdateCommand({
-          TableName: this.#tableName,
-          Key: parkedKeys.blocked(record.consumer, record.streamId),
-          UpdateExpression: 'ADD commits :commit',
-          ExpressionAttributeValues: { ':commit': new Set([record.commit]) },
-        }),
-      );
+      for (const key of record.keys) {
+        await this.#client.send(
+          new UpdateCommand({
+            TableName: this.#tableName,
+            Key: parkedKeys.blocked(record.consumer, key),
+            UpdateExpression: 'ADD #records :record',
+            ExpressionAttributeNames: { '#records': 'records' },
+            ExpressionAttributeValues: { ':record': new Set([parkedRecordId(record)]) },
+          }),
+        );
+      }
     } catch (error) {
       throw translateAwsError(error, 'parking a stream record');
     }
@@ -81,34 +86,45 @@ export class DynamoParkingStore implements ParkingStore {
     return (await this.#queryAll(parkedKeys.records(consumer), 'parked records')).map(toParkedRecord);
   }
 
-  async release(key: ParkedRecordKey): Promise<void> {
-    const marker = parkedKeys.blocked(key.consumer, key.streamId);
+  async release(record: ParkedRecordKey): Promise<void> {
+    try {
+      for (const key of record.keys) {
+        const marker = parkedKeys.blocked(record.consumer, key);
+        await this.#client.send(
+          new UpdateCommand({
+            TableName: this.#tableName,
+            Key: marker,
+            UpdateExpression: 'DELETE #records :record',
+            ExpressionAttributeNames: { '#records': 'records' },
+            ExpressionAttributeValues: { ':record': new Set([parkedRecordId(record)]) },
+          }),
+        );
+        // DynamoDB drops a set attribute whose last element is deleted: then the key is free.
+        await this.#deleteIfEmpty(marker);
+      }
+      await this.#client.send(
+        new DeleteCommand({
+          TableName: this.#tableName,
+          Key: parkedKeys.record(record.consumer, record.streamId, record.commit),
+        }),
+      );
+    } catch (error) {
+      throw translateAwsError(error, 'releasing a parked stream record');
+    }
+  }
+
+  async #deleteIfEmpty(marker: Record<string, string>): Promise<void> {
     try {
       await this.#client.send(
         new DeleteCommand({
           TableName: this.#tableName,
-          Key: parkedKeys.record(key.consumer, key.streamId, key.commit),
-        }),
-      );
-      await this.#client.send(
-        new UpdateCommand({
-          TableName: this.#tableName,
           Key: marker,
-          UpdateExpression: 'DELETE commits :commit',
-          ExpressionAttributeValues: { ':commit': new Set([key.commit]) },
-        }),
-      );
-      // DynamoDB drops a set attribute whose last element is deleted: then the stream is free.
-      await this.#client.send(
-        new DeleteCommand({
-          TableName: this.#tableName,
-          Key: marker,
-          ConditionExpression: 'attribute_not_exists(commits)',
+          ConditionExpression: 'attribute_not_exists(#records)',
+          ExpressionAttributeNames: { '#records': 'records' },
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return;
-      throw translateAwsError(error, 'releasing a parked stream record');
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 

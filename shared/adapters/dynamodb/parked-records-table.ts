@@ -7,11 +7,12 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *
  *   item              pk                      sk                              attributes
  *   parked record     record#<consumer>       <streamId>#<commit, 10 digits>  the ParkedRecord, `item` = the commit item
- *   blocked stream    blocked#<consumer>      <streamId>                      `commits`: number set of its parked commits
+ *   blocked key       blocked#<consumer>      <ordering key>                  `records`: string set of the parked records holding it
  *
  * A consumer's records are one partition read in stream and commit order (redrive reads it once).
- * The blocked-stream markers are small and read once per stream batch, so a batch does not read
- * the parked records' content to learn which streams must wait.
+ * The blocked-key markers (a stream id, or a position stream a parked document feeds) are small
+ * and read once per stream batch, so a batch does not read the parked records' content to learn
+ * what must wait.
  */
 export const PARKED_TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 
@@ -21,8 +22,8 @@ export const parkedKeys = {
     sk: `${streamId}#${String(commit).padStart(10, '0')}`,
   }),
   records: (consumer: string) => `record#${consumer}`,
-  blocked: (consumer: string, streamId: string) => ({ pk: `blocked#${consumer}`, sk: streamId }),
-  blockedStreams: (consumer: string) => `blocked#${consumer}`,
+  blocked: (consumer: string, key: string) => ({ pk: `blocked#${consumer}`, sk: key }),
+  blockedKeys: (consumer: string) => `blocked#${consumer}`,
 } as const;
 
 /** Table definition used by the embedded runtime and tests; infra/ declares the same in CDK. */

@@ -23,6 +23,7 @@ beforeEach(async () => {
 
 const parked = (streamId: string, commit: number, overrides: Partial<ParkedRecord> = {}): ParkedRecord => ({
   consumer: 'projector',
+  keys: [streamId],
   streamId,
   commit,
   commitId: `01KCOMMIT${String(commit).padStart(4, '0')}${streamId.length}`,
@@ -48,18 +49,18 @@ describe('DynamoParkingStore on dynalite', () => {
     await store.park(parked('position/x', 2, { consumer: 'alerter' }));
     expect(await store.list('projector')).toEqual([record]);
     expect((await store.list('alerter')).map((r) => r.streamId)).toEqual(['position/x']);
-    expect(await store.blockedStreams('projector')).toEqual(new Set(['document/a']));
-    expect(await store.blockedStreams('alerter')).toEqual(new Set(['position/x']));
+    expect(await store.blockedKeys('projector')).toEqual(new Set(['document/a']));
+    expect(await store.blockedKeys('alerter')).toEqual(new Set(['position/x']));
   });
 
-  it('keeps a stream blocked until its last parked record is released', async () => {
+  it('keeps a key blocked until the last parked record holding it is released', async () => {
     await store.park(parked('position/x', 3));
     await store.park(parked('position/x', 4, { held: true }));
     await store.park(parked('position/y', 1));
-    await store.release({ consumer: 'projector', streamId: 'position/x', commit: 3 });
-    expect(await store.blockedStreams('projector')).toEqual(new Set(['position/x', 'position/y']));
-    await store.release({ consumer: 'projector', streamId: 'position/x', commit: 4 });
-    expect(await store.blockedStreams('projector')).toEqual(new Set(['position/y']));
+    await store.release(parked('position/x', 3));
+    expect(await store.blockedKeys('projector')).toEqual(new Set(['position/x', 'position/y']));
+    await store.release(parked('position/x', 4));
+    expect(await store.blockedKeys('projector')).toEqual(new Set(['position/y']));
     expect((await store.list('projector')).map((r) => `${r.streamId}#${r.commit}`)).toEqual(['position/y#1']);
   });
 
@@ -67,10 +68,24 @@ describe('DynamoParkingStore on dynalite', () => {
     await store.park(parked('position/x', 3));
     await store.park(parked('position/x', 3, { reason: 'Error: again', attempts: 4 }));
     expect(await store.list('projector')).toEqual([parked('position/x', 3, { reason: 'Error: again', attempts: 4 })]);
-    await store.release({ consumer: 'projector', streamId: 'position/x', commit: 3 });
-    await store.release({ consumer: 'projector', streamId: 'position/x', commit: 3 });
+    await store.release(parked('position/x', 3));
+    await store.release(parked('position/x', 3));
     expect(await store.list('projector')).toEqual([]);
-    expect(await store.blockedStreams('projector')).toEqual(new Set());
+    expect(await store.blockedKeys('projector')).toEqual(new Set());
+  });
+
+  it('blocks every ordering key of a record, shared keys until both records are gone', async () => {
+    const document = parked('document/d1', 1, { keys: ['document/d1', 'position/x', 'position/y'] });
+    const other = parked('document/d2', 1, { keys: ['document/d2', 'position/y'], held: true });
+    await store.park(document);
+    await store.park(other);
+    expect(await store.blockedKeys('projector')).toEqual(
+      new Set(['document/d1', 'document/d2', 'position/x', 'position/y']),
+    );
+    await store.release(document);
+    expect(await store.blockedKeys('projector')).toEqual(new Set(['document/d2', 'position/y']));
+    await store.release(other);
+    expect(await store.blockedKeys('projector')).toEqual(new Set());
   });
 
   it('pages through more records than one query returns', async () => {
