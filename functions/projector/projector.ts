@@ -52,14 +52,16 @@ export function createProjectorHandler(dependencies: ProjectorHandlerDependencie
 const POSITION_INPUTS = new Set(['StatementExtracted', 'StatementRetracted', 'StatementRejected']);
 
 /**
- * What a commit must stay in order with for the projector: its own stream, and the position
- * stream of every statement, retraction or rejection in it. A position classifies each statement
- * against those that arrived before it (docs/positions.md, "Ordering"), so a document parked by
- * the projector must hold back later documents about the same actor and proposition, or a redrive
- * would classify them differently from a clean run. Read from the stored item rather than the
- * decoded events, so a commit this code cannot decode (a newer schema version) is placed too;
- * hearsay and doubtful statements, which never reach a position, are included all the same (one
- * wait too many, never one too few).
+ * What a commit must stay in order with for the projector: its own stream (the views of a
+ * stream's commits are applied in order), and a decision key per position that a statement,
+ * retraction or rejection in it is taken to. A position classifies each statement against those
+ * that arrived before it (docs/positions.md, "Ordering"), so a document parked by the projector
+ * must hold back later documents deciding on the same actor and proposition, or a redrive would
+ * classify them differently from a clean run. The position stream's own commits are not held by
+ * it: they only follow each other. Read from the stored item rather than the decoded events, so
+ * a commit this code cannot decode (a newer schema version) is placed too; hearsay and doubtful
+ * statements, which never reach a position, are included all the same (one wait too many, never
+ * one too few).
  */
 export function projectorOrderingKeys(item: Record<string, unknown>): string[] {
   const keys = new Set([String(item.pk)]);
@@ -69,8 +71,11 @@ export function projectorOrderingKeys(item: Record<string, unknown>): string[] {
     if (typeof type !== 'string' || !POSITION_INPUTS.has(type) || !data) continue;
     const { actor, topic, proposition } = data;
     if (typeof actor === 'string' && typeof topic === 'string' && typeof proposition === 'string') {
-      keys.add(positionStreamId(actor, topic, proposition));
+      keys.add(decisionKey(positionStreamId(actor, topic, proposition)));
     }
   }
   return [...keys];
 }
+
+/** The ordering key of the decisions on one position (distinct from the position stream's own key). */
+export const decisionKey = (positionStream: string) => `decide:${positionStream}`;

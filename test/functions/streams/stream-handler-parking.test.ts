@@ -176,7 +176,7 @@ describe('ordering keys', () => {
     expect(code.handled).toEqual(['document/d3#1', 'document/d1#1', 'document/d2#1', 'position/x#1']);
   });
 
-  it('for the projector: the commit’s stream and the position of each statement, retraction and rejection', () => {
+  it('for the projector: the commit’s stream and a decision key per position a statement, retraction or rejection goes to', () => {
     const statement = (type: string, actor: string, proposition: string) => ({
       type,
       schemaVersion: 9,
@@ -196,9 +196,9 @@ describe('ordering keys', () => {
       }),
     ).toEqual([
       'document/d1',
-      'position/ukraine/territory/cede-territory',
-      'position/russia/territory/cede-territory',
-      'position/poland/territory/cede-territory',
+      'decide:position/ukraine/territory/cede-territory',
+      'decide:position/russia/territory/cede-territory',
+      'decide:position/poland/territory/cede-territory',
     ]);
     expect(projectorOrderingKeys({ pk: 'position/ukraine/territory/cede-territory', events: [] })).toEqual([
       'position/ukraine/territory/cede-territory',
