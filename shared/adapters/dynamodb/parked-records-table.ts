@@ -41,3 +41,10 @@ export function parkedRecordsTableDefinition(tableName: string): CreateTableComm
     ],
   };
 }
+
+/**
+ * The CloudWatch metric a stream consumer publishes once per record it parks (namespace
+ * POWERTOOLS_METRICS_NAMESPACE, dimension `service` = the function's service name); the stack
+ * alarms on it. Here, beside the table, so the CDK app can name it without loading Powertools.
+ */
+export const PARKED_RECORDS_METRIC = 'ParkedRecords';

@@ -5,6 +5,7 @@ import type { HandlerLogger, StreamParking } from '../../../functions/streams/st
 import { createDynamoDocumentClient } from '../../adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../../adapters/dynamodb/dynamo-event-store';
 import { DynamoParkingStore } from '../../adapters/dynamodb/dynamo-parking-store';
+import { PARKED_RECORDS_METRIC } from '../../adapters/dynamodb/parked-records-table';
 import type { Config } from '../../config';
 import { systemClock } from '../../ports/clock';
 import { createUlidGenerator } from '../../ports/id-generator';
@@ -36,9 +37,6 @@ export function powertoolsLogger(serviceName: string): HandlerLogger {
     error: (message, extra) => logger.error(message, extra ?? {}),
   };
 }
-
-/** The CloudWatch metric of parked stream records (one per record, dimension `service`); the stack alarms on it. */
-export const PARKED_RECORDS_METRIC = 'ParkedRecords';
 
 /**
  * A stream consumer's parking: the parked-records table, and one ParkedRecords metric per record
