@@ -30,7 +30,7 @@ export interface CommitHandler {
 
 const ownStream = (item: Record<string, unknown>): string[] => [String(item.pk)];
 
-/** Setting records aside instead of stalling on them (docs/reliability.md, "Parked records"). */
+/** Setting records aside instead of stalling on them (docs/deploy.md, "Parked records"). */
 export interface StreamParking {
   store: ParkingStore;
   clock: Clock;

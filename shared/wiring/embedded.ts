@@ -82,7 +82,7 @@ export interface Stancewatch {
   folder: DataFolder | undefined;
   dispatcher: StreamDispatcher;
   failures: ListableFailureSink;
-  /** Records the projector or alerter set aside (docs/reliability.md, "Parked records"). */
+  /** Records the projector or alerter set aside (docs/deploy.md, "Parked records"). */
   parking: ParkingStore;
   /** `stancewatch redrive`: replays the parked records with the consumers' code, in order. */
   redrive(options?: RedriveOptions): Promise<RedriveReport>;
