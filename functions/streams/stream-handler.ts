@@ -63,9 +63,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  *
  * With `parking`, nothing stalls on a record the consumer cannot handle: after `maxAttempts` the
  * whole record is parked (ParkingStore) and reported done, so the shard moves on, and every later
- * record sharing one of its ordering keys (its stream; for the projector also the position
- * streams its statements go to) is parked behind it, untried, until `redrive` replays them in
- * order. Only when parking itself fails is the record reported in batchItemFailures (and later
+ * record sharing one of its ordering keys (its stream; for the projector also the decisions on
+ * the positions its statements go to) is parked behind it, untried, until `redrive` replays them
+ * in order. Only when parking itself fails is the record reported in batchItemFailures (and later
  * records with its keys held back), so the event source mapping retries it: the shard stalls
  * rather than skip. Without `parking` (tests of the bare handlers), a failure is reported at once.
  *
@@ -149,6 +149,7 @@ export function createStreamHandler(
         }
       } catch (error) {
         for (const key of keys) failedKeys.add(key);
+        if (error instanceof HeldBackRecordError) throw error;
         logger.error(`${options.name}: a stream record failed`, {
           streamId,
           sequenceNumber: record.dynamodb?.SequenceNumber,
