@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { StatementExtracted } from '../../events/document-events';
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
@@ -22,11 +23,16 @@ import { aStatement } from '../support/statement-factory';
  * commit (nothing goes to the dead-letter file), while the other commits of the same batch are
  * projected. `stancewatch redrive --dry-run` shows it; `redrive` keeps it while the version is
  * still unknown (exit 1, with the cause), and replays it after the upgrade (a CLI process
- * preloaded with the next version's event definition, fixtures/statement-extracted-v2.ts), after
+ * preloaded with the next version's event definition, fixtures/statement-extracted-next.ts), after
  * which its statement moves the position, the contradiction it makes is decided and alerted, and
  * nothing is parked any more.
  */
-const UPGRADE = fileURLToPath(new URL('./fixtures/statement-extracted-v2.ts', import.meta.url));
+/** What the upgrade fixture writes (not imported here: importing it would upgrade this process too). */
+const NEXT_STATEMENT_VERSION = StatementExtracted.schemaVersion + 1;
+const UPGRADE = fileURLToPath(new URL('./fixtures/statement-extracted-next.ts', import.meta.url));
+const TOO_NEW = new RegExp(
+  `StatementExtracted schemaVersion ${NEXT_STATEMENT_VERSION} is newer than this stancewatch understands`,
+);
 
 const BEFORE = {
   id: 'poison-before',
@@ -43,7 +49,7 @@ const AFTER = {
   text: 'German Chancellor Friedrich Merz said Germany would support new sanctions against Russia.',
 };
 
-/** A document commit whose StatementExtracted is schema version 2 (it carries a new field). */
+/** A document commit whose StatementExtracted is the next schema version (it carries a new field). */
 function futureCommit(ids: IdGenerator) {
   const documentId = 'poison-future';
   const text =
@@ -98,7 +104,7 @@ function futureCommit(ids: IdGenerator) {
       {
         eventId: ids.next(),
         type: 'StatementExtracted',
-        schemaVersion: 2,
+        schemaVersion: NEXT_STATEMENT_VERSION,
         version: 2,
         occurredAt: '2025-11-10T00:00:00.000Z',
         correlationId,
@@ -109,7 +115,7 @@ function futureCommit(ids: IdGenerator) {
   };
 }
 
-/** The CLI as the next version: the same bin/stancewatch.js with the v2 definition preloaded. */
+/** The CLI as the next version: the same bin/stancewatch.js with the next definition preloaded. */
 const runUpgradedCli = (args: readonly string[]): Promise<CliResult> =>
   runCli(args, { nodeArgs: ['--import', 'tsx', '--import', UPGRADE] });
 
@@ -152,9 +158,7 @@ describe('poison records', () => {
         item: expect.objectContaining({ pk: 'document/poison-future', eventTypes: expect.any(Set) }),
       });
       // The handler parks it, so it knows why (the dead-letter destination never did).
-      expect(parked[0]?.reason).toMatch(
-        /StatementExtracted schemaVersion 2 is newer than this stancewatch understands/,
-      );
+      expect(parked[0]?.reason).toMatch(TOO_NEW);
       const positions = (await stancewatch.views.listPositions()).items.map(
         (position) => `${position.actor}/${position.proposition} ${position.polarity}`,
       );
@@ -173,7 +177,7 @@ describe('poison records', () => {
     const tooEarly = await runCli(['redrive', '--data', dataDir]);
     expect(tooEarly.code).toBe(1);
     expect(tooEarly.stdout).toMatch(/0 parked record\(s\) replayed, 1 still parked/);
-    expect(tooEarly.stdout).toMatch(/StatementExtracted schemaVersion 2 is newer than this stancewatch understands/);
+    expect(tooEarly.stdout).toMatch(TOO_NEW);
 
     const upgraded = await runUpgradedCli(['redrive', '--data', dataDir, '--json']);
     expect(upgraded.code, upgraded.stderr).toBe(0);

@@ -799,6 +799,7 @@ function emit(
       hedged: sentence.markers.has('hedge'),
       indirect: false,
       inherited: state.inherited,
+      act: state.firstCue?.cueKind === 'action',
     };
     let indirectEvidence: Evidence | undefined;
     const dateWindow: [number, number] =
@@ -812,7 +813,7 @@ function emit(
       const conditioned = clause.conditional && !f.indirect && !(clause.trade && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
-      if (value === 'oppose' && f.topic === 'talks') {
+      if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
         aboutVenue ??= hasPlaces || talksBeforeLocative(compiled, text, state);
         if (aboutVenue) continue;
       }
@@ -851,12 +852,12 @@ function emit(
   }
 }
 
-/** "Talks in Minsk": a talks trigger followed closely by a locative. */
+/** "Talks in Minsk": a trigger of a meetings topic followed closely by a locative. */
 function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
   const { clause } = state;
   return state.triggers.some(
     (trigger) =>
-      trigger.trigger!.topic === 'talks' &&
+      compiled.meetingTopics.has(trigger.trigger!.topic) &&
       compiled.venue
         .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
         .some((m) => m.payload === 'locative'),
@@ -875,6 +876,7 @@ function withIndirect(evidence: Evidence, indirect: boolean): Evidence {
     hedged: evidence.hedged,
     indirect,
     inherited: evidence.inherited,
+    act: evidence.act,
   };
 }
 

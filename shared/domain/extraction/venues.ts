@@ -63,7 +63,9 @@ export function findVenues(
     if (text.possessive.has(place.end - 1)) break;
     let before = place.start - 1;
     while (before >= clause.start && text.norm[before] === 'the') before -= 1;
-    const afterLocative = endsAt(matches, 'locative', before + 1);
+    const locative = endingAt(matches, 'locative', before + 1);
+    // "the war in Ukraine": the place says where the war is.
+    const afterLocative = locative !== undefined && !compiled.locatedNouns.has(text.norm[locative.start - 1] ?? '');
     const afterCue = cueEndsAt(items, before + 1);
     const scope = lastScopeBefore(scopes, place.start);
     const inScope = scope !== undefined && onlyGlue(text, scope.end, place.start, true);
@@ -112,9 +114,9 @@ function firstOf(matches: readonly VenueMatch[], payload: VenueKind): VenueMatch
   return undefined;
 }
 
-function endsAt(matches: readonly VenueMatch[], payload: VenueKind, end: number): boolean {
-  for (const m of matches) if (m.payload === payload && m.end === end) return true;
-  return false;
+function endingAt(matches: readonly VenueMatch[], payload: VenueKind, end: number): VenueMatch | undefined {
+  for (const m of matches) if (m.payload === payload && m.end === end) return m;
+  return undefined;
 }
 
 function cueEndsAt(items: readonly Item[], end: number): boolean {

@@ -74,6 +74,10 @@ export interface CompiledCodebook {
   venue: PatternIndex<VenueKind>;
   places: PatternIndex<string>;
   venueTopic: string;
+  /** Single-word nouns whose locative is no venue ("the war in Ukraine"). */
+  locatedNouns: ReadonlySet<string>;
+  /** Topics with the `meetings` role: an opposition said of a place is about the venue. */
+  meetingTopics: ReadonlySet<string>;
   prepositions: ReadonlySet<string>;
   beForms: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
@@ -275,6 +279,10 @@ function build(codebook: Codebook): CompiledCodebook {
     venue,
     places,
     venueTopic: venues.topic,
+    locatedNouns: singleTokens(venues.locatedNouns),
+    meetingTopics: new Set(
+      codebook.topics.filter((topic) => topic.roles.includes('meetings')).map((topic) => topic.id),
+    ),
     prepositions: singleTokens(lexicon.prepositions),
     beForms: singleTokens(lexicon.beForms),
     determiners: singleTokens(lexicon.determiners),

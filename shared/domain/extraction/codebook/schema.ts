@@ -17,7 +17,7 @@ import { ActorId, TopicId } from '../../../../events/statement';
  */
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const Kebab = z.string().regex(kebab, 'must be kebab-case, e.g. "cede-territory"');
+const Kebab = z.string().regex(kebab, 'must be kebab-case, e.g. "give-up-land"');
 
 const Pattern = z
   .string()
@@ -142,6 +142,11 @@ export const Topic = z
   .object({
     id: TopicId,
     label: z.string().max(200).optional(),
+    /**
+     * What the engine may assume about the topic. `meetings`: its propositions are meetings that
+     * happen somewhere, so "talks cannot take place in X" opposes the venue, not the meeting.
+     */
+    roles: z.array(z.enum(['meetings'])).default([]),
     propositions: z.array(Proposition).min(1),
   })
   .strict();
@@ -162,6 +167,11 @@ export const Venues = z
     including: Patterns.default([]),
     /** Prepositions that introduce a venue ("in", "at"). */
     locatives: Patterns.min(1),
+    /**
+     * Nouns whose locative says where they happen, not where to meet: "an end to the war in
+     * Ukraine" names no venue, however close a summit word is.
+     */
+    locatedNouns: z.array(z.string().min(1)).default([]),
     /** Cities and regions; country actors' names and capitals are venues already. */
     places: z.array(Place).default([]),
   })
