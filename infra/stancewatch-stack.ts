@@ -55,6 +55,16 @@ export const ALERTER_FILTER = FilterCriteria.filter({
 });
 
 /**
+ * Only commit inserts reach the projector: the events table also holds unique-key claims and
+ * position snapshots (parts of up to 350 KB, docs/event-store.md), which the projector would read
+ * and ignore. Every commit item has a `commitId`; nothing else in the table does.
+ */
+export const PROJECTOR_FILTER = FilterCriteria.filter({
+  eventName: FilterRule.isEqual('INSERT'),
+  dynamodb: { NewImage: { commitId: { S: FilterRule.exists() } } },
+});
+
+/**
  * Reserved concurrency (with `-c reservedConcurrency=true`), only where a runaway costs money:
  * - api: the public endpoint; a flood (or a client retry loop) can at most keep this many
  *   executions busy, so Lambda and DynamoDB spend stay bounded (the stage throttle rejects most of
@@ -314,6 +324,7 @@ export class StancewatchStack extends Stack {
       batchSize: config.projectorBatchSize,
       // No retry limit and no age limit: the handler parks what it cannot project, so a batch
       // fails only when parking failed too, and then the shard waits rather than skip a record.
+      filters: [PROJECTOR_FILTER],
       alarmAction,
       iteratorAgeAlarm: Duration.minutes(5),
       throwaway,

@@ -1,6 +1,6 @@
-import { type AttributeValue, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALERTER_FILTER } from '../../infra/stancewatch-stack';
+import { ALERTER_FILTER, PROJECTOR_FILTER } from '../../infra/stancewatch-stack';
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { decideOnPosition } from '../../shared/application/decide-position';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
@@ -17,6 +17,10 @@ import { applyCommand } from '../support/statement-factory';
  * pattern, so only that part of the syntax is modelled here.
  */
 function matches(pattern: unknown, value: unknown): boolean {
+  // `[{ exists: true }]`: the key is present, whatever its value.
+  if (Array.isArray(pattern) && pattern.length === 1 && JSON.stringify(pattern[0]) === '{"exists":true}') {
+    return value !== undefined;
+  }
   if (Array.isArray(pattern)) {
     if (value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value))) return false;
     const values = Array.isArray(value) ? value : [value];
@@ -110,5 +114,30 @@ describe('the alerter’s event filter against commits written by the real event
   it('ignores unique-key claims (sk 0, no eventTypes) that share the table', () => {
     const claim = { pk: { S: 'unique/sha256:abc' }, sk: { N: '0' }, owner: { S: 'doc-1' } };
     expect(matches(filterPattern, record('INSERT', claim))).toBe(false);
+  });
+});
+
+describe('the projector’s event filter against items written by the real stores', () => {
+  const projectorPattern: unknown = JSON.parse((PROJECTOR_FILTER as { pattern: string }).pattern);
+
+  it('passes every commit insert and nothing else the events table holds', async () => {
+    const ids = createUlidGenerator();
+    await decideOnPosition({ eventStore: store, ids }, applyCommand(zelenskyCedes));
+    const { Items = [] } = await dynamo.client.send(new ScanCommand({ TableName: tableName }));
+    const commits = Items.filter((item) => item.commitId !== undefined);
+    expect(commits.length).toBeGreaterThan(0);
+    for (const commit of commits) expect(matches(projectorPattern, record('INSERT', commit))).toBe(true);
+    expect(matches(projectorPattern, record('MODIFY', commits[0]!))).toBe(false);
+  });
+
+  it('keeps out snapshot parts and unique-key claims, which carry no commitId', () => {
+    const snapshotPart = {
+      pk: { S: 'snapshot/position/ukraine/territory/cede-territory' },
+      sk: { N: '1' },
+      data: { B: 'x' },
+    };
+    const claim = { pk: { S: 'unique/document/abc' }, sk: { N: '0' }, owner: { S: 'document/abc' } };
+    expect(matches(projectorPattern, record('INSERT', snapshotPart as never))).toBe(false);
+    expect(matches(projectorPattern, record('INSERT', claim as never))).toBe(false);
   });
 });

@@ -161,7 +161,7 @@ describe('stream wiring', () => {
     },
   );
 
-  it('filters the alerter to inserts whose eventTypes set holds ContradictionDetected or ContradictionConfirmed; the projector sees all', () => {
+  it('filters the alerter to inserts whose eventTypes set holds ContradictionDetected or ContradictionConfirmed; the projector to commit inserts', () => {
     expect(mappingOf('alerter').FilterCriteria).toEqual({
       Filters: [
         {
@@ -172,7 +172,16 @@ describe('stream wiring', () => {
         },
       ],
     });
-    expect(mappingOf('projector').FilterCriteria).toBeUndefined();
+    expect(mappingOf('projector').FilterCriteria).toEqual({
+      Filters: [
+        {
+          Pattern: JSON.stringify({
+            eventName: ['INSERT'],
+            dynamodb: { NewImage: { commitId: { S: [{ exists: true }] } } },
+          }),
+        },
+      ],
+    });
   });
 
   it('failure queues are encrypted, TLS-only and keep messages 14 days', () => {
