@@ -1,5 +1,6 @@
 import { readAwsConfig } from '../../shared/config';
 import { alerterDependencies } from '../../shared/wiring/aws/alerter';
+import { withLambdaContext } from '../../shared/wiring/aws/common';
 import { withRedrive } from '../streams/redrive-entry';
 import { alerterCommitHandler, createAlerterHandler } from './alerter';
 
@@ -7,8 +8,11 @@ import { alerterCommitHandler, createAlerterHandler } from './alerter';
 const dependencies = alerterDependencies(readAwsConfig('alerter'));
 
 /** Stream batches, or `{"redrive": {...}}` to replay the alerter's parked records. */
-export const handler = withRedrive(createAlerterHandler(dependencies), {
-  consumer: alerterCommitHandler(dependencies),
-  parking: dependencies.parking,
-  ...(dependencies.logger ? { logger: dependencies.logger } : {}),
-});
+export const handler = withLambdaContext(
+  dependencies.logger,
+  withRedrive(createAlerterHandler(dependencies), {
+    consumer: alerterCommitHandler(dependencies),
+    parking: dependencies.parking,
+    logger: dependencies.logger,
+  }),
+);

@@ -24,6 +24,24 @@ export interface IngestResponse {
 
 const MAX_DOCUMENTS_PER_INVOCATION = 100;
 
+/** What one invocation did, as the function's metrics and its summary log line count it. */
+export interface IngestCounts {
+  DocumentsIngested: number;
+  DuplicateDocuments: number;
+  DocumentsRejected: number;
+  StatementsExtracted: number;
+}
+
+export function ingestCounts(response: IngestResponse): IngestCounts {
+  const fresh = response.ingested.filter((document) => !document.duplicate);
+  return {
+    DocumentsIngested: fresh.length,
+    DuplicateDocuments: response.ingested.length - fresh.length,
+    DocumentsRejected: response.rejected.length,
+    StatementsExtracted: fresh.reduce((sum, document) => sum + document.statements, 0),
+  };
+}
+
 const summarise = (outcome: IngestOutcome): IngestedDocument => ({
   documentId: outcome.documentId,
   duplicate: outcome.duplicate,

@@ -1,4 +1,5 @@
 import { readAwsConfig } from '../../shared/config';
+import { withLambdaContext } from '../../shared/wiring/aws/common';
 import { projectorDependencies } from '../../shared/wiring/aws/projector';
 import { withRedrive } from '../streams/redrive-entry';
 import { createProjectorHandler, projectorCommitHandler } from './projector';
@@ -7,8 +8,11 @@ import { createProjectorHandler, projectorCommitHandler } from './projector';
 const dependencies = projectorDependencies(readAwsConfig('projector'));
 
 /** Stream batches, or `{"redrive": {...}}` to replay the projector's parked records. */
-export const handler = withRedrive(createProjectorHandler(dependencies), {
-  consumer: projectorCommitHandler(dependencies),
-  parking: dependencies.parking,
-  ...(dependencies.logger ? { logger: dependencies.logger } : {}),
-});
+export const handler = withLambdaContext(
+  dependencies.logger,
+  withRedrive(createProjectorHandler(dependencies), {
+    consumer: projectorCommitHandler(dependencies),
+    parking: dependencies.parking,
+    logger: dependencies.logger,
+  }),
+);

@@ -32,4 +32,45 @@ describe('Lambda entry points', () => {
     expect(typeof (await import('../../functions/projector/handler')).handler).toBe('function');
     expect(typeof (await import('../../functions/alerter/handler')).handler).toBe('function');
   });
+
+  it('stamp the invocation context on their log lines, and the ingest entry publishes what it counted', async () => {
+    vi.stubEnv('AWS_REGION', 'eu-west-1');
+    vi.stubEnv('EVENTS_TABLE', 'events');
+    vi.stubEnv('POWERTOOLS_METRICS_NAMESPACE', 'stancewatch-test');
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const { handler } = await import('../../functions/ingest/handler');
+      // An empty document is rejected before any store call: no AWS needed.
+      const response = await handler({ text: '' }, {
+        awsRequestId: 'req-123',
+        functionName: 'stancewatch-ingest',
+        functionVersion: '$LATEST',
+        invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:stancewatch-ingest',
+        memoryLimitInMB: '1024',
+      } as never);
+      expect(response.rejected).toHaveLength(1);
+    } finally {
+      write.mockRestore();
+    }
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    const summary = lines.find((line) => line.message === 'ingest');
+    expect(summary).toMatchObject({ function_request_id: 'req-123', DocumentsRejected: 1 });
+    // Powertools tracks cold starts per process: earlier tests in this worker already invoked.
+    expect(typeof summary.cold_start).toBe('boolean');
+    const emf = lines.find((line) => line._aws?.CloudWatchMetrics);
+    expect(emf).toMatchObject({
+      DocumentsIngested: 0,
+      DocumentsRejected: 1,
+      StatementsExtracted: 0,
+      service: 'stancewatch-ingest',
+    });
+  });
 });

@@ -3,13 +3,13 @@ import type { StreamParking } from '../../../functions/streams/stream-handler';
 import { createSnsClient } from '../../adapters/sns/sns-client';
 import { SnsNotifier } from '../../adapters/sns/sns-notifier';
 import type { AwsConfig } from '../../config';
-import { eventStoreParts, powertoolsLogger, streamParking } from './common';
+import { eventStoreParts, type LambdaLogger, powertoolsLogger, streamParking } from './common';
 
 const SERVICE = 'stancewatch-alerter';
 
 export function alerterDependencies(
   config: AwsConfig<'alerter'>,
-): AlerterHandlerDependencies & { parking: StreamParking } {
+): AlerterHandlerDependencies & { parking: StreamParking; logger: LambdaLogger } {
   const { client, ids, clock, eventStore } = eventStoreParts(config);
   return {
     eventStore,

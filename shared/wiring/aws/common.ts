@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
 import type { HandlerLogger, StreamParking } from '../../../functions/streams/stream-handler';
 import { createDynamoDocumentClient } from '../../adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../../adapters/dynamodb/dynamo-event-store';
@@ -29,14 +30,39 @@ export function eventStoreParts(config: Pick<Config, 'awsRegion'> & { eventsTabl
   return { client, ids, clock, eventStore };
 }
 
-/** Powertools' JSON logger in the shape the stream handlers take. */
-export function powertoolsLogger(serviceName: string): HandlerLogger {
+/** A handler logger that can stamp each invocation's Lambda context on its lines. */
+export interface LambdaLogger extends HandlerLogger {
+  /** Adds the invocation's request id, function name and version, and whether it is a cold start. */
+  addLambdaContext(context: Context): void;
+}
+
+/** Powertools' JSON logger in the shape the handlers take. */
+export function powertoolsLogger(serviceName: string): LambdaLogger {
   const logger = new Logger({ serviceName });
   return {
     info: (message, extra) => logger.info(message, extra ?? {}),
     error: (message, extra) => logger.error(message, extra ?? {}),
+    addLambdaContext: (context) => logger.addContext(context),
   };
 }
+
+/**
+ * Wraps a Lambda entry so every line its logger writes during an invocation carries that
+ * invocation's context (Powertools' `addContext`: request id, cold start, function name).
+ */
+export function withLambdaContext<TEvent, TResult>(
+  logger: LambdaLogger,
+  handler: (event: TEvent, context: Context) => Promise<TResult>,
+): (event: TEvent, context: Context) => Promise<TResult> {
+  return (event, context) => {
+    logger.addLambdaContext(context);
+    return handler(event, context);
+  };
+}
+
+/** Powertools Metrics for one function: EMF lines under the stack's namespace, by service. */
+export const powertoolsMetrics = (config: Pick<Config, 'observability'>, serviceName: string) =>
+  new Metrics({ namespace: config.observability.metricsNamespace, serviceName });
 
 /**
  * A stream consumer's parking: the parked-records table, and one ParkedRecords metric per record
@@ -48,7 +74,7 @@ export function streamParking(
   config: Pick<Config, 'observability'> & { parkedTable: string },
   serviceName: string,
 ): StreamParking {
-  const metrics = new Metrics({ namespace: config.observability.metricsNamespace, serviceName });
+  const metrics = powertoolsMetrics(config, serviceName);
   return {
     store: new DynamoParkingStore({ client, tableName: config.parkedTable }),
     clock: systemClock,

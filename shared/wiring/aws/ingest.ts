@@ -2,7 +2,7 @@ import { DynamoUniqueKeyRegistry } from '../../adapters/dynamodb/dynamo-unique-k
 import type { IngestDependencies } from '../../application/ingest-document';
 import type { AwsConfig } from '../../config';
 import { createExtractor } from '../extractor';
-import { eventStoreParts } from './common';
+import { eventStoreParts, powertoolsLogger, powertoolsMetrics } from './common';
 
 /** The ingest function: the extractor is built at init (a container exists to ingest). */
 export function ingestDependencies(config: AwsConfig<'ingest'>): IngestDependencies {
@@ -15,3 +15,11 @@ export function ingestDependencies(config: AwsConfig<'ingest'>): IngestDependenc
     clock,
   };
 }
+
+const SERVICE = 'stancewatch-ingest';
+
+/** The ingest function's logger and metrics (documents, duplicates, rejections, statements). */
+export const ingestObservability = (config: AwsConfig<'ingest'>) => ({
+  logger: powertoolsLogger(SERVICE),
+  metrics: powertoolsMetrics(config, SERVICE),
+});

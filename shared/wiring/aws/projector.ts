@@ -5,13 +5,13 @@ import { DynamoViewStore } from '../../adapters/dynamodb/dynamo-view-store';
 import { PositionStateCache } from '../../application/position-state-cache';
 import type { AwsConfig } from '../../config';
 import { reportSnapshotError } from '../snapshot-errors';
-import { eventStoreParts, powertoolsLogger, streamParking } from './common';
+import { eventStoreParts, type LambdaLogger, powertoolsLogger, streamParking } from './common';
 
 const SERVICE = 'stancewatch-projector';
 
 export function projectorDependencies(
   config: AwsConfig<'projector'>,
-): ProjectorHandlerDependencies & { parking: StreamParking } {
+): ProjectorHandlerDependencies & { parking: StreamParking; logger: LambdaLogger } {
   const { client, ids, eventStore } = eventStoreParts(config);
   const logger = powertoolsLogger(SERVICE);
   return {
