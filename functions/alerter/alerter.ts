@@ -13,6 +13,8 @@ import {
 
 export interface AlerterHandlerDependencies extends AlertDependencies {
   logger?: HandlerLogger;
+  /** Told each alert outcome (the AWS wiring counts published alerts as a metric). */
+  onAlertOutcome?: (status: string) => void;
   /** Where alerts that could not be published are set aside (both runtimes wire one). */
   parking?: StreamParking;
 }
@@ -39,6 +41,7 @@ export function alerterCommitHandler(dependencies: AlerterHandlerDependencies): 
           contradictionId: event.data.contradictionId,
           ...outcome,
         });
+        dependencies.onAlertOutcome?.(outcome.status);
       }
     },
   };

@@ -12,6 +12,8 @@ export interface ProjectorHandlerDependencies extends ProjectorDependencies {
   logger?: HandlerLogger;
   /** Where records the projector cannot handle are set aside (both runtimes wire one). */
   parking?: StreamParking;
+  /** Told the types of the position events each commit appended (the AWS wiring counts them as metrics). */
+  onEventsAppended?: (types: readonly string[]) => void;
 }
 
 /**
@@ -26,11 +28,13 @@ export function projectorCommitHandler(dependencies: ProjectorHandlerDependencie
     handleCommit: async (commit) => {
       const outcome = await projectCommit(dependencies, commit);
       if (outcome.appended.length > 0) {
+        const types = outcome.appended.map((event) => event.type);
         dependencies.logger?.info('position events appended', {
           commitId: commit.commitId,
           streamId: commit.streamId,
-          types: outcome.appended.map((event) => event.type),
+          types,
         });
+        dependencies.onEventsAppended?.(types);
       }
     },
   };

@@ -3,7 +3,14 @@ import type { StreamParking } from '../../../functions/streams/stream-handler';
 import { createSnsClient } from '../../adapters/sns/sns-client';
 import { SnsNotifier } from '../../adapters/sns/sns-notifier';
 import type { AwsConfig } from '../../config';
-import { eventStoreParts, type LambdaLogger, powertoolsLogger, streamParking } from './common';
+import {
+  countPublishedAlerts,
+  eventStoreParts,
+  type LambdaLogger,
+  powertoolsLogger,
+  powertoolsMetrics,
+  streamParking,
+} from './common';
 
 const SERVICE = 'stancewatch-alerter';
 
@@ -21,6 +28,7 @@ export function alerterDependencies(
     clock,
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
     logger: powertoolsLogger(SERVICE),
+    onAlertOutcome: countPublishedAlerts(powertoolsMetrics(config, SERVICE)),
     parking: streamParking(client, config, SERVICE),
   };
 }

@@ -81,3 +81,25 @@ export function streamParking(
     onParked: () => metrics.singleMetric().addMetric(PARKED_RECORDS_METRIC, MetricUnit.Count, 1),
   };
 }
+
+/**
+ * The projector's counts: contradictions detected and positions changed, one EMF line per commit
+ * that has any (both are rare next to the statements), so none is lost when an invocation ends.
+ */
+export function countPositionEvents(metrics: Metrics): (types: readonly string[]) => void {
+  return (types) => {
+    const contradictions = types.filter((type) => type === 'ContradictionDetected').length;
+    const changes = types.filter((type) => type === 'PositionChanged').length;
+    if (contradictions === 0 && changes === 0) return;
+    const line = metrics.singleMetric();
+    line.addMetric('ContradictionsDetected', MetricUnit.Count, contradictions);
+    line.addMetric('PositionsChanged', MetricUnit.Count, changes);
+  };
+}
+
+/** The alerter's count: alerts it published (not those already sent, queued or dismissed). */
+export function countPublishedAlerts(metrics: Metrics): (status: string) => void {
+  return (status) => {
+    if (status === 'published') metrics.singleMetric().addMetric('AlertsPublished', MetricUnit.Count, 1);
+  };
+}

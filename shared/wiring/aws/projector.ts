@@ -5,7 +5,14 @@ import { DynamoViewStore } from '../../adapters/dynamodb/dynamo-view-store';
 import { PositionStateCache } from '../../application/position-state-cache';
 import type { AwsConfig } from '../../config';
 import { reportSnapshotError } from '../snapshot-errors';
-import { eventStoreParts, type LambdaLogger, powertoolsLogger, streamParking } from './common';
+import {
+  countPositionEvents,
+  eventStoreParts,
+  type LambdaLogger,
+  powertoolsLogger,
+  powertoolsMetrics,
+  streamParking,
+} from './common';
 
 const SERVICE = 'stancewatch-projector';
 
@@ -24,6 +31,7 @@ export function projectorDependencies(
     snapshots: new DynamoSnapshotStore(client, config.eventsTable),
     onSnapshotError: reportSnapshotError(logger),
     logger,
+    onEventsAppended: countPositionEvents(powertoolsMetrics(config, SERVICE)),
     parking: streamParking(client, config, SERVICE),
   };
 }
