@@ -266,6 +266,7 @@ const LAMBDA_REQUIREMENTS = {
   projector: { purpose: 'The projector', needs: ['eventsTable', 'viewsTable'] },
   alerter: { purpose: 'The alerter', needs: ['eventsTable', 'alertTopicArn'] },
   api: { purpose: 'The API function', needs: ['eventsTable', 'viewsTable', 'apiTokenSecretArn'] },
+  apiWrite: { purpose: 'The API write function', needs: ['eventsTable', 'viewsTable', 'apiTokenSecretArn'] },
   digest: { purpose: 'The digest', needs: ['viewsTable', 'alertTopicArn'] },
 } as const satisfies Record<string, { purpose: string; needs: readonly (keyof typeof ENV)[] }>;
 

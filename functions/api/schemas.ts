@@ -3,7 +3,7 @@ import { Severity, Strength } from '../../events/position-events';
 import { DismissalReason } from '../../events/review-events';
 import { ActorId, Attribution, IsoDateOrTimestamp, Polarity, PropositionId, TopicId } from '../../events/statement';
 import { StatementRef as StatementRefSchema } from '../../events/statement-ref';
-import { DocumentInput as DocumentInputSchema } from '../../shared/domain/documents/document-input';
+import { DocumentInput as DocumentInputSchema } from '../../shared/domain/documents/document-input-schema';
 import { MAX_PAGE_SIZE } from '../../shared/ports/views';
 import { MAX_CURSOR_LENGTH } from './cursor';
 
