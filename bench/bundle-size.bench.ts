@@ -142,10 +142,20 @@ function sourcesOf(metafile: Metafile): string[] {
 }
 
 /**
- * Packages present in more than one copy (two versions resolved side by side): e.g. a second
- * `@aws-lambda-powertools/commons` when the Powertools packages are not on one version.
+ * Packages that must be in a bundle once: Powertools' packages share state through
+ * `@aws-lambda-powertools/commons`, and a second copy (packages on two versions) is dead weight.
+ * Other duplicates (linkedom's nested htmlparser2 helpers, the SDK's token providers) come from
+ * dependencies' own pins and are only counted.
  */
-function duplicatesOf(metafile: Metafile): string[] {
+const SINGLE_COPY = ['@aws-lambda-powertools/'];
+
+interface Duplicate {
+  pkg: string;
+  roots: string[];
+}
+
+/** Packages present in more than one copy (two versions resolved side by side). */
+function duplicatesOf(metafile: Metafile): Duplicate[] {
   const copies = new Map<string, Set<string>>();
   for (const input of Object.keys(metafile.inputs)) {
     const at = input.lastIndexOf('node_modules/');
@@ -158,7 +168,7 @@ function duplicatesOf(metafile: Metafile): string[] {
   }
   return [...copies.entries()]
     .filter(([, roots]) => roots.size > 1)
-    .map(([pkg, roots]) => `${pkg} (${[...roots].join(', ')})`);
+    .map(([pkg, roots]) => ({ pkg, roots: [...roots] }));
 }
 
 function violationsOf(name: FunctionName, bundled: Bundle): string[] {
@@ -166,7 +176,11 @@ function violationsOf(name: FunctionName, bundled: Bundle): string[] {
   const packages = [...packagesOf(metafile).keys()];
   const sources = sourcesOf(metafile);
   const violations: string[] = [];
-  for (const duplicate of duplicatesOf(metafile)) violations.push(`${name} ships two copies of ${duplicate}`);
+  for (const { pkg, roots } of duplicatesOf(metafile)) {
+    if (SINGLE_COPY.some((prefix) => pkg.startsWith(prefix))) {
+      violations.push(`${name} ships ${roots.length} copies of ${pkg} (${roots.join(', ')})`);
+    }
+  }
   const budget = SIZE_BUDGET_BYTES[name];
   if (budget !== undefined && bundled.bytes > budget) {
     violations.push(`${name} is ${kb(bundled.bytes)}, over its budget of ${kb(budget)}`);
@@ -274,8 +288,10 @@ async function main(): Promise<void> {
       [
         "import model from 'wink-eng-lite-web-model';",
         "import winkNLP from 'wink-nlp';",
-        instance ? `const nlp = ${build};` : `let nlp;`,
-        `export const handler = async () => (nlp ??= ${build}).readDoc('Ready.').sentences().length();`,
+        instance ? `const nlp = ${build};` : 'let nlp;',
+        instance
+          ? "export const handler = async () => nlp.readDoc('Ready.').sentences().length();"
+          : `export const handler = async () => (nlp ??= ${build}).readDoc('Ready.').sentences().length();`,
         '',
       ].join('\n'),
     );
@@ -307,6 +323,16 @@ async function main(): Promise<void> {
     );
   }
 
+  for (const item of bundled) {
+    const others = duplicatesOf(item.metafile).filter(
+      ({ pkg }) => !SINGLE_COPY.some((prefix) => pkg.startsWith(prefix)),
+    );
+    if (others.length > 0) {
+      console.log(
+        `note: ${item.name} holds two copies of ${others.map(({ pkg }) => pkg).join(', ')} (dependencies' own pins)`,
+      );
+    }
+  }
   const violations = bundled.flatMap((item) => violationsOf(item.name as FunctionName, item));
   if (violations.length > 0) {
     console.error('\nFAIL: bundles carry other functions’ dependencies, duplicate packages or exceed a size budget:');
@@ -314,7 +340,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   } else {
     console.log(
-      `\ndependency isolation: ok (api ships no extraction, ingest no HTTP/alert/stream code, alerter no extraction or HTTP, …); no package twice; api ≤ ${kb(SIZE_BUDGET_BYTES.api ?? 0)}`,
+      `\ndependency isolation: ok (api ships no extraction, ingest no HTTP/alert/stream code, alerter no extraction or HTTP, …); one copy of Powertools; api ≤ ${kb(SIZE_BUDGET_BYTES.api ?? 0)}`,
     );
   }
 
