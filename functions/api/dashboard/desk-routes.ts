@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventOfType } from '../../../events/registry';
 import { DismissalReason } from '../../../events/review-events';
 import { rejectStatement } from '../../../shared/application/reject-statement';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateOrTimestamp } from '../../../events/statement';
 
 // Its own module, apart from document-input.ts (which normalises HTML with linkedom and

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DocumentTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../errors';
 import { toArticleText } from './article-text';
 import { DocumentInput } from './document-input-schema';
