@@ -1,14 +1,19 @@
 import type { ProjectorHandlerDependencies } from '../../../functions/projector/projector';
+import type { StreamParking } from '../../../functions/streams/stream-handler';
 import { DynamoSnapshotStore } from '../../adapters/dynamodb/dynamo-snapshot-store';
 import { DynamoViewStore } from '../../adapters/dynamodb/dynamo-view-store';
 import { PositionStateCache } from '../../application/position-state-cache';
 import type { AwsConfig } from '../../config';
 import { reportSnapshotError } from '../snapshot-errors';
-import { eventStoreParts, powertoolsLogger } from './common';
+import { eventStoreParts, powertoolsLogger, streamParking } from './common';
 
-export function projectorDependencies(config: AwsConfig<'projector'>): ProjectorHandlerDependencies {
+const SERVICE = 'stancewatch-projector';
+
+export function projectorDependencies(
+  config: AwsConfig<'projector'>,
+): ProjectorHandlerDependencies & { parking: StreamParking } {
   const { client, ids, eventStore } = eventStoreParts(config);
-  const logger = powertoolsLogger('stancewatch-projector');
+  const logger = powertoolsLogger(SERVICE);
   return {
     eventStore,
     views: new DynamoViewStore({ client, tableName: config.viewsTable }),
@@ -19,5 +24,6 @@ export function projectorDependencies(config: AwsConfig<'projector'>): Projector
     snapshots: new DynamoSnapshotStore(client, config.eventsTable),
     onSnapshotError: reportSnapshotError(logger),
     logger,
+    parking: streamParking(client, config, SERVICE),
   };
 }

@@ -8,7 +8,7 @@ import {
   SNAPSHOT_PART_BYTES,
   snapshotPartitionOf,
 } from '../../../shared/adapters/dynamodb/dynamo-snapshot-store';
-import { commitOfRecord } from '../../../shared/adapters/dynamodb/stream-commit';
+import { commitItemOfRecord } from '../../../shared/adapters/dynamodb/stream-commit';
 import { createUlidGenerator } from '../../../shared/ports/id-generator';
 import type { SnapshotStore, StreamSnapshot } from '../../../shared/ports/snapshot-store';
 import { type DynamoTestStore, startDynamoTestStore } from '../../support/dynamo-test-store';
@@ -126,7 +126,7 @@ describe('DynamoSnapshotStore: what it leaves in the events table', () => {
     expect(Items.length).toBe(2);
     for (const item of Items) {
       const record = { eventName: 'INSERT' as const, dynamodb: { NewImage: marshall(item) as never } };
-      expect(commitOfRecord(record)).toBeUndefined();
+      expect(commitItemOfRecord(record)).toBeUndefined();
     }
   });
 });
