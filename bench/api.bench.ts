@@ -89,6 +89,7 @@ async function serveStancewatch() {
           ...identity,
           quote,
           attribution: 'direct',
+          evidence: 'speech',
           confidence: 0.9,
           statedAt: input.publishedAt,
         });

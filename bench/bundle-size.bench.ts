@@ -69,6 +69,7 @@ const ENVIRONMENT: Record<string, string> = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   EVENTS_TABLE: 'bench-events',
   VIEWS_TABLE: 'bench-views',
+  PARKED_TABLE: 'bench-parked',
   ALERT_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:bench-alerts',
   API_TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bench-token',
   API_URL: 'https://bench.example.org',

@@ -5,6 +5,7 @@ import { registerFailuresCommand } from './commands/failures';
 import { registerIngestCommand } from './commands/ingest';
 import { registerMaintenanceCommands } from './commands/maintenance';
 import { registerReadCommands } from './commands/read-views';
+import { registerRedriveCommand } from './commands/redrive';
 import { registerReviewCommand } from './commands/review';
 import { registerSmokeCommand } from './commands/smoke';
 import { registerStartCommand } from './commands/start';
@@ -32,5 +33,6 @@ registerDigestCommand(program);
 registerTokenCommand(program);
 registerSmokeCommand(program);
 registerFailuresCommand(program);
+registerRedriveCommand(program);
 
 await program.parseAsync(process.argv);

@@ -27,9 +27,20 @@ export const DocumentIngested = defineEvent(
 );
 export type DocumentIngested = EventOf<typeof DocumentIngested>;
 
+/**
+ * v2 added `evidence` (quote | speech | action). A v1 statement did not record how the text carried
+ * the stance, so it reads as `speech`, the kind that claims least: the actor's stance as the text
+ * reports it. That keeps a v1 statement's alert strength where it was (a named speaker still counts
+ * as named speech), and never turns an old statement into a quote or an act it may not have been.
+ */
+export function evidenceOfV1Statement(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || 'evidence' in data) return data;
+  return { ...data, evidence: 'speech' };
+}
+
 export const StatementExtracted = defineEvent(
   'StatementExtracted',
-  1,
+  2,
   Statement.extend({
     extractorVersion: z.string().min(1),
     codebookVersion: z.string().min(1),
@@ -37,6 +48,7 @@ export const StatementExtracted = defineEvent(
     source: z.string().optional(),
     documentTitle: z.string().optional(),
   }),
+  { 1: evidenceOfV1Statement },
 );
 export type StatementExtracted = EventOf<typeof StatementExtracted>;
 

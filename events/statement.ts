@@ -46,6 +46,7 @@ export const Statement = z.object({
   proposition: PropositionId,
   polarity: Polarity,
   attribution: Attribution,
+  evidence: Evidence,
   reportedBy: ActorId.optional(),
   confidence: z.number().min(0).max(1),
   statedAt: IsoDateOrTimestamp,

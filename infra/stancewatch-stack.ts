@@ -31,6 +31,7 @@ import { ENV } from '../shared/config';
 import { ALERTING_EVENT_TYPES } from '../shared/domain/alerts/alert-stream';
 import type { FunctionName } from './bundling';
 import { bedrockResourcesFor, type StancewatchConfig } from './config';
+import { ParkedRecordsTable } from './constructs/parked-records-table';
 import { LOG_RETENTION, StancewatchFunction } from './constructs/stancewatch-function';
 import { StreamConsumer } from './constructs/stream-consumer';
 import { EventStoreTable, ViewsTable } from './constructs/tables';
@@ -79,6 +80,7 @@ export const API_BEDROCK_DEADLINE_SECONDS = 20;
 export class StancewatchStack extends Stack {
   readonly events: EventStoreTable;
   readonly views: ViewsTable;
+  readonly parked: ParkedRecordsTable;
   readonly alertTopic: Topic;
   readonly opsTopic: Topic;
   readonly apiToken: Secret;
@@ -100,6 +102,7 @@ export class StancewatchStack extends Stack {
     // ----- storage -----
     this.events = new EventStoreTable(this, 'Events', { throwaway });
     this.views = new ViewsTable(this, 'Views', { throwaway });
+    this.parked = new ParkedRecordsTable(this, 'Parked', { throwaway });
 
     // ----- messaging -----
     // One customer managed key for both topics: CloudWatch alarms can only publish to an encrypted
@@ -220,13 +223,21 @@ export class StancewatchStack extends Stack {
       description: 'stancewatch: projects commits into positions, contradictions and the views table',
       memorySize: 512,
       timeout: Duration.minutes(1),
-      environment: { [ENV.eventsTable]: this.events.tableName, [ENV.viewsTable]: this.views.tableName },
+      environment: {
+        [ENV.eventsTable]: this.events.tableName,
+        [ENV.viewsTable]: this.views.tableName,
+        [ENV.parkedTable]: this.parked.tableName,
+      },
     });
     const alerter = make('alerter', {
       description: 'stancewatch: publishes one SNS alert per detected contradiction',
       memorySize: 256,
       timeout: Duration.seconds(30),
-      environment: { [ENV.eventsTable]: this.events.tableName, [ENV.alertTopicArn]: this.alertTopic.topicArn },
+      environment: {
+        [ENV.eventsTable]: this.events.tableName,
+        [ENV.alertTopicArn]: this.alertTopic.topicArn,
+        [ENV.parkedTable]: this.parked.tableName,
+      },
     });
     // The HTTP API is two functions over the same Hono app: `api` answers every read (and the
     // review verdicts) and never loads the NLP model, so its bundle is small and its cold start
@@ -289,11 +300,14 @@ export class StancewatchStack extends Stack {
     this.events.grantReadStreams(projector.role);
     this.events.grantAppend(projector.role);
     this.views.grantProject(projector.role);
+    // Both stream consumers park what they cannot handle, and replay it when invoked to redrive.
+    this.parked.grantParkAndRedrive(projector.role);
     // alerter: AlertPublished is appended to the contradiction's alert stream (read first), then
     // the alert is published.
     this.events.grantReadStreams(alerter.role);
     this.events.grantAppend(alerter.role);
     grantPublishAlerts(alerter, this.alertTopic, topicKey);
+    this.parked.grantParkAndRedrive(alerter.role);
     // digest: reads the review queue and the shifts, publishes one message a day.
     this.views.grantRead(digest.role);
     grantPublishAlerts(digest, this.alertTopic, topicKey);
@@ -324,9 +338,8 @@ export class StancewatchStack extends Stack {
       table: this.events.table,
       consumer: projector,
       batchSize: config.projectorBatchSize,
-      // Order matters to the views: retry long before giving a record up.
-      retryAttempts: 10,
-      maxRecordAge: Duration.hours(6),
+      // No retry limit and no age limit: the handler parks what it cannot project, so a batch
+      // fails only when parking failed too, and then the shard waits rather than skip a record.
       alarmAction,
       iteratorAgeAlarm: Duration.minutes(5),
       throwaway,
@@ -335,9 +348,7 @@ export class StancewatchStack extends Stack {
       table: this.events.table,
       consumer: alerter,
       batchSize: config.alerterBatchSize,
-      retryAttempts: 5,
-      // Records stay in the stream for 24 h: a record given up after 6 h can still be re-read.
-      maxRecordAge: Duration.hours(6),
+      // As the projector: alerts that cannot be published are parked, never given up.
       filters: [ALERTER_FILTER],
       alarmAction,
       iteratorAgeAlarm: Duration.minutes(5),
@@ -428,6 +439,8 @@ export class StancewatchStack extends Stack {
       this.projectorStream.iteratorAgeAlarm,
       this.alerterStream.failuresAlarm,
       this.alerterStream.iteratorAgeAlarm,
+      this.projectorStream.parkedRecordsAlarm,
+      this.alerterStream.parkedRecordsAlarm,
     );
     const serverErrors = new Alarm(this, 'ApiServerErrorsAlarm', {
       alarmDescription: 'stancewatch api: the HTTP API answered 5xx (> 0 in 5 minutes)',
@@ -478,15 +491,17 @@ export class StancewatchStack extends Stack {
         width: 8,
       }),
       new GraphWidget({
-        title: 'stream: iterator age (ms) and given-up records',
+        title: 'stream: iterator age (ms), parked and expired records',
         left: [projector, alerter].map((fn) =>
           fn.function.metric('IteratorAge', { label: `${fn.name} iterator age`, statistic: 'Maximum' }),
         ),
-        right: [this.projectorStream, this.alerterStream].map((stream, index) =>
-          stream.failures.metricApproximateNumberOfMessagesVisible({
-            label: `${index === 0 ? 'projector' : 'alerter'} failure queue`,
-          }),
-        ),
+        right: [this.projectorStream, this.alerterStream].flatMap((stream, index) => {
+          const name = index === 0 ? 'projector' : 'alerter';
+          return [
+            stream.parkedRecords.with({ label: `${name} parked records` }),
+            stream.failures.metricApproximateNumberOfMessagesVisible({ label: `${name} failure queue` }),
+          ];
+        }),
         width: 8,
       }),
     );
@@ -529,6 +544,16 @@ export class StancewatchStack extends Stack {
       value: ingest.function.functionName,
     });
     new CfnOutput(this, 'EventsTableName', { value: this.events.tableName });
+    new CfnOutput(this, 'ParkedRecordsTableName', { value: this.parked.tableName });
+    for (const [name, fn] of [
+      ['Projector', projector],
+      ['Alerter', alerter],
+    ] as const) {
+      new CfnOutput(this, `${name}RedriveCommand`, {
+        description: `Replays the ${fn.name}'s parked stream records after a fix (add "dryRun":true to list them); run again while the answer says "stopped":true`,
+        value: `aws lambda invoke --region ${this.region} --function-name ${fn.function.functionName} --cli-binary-format raw-in-base64-out --payload '{"redrive":{}}' /dev/stdout`,
+      });
+    }
     new CfnOutput(this, 'AlertTopicArn', { value: this.alertTopic.topicArn });
     new CfnOutput(this, 'OpsTopicArn', { value: this.opsTopic.topicArn });
   }

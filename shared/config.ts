@@ -14,6 +14,7 @@ export const ENV = {
   // set by the CDK stack on Lambda
   eventsTable: 'EVENTS_TABLE',
   viewsTable: 'VIEWS_TABLE',
+  parkedTable: 'PARKED_TABLE',
   alertTopicArn: 'ALERT_TOPIC_ARN',
   apiTokenSecretArn: 'API_TOKEN_SECRET_ARN',
   apiUrl: 'API_URL',
@@ -263,8 +264,8 @@ export function readConfig(env: Environment = process.env): Readonly<Config> {
 /** What each Lambda function needs on top of the shared configuration, all set by the CDK stack. */
 const LAMBDA_REQUIREMENTS = {
   ingest: { purpose: 'the ingest function', needs: ['eventsTable'] },
-  projector: { purpose: 'The projector', needs: ['eventsTable', 'viewsTable'] },
-  alerter: { purpose: 'The alerter', needs: ['eventsTable', 'alertTopicArn'] },
+  projector: { purpose: 'The projector', needs: ['eventsTable', 'viewsTable', 'parkedTable'] },
+  alerter: { purpose: 'The alerter', needs: ['eventsTable', 'alertTopicArn', 'parkedTable'] },
   api: { purpose: 'The API function', needs: ['eventsTable', 'viewsTable', 'apiTokenSecretArn'] },
   apiWrite: { purpose: 'The API write function', needs: ['eventsTable', 'viewsTable', 'apiTokenSecretArn'] },
   digest: { purpose: 'The digest', needs: ['viewsTable', 'alertTopicArn'] },

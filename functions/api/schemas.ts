@@ -1,7 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { Severity, Strength } from '../../events/position-events';
 import { DismissalReason } from '../../events/review-events';
-import { ActorId, Attribution, IsoDateOrTimestamp, Polarity, PropositionId, TopicId } from '../../events/statement';
+import {
+  ActorId,
+  Attribution,
+  Evidence,
+  IsoDateOrTimestamp,
+  Polarity,
+  PropositionId,
+  TopicId,
+} from '../../events/statement';
 import { StatementRef as StatementRefSchema } from '../../events/statement-ref';
 import { DocumentInput as DocumentInputSchema } from '../../shared/domain/documents/document-input-schema';
 import { MAX_PAGE_SIZE } from '../../shared/ports/views';
@@ -275,6 +283,8 @@ const ExtractedStatement = z
     proposition: PropositionId,
     polarity: Polarity,
     attribution: Attribution,
+    /** How the text carries the stance: the actor's quoted words, reported speech, or an act. */
+    evidence: Evidence,
     reportedBy: ActorId.optional(),
     confidence: z.number(),
     statedAt: IsoDateOrTimestamp,

@@ -1,21 +1,25 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IAlarmAction, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IAlarmAction, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { StancewatchFunction } from './stancewatch-function';
+import { PARKED_RECORDS_METRIC } from '../../shared/adapters/dynamodb/parked-records-table';
+import { POWERTOOLS_METRICS_NAMESPACE, type StancewatchFunction } from './stancewatch-function';
 
 export interface StreamConsumerProps {
   table: ITable;
   consumer: StancewatchFunction;
   /** Records per invocation. */
   batchSize: number;
-  /** Attempts after the first before a record's batch goes to the failure queue. */
-  retryAttempts: number;
-  /** Records older than this are sent to the failure queue instead of being retried. */
-  maxRecordAge: Duration;
+  /**
+   * Attempts after the first before a record's batch goes to the failure queue; -1 (the default):
+   * retry until the record leaves the stream (24 h), i.e. stall rather than skip.
+   */
+  retryAttempts?: number;
+  /** Records older than this are sent to the failure queue instead of being retried; default: none. */
+  maxRecordAge?: Duration;
   /** Lambda event filter patterns (FilterCriteria.filter(...)); records matching none never invoke. */
   filters?: Array<Record<string, unknown>>;
   /** Where the alarms go (the ops topic). */
@@ -27,17 +31,23 @@ export interface StreamConsumerProps {
 
 /**
  * A DynamoDB Streams consumer wired the way the handlers expect (functions/streams): partial
- * batch failures reported per record, a failing batch bisected to isolate the poison record,
- * bounded retries and record age, and an encrypted SQS on-failure destination holding the
- * shard/sequence range of what was given up (the records stay readable in the stream for 24 h).
- * One batch per shard at a time (parallelization factor 1), so each stream's commits are handled
- * in order.
+ * batch failures reported per record, a failing batch bisected to isolate the record, and by
+ * default no give-up: a record the consumer's code cannot handle is parked by the handler itself
+ * (the whole commit, in the parked-records table, one ParkedRecords metric each, alarmed here)
+ * and the shard moves on; a batch fails only when even parking failed, and is then retried until
+ * it succeeds, stalling the shard (the iterator-age alarm). The encrypted SQS on-failure
+ * destination is kept for what can still escape: records that leave the stream (24 h) while the
+ * shard is stalled; it holds their shard/sequence range, not their content. One batch per shard at
+ * a time (parallelization factor 1), so each stream's commits are handled in order.
  */
 export class StreamConsumer extends Construct {
   readonly failures: Queue;
   readonly source: DynamoEventSource;
   readonly failuresAlarm: Alarm;
   readonly iteratorAgeAlarm: Alarm;
+  readonly parkedRecordsAlarm: Alarm;
+  /** One data point per record the consumer parked (Powertools EMF, shared/wiring/aws/common.ts). */
+  readonly parkedRecords: Metric;
 
   constructor(scope: Construct, id: string, props: StreamConsumerProps) {
     super(scope, id);
@@ -61,20 +71,45 @@ export class StreamConsumer extends Construct {
       parallelizationFactor: 1,
       reportBatchItemFailures: true,
       bisectBatchOnError: true,
-      retryAttempts: props.retryAttempts,
-      maxRecordAge: props.maxRecordAge,
+      retryAttempts: props.retryAttempts ?? -1,
+      ...(props.maxRecordAge ? { maxRecordAge: props.maxRecordAge } : {}),
       onFailure: new SqsDlq(this.failures),
       ...(props.filters ? { filters: props.filters } : {}),
     });
     props.consumer.function.addEventSource(this.source);
     this.failuresAlarm = this.#alarmOnFailures(props.alarmAction, props.consumer);
     this.iteratorAgeAlarm = this.#alarmOnIteratorAge(props.alarmAction, props.consumer, props.iteratorAgeAlarm);
+    this.parkedRecords = new Metric({
+      namespace: POWERTOOLS_METRICS_NAMESPACE,
+      metricName: PARKED_RECORDS_METRIC,
+      dimensionsMap: { service: `stancewatch-${props.consumer.name}` },
+      period: Duration.minutes(5),
+      statistic: 'Sum',
+    });
+    this.parkedRecordsAlarm = this.#alarmOnParkedRecords(props.alarmAction, props.consumer);
   }
 
-  /** A record was given up: something must look at the failure queue (and replay if needed). */
+  /** The consumer parked records: fix the cause, then redrive them (docs/deploy.md, "Parked records"). */
+  #alarmOnParkedRecords(action: IAlarmAction, consumer: StancewatchFunction): Alarm {
+    const alarm = new Alarm(this, 'ParkedRecordsAlarm', {
+      alarmDescription:
+        `stancewatch ${consumer.name}: stream records were parked (> 0 in 5 minutes); their effect waits for a redrive. ` +
+        `Cause in ${consumer.logGroup.logGroupName} ("stream record parked"); after the fix invoke the function with {"redrive":{}}`,
+      metric: this.parkedRecords,
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(action);
+    alarm.addOkAction(action);
+    return alarm;
+  }
+
+  /** A record expired from the stream during a stall: something must look at the failure queue. */
   #alarmOnFailures(action: IAlarmAction, consumer: StancewatchFunction): Alarm {
     const alarm = new Alarm(this, 'FailuresAlarm', {
-      alarmDescription: `stancewatch ${consumer.name}: stream records were given up and sent to ${this.failures.queueName} (queue not empty)`,
+      alarmDescription: `stancewatch ${consumer.name}: stream records left the stream before they could be handled or parked, and were sent to ${this.failures.queueName} (queue not empty)`,
       metric: this.failures.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: 'Maximum',

@@ -33,6 +33,8 @@ export interface CommandOutcome<S> {
   events: DomainEvent[];
   /** The state the decision was taken on. */
   state: S;
+  /** Where the stream ends after the commit this call wrote (absent: nothing written, or already stored). */
+  appendedAt?: StreamPosition;
   attempts: number;
 }
 
@@ -54,7 +56,14 @@ export async function handleCommand<S>(command: Command<S>): Promise<CommandOutc
       const appended = await command.eventStore.appendToStream(command.streamId, readTo.version, events, {
         readHead: readTo,
       });
-      return { events: appended.events, state, attempts: attempt };
+      return {
+        events: appended.events,
+        state,
+        ...(appended.alreadyStored
+          ? {}
+          : { appendedAt: { commit: appended.commit, version: appended.nextExpectedVersion } }),
+        attempts: attempt,
+      };
     } catch (error) {
       command.onConflict?.();
       if (!isConcurrencyError(error) || attempt >= maxAttempts) throw error;

@@ -18,6 +18,8 @@ export interface AppendResult {
   nextExpectedVersion: number;
   /** The commit's global id (a ULID): orders commits across streams for replay. */
   commitId: string;
+  /** The commit's number within the stream (1-based): with nextExpectedVersion, where the stream now ends. */
+  commit: number;
   /** True when these exact eventIds were already stored: nothing new was written. */
   alreadyStored: boolean;
   events: DomainEvent[];

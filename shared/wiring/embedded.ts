@@ -1,12 +1,17 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createAlerterHandler } from '../../functions/alerter/alerter';
-import { createProjectorHandler } from '../../functions/projector/projector';
+import { alerterCommitHandler, createAlerterHandler } from '../../functions/alerter/alerter';
+import { createProjectorHandler, projectorCommitHandler } from '../../functions/projector/projector';
+import { replayingConsumer } from '../../functions/streams/redrive-entry';
+import type { StreamParking } from '../../functions/streams/stream-handler';
 import { createDynamoDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../adapters/dynamodb/dynamo-event-store';
+import { DynamoParkingStore } from '../adapters/dynamodb/dynamo-parking-store';
+import { DynamoSnapshotStore } from '../adapters/dynamodb/dynamo-snapshot-store';
 import { DynamoUniqueKeyRegistry } from '../adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../adapters/dynamodb/dynamo-view-store';
 import { ensureTable } from '../adapters/dynamodb/ensure-table';
 import { eventTableDefinition } from '../adapters/dynamodb/event-table';
+import { parkedRecordsTableDefinition } from '../adapters/dynamodb/parked-records-table';
 import { viewsTableDefinition } from '../adapters/dynamodb/views-table';
 import { CachingViewStore } from '../adapters/embedded/caching-view-store';
 import { acquireLock, type DataFolder } from '../adapters/embedded/data-folder';
@@ -19,17 +24,24 @@ import { StreamDispatcher } from '../adapters/embedded/stream-dispatcher';
 import { createEmbeddedNotifier } from '../adapters/outbox/embedded-notifier';
 import { type IngestOutcome, ingestDocument } from '../application/ingest-document';
 import { PositionStateCache } from '../application/position-state-cache';
+import { type RedriveOptions, type RedriveReport, redriveParkedRecords } from '../application/redrive-parked-records';
 import { type Config, readConfig } from '../config';
 import { ALERTING_EVENT_TYPES } from '../domain/alerts/alert-stream';
 import { type Clock, systemClock } from '../ports/clock';
 import type { Extractor } from '../ports/extractor';
 import { createUlidGenerator, type IdGenerator } from '../ports/id-generator';
 import type { Notifier } from '../ports/notifier';
+import type { ParkingStore } from '../ports/parked-records';
 import type { ViewStore } from '../ports/views';
 import { functionsLogger } from './console-logger';
 import { createExtractor } from './extractor';
+import { reportSnapshotError } from './snapshot-errors';
 
-export const EMBEDDED_TABLES = { events: 'stancewatch-events', views: 'stancewatch-views' } as const;
+export const EMBEDDED_TABLES = {
+  events: 'stancewatch-events',
+  views: 'stancewatch-views',
+  parked: 'stancewatch-parked',
+} as const;
 
 const EMBEDDED_CREDENTIALS = { accessKeyId: 'embedded', secretAccessKey: 'embedded' };
 
@@ -51,6 +63,10 @@ export interface OpenStancewatchOptions {
   apiUrl?: string;
   /** Where stream-handler logs go; quiet by default (the CLI prints its own summary). */
   verbose?: boolean;
+  /** A position snapshot every this many commits (default DEFAULT_SNAPSHOT_EVERY); tests use small ones. */
+  snapshotEvery?: number;
+  /** Attempts at a stream record before it is parked, and the first retry delay (tests shorten it). */
+  parking?: { maxAttempts?: number; retryDelayMs?: number };
 }
 
 /** The running single-machine stancewatch: its adapters, and what the CLI and the HTTP app need. */
@@ -70,6 +86,10 @@ export interface Stancewatch {
   folder: DataFolder | undefined;
   dispatcher: StreamDispatcher;
   failures: ListableFailureSink;
+  /** Records the projector or alerter set aside (docs/deploy.md, "Parked records"). */
+  parking: ParkingStore;
+  /** `stancewatch redrive`: replays the parked records with the consumers' code, in order. */
+  redrive(options?: RedriveOptions): Promise<RedriveReport>;
   ingest(input: unknown, options?: { correlationId?: string }): Promise<IngestOutcome>;
   /** Waits until every stream consumer has processed everything appended so far. */
   drain(): Promise<void>;
@@ -102,6 +122,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
     options.configureClient?.(client);
     await ensureTable(client, eventTableDefinition(EMBEDDED_TABLES.events));
     await ensureTable(client, viewsTableDefinition(EMBEDDED_TABLES.views));
+    await ensureTable(client, parkedRecordsTableDefinition(EMBEDDED_TABLES.parked));
 
     const ids = createUlidGenerator();
     const clock = options.clock ?? systemClock;
@@ -129,26 +150,39 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
         : new MemoryNotifier(ids));
 
     const logger = functionsLogger(options.verbose ?? false);
+    const parkingStore = new DynamoParkingStore({ client, tableName: EMBEDDED_TABLES.parked });
+    const parking: StreamParking = {
+      store: parkingStore,
+      clock,
+      maxAttempts: options.parking?.maxAttempts ?? 3,
+      retryDelayMs: options.parking?.retryDelayMs ?? 100,
+    };
+    const projectorDependencies = () => ({
+      eventStore,
+      views,
+      ids,
+      positionCache: new PositionStateCache(),
+      // A projector started cold begins each position from its snapshot (docs/event-store.md).
+      snapshots: new DynamoSnapshotStore(client, EMBEDDED_TABLES.events),
+      ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
+      onSnapshotError: reportSnapshotError(logger),
+      logger,
+    });
+    const alerterDependencies = {
+      eventStore,
+      notifier,
+      ids,
+      clock,
+      ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
+      logger,
+    };
     dispatcher.register({
       name: 'projector',
-      handler: createProjectorHandler({
-        eventStore,
-        views,
-        ids,
-        positionCache: new PositionStateCache(),
-        logger,
-      }),
+      handler: createProjectorHandler({ ...projectorDependencies(), parking }),
     });
     dispatcher.register({
       name: 'alerter',
-      handler: createAlerterHandler({
-        eventStore,
-        notifier,
-        ids,
-        clock,
-        ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
-        logger,
-      }),
+      handler: createAlerterHandler({ ...alerterDependencies, parking }),
       filter: (item) =>
         ALERTING_EVENT_TYPES.some((type) => (item.eventTypes as Set<string> | undefined)?.has(type) ?? false),
     });
@@ -169,6 +203,37 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       folder,
       dispatcher,
       failures,
+      parking: parkingStore,
+      // Like a redrive invocation on AWS: the consumers' code with its own position cache (its
+      // own "container"), while the stream keeps delivering what the redrive appends.
+      // Like a redrive invocation on AWS: the consumers' code with its own position cache (its
+      // own "container"), while the stream keeps delivering what the redrive appends. The
+      // projector goes first and the stream is drained before the alerter's turn, so alerts held
+      // behind a parked one are parked before the alerter's records are read.
+      async redrive(redriveOptions = {}) {
+        const consumers = [
+          replayingConsumer(projectorCommitHandler(projectorDependencies())),
+          replayingConsumer(alerterCommitHandler(alerterDependencies)),
+        ];
+        const reports: RedriveReport[] = [];
+        for (const consumer of consumers) {
+          await dispatcher.drain();
+          reports.push(
+            await redriveParkedRecords({ parking: parkingStore, clock, consumers: [consumer] }, redriveOptions),
+          );
+        }
+        await dispatcher.drain();
+        let remaining = 0;
+        for (const consumer of consumers) remaining += (await parkingStore.list(consumer.name)).length;
+        return {
+          dryRun: redriveOptions.dryRun ?? false,
+          redriven: reports.reduce((sum, report) => sum + report.redriven, 0),
+          stillFailing: reports.flatMap((report) => report.stillFailing),
+          remaining,
+          stopped: reports.some((report) => report.stopped),
+          ...(redriveOptions.dryRun ? { records: reports.flatMap((report) => report.records ?? []) } : {}),
+        };
+      },
       ingest: (input, ingestOptions) => ingestDocument(ingestDependencies, input, ingestOptions),
       drain: () => dispatcher.drain(),
       announce: (url) => lock?.update({ url }),

@@ -184,7 +184,7 @@ describe('stancewatch CLI', { timeout: 120_000 }, () => {
   });
 
   it('has help for every command and a usage error for an unknown one', async () => {
-    for (const command of ['start', 'ingest', 'extract', 'token', 'failures']) {
+    for (const command of ['start', 'ingest', 'extract', 'token', 'failures', 'redrive']) {
       const help = await runCli([command, '--help']);
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain(`Usage: stancewatch ${command}`);

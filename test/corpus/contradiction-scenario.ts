@@ -94,6 +94,7 @@ export function labelledStatements(document: Labelled): Statement[] {
     proposition: tuple.proposition,
     polarity: tuple.polarity,
     attribution: 'direct',
+    evidence: tuple.evidence ?? 'speech',
     ...(tuple.reportedBy ? { reportedBy: tuple.reportedBy } : {}),
     confidence: 1,
     statedAt: document.publishedAt,

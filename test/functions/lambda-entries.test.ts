@@ -11,6 +11,7 @@ describe('Lambda entry points', () => {
   it('stop at init with a message naming the missing variable', async () => {
     vi.stubEnv('EVENTS_TABLE', '');
     vi.stubEnv('VIEWS_TABLE', 'views');
+    vi.stubEnv('PARKED_TABLE', 'parked');
     await expect(import('../../functions/projector/handler')).rejects.toThrow(
       /projector needs the environment variable EVENTS_TABLE/,
     );
@@ -27,6 +28,7 @@ describe('Lambda entry points', () => {
     vi.stubEnv('EVENTS_TABLE', 'events');
     vi.stubEnv('VIEWS_TABLE', 'views');
     vi.stubEnv('ALERT_TOPIC_ARN', 'arn:aws:sns:eu-west-1:123456789012:alerts');
+    vi.stubEnv('PARKED_TABLE', 'parked');
     expect(typeof (await import('../../functions/projector/handler')).handler).toBe('function');
     expect(typeof (await import('../../functions/alerter/handler')).handler).toBe('function');
   });

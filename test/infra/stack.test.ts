@@ -35,8 +35,13 @@ describe('functions', () => {
     const events = { Ref: idOf(stack.events.table) };
     const views = { Ref: idOf(stack.views.table) };
     expect(env('ingest')).toMatchObject({ EVENTS_TABLE: events, STANCEWATCH_EXTRACTOR: 'rules' });
-    expect(env('projector')).toMatchObject({ EVENTS_TABLE: events, VIEWS_TABLE: views });
-    expect(env('alerter')).toMatchObject({ EVENTS_TABLE: events, ALERT_TOPIC_ARN: { Ref: idOf(stack.alertTopic) } });
+    const parked = { Ref: idOf(stack.parked.table) };
+    expect(env('projector')).toMatchObject({ EVENTS_TABLE: events, VIEWS_TABLE: views, PARKED_TABLE: parked });
+    expect(env('alerter')).toMatchObject({
+      EVENTS_TABLE: events,
+      ALERT_TOPIC_ARN: { Ref: idOf(stack.alertTopic) },
+      PARKED_TABLE: parked,
+    });
     expect(renderer(stack)(env('alerter').API_URL)).toMatch(/^https:\/\/.+\.execute-api\.<Region>\.<URLSuffix>\/$/);
     const apiEnvironment = {
       EVENTS_TABLE: events,
@@ -142,22 +147,24 @@ describe('stream wiring', () => {
   });
 
   it.each([
-    ['projector', 'projectorStream', 100, 10],
-    ['alerter', 'alerterStream', 10, 5],
+    ['projector', 'projectorStream', 100],
+    ['alerter', 'alerterStream', 10],
   ] as const)(
-    '%s: partial batch failures, bisect, bounded retries and age, in-order, failures to its queue',
-    (name, stream, batchSize, retries) => {
-      expect(mappingOf(name)).toMatchObject({
+    '%s: partial batch failures, bisect, in-order, never gives a record up (the handler parks), expiries to its queue',
+    (name, stream, batchSize) => {
+      const mapping = mappingOf(name);
+      expect(mapping).toMatchObject({
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: batchSize,
         MaximumBatchingWindowInSeconds: 0,
         ParallelizationFactor: 1,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         BisectBatchOnFunctionError: true,
-        MaximumRetryAttempts: retries,
-        MaximumRecordAgeInSeconds: 6 * 3600,
+        // -1: retried until it succeeds or leaves the stream; no age limit either.
+        MaximumRetryAttempts: -1,
         DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [idOf(stack[stream].failures), 'Arn'] } } },
       });
+      expect(mapping).not.toHaveProperty('MaximumRecordAgeInSeconds');
     },
   );
 
@@ -211,7 +218,7 @@ describe('least privilege (every action and resource each role may use)', () => 
     );
   });
 
-  it('projector: reads and appends position streams, writes views, reads its stream, reports failures', () => {
+  it('projector: reads and appends position streams, writes views, reads its stream, parks and redrives, reports expiries', () => {
     expect(permissionsOf(deployed, 'projector')).toEqual(
       [
         'dynamodb:DeleteItem views',
@@ -222,6 +229,10 @@ describe('least privilege (every action and resource each role may use)', () => 
         'dynamodb:PutItem events',
         'dynamodb:Query events',
         'dynamodb:UpdateItem views',
+        'dynamodb:PutItem parked',
+        'dynamodb:UpdateItem parked',
+        'dynamodb:Query parked',
+        'dynamodb:DeleteItem parked',
         'logs:CreateLogStream projectorLogs',
         'logs:PutLogEvents projectorLogs',
         'xray:PutTelemetryRecords *',
@@ -233,7 +244,7 @@ describe('least privilege (every action and resource each role may use)', () => 
     );
   });
 
-  it('alerter: appends AlertPublished, publishes to its topic (and its key), reads its stream', () => {
+  it('alerter: appends AlertPublished, publishes to its topic (and its key), reads its stream, parks and redrives', () => {
     expect(permissionsOf(deployed, 'alerter')).toEqual(
       [
         'dynamodb:DescribeStream events.StreamArn',
@@ -242,6 +253,10 @@ describe('least privilege (every action and resource each role may use)', () => 
         'dynamodb:ListStreams *',
         'dynamodb:PutItem events',
         'dynamodb:Query events',
+        'dynamodb:PutItem parked',
+        'dynamodb:UpdateItem parked',
+        'dynamodb:Query parked',
+        'dynamodb:DeleteItem parked',
         'kms:Decrypt topicKey',
         'kms:GenerateDataKey topicKey',
         'logs:CreateLogStream alerterLogs',
@@ -516,6 +531,31 @@ describe('alarms', () => {
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
     });
+  });
+
+  it.each(['projector', 'alerter'] as const)('%s: any parked record alarms (its ParkedRecords metric)', (name) => {
+    const [parked, ...others] = find('ParkedRecords', { Name: 'service', Value: `stancewatch-${name}` });
+    expect(others).toHaveLength(0);
+    expect(parked).toMatchObject({
+      Namespace: 'stancewatch',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(renderer(stack)(parked?.AlarmDescription)).toMatch(/projectorLogs|alerterLogs/);
+    expect(renderer(stack)(parked?.AlarmDescription)).toMatch(/\{"redrive":\{\}\}/);
+  });
+
+  it('prints a redrive command per stream consumer', () => {
+    for (const [output, name] of [
+      ['ProjectorRedriveCommand', 'projector'],
+      ['AlerterRedriveCommand', 'alerter'],
+    ] as const) {
+      const command = renderer(stack)(json.Outputs?.[output]?.Value);
+      expect(command).toContain(`--function-name ${functionId(name)}`);
+      expect(command).toContain(`--payload '{"redrive":{}}'`);
+    }
   });
 
   it('write throttles on both tables and on the events index alarm', () => {

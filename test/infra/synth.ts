@@ -58,6 +58,7 @@ export function renderer(stack: StancewatchStack): (value: unknown) => string {
   const labels = new Map<string, string>([
     [logicalIdOf(stack, stack.events.table), 'events'],
     [logicalIdOf(stack, stack.views.table), 'views'],
+    [logicalIdOf(stack, stack.parked.table), 'parked'],
     [logicalIdOf(stack, stack.alertTopic), 'alertTopic'],
     [logicalIdOf(stack, stack.opsTopic), 'opsTopic'],
     [logicalIdOf(stack, stack.apiToken), 'apiToken'],

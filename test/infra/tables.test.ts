@@ -1,6 +1,7 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { eventTableDefinition } from '../../shared/adapters/dynamodb/event-table';
+import { parkedRecordsTableDefinition } from '../../shared/adapters/dynamodb/parked-records-table';
 import { viewsTableDefinition } from '../../shared/adapters/dynamodb/views-table';
 import { type CfnResource, logicalIdOf, synth } from './synth';
 
@@ -39,6 +40,7 @@ describe('tables', () => {
   const deployed = synth();
   const events = deployed.json.Resources[logicalIdOf(deployed.stack, deployed.stack.events.table)]!;
   const views = deployed.json.Resources[logicalIdOf(deployed.stack, deployed.stack.views.table)]!;
+  const parked = deployed.json.Resources[logicalIdOf(deployed.stack, deployed.stack.parked.table)]!;
 
   it('declares the events table exactly as the embedded runtime does (keys, byCommit index, stream)', () => {
     expect(shapeOfResource(events)).toEqual(shapeOfDefinition(eventTableDefinition('events')));
@@ -59,9 +61,15 @@ describe('tables', () => {
     expect(shapeOfResource(views)).toEqual(shapeOfDefinition(viewsTableDefinition('views')));
   });
 
+  it('declares the parked-records table exactly as the embedded runtime does (keys only, no stream)', () => {
+    expect(shapeOfResource(parked)).toEqual(shapeOfDefinition(parkedRecordsTableDefinition('parked')));
+    expect(parked.Properties.StreamSpecification).toBeUndefined();
+  });
+
   it.each([
     ['events', events],
     ['views', views],
+    ['parked', parked],
   ])('%s: on-demand, point-in-time recovery, encrypted with the AWS managed KMS key', (_name, table) => {
     expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
@@ -72,6 +80,7 @@ describe('tables', () => {
   it.each([
     ['events', events],
     ['views', views],
+    ['parked', parked],
   ])('%s: kept and deletion-protected by default', (_name, table) => {
     expect(table.DeletionPolicy).toBe('Retain');
     expect(table.UpdateReplacePolicy).toBe('Retain');
@@ -80,7 +89,7 @@ describe('tables', () => {
 
   it('-c throwaway=true: tables are unprotected and deleted with the stack', () => {
     const throwaway = synth({ throwaway: 'true' });
-    for (const table of [throwaway.stack.events.table, throwaway.stack.views.table]) {
+    for (const table of [throwaway.stack.events.table, throwaway.stack.views.table, throwaway.stack.parked.table]) {
       const resource = throwaway.json.Resources[logicalIdOf(throwaway.stack, table)]!;
       expect(resource.DeletionPolicy).toBe('Delete');
       expect(resource.Properties.DeletionProtectionEnabled).toBe(false);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { StatementExtracted } from '../../events/document-events';
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
@@ -16,16 +17,22 @@ import { type CliResult, runCli, temporaryDirectory } from '../support/run-cli';
 import { aStatement } from '../support/statement-factory';
 
 /**
- * Issue 7, item 3. A commit holding an event of a schema version this stancewatch does not know
- * yet (written straight to the table, as a newer writer would) is a poison record for the
- * projector: after the dispatcher's three attempts it goes to the failure destination
- * (`failures.jsonl`), while the other commits of the same batch are projected. `stancewatch
- * failures` shows it; `failures --retry` keeps it while the version is still unknown, and delivers
- * it after the upgrade (a CLI process preloaded with the next version's event definition,
- * fixtures/statement-extracted-v2.ts), after which its statement moves the position, the
- * contradiction it makes is decided and alerted, and the failure is gone.
+ * Issue 7, item 3, and issue 16, item 2. A commit holding an event of a schema version this
+ * stancewatch does not know yet (written straight to the table, as a newer writer would) is a
+ * poison record for the projector: after the handler's three attempts it is parked with its whole
+ * commit (nothing goes to the dead-letter file), while the other commits of the same batch are
+ * projected. `stancewatch redrive --dry-run` shows it; `redrive` keeps it while the version is
+ * still unknown (exit 1, with the cause), and replays it after the upgrade (a CLI process
+ * preloaded with the next version's event definition, fixtures/statement-extracted-next.ts), after
+ * which its statement moves the position, the contradiction it makes is decided and alerted, and
+ * nothing is parked any more.
  */
-const UPGRADE = fileURLToPath(new URL('./fixtures/statement-extracted-v2.ts', import.meta.url));
+/** What the upgrade fixture writes (not imported here: importing it would upgrade this process too). */
+const NEXT_STATEMENT_VERSION = StatementExtracted.schemaVersion + 1;
+const UPGRADE = fileURLToPath(new URL('./fixtures/statement-extracted-next.ts', import.meta.url));
+const TOO_NEW = new RegExp(
+  `StatementExtracted schemaVersion ${NEXT_STATEMENT_VERSION} is newer than this stancewatch understands`,
+);
 
 const BEFORE = {
   id: 'poison-before',
@@ -42,7 +49,7 @@ const AFTER = {
   text: 'German Chancellor Friedrich Merz said Germany would support new sanctions against Russia.',
 };
 
-/** A document commit whose StatementExtracted is schema version 2 (it carries a new field). */
+/** A document commit whose StatementExtracted is the next schema version (it carries a new field). */
 function futureCommit(ids: IdGenerator) {
   const documentId = 'poison-future';
   const text =
@@ -97,7 +104,7 @@ function futureCommit(ids: IdGenerator) {
       {
         eventId: ids.next(),
         type: 'StatementExtracted',
-        schemaVersion: 2,
+        schemaVersion: NEXT_STATEMENT_VERSION,
         version: 2,
         occurredAt: '2025-11-10T00:00:00.000Z',
         correlationId,
@@ -108,12 +115,12 @@ function futureCommit(ids: IdGenerator) {
   };
 }
 
-/** The CLI as the next version: the same bin/stancewatch.js with the v2 definition preloaded. */
+/** The CLI as the next version: the same bin/stancewatch.js with the next definition preloaded. */
 const runUpgradedCli = (args: readonly string[]): Promise<CliResult> =>
   runCli(args, { nodeArgs: ['--import', 'tsx', '--import', UPGRADE] });
 
 describe('poison records', () => {
-  it('go to the failure destination while the rest of the batch proceeds, and are redelivered after the upgrade', async () => {
+  it('are parked while the rest of the batch proceeds, and redriven after the upgrade', async () => {
     const dataDir = join(temporaryDirectory(), 'data');
     const folder = new DataFolder(dataDir);
     const quiet = { write: () => true };
@@ -139,17 +146,19 @@ describe('poison records', () => {
       await ingestDocument(ingest, AFTER);
       await stancewatch.drain();
 
-      const failures = await stancewatch.failures.list();
-      expect(failures).toHaveLength(1);
-      expect(failures[0]).toMatchObject({
+      expect(await stancewatch.failures.list()).toEqual([]);
+      const parked = await stancewatch.parking.list('projector');
+      expect(parked).toHaveLength(1);
+      expect(parked[0]).toMatchObject({
         consumer: 'projector',
         streamId: 'document/poison-future',
-        eventTypes: ['DocumentIngested', 'StatementExtracted'],
+        keys: ['document/poison-future', 'decide:position/ukraine/ceasefire/ceasefire'],
+        held: false,
         attempts: 3,
+        item: expect.objectContaining({ pk: 'document/poison-future', eventTypes: expect.any(Set) }),
       });
-      // The dispatcher only learns "failed" from the batch response (as on AWS, where the DLQ
-      // message holds the record's coordinates, not the error); the handler's log has the cause.
-      expect(failures[0]?.reason).toMatch(/projector reported the record as failed/);
+      // The handler parks it, so it knows why (the dead-letter destination never did).
+      expect(parked[0]?.reason).toMatch(TOO_NEW);
       const positions = (await stancewatch.views.listPositions()).items.map(
         (position) => `${position.actor}/${position.proposition} ${position.polarity}`,
       );
@@ -158,26 +167,26 @@ describe('poison records', () => {
       await stancewatch.close();
     }
 
-    const listed = await runCli(['failures', '--data', dataDir, '--json']);
+    const listed = await runCli(['redrive', '--dry-run', '--data', dataDir, '--json']);
     expect(listed.code, listed.stderr).toBe(0);
-    expect(JSON.parse(listed.stdout).failures).toEqual([
+    expect(JSON.parse(listed.stdout).records).toEqual([
       expect.objectContaining({ consumer: 'projector', streamId: 'document/poison-future', attempts: 3 }),
     ]);
 
-    // Still the old version: the record stays in the failure destination, and the operator is
-    // told why.
-    const tooEarly = await runCli(['failures', '--retry', '--data', dataDir]);
+    // Still the old version: the record stays parked, and the operator is told why.
+    const tooEarly = await runCli(['redrive', '--data', dataDir]);
     expect(tooEarly.code).toBe(1);
-    expect(tooEarly.stdout).toMatch(/0 record\(s\) delivered, 1 still failing/);
-    expect(tooEarly.stdout).toMatch(/StatementExtracted schemaVersion 2 is newer than this stancewatch understands/);
+    expect(tooEarly.stdout).toMatch(/0 parked record\(s\) replayed, 1 still parked/);
+    expect(tooEarly.stdout).toMatch(TOO_NEW);
 
-    const upgraded = await runUpgradedCli(['failures', '--retry', '--data', dataDir, '--json']);
+    const upgraded = await runUpgradedCli(['redrive', '--data', dataDir, '--json']);
     expect(upgraded.code, upgraded.stderr).toBe(0);
-    expect(JSON.parse(upgraded.stdout)).toEqual({ retried: 1, remaining: 0 });
+    expect(JSON.parse(upgraded.stdout)).toMatchObject({ redriven: 1, remaining: 0, stillFailing: [] });
 
     const reopened = await openStancewatch({ folder, extractor: createRulesExtractor() });
     try {
-      expect(await reopened.failures.list()).toEqual([]);
+      expect(await reopened.parking.list('projector')).toEqual([]);
+      expect(await reopened.parking.blockedKeys('projector')).toEqual(new Set());
       const contradictions = (await reopened.views.listContradictions()).items;
       expect(contradictions).toEqual([
         expect.objectContaining({

@@ -105,8 +105,8 @@ describe('STANCEWATCH_PUBLIC_READ: one parser for both runtimes', () => {
 describe('readAwsConfig', () => {
   it.each([
     ['ingest', 'the ingest function', ['EVENTS_TABLE']],
-    ['projector', 'The projector', ['EVENTS_TABLE', 'VIEWS_TABLE']],
-    ['alerter', 'The alerter', ['EVENTS_TABLE', 'ALERT_TOPIC_ARN']],
+    ['projector', 'The projector', ['EVENTS_TABLE', 'VIEWS_TABLE', 'PARKED_TABLE']],
+    ['alerter', 'The alerter', ['EVENTS_TABLE', 'ALERT_TOPIC_ARN', 'PARKED_TABLE']],
     ['api', 'The API function', ['EVENTS_TABLE', 'VIEWS_TABLE', 'API_TOKEN_SECRET_ARN']],
   ] as const)('%s needs %s’s variables and names each missing one', (fn, purpose, needs) => {
     const message = needs
@@ -120,11 +120,13 @@ describe('readAwsConfig', () => {
     const config = readAwsConfig('alerter', {
       EVENTS_TABLE: 'events',
       ALERT_TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:alerts',
+      PARKED_TABLE: 'parked',
       API_URL: 'https://api.example.org/',
     });
     expect(config).toMatchObject({
       eventsTable: 'events',
       alertTopicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts',
+      parkedTable: 'parked',
       apiUrl: 'https://api.example.org/',
       extractor: { kind: 'rules' },
     });

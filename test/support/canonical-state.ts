@@ -104,8 +104,9 @@ export function canonicalLog(eventItems: readonly Record<string, unknown>[]): {
   recordedAt: Set<string>;
 } {
   const commits = eventItems.filter((item) => Array.isArray(item.events));
+  // Snapshots (`snapshot/…`) are derived from the log, not part of it: left out.
   const claims = eventItems
-    .filter((item) => !Array.isArray(item.events))
+    .filter((item) => !Array.isArray(item.events) && !String(item.pk).startsWith('snapshot/'))
     .map((item) => ({ key: String(item.pk), owner: String(item.owner) }))
     .sort((a, b) => a.key.localeCompare(b.key));
 

@@ -44,10 +44,13 @@ export class MemoryEventStore implements EventStore {
     if (stored.length !== expectedVersion) {
       const same = stored.slice(expectedVersion, expectedVersion + events.length);
       if (same.length === events.length && same.every((event, index) => event.eventId === events[index]?.eventId)) {
+        const lastEventId = same.at(-1)?.eventId;
+        const holding = commits.find((commit) => commit.events.some((event) => event.eventId === lastEventId));
         return {
           streamId,
           nextExpectedVersion: expectedVersion + events.length,
-          commitId: '',
+          commitId: holding?.commitId ?? '',
+          commit: holding?.commit ?? 0,
           alreadyStored: true,
           events: same,
         };
@@ -76,6 +79,7 @@ export class MemoryEventStore implements EventStore {
       streamId,
       nextExpectedVersion: expectedVersion + events.length,
       commitId,
+      commit: commit.commit,
       alreadyStored: false,
       events: commit.events,
     };

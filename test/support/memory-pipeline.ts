@@ -43,6 +43,7 @@ export function stubExtractor(version: string, rules: readonly StubRule[]): Extr
             proposition: rule.proposition,
             polarity: rule.polarity,
             attribution: 'direct',
+            evidence: 'quote',
             confidence: rule.confidence ?? 0.9,
             statedAt: input.publishedAt,
           });

@@ -68,6 +68,7 @@ const quiet = { write: () => true };
 
 export interface PipelineRun {
   state: CanonicalState;
+  /** Stream records given up or parked. */
   failures: number;
   clientRetries: number;
   milliseconds: number;
@@ -112,7 +113,10 @@ export async function runEmbeddedPipeline(options: {
       views: stancewatch.views,
       outbox: readOutbox(folder.root),
     });
-    const failures = (await stancewatch.failures.list()).length;
+    // Given up (the dead-letter file) or parked: either way not handled in the run.
+    const parked =
+      (await stancewatch.parking.list('projector')).length + (await stancewatch.parking.list('alerter')).length;
+    const failures = (await stancewatch.failures.list()).length + parked;
     return { state, failures, clientRetries: counter.retries, milliseconds: performance.now() - started };
   } finally {
     await stancewatch.close();

@@ -22,6 +22,7 @@ export function aStatement(overrides: Partial<ExtractedData> = {}): ExtractedDat
     proposition: 'cede-territory',
     polarity: 'oppose',
     attribution: 'direct',
+    evidence: 'quote',
     confidence: 0.9,
     statedAt: '2025-10-28',
     extractorVersion: 'test@1',

@@ -79,7 +79,7 @@ export class DynamoEventStore implements EventStore {
           ? options.readHead
           : await this.#readHead(streamId);
     if (head.version !== expectedVersion) {
-      return this.#alreadyStoredOrConflict(streamId, expectedVersion, events);
+      return this.#alreadyStoredOrConflict(streamId, expectedVersion, events, { commit: 0, version: 0 });
     }
 
     const item = this.#commitItem(streamId, head, events);
@@ -95,7 +95,8 @@ export class DynamoEventStore implements EventStore {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        return this.#alreadyStoredOrConflict(streamId, expectedVersion, events);
+        // The stream did end at `head` (its commit holds expectedVersion): only what follows it matters.
+        return this.#alreadyStoredOrConflict(streamId, expectedVersion, events, head);
       }
       throw translateAwsError(error, 'appendToStream');
     }
@@ -103,6 +104,7 @@ export class DynamoEventStore implements EventStore {
       streamId,
       nextExpectedVersion: item.toVersion,
       commitId: item.commitId,
+      commit: item.sk,
       alreadyStored: false,
       events: decodeCommitItem(item as unknown as Record<string, unknown>).events,
     };
@@ -220,16 +222,19 @@ export class DynamoEventStore implements EventStore {
 
   /**
    * The condition failed or the head moved: if our eventIds sit right after expectedVersion, an
-   * earlier attempt of this same append (a retry after a timeout) already stored them.
+   * earlier attempt of this same append (a retry after a timeout) already stored them. `from` is a
+   * point at or before expectedVersion: only the commits after it are read (a conflict on a long
+   * stream costs its new commits, not the whole stream).
    */
   async #alreadyStoredOrConflict(
     streamId: string,
     expectedVersion: number,
     events: readonly NewEvent[],
+    from: StreamHead,
   ): Promise<AppendResult> {
-    const commits = await this.#queryCommits(streamId);
+    const commits = await this.#queryCommits(streamId, from.commit);
     const storedEvents = commits.flatMap((commit) => commit.events);
-    const stored = storedEvents.slice(expectedVersion, expectedVersion + events.length);
+    const stored = storedEvents.filter((event) => event.version > expectedVersion).slice(0, events.length);
     const sameEvents =
       stored.length === events.length && stored.every((event, index) => event.eventId === events[index]?.eventId);
     if (sameEvents) {
@@ -239,11 +244,12 @@ export class DynamoEventStore implements EventStore {
         streamId,
         nextExpectedVersion: expectedVersion + events.length,
         commitId: holding?.commitId ?? '',
+        commit: holding?.commit ?? 0,
         alreadyStored: true,
         events: stored,
       };
     }
-    throw new ConcurrencyError(streamId, expectedVersion, storedEvents.at(-1)?.version ?? 0);
+    throw new ConcurrencyError(streamId, expectedVersion, storedEvents.at(-1)?.version ?? from.version);
   }
 
   #commitItem(streamId: string, head: StreamHead, events: readonly NewEvent[]): CommitItem {

@@ -1,3 +1,5 @@
+import type { Evidence as EvidenceKind } from '../../../events/statement';
+
 /**
  * How much to trust a statement, from how it was found. Starts from the kind of evidence (a direct
  * quote of a named speaker is best; the narrator's summary of a country's stance less so; one
@@ -24,6 +26,19 @@ export interface Evidence {
   indirect: boolean;
   /** The holder was carried over from an earlier clause. */
   inherited: boolean;
+  /** The stance is an act (a vote, a veto, a signature, a cancelled meeting), not words. */
+  act: boolean;
+}
+
+/**
+ * The evidence kind a statement carries: the actor's own quoted words, an act, or else reported
+ * speech (a reporting frame, or the text stating what the actor holds or demands).
+ */
+export function evidenceKindOf(evidence: Evidence): EvidenceKind {
+  if (evidence.quoted) return 'quote';
+  // "X said Germany would deliver the missiles" reports words about an act, not the act.
+  if (evidence.act && !evidence.framed) return 'action';
+  return 'speech';
 }
 
 export function confidenceOf(evidence: Evidence): number {

@@ -10,7 +10,7 @@ import { tokenisePhrase } from './nlp';
 
 export type Element =
   | { kind: 'forms'; forms: ReadonlySet<string>; exactCase?: string }
-  | { kind: 'gap'; max: number }
+  | { kind: 'gap'; max: number; stops: ReadonlySet<string> }
   | { kind: 'class'; alternatives: Element[][] };
 
 export interface CompiledPattern<T> {
@@ -50,6 +50,8 @@ export interface CompileOptions {
   inflect: boolean;
   irregular?: Record<string, readonly string[]>;
   classes?: Record<string, readonly string[]>;
+  /** Tokens a gap (…) may not skip: the lexicon's `gapStops` and GAP_STOP_MARKS (see `gapStopsOf`). */
+  gapStops: ReadonlySet<string>;
 }
 
 const GAP = new Set(['…', '...']);
@@ -62,8 +64,13 @@ const GAP = new Set(['…', '...']);
 const NO_MATCHES: readonly PatternMatch<never>[] = [];
 const MAX_GAP = 3;
 
-/** Words a gap may not swallow: they start a new clause or coordinate two. */
-const GAP_STOPS = new Set(['and', 'or', 'but', ';', ':', '.', ',', '"', '“', '”', '(', ')', '—', '–', '?', '!']);
+/** Marks a gap may not swallow: they end a clause, a sentence or a quotation. */
+const GAP_STOP_MARKS: readonly string[] = [';', ':', '.', ',', '"', '“', '”', '(', ')', '—', '–', '?', '!'];
+
+/** What a gap may not swallow: the marks, and the words that start a new clause or join two. */
+export function gapStopsOf(words: readonly string[]): ReadonlySet<string> {
+  return new Set([...words, ...GAP_STOP_MARKS]);
+}
 
 /**
  * The patterns that start with one form, in the order they were added. Most patterns have a
@@ -139,7 +146,7 @@ export class PatternIndex<T> {
     const elements: Element[] = [];
     for (const part of source.split(/\s+/).filter(Boolean)) {
       if (GAP.has(part)) {
-        elements.push({ kind: 'gap', max: MAX_GAP });
+        elements.push({ kind: 'gap', max: MAX_GAP, stops: options.gapStops });
         continue;
       }
       const classMatch = /^\{([a-z0-9-]+)\}$/.exec(part);
@@ -319,7 +326,7 @@ function matchElements(elements: Element[], k: number, tokens: TokenView, i: num
   // A gap: try to skip 0..max tokens, never across a clause stop.
   let best = -1;
   for (let skip = 0; skip <= element.max && i + skip <= limit; skip += 1) {
-    if (skip > 0 && GAP_STOPS.has(tokens.norm[i + skip - 1] ?? '')) break;
+    if (skip > 0 && element.stops.has(tokens.norm[i + skip - 1] ?? '')) break;
     best = Math.max(best, matchElements(elements, k + 1, tokens, i + skip, limit));
   }
   return best;

@@ -80,13 +80,10 @@ function isTitle(atom: Atom): atom is RoleAtom {
   return atom.payload.kind === 'title' || atom.payload.kind === 'honorific';
 }
 
-const SKIP_BEFORE = new Set(['the', 'both', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'all', 'either']);
-const PLURAL_EXCEPTIONS = new Set(['forces', 'troops', 'authorities', 'allies', 'partners', 'leadership', 'military']);
-
-/** A plural role ("officials"), not one person; "forces" and the like are no plural of a person. */
-function isPlural(text: AnalysedText, role: RoleAtom): boolean {
+/** A plural role ("officials"), not one person; "forces" and the like (collective roles) are no plural of a person. */
+function isPlural(compiled: CompiledCodebook, text: AnalysedText, role: RoleAtom): boolean {
   const last = text.norm[role.end - 1] ?? '';
-  return last.endsWith('s') && !last.endsWith('ss') && !PLURAL_EXCEPTIONS.has(last);
+  return last.endsWith('s') && !last.endsWith('ss') && !compiled.words.collectiveRoles.has(last);
 }
 
 function nameAccepted(text: AnalysedText, match: PatternMatch<NameEntry>): boolean {
@@ -209,7 +206,7 @@ export function findMentions(
   for (let i = 0; i < count; i += 1) {
     const atom = atoms[i]!;
     if (i > 0 && !extendsGroup(text, atoms[i - 1]!, atom, groupHasPerson)) {
-      const mention = classify(text, atoms, groupStart, i, limit, taken);
+      const mention = classify(compiled, text, atoms, groupStart, i, limit, taken);
       if (mention) groupMentions.add(mention);
       groupStart = i;
       groupHasPerson = false;
@@ -217,12 +214,12 @@ export function findMentions(
     if (atom.payload.kind === 'person') groupHasPerson = true;
   }
   if (count > 0) {
-    const mention = classify(text, atoms, groupStart, count, limit, taken);
+    const mention = classify(compiled, text, atoms, groupStart, count, limit, taken);
     if (mention) groupMentions.add(mention);
   }
   const mentions = groupMentions.take();
-  markCoordinatedRoles(text, mentions);
-  mergeAppositions(text, mentions);
+  markCoordinatedRoles(compiled, text, mentions);
+  mergeAppositions(compiled, text, mentions);
   addSources(markers, mentions);
   for (const mention of mentions) {
     mention.object = isObject(compiled, text, mention.start, from);
@@ -259,6 +256,7 @@ function sortByStart<T extends { start: number }>(items: T[], count = items.leng
 
 /** The mention of the group atoms[from, to). */
 function classify(
+  compiled: CompiledCodebook,
   text: AnalysedText,
   atoms: readonly Atom[],
   from: number,
@@ -287,13 +285,13 @@ function classify(
     if (first.payload.kind === 'personPronoun') {
       const mention = mentionOf(start, last.end, 'pronoun');
       const word = text.norm[first.start];
-      mention.firstPerson = word === 'i' || word === 'me';
+      mention.firstPerson = compiled.words.firstPersonPronouns.has(word ?? '');
       return mention;
     }
     return mentionOf(start, last.end, first.payload.kind === 'groupPronoun' ? 'group' : 'self');
   }
   if (lastTitle) {
-    const plural = isPlural(text, lastTitle);
+    const plural = isPlural(compiled, text, lastTitle);
     // A title followed by capitalised unknown words names a person: "Defence Minister Jan Nowak".
     const nameEnd = last === lastTitle && !plural ? unknownNameAfter(text, last.end, limit, taken) : last.end;
     if (nameEnd > last.end) {
@@ -302,12 +300,10 @@ function classify(
         ? mentionOf(start, nameEnd, 'person', actorEntry.actor, name)
         : mentionOf(start, nameEnd, 'source', undefined, name);
     }
-    if (actorEntry) {
-      const definite = text.norm[first.start - 1] === 'the';
-      return mentionOf(start, last.end, definite && !plural ? 'roleRef' : 'role', actorEntry.actor);
-    }
+    const definite = compiled.words.definiteArticles.has(text.norm[first.start - 1] ?? '');
+    if (actorEntry) return mentionOf(start, last.end, definite && !plural ? 'roleRef' : 'role', actorEntry.actor);
     // A title with no actor: "the president" refers back; "officials said" is an unnamed source.
-    if (text.norm[first.start - 1] === 'the' && !plural) return mentionOf(start, last.end, 'roleRef');
+    if (definite && !plural) return mentionOf(start, last.end, 'roleRef');
     const source = mentionOf(start, last.end, 'source');
     source.source = 'anonymous';
     return source;
@@ -320,36 +316,45 @@ function classify(
   return undefined;
 }
 
-const COORDINATION = new Set(['and', 'or', ',', '&']);
+/** Marks that join two demonyms as a conjunction does ("Ukrainian, European officials", "US & EU"). */
+const COORDINATING_MARKS: ReadonlySet<string> = new Set([',', '&']);
 
 /** "Ukrainian and European officials": the first demonym shares the title of the second. */
-function markCoordinatedRoles(text: AnalysedText, mentions: Mention[]): void {
+function markCoordinatedRoles(compiled: CompiledCodebook, text: AnalysedText, mentions: Mention[]): void {
   for (let i = mentions.length - 2; i >= 0; i -= 1) {
     const current = mentions[i]!;
     const next = mentions[i + 1]!;
     if (current.kind !== 'demonym' && current.kind !== 'country') continue;
     if (next.kind !== 'role' && next.kind !== 'roleRef') continue;
-    if (next.start - current.end !== 1 || !COORDINATION.has(text.norm[current.end] ?? '')) continue;
+    if (next.start - current.end !== 1) continue;
+    const between = text.norm[current.end] ?? '';
+    if (!compiled.words.conjunctions.has(between) && !COORDINATING_MARKS.has(between)) continue;
     if (current.kind === 'demonym') current.kind = 'role';
   }
 }
 
 /** A mention made of title words only ("a foreign policy aide"), not an analyst or an unnamed source. */
-function isTitleOnly(text: AnalysedText, mention: Mention): boolean {
+function isTitleOnly(compiled: CompiledCodebook, text: AnalysedText, mention: Mention): boolean {
   return (
     mention.source === 'anonymous' &&
     tokenType(text, mention.start) === 'word' &&
-    !/source|insider/.test(text.norm[mention.end - 1] ?? '')
+    !containsSourceWord(compiled, text.norm[mention.end - 1] ?? '')
   );
 }
 
+/** "sources", "insiders": the word contains one of the lexicon's source words. */
+function containsSourceWord(compiled: CompiledCodebook, word: string): boolean {
+  for (const source of compiled.words.sourceWords) if (word.includes(source)) return true;
+  return false;
+}
+
 /** Only commas and articles between two mentions, and at least one comma: "Peskov, the Kremlin spokesman". */
-function onlyAppositionBetween(text: AnalysedText, from: number, to: number): boolean {
+function onlyAppositionBetween(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): boolean {
   let comma = false;
   for (let i = from; i < to; i += 1) {
-    const token = text.norm[i];
+    const token = text.norm[i] ?? '';
     if (token === ',') comma = true;
-    else if (token !== 'the' && token !== 'a' && token !== 'an') return false;
+    else if (!compiled.words.articles.has(token)) return false;
   }
   return comma;
 }
@@ -358,13 +363,13 @@ function onlyAppositionBetween(text: AnalysedText, from: number, to: number): bo
  * "Dmitry Peskov, the Kremlin spokesman," is one mention: keep the person. Merges in place
  * (`kept` mentions stay at the front), with no second array.
  */
-function mergeAppositions(text: AnalysedText, mentions: Mention[]): void {
+function mergeAppositions(compiled: CompiledCodebook, text: AnalysedText, mentions: Mention[]): void {
   let kept = 0;
   for (let i = 0; i < mentions.length; i += 1) {
     const mention = mentions[i]!;
     const previous = kept > 0 ? mentions[kept - 1]! : undefined;
     if (previous?.actor && (previous.actor === mention.actor || mention.kind === 'source')) {
-      if (onlyAppositionBetween(text, previous.end, mention.start)) {
+      if (onlyAppositionBetween(compiled, text, previous.end, mention.start)) {
         if (
           previous.kind === 'person' &&
           (mention.kind === 'role' || mention.kind === 'roleRef' || mention.kind === 'institution')
@@ -373,7 +378,12 @@ function mergeAppositions(text: AnalysedText, mentions: Mention[]): void {
           continue;
         }
         // "Yuri Ushakov, a foreign policy aide to Putin,": a title after a named person describes them.
-        if (previous.kind === 'person' && mention.kind === 'source' && !mention.actor && isTitleOnly(text, mention)) {
+        if (
+          previous.kind === 'person' &&
+          mention.kind === 'source' &&
+          !mention.actor &&
+          isTitleOnly(compiled, text, mention)
+        ) {
           previous.end = mention.end;
           continue;
         }
@@ -419,7 +429,8 @@ export function isObject(
   sentenceStart: number,
 ): boolean {
   let i = start - 1;
-  while (i >= sentenceStart && SKIP_BEFORE.has(text.norm[i] ?? '')) i -= 1;
+  const skipped = compiled.words.objectDeterminers;
+  while (i >= sentenceStart && skipped.has(text.norm[i] ?? '')) i -= 1;
   if (i < sentenceStart) return false;
   if (!compiled.prepositions.has(text.norm[i] ?? '')) return false;
   // "a group of US senators": the senators are the subject. A partitive ending at the preposition

@@ -13,7 +13,7 @@ import {
 } from './codebook/compile';
 import { loadCodebook } from './codebook/load-codebook';
 import type { Codebook } from './codebook/schema';
-import { confidenceOf } from './confidence';
+import { confidenceOf, evidenceKindOf } from './confidence';
 import { resolveStatementDate } from './dates';
 import { addTo } from './list-buffer';
 import type { PatternMatch } from './matcher';
@@ -45,7 +45,7 @@ import {
 export type { Codebook } from './codebook/schema';
 
 /** Bumped whenever the rules change what they extract, so stored extractions can be told apart. */
-export const RULES_VERSION = '1.0.0';
+export const RULES_VERSION = '1.1.0';
 export const RULES_EXTRACTOR_VERSION = `rules@${RULES_VERSION}`;
 
 /** Sentences longer than this are not prose (tables, lists run together): they are skipped. */
@@ -361,6 +361,7 @@ function toStatements(
     statement.proposition = draft.proposition;
     statement.polarity = draft.polarity;
     statement.attribution = draft.attribution;
+    statement.evidence = evidenceKindOf(draft.evidence);
     if (draft.reportedBy) statement.reportedBy = draft.reportedBy;
     statement.confidence = confidenceOf(draft.evidence);
     statement.statedAt = statedAt ?? input.publishedAt;

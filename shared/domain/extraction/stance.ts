@@ -237,7 +237,7 @@ function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[
   }
   if (!nearest) return NO_MENTIONS;
   // Keep those inside the clause, in place (withCoordinated's list is a new one).
-  const coordinated = withCoordinated(text, sentence, nearest);
+  const coordinated = withCoordinated(ctx.compiled, text, sentence, nearest);
   let kept = 0;
   for (const m of coordinated) if (m.start >= clause.start) coordinated[kept++] = m;
   coordinated.length = kept;
@@ -337,12 +337,13 @@ function analyseClause(
   );
 
   let subjects = subjectMentions(ctx, clause, Number.isFinite(stanceStart) ? stanceStart : clause.end);
+  const { words } = ctx.compiled;
   if (passiveCue) {
     // "… was rejected by Kyiv": the agent holds the stance.
     let probe = passiveCue.end;
-    if (text.norm[probe] === 'by') {
+    if (words.agentMarkers.has(text.norm[probe] ?? '')) {
       probe += 1;
-      if (text.norm[probe] === 'the') probe += 1;
+      if (words.definiteArticles.has(text.norm[probe] ?? '')) probe += 1;
       const agent = holderAt(sentence.mentions, probe);
       subjects = agent ? [agent] : NO_MENTIONS;
     } else if (Number.isFinite(stanceStart) && stanceStart === passiveCue.start) {
@@ -362,8 +363,8 @@ function analyseClause(
   let explicit = holders.length > 0 && subjects.some(isNamed);
   let inherited = false;
   // ", which …", ", who …" describe something; they take no holder from the clause before.
-  const opener = clause.openedBy;
-  const relative = opener === 'that' || opener === 'which' || opener === 'who';
+  const opener = clause.openedBy ?? '';
+  const relative = words.relatives.has(opener);
   const nonRestrictive = relative && text.norm[clause.start - 2] === ',';
   let prefixSign = 1;
   if (holders.length === 0 && !nonRestrictive) {
@@ -408,7 +409,7 @@ function analyseClause(
     inherited,
     holderEnd,
     prefixSign,
-    unasserted: opener === 'that' && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? ''),
+    unasserted: words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? ''),
     // Present even when undefined: one shape for every clause state.
     frame,
     passiveCue,
@@ -489,7 +490,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
     const chains = objectChains(ctx, state);
     for (let k = 0; k < triggers.length; k += 1) {
       const trigger = triggers[k]!;
-      if (continuesSameTopic(text, triggers, k)) continue;
+      if (continuesSameTopic(compiled, text, triggers, k)) continue;
       const entry = trigger.trigger!;
       const isObject = trigger.start >= stanceStart;
       let chainSign: number;
@@ -511,7 +512,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
         chainSign = before.sign * after.sign;
         conditional ||= after.conditional;
         // "any truce must address …": requirements on it.
-        if (text.norm[trigger.start - 1] === 'any' && deonticFrom(items, trigger.end)) conditional = true;
+        const determiner = text.norm[trigger.start - 1] ?? '';
+        if (compiled.words.freeChoiceDeterminers.has(determiner) && deonticFrom(items, trigger.end)) conditional = true;
       }
       found = addTo(found, NO_FOUND, {
         topic: entry.topic,
@@ -633,7 +635,7 @@ function objectChains(ctx: Context, state: ClauseState): ReadonlyArray<Chain | u
   for (let k = 0; k < triggers.length; k += 1) {
     const trigger = triggers[k]!;
     if (trigger.start < stanceStart) continue;
-    const coordinator = previous && coordinatorBetween(ctx.text, items, previous.end, trigger.start);
+    const coordinator = previous && coordinatorBetween(ctx.compiled, ctx.text, items, previous.end, trigger.start);
     // Without a coordinator the one range would be [holderEnd, trigger.start]: no range at all.
     const ranges: Array<[number, number]> | undefined = coordinator
       ? [
@@ -679,14 +681,20 @@ function embeddedSubject(mentions: Mention[], from: number, to: number): Mention
   return undefined;
 }
 
-/** An "and" or "or" between two triggers. */
-function coordinatorBetween(text: AnalysedText, items: Item[], from: number, to: number): Item | undefined {
+/** A conjunction ("and", "or") between two triggers. */
+function coordinatorBetween(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  items: Item[],
+  from: number,
+  to: number,
+): Item | undefined {
   for (const item of items) {
     if (
       item.kind === 'coordinator' &&
       item.start >= from &&
       item.end <= to &&
-      (text.norm[item.start] === 'and' || text.norm[item.start] === 'or')
+      compiled.words.conjunctions.has(text.norm[item.start] ?? '')
     ) {
       return item;
     }
@@ -716,10 +724,9 @@ function anaphoric(ctx: Context, state: ClauseState): Found[] {
     items.find((item) => item.kind === 'anaphor' && (passiveCue !== undefined || item.start >= stanceStart)) ??
     anaphorInsideCue(ctx, items);
   // A relative clause's head noun: "a request that …", "the plan, which …".
-  const relativeHead =
-    clause.openedBy === 'that' || clause.openedBy === 'which'
-      ? sentence.items.find((item) => item.kind === 'anaphor' && item.end === clause.start - 1)
-      : undefined;
+  const relativeHead = ctx.compiled.words.anaphorRelatives.has(clause.openedBy ?? '')
+    ? sentence.items.find((item) => item.kind === 'anaphor' && item.end === clause.start - 1)
+    : undefined;
   if (!anaphor && !relativeHead) return NO_FOUND;
   const chain =
     passiveCue || !anaphor ? chainOf(items, holderEnd, clause.end) : chainOf(items, holderEnd, anaphor.start);
@@ -740,7 +747,7 @@ const LOWERCASE_WORD = /^[a-z-]+$/;
  * triggers is dropped: this says whether `triggers[k]` is such a later one (asked per trigger,
  * with no set of them built per clause).
  */
-function continuesSameTopic(text: AnalysedText, triggers: Item[], k: number): boolean {
+function continuesSameTopic(compiled: CompiledCodebook, text: AnalysedText, triggers: Item[], k: number): boolean {
   if (k === 0) return false;
   const previous = triggers[k - 1]!;
   const current = triggers[k]!;
@@ -750,7 +757,7 @@ function continuesSameTopic(text: AnalysedText, triggers: Item[], k: number): bo
   if (current.start - previous.end > 2) return false;
   for (let i = previous.end; i < current.start; i += 1) {
     const token = text.norm[i]!;
-    if (!LOWERCASE_WORD.test(token) || token === 'and' || token === 'or') return false;
+    if (!LOWERCASE_WORD.test(token) || compiled.words.conjunctions.has(token)) return false;
   }
   return true;
 }
@@ -799,6 +806,7 @@ function emit(
       hedged: sentence.markers.has('hedge'),
       indirect: false,
       inherited: state.inherited,
+      act: state.firstCue?.cueKind === 'action',
     };
     let indirectEvidence: Evidence | undefined;
     const dateWindow: [number, number] =
@@ -812,7 +820,7 @@ function emit(
       const conditioned = clause.conditional && !f.indirect && !(clause.trade && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
-      if (value === 'oppose' && f.topic === 'talks') {
+      if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
         aboutVenue ??= hasPlaces || talksBeforeLocative(compiled, text, state);
         if (aboutVenue) continue;
       }
@@ -851,12 +859,12 @@ function emit(
   }
 }
 
-/** "Talks in Minsk": a talks trigger followed closely by a locative. */
+/** "Talks in Minsk": a trigger of a meetings topic followed closely by a locative. */
 function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
   const { clause } = state;
   return state.triggers.some(
     (trigger) =>
-      trigger.trigger!.topic === 'talks' &&
+      compiled.meetingTopics.has(trigger.trigger!.topic) &&
       compiled.venue
         .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
         .some((m) => m.payload === 'locative'),
@@ -875,6 +883,7 @@ function withIndirect(evidence: Evidence, indirect: boolean): Evidence {
     hedged: evidence.hedged,
     indirect,
     inherited: evidence.inherited,
+    act: evidence.act,
   };
 }
 
@@ -932,8 +941,6 @@ function attributionFor(
   return DIRECT;
 }
 
-const SKIP_IN_SLOT = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'a', 'an', 'both', 'all']);
-
 /** An actor that may fill a slot: named, and not one the slot excludes. */
 function usable(actor: string | undefined, excluded: readonly string[]): string | undefined {
   return actor && !excluded.includes(actor) ? actor : undefined;
@@ -988,7 +995,7 @@ function propositionFor(
       const next = text.norm[probe] ?? '';
       if (isPreposition(slot.prepositions, next)) {
         probe += 1;
-        while (SKIP_IN_SLOT.has(text.norm[probe] ?? '')) probe += 1;
+        while (ctx.compiled.words.slotDeterminers.has(text.norm[probe] ?? '')) probe += 1;
         actor = usable(mentionAt(sentence.mentions, probe)?.actor, excluded);
       }
     } else if (way === 'subject') {

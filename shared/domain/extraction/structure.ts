@@ -206,7 +206,7 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   }
   const verbLike = item.kind === 'reporting' || item.cueKind === 'speech' || item.cueKind === 'action';
   // Attitude words after "be" are adjectives ("is determined to", "was ready") unless an agent follows ("was backed by").
-  const agent = text.norm[item.end] === 'by';
+  const agent = compiled.words.agentMarkers.has(text.norm[item.end] ?? '');
   const passive = isPassive(compiled, text, item.start, from);
   // "would be considered legitimate targets": a passive "consider" is "regard", not a condition.
   if (passive && item.polarity === 'conditional' && !agent) return undefined;
@@ -219,17 +219,6 @@ export function possessiveBefore(text: AnalysedText, index: number): boolean {
   const before = text.norm[index - 1] ?? '';
   return before === "'s" || before === '’s' || text.possessive.has(index - 1);
 }
-
-const ADVERBS_IN_VERB_GROUP = new Set([
-  'also',
-  'not',
-  'already',
-  'reportedly',
-  'widely',
-  'firmly',
-  'repeatedly',
-  'again',
-]);
 
 /** The word ends in -ed, -en, -wn, -ld, -ne or -nt (what /(?:ed|en|wn|ld|ne|nt)$/ tests). */
 function participleEnding(word: string): boolean {
@@ -252,11 +241,12 @@ function participleEnding(word: string): boolean {
 }
 
 function isPassive(compiled: CompiledCodebook, text: AnalysedText, start: number, from: number): boolean {
+  const { words } = compiled;
   let i = start - 1;
-  while (i >= from && ADVERBS_IN_VERB_GROUP.has(text.norm[i] ?? '')) i -= 1;
+  while (i >= from && words.verbGroupAdverbs.has(text.norm[i] ?? '')) i -= 1;
   if (i < from) return false;
   const word = text.norm[start] ?? '';
-  const participle = participleEnding(word) || word === 'said' || word === 'told' || word === 'made';
+  const participle = participleEnding(word) || words.irregularParticiples.has(word);
   return participle && compiled.beForms.has(text.norm[i] ?? '');
 }
 
@@ -283,52 +273,6 @@ const HOLDER_KINDS = new Set([
   'source',
 ]);
 export const canHold = (mention: Mention) => HOLDER_KINDS.has(mention.kind);
-
-const TRAILING_WORDS = new Set([
-  'on',
-  'in',
-  'a',
-  'an',
-  'the',
-  'statement',
-  'interview',
-  'briefing',
-  'late',
-  'earlier',
-  'last',
-  'this',
-  'week',
-  'month',
-  'today',
-  'yesterday',
-  'tuesday',
-  'monday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'with',
-  'at',
-  'to',
-  'told',
-]);
-
-/** Verbs whose object is who was told ("told his French counterpart that"), not what was said. */
-const TELLING_VERBS = new Set([
-  'tell',
-  'tells',
-  'told',
-  'telling',
-  'assure',
-  'assured',
-  'assures',
-  'warn',
-  'warned',
-  'warns',
-  'remind',
-  'reminded',
-]);
 
 // Searches in the code run for every sentence are loops rather than find/some with a closure:
 // each such closure is a new object (and often a context) per call.
@@ -451,7 +395,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
 
     // Speaker after the verb: "…, said Peskov." / "…, said the Kremlin spokesman."
     let probe = item.end;
-    if (text.norm[probe] === 'the') probe += 1;
+    if (compiled.words.definiteArticles.has(text.norm[probe] ?? '')) probe += 1;
     const rightSpeaker = mentionAt(mentions, probe);
     const leftSpeaker = speakerBefore(sentence, item.start);
 
@@ -462,12 +406,12 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         ? leftSpeaker.start
         : item.start;
     const comma = precedingComma(text, adjacentStart, first);
-    if (comma !== undefined && isTrailing(text, sentence, tailStart, end)) {
+    if (comma !== undefined && isTrailing(compiled, text, sentence, tailStart, end)) {
       const speaker = leftSpeaker && adjacentStart === leftSpeaker.start ? leftSpeaker : rightSpeaker;
       if (speaker && canHold(speaker)) {
         let complementEnd = comma;
         while (complementEnd > first && isQuoteMark(text.norm[complementEnd - 1] ?? '')) complementEnd -= 1;
-        const speakers = speaker === leftSpeaker ? withCoordinated(text, sentence, speaker) : [speaker];
+        const speakers = speaker === leftSpeaker ? withCoordinated(compiled, text, sentence, speaker) : [speaker];
         frames = addTo(frames, NO_FRAMES, {
           speakers,
           kind: 'reporting',
@@ -494,12 +438,12 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     // when or to whom it was said, not what was said.
     let that = -1;
     for (let k = start; k < Math.min(end, start + 7); k += 1) {
-      if (text.norm[k] === 'that') {
+      if (compiled.words.complementizers.has(text.norm[k] ?? '')) {
         that = k - start;
         break;
       }
     }
-    const told = TELLING_VERBS.has(text.norm[item.start] ?? '');
+    const told = compiled.words.tellingVerbs.has(text.norm[item.start] ?? '');
     if (that >= 0) {
       const thatAt = start + that;
       let between = false;
@@ -526,7 +470,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         start = recipient.end;
         continue;
       }
-      if (token === 'that' || token === ':' || token === ',') {
+      if (compiled.words.complementizers.has(token) || token === ':' || token === ',') {
         start += 1;
         continue;
       }
@@ -540,7 +484,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       }
     }
     if (complementEnd <= start) continue;
-    const speakers = participle ? [subject] : withCoordinated(text, sentence, subject);
+    const speakers = participle ? [subject] : withCoordinated(compiled, text, sentence, subject);
     // The head is the speaker and the verb, with an opening adverbial ("On October 28, Zelensky
     // said" dates the statement) but never a clause of its own ("Kyiv dismissed the idea, saying").
     let headStart = participle ? item.start - 1 : speakers[0]!.start;
@@ -586,14 +530,18 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
   return frames;
 }
 
-const COORDINATING = new Set(['and', 'or', ',', 'both', 'as', 'well', 'along', 'together', 'with', 'the']);
-
 /**
  * A mention and those coordinated before it: "Britain, France and Germany", "both Ukraine and the
- * US". A bare comma joins only inside a list that ends with "and"/"or": in "… or Belarus, Zelensky
- * said" Belarus is not a second speaker.
+ * US". A bare comma joins only inside a list that ends with a conjunction: in "… or Belarus,
+ * Zelensky said" Belarus is not a second speaker.
  */
-export function withCoordinated(text: AnalysedText, sentence: Sentence, nearest: Mention): Mention[] {
+export function withCoordinated(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  nearest: Mention,
+): Mention[] {
+  const { words } = compiled;
   const out = [nearest];
   const mentions = sentence.mentions;
   let list = false;
@@ -610,12 +558,15 @@ export function withCoordinated(text: AnalysedText, sentence: Sentence, nearest:
     let comma = false;
     for (let i = from; i < to; i += 1) {
       const token = text.norm[i]!;
-      if (!COORDINATING.has(token)) {
+      if (token === ',') {
+        comma = true;
+        continue;
+      }
+      if (!words.speakerListWords.has(token)) {
         coordinating = false;
         break;
       }
-      if (token === 'and' || token === 'or') conjunction = true;
-      else if (token === ',') comma = true;
+      if (words.conjunctions.has(token)) conjunction = true;
     }
     if (!coordinating) break;
     if (!conjunction && !(list && comma)) break;
@@ -654,13 +605,19 @@ function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
 }
 
 /** After the speaker only a date, "in a statement", a recipient or punctuation remains. */
-function isTrailing(text: AnalysedText, sentence: Sentence, from: number, end: number): boolean {
+function isTrailing(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  from: number,
+  end: number,
+): boolean {
   let words = 0;
   for (let i = from; i < end; i += 1) {
     if (tokenType(text, i) === 'punctuation') continue;
     const item = itemAt(sentence.items, i);
     if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return false;
-    if (!TRAILING_WORDS.has(text.norm[i] ?? '')) words += 1;
+    if (!compiled.words.trailingAttributionWords.has(text.norm[i] ?? '')) words += 1;
     if (words > 6) return false;
   }
   return true;
@@ -687,8 +644,6 @@ export interface Clause {
   /** The boundary that opened the clause, if any ("after", "which", ":"). */
   openedBy?: string;
 }
-
-const TRADE_MARKERS = new Set(['in exchange for', 'in return for']);
 
 /** Which frame a token belongs to: the innermost complement that contains it. */
 export function frameOfToken(frames: Frame[], index: number): number {
@@ -767,7 +722,7 @@ export function segmentClauses(
   }
   found.close(end);
   const clauses = found.take();
-  attachConditions(clauses);
+  attachConditions(compiled, clauses);
   return clauses;
 }
 
@@ -775,7 +730,7 @@ export function segmentClauses(
  * A condition makes the clause it attaches to conditional: the previous one ("ready … if"), or
  * the next one when the condition comes first ("If Russia withdraws, Ukraine will …").
  */
-function attachConditions(clauses: Clause[]): void {
+function attachConditions(compiled: CompiledCodebook, clauses: Clause[]): void {
   for (let index = 0; index < clauses.length; index += 1) {
     const clause = clauses[index]!;
     if (!clause.condition) continue;
@@ -784,7 +739,7 @@ function attachConditions(clauses: Clause[]): void {
     const target = clauses[targetIndex];
     if (!target) continue;
     target.conditional = true;
-    if (TRADE_MARKERS.has(clause.openedBy ?? '')) target.trade = true;
+    if (compiled.words.trades.has(clause.openedBy ?? '')) target.trade = true;
     clause.attachesTo = targetIndex;
   }
 }
@@ -863,11 +818,11 @@ function isBreak(
       return !recipientEndsAt(compiled, text, sentence.first, item.start);
     }
     case 'coordinator': {
-      const word = text.norm[item.start];
-      if (word !== 'and' && word !== 'or' && word !== ',') return false;
+      const word = text.norm[item.start] ?? '';
+      if (word !== ',' && !compiled.words.conjunctions.has(word)) return false;
       // "Ukraine and Russia agreed": two mentions joined, not two clauses.
       const endsMention = mentionEndingAt(mentions, item.start);
-      const next = text.norm[item.end] === 'the' ? item.end + 1 : item.end;
+      const next = compiled.words.definiteArticles.has(text.norm[item.end] ?? '') ? item.end + 1 : item.end;
       if (endsMention && mentionStartsAt(mentions, item.end, next)) return false;
       // A new verb group follows: "… but would not", "… and wants", "… and Kyiv rejected".
       for (const other of sentence.items) {

@@ -19,7 +19,8 @@ export interface VenueFinding {
   conditional: boolean;
 }
 
-const LIST_GLUE = new Set(['or', 'and', ',', 'nor', 'the', 'in', 'at', 'either']);
+/** Marks that may join the places of a list, beside the lexicon's `placeListWords`. */
+const LIST_MARKS: ReadonlySet<string> = new Set([',']);
 
 /** What a clause with no venue context yields (shared; callers only read it). */
 const NO_FINDINGS: VenueFinding[] = [];
@@ -62,12 +63,14 @@ export function findVenues(
     if (!isCapitalised(text, place.end - 1)) continue;
     if (text.possessive.has(place.end - 1)) break;
     let before = place.start - 1;
-    while (before >= clause.start && text.norm[before] === 'the') before -= 1;
-    const afterLocative = endsAt(matches, 'locative', before + 1);
+    while (before >= clause.start && compiled.words.definiteArticles.has(text.norm[before] ?? '')) before -= 1;
+    const locative = endingAt(matches, 'locative', before + 1);
+    // "the war in Ukraine": the place says where the war is.
+    const afterLocative = locative !== undefined && !compiled.locatedNouns.has(text.norm[locative.start - 1] ?? '');
     const afterCue = cueEndsAt(items, before + 1);
     const scope = lastScopeBefore(scopes, place.start);
-    const inScope = scope !== undefined && onlyGlue(text, scope.end, place.start, true);
-    const continuesList = previousPlaceEnd >= 0 && onlyGlue(text, previousPlaceEnd, place.start, false);
+    const inScope = scope !== undefined && onlyGlue(compiled, text, scope.end, place.start, true);
+    const continuesList = previousPlaceEnd >= 0 && onlyGlue(compiled, text, previousPlaceEnd, place.start, false);
     if (!afterLocative && !afterCue && !inScope && !continuesList) continue;
     const scopeOfPlace = scope && (inScope || continuesList) ? scope : undefined;
     const chain = stanceAt(items, holderEnd, scopeOfPlace ? scopeOfPlace.start : place.start);
@@ -112,9 +115,9 @@ function firstOf(matches: readonly VenueMatch[], payload: VenueKind): VenueMatch
   return undefined;
 }
 
-function endsAt(matches: readonly VenueMatch[], payload: VenueKind, end: number): boolean {
-  for (const m of matches) if (m.payload === payload && m.end === end) return true;
-  return false;
+function endingAt(matches: readonly VenueMatch[], payload: VenueKind, end: number): VenueMatch | undefined {
+  for (const m of matches) if (m.payload === payload && m.end === end) return m;
+  return undefined;
 }
 
 function cueEndsAt(items: readonly Item[], end: number): boolean {
@@ -123,11 +126,18 @@ function cueEndsAt(items: readonly Item[], end: number): boolean {
 }
 
 /** Only list glue (and, with `emptyToo`, empty tokens) in the tokens [from, to). */
-function onlyGlue(text: AnalysedText, from: number, to: number, emptyToo: boolean): boolean {
+function onlyGlue(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  from: number,
+  to: number,
+  emptyToo: boolean,
+): boolean {
+  const glue = compiled.words.placeListWords;
   const end = Math.min(to, text.norm.length);
   for (let i = from; i < end; i += 1) {
     const token = text.norm[i]!;
-    if (!LIST_GLUE.has(token) && !(emptyToo && token === '')) return false;
+    if (!glue.has(token) && !LIST_MARKS.has(token) && !(emptyToo && token === '')) return false;
   }
   return true;
 }

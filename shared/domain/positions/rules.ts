@@ -55,9 +55,7 @@ export function toStatementRef(statement: StatementExtracted['data']): Statement
     quote: statement.quote,
     polarity: statement.polarity,
     attribution: statement.attribution,
-    ...((statement as { evidence?: StatementRef['evidence'] }).evidence !== undefined
-      ? { evidence: (statement as { evidence?: StatementRef['evidence'] }).evidence }
-      : {}),
+    evidence: statement.evidence,
     ...(statement.speaker !== undefined ? { speaker: statement.speaker } : {}),
     confidence: statement.confidence,
     statedAt: statement.statedAt,

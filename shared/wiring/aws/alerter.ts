@@ -1,11 +1,16 @@
 import type { AlerterHandlerDependencies } from '../../../functions/alerter/alerter';
+import type { StreamParking } from '../../../functions/streams/stream-handler';
 import { createSnsClient } from '../../adapters/sns/sns-client';
 import { SnsNotifier } from '../../adapters/sns/sns-notifier';
 import type { AwsConfig } from '../../config';
-import { eventStoreParts, powertoolsLogger } from './common';
+import { eventStoreParts, powertoolsLogger, streamParking } from './common';
 
-export function alerterDependencies(config: AwsConfig<'alerter'>): AlerterHandlerDependencies {
-  const { ids, clock, eventStore } = eventStoreParts(config);
+const SERVICE = 'stancewatch-alerter';
+
+export function alerterDependencies(
+  config: AwsConfig<'alerter'>,
+): AlerterHandlerDependencies & { parking: StreamParking } {
+  const { client, ids, clock, eventStore } = eventStoreParts(config);
   return {
     eventStore,
     notifier: new SnsNotifier({
@@ -15,6 +20,7 @@ export function alerterDependencies(config: AwsConfig<'alerter'>): AlerterHandle
     ids,
     clock,
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
-    logger: powertoolsLogger('stancewatch-alerter'),
+    logger: powertoolsLogger(SERVICE),
+    parking: streamParking(client, config, SERVICE),
   };
 }

@@ -1,7 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { HandlerLogger } from '../../../functions/streams/stream-handler';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { HandlerLogger, StreamParking } from '../../../functions/streams/stream-handler';
 import { createDynamoDocumentClient } from '../../adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../../adapters/dynamodb/dynamo-event-store';
+import { DynamoParkingStore } from '../../adapters/dynamodb/dynamo-parking-store';
+import { PARKED_RECORDS_METRIC } from '../../adapters/dynamodb/parked-records-table';
 import type { Config } from '../../config';
 import { systemClock } from '../../ports/clock';
 import { createUlidGenerator } from '../../ports/id-generator';
@@ -31,5 +35,23 @@ export function powertoolsLogger(serviceName: string): HandlerLogger {
   return {
     info: (message, extra) => logger.info(message, extra ?? {}),
     error: (message, extra) => logger.error(message, extra ?? {}),
+  };
+}
+
+/**
+ * A stream consumer's parking: the parked-records table, and one ParkedRecords metric per record
+ * parked, published at once (EMF, a single-metric line) so that no record goes uncounted when the
+ * invocation ends.
+ */
+export function streamParking(
+  client: DynamoDBDocumentClient,
+  config: Pick<Config, 'observability'> & { parkedTable: string },
+  serviceName: string,
+): StreamParking {
+  const metrics = new Metrics({ namespace: config.observability.metricsNamespace, serviceName });
+  return {
+    store: new DynamoParkingStore({ client, tableName: config.parkedTable }),
+    clock: systemClock,
+    onParked: () => metrics.singleMetric().addMetric(PARKED_RECORDS_METRIC, MetricUnit.Count, 1),
   };
 }

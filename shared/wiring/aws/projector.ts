@@ -1,17 +1,29 @@
 import type { ProjectorHandlerDependencies } from '../../../functions/projector/projector';
+import type { StreamParking } from '../../../functions/streams/stream-handler';
+import { DynamoSnapshotStore } from '../../adapters/dynamodb/dynamo-snapshot-store';
 import { DynamoViewStore } from '../../adapters/dynamodb/dynamo-view-store';
 import { PositionStateCache } from '../../application/position-state-cache';
 import type { AwsConfig } from '../../config';
-import { eventStoreParts, powertoolsLogger } from './common';
+import { reportSnapshotError } from '../snapshot-errors';
+import { eventStoreParts, powertoolsLogger, streamParking } from './common';
 
-export function projectorDependencies(config: AwsConfig<'projector'>): ProjectorHandlerDependencies {
+const SERVICE = 'stancewatch-projector';
+
+export function projectorDependencies(
+  config: AwsConfig<'projector'>,
+): ProjectorHandlerDependencies & { parking: StreamParking } {
   const { client, ids, eventStore } = eventStoreParts(config);
+  const logger = powertoolsLogger(SERVICE);
   return {
     eventStore,
     views: new DynamoViewStore({ client, tableName: config.viewsTable }),
     ids,
     // Lives as long as the container: a warm projector reads only the new commits of a position.
     positionCache: new PositionStateCache(),
-    logger: powertoolsLogger('stancewatch-projector'),
+    // A cold one starts each position from its snapshot (docs/event-store.md, Snapshots).
+    snapshots: new DynamoSnapshotStore(client, config.eventsTable),
+    onSnapshotError: reportSnapshotError(logger),
+    logger,
+    parking: streamParking(client, config, SERVICE),
   };
 }

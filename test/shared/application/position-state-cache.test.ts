@@ -44,7 +44,7 @@ const meaning = (events: readonly DomainEvent[]) =>
   events.map((event) => ({ type: event.type, version: event.version, data: event.data }));
 
 describe('PositionStateCache: decisions read only the commits after the cached fold', () => {
-  it('reads the whole stream once, then only the new commits', async () => {
+  it('reads the whole stream once, then only what others wrote after its own commits', async () => {
     const inner = new MemoryEventStore();
     const { store, reads } = recordingReads(inner);
     const deps = deciding(store, new PositionStateCache());
@@ -55,9 +55,9 @@ describe('PositionStateCache: decisions read only the commits after the cached f
         applyCommand(aStatement({ documentId: `doc-${index}`, statedAt, polarity: index % 2 ? 'support' : 'oppose' })),
       );
     }
-    expect(reads.map(readFrom)).toEqual(['whole', 0, 1, 2]);
-    // Each read after the first returns the one commit the previous decision appended.
-    expect(reads.slice(1).every((read) => read.events >= 1 && read.events <= 2)).toBe(true);
+    // The cache holds the fold after each decision's own commit: the next read starts after it.
+    expect(reads.map(readFrom)).toEqual(['whole', 1, 2, 3]);
+    expect(reads.map((read) => read.events)).toEqual([0, 0, 0, 0]);
     expect((await inner.readStream(STREAM)).events.filter((e) => e.type === 'ContradictionDetected')).toHaveLength(3);
   });
 
@@ -82,7 +82,7 @@ describe('PositionStateCache: decisions read only the commits after the cached f
     expect(outcome.events.map((event) => event.type)).toEqual(['PositionReaffirmed']);
   });
 
-  it('forgets a stream whose append conflicts, so the retry reads it whole', async () => {
+  it('after a conflict, the retry reads only the commits after the cached fold (stored commits never change)', async () => {
     const inner = new MemoryEventStore();
     const { store, reads } = recordingReads(inner);
     const deps = deciding(store, new PositionStateCache());
@@ -93,19 +93,46 @@ describe('PositionStateCache: decisions read only the commits after the cached f
       applyCommand(aStatement({ documentId: 'b', statedAt: '2025-10-02', polarity: 'support' })),
     );
     expect(outcome.attempts).toBe(2);
-    expect(reads.map(readFrom)).toEqual(['whole', 0, 'whole']);
+    expect(reads.map(readFrom)).toEqual(['whole', 1, 1]);
   });
 
   it('keeps at most the statements it was sized for, dropping the least recently used streams', async () => {
     const inner = new MemoryEventStore();
-    const positionCache = new PositionStateCache({ maxStatements: 2 });
+    const positionCache = new PositionStateCache({ maxStatements: 4 });
     const deps = deciding(inner, positionCache);
     for (const actor of ['ukraine', 'russia', 'hungary']) {
       await decideOnPosition(deps, applyCommand(aStatement({ actor, documentId: `doc-${actor}` })));
     }
-    // Each entry is the state read before the stream's first append (size 1): the last two fit.
+    // Each entry is the fold after the stream's first commit (one statement, size 2): the last two fit.
     expect(positionCache.size).toBe(2);
     expect(positionCache.get(positionStreamId('ukraine', 'territory', 'cede-territory'))).toBeUndefined();
+  });
+
+  it('holds a fold larger than its whole budget apart, so a huge position is not read again', async () => {
+    const inner = new MemoryEventStore();
+    const { store, reads } = recordingReads(inner);
+    const positionCache = new PositionStateCache({ maxStatements: 3, maxLargeFolds: 1 });
+    const deps = deciding(store, positionCache);
+    for (let day = 1; day <= 6; day++) {
+      const statedAt = `2025-10-${String(day).padStart(2, '0')}`;
+      await decideOnPosition(deps, applyCommand(aStatement({ documentId: `doc-${day}`, statedAt })));
+    }
+    // Six statements, twice the budget: still cached, so no decision read more than the first.
+    expect(reads.map(readFrom)).toEqual(['whole', 1, 2, 3, 4, 5]);
+    expect(positionCache.get(STREAM)?.state.statements.size).toBe(6);
+    // Small streams still fit beside it; a second large fold takes the place of the first.
+    await decideOnPosition(deps, applyCommand(aStatement({ actor: 'russia', documentId: 'doc-r' })));
+    expect(positionCache.size).toBe(2);
+    for (let day = 1; day <= 4; day++) {
+      await decideOnPosition(
+        deps,
+        applyCommand(aStatement({ actor: 'hungary', documentId: `doc-h${day}`, statedAt: `2025-11-0${day}` })),
+      );
+    }
+    expect(positionCache.get(STREAM)).toBeUndefined();
+    expect(positionCache.get(positionStreamId('hungary', 'territory', 'cede-territory'))?.state.statements.size).toBe(
+      4,
+    );
   });
 
   it('decides exactly as a projector without the cache, whatever the history and the interleaving', async () => {

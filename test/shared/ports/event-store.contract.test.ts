@@ -84,6 +84,34 @@ describe.each(adapters)('EventStore contract: %s', (_name, open) => {
     expect((await store.readStream('alert/d')).version).toBe(2);
   });
 
+  it('answers the commit number it wrote, and the one holding events already stored', async () => {
+    const store = await open();
+    expect(await store.appendToStream('alert/f', 0, [anAlertPublished()])).toMatchObject({ commit: 1 });
+    const second = [anAlertPublished(), anAlertPublished()];
+    expect(await store.appendToStream('alert/f', 1, second, { readHead: { commit: 1, version: 1 } })).toMatchObject({
+      commit: 2,
+      nextExpectedVersion: 3,
+    });
+    await store.appendToStream('alert/f', 3, [anAlertPublished()]);
+    // A retry of the second append, with the head its caller had read then.
+    expect(await store.appendToStream('alert/f', 1, second, { readHead: { commit: 1, version: 1 } })).toMatchObject({
+      alreadyStored: true,
+      commit: 2,
+      nextExpectedVersion: 3,
+    });
+  });
+
+  it('refuses an append on a stale read head as a conflict naming the version the stream is at', async () => {
+    const store = await open();
+    await store.appendToStream('alert/g', 0, [anAlertPublished()]);
+    await store.appendToStream('alert/g', 1, [anAlertPublished(), anAlertPublished()]);
+    await store.appendToStream('alert/g', 3, [anAlertPublished()]);
+    const stale = store.appendToStream('alert/g', 1, [anAlertPublished()], { readHead: { commit: 1, version: 1 } });
+    await expect(stale).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(stale).rejects.toMatchObject({ expectedVersion: 1, actualVersion: 4 });
+    expect((await store.readStream('alert/g')).version).toBe(4);
+  });
+
   it('refuses an invalid event whole: nothing of the commit is written', async () => {
     const store = await open();
     const bad = { ...anAlertPublished(), data: { contradictionId: '' } } as unknown as ReturnType<

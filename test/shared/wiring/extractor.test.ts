@@ -61,7 +61,7 @@ describe('extractorFromEnvironment', () => {
     );
     const result = (await llm.extract(articleInput())) as LlmExtractionResult;
 
-    expect(result.extractorVersion).toBe('bedrock:meta.llama3-1-70b-instruct-v1:0@1.0.0');
+    expect(result.extractorVersion).toBe('bedrock:meta.llama3-1-70b-instruct-v1:0@1.1.0');
     expect(bedrock.commandCalls(ConverseCommand)[0]?.args[0].input.toolConfig?.toolChoice).toEqual({ any: {} });
     expect(reports).toHaveLength(1);
     expect(reports[0]?.usage).toMatchObject({ inputTokens: 2000, outputTokens: 70 });

@@ -1,8 +1,8 @@
 import type { Polarity } from '../../../../events/statement';
-import { type CompileOptions, PatternIndex } from '../matcher';
+import { type CompileOptions, gapStopsOf, PatternIndex } from '../matcher';
 import { tokenisePhrase } from '../nlp';
 import { Prefilter } from '../prefilter';
-import type { Codebook, CueGroup, Slot } from './schema';
+import type { Codebook, CueGroup, Lexicon, Slot } from './schema';
 
 /**
  * The codebook compiled for matching: pattern indexes per concern. Built once per codebook (the
@@ -74,10 +74,16 @@ export interface CompiledCodebook {
   venue: PatternIndex<VenueKind>;
   places: PatternIndex<string>;
   venueTopic: string;
+  /** Single-word nouns whose locative is no venue ("the war in Ukraine"). */
+  locatedNouns: ReadonlySet<string>;
+  /** Topics with the `meetings` role: an opposition said of a place is about the venue. */
+  meetingTopics: ReadonlySet<string>;
   prepositions: ReadonlySet<string>;
   beForms: ReadonlySet<string>;
   determiners: ReadonlySet<string>;
   unasserted: ReadonlySet<string>;
+  /** The lexicon's single words the rules test one token against, each list a set (see `Words`). */
+  words: Words;
   partitives: PatternIndex<true>;
   occasions: PatternIndex<true>;
   /**
@@ -99,6 +105,37 @@ export interface CompiledCodebook {
   /** Anaphors alone: a determiner-led cue noun that is also one ("a request") points back. */
   anaphors: PatternIndex<true>;
   actorKinds: ReadonlyMap<string, 'country' | 'organisation'>;
+}
+
+/**
+ * Closed-class words, one set per lexicon list (schema.ts says what each is for). With the
+ * prepositions, forms of "be", determiners and unasserted nouns beside them, these are the English
+ * words the rules compare single tokens with: the engine's code names none.
+ */
+export interface Words {
+  verbGroupAdverbs: ReadonlySet<string>;
+  irregularParticiples: ReadonlySet<string>;
+  agentMarkers: ReadonlySet<string>;
+  definiteArticles: ReadonlySet<string>;
+  articles: ReadonlySet<string>;
+  objectDeterminers: ReadonlySet<string>;
+  slotDeterminers: ReadonlySet<string>;
+  collectiveRoles: ReadonlySet<string>;
+  firstPersonPronouns: ReadonlySet<string>;
+  /** Matched inside a word, so a list rather than a set. */
+  sourceWords: readonly string[];
+  conjunctions: ReadonlySet<string>;
+  speakerListWords: ReadonlySet<string>;
+  placeListWords: ReadonlySet<string>;
+  relatives: ReadonlySet<string>;
+  anaphorRelatives: ReadonlySet<string>;
+  freeChoiceDeterminers: ReadonlySet<string>;
+  tellingVerbs: ReadonlySet<string>;
+  trailingAttributionWords: ReadonlySet<string>;
+  /** The lexicon's `complementizers` of one word ("that"). */
+  complementizers: ReadonlySet<string>;
+  /** Trade conditionals as a clause's `openedBy` reads them: normal forms joined by single spaces. */
+  trades: ReadonlySet<string>;
 }
 
 /** Bits of the token mask: which indexes can start a match at a token. */
@@ -137,11 +174,37 @@ function singleTokens(patterns: readonly string[]): Set<string> {
   return out;
 }
 
+function wordsOf(lexicon: Lexicon): Words {
+  return {
+    verbGroupAdverbs: singleTokens(lexicon.verbGroupAdverbs),
+    irregularParticiples: singleTokens(lexicon.irregularParticiples),
+    agentMarkers: singleTokens(lexicon.agentMarkers),
+    definiteArticles: singleTokens(lexicon.definiteArticles),
+    articles: singleTokens(lexicon.articles),
+    objectDeterminers: singleTokens(lexicon.objectDeterminers),
+    slotDeterminers: singleTokens(lexicon.slotDeterminers),
+    collectiveRoles: singleTokens(lexicon.collectiveRoles),
+    firstPersonPronouns: singleTokens(lexicon.firstPersonPronouns),
+    sourceWords: [...singleTokens(lexicon.sourceWords)],
+    conjunctions: singleTokens(lexicon.conjunctions),
+    speakerListWords: singleTokens(lexicon.speakerListWords),
+    placeListWords: singleTokens(lexicon.placeListWords),
+    relatives: singleTokens(lexicon.relatives),
+    anaphorRelatives: singleTokens(lexicon.anaphorRelatives),
+    freeChoiceDeterminers: singleTokens(lexicon.freeChoiceDeterminers),
+    tellingVerbs: singleTokens(lexicon.tellingVerbs),
+    trailingAttributionWords: singleTokens(lexicon.trailingAttributionWords),
+    complementizers: singleTokens(lexicon.complementizers),
+    trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
+  };
+}
+
 function build(codebook: Codebook): CompiledCodebook {
   const { lexicon } = codebook;
   const irregular = lexicon.inflections;
-  const open: CompileOptions = { inflect: true, irregular, classes: codebook.classes };
-  const closed: CompileOptions = { inflect: false, classes: codebook.classes };
+  const gapStops = gapStopsOf([...singleTokens(lexicon.gapStops)]);
+  const open: CompileOptions = { inflect: true, irregular, classes: codebook.classes, gapStops };
+  const closed: CompileOptions = { inflect: false, classes: codebook.classes, gapStops };
 
   const names = new PatternIndex<NameEntry>(MASK.names);
   const places = new PatternIndex<string>(MASK.places);
@@ -151,7 +214,11 @@ function build(codebook: Codebook): CompiledCodebook {
     for (const name of actor.names) names.add(name, { kind: 'name', actor: actor.id }, closed);
     for (const demonym of actor.demonyms) {
       // "Ukrainians" as well as "Ukrainian"; but never inflect multi-word demonyms.
-      names.add(demonym, { kind: 'demonym', actor: actor.id }, demonym.includes(' ') ? closed : { inflect: true });
+      names.add(
+        demonym,
+        { kind: 'demonym', actor: actor.id },
+        demonym.includes(' ') ? closed : { inflect: true, gapStops },
+      );
     }
     for (const capital of actor.capitals) names.add(capital, { kind: 'capital', actor: actor.id }, closed);
     for (const institution of actor.institutions) {
@@ -275,10 +342,15 @@ function build(codebook: Codebook): CompiledCodebook {
     venue,
     places,
     venueTopic: venues.topic,
+    locatedNouns: singleTokens(venues.locatedNouns),
+    meetingTopics: new Set(
+      codebook.topics.filter((topic) => topic.roles.includes('meetings')).map((topic) => topic.id),
+    ),
     prepositions: singleTokens(lexicon.prepositions),
     beForms: singleTokens(lexicon.beForms),
     determiners: singleTokens(lexicon.determiners),
     unasserted: singleTokens(lexicon.unasserted),
+    words: wordsOf(lexicon),
     anaphors,
     partitives,
     occasions,

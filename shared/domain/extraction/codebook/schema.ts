@@ -17,7 +17,7 @@ import { ActorId, TopicId } from '../../../../events/statement';
  */
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const Kebab = z.string().regex(kebab, 'must be kebab-case, e.g. "cede-territory"');
+const Kebab = z.string().regex(kebab, 'must be kebab-case, e.g. "give-up-land"');
 
 const Pattern = z
   .string()
@@ -26,6 +26,13 @@ const Pattern = z
   .max(200)
   .refine((value) => !/^(?:…|\.\.\.)|(?:…|\.\.\.)$/.test(value), 'a pattern cannot start or end with a gap (…)');
 const Patterns = z.array(Pattern);
+
+/**
+ * One word, tested against a single token (no inflection, no pattern syntax): the closed-class
+ * words the rules read one token at a time.
+ */
+const Word = z.string().trim().min(1).max(100).regex(/^\S+$/, 'must be one word, without spaces');
+const Words = z.array(Word);
 
 /** A name as written in text: matched case-insensitively, but must be capitalised in the text. */
 const Name = z.string().trim().min(1).max(100);
@@ -142,6 +149,11 @@ export const Topic = z
   .object({
     id: TopicId,
     label: z.string().max(200).optional(),
+    /**
+     * What the engine may assume about the topic. `meetings`: its propositions are meetings that
+     * happen somewhere, so "talks cannot take place in X" opposes the venue, not the meeting.
+     */
+    roles: z.array(z.enum(['meetings'])).default([]),
     propositions: z.array(Proposition).min(1),
   })
   .strict();
@@ -162,6 +174,11 @@ export const Venues = z
     including: Patterns.default([]),
     /** Prepositions that introduce a venue ("in", "at"). */
     locatives: Patterns.min(1),
+    /**
+     * Nouns whose locative says where they happen, not where to meet: "an end to the war in
+     * Ukraine" names no venue, however close a summit word is.
+     */
+    locatedNouns: z.array(z.string().min(1)).default([]),
     /** Cities and regions; country actors' names and capitals are venues already. */
     places: z.array(Place).default([]),
   })
@@ -227,6 +244,57 @@ export const Lexicon = z
     prepositions: Patterns.default([]),
     /** Forms of "be": a verb cue after them is passive ("was rejected by Kyiv"). */
     beForms: Patterns.default([]),
+    /** Adverbs that may stand between a form of "be" and its participle ("was also rejected"). */
+    verbGroupAdverbs: Words.default([]),
+    /** Participles with none of the regular endings (-ed, -en, -wn, -ld, -ne, -nt) that still make a passive ("was told"). */
+    irregularParticiples: Words.default([]),
+    /** Introduce the agent of a passive, who holds its stance ("was rejected by Kyiv"). */
+    agentMarkers: Words.default([]),
+    /** Skipped before a name after an agent marker, a reporting verb, a conjunction or a locative ("by the Kremlin"); a title after one refers back ("the president"). */
+    definiteArticles: Words.default([]),
+    /** With commas, all that may stand between a person and an apposition describing them ("Peskov, the Kremlin spokesman"). */
+    articles: Words.default([]),
+    /** Skipped between a preposition and the mention after it, which is then an object ("against the US", "with both Kyiv and …"). */
+    objectDeterminers: Words.default([]),
+    /** Skipped between a slot's preposition and the actor that fills it ("sanctions against the Russian …"). */
+    slotDeterminers: Words.default([]),
+    /** Role words that name one body, not several people, though they end in -s ("forces", "authorities"). */
+    collectiveRoles: Words.default([]),
+    /** The person pronouns that name the speaker ("I", "me"), not a third person. */
+    firstPersonPronouns: Words.default([]),
+    /**
+     * Words that make a mention of title words an unnamed source rather than a description of the
+     * person before it ("Ushakov, a foreign policy aide"); matched inside the mention's last word,
+     * so "sources" counts as "source".
+     */
+    sourceWords: Words.default([]),
+    /**
+     * The coordinators that join like with like ("and", "or"): a clause splits before one only when
+     * a new verb group follows; two triggers joined by one share the holder's stance words; a list
+     * of speakers needs one; adjacent triggers joined by one stay two propositions.
+     */
+    conjunctions: Words.default([]),
+    /** Words that may join coordinated speakers ("Britain, France and Germany", "both … and", "along with"). */
+    speakerListWords: Words.default([]),
+    /** Words that may join the places of one list, or follow "except" before a place ("in Russia or in Belarus"). */
+    placeListWords: Words.default([]),
+    /** Relative pronouns: a clause they open describes something and takes no holder from the clause before. */
+    relatives: Words.default([]),
+    /** The relatives whose head noun may be an anaphor ("a request that …", "the plan, which …"). */
+    anaphorRelatives: Words.default([]),
+    /** Before a trigger that is a subject, with a deontic cue after it, they make requirements on it ("any truce must …"). */
+    freeChoiceDeterminers: Words.default([]),
+    /** Verbs (every form, no inflection) whose object is who was told, not what was said ("told his counterpart that"). */
+    tellingVerbs: Words.default([]),
+    /** Words that may follow the speaker of a trailing attribution without making it a clause ("…, Peskov said in a statement on Tuesday"). */
+    trailingAttributionWords: Words.default([]),
+    /**
+     * Conditionals that offer a trade ("in exchange for"): refusing the trade is opposition, where any
+     * other condition makes even a refusal conditional. Each must be one of `conditionals`.
+     */
+    trades: Patterns.default([]),
+    /** Words a gap (…) in a pattern never skips: they start a new clause or join two (punctuation stops it too). */
+    gapStops: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;
@@ -293,6 +361,16 @@ export const Codebook = z
     });
     codebook.lexicon.cues.forEach((group, g) => {
       checkPatterns(group.patterns, ['lexicon', 'cues', g, 'patterns']);
+    });
+    const conditionals = new Set(codebook.lexicon.conditionals.map((pattern) => pattern.toLowerCase()));
+    codebook.lexicon.trades.forEach((trade, index) => {
+      if (!conditionals.has(trade.toLowerCase())) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lexicon', 'trades', index],
+          message: `trade "${trade}" is not one of lexicon.conditionals`,
+        });
+      }
     });
   });
 export type Codebook = z.infer<typeof Codebook>;

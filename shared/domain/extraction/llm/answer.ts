@@ -53,6 +53,8 @@ const ModelStatement = z.object({
   proposition: z.string().min(1).max(200),
   polarity: z.enum(['support', 'oppose', 'conditional']),
   attribution: z.enum(['direct', 'reported']),
+  /** Asked for, but an answer without it is still read: as `speech`, the kind that claims least. */
+  evidence: z.enum(['quote', 'speech', 'action']).nullish(),
   reportedBy: z.string().max(100).nullish(),
   confidence: z.number().min(0).max(1),
   statedAt: z.string().max(40).nullish(),
@@ -216,6 +218,7 @@ function toStatement(
     proposition: model.proposition,
     polarity: model.polarity,
     attribution,
+    evidence: model.evidence ?? 'speech',
     ...(reportedBy ? { reportedBy } : {}),
     confidence: Math.round(Math.min(model.confidence, maxConfidence) * 100) / 100,
     statedAt: statedAtFor(model.statedAt, context.publishedAt),

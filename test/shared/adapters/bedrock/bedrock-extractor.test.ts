@@ -82,6 +82,7 @@ describe('Bedrock extractor: answers', () => {
             topic: 'ceasefire',
             proposition: 'ceasefire',
             polarity: 'support',
+            evidence: 'action',
             confidence: 0.97,
           }),
         ],
@@ -92,7 +93,7 @@ describe('Bedrock extractor: answers', () => {
 
     const result = await llm.extract(articleInput());
 
-    expect(result.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.0.0`);
+    expect(result.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.1.0`);
     expect(result.codebookVersion).toBe('1.0.0');
     expect(result.statements).toHaveLength(2);
     for (const statement of result.statements) expect(Statement.safeParse(statement).success).toBe(true);
@@ -115,11 +116,19 @@ describe('Bedrock extractor: answers', () => {
       proposition: 'cede-territory',
       polarity: 'oppose',
       attribution: 'direct',
+      evidence: 'speech',
       confidence: 0.85,
       statedAt: '2025-11-03',
     });
-    // The model's confidence is capped; the publication date is the default statedAt.
-    expect(truce).toMatchObject({ actor: 'hungary', sentenceIndex: 5, confidence: 0.9, statedAt: PUBLISHED_AT });
+    // The model's confidence is capped; the publication date is the default statedAt; the evidence
+    // kind is the model's (an answer without one reads as speech, above).
+    expect(truce).toMatchObject({
+      actor: 'hungary',
+      sentenceIndex: 5,
+      evidence: 'action',
+      confidence: 0.9,
+      statedAt: PUBLISHED_AT,
+    });
 
     expect(result.report).toMatchObject({
       producedBy: 'bedrock',
@@ -289,7 +298,7 @@ describe('Bedrock extractor: answers', () => {
     expect(result.report.chunks).toBeGreaterThan(1);
     expect(result.report.malformedAnswers).toEqual({ 'malformed-json': 1 });
     expect(result.report.fallback).toBeUndefined();
-    expect(result.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.0.0`);
+    expect(result.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.1.0`);
     expect(result.statements.map((s) => s.sentenceIndex)).toEqual([5]);
     expect(logger.lines.some((line) => line.level === 'warn' && line.extra?.malformed === 'malformed-json')).toBe(true);
   });
@@ -332,7 +341,7 @@ describe('Bedrock extractor: failures', () => {
     const { extractor: llm, sleep, logger } = extractor();
     const result = await llm.extract(articleInput());
 
-    expect(result.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.0.0`);
+    expect(result.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.1.0`);
     expect(result.statements).toHaveLength(1);
     expect(result.report).toMatchObject({ calls: 3, retries: 2, usage: { inputTokens: 2400, outputTokens: 90 } });
     // Full jitter at random() = 0.5: half of 1 s, then half of 2 s.
@@ -348,7 +357,7 @@ describe('Bedrock extractor: failures', () => {
 
     expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(1);
     expect(sleep.waits).toEqual([]);
-    expect(result.extractorVersion).toBe('rules@1.0.0');
+    expect(result.extractorVersion).toBe('rules@1.1.0');
     expect(result.statements).toEqual(expected.statements);
     expect(result.statements.length).toBeGreaterThan(0);
     expect(result.report).toMatchObject({ producedBy: 'rules', fallback: { errorName: 'AccessDeniedException' } });
@@ -360,7 +369,7 @@ describe('Bedrock extractor: failures', () => {
   it('falls back when a model refuses the request (ValidationException), e.g. a tool choice it does not support', async () => {
     bedrock.on(ConverseCommand).rejects(validationFailed());
     const result = await extractor().extractor.extract(articleInput());
-    expect(result.extractorVersion).toBe('rules@1.0.0');
+    expect(result.extractorVersion).toBe('rules@1.1.0');
     expect(result.report.fallback?.errorName).toBe('ValidationException');
   });
 
@@ -372,7 +381,7 @@ describe('Bedrock extractor: failures', () => {
     const { extractor: llm } = extractor({ chunking: { maxChars: 250, contextSentences: 0 }, concurrency: 1 });
     const result = await llm.extract(articleInput());
 
-    expect(result.extractorVersion).toBe('rules@1.0.0');
+    expect(result.extractorVersion).toBe('rules@1.1.0');
     expect(result.report.fallback?.errorName).toBe('ServiceUnavailableException');
     expect(result.report.calls).toBe(4);
     expect(result.report.usage.inputTokens).toBe(1000);
@@ -388,7 +397,7 @@ describe('Bedrock extractor: failures', () => {
     const { extractor: llm } = extractor({ deadlineMs: 5_000, now: () => clock, retry: { attempts: 5 } });
     const result = await llm.extract(articleInput());
 
-    expect(result.extractorVersion).toBe('rules@1.0.0');
+    expect(result.extractorVersion).toBe('rules@1.1.0');
     expect(bedrock.commandCalls(ConverseCommand).length).toBeLessThanOrEqual(2);
   });
 });
@@ -477,7 +486,7 @@ describe('Hybrid extractor (rules+bedrock)', () => {
     expect(sentInputs()).toHaveLength(1);
     // 0 and 5 have rules statements; 1 names no actor; 6 has no topic cue; 3 names Kyiv and "talks".
     expect(sentencesIn(request!)).toEqual({ targets: [2, 3, 4], context: [1] });
-    expect(result.extractorVersion).toBe(`rules@1.0.0+bedrock:${MODEL_ID}@1.0.0`);
+    expect(result.extractorVersion).toBe(`rules@1.1.0+bedrock:${MODEL_ID}@1.1.0`);
     expect(result.statements).toHaveLength(fromRules.statements.length + 2);
     expect(result.statements).toEqual(expect.arrayContaining(fromRules.statements));
     expect(result.report).toMatchObject({ producedBy: 'rules+bedrock', sentencesAsked: 3, modelStatements: 2 });
@@ -489,7 +498,7 @@ describe('Hybrid extractor (rules+bedrock)', () => {
     const result = await llm.extract(articleInput('doc-covered', covered));
 
     expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(0);
-    expect(result.extractorVersion).toBe('rules@1.0.0');
+    expect(result.extractorVersion).toBe('rules@1.1.0');
     expect(result.report).toMatchObject({ producedBy: 'rules', calls: 0, usage: { inputTokens: 0, outputTokens: 0 } });
   });
 
@@ -499,7 +508,7 @@ describe('Hybrid extractor (rules+bedrock)', () => {
     const result = await llm.extract(articleInput());
     const fromRules = await rules.extract(articleInput());
 
-    expect(result.extractorVersion).toBe('rules@1.0.0');
+    expect(result.extractorVersion).toBe('rules@1.1.0');
     expect(result.statements).toEqual(fromRules.statements);
     expect(result.report.fallback?.errorName).toBe('AccessDeniedException');
   });
@@ -523,7 +532,7 @@ describe('Bedrock extractor: input', () => {
     );
     const empty = await llm.extract({ documentId: 'd', text: '   \n ', publishedAt: PUBLISHED_AT });
     expect(empty.statements).toEqual([]);
-    expect(empty.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.0.0`);
+    expect(empty.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.1.0`);
     expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(0);
   });
 });

@@ -47,6 +47,8 @@ export interface ModelStatementFixture {
   proposition: string;
   polarity: 'support' | 'oppose' | 'conditional';
   attribution: 'direct' | 'reported';
+  /** Asked for in the tool schema; fixtures leave it out unless the test is about it. */
+  evidence?: 'quote' | 'speech' | 'action';
   reportedBy?: string;
   confidence: number;
   statedAt?: string;

@@ -41,11 +41,11 @@ describe('ingest with the Bedrock extractor', () => {
       { text: ARTICLE, publishedAt: PUBLISHED_AT, title: 'Kyiv rules out ceding land' },
     );
 
-    expect(outcome.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.0.0`);
+    expect(outcome.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.1.0`);
     expect(outcome.droppedStatements).toBe(0);
     expect(outcome.statements.map((s) => [s.sentenceIndex, s.topic, s.extractorVersion])).toEqual([
-      [0, 'territory', `bedrock:${MODEL_ID}@1.0.0`],
-      [2, 'ceasefire', `bedrock:${MODEL_ID}@1.0.0`],
+      [0, 'territory', `bedrock:${MODEL_ID}@1.1.0`],
+      [2, 'ceasefire', `bedrock:${MODEL_ID}@1.1.0`],
     ]);
     expect(outcome.statements.every((s) => s.documentId === outcome.documentId)).toBe(true);
   });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { loadCodebook } from '../../../../shared/domain/extraction/codebook/load-codebook';
+import { createRulesExtractor } from '../../../../shared/domain/extraction/rules-extractor';
+
+/**
+ * The closed-class words the rules test tokens against come from the codebook's lexicon, not from
+ * code: emptying one of those lists in a copy of the codebook changes what the same sentence gives.
+ */
+const bundled = loadCodebook();
+
+const statementsOf = (text: string, lexicon: Record<string, unknown> = {}) => {
+  const codebook = loadCodebook({
+    ...structuredClone(bundled),
+    lexicon: { ...structuredClone(bundled.lexicon), ...lexicon },
+  });
+  return createRulesExtractor({ codebook })
+    .extractSync({ documentId: 'lexicon-words', text, publishedAt: '2025-06-01' })
+    .statements.map((statement) => `${statement.actor} ${statement.polarity} ${statement.proposition}`);
+};
+
+describe('the lexicon word lists', () => {
+  it.each([
+    {
+      list: 'agentMarkers',
+      text: 'The ceasefire proposal was rejected by Kyiv.',
+      bundled: ['ukraine oppose ceasefire'],
+      emptied: [],
+    },
+    {
+      list: 'trades',
+      text: 'Zelensky said Ukraine would not give up Donbas in exchange for a ceasefire.',
+      bundled: ['ukraine oppose cede-territory', 'ukraine support ceasefire'],
+      emptied: ['ukraine conditional cede-territory', 'ukraine support ceasefire'],
+    },
+    {
+      list: 'freeChoiceDeterminers',
+      text: 'Any ceasefire must include security guarantees, Zelensky said.',
+      bundled: ['ukraine conditional ceasefire', 'ukraine support security-guarantees'],
+      emptied: ['ukraine support ceasefire', 'ukraine support security-guarantees'],
+    },
+    {
+      list: 'speakerListWords',
+      text: 'Macron and Starmer said their countries were prepared to send troops.',
+      bundled: ['france support foreign-troops', 'united-kingdom support foreign-troops'],
+      emptied: ['united-kingdom support foreign-troops'],
+    },
+  ])('lexicon.$list drives the rule that reads it', ({ list, text, bundled: withBundled, emptied }) => {
+    expect(statementsOf(text)).toEqual(withBundled);
+    expect(statementsOf(text, { [list]: [] })).toEqual(emptied);
+  });
+
+  it('refuses a word with a space and a trade that is no conditional, naming the field', () => {
+    const broken = {
+      ...structuredClone(bundled),
+      lexicon: { ...structuredClone(bundled.lexicon), agentMarkers: ['by the'], trades: ['in lieu of'] },
+    };
+    expect(() => loadCodebook(broken)).toThrow(/lexicon\.agentMarkers\.0: must be one word[\s\S]*lexicon\.trades\.0/);
+  });
+});
