@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent, type EventOf } from './define-event';
 import { ActorId, PropositionId, TopicId } from './statement';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every stored event has this envelope. `version` is the event's position in its stream

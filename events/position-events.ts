@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent, type EventOf } from './define-event';
 import { ActorId, Polarity, PropositionId, TopicId } from './statement';
 import { StatementRef } from './statement-ref';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AlertPublished } from './alert-events';
 import type { EventDefinition, EventOf } from './define-event';
 import { DocumentIngested, StatementExtracted, StatementRetracted } from './document-events';

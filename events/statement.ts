@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The extraction contract: one actor's stance on one proposition, with the exact sentence as

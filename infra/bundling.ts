@@ -10,11 +10,21 @@ import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws
 /** The repository root: NodejsFunction's projectRoot, and where package-lock.json sits. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export const FUNCTION_NAMES = ['ingest', 'projector', 'alerter', 'api', 'digest'] as const;
+/** `api` serves the HTTP API's reads, `apiWrite` its POST /documents (the same app, with extraction). */
+export const FUNCTION_NAMES = ['ingest', 'projector', 'alerter', 'api', 'apiWrite', 'digest'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
-/** `functions/<name>/handler.ts`, each exporting `handler`. */
-export const entryOf = (name: FunctionName): string => `${PROJECT_ROOT}functions/${name}/handler.ts`;
+const ENTRIES: Record<FunctionName, string> = {
+  ingest: 'functions/ingest/handler.ts',
+  projector: 'functions/projector/handler.ts',
+  alerter: 'functions/alerter/handler.ts',
+  api: 'functions/api/handler.ts',
+  apiWrite: 'functions/api/write-handler.ts',
+  digest: 'functions/digest/handler.ts',
+};
+
+/** The handler file of each function, each exporting `handler`. */
+export const entryOf = (name: FunctionName): string => `${PROJECT_ROOT}${ENTRIES[name]}`;
 
 /**
  * ESM output needs `require` for the CommonJS packages esbuild inlines (wink-nlp, parts of

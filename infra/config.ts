@@ -33,12 +33,12 @@ export interface StancewatchConfig {
   /** `-c bedrockModel=<model id>`: required with a Bedrock extractor. */
   bedrockModel?: string;
   /**
-   * `-c reservedConcurrency=true`: reserve concurrency for the api and ingest functions (the
-   * numbers: `apiConcurrency`, `ingestConcurrency`). Off by default: on a new account the Lambda
+   * `-c reservedConcurrency=true`: reserve concurrency for the two API functions and ingest (the
+   * numbers: `apiConcurrency`, each, and `ingestConcurrency`). Off by default: on a new account the Lambda
    * concurrency quota is 10, and any reservation there fails the first deployment.
    */
   reservedConcurrency: boolean;
-  /** `-c apiConcurrency=N` (default 10): the api's reservation when reservedConcurrency=true. */
+  /** `-c apiConcurrency=N` (default 10): the reservation of api and of apiWrite, each, when reservedConcurrency=true. */
   apiConcurrency: number;
   /** `-c ingestConcurrency=N` (default 5): the ingest function's reservation when reservedConcurrency=true. */
   ingestConcurrency: number;

@@ -1,6 +1,6 @@
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   Alarm,
@@ -66,10 +66,10 @@ export const PROJECTOR_FILTER = FilterCriteria.filter({
 
 /**
  * Reserved concurrency (with `-c reservedConcurrency=true`), only where a runaway costs money:
- * - api: the public endpoint; a flood (or a client retry loop) can at most keep this many
- *   executions busy, so Lambda and DynamoDB spend stay bounded (the stage throttle rejects most of
- *   such a flood before Lambda is invoked at all), and with a Bedrock extractor every
- *   POST /documents spends model tokens.
+ * - api and apiWrite (each `apiConcurrency`): the public endpoint; a flood (or a client retry
+ *   loop) can at most keep this many executions busy, so Lambda and DynamoDB spend stay bounded
+ *   (the stage throttle rejects most of such a flood before Lambda is invoked at all), and with a
+ *   Bedrock extractor every POST /documents spends model tokens.
  * - ingest: a looping caller (a script, a misconfigured trigger) could otherwise run up to the
  *   account limit in parallel, each invocation extracting up to 100 documents (Bedrock tokens).
  * The stream consumers get none: their concurrency is already bounded by the shard count times
@@ -77,9 +77,14 @@ export const PROJECTOR_FILTER = FilterCriteria.filter({
  * Off by default: a new account's concurrency quota (10) refuses any reservation.
  */
 export const reservedConcurrencyOf = (config: StancewatchConfig) =>
-  config.reservedConcurrency ? { api: config.apiConcurrency, ingest: config.ingestConcurrency } : {};
+  config.reservedConcurrency
+    ? { api: config.apiConcurrency, apiWrite: config.apiConcurrency, ingest: config.ingestConcurrency }
+    : {};
 
-/** The api function's Bedrock time budget per document (the HTTP API gives up after 30 s). */
+/** The HTTP API routes that extract, served by the apiWrite function; every other request goes to api. */
+export const WRITE_ROUTES = [{ method: HttpMethod.POST, path: '/documents' }] as const;
+
+/** POST /documents' Bedrock time budget per document (the HTTP API gives up after 30 s). */
 export const API_BEDROCK_DEADLINE_SECONDS = 20;
 
 export class StancewatchStack extends Stack {
@@ -244,22 +249,37 @@ export class StancewatchStack extends Stack {
         [ENV.parkedTable]: this.parked.tableName,
       },
     });
+    // The HTTP API is two functions over the same Hono app: `api` answers every read (and the
+    // review verdicts) and never loads the NLP model, so its bundle is small and its cold start
+    // short; `apiWrite` gets only the routes that extract (WRITE_ROUTES) and builds the extractor
+    // at init (docs/deploy.md, "Functions"; docs/performance.md, "Bundles and cold starts").
+    const apiEnvironment = {
+      [ENV.eventsTable]: this.events.tableName,
+      [ENV.viewsTable]: this.views.tableName,
+      [ENV.apiTokenSecretArn]: this.apiToken.secretArn,
+      ...(config.publicRead ? { [ENV.publicRead]: 'true' } : {}),
+    };
     const api = make('api', {
-      description: 'stancewatch: the HTTP API and dashboard (Hono)',
+      description: 'stancewatch: the HTTP API and dashboard (Hono): every route but POST /documents',
       memorySize: 1024,
       // API Gateway HTTP APIs wait 30 s at most for the integration.
       timeout: Duration.seconds(29),
+      environment: apiEnvironment,
+      reservedConcurrency: reservedConcurrencyOf(config).api,
+    });
+    const apiWrite = make('apiWrite', {
+      description: 'stancewatch: the HTTP API route that extracts (POST /documents); the same app as api',
+      // Extraction is CPU-bound: memory buys CPU.
+      memorySize: 1024,
+      timeout: Duration.seconds(29),
       environment: {
-        [ENV.eventsTable]: this.events.tableName,
-        [ENV.viewsTable]: this.views.tableName,
-        [ENV.apiTokenSecretArn]: this.apiToken.secretArn,
-        ...(config.publicRead ? { [ENV.publicRead]: 'true' } : {}),
+        ...apiEnvironment,
         ...extractorEnvironment,
         // POST /documents must answer within API Gateway's 30 s: past 20 s of model time the
         // document is read by the rules instead (docs/bedrock.md, deadline and fallback).
         ...(usesBedrock ? { [ENV.bedrockDeadlineSeconds]: String(API_BEDROCK_DEADLINE_SECONDS) } : {}),
       },
-      reservedConcurrency: reservedConcurrencyOf(config).api,
+      reservedConcurrency: reservedConcurrencyOf(config).apiWrite,
     });
     const digest = make('digest', {
       description: 'stancewatch: the daily digest of possible contradictions (and shifts, opted in)',
@@ -271,7 +291,7 @@ export class StancewatchStack extends Stack {
         ...(config.alertShifts ? { [ENV.alertShifts]: 'true' } : {}),
       },
     });
-    this.functions = { ingest, projector, alerter, api, digest };
+    this.functions = { ingest, projector, alerter, api, apiWrite, digest };
     for (const fn of Object.values(this.functions)) {
       Validations.of(fn.function).acknowledge({
         id: 'AwsSolutions-L1',
@@ -301,20 +321,26 @@ export class StancewatchStack extends Stack {
     // digest: reads the review queue and the shifts, publishes one message a day.
     this.views.grantRead(digest.role);
     grantPublishAlerts(digest, this.alertTopic, topicKey);
-    // api: the read routes (views, a document's stream, the global log for GET /events), POST
-    // /documents (the same use case as ingest) and the token.
+    // api: the read routes (views, a document's stream, the global log for GET /events), the
+    // review verdicts (appended to the review streams) and the token.
     this.views.grantRead(api.role);
     this.events.grantReadStreams(api.role);
     this.events.grantReadLog(api.role);
     this.events.grantAppend(api.role);
-    this.events.grantClaimUniqueKeys(api.role);
-    Grant.addToPrincipal({
-      grantee: api.role,
-      actions: ['secretsmanager:GetSecretValue'],
-      resourceArns: [this.apiToken.secretArn],
-    });
+    // apiWrite: POST /documents, the same use case as ingest, and the token. No views: the
+    // HTTP API sends it nothing that reads them.
+    this.events.grantAppend(apiWrite.role);
+    this.events.grantReadStreams(apiWrite.role);
+    this.events.grantClaimUniqueKeys(apiWrite.role);
+    for (const fn of [api, apiWrite]) {
+      Grant.addToPrincipal({
+        grantee: fn.role,
+        actions: ['secretsmanager:GetSecretValue'],
+        resourceArns: [this.apiToken.secretArn],
+      });
+    }
     if (config.bedrockModel) {
-      for (const fn of [ingest, api]) grantInvokeModel(this, fn, config.bedrockModel);
+      for (const fn of [ingest, apiWrite]) grantInvokeModel(this, fn, config.bedrockModel);
     }
 
     // ----- stream wiring -----
@@ -350,6 +376,10 @@ export class StancewatchStack extends Stack {
       defaultIntegration: new HttpLambdaIntegration('Api', api.function),
       createDefaultStage: false,
     });
+    const writeIntegration = new HttpLambdaIntegration('ApiWrite', apiWrite.function);
+    for (const { method, path } of WRITE_ROUTES) {
+      this.api.addRoutes({ path, methods: [method], integration: writeIntegration });
+    }
     // Under /aws/vendedlogs/ so API Gateway's log delivery does not grow the account's resource
     // policy for CloudWatch Logs with one statement per log group (a 5,120-character limit).
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
@@ -382,7 +412,7 @@ export class StancewatchStack extends Stack {
         ),
       },
     });
-    for (const route of this.api.node.findAll().filter((node) => node.node.id === 'DefaultRoute')) {
+    for (const route of this.api.node.findAll().filter((node) => node instanceof HttpRoute)) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:

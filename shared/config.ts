@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolChoiceMode } from './domain/extraction/llm/tool-choice';
 
 /**
@@ -267,6 +267,7 @@ const LAMBDA_REQUIREMENTS = {
   projector: { purpose: 'The projector', needs: ['eventsTable', 'viewsTable', 'parkedTable'] },
   alerter: { purpose: 'The alerter', needs: ['eventsTable', 'alertTopicArn', 'parkedTable'] },
   api: { purpose: 'The API function', needs: ['eventsTable', 'viewsTable', 'apiTokenSecretArn'] },
+  apiWrite: { purpose: 'The API write function', needs: ['eventsTable', 'viewsTable', 'apiTokenSecretArn'] },
   digest: { purpose: 'The digest', needs: ['viewsTable', 'alertTopicArn'] },
 } as const satisfies Record<string, { purpose: string; needs: readonly (keyof typeof ENV)[] }>;
 

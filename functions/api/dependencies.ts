@@ -1,7 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { RequestIdVariables } from 'hono/request-id';
-import type { IngestDependencies } from '../../shared/application/ingest-document';
+import type { IngestDependencies, IngestOutcome } from '../../shared/application/ingest-document';
+import type { Clock } from '../../shared/ports/clock';
 import type { EventStore } from '../../shared/ports/event-store';
+import type { IdGenerator } from '../../shared/ports/id-generator';
 import type { ViewStore } from '../../shared/ports/views';
 import type { Auth, AuthSettings, AuthVariables } from './auth';
 
@@ -20,12 +22,26 @@ export interface ApiDependencies {
   logError?: (message: string, context: Record<string, unknown>) => void;
 }
 
+/** POST /documents: store a document and extract its statements (the ingest use case). */
+export type IngestDocument = (input: unknown, options: { correlationId?: string }) => Promise<IngestOutcome>;
+
+/**
+ * What the routes are given (build-app.ts). The ingest use case comes in as a function, so the
+ * app's own modules import no extraction code; createApp (app.ts) builds these from
+ * ApiDependencies, the read API function without any ingest at all (shared/wiring/aws/api.ts).
+ */
+export interface AppDependencies extends Omit<ApiDependencies, 'ingest'> {
+  ingestDocument: IngestDocument;
+  ids: IdGenerator;
+  clock: Clock;
+}
+
 /** `principal`: the label of the token the request was let in with (auth.ts). */
 export type ApiEnv = { Variables: RequestIdVariables & AuthVariables };
 export type ApiApp = OpenAPIHono<ApiEnv>;
 
 /** What each group of routes is given. */
 export interface RouteContext {
-  dependencies: ApiDependencies;
+  dependencies: AppDependencies;
   auth: Auth;
 }

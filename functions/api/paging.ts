@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InvalidCursorError } from '../../shared/errors';
 import type { Page } from '../../shared/ports/views';
 import type { CursorCodec } from './cursor';

@@ -11,7 +11,7 @@ import {
   TopicId,
 } from '../../events/statement';
 import { StatementRef as StatementRefSchema } from '../../events/statement-ref';
-import { DocumentInput as DocumentInputSchema } from '../../shared/domain/documents/document-input';
+import { DocumentInput as DocumentInputSchema } from '../../shared/domain/documents/document-input-schema';
 import { MAX_PAGE_SIZE } from '../../shared/ports/views';
 import { MAX_CURSOR_LENGTH } from './cursor';
 

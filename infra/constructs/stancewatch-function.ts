@@ -9,7 +9,7 @@ import { ENV } from '../../shared/config';
 import { entryOf, type FunctionName, nodejsBundling, PROJECT_ROOT } from '../bundling';
 
 export interface StancewatchFunctionProps {
-  /** Which handler: functions/<name>/handler.ts. */
+  /** Which handler (infra/bundling.ts, entryOf). */
   name: FunctionName;
   description: string;
   memorySize: number;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActorId, Polarity, PropositionId, type Statement, TopicId } from '../../events/statement';
 import type { Codebook } from '../../shared/domain/extraction/codebook/schema';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';

@@ -43,19 +43,24 @@ describe('functions', () => {
       PARKED_TABLE: parked,
     });
     expect(renderer(stack)(env('alerter').API_URL)).toMatch(/^https:\/\/.+\.execute-api\.<Region>\.<URLSuffix>\/$/);
-    expect(env('api')).toMatchObject({
+    const apiEnvironment = {
       EVENTS_TABLE: events,
       VIEWS_TABLE: views,
       API_TOKEN_SECRET_ARN: { Ref: idOf(stack.apiToken) },
-      STANCEWATCH_EXTRACTOR: 'rules',
-    });
+    };
+    expect(env('api')).toMatchObject(apiEnvironment);
+    // The read function never extracts: no extractor settings to read.
+    expect(env('api')).not.toHaveProperty('STANCEWATCH_EXTRACTOR');
+    expect(env('apiWrite')).toMatchObject({ ...apiEnvironment, STANCEWATCH_EXTRACTOR: 'rules' });
     expect(env('api')).not.toHaveProperty('STANCEWATCH_PUBLIC_READ');
     expect(env('ingest')).not.toHaveProperty('STANCEWATCH_BEDROCK_MODEL');
     const publicRead = synth({ publicRead: 'true' });
-    expect(
-      publicRead.json.Resources[logicalIdOf(publicRead.stack, publicRead.stack.functions.api.function)]!.Properties
-        .Environment.Variables.STANCEWATCH_PUBLIC_READ,
-    ).toBe('true');
+    for (const name of ['api', 'apiWrite'] as const) {
+      expect(
+        publicRead.json.Resources[logicalIdOf(publicRead.stack, publicRead.stack.functions[name].function)]!.Properties
+          .Environment.Variables.STANCEWATCH_PUBLIC_READ,
+      ).toBe('true');
+    }
   });
 
   it.each([
@@ -74,17 +79,19 @@ describe('functions', () => {
     }
   });
 
-  it('reserves no concurrency by default (a new account has a quota of 10); -c reservedConcurrency=true reserves for api and ingest', () => {
+  it('reserves no concurrency by default (a new account has a quota of 10); -c reservedConcurrency=true reserves for both API functions and ingest', () => {
     const reserved = (s: typeof deployed, name: (typeof FUNCTION_NAMES)[number]) =>
       s.json.Resources[logicalIdOf(s.stack, s.stack.functions[name].function)]!.Properties.ReservedConcurrentExecutions;
     for (const name of FUNCTION_NAMES) expect(reserved(deployed, name)).toBeUndefined();
     const guarded = synth({ reservedConcurrency: 'true' });
     expect(reserved(guarded, 'api')).toBe(10);
+    expect(reserved(guarded, 'apiWrite')).toBe(10);
     expect(reserved(guarded, 'ingest')).toBe(5);
     expect(reserved(guarded, 'projector')).toBeUndefined();
     expect(reserved(guarded, 'alerter')).toBeUndefined();
     const tuned = synth({ reservedConcurrency: 'true', apiConcurrency: '40', ingestConcurrency: '3' });
     expect(reserved(tuned, 'api')).toBe(40);
+    expect(reserved(tuned, 'apiWrite')).toBe(40);
     expect(reserved(tuned, 'ingest')).toBe(3);
   });
 
@@ -273,11 +280,10 @@ describe('least privilege (every action and resource each role may use)', () => 
     );
   });
 
-  it('api: reads views and events (incl. the global log), appends documents, reads its token', () => {
+  it('api: reads views and events (incl. the global log), appends review verdicts, reads its token; claims no document keys', () => {
     expect(permissionsOf(deployed, 'api')).toEqual(
       [
         'dynamodb:BatchGetItem events',
-        'dynamodb:GetItem events',
         'dynamodb:GetItem views',
         'dynamodb:PutItem events',
         'dynamodb:Query events',
@@ -293,6 +299,21 @@ describe('least privilege (every action and resource each role may use)', () => 
     );
   });
 
+  it('apiWrite: what POST /documents needs (append, claim document keys) and its token; no views', () => {
+    expect(permissionsOf(deployed, 'apiWrite')).toEqual(
+      [
+        'dynamodb:GetItem events',
+        'dynamodb:PutItem events',
+        'dynamodb:Query events',
+        'logs:CreateLogStream apiWriteLogs',
+        'logs:PutLogEvents apiWriteLogs',
+        'xray:PutTelemetryRecords *',
+        'xray:PutTraceSegments *',
+        'secretsmanager:GetSecretValue apiToken',
+      ].sort(),
+    );
+  });
+
   it('no statement anywhere allows a wildcard action', () => {
     for (const [, policy] of resourcesOfType(json, 'AWS::IAM::Policy')) {
       for (const statement of policy.Properties.PolicyDocument.Statement) {
@@ -301,10 +322,10 @@ describe('least privilege (every action and resource each role may use)', () => 
     }
   });
 
-  it('-c extractor=bedrock: ingest and api may invoke that one foundation model, nothing else changes', () => {
+  it('-c extractor=bedrock: ingest and apiWrite may invoke that one foundation model, nothing else changes', () => {
     const bedrock = synth({ extractor: 'bedrock', bedrockModel: 'anthropic.claude-3-haiku-20240307-v1:0' });
     const model = 'arn:<Partition>:bedrock:<Region>::foundation-model/anthropic.claude-3-haiku-20240307-v1:0';
-    for (const name of ['ingest', 'api'] as const) {
+    for (const name of ['ingest', 'apiWrite'] as const) {
       const permissions = permissionsOf(bedrock, name);
       expect(permissions.filter((permission) => permission.startsWith('bedrock:'))).toEqual([
         `bedrock:InvokeModel ${model}`,
@@ -320,19 +341,23 @@ describe('least privilege (every action and resource each role may use)', () => 
         STANCEWATCH_BEDROCK_MODEL: 'anthropic.claude-3-haiku-20240307-v1:0',
       });
     }
-    for (const name of ['projector', 'alerter'] as const) {
+    for (const name of ['projector', 'alerter', 'api'] as const) {
       expect(permissionsOf(bedrock, name)).toEqual(permissionsOf(deployed, name));
     }
+    expect(
+      bedrock.json.Resources[logicalIdOf(bedrock.stack, bedrock.stack.functions.api.function)]!.Properties.Environment
+        .Variables,
+    ).not.toHaveProperty('STANCEWATCH_BEDROCK_MODEL');
   });
 
-  it('-c extractor=bedrock: ingest may run 15 minutes; the api gives the model 20 s so POST answers within 30 s', () => {
+  it('-c extractor=bedrock: ingest may run 15 minutes; apiWrite gives the model 20 s so POST answers within 30 s', () => {
     const bedrock = synth({ extractor: 'bedrock', bedrockModel: 'anthropic.claude-3-haiku-20240307-v1:0' });
-    const props = (name: 'ingest' | 'api') =>
+    const props = (name: 'ingest' | 'apiWrite') =>
       bedrock.json.Resources[logicalIdOf(bedrock.stack, bedrock.stack.functions[name].function)]!.Properties;
     expect(props('ingest').Timeout).toBe(900);
     expect(props('ingest').Environment.Variables).not.toHaveProperty('STANCEWATCH_BEDROCK_DEADLINE_SECONDS');
-    expect(props('api').Timeout).toBe(29);
-    expect(props('api').Environment.Variables.STANCEWATCH_BEDROCK_DEADLINE_SECONDS).toBe(
+    expect(props('apiWrite').Timeout).toBe(29);
+    expect(props('apiWrite').Environment.Variables.STANCEWATCH_BEDROCK_DEADLINE_SECONDS).toBe(
       String(API_BEDROCK_DEADLINE_SECONDS),
     );
     expect(json.Resources[functionId('ingest')]!.Properties.Timeout).toBe(120);
@@ -603,13 +628,29 @@ describe('the daily digest', () => {
 });
 
 describe('HTTP API', () => {
-  it('sends every route to the api function through a throttled, access-logged $default stage', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      IntegrationUri: { 'Fn::GetAtt': [functionId('api'), 'Arn'] },
-      PayloadFormatVersion: '2.0',
-    });
+  it('sends POST /documents to apiWrite and every other request to api, both checked by the app’s token alone', () => {
+    const integrations = new Map(
+      resourcesOfType(json, 'AWS::ApiGatewayV2::Integration').map(([id, integration]) => [id, integration.Properties]),
+    );
+    const routes = resourcesOfType(json, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
+    const targetOf = (routeKey: string) => {
+      const route = routes.find((candidate) => candidate.RouteKey === routeKey)!;
+      expect(route, routeKey).toBeDefined();
+      // Neither route has an API Gateway authorizer: the Hono app checks the token (one check, both functions).
+      expect(route.AuthorizationType ?? 'NONE').toBe('NONE');
+      const integrationId = (route.Target['Fn::Join'][1] as unknown[]).find(
+        (part): part is { Ref: string } => typeof part === 'object' && part !== null && 'Ref' in part,
+      )?.Ref;
+      const integration = integrations.get(integrationId ?? '');
+      expect(integration).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      return integration?.IntegrationUri;
+    };
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(['$default', 'POST /documents']);
+    expect(targetOf('$default')).toEqual({ 'Fn::GetAtt': [functionId('api'), 'Arn'] });
+    expect(targetOf('POST /documents')).toEqual({ 'Fn::GetAtt': [functionId('apiWrite'), 'Arn'] });
+  });
+
+  it('serves the routes through a throttled, access-logged $default stage', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,

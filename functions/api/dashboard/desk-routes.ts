@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventOfType } from '../../../events/registry';
 import { DismissalReason } from '../../../events/review-events';
 import { rejectStatement } from '../../../shared/application/reject-statement';
@@ -78,8 +78,7 @@ async function documentTexts(eventStore: EventStore, documentIds: readonly strin
  * SameSite=Strict, Hono's csrf() refuses a cross-origin Origin, and verdicts are idempotent.
  */
 export function registerDeskRoutes(app: ApiApp, { dependencies, auth }: RouteContext): void {
-  const { views, eventStore } = dependencies;
-  const { ids, clock } = dependencies.ingest;
+  const { views, eventStore, ids, clock } = dependencies;
   const canLogOut = (context: Context) => auth.enabled && getCookie(context, SESSION_COOKIE) !== undefined;
   const who = (context: Context) => (context.get('principal') as string | undefined) ?? 'unknown';
 

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { StatementExtracted } from '../../../events/document-events';
-import { ingestDocument } from '../../../shared/application/ingest-document';
 import { MAX_RAW_DOCUMENT_BYTES } from '../../../shared/domain/documents/document-limits';
 import { documentStreamId } from '../../../shared/domain/stream-ids';
 import {
@@ -132,7 +131,7 @@ export function registerDocumentRoutes(app: ApiApp, { dependencies }: RouteConte
     } else {
       throw new UnsupportedMediaTypeError('send application/json, or text/plain or text/html with ?publishedAt=');
     }
-    const outcome = await ingestDocument(dependencies.ingest, input, { correlationId: context.get('requestId') });
+    const outcome = await dependencies.ingestDocument(input, { correlationId: context.get('requestId') });
     if (outcome.duplicate) return context.json(outcome, 200);
     context.header('Location', `/documents/${encodeURIComponent(outcome.documentId)}`);
     return context.json(outcome, 201);

@@ -89,8 +89,7 @@ const statsRoute = createRoute({
 const DAY_MS = 86_400_000;
 
 export function registerReviewRoutes(app: ApiApp, { dependencies, auth }: RouteContext): void {
-  const { views, eventStore } = dependencies;
-  const { ids, clock } = dependencies.ingest;
+  const { views, eventStore, ids, clock } = dependencies;
 
   app.openapi(reviewRoute, async (context) => {
     const { limit, cursor } = context.req.valid('query');

@@ -1,28 +1,9 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { IsoDateOrTimestamp } from '../../../events/statement';
+import type * as z from 'zod';
 import { DocumentTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../errors';
 import { toArticleText } from './article-text';
+import { DocumentInput } from './document-input-schema';
 import { MAX_RAW_DOCUMENT_BYTES, MAX_TEXT_BYTES } from './document-limits';
-
-/** A document as callers send it (HTTP body, JSONL line, CLI file plus flags). */
-export const DocumentInput = z
-  .object({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'ids are 1-128 characters: letters, digits, . _ : -')
-      .optional(),
-    title: z.string().trim().min(1).max(500).optional(),
-    source: z.string().trim().min(1).max(500).optional(),
-    url: z.url().max(2000).optional(),
-    publishedAt: IsoDateOrTimestamp.refine((value) => {
-      const year = Number(value.slice(0, 4));
-      return year >= 1900 && year <= 2200;
-    }, 'publishedAt must be a real date (years 1900-2200)'),
-    text: z.string(),
-  })
-  .strict();
-export type DocumentInput = z.infer<typeof DocumentInput>;
 
 /** A validated document, ready for extraction and storage. */
 export interface PreparedDocument {

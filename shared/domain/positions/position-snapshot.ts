@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currentSchemaVersion } from '../../../events/registry';
 import { StatementRef } from '../../../events/statement-ref';
 import { orderKeyOf } from './ordering';

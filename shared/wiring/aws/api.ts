@@ -1,35 +1,22 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import type { ApiDependencies } from '../../../functions/api/dependencies';
+import type { AppDependencies, IngestDocument } from '../../../functions/api/dependencies';
 import { labelledTokensFromSecret, tokenFromSecret } from '../../../functions/api/secret-token';
-import { DynamoUniqueKeyRegistry } from '../../adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../../adapters/dynamodb/dynamo-view-store';
 import type { AwsConfig } from '../../config';
-import type { Extractor } from '../../ports/extractor';
 import { eventStoreParts } from './common';
 
 /** How long a container reuses the API token before asking Secrets Manager again (rotation takes effect within it). */
 const TOKEN_CACHE_SECONDS = 300;
 
-/**
- * The API function. Its extractor is built on the first POST: a container that only answers reads
- * starts without the NLP model (the configuration, extractor settings included, is still checked
- * at init).
- */
-export function apiDependencies(config: AwsConfig<'api'>): ApiDependencies {
+/** What both API functions build the app from: the stores, the token from Secrets Manager, the logger. */
+export function apiParts(config: AwsConfig<'api'> | AwsConfig<'apiWrite'>, serviceName: string) {
   const { client, ids, clock, eventStore } = eventStoreParts(config);
-  const logger = new Logger({ serviceName: 'stancewatch-api' });
+  const logger = new Logger({ serviceName });
   return {
-    ingest: {
-      eventStore,
-      uniqueKeys: new DynamoUniqueKeyRegistry(client, config.eventsTable),
-      extractor: deferredExtractor(config.extractor.kind, async () => {
-        const { createExtractor } = await import('../extractor');
-        return createExtractor(config);
-      }),
-      ids,
-      clock,
-    },
+    client,
+    ids,
+    clock,
     eventStore,
     views: new DynamoViewStore({ client, tableName: config.viewsTable }),
     auth: {
@@ -40,26 +27,21 @@ export function apiDependencies(config: AwsConfig<'api'>): ApiDependencies {
         labelledTokensFromSecret(await getSecret(config.apiTokenSecretArn, { maxAge: TOKEN_CACHE_SECONDS })),
       publicRead: config.publicRead,
     },
-    logError: (message, context) => logger.error(message, context),
+    logError: (message: string, context: Record<string, unknown>) => logger.error(message, context),
   };
 }
 
 /**
- * An extractor built on its first use. The API function serves GETs far more often than it ingests,
- * and building the extractor (the NLP model, the codebook, the date parser) is most of its cold
- * start: a container that only answers reads never pays for it. A failed build is retried on the
- * next use rather than remembered.
+ * The read API function: every route but POST /documents, which the HTTP API sends to the write
+ * function (shared/wiring/aws/api-write.ts). It holds no ingest use case, so its bundle carries
+ * neither the NLP model nor the HTML and date parsers (docs/deploy.md, the two API functions).
  */
-export function deferredExtractor(name: string, build: () => Promise<Extractor>): Extractor {
-  let built: Promise<Extractor> | undefined;
-  return {
-    name,
-    async extract(input) {
-      built ??= build().catch((error: unknown) => {
-        built = undefined;
-        throw error;
-      });
-      return (await built).extract(input);
-    },
-  };
+export function readApiDependencies(config: AwsConfig<'api'>): AppDependencies {
+  const { ids, clock, eventStore, views, auth, logError } = apiParts(config, 'stancewatch-api');
+  return { ingestDocument: servedElsewhere, ids, clock, eventStore, views, auth, logError };
 }
+
+/** Reached only if POST /documents is routed to the read function by mistake: a 500, logged with this reason. */
+const servedElsewhere: IngestDocument = async () => {
+  throw new Error('POST /documents reached the read API function; the HTTP API must route it to the write function');
+};

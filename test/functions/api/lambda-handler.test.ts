@@ -1,6 +1,6 @@
 import { clearCaches } from '@aws-lambda-powertools/parameters';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -24,7 +24,11 @@ function environment(overrides: Record<string, string> = {}) {
 }
 
 /** An API Gateway HTTP API (payload 2.0) request, as the $default stage sends it. */
-function event(path: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+function event(
+  path: string,
+  headers: Record<string, string> = {},
+  request: { method: string; body?: string } = { method: 'GET' },
+): APIGatewayProxyEventV2 {
   const [rawPath = '/', rawQueryString = ''] = path.split('?');
   return {
     version: '2.0',
@@ -37,7 +41,7 @@ function event(path: string, headers: Record<string, string> = {}): APIGatewayPr
       apiId: 'abc123',
       domainName: 'abc123.execute-api.eu-west-1.amazonaws.com',
       domainPrefix: 'abc123',
-      http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+      http: { method: request.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
       requestId: 'lambda-request-1',
       routeKey: '$default',
       stage: '$default',
@@ -45,6 +49,7 @@ function event(path: string, headers: Record<string, string> = {}): APIGatewayPr
       timeEpoch: 1_795_000_000_000,
     },
     isBase64Encoded: false,
+    ...(request.body !== undefined ? { body: request.body } : {}),
   };
 }
 
@@ -85,13 +90,6 @@ describe('API Lambda entry', () => {
     );
   });
 
-  it('refuses an unknown STANCEWATCH_EXTRACTOR at init, though the extractor itself is built on the first POST', async () => {
-    environment({ STANCEWATCH_EXTRACTOR: 'crystal-ball' });
-    await expect(import('../../../functions/api/handler')).rejects.toThrow(
-      /STANCEWATCH_EXTRACTOR=crystal-ball is not an extractor/,
-    );
-  });
-
   it('serves the app through API Gateway events, with the token from Secrets Manager (cached)', async () => {
     environment();
     secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).resolves({ SecretString: TOKEN });
@@ -129,6 +127,68 @@ describe('API Lambda entry', () => {
     expect(response.statusCode).toBe(503);
     expect(response.body).not.toContain('arn:aws');
     expect(JSON.parse(response.body)).toMatchObject({ error: 'STORE_UNAVAILABLE' });
+  });
+});
+
+describe('API Lambda entries: reads and the write route', () => {
+  const DOCUMENT = {
+    id: 'lambda-doc-1',
+    publishedAt: '2025-03-01',
+    text: 'The foreign minister said the government will not recognise the annexation.',
+  };
+  const post = (body: unknown) =>
+    event(
+      '/documents',
+      { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      {
+        method: 'POST',
+        body: JSON.stringify(body),
+      },
+    );
+
+  it('the write entry refuses an unknown STANCEWATCH_EXTRACTOR at init (its extractor is built there)', async () => {
+    environment({ STANCEWATCH_EXTRACTOR: 'crystal-ball' });
+    await expect(import('../../../functions/api/write-handler')).rejects.toThrow(
+      /STANCEWATCH_EXTRACTOR=crystal-ball is not an extractor/,
+    );
+  });
+
+  it('the write entry ingests POST /documents: claims the text, appends one commit, answers 201', async () => {
+    environment();
+    secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).resolves({ SecretString: TOKEN });
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(GetCommand).resolves({});
+    dynamo.on(PutCommand).resolves({});
+    const { handler } = await import('../../../functions/api/write-handler');
+
+    const response = await invoke(handler, post(DOCUMENT));
+    expect(response.statusCode, response.body).toBe(201);
+    expect(JSON.parse(response.body)).toMatchObject({ documentId: 'lambda-doc-1', duplicate: false });
+    const commits = dynamo
+      .commandCalls(PutCommand)
+      .map((call) => call.args[0].input)
+      .filter((input) => input.TableName === 'events' && (input.Item as { eventTypes?: unknown }).eventTypes);
+    expect(commits).toHaveLength(1);
+  });
+
+  it('the read entry never ingests: a POST /documents routed to it by mistake is a logged 500 and writes nothing', async () => {
+    environment();
+    secrets.on(GetSecretValueCommand, { SecretId: SECRET_ARN }).resolves({ SecretString: TOKEN });
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(GetCommand).resolves({});
+    dynamo.on(PutCommand).resolves({});
+    // Powertools' logger writes errors to stderr (its own Console on the process streams).
+    const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const { handler } = await import('../../../functions/api/handler');
+
+    const response = await invoke(handler, post(DOCUMENT));
+    const lines = logged.mock.calls.map(([line]) => String(line)).join('');
+    logged.mockRestore();
+    expect(response.statusCode).toBe(500);
+    expect(JSON.parse(response.body)).toMatchObject({ error: 'INTERNAL' });
+    expect(response.body).not.toContain('write function');
+    expect(lines).toContain('must route it to the write function');
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InvalidCodebookError } from '../../../errors';
 import bundled from './codebook.json';
 import { Codebook } from './schema';

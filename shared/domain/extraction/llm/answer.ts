@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateOrTimestamp, Statement } from '../../../../events/statement';
 import { statementIdFor } from '../statement-id';
 import type { Catalogue } from './catalogue';

@@ -1,0 +1,51 @@
+import { build, type Metafile } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_SETTINGS, entryOf, type FunctionName, PROJECT_ROOT } from '../../../infra/bundling';
+
+/**
+ * The read API function must never load the NLP model: reads would pay for it at every cold start
+ * (issue 16; docs/deploy.md, "Functions"). esbuild resolves each entry's module graph as the stack
+ * bundles it; nothing is written, and sizes and timings stay in bench/bundle-size.bench.ts.
+ */
+async function inputsOf(name: FunctionName): Promise<string[]> {
+  const result = await build({
+    entryPoints: [entryOf(name)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    absWorkingDir: PROJECT_ROOT,
+    platform: BUNDLE_SETTINGS.platform,
+    target: BUNDLE_SETTINGS.target,
+    format: BUNDLE_SETTINGS.format,
+    mainFields: [...BUNDLE_SETTINGS.mainFields],
+    logLevel: 'silent',
+  });
+  return Object.keys((result.metafile as Metafile).inputs);
+}
+
+/** What only extraction needs: the model, the parsers, the extractors and the ingest use case. */
+const EXTRACTION = [
+  /node_modules\/wink-/,
+  /node_modules\/linkedom\//,
+  /node_modules\/@mozilla\/readability\//,
+  /node_modules\/chrono-node\//,
+  /node_modules\/@aws-sdk\/client-bedrock-runtime\//,
+  /^shared\/domain\/extraction\//,
+  /^shared\/application\/ingest-document\.ts$/,
+];
+const extractionIn = (inputs: string[]) => inputs.filter((input) => EXTRACTION.some((pattern) => pattern.test(input)));
+
+describe('the API functions’ module graphs', () => {
+  it('the read API entry reaches no extraction code: no wink model, no HTML or date parser, no ingest use case', async () => {
+    const inputs = await inputsOf('api');
+    expect(inputs).toContain('functions/api/build-app.ts');
+    expect(extractionIn(inputs)).toEqual([]);
+  }, 60_000);
+
+  it('the write entry does reach it (so the check above would see it if a read route imported it)', async () => {
+    const found = extractionIn(await inputsOf('apiWrite'));
+    expect(found).toEqual(expect.arrayContaining(['shared/application/ingest-document.ts']));
+    expect(found.some((input) => input.includes('node_modules/wink-eng-lite-web-model/'))).toBe(true);
+  }, 60_000);
+});
