@@ -9,7 +9,8 @@ if (extraEnv) {
   // (bin/allocator-env.js). This process stays as a thin parent: it passes signals on and exits
   // as the server does. Other commands are short and run here directly.
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
+    // The IPC channel lets the server notice this parent's end, even by SIGKILL, and stop too.
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, ...extraEnv },
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

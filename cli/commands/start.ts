@@ -66,6 +66,8 @@ export function registerStartCommand(program: Command): void {
           } else if (Date.now() - stoppingSince > 1_000) process.exit(130);
         };
         for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => onSignal(signal));
+        // Started by the bin's relaunching parent: when it is gone (killed), nobody would stop us.
+        if (process.connected) process.once('disconnect', () => onSignal('parent process gone'));
 
         try {
           const token = flags.auth ? ensureApiToken(folder) : undefined;
