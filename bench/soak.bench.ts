@@ -1,8 +1,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { allocatorEnv } from '../bin/allocator-env.js';
 import { generateNewsDocuments } from '../test/support/news-generator';
 
 /**
@@ -11,8 +12,10 @@ import { generateNewsDocuments } from '../test/support/news-generator';
  * alerter, the Hono app behind @hono/node-server with auth on), in its own process. This process
  * posts N generated news documents to POST /documents, then makes M reads (a rotation of API
  * lists, an event stream page and the dashboard home), four at a time. Every 1,000 documents or
- * reads the server runs a full GC and reports its heap and RSS. The closing note compares the
- * first and last tenth of the samples; the goal is RSS after GC within +15 %.
+ * reads the server runs a full GC and reports its heap and RSS (anonymous and file-backed). The
+ * server gets the malloc settings the bin gives `stancewatch start` (bin/allocator-env.js); set
+ * MALLOC_ARENA_MAX yourself to compare (glibc's default on this machine is 8 per core). The closing
+ * note compares the first and last tenth of the samples; the goal is RSS after GC within +15 %.
  */
 
 const TOKEN = 'sw_soak-token-0123456789abcdefghijklmnopq';
@@ -34,6 +37,34 @@ interface Memory {
   /** Memory of Buffers and other objects held outside the V8 heap. */
   externalMb: number;
   rssMb: number;
+  /** Anonymous RSS (malloc and V8), from /proc/self/status; RSS minus this is mapped files. */
+  rssAnonMb: number;
+  /** File-backed RSS: LevelDB reads its tables through mmap, so touched pages count in RSS. */
+  rssFileMb: number;
+  /** Open file descriptors (LevelDB tables, logs, sockets). */
+  fds: number;
+}
+
+/** RssAnon and RssFile of this process in MB (Linux; 0 elsewhere). */
+function procStatus(): { rssAnonMb: number; rssFileMb: number; fds: number } {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return {
+      rssAnonMb: kb('RssAnon') / 1024,
+      rssFileMb: kb('RssFile') / 1024,
+      fds: readdirSync('/proc/self/fd').length,
+    };
+  } catch {
+    return { rssAnonMb: 0, rssFileMb: 0, fds: 0 };
+  }
+}
+
+/** What the server process runs with, as the bench's header says it. */
+function serverArenas(): string {
+  return (
+    process.env.MALLOC_ARENA_MAX ?? allocatorEnv(process.env, process.platform)?.MALLOC_ARENA_MAX ?? "glibc's default"
+  );
 }
 
 // ----- the server (child process, --expose-gc) -----
@@ -63,6 +94,7 @@ async function serve(dataDir: string) {
         heapTotalMb: usage.heapTotal / 2 ** 20,
         externalMb: usage.external / 2 ** 20,
         rssMb: usage.rss / 2 ** 20,
+        ...procStatus(),
       });
     } else if (message.kind === 'stop') {
       await store.close();
@@ -85,7 +117,12 @@ class Server {
       execArgv: ['--expose-gc', '--import', 'tsx'],
       // Its stdout (an [alert] line per contradiction) is left out of the table.
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      // The malloc settings the bin gives `stancewatch start` (MALLOC_ARENA_MAX set by hand wins).
+      env: {
+        ...process.env,
+        ...allocatorEnv(process.env, process.platform),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
     });
     this.#child.on('message', (message: Record<string, unknown>) => this.#waiting?.(message));
   }
@@ -108,6 +145,9 @@ class Server {
       heapTotalMb: Number(answer.heapTotalMb),
       externalMb: Number(answer.externalMb),
       rssMb: Number(answer.rssMb),
+      rssAnonMb: Number(answer.rssAnonMb),
+      rssFileMb: Number(answer.rssFileMb),
+      fds: Number(answer.fds),
     };
   }
 
@@ -163,17 +203,17 @@ async function main() {
     const url = await server.ready();
     const auth = { authorization: `Bearer ${TOKEN}` };
     console.log(
-      `soak: ${documents} documents, then ${reads} reads, ${CONCURRENCY} at a time; data on disk in ${dataDir}; memory of the server after a full GC every ${EVERY}`,
+      `soak: ${documents} documents, then ${reads} reads, ${CONCURRENCY} at a time; data on disk in ${dataDir}; memory of the server after a full GC every ${EVERY}; server MALLOC_ARENA_MAX=${serverArenas()}`,
     );
     console.log(
-      `${'phase'.padEnd(7)} ${'count'.padStart(7)} ${'s'.padStart(7)} ${'heap MB'.padStart(8)} ${'of MB'.padStart(8)} ${'ext MB'.padStart(8)} ${'RSS MB'.padStart(8)}`,
+      `${'phase'.padEnd(7)} ${'count'.padStart(7)} ${'s'.padStart(7)} ${'heap MB'.padStart(8)} ${'of MB'.padStart(8)} ${'ext MB'.padStart(8)} ${'RSS MB'.padStart(8)} ${'anon MB'.padStart(8)} ${'file MB'.padStart(8)} ${'fds'.padStart(5)}`,
     );
     const record = async (phase: Sample['phase'], count: number) => {
       const memory = await server.measure();
       const sample = { phase, count, seconds: (performance.now() - started) / 1000, ...memory };
       samples.push(sample);
       console.log(
-        `${phase.padEnd(7)} ${String(count).padStart(7)} ${sample.seconds.toFixed(0).padStart(7)} ${mb(sample.heapMb)} ${mb(sample.heapTotalMb)} ${mb(sample.externalMb)} ${mb(sample.rssMb)}`,
+        `${phase.padEnd(7)} ${String(count).padStart(7)} ${sample.seconds.toFixed(0).padStart(7)} ${mb(sample.heapMb)} ${mb(sample.heapTotalMb)} ${mb(sample.externalMb)} ${mb(sample.rssMb)} ${mb(sample.rssAnonMb)} ${mb(sample.rssFileMb)} ${String(sample.fds).padStart(5)}`,
       );
     };
     await record('ingest', 0);

@@ -56,8 +56,18 @@ export function registerStartCommand(program: Command): void {
           await store.close();
           process.exit(0);
         };
-        process.once('SIGINT', () => void shutdown('SIGINT'));
-        process.once('SIGTERM', () => void shutdown('SIGTERM'));
+        // The same signal can come twice at once (Ctrl-C reaches both this process and the bin's
+        // relaunching parent, which passes it on): one more a second later stops without waiting.
+        let stoppingSince: number | undefined;
+        const onSignal = (signal: string) => {
+          if (stoppingSince === undefined) {
+            stoppingSince = Date.now();
+            void shutdown(signal);
+          } else if (Date.now() - stoppingSince > 1_000) process.exit(130);
+        };
+        for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => onSignal(signal));
+        // Started by the bin's relaunching parent: when it is gone (killed), nobody would stop us.
+        if (process.connected) process.once('disconnect', () => onSignal('parent process gone'));
 
         try {
           const token = flags.auth ? ensureApiToken(folder) : undefined;
