@@ -1,5 +1,3 @@
-import type { StatementExtracted } from '../../events/document-events';
-import type { DomainEvent } from '../../events/registry';
 import { Statement } from '../../events/statement';
 import { toTimestamp } from '../domain/timestamps';
 import type { NewEvent } from '../ports/event-store';

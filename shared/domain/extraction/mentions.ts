@@ -130,19 +130,27 @@ class Taken {
 }
 
 /**
- * The one Taken of findMentions, reset at each call: findMentions is synchronous and nothing it
- * returns keeps the Taken, so a sentence never sees another's bits.
+ * findMentions' working lists, one set per extractor (never shared between extractors), reset at
+ * each call: findMentions is synchronous and nothing it returns keeps them, so a sentence never
+ * sees another's entries, and a sentence allocates no arrays of its own.
  */
-const sentenceTaken = new Taken();
+export interface MentionScratch {
+  /** Which tokens a name or role already covers. */
+  readonly taken: Taken;
+  /** The atoms of the sentence. */
+  readonly atoms: ListBuffer<Atom>;
+  /**
+   * The mentions of the groups, copied out at the end: the copy has room for its mentions alone,
+   * where a list grown by `push` from empty has room for 17.
+   */
+  readonly groupMentions: ListBuffer<Mention>;
+}
 
-/** The atoms of the sentence findMentions works on, emptied at each call (one array, not one per sentence). */
-const sentenceAtoms = new ListBuffer<Atom>();
-
-/**
- * The mentions of findMentions' groups, emptied at each call and copied out: the copy has room
- * for its mentions alone, where a list grown by `push` from empty has room for 17.
- */
-const groupMentions = new ListBuffer<Mention>();
+export const newMentionScratch = (): MentionScratch => ({
+  taken: new Taken(),
+  atoms: new ListBuffer<Atom>(),
+  groupMentions: new ListBuffer<Mention>(),
+});
 
 /** A mention with every field present, so that all mentions share one shape. */
 function mentionOf(start: number, end: number, kind: MentionKind, actor?: string, person?: string): Mention {
@@ -174,14 +182,16 @@ function unknownNameAfter(text: AnalysedText, from: number, limit: number, taken
 /** `markers`: the sentence's marker matches, when the caller has them already. */
 export function findMentions(
   compiled: CompiledCodebook,
+  scratch: MentionScratch,
   text: AnalysedText,
   from: number,
   to: number,
   markers: readonly PatternMatch<MarkerEntry>[] = compiled.markers.scan(text, from, to + 1),
 ): Mention[] {
   const limit = to + 1;
+  const { atoms: sentenceAtoms, groupMentions } = scratch;
   sentenceAtoms.clear();
-  const taken = sentenceTaken.reset(from, limit);
+  const taken = scratch.taken.reset(from, limit);
   for (const match of compiled.names.scan(text, from, limit)) {
     if (!nameAccepted(text, match)) continue;
     sentenceAtoms.add(match);

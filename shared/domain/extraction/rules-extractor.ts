@@ -17,7 +17,7 @@ import { confidenceOf, evidenceKindOf } from './confidence';
 import { resolveStatementDate } from './dates';
 import { addTo } from './list-buffer';
 import type { PatternMatch } from './matcher';
-import { findMentions, type Mention } from './mentions';
+import { findMentions, type Mention, type MentionScratch, newMentionScratch } from './mentions';
 import { type AnalysedText, analyse, tokenType } from './nlp';
 import {
   type Discourse,
@@ -35,8 +35,10 @@ import {
   type Frame,
   findFrames,
   findItems,
+  type ItemScratch,
   NO_FRAMES,
   NO_ITEMS,
+  newItemScratch,
   quotedTokens,
   type Sentence,
   segmentClauses,
@@ -72,10 +74,12 @@ export interface RulesExtractor extends Extractor {
 export function createRulesExtractor(options: RulesExtractorOptions = {}): RulesExtractor {
   const codebook = options.codebook ?? loadCodebook();
   const compiled = compileCodebook(codebook);
+  // This extractor's own working lists: two extractors never share mutable state.
+  const scratch = newExtractorScratch();
   const extractSync = (input: ExtractionInput): ExtractionResult => ({
     extractorVersion: RULES_EXTRACTOR_VERSION,
     codebookVersion: compiled.version,
-    statements: extractStatements(compiled, input),
+    statements: extractStatements(compiled, scratch, input),
   });
   return {
     name: 'rules',
@@ -89,20 +93,37 @@ export function createRulesExtractor(options: RulesExtractorOptions = {}): Rules
 /** The bundled codebook, compiled (for callers that want the rules without the factory). */
 export const defaultCompiledCodebook = (): CompiledCodebook => compileCodebook(loadCodebook());
 
-function checkInput(input: ExtractionInput): void {
+/**
+ * One extractor's working state, reused from document to document (extraction is synchronous and
+ * never re-entered): the lists the per-sentence stages fill, and the last `publishedAt` found valid
+ * (a feed's documents share their dates, and the check is pure).
+ */
+interface ExtractorScratch {
+  readonly mentions: MentionScratch;
+  readonly items: ItemScratch;
+  lastValidDate: string | undefined;
+}
+
+const newExtractorScratch = (): ExtractorScratch => ({
+  mentions: newMentionScratch(),
+  items: newItemScratch(),
+  lastValidDate: undefined,
+});
+
+function checkInput(input: ExtractionInput, scratch: ExtractorScratch): void {
   if (typeof input.text !== 'string') {
     throw new ValidationError('the document text must be a string', {
       details: { issues: [{ field: 'text', message: 'not a string' }] },
     });
   }
   const publishedAt = input.publishedAt;
-  if (publishedAt !== lastValidDate) {
+  if (publishedAt !== scratch.lastValidDate) {
     if (!IsoDateOrTimestamp.safeParse(publishedAt).success) {
       throw new ValidationError(`publishedAt must be an ISO date or timestamp, got "${String(publishedAt)}"`, {
         details: { issues: [{ field: 'publishedAt', message: 'not an ISO date or timestamp' }] },
       });
     }
-    if (typeof publishedAt === 'string') lastValidDate = publishedAt;
+    if (typeof publishedAt === 'string') scratch.lastValidDate = publishedAt;
   }
   // A UTF-16 code unit is at most 3 bytes of UTF-8: only a long text needs counting.
   if (input.text.length * 3 <= MAX_RAW_DOCUMENT_BYTES) return;
@@ -117,12 +138,9 @@ function checkInput(input: ExtractionInput): void {
   }
 }
 
-/** The last publishedAt found valid: a feed's documents share their dates, and the check is pure. */
-let lastValidDate: string | undefined;
-
 /** Extracts the statements of one document. Throws only for invalid input; an article with no stance gives []. */
-export function extractStatements(compiled: CompiledCodebook, input: ExtractionInput): Statement[] {
-  checkInput(input);
+function extractStatements(compiled: CompiledCodebook, scratch: ExtractorScratch, input: ExtractionInput): Statement[] {
+  checkInput(input, scratch);
   let raw = input.text;
   if (raw.trim().length === 0) return [];
   // Ingest hands over article text already; HTML given directly (the CLI, tests) is read the same way.
@@ -138,7 +156,7 @@ export function extractStatements(compiled: CompiledCodebook, input: ExtractionI
   // A first form such as "the" says little: most articles that got this far still have no trigger.
   if (!matchesAnyTopicWord(compiled, text)) return [];
   const quoted = quotedTokens(text);
-  const sentences = buildSentences(compiled, text, quoted);
+  const sentences = buildSentences(compiled, scratch, text, quoted);
   const framesOf = sentences.map((sentence) => (sentence ? findFrames(compiled, text, sentence) : NO_FRAMES));
 
   // Plain loops from here on: they run per sentence, and every array or closure made there is
@@ -178,6 +196,7 @@ const NO_SPEAKERS: Holder[][] = [];
 
 function buildSentences(
   compiled: CompiledCodebook,
+  scratch: ExtractorScratch,
   text: AnalysedText,
   quoted: boolean[],
 ): Array<Sentence | undefined> {
@@ -205,7 +224,7 @@ function buildSentences(
         index,
         first,
         last,
-        mentions: named ? findMentions(compiled, text, first, last) : NO_MENTIONS,
+        mentions: named ? findMentions(compiled, scratch.mentions, text, first, last) : NO_MENTIONS,
         items: NO_ITEMS,
         markers: NO_MARKERS as Set<never>,
         quoted,
@@ -217,8 +236,8 @@ function buildSentences(
       index,
       first,
       last,
-      mentions: findMentions(compiled, text, first, last, markerMatches),
-      items: findItems(compiled, text, first, last),
+      mentions: findMentions(compiled, scratch.mentions, text, first, last, markerMatches),
+      items: findItems(compiled, scratch.items, text, first, last),
       markers,
       quoted,
     } satisfies Sentence;

@@ -9,7 +9,7 @@ import {
   type TriggerEntry,
 } from './codebook/compile';
 import { addTo, ListBuffer } from './list-buffer';
-import { newLongest, type PatternMatch } from './matcher';
+import { type Longest, newLongest, type PatternMatch } from './matcher';
 import type { Mention } from './mentions';
 import { type AnalysedText, tokenType } from './nlp';
 
@@ -120,25 +120,39 @@ function quoteMarkAt(text: AnalysedText, index: number): boolean {
 }
 
 /**
- * `findItems`' scratch: the longest trigger and structural match at the token it reads, without a
- * match object per hit, and the items found so far. Written and read within one synchronous call,
- * which calls nothing that could come back to `findItems`.
+ * `findItems`' working state, one per extractor: the longest trigger and structural match at the
+ * token it reads, without a match object per hit, and the items found so far. Written and read
+ * within one synchronous call, which calls nothing that could come back to `findItems`.
  */
-const longestTrigger = newLongest<TriggerEntry>();
-const longestStructure = newLongest<StructureEntry>();
-const foundItems = new ListBuffer<Item>();
+export interface ItemScratch {
+  readonly longestTrigger: Longest<TriggerEntry>;
+  readonly longestStructure: Longest<StructureEntry>;
+  readonly items: ListBuffer<Item>;
+}
+
+export const newItemScratch = (): ItemScratch => ({
+  longestTrigger: newLongest<TriggerEntry>(),
+  longestStructure: newLongest<StructureEntry>(),
+  items: new ListBuffer<Item>(),
+});
 
 /** Leftmost-longest items; equal lengths go to the higher priority (triggers first). */
-export function findItems(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): Item[] {
+export function findItems(
+  compiled: CompiledCodebook,
+  scratch: ItemScratch,
+  text: AnalysedText,
+  from: number,
+  to: number,
+): Item[] {
   const limit = to + 1;
-  const items = foundItems;
+  const items = scratch.items;
   items.clear();
   // With the token mask, a token where neither index can start is skipped with one test.
   const mask = text.mask;
   const either = compiled.triggers.bit | compiled.structure.bit;
   const skipByMask = mask !== undefined && compiled.triggers.bit !== 0 && compiled.structure.bit !== 0;
-  const trigger = longestTrigger;
-  const other = longestStructure;
+  const trigger = scratch.longestTrigger;
+  const other = scratch.longestStructure;
   let i = from;
   while (i < limit) {
     if (skipByMask && (mask[i]! & either) === 0) {
