@@ -2,17 +2,7 @@ import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackP
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpRoute, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import {
-  Alarm,
-  AlarmStatusWidget,
-  ComparisonOperator,
-  Dashboard,
-  GraphWidget,
-  type IAlarm,
-  type IMetric,
-  Metric,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, AlarmStatusWidget, Dashboard, GraphWidget, type IAlarm, Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -31,6 +21,7 @@ import { ENV } from '../shared/config';
 import { ALERTING_EVENT_TYPES } from '../shared/domain/alerts/alert-stream';
 import type { FunctionName } from './bundling';
 import { bedrockResourcesFor, type StancewatchConfig } from './config';
+import { alarmWhen } from './constructs/alarm-when';
 import { ParkedRecordsTable } from './constructs/parked-records-table';
 import { LOG_RETENTION, StancewatchFunction } from './constructs/stancewatch-function';
 import { StreamConsumer } from './constructs/stream-consumer';
@@ -453,18 +444,11 @@ export class StancewatchStack extends Stack {
       this.projectorStream.parkedRecordsAlarm,
       this.alerterStream.parkedRecordsAlarm,
     );
-    const serverErrors = new Alarm(this, 'ApiServerErrorsAlarm', {
-      alarmDescription: 'stancewatch api: the HTTP API answered 5xx (> 0 in 5 minutes)',
-      metric: this.apiStage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    serverErrors.addAlarmAction(alarmAction);
-    serverErrors.addOkAction(alarmAction);
-    this.alarms.push(serverErrors);
     this.alarms.push(
+      alarmWhen(this, 'ApiServerErrorsAlarm', alarmAction, {
+        description: 'stancewatch api: the HTTP API answered 5xx (> 0 in 5 minutes)',
+        metric: this.apiStage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      }),
       ...throttleAlarms(this, this.events.table, [EVENT_TABLE_KEYS.globalIndexName], alarmAction),
       ...throttleAlarms(this, this.views.table, [], alarmAction),
       alarmWhen(this, 'AlertDeliveryFailedAlarm', alarmAction, {
@@ -568,26 +552,6 @@ export class StancewatchStack extends Stack {
     new CfnOutput(this, 'AlertTopicArn', { value: this.alertTopic.topicArn });
     new CfnOutput(this, 'OpsTopicArn', { value: this.opsTopic.topicArn });
   }
-}
-
-/** An alarm that fires on any non-zero value of a metric in one period, and says so when it clears. */
-function alarmWhen(
-  scope: Construct,
-  id: string,
-  action: SnsAction,
-  settings: { description: string; metric: IMetric },
-): Alarm {
-  const alarm = new Alarm(scope, id, {
-    alarmDescription: settings.description,
-    metric: settings.metric,
-    threshold: 1,
-    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: TreatMissingData.NOT_BREACHING,
-  });
-  alarm.addAlarmAction(action);
-  alarm.addOkAction(action);
-  return alarm;
 }
 
 /**

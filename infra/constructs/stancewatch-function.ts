@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IAlarmAction, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm, IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -7,6 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ENV } from '../../shared/config';
 import { entryOf, type FunctionName, nodejsBundling, PROJECT_ROOT } from '../bundling';
+import { alarmWhen } from './alarm-when';
 
 export interface StancewatchFunctionProps {
   /** Which handler (infra/bundling.ts, entryOf). */
@@ -101,31 +102,17 @@ export class StancewatchFunction extends Construct {
 
   /** Any invocation error (an exception out of the handler, a timeout, an init failure). */
   alarmOnErrors(action: IAlarmAction): Alarm {
-    const alarm = new Alarm(this, 'ErrorsAlarm', {
-      alarmDescription: `stancewatch ${this.name}: the function failed (errors > 0 in 5 minutes). Logs: ${this.logGroup.logGroupName}`,
+    return alarmWhen(this, 'ErrorsAlarm', action, {
+      description: `stancewatch ${this.name}: the function failed (errors > 0 in 5 minutes). Logs: ${this.logGroup.logGroupName}`,
       metric: this.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    alarm.addAlarmAction(action);
-    alarm.addOkAction(action);
-    return alarm;
   }
 
   /** Invocations refused for lack of concurrency (the reserved limit, or the account's). */
   alarmOnThrottles(action: IAlarmAction): Alarm {
-    const alarm = new Alarm(this, 'ThrottlesAlarm', {
-      alarmDescription: `stancewatch ${this.name}: invocations were throttled (throttles > 0 in 5 minutes)`,
+    return alarmWhen(this, 'ThrottlesAlarm', action, {
+      description: `stancewatch ${this.name}: invocations were throttled (throttles > 0 in 5 minutes)`,
       metric: this.function.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    alarm.addAlarmAction(action);
-    alarm.addOkAction(action);
-    return alarm;
   }
 }

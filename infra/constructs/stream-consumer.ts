@@ -6,6 +6,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PARKED_RECORDS_METRIC } from '../../shared/adapters/dynamodb/parked-records-table';
+import { alarmWhen } from './alarm-when';
 import { POWERTOOLS_METRICS_NAMESPACE, type StancewatchFunction } from './stancewatch-function';
 
 export interface StreamConsumerProps {
@@ -91,37 +92,23 @@ export class StreamConsumer extends Construct {
 
   /** The consumer parked records: fix the cause, then redrive them (docs/deploy.md, "Parked records"). */
   #alarmOnParkedRecords(action: IAlarmAction, consumer: StancewatchFunction): Alarm {
-    const alarm = new Alarm(this, 'ParkedRecordsAlarm', {
-      alarmDescription:
+    return alarmWhen(this, 'ParkedRecordsAlarm', action, {
+      description:
         `stancewatch ${consumer.name}: stream records were parked (> 0 in 5 minutes); their effect waits for a redrive. ` +
         `Cause in ${consumer.logGroup.logGroupName} ("stream record parked"); after the fix invoke the function with {"redrive":{}}`,
       metric: this.parkedRecords,
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    alarm.addAlarmAction(action);
-    alarm.addOkAction(action);
-    return alarm;
   }
 
   /** A record expired from the stream during a stall: something must look at the failure queue. */
   #alarmOnFailures(action: IAlarmAction, consumer: StancewatchFunction): Alarm {
-    const alarm = new Alarm(this, 'FailuresAlarm', {
-      alarmDescription: `stancewatch ${consumer.name}: stream records left the stream before they could be handled or parked, and were sent to ${this.failures.queueName} (queue not empty)`,
+    return alarmWhen(this, 'FailuresAlarm', action, {
+      description: `stancewatch ${consumer.name}: stream records left the stream before they could be handled or parked, and were sent to ${this.failures.queueName} (queue not empty)`,
       metric: this.failures.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: 'Maximum',
       }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    alarm.addAlarmAction(action);
-    alarm.addOkAction(action);
-    return alarm;
   }
 
   /** The consumer falls behind (retries of a failing record, or too slow for the write rate). */
