@@ -9,35 +9,20 @@ import type { PositionCommand } from '../../../shared/domain/positions/decide';
 import { POSITION_SNAPSHOT_SCHEMA, toSnapshotState } from '../../../shared/domain/positions/position-snapshot';
 import { rehydrate } from '../../../shared/domain/positions/position-state';
 import { positionStreamId } from '../../../shared/domain/stream-ids';
-import type { EventStore, StreamPosition } from '../../../shared/ports/event-store';
+import type { EventStore } from '../../../shared/ports/event-store';
 import { createUlidGenerator } from '../../../shared/ports/id-generator';
 import type { SnapshotStore } from '../../../shared/ports/snapshot-store';
 import { type DynamoTestStore, startDynamoTestStore } from '../../support/dynamo-test-store';
 import { fixedClock } from '../../support/event-factory';
 import { MemoryEventStore } from '../../support/memory-event-store';
 import { MemorySnapshotStore } from '../../support/memory-snapshot-store';
+import { recordingReads } from '../../support/recording-reads';
 import { statementsArbitrary } from '../../support/statement-arbitraries';
 import { applyCommand, aStatement, type ExtractedData, withdrawCommand } from '../../support/statement-factory';
 
 const STREAM = positionStreamId('ukraine', 'territory', 'cede-territory');
 const noSleep = async () => undefined;
 const ids = createUlidGenerator();
-
-/** Records what each readStream asked for and returned, so a test can count what was read. */
-function recordingReads(inner: MemoryEventStore) {
-  const reads: { streamId: string; after: StreamPosition | undefined; events: number }[] = [];
-  const store: EventStore = {
-    appendToStream: (streamId, expectedVersion, events) => inner.appendToStream(streamId, expectedVersion, events),
-    readAll: (options) => inner.readAll(options),
-    readStreamPage: (streamId, request) => inner.readStreamPage(streamId, request),
-    readStream: async (streamId, options) => {
-      const read = await inner.readStream(streamId, options);
-      reads.push({ streamId, after: options?.after, events: read.events.length });
-      return read;
-    },
-  };
-  return { store, reads };
-}
 
 /** A projector: with a cache only when given one, with snapshots every `every` commits when given a store. */
 const projector = (

@@ -7,26 +7,11 @@ import { positionStreamId } from '../../../shared/domain/stream-ids';
 import type { EventStore, StreamPosition } from '../../../shared/ports/event-store';
 import { createUlidGenerator } from '../../../shared/ports/id-generator';
 import { MemoryEventStore } from '../../support/memory-event-store';
+import { recordingReads } from '../../support/recording-reads';
 import { statementsArbitrary } from '../../support/statement-arbitraries';
 import { applyCommand, aStatement, type ExtractedData, withdrawCommand } from '../../support/statement-factory';
 
 const STREAM = positionStreamId('ukraine', 'territory', 'cede-territory');
-
-/** Records what each readStream asked for, so a test sees whole reads and tail reads. */
-function recordingReads(inner: MemoryEventStore) {
-  const reads: { streamId: string; after: StreamPosition | undefined; events: number }[] = [];
-  const store: EventStore = {
-    appendToStream: (streamId, expectedVersion, events) => inner.appendToStream(streamId, expectedVersion, events),
-    readAll: (options) => inner.readAll(options),
-    readStreamPage: (streamId, request) => inner.readStreamPage(streamId, request),
-    readStream: async (streamId, options) => {
-      const read = await inner.readStream(streamId, options);
-      reads.push({ streamId, after: options?.after, events: read.events.length });
-      return read;
-    },
-  };
-  return { store, reads };
-}
 
 const noSleep = async () => undefined;
 
