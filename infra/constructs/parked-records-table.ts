@@ -1,13 +1,8 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { PARKED_TABLE_KEYS } from '../../shared/adapters/dynamodb/parked-records-table';
-
-export interface ParkedRecordsTableProps {
-  /** Deleted with the stack and not deletion-protected (`-c throwaway=true`). */
-  throwaway: boolean;
-}
+import { grant, keptTableSettings, type TableProps } from './tables';
 
 /**
  * The parked-records table (shared/adapters/dynamodb/parked-records-table.ts): stream records the
@@ -17,16 +12,12 @@ export interface ParkedRecordsTableProps {
 export class ParkedRecordsTable extends Construct {
   readonly table: Table;
 
-  constructor(scope: Construct, id: string, props: ParkedRecordsTableProps) {
+  constructor(scope: Construct, id: string, props: TableProps) {
     super(scope, id);
     this.table = new Table(this, 'Table', {
       partitionKey: { name: PARKED_TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: PARKED_TABLE_KEYS.sortKey, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      encryption: TableEncryption.AWS_MANAGED,
-      deletionProtection: !props.throwaway,
-      removalPolicy: props.throwaway ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      ...keptTableSettings(props),
     });
   }
 
@@ -40,10 +31,6 @@ export class ParkedRecordsTable extends Construct {
    * DeleteItem (a replayed record, an emptied marker). On this table only.
    */
   grantParkAndRedrive(grantee: IGrantable): Grant {
-    return Grant.addToPrincipal({
-      grantee,
-      actions: ['PutItem', 'UpdateItem', 'Query', 'DeleteItem'].map((action) => `dynamodb:${action}`),
-      resourceArns: [this.table.tableArn],
-    });
+    return grant(grantee, ['PutItem', 'UpdateItem', 'Query', 'DeleteItem'], [this.table.tableArn]);
   }
 }

@@ -28,7 +28,23 @@ export interface TableProps {
 
 const indexArn = (table: ITable, indexName: string) => `${table.tableArn}/index/${indexName}`;
 
-function grant(grantee: IGrantable, actions: string[], resourceArns: string[]): Grant {
+/**
+ * What every stancewatch table shares: on-demand; point-in-time recovery (the events are the
+ * source of truth, a parked record is the only place its effect waits, and even the rebuildable
+ * views are saved a rebuild after a bad deploy, for cents at this size); encrypted with the AWS
+ * managed KMS key (aws/dynamodb: auditable in CloudTrail, no key to administer, no kms:* grants
+ * for the functions or the stream consumers); kept, deletion-protected, when the stack goes,
+ * unless it is a throwaway one.
+ */
+export const keptTableSettings = (props: TableProps) => ({
+  billingMode: BillingMode.PAY_PER_REQUEST,
+  pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+  encryption: TableEncryption.AWS_MANAGED,
+  deletionProtection: !props.throwaway,
+  removalPolicy: props.throwaway ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+});
+
+export function grant(grantee: IGrantable, actions: string[], resourceArns: string[]): Grant {
   return Grant.addToPrincipal({ grantee, actions: actions.map((action) => `dynamodb:${action}`), resourceArns });
 }
 
@@ -40,16 +56,9 @@ export class EventStoreTable extends Construct {
     this.table = new Table(this, 'Table', {
       partitionKey: { name: EVENT_TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: EVENT_TABLE_KEYS.sortKey, type: AttributeType.NUMBER },
-      billingMode: BillingMode.PAY_PER_REQUEST,
       // NEW_IMAGE: each record carries the whole commit, so the consumers never read it back.
       stream: StreamViewType.NEW_IMAGE,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      // Encrypted with the AWS managed KMS key (aws/dynamodb): auditable in CloudTrail, no key to
-      // administer, and no kms:* grants needed by the functions or the stream consumers.
-      encryption: TableEncryption.AWS_MANAGED,
-      // The events are the source of truth: kept by default when the stack goes.
-      deletionProtection: !props.throwaway,
-      removalPolicy: props.throwaway ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      ...keptTableSettings(props),
     });
     this.table.addGlobalSecondaryIndex({
       indexName: EVENT_TABLE_KEYS.globalIndexName,
@@ -97,13 +106,7 @@ export class ViewsTable extends Construct {
     this.table = new Table(this, 'Table', {
       partitionKey: { name: VIEWS_TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: VIEWS_TABLE_KEYS.sortKey, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      // Views are rebuilt from the events by `replay`; PITR still saves a rebuild after a bad deploy
-      // and costs cents at this size.
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      encryption: TableEncryption.AWS_MANAGED,
-      deletionProtection: !props.throwaway,
-      removalPolicy: props.throwaway ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      ...keptTableSettings(props),
     });
     this.table.addLocalSecondaryIndex({
       indexName: VIEWS_TABLE_KEYS.orderIndexName,
