@@ -139,8 +139,6 @@ interface Tuple {
   reportedBy?: string | undefined;
 }
 
-const evidenceOf = (statement: Statement): string => statement.evidence;
-
 const keyOf = (tuple: Tuple, kind: KeyKind) =>
   kind === 'proposition'
     ? `${tuple.actor}|${tuple.topic}|${tuple.proposition}|${tuple.polarity}`
@@ -234,7 +232,7 @@ export async function evaluateCorpus(options: { sets?: CorpusSet[]; codebook?: C
           bump(kind, statement.topic, 'fp');
           if (kind === 'polarity') {
             for (const tag of tags) bumpIn(tagCounts, tag, 'fp');
-            bumpIn(evidenceCounts, evidenceOf(statement), 'fp');
+            bumpIn(evidenceCounts, statement.evidence, 'fp');
           }
           if (kind === 'proposition')
             spurious.push(`${key}${statement.reportedBy ? ` (by ${statement.reportedBy})` : ''}`);

@@ -1,15 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCodebook } from '../../../../shared/domain/extraction/codebook/load-codebook';
+import { engineLiterals } from './engine-literals';
 
 /**
  * The engine's English is the codebook's lexicon (issue 14): a word compared with a token in code
  * ("=== 'the'", a set of determiners) would be a rule no codebook can change. This looks for the
  * lexicon's closed-class words written as string literals in the engine's code.
  */
-const ENGINE = join(import.meta.dirname, '../../../../shared/domain/extraction');
-
 /**
  * Literals that are names, not English the engine reads: a venue finding's place "any", the venue
  * word kinds "except" and "including", the mention kind "source", chrono's date component "month".
@@ -53,17 +50,9 @@ describe('the extraction engine', () => {
     // Words of two letters or more: one-letter literals in code are letters ("a" as a vowel in inflect.ts).
     const words = new Set(lists.flat().filter((word) => /^[a-z][a-z'-]+$/.test(word)));
     expect(words.size).toBeGreaterThan(100);
-    const found: string[] = [];
-    for (const name of readdirSync(ENGINE).filter((file) => file.endsWith('.ts'))) {
-      // Comments may quote English as examples; code may not.
-      const source = readFileSync(join(ENGINE, name), 'utf8')
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\/\/.*$/gm, '');
-      for (const literal of source.matchAll(/(['"`])([a-z][a-z'-]*)\1/g)) {
-        const word = literal[2]!;
-        if (words.has(word) && !INTERNAL_NAMES.has(word)) found.push(`${name}: ${literal[0]}`);
-      }
-    }
+    const found = engineLiterals(/(['"`])([a-z][a-z'-]*)\1/g, false)
+      .filter(({ value }) => words.has(value) && !INTERNAL_NAMES.has(value))
+      .map(({ file, literal }) => `${file}: ${literal}`);
     expect(found).toEqual([]);
   });
 });
