@@ -31,6 +31,19 @@ export interface Usage {
   unchangedWrites?: number;
 }
 
+/** One metered call, handed to `onCall` (bench/partitions.bench.ts attributes it to partition keys). */
+export interface MeteredCall {
+  command: string;
+  input: Readonly<Record<string, unknown>>;
+  /** The response; undefined for a write refused by its condition (charged all the same). */
+  output: Readonly<Record<string, unknown>> | undefined;
+  write: boolean;
+  /** Units charged on the table (a Query on an index: that index's read units). */
+  units: number;
+  /** Index write units computed here: the events table's GSI entry or the views table's LSI copy. */
+  indexWriteUnits: number;
+}
+
 const require = createRequire(import.meta.url);
 const dynaliteDb = require('dynalite/db') as { itemSize(item: Record<string, AttributeValue>): number };
 export const itemSizeOf = (item: Record<string, AttributeValue>): number => dynaliteDb.itemSize(item);
@@ -74,6 +87,8 @@ const isWire = (value: unknown): boolean =>
 export class CapacityMeter {
   readonly byPurpose = new Map<string, Usage>();
   enabled = true;
+  /** Told of every metered call after it is charged. */
+  onCall: ((call: MeteredCall) => void) | undefined;
   readonly #options: MeterOptions;
   #side: DynamoDBClient | undefined;
 
@@ -115,14 +130,19 @@ export class CapacityMeter {
           if ((error as Error).name === 'ConditionalCheckFailedException' && write) {
             const key = this.#keyOf(input);
             const existing = key && input.TableName ? await this.#item(input.TableName, key) : undefined;
-            usage.writeUnits += Math.max(1, existing ? Math.ceil(itemSizeOf(existing) / 1024) : 1);
+            const units = Math.max(1, existing ? Math.ceil(itemSizeOf(existing) / 1024) : 1);
+            usage.writeUnits += units;
             usage.conditionFailures = (usage.conditionFailures ?? 0) + 1;
+            this.onCall?.({ command, input, output: undefined, write, units, indexWriteUnits: 0 });
           }
           throw error;
         }
         const output = result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
+        let charged = 0;
+        let indexWrites = 0;
         for (const consumed of [output.ConsumedCapacity ?? []].flat()) {
           const units = consumed.CapacityUnits ?? 0;
+          charged += units;
           if (write) usage.writeUnits += units;
           else usage.readUnits += units;
         }
@@ -132,14 +152,23 @@ export class CapacityMeter {
           input.Item &&
           'gsk' in input.Item
         ) {
-          usage.indexWriteUnits += 1; // KEYS_ONLY entry: far below 1 KB.
+          indexWrites = 1; // KEYS_ONLY entry: far below 1 KB.
         }
         if (viewKey) {
           const after = await this.#item(this.#options.viewsTable, viewKey);
-          usage.indexWriteUnits += this.#lsiUnits(before, after);
+          indexWrites = this.#lsiUnits(before, after);
           if (JSON.stringify(before) === JSON.stringify(after))
             usage.unchangedWrites = (usage.unchangedWrites ?? 0) + 1;
         }
+        usage.indexWriteUnits += indexWrites;
+        this.onCall?.({
+          command,
+          input,
+          output: output as Record<string, unknown>,
+          write,
+          units: charged,
+          indexWriteUnits: indexWrites,
+        });
         return result;
       },
       { step: 'initialize', name: 'capacityMeter', priority: 'low' },
