@@ -10,11 +10,12 @@ import {
   type MarkerEntry,
   type MarkerKind,
   maskTokens,
+  TokenMaskBuffer,
 } from './codebook/compile';
 import { loadCodebook } from './codebook/load-codebook';
 import type { Codebook } from './codebook/schema';
 import { confidenceOf, evidenceKindOf } from './confidence';
-import { resolveStatementDate } from './dates';
+import { StatementDates } from './dates';
 import { addTo } from './list-buffer';
 import type { PatternMatch } from './matcher';
 import { findMentions, type Mention, type MentionScratch, newMentionScratch } from './mentions';
@@ -32,6 +33,7 @@ import {
 } from './stance';
 import { statementIdIn } from './statement-id';
 import {
+  ClauseList,
   type Frame,
   findFrames,
   findItems,
@@ -95,18 +97,25 @@ export const defaultCompiledCodebook = (): CompiledCodebook => compileCodebook(l
 
 /**
  * One extractor's working state, reused from document to document (extraction is synchronous and
- * never re-entered): the lists the per-sentence stages fill, and the last `publishedAt` found valid
- * (a feed's documents share their dates, and the check is pure).
+ * never re-entered): the lists the per-sentence stages fill, the token mask's room, the memo of
+ * statement dates, and the last `publishedAt` found valid (a feed's documents share their dates,
+ * and the check is pure). Nothing of it is shared between extractors or kept in a module.
  */
 interface ExtractorScratch {
   readonly mentions: MentionScratch;
   readonly items: ItemScratch;
+  readonly clauses: ClauseList;
+  readonly mask: TokenMaskBuffer;
+  readonly dates: StatementDates;
   lastValidDate: string | undefined;
 }
 
 const newExtractorScratch = (): ExtractorScratch => ({
   mentions: newMentionScratch(),
   items: newItemScratch(),
+  clauses: new ClauseList(),
+  mask: new TokenMaskBuffer(),
+  dates: new StatementDates(),
   lastValidDate: undefined,
 });
 
@@ -152,7 +161,7 @@ function extractStatements(compiled: CompiledCodebook, scratch: ExtractorScratch
   if (!compiled.prefilter.mayMatch(raw)) return [];
 
   const text = analyse(raw);
-  text.mask = maskTokens(compiled, text.norm);
+  text.mask = maskTokens(compiled, text.norm, scratch.mask);
   // A first form such as "the" says little: most articles that got this far still have no trigger.
   if (!matchesAnyTopicWord(compiled, text)) return [];
   const quoted = quotedTokens(text);
@@ -171,12 +180,12 @@ function extractStatements(compiled: CompiledCodebook, scratch: ExtractorScratch
     for (let f = 0; f < frames.length; f += 1) {
       speakers[f] = speakersOf(frames[f]!, index, sentences, framesOf, discourse);
     }
-    const clauses = segmentClauses(compiled, text, sentence, frames);
+    const clauses = segmentClauses(compiled, text, sentence, frames, scratch.clauses);
     const { drafts: found, mainHolder } = draftSentence(compiled, text, sentence, frames, speakers, clauses, discourse);
     for (const draft of found) drafts.push(draft);
     updateDiscourse(discourse, sentence, frames, speakers, mainHolder);
   }
-  return toStatements(text, sentences, drafts, input);
+  return toStatements(text, sentences, drafts, input, scratch.dates);
 }
 
 /** Does any trigger or venue-topic pattern match somewhere in the document (ignoring sentences)? */
@@ -340,6 +349,7 @@ function toStatements(
   sentences: Array<Sentence | undefined>,
   drafts: Draft[],
   input: ExtractionInput,
+  dates: StatementDates,
 ): Statement[] {
   // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
   const byId = new Map<string, Statement>();
@@ -363,7 +373,7 @@ function toStatements(
     const window = to > from ? from * stride + to : -1;
     if (window !== dateWindow) {
       const clauseText = to > from ? text.text.slice(text.start[from], endOf(text, to - 1)) : '';
-      statedAt = clauseText ? resolveStatementDate(clauseText, input.publishedAt) : undefined;
+      statedAt = clauseText ? dates.resolve(clauseText, input.publishedAt) : undefined;
       dateWindow = window;
     }
     const statementId = statementIdIn(input.documentId, draft);

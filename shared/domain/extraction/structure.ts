@@ -688,10 +688,11 @@ export function segmentClauses(
   text: AnalysedText,
   sentence: Sentence,
   frames: Frame[],
+  /** The extractor's own working list (see ClauseList). */
+  found: ClauseList,
 ): Clause[] {
   const { first, last, items, mentions } = sentence;
   const end = last + 1;
-  const found = clauseList;
   found.clear();
 
   // Items are in order and do not overlap, and `i` only moves forward: one pointer finds the
@@ -758,8 +759,12 @@ function attachConditions(compiled: CompiledCodebook, clauses: Clause[]): void {
   }
 }
 
-/** The clauses of a sentence as they are found: those closed, and the one being read. */
-class ClauseList {
+/**
+ * The clauses of a sentence as they are found: those closed, and the one being read. One per
+ * extractor: `segmentClauses` clears it at its start and takes it at its end, within one
+ * synchronous call that calls nothing that could come back to `segmentClauses`.
+ */
+export class ClauseList {
   private readonly closed = new ListBuffer<Clause>();
   current: Clause | undefined;
 
@@ -800,12 +805,6 @@ class ClauseList {
     this.current = clause;
   }
 }
-
-/**
- * `segmentClauses`' scratch: cleared at its start and taken at its end, within one synchronous
- * call that calls nothing that could come back to `segmentClauses`.
- */
-const clauseList = new ClauseList();
 
 /** Where the sentence, or the reported speech that contains `index`, begins. */
 function clauseFloor(frames: Frame[], first: number, index: number): number {
