@@ -1,7 +1,7 @@
-import type { CompiledCodebook, MarkerEntry, NameEntry, NameKind, RoleEntry, RoleKind } from './codebook/compile';
-import { ListBuffer } from './list-buffer';
-import type { PatternMatch } from './matcher';
-import { type AnalysedText, isCapitalised, tokenType } from './nlp';
+import type { CompiledCodebook, MarkerEntry, NameEntry, NameKind, RoleEntry, RoleKind } from '../codebook/compile';
+import { ListBuffer } from '../list-buffer';
+import type { PatternMatch } from '../matcher';
+import { type AnalysedText, isCapitalised, tokenType } from '../nlp';
 
 /**
  * Who a sentence names: actors by name, demonym, capital or institution; people with their titles
@@ -450,4 +450,25 @@ export function isObject(
     if (compiled.partitives.longestAt(text, start, i + 1)?.end === i + 1) return false;
   }
   return true;
+}
+
+const HOLDER_KINDS = new Set([
+  'person',
+  'role',
+  'institution',
+  'country',
+  'pronoun',
+  'group',
+  'self',
+  'roleRef',
+  'source',
+]);
+export const canHold = (mention: Mention) => HOLDER_KINDS.has(mention.kind);
+
+// Searches in the code run for every sentence are loops rather than find/some with a closure:
+// each such closure is a new object (and often a context) per call.
+
+export function mentionAt(mentions: Mention[], index: number): Mention | undefined {
+  for (const m of mentions) if (m.start === index) return m;
+  return undefined;
 }
