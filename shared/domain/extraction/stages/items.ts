@@ -11,39 +11,49 @@ import { type AnalysedText, tokenType } from '../nlp';
  * an anaphor, "was rejected by" a passive cue).
  */
 
-export type ItemKind = StructureEntry['kind'] | 'trigger';
-
-export interface Item {
+/** Where an item is: tokens [start, end). */
+interface Span {
   start: number;
   /** Exclusive. */
   end: number;
-  kind: ItemKind;
-  polarity?: Polarity;
-  cueKind?: CueKind;
-  /** A noun cue ("refusal", "proposal for"): the actor right before it holds it too. */
-  nominal?: boolean;
-  /** A verb cue after a form of "be": its holder is the "by" agent, if any. */
-  passive?: boolean;
-  trigger?: TriggerEntry;
 }
 
-/**
- * A new item with every field present: items are read in the rules' innermost loops, and
- * objects of one shape keep those reads fast (fields added later would give each kind of item a
- * shape of its own).
- */
-export function newItem(start: number, end: number, kind: ItemKind): Item {
-  return {
-    start,
-    end,
-    kind,
-    polarity: undefined,
-    cueKind: undefined,
-    nominal: undefined,
-    passive: undefined,
-    trigger: undefined,
-  };
+/** A proposition's words ("ceasefire", "give up … {territory}"), with the codebook entry they match. */
+export interface TriggerItem extends Span {
+  kind: 'trigger';
+  trigger: TriggerEntry;
 }
+
+/** A stance word ("reject", "ready to", "must"), with its sign and kind. */
+export interface CueItem extends Span {
+  kind: 'cue';
+  polarity: Polarity;
+  cueKind: CueKind;
+  /** A noun cue ("refusal", "proposal for"): the actor right before it holds it too. */
+  nominal: boolean;
+  /** A verb cue after a form of "be": its holder is the "by" agent, if any. */
+  passive: boolean;
+}
+
+/** A reporting verb ("said", "told"); a passive one ("is said to") is a hedge, not a frame. */
+export interface ReportingItem extends Span {
+  kind: 'reporting';
+  passive: boolean;
+}
+
+/** The kinds of item that carry nothing but their place. */
+export type PlainItemKind = Exclude<StructureEntry['kind'], 'cue' | 'reporting' | 'neutral'>;
+
+/** A modal, negator, boundary, condition, coordinator, "that", frame end, anaphor or "according to". */
+export interface PlainItem extends Span {
+  kind: PlainItemKind;
+}
+
+/** A word of a sentence that shapes a stance; each kind carries exactly its own fields. */
+export type Item = TriggerItem | CueItem | ReportingItem | PlainItem;
+
+/** An anaphor item ("the request", "it"): what it points back to is found later, in the discourse. */
+export const anaphorItem = (start: number, end: number): PlainItem => ({ start, end, kind: 'anaphor' });
 
 /**
  * `findItems`' working state, one per extractor: the longest trigger and structural match at the
@@ -93,16 +103,14 @@ export function findItems(
     }
     // A trigger wins a tie; a longer structural phrase ("for as long as it takes") wins otherwise.
     if (isTrigger && (!isOther || trigger.end >= other.end)) {
-      const item = newItem(i, trigger.end, 'trigger');
-      item.trigger = trigger.pattern!.payload;
-      items.add(item);
+      items.add({ start: i, end: trigger.end, kind: 'trigger', trigger: trigger.pattern!.payload });
       i = trigger.end;
       continue;
     }
-    const entry = other.pattern!.payload;
     // Neutral phrases ("for as long as it takes") only shield their words from other readings.
-    if (entry.kind !== 'neutral') {
-      const item = refineItem(compiled, text, from, structureItem(i, other.end, entry));
+    const found = structureItem(i, other.end, other.pattern!.payload);
+    if (found) {
+      const item = refineItem(compiled, text, from, found);
       if (item) items.add(item);
     }
     i = other.end;
@@ -110,14 +118,21 @@ export function findItems(
   return items.take();
 }
 
-function structureItem(start: number, end: number, entry: StructureEntry): Item {
-  const item = newItem(start, end, entry.kind);
+/** The item of a structural entry; none for a neutral phrase. */
+function structureItem(start: number, end: number, entry: StructureEntry): Item | undefined {
   if (entry.kind === 'cue') {
-    item.polarity = entry.polarity;
-    item.cueKind = entry.cueKind;
-    if (entry.nominal) item.nominal = true;
+    const { polarity, cueKind, nominal } = entry;
+    return { start, end, kind: 'cue', polarity, cueKind, nominal, passive: false };
   }
-  return item;
+  const kind = entry.kind;
+  switch (kind) {
+    case 'neutral':
+      return undefined;
+    case 'reporting':
+      return { start, end, kind, passive: false };
+    default:
+      return { start, end, kind };
+  }
 }
 
 /**
@@ -140,16 +155,14 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   // "a request", "the demand": a noun. It may point back to an earlier proposition.
   const before = item.start > from ? (text.norm[item.start - 1] ?? '') : '';
   if (compiled.determiners.has(before)) {
-    return compiled.anaphors.hasMatchAt(text, item.start, item.end)
-      ? newItem(item.start, item.end, 'anaphor')
-      : undefined;
+    return compiled.anaphors.hasMatchAt(text, item.start, item.end) ? anaphorItem(item.start, item.end) : undefined;
   }
   const verbLike = item.kind === 'reporting' || item.cueKind === 'speech' || item.cueKind === 'action';
   // Attitude words after "be" are adjectives ("is determined to", "was ready") unless an agent follows ("was backed by").
   const agent = compiled.words.agentMarkers.has(text.norm[item.end] ?? '');
   const passive = isPassive(compiled, text, item.start, from);
   // "would be considered legitimate targets": a passive "consider" is "regard", not a condition.
-  if (passive && item.polarity === 'conditional' && !agent) return undefined;
+  if (passive && item.kind === 'cue' && item.polarity === 'conditional' && !agent) return undefined;
   if ((verbLike || agent) && passive) item.passive = true;
   return item;
 }
@@ -205,6 +218,6 @@ export function afterOccasion(compiled: CompiledCodebook, text: AnalysedText, in
 export const NO_ITEMS: Item[] = [];
 
 /** A noun cue ("refusal", "Kyiv's call for"): the actor right before it holds it too. */
-export const isNominalCue = (item: Item) => item.kind === 'cue' && item.nominal === true;
+export const isNominalCue = (item: Item) => item.kind === 'cue' && item.nominal;
 /** A cue in the active voice. */
 export const isActiveCue = (item: Item) => item.kind === 'cue' && !item.passive;

@@ -6,7 +6,7 @@ import { findVenues, type VenueFinding } from '../venues';
 import type { Clause } from './clauses';
 import { type Discourse, type Holder, resolveMention } from './discourse';
 import type { Frame } from './frames';
-import { type Item, isActiveCue, isNominalCue, possessiveBefore } from './items';
+import { type CueItem, type Item, isActiveCue, possessiveBefore } from './items';
 import type { Mention } from './mentions';
 import type { Sentence } from './sentences';
 import { analyseClause, type ClauseState } from './stance/clause-reading';
@@ -34,7 +34,7 @@ import { propositionFor } from './stance/slots';
  * stance/slots.ts (slot fillers), stance/drafts.ts (drafts with polarity, attribution, evidence).
  */
 
-const NO_NOMINALS: Item[] = [];
+const NO_NOMINALS: CueItem[] = [];
 const NO_VENUES: VenueFinding[] = [];
 
 /** Drafts the statements of one sentence. Updates the discourse's last proposition. */
@@ -74,10 +74,10 @@ export function draftSentence(
     const found: Found[] = [];
     for (const trigger of state.triggers) {
       const chain = chainOf(state.items, state.clause.start, trigger.start);
-      const sign = trigger.trigger!.inverted ? -chain.sign : chain.sign;
+      const sign = trigger.trigger.inverted ? -chain.sign : chain.sign;
       found.push({
-        topic: trigger.trigger!.topic,
-        proposition: propositionFor(ctx, trigger.trigger!, trigger, target.holders[0], state.clause.start),
+        topic: trigger.trigger.topic,
+        proposition: propositionFor(ctx, trigger.trigger, trigger, target.holders[0], state.clause.start),
         sign,
         conditional: false,
         indirect: true,
@@ -93,12 +93,9 @@ function emitClause(ctx: Context, state: ClauseState): void {
   const { compiled, text, sentence, discourse } = ctx;
   const { clause, items, triggers, stanceStart, holderEnd } = state;
   // Noun cues, listed only in the clauses that have one (most have none).
-  let nominals: Item[] = NO_NOMINALS;
+  let nominals: CueItem[] = NO_NOMINALS;
   for (const item of items) {
-    if (isNominalCue(item)) {
-      nominals = items.filter(isNominalCue);
-      break;
-    }
+    if (item.kind === 'cue' && item.nominal) nominals = addTo(nominals, NO_NOMINALS, item);
   }
   if (state.unasserted || (!Number.isFinite(stanceStart) && nominals.length === 0)) return;
 
@@ -110,7 +107,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
     for (let k = 0; k < triggers.length; k += 1) {
       const trigger = triggers[k]!;
       if (continuesSameTopic(compiled, text, triggers, k)) continue;
-      const entry = trigger.trigger!;
+      const entry = trigger.trigger;
       const isObject = trigger.start >= stanceStart;
       let chainSign: number;
       let conditional = false;
@@ -168,9 +165,9 @@ function emitClause(ctx: Context, state: ClauseState): void {
       if (trigger.start < nominal.end) continue;
       const chain = chainOf(items, nominal.start, trigger.start);
       ownFound.push({
-        topic: trigger.trigger!.topic,
-        proposition: propositionFor(ctx, trigger.trigger!, trigger, holder, nominal.start),
-        sign: trigger.trigger!.inverted ? -chain.sign : chain.sign,
+        topic: trigger.trigger.topic,
+        proposition: propositionFor(ctx, trigger.trigger, trigger, holder, nominal.start),
+        sign: trigger.trigger.inverted ? -chain.sign : chain.sign,
         conditional: chain.conditional,
         indirect: false,
       });

@@ -5,7 +5,15 @@ import type { Clause } from '../clauses';
 import { type Holder, NO_HOLDERS, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
 import { withCoordinated } from '../frames';
-import { afterOccasion, type Item, isNominalCue, NO_ITEMS, possessiveBefore } from '../items';
+import {
+  afterOccasion,
+  type CueItem,
+  type Item,
+  isNominalCue,
+  NO_ITEMS,
+  possessiveBefore,
+  type TriggerItem,
+} from '../items';
 import { canHold, type Mention } from '../mentions';
 import { NO_MENTIONS } from '../sentences';
 import type { Context } from './context';
@@ -16,7 +24,7 @@ import type { Context } from './context';
  * agent, the holder carried over from the clause before, or the frame's speakers).
  */
 
-const NO_TRIGGERS: Item[] = [];
+const NO_TRIGGERS: TriggerItem[] = [];
 const PRONOUNISH = new Set(['pronoun', 'group', 'self', 'roleRef']);
 
 /** What one clause says, before statements are emitted. */
@@ -27,9 +35,9 @@ export interface ClauseState {
   speakers: Holder[];
   quoted: boolean;
   items: Item[];
-  triggers: Item[];
-  passiveCue?: Item;
-  firstCue?: Item;
+  triggers: TriggerItem[];
+  passiveCue?: CueItem;
+  firstCue?: CueItem;
   /** Where the holder's stance words begin; Infinity when the clause has none. */
   stanceStart: number;
   holders: Holder[];
@@ -105,7 +113,7 @@ const isSelfOrGroup = (m: Mention) => m.kind === 'self' || m.kind === 'group';
 const isNamed = (m: Mention) => !PRONOUNISH.has(m.kind);
 
 /** A trigger at or after `from`. */
-function triggerFrom(triggers: Item[], from: number): boolean {
+function triggerFrom(triggers: TriggerItem[], from: number): boolean {
   for (const trigger of triggers) if (trigger.start >= from) return true;
   return false;
 }
@@ -131,9 +139,9 @@ export function analyseClause(
   let firstItem = -1;
   let lastItem = -1;
   // Most clauses have no trigger: the shared empty list until one is found (never added to later).
-  let triggers: Item[] = NO_TRIGGERS;
-  let cue: Item | undefined;
-  let passiveCue: Item | undefined;
+  let triggers: TriggerItem[] = NO_TRIGGERS;
+  let cue: CueItem | undefined;
+  let passiveCue: CueItem | undefined;
   let verbGroup: Item | undefined;
   for (let k = 0; k < sentence.items.length; k += 1) {
     const item = sentence.items[k]!;
@@ -146,7 +154,7 @@ export function analyseClause(
       }
     } else if (item.kind === 'cue') {
       if (item.passive) passiveCue ??= item;
-      else if (!isNominalCue(item)) cue ??= item;
+      else if (!item.nominal) cue ??= item;
     } else if (item.kind === 'modal' || item.kind === 'negator') {
       verbGroup ??= item;
     }

@@ -5,7 +5,7 @@ import type { AnalysedText } from '../../nlp';
 import type { VenueFinding } from '../../venues';
 import type { Holder } from '../discourse';
 import type { Frame } from '../frames';
-import type { Item } from '../items';
+import type { CueItem } from '../items';
 import type { ClauseState } from './clause-reading';
 import { addDraft, type Context } from './context';
 import type { Found } from './findings';
@@ -120,7 +120,7 @@ function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, sta
   const { clause } = state;
   return state.triggers.some(
     (trigger) =>
-      compiled.meetingTopics.has(trigger.trigger!.topic) &&
+      compiled.meetingTopics.has(trigger.trigger.topic) &&
       compiled.venue
         .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
         .some((m) => m.payload === 'locative'),
@@ -156,7 +156,7 @@ function attributionFor(
   holder: Holder,
   speaker: Holder | undefined,
   explicitHolder: boolean,
-  firstCue: Item | undefined,
+  firstCue: CueItem | undefined,
   frame: Frame | undefined,
 ): AttributionOf {
   if (frame && speaker) {

@@ -2,7 +2,7 @@ import { type Chain, chainOf } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
 import type { AnalysedText } from '../../nlp';
 import type { Clause } from '../clauses';
-import { type Item, isNominalCue, newItem } from '../items';
+import { anaphorItem, type Item, isNominalCue, type TriggerItem } from '../items';
 import { canHold, type Mention } from '../mentions';
 import type { ClauseState } from './clause-reading';
 import type { Context } from './context';
@@ -37,7 +37,7 @@ export function directOnly(found: Found[]): Found[] {
 
 /** A deontic cue at or after `from` ("any truce must address …"). */
 export function deonticFrom(items: Item[], from: number): boolean {
-  for (const item of items) if (item.cueKind === 'deontic' && item.start >= from) return true;
+  for (const item of items) if (item.kind === 'cue' && item.cueKind === 'deontic' && item.start >= from) return true;
   return false;
 }
 
@@ -50,7 +50,7 @@ export function deonticFrom(items: Item[], from: number): boolean {
  */
 export function objectChains(ctx: Context, state: ClauseState): ReadonlyArray<Chain | undefined> {
   const { items, triggers, holderEnd, stanceStart } = state;
-  let first: Item | undefined;
+  let first: TriggerItem | undefined;
   for (const trigger of triggers) {
     if (trigger.start >= stanceStart) {
       first = trigger;
@@ -62,7 +62,7 @@ export function objectChains(ctx: Context, state: ClauseState): ReadonlyArray<Ch
   const chains: Array<Chain | undefined> = new Array(triggers.length).fill(undefined);
   const embedded = embeddedSubject(ctx.sentence.mentions, stanceStart, first.start);
   const cues = cuesOf(items);
-  let previous: Item | undefined;
+  let previous: TriggerItem | undefined;
   let previousNegations = 0;
   for (let k = 0; k < triggers.length; k += 1) {
     const trigger = triggers[k]!;
@@ -140,7 +140,7 @@ function anaphorInsideCue(ctx: Context, items: Item[]): Item | undefined {
     if (item.kind !== 'cue' || item.end - item.start < 3) continue;
     for (let i = item.start + 1; i < item.end - 1; i += 1) {
       // Its end is the cue's end, so the cue counts in the chain up to it.
-      if (ctx.compiled.anaphors.startsAt(ctx.text, i)) return newItem(item.end, item.end, 'anaphor');
+      if (ctx.compiled.anaphors.startsAt(ctx.text, i)) return anaphorItem(item.end, item.end);
     }
   }
   return undefined;
@@ -182,13 +182,13 @@ const LOWERCASE_WORD = /^[a-z-]+$/;
 export function continuesSameTopic(
   compiled: CompiledCodebook,
   text: AnalysedText,
-  triggers: Item[],
+  triggers: TriggerItem[],
   k: number,
 ): boolean {
   if (k === 0) return false;
   const previous = triggers[k - 1]!;
   const current = triggers[k]!;
-  if (previous.trigger!.topic !== current.trigger!.topic || previous.trigger!.key === current.trigger!.key) {
+  if (previous.trigger.topic !== current.trigger.topic || previous.trigger.key === current.trigger.key) {
     return false;
   }
   if (current.start - previous.end > 2) return false;
@@ -218,8 +218,13 @@ export function isSubjectPosition(ctx: Context, clause: Clause, trigger: Item, i
 }
 
 /** A proposition's own inverter just before its trigger ("defend Donetsk", "return of occupied territories"). */
-export function invertedBefore(compiled: CompiledCodebook, text: AnalysedText, trigger: Item, from: number): boolean {
-  const index = compiled.inverters.get(trigger.trigger!.key);
+export function invertedBefore(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  trigger: TriggerItem,
+  from: number,
+): boolean {
+  const index = compiled.inverters.get(trigger.trigger.key);
   if (!index) return false;
   const start = Math.max(from, trigger.start - 3);
   // A loop, not some() with a closure: this runs per object trigger.
