@@ -1,7 +1,7 @@
 import { addTo } from '../list-buffer';
 import type { Frame } from './frames';
 import { NO_FRAMES } from './frames';
-import type { Mention } from './mentions';
+import type { Mention, PersonMention } from './mentions';
 import type { Sentence } from './sentences';
 
 /**
@@ -78,7 +78,7 @@ export function resolveMention(
   switch (mention.kind) {
     case 'person':
       if (!mention.actor) return newHolder('source', true, undefined, undefined, 'anonymous');
-      return withSource(newHolder('person', true, mention.actor, mention.person ?? ''), source);
+      return withSource(newHolder('person', true, mention.actor, mention.person), source);
     case 'role':
     case 'institution':
       return mention.actor ? withSource(newHolder('representative', true, mention.actor), source) : undefined;
@@ -189,7 +189,7 @@ export function updateDiscourse(
       quoteSpeakers = list;
     }
   }
-  let subject: Mention | undefined;
+  let subject: PersonMention | undefined;
   for (const m of sentence.mentions) {
     if (m.kind === 'person' && m.actor && !m.object && !m.possessive) {
       subject = m;

@@ -7,7 +7,7 @@ import type { Clause } from './clauses';
 import { type Discourse, type Holder, resolveMention } from './discourse';
 import type { Frame } from './frames';
 import { type CueItem, type Item, isActiveCue, possessiveBefore } from './items';
-import type { Mention } from './mentions';
+import { actorOf, type Mention } from './mentions';
 import type { Sentence } from './sentences';
 import { analyseClause, type ClauseState } from './stance/clause-reading';
 import { type Context, NO_DRAFTS, type SentenceDrafts } from './stance/context';
@@ -196,7 +196,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
 function possessorOf(text: AnalysedText, mentions: Mention[], nominal: Item): Mention | undefined {
   for (const m of mentions) {
     if (
-      m.actor &&
+      actorOf(m) &&
       (m.end === nominal.start || (m.end + 1 === nominal.start && possessiveBefore(text, nominal.start)))
     ) {
       return m;

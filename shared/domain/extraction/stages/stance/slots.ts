@@ -2,7 +2,7 @@ import type { TriggerEntry } from '../../codebook/compile';
 import type { AnalysedText } from '../../nlp';
 import type { Holder } from '../discourse';
 import { type Item, possessiveBefore } from '../items';
-import { type Mention, mentionAt } from '../mentions';
+import { actorOf, type Mention, mentionAt } from '../mentions';
 import type { Context } from './context';
 
 /**
@@ -30,7 +30,9 @@ function mentionBefore(text: AnalysedText, mentions: Mention[], at: number): Men
 function lastSubjectActor(mentions: Mention[], from: number, to: number): string | undefined {
   for (let k = mentions.length - 1; k >= 0; k -= 1) {
     const m = mentions[k]!;
-    if (m.end <= to && m.start >= from && !m.object && m.actor) return m.actor;
+    if (m.end > to || m.start < from || m.object) continue;
+    const actor = actorOf(m);
+    if (actor) return actor;
   }
   return undefined;
 }
@@ -58,7 +60,7 @@ export function propositionFor(
       const before = mentionBefore(text, sentence.mentions, trigger.start);
       const adjectival = before?.kind === 'demonym' || before?.kind === 'role' || before?.kind === 'country';
       if (before && (way === 'possessive' ? before.possessive : adjectival && !before.possessive)) {
-        actor = usable(before.actor, excluded);
+        actor = usable(actorOf(before), excluded);
       }
     } else if (way === 'prepositions') {
       let probe = trigger.end;
@@ -66,7 +68,8 @@ export function propositionFor(
       if (isPreposition(slot.prepositions, next)) {
         probe += 1;
         while (ctx.compiled.words.slotDeterminers.has(text.norm[probe] ?? '')) probe += 1;
-        actor = usable(mentionAt(sentence.mentions, probe)?.actor, excluded);
+        const mention = mentionAt(sentence.mentions, probe);
+        actor = usable(mention ? actorOf(mention) : undefined, excluded);
       }
     } else if (way === 'subject') {
       actor = usable(lastSubjectActor(sentence.mentions, stanceStart, trigger.start), excluded);
