@@ -12,8 +12,8 @@ import { findFrames, NO_FRAMES } from './stages/frames';
 import { newItemScratch } from './stages/items';
 import { newMentionScratch } from './stages/mentions';
 import { findSentences, type SentenceScratch } from './stages/sentences';
-import { draftSentence } from './stages/stance';
 import type { Draft } from './stages/stance/context';
+import { draftSentence } from './stages/stance/stance';
 import { toStatements } from './stages/statements';
 import { readText } from './stages/text';
 

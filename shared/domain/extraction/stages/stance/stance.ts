@@ -1,17 +1,17 @@
-import { chainOf, governingItem, hasModalOrNegator } from '../chain';
-import type { CompiledCodebook } from '../codebook/compile';
-import { addTo } from '../list-buffer';
-import type { AnalysedText } from '../nlp';
-import { findVenues, type VenueFinding } from '../venues';
-import type { Clause } from './clauses';
-import { type Discourse, type Holder, resolveMention } from './discourse';
-import type { Frame } from './frames';
-import { type CueItem, type Item, isActiveCue, possessiveBefore } from './items';
-import { actorOf, type Mention } from './mentions';
-import type { Sentence } from './sentences';
-import { analyseClause, type ClauseState } from './stance/clause-reading';
-import { type Context, NO_DRAFTS, type SentenceDrafts } from './stance/context';
-import { emit, isPlace } from './stance/drafts';
+import { chainOf, governingItem, hasModalOrNegator } from '../../chain';
+import type { CompiledCodebook } from '../../codebook/compile';
+import { addTo } from '../../list-buffer';
+import type { AnalysedText } from '../../nlp';
+import { findVenues, type VenueFinding } from '../../venues';
+import type { Clause } from '../clauses';
+import { type Discourse, type Holder, resolveMention } from '../discourse';
+import type { Frame } from '../frames';
+import { type CueItem, type Item, isActiveCue, possessiveBefore } from '../items';
+import { actorOf, type Mention } from '../mentions';
+import type { Sentence } from '../sentences';
+import { analyseClause, type ClauseState } from './clause-reading';
+import { type Context, NO_DRAFTS, type SentenceDrafts } from './context';
+import { emit, isPlace } from './drafts';
 import {
   anaphoric,
   continuesSameTopic,
@@ -22,16 +22,16 @@ import {
   isSubjectPosition,
   NO_FOUND,
   objectChains,
-} from './stance/findings';
-import { propositionFor } from './stance/slots';
+} from './findings';
+import { propositionFor } from './slots';
 
 /**
  * Stage 4: stance per clause. In each clause, who holds a stance (the holder), on what (the
  * triggers after the first cue, or an anaphor's antecedent), and with which polarity (the product
  * of the signs of the cues and negators between holder and trigger; a condition makes it
  * conditional). Attribution and hearsay follow from the frame the clause sits in. The parts:
- * stance/clause-reading.ts (holder and stance words), stance/findings.ts (propositions and signs),
- * stance/slots.ts (slot fillers), stance/drafts.ts (drafts with polarity, attribution, evidence).
+ * clause-reading.ts (holder and stance words), findings.ts (propositions and signs),
+ * slots.ts (slot fillers), drafts.ts (drafts with polarity, attribution, evidence).
  */
 
 const NO_NOMINALS: CueItem[] = [];
