@@ -68,7 +68,6 @@ export interface SourceMention extends MentionBase {
 
 /** Who a sentence names; each kind carries exactly its own fields. */
 export type Mention = PersonMention | ActorMention | RoleRefMention | PronounMention | ReferenceMention | SourceMention;
-export type MentionKind = Mention['kind'];
 
 /** The actor a mention names, if it names one. */
 export function actorOf(mention: Mention): string | undefined {
