@@ -231,3 +231,34 @@ export function invertedBefore(
   for (const match of index.scanAll(text, start, trigger.start)) if (match.end >= trigger.start - 2) return true;
   return false;
 }
+
+/**
+ * "a demand that sanctions be eased", "insisted that the troops be withdrawn": a passive cue right
+ * after an object trigger (only forms of "be", verb-group adverbs and modals between) says what
+ * is to happen to it, so an opposing one reverses the stance on it. 1 when there is none.
+ */
+export function passiveSignAfter(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  items: Item[],
+  trigger: TriggerItem,
+  to: number,
+): number {
+  for (const item of items) {
+    if (item.start < trigger.end || item.kind === 'modal') continue;
+    if (item.start >= to || item.kind !== 'cue' || !item.passive) return 1;
+    for (let i = trigger.end; i < item.start; i += 1) {
+      const token = text.norm[i] ?? '';
+      if (compiled.beForms.has(token) || compiled.words.verbGroupAdverbs.has(token)) continue;
+      if (itemKindAt(items, i) === 'modal') continue;
+      return 1;
+    }
+    return item.polarity === 'oppose' ? -1 : 1;
+  }
+  return 1;
+}
+
+function itemKindAt(items: Item[], index: number): Item['kind'] | undefined {
+  for (const item of items) if (item.start <= index && index < item.end) return item.kind;
+  return undefined;
+}

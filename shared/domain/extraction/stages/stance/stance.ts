@@ -22,6 +22,7 @@ import {
   isSubjectPosition,
   NO_FOUND,
   objectChains,
+  passiveSignAfter,
 } from './findings';
 import { propositionFor } from './slots';
 
@@ -119,6 +120,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         chainSign = chain.sign * state.prefixSign;
         conditional ||= chain.conditional;
         if (invertedBefore(compiled, text, trigger, holderEnd)) chainSign = -chainSign;
+        chainSign *= passiveSignAfter(compiled, text, items, trigger, clause.end);
       } else {
         if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
         // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
@@ -164,10 +166,11 @@ function emitClause(ctx: Context, state: ClauseState): void {
     for (const trigger of triggers) {
       if (trigger.start < nominal.end) continue;
       const chain = chainOf(items, nominal.start, trigger.start);
+      const sign = chain.sign * passiveSignAfter(compiled, text, items, trigger, clause.end);
       ownFound.push({
         topic: trigger.trigger.topic,
         proposition: propositionFor(ctx, trigger.trigger, trigger, holder, nominal.start),
-        sign: trigger.trigger.inverted ? -chain.sign : chain.sign,
+        sign: trigger.trigger.inverted ? -sign : sign,
         conditional: chain.conditional,
         indirect: false,
       });
