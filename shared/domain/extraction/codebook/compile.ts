@@ -136,6 +136,8 @@ export interface Words {
   complementizers: ReadonlySet<string>;
   /** Trade conditionals as a clause's `openedBy` reads them: normal forms joined by single spaces. */
   trades: ReadonlySet<string>;
+  /** Words that open an indirect question: the clause is nobody's stance. */
+  questions: ReadonlySet<string>;
 }
 
 /** Bits of the token mask: which indexes can start a match at a token. */
@@ -196,6 +198,7 @@ function wordsOf(lexicon: Lexicon): Words {
     trailingAttributionWords: singleTokens(lexicon.trailingAttributionWords),
     complementizers: singleTokens(lexicon.complementizers),
     trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
+    questions: singleTokens(lexicon.questions),
   };
 }
 

@@ -50,7 +50,7 @@ export interface ClauseState {
    * in "rejected a clause that would have barred foreign troops", barring is rejected.
    */
   prefixSign: number;
-  /** A claim reported as such ("accusations that it supplies weapons"): nobody's stance. */
+  /** A claim reported as such ("accusations that it supplies weapons") or a question ("asked whether …"): nobody's stance. */
   unasserted: boolean;
 }
 
@@ -246,7 +246,9 @@ export function analyseClause(
     inherited,
     holderEnd,
     prefixSign,
-    unasserted: words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? ''),
+    unasserted:
+      words.questions.has(opener) ||
+      (words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '')),
     // Present even when undefined: one shape for every clause state.
     frame,
     passiveCue,

@@ -70,7 +70,7 @@ export function draftSentence(
   // "… only after Ukraine withdraws from Donetsk": the condition is something the holder wants.
   for (const state of states) {
     const target = state.clause.attachesTo !== undefined ? states[state.clause.attachesTo] : undefined;
-    if (!state.clause.condition || !target || !Number.isFinite(target.stanceStart)) continue;
+    if (!state.clause.condition || !target || target.unasserted || !Number.isFinite(target.stanceStart)) continue;
     if (state.items.some(isActiveCue)) continue;
     const found: Found[] = [];
     for (const trigger of state.triggers) {
