@@ -182,6 +182,13 @@ describe('several actors in one sentence', () => {
     expectNoStatement(statements, { actor: 'ukraine', topic: 'sanctions', polarity: 'oppose' });
   });
 
+  it('an act with a "by" agent is not the speaker\'s: "any decision by Washington to supply missiles"', () => {
+    const statements = extract(
+      'Peskov warned that any decision by Washington to supply Kyiv with Tomahawk missiles would mark a new stage of escalation.',
+    );
+    expectNoStatement(statements, { actor: 'russia', topic: 'military-aid', polarity: 'support' });
+  });
+
   it('the moment something happens is a condition: "the fighting would end the moment Kyiv leaves Donbas"', () => {
     const statements = extract('Lavrov said the fighting would end the moment Kyiv withdraws from Donbas.');
     expectStatement(statements, { actor: 'russia', topic: 'territory', polarity: 'support' });

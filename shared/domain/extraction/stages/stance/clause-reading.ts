@@ -14,7 +14,7 @@ import {
   possessiveBefore,
   type TriggerItem,
 } from '../items';
-import { canHold, type Mention } from '../mentions';
+import { actorOf, canHold, type Mention } from '../mentions';
 import { NO_MENTIONS } from '../sentences';
 import type { Context } from './context';
 
@@ -118,6 +118,22 @@ function triggerFrom(triggers: TriggerItem[], from: number): boolean {
   return false;
 }
 
+/**
+ * A "by" agent naming an actor before the clause's stance words ("a decision by Washington to
+ * supply …"): whoever else the stance would be carried over from, the act is the agent's.
+ */
+function agentBefore(ctx: Context, clause: Clause, stanceStart: number): boolean {
+  const { sentence, text } = ctx;
+  const agentMarkers = ctx.compiled.words.agentMarkers;
+  for (const m of sentence.mentions) {
+    if (m.start < clause.start || m.end > stanceStart) continue;
+    let before = m.start - 1;
+    if (ctx.compiled.words.definiteArticles.has(text.norm[before] ?? '')) before -= 1;
+    if (before >= clause.start && agentMarkers.has(text.norm[before] ?? '') && actorOf(m)) return true;
+  }
+  return false;
+}
+
 export function analyseClause(
   ctx: Context,
   clause: Clause,
@@ -204,7 +220,10 @@ export function analyseClause(
   const relative = words.relatives.has(opener);
   const nonRestrictive = relative && text.norm[clause.start - 2] === ',';
   let prefixSign = 1;
-  if (holders.length === 0 && !nonRestrictive) {
+  // "any decision by Washington to supply missiles": the act is the agent's, so a holder carried
+  // over from elsewhere does not take it.
+  const otherAgent = holders.length === 0 && agentBefore(ctx, clause, stanceStart);
+  if (holders.length === 0 && !nonRestrictive && !otherAgent) {
     let before: ClauseState | undefined;
     for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;
