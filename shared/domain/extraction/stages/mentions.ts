@@ -4,7 +4,7 @@ import type { PatternMatch } from '../matcher';
 import { type AnalysedText, isCapitalised, tokenType } from '../nlp';
 
 /**
- * Who a sentence names: actors by name, demonym, capital or institution; people with their titles
+ * Stage 1 (with items): who a sentence names: actors by name, demonym, capital or institution; people with their titles
  * ("Ukrainian President Volodymyr Zelensky", "Kremlin spokesman Dmitry Peskov"); roles ("Ukrainian
  * officials", "the Russian president"); pronouns and self-references to resolve later; analysts and
  * anonymous sources. Mentions are built from adjacent atoms, so the grammar of titles is general
