@@ -189,6 +189,14 @@ describe('several actors in one sentence', () => {
     expectNoStatement(statements, { actor: 'russia', topic: 'military-aid', polarity: 'support' });
   });
 
+  it('rejecting "the idea that" a trigger could happen opposes it, with the trigger as the subject', () => {
+    const statements = extract(
+      'Peskov rejected the idea that Western security guarantees could form part of a settlement.',
+    );
+    expectStatement(statements, { actor: 'russia', topic: 'security-guarantees', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'russia', topic: 'security-guarantees', polarity: 'support' });
+  });
+
   it('the moment something happens is a condition: "the fighting would end the moment Kyiv leaves Donbas"', () => {
     const statements = extract('Lavrov said the fighting would end the moment Kyiv withdraws from Donbas.');
     expectStatement(statements, { actor: 'russia', topic: 'territory', polarity: 'support' });

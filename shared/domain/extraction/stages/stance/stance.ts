@@ -127,7 +127,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
         const after = chainOf(items, trigger.end, clause.end);
         if (!after.hasCue && !hasModalOrNegator(items, trigger.end, clause.end)) continue;
         const before = chainOf(nominals, clause.start, trigger.start);
-        chainSign = before.sign * after.sign;
+        // "rejected the idea that security guarantees could be part of it": the prefix's sign too.
+        chainSign = before.sign * after.sign * state.prefixSign;
         conditional ||= after.conditional;
         // "any truce must address …": requirements on it.
         const determiner = text.norm[trigger.start - 1] ?? '';
