@@ -1,4 +1,4 @@
-import type { Item } from './structure';
+import type { Item } from './stages/items';
 
 /**
  * The polarity arithmetic shared by triggers and venues: along the tokens between a holder and

@@ -21,46 +21,52 @@ export function calendarDate(publishedAt: string): string {
 
 const toIsoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-/**
- * chrono costs a fraction of a millisecond per call, and feeds repeat the same phrases ("on Monday")
- * for documents of the same date: results are memoised per (phrase window, publication date).
- */
-const memo = new Map<string, Map<string, string | undefined>>();
-let memoSize = 0;
 const MEMO_LIMIT = 5_000;
-/** The calendar date of the last publication date seen (a feed's documents share theirs). */
-let lastPublishedAt: string | undefined;
-let lastDay = '';
 
-/** Resolves a date written in a reporting clause, or undefined when it has none. */
-export function resolveStatementDate(reportingClause: string, publishedAt: string): string | undefined {
-  const hit = DATE_WORDS.exec(reportingClause);
-  if (!hit) return undefined;
-  // chrono reads only the words around the date word: its cost grows with the text it scans.
-  const from = Math.max(0, reportingClause.lastIndexOf(' ', Math.max(0, hit.index - 12)));
-  const to = reportingClause.indexOf(' ', Math.min(reportingClause.length, hit.index + hit[0].length + 12));
-  const window = reportingClause.slice(from, to < 0 ? undefined : to).trim();
-  // By calendar date of publication, then window (no key string to build per call).
-  if (publishedAt !== lastPublishedAt) {
-    lastPublishedAt = publishedAt;
-    lastDay = calendarDate(publishedAt);
+/**
+ * Resolves the dates written in reporting clauses, for one extractor. chrono costs a fraction of a
+ * millisecond per call, and feeds repeat the same phrases ("on Monday") for documents of the same
+ * date: results are memoised per (phrase window, publication date), at most MEMO_LIMIT of them
+ * (the memo is emptied when full). The memo only saves time: the
+ * answer is chrono's either way.
+ */
+export class StatementDates {
+  private readonly memo = new Map<string, Map<string, string | undefined>>();
+  private memoSize = 0;
+  /** The calendar date of the last publication date seen (a feed's documents share theirs). */
+  private lastPublishedAt: string | undefined;
+  private lastDay = '';
+
+  /** The date written in a reporting clause, or undefined when it has none. */
+  resolve(reportingClause: string, publishedAt: string): string | undefined {
+    const hit = DATE_WORDS.exec(reportingClause);
+    if (!hit) return undefined;
+    // chrono reads only the words around the date word: its cost grows with the text it scans.
+    const from = Math.max(0, reportingClause.lastIndexOf(' ', Math.max(0, hit.index - 12)));
+    const to = reportingClause.indexOf(' ', Math.min(reportingClause.length, hit.index + hit[0].length + 12));
+    const window = reportingClause.slice(from, to < 0 ? undefined : to).trim();
+    // By calendar date of publication, then window (no key string to build per call).
+    if (publishedAt !== this.lastPublishedAt) {
+      this.lastPublishedAt = publishedAt;
+      this.lastDay = calendarDate(publishedAt);
+    }
+    const day = this.lastDay;
+    let byWindow = this.memo.get(day);
+    if (byWindow?.has(window)) return byWindow.get(window);
+    const resolved = resolve(window, publishedAt);
+    if (this.memoSize >= MEMO_LIMIT) {
+      this.memo.clear();
+      this.memoSize = 0;
+      byWindow = undefined;
+    }
+    if (!byWindow) {
+      byWindow = new Map();
+      this.memo.set(day, byWindow);
+    }
+    byWindow.set(window, resolved);
+    this.memoSize += 1;
+    return resolved;
   }
-  const day = lastDay;
-  let byWindow = memo.get(day);
-  if (byWindow?.has(window)) return byWindow.get(window);
-  const resolved = resolve(window, publishedAt);
-  if (memoSize >= MEMO_LIMIT) {
-    memo.clear();
-    memoSize = 0;
-    byWindow = undefined;
-  }
-  if (!byWindow) {
-    byWindow = new Map();
-    memo.set(day, byWindow);
-  }
-  byWindow.set(window, resolved);
-  memoSize += 1;
-  return resolved;
 }
 
 function resolve(reportingClause: string, publishedAt: string): string | undefined {

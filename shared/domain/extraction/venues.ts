@@ -2,7 +2,8 @@ import { chainOf, hasModalOrNegator } from './chain';
 import type { CompiledCodebook, VenueKind } from './codebook/compile';
 import type { PatternMatch } from './matcher';
 import { type AnalysedText, isCapitalised } from './nlp';
-import { afterOccasion, type Clause, type Item } from './structure';
+import type { Clause } from './stages/clauses';
+import { afterOccasion, type Item } from './stages/items';
 
 /**
  * Venue stances as sets: in a clause about where talks happen, "anywhere" is `venue:any`, a place

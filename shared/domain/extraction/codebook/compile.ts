@@ -136,6 +136,8 @@ export interface Words {
   complementizers: ReadonlySet<string>;
   /** Trade conditionals as a clause's `openedBy` reads them: normal forms joined by single spaces. */
   trades: ReadonlySet<string>;
+  /** Words that open an indirect question: the clause is nobody's stance. */
+  questions: ReadonlySet<string>;
 }
 
 /** Bits of the token mask: which indexes can start a match at a token. */
@@ -196,6 +198,7 @@ function wordsOf(lexicon: Lexicon): Words {
     trailingAttributionWords: singleTokens(lexicon.trailingAttributionWords),
     complementizers: singleTokens(lexicon.complementizers),
     trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
+    questions: singleTokens(lexicon.questions),
   };
 }
 
@@ -362,16 +365,28 @@ function build(codebook: Codebook): CompiledCodebook {
   };
 }
 
-/** Computes a document's token mask: one map lookup per token serves every index. */
-export function maskTokens(compiled: CompiledCodebook, norm: readonly string[]): Uint16Array {
+/**
+ * Room for one document's token mask, reused from document to document by one extractor: a mask
+ * is only read while its document is, so a document's mask costs no allocation of its own.
+ */
+export class TokenMaskBuffer {
+  private buffer = new Uint16Array(4096);
+
+  /** A view of `count` entries (their values are whatever the last document left). */
+  view(count: number): Uint16Array {
+    if (this.buffer.length < count) this.buffer = new Uint16Array(Math.max(count, this.buffer.length * 2));
+    return this.buffer.subarray(0, count);
+  }
+}
+
+/**
+ * Computes a document's token mask: one map lookup per token serves every index. Written into
+ * `buffer` when given (the extractor's own), else into a new array.
+ */
+export function maskTokens(compiled: CompiledCodebook, norm: readonly string[], buffer?: TokenMaskBuffer): Uint16Array {
   const count = norm.length;
-  // A view on a reused buffer: a document's mask costs no allocation of its own (documents are
-  // read one at a time, and a mask is only read while its document is).
-  if (maskBuffer.length < count) maskBuffer = new Uint16Array(Math.max(count, maskBuffer.length * 2));
-  const mask = maskBuffer.subarray(0, count);
+  const mask = buffer ? buffer.view(count) : new Uint16Array(count);
   const maskOf = compiled.maskOf;
   for (let i = 0; i < count; i += 1) mask[i] = maskOf.get(norm[i]!) ?? 0;
   return mask;
 }
-
-let maskBuffer = new Uint16Array(4096);

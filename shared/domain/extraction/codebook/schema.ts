@@ -293,6 +293,12 @@ export const Lexicon = z
      * other condition makes even a refusal conditional. Each must be one of `conditionals`.
      */
     trades: Patterns.default([]),
+    /**
+     * Words that open an indirect question ("asked whether …", "had not decided whether …"): the
+     * clause one opens asks something and is nobody's stance. Each must also be a boundary, so that
+     * it opens a clause.
+     */
+    questions: Words.default([]),
     /** Words a gap (…) in a pattern never skips: they start a new clause or join two (punctuation stops it too). */
     gapStops: Words.default([]),
   })

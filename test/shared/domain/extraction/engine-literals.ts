@@ -3,10 +3,16 @@ import { join, relative } from 'node:path';
 
 const ENGINE = join(import.meta.dirname, '../../../../shared/domain/extraction');
 
+/** Folders of the engine that are rules, not data or prompts: their code must read no English of its own. */
+const RULE_FOLDERS = new Set(['stages']);
+
 function sourcesUnder(folder: string, recursive: boolean): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) return recursive ? sourcesUnder(path, recursive) : [];
+    if (entry.isDirectory()) {
+      const rules = relative(ENGINE, path).split('/')[0]!;
+      return recursive || RULE_FOLDERS.has(rules) ? sourcesUnder(path, recursive) : [];
+    }
     return entry.name.endsWith('.ts') ? [path] : [];
   });
 }
@@ -14,7 +20,8 @@ function sourcesUnder(folder: string, recursive: boolean): string[] {
 /**
  * The string literals in the extraction engine's code (comments may quote examples; code may not),
  * for the tests that keep domain ids and English words out of it. `pattern` matches one literal,
- * its quote in group 1 and its value in group 2; `recursive` takes the subfolders too.
+ * its quote in group 1 and its value in group 2. The rules' own folders (stages/) are always read;
+ * `recursive` takes the other subfolders too (the codebook's compiler, the LLM extractor).
  */
 export function engineLiterals(
   pattern: RegExp,

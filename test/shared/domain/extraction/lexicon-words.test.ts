@@ -44,6 +44,12 @@ describe('the lexicon word lists', () => {
       bundled: ['france support foreign-troops', 'united-kingdom support foreign-troops'],
       emptied: ['united-kingdom support foreign-troops'],
     },
+    {
+      list: 'questions',
+      text: 'Asked whether Washington would step up weapons deliveries, the vice president said the options were open.',
+      bundled: [],
+      emptied: ['united-states support arms-deliveries'],
+    },
   ])('lexicon.$list drives the rule that reads it', ({ list, text, bundled: withBundled, emptied }) => {
     expect(statementsOf(text)).toEqual(withBundled);
     expect(statementsOf(text, { [list]: [] })).toEqual(emptied);

@@ -36,6 +36,7 @@ describe('the extraction engine', () => {
       lexicon.tellingVerbs,
       lexicon.trailingAttributionWords,
       lexicon.gapStops,
+      lexicon.questions,
       lexicon.complementizers,
       lexicon.prepositions,
       lexicon.beForms,

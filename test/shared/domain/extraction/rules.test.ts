@@ -175,6 +175,34 @@ describe('several actors in one sentence', () => {
     expectStatement(statements, { actor: 'russia', topic: 'territory', polarity: 'support' });
   });
 
+  it('a passive cue after the object says what is to happen to it: "a demand that sanctions be eased"', () => {
+    const statements = extract("Zelensky rejected Russia's demand that Western sanctions be eased.");
+    expectStatement(statements, { actor: 'ukraine', topic: 'sanctions', polarity: 'support' });
+    expectStatement(statements, { actor: 'russia', topic: 'sanctions', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'ukraine', topic: 'sanctions', polarity: 'oppose' });
+  });
+
+  it('an act with a "by" agent is not the speaker\'s: "any decision by Washington to supply missiles"', () => {
+    const statements = extract(
+      'Peskov warned that any decision by Washington to supply Kyiv with Tomahawk missiles would mark a new stage of escalation.',
+    );
+    expectNoStatement(statements, { actor: 'russia', topic: 'military-aid', polarity: 'support' });
+  });
+
+  it('rejecting "the idea that" a trigger could happen opposes it, with the trigger as the subject', () => {
+    const statements = extract(
+      'Peskov rejected the idea that Western security guarantees could form part of a settlement.',
+    );
+    expectStatement(statements, { actor: 'russia', topic: 'security-guarantees', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'russia', topic: 'security-guarantees', polarity: 'support' });
+  });
+
+  it('the moment something happens is a condition: "the fighting would end the moment Kyiv leaves Donbas"', () => {
+    const statements = extract('Lavrov said the fighting would end the moment Kyiv withdraws from Donbas.');
+    expectStatement(statements, { actor: 'russia', topic: 'territory', polarity: 'support' });
+    expectNoStatement(statements, { actor: 'russia', topic: 'territory', polarity: 'oppose' });
+  });
+
   it('rejecting a demand to drop something supports it: signs multiply through anaphors', () => {
     const statements = extract('Russia demanded that Kyiv abandon its bid to join NATO. Ukraine rejected the demand.');
     expectStatement(statements, { actor: 'russia', topic: 'nato-membership', polarity: 'oppose' });

@@ -1,52 +1,87 @@
-import type { CompiledCodebook, MarkerEntry, NameEntry, NameKind, RoleEntry, RoleKind } from './codebook/compile';
-import { ListBuffer } from './list-buffer';
-import type { PatternMatch } from './matcher';
-import { type AnalysedText, isCapitalised, tokenType } from './nlp';
+import type { CompiledCodebook, MarkerEntry, NameEntry, NameKind, RoleEntry, RoleKind } from '../codebook/compile';
+import { ListBuffer } from '../list-buffer';
+import type { PatternMatch } from '../matcher';
+import { type AnalysedText, isCapitalised, tokenType } from '../nlp';
 
 /**
- * Who a sentence names: actors by name, demonym, capital or institution; people with their titles
+ * Stage 1 (with items): who a sentence names: actors by name, demonym, capital or institution; people with their titles
  * ("Ukrainian President Volodymyr Zelensky", "Kremlin spokesman Dmitry Peskov"); roles ("Ukrainian
  * officials", "the Russian president"); pronouns and self-references to resolve later; analysts and
  * anonymous sources. Mentions are built from adjacent atoms, so the grammar of titles is general
  * rather than a list of full phrases.
  */
 
-export type MentionKind =
-  /** A named person, known to the codebook or introduced by a title ("Polish Foreign Minister Jan Nowak"). */
-  | 'person'
-  /** A representative without a name: "Ukrainian officials", "the Kremlin spokesman". */
-  | 'role'
-  /** A body that speaks for an actor: "the Kremlin", "the White House". */
-  | 'institution'
-  /** An actor by name or capital: "Ukraine", "Kyiv", "the US". */
-  | 'country'
-  /** An adjective alone ("European allies"): fills slots, is never a holder. */
-  | 'demonym'
-  /** "he", "she", "I": the last named person, or the speaker of the quote. */
-  | 'pronoun'
-  /** "we", "our": the speaker's actor inside reported speech. */
-  | 'group'
-  /** "the country", "his government", "it": the speaker's own actor. */
-  | 'self'
-  /** "the president", "the Ukrainian leader": the last named person (of that actor). */
-  | 'roleRef'
-  /** Analysts, unnamed sources, officials of no named actor. */
-  | 'source';
-
-export interface Mention {
+/** Where a mention is and how it sits in its sentence; every kind has these. */
+interface MentionBase {
   start: number;
   /** Exclusive. */
   end: number;
-  kind: MentionKind;
-  actor?: string;
-  person?: string;
   /** After a preposition ("in Russia", "against Moscow"): not a subject. */
   object: boolean;
   /** Ends in a possessive ("Moscow's"). */
   possessive: boolean;
-  source?: 'analyst' | 'anonymous';
+  /** Marked as an analyst or an unnamed source ("analysts", "a source familiar with"). */
+  source: SourceKind | undefined;
+}
+
+export type SourceKind = 'analyst' | 'anonymous';
+
+/** A named person, known to the codebook or introduced by a title ("Polish Foreign Minister Jan Nowak"). */
+export interface PersonMention extends MentionBase {
+  kind: 'person';
+  actor: string;
+  person: string;
+}
+
+/**
+ * An actor named without a person: a representative ("Ukrainian officials", `role`), a body that
+ * speaks for it ("the Kremlin", `institution`), its name or capital ("Ukraine", "Kyiv",
+ * `country`), or an adjective alone ("European allies", `demonym`: fills slots, holds nothing).
+ */
+export interface ActorMention extends MentionBase {
+  kind: 'role' | 'institution' | 'country' | 'demonym';
+  actor: string;
+}
+
+/** "the president", "the Ukrainian leader": the last named person (of that actor, when named). */
+export interface RoleRefMention extends MentionBase {
+  kind: 'roleRef';
+  actor: string | undefined;
+}
+
+/** "he", "she", "I": the last named person, or the speaker of the quote. */
+export interface PronounMention extends MentionBase {
+  kind: 'pronoun';
   /** "I", "me": the speaker of the quote, not a third person. */
-  firstPerson?: boolean;
+  firstPerson: boolean;
+}
+
+/** "we", "our" (`group`): the speaker's actor; "the country", "his government", "it" (`self`): the speaker's own actor. */
+export interface ReferenceMention extends MentionBase {
+  kind: 'group' | 'self';
+}
+
+/** Analysts, unnamed sources, officials of no named actor: never an actor. */
+export interface SourceMention extends MentionBase {
+  kind: 'source';
+}
+
+/** Who a sentence names; each kind carries exactly its own fields. */
+export type Mention = PersonMention | ActorMention | RoleRefMention | PronounMention | ReferenceMention | SourceMention;
+
+/** The actor a mention names, if it names one. */
+export function actorOf(mention: Mention): string | undefined {
+  switch (mention.kind) {
+    case 'person':
+    case 'role':
+    case 'institution':
+    case 'country':
+    case 'demonym':
+    case 'roleRef':
+      return mention.actor;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -152,20 +187,66 @@ export const newMentionScratch = (): MentionScratch => ({
   groupMentions: new ListBuffer<Mention>(),
 });
 
-/** A mention with every field present, so that all mentions share one shape. */
-function mentionOf(start: number, end: number, kind: MentionKind, actor?: string, person?: string): Mention {
-  return {
-    start,
-    end,
-    kind,
-    actor,
-    person,
-    object: false,
-    possessive: false,
-    source: undefined,
-    firstPerson: undefined,
-  };
-}
+// The mentions of each kind, every field present (one object shape per kind).
+
+const personMention = (start: number, end: number, actor: string, person: string): PersonMention => ({
+  start,
+  end,
+  kind: 'person',
+  actor,
+  person,
+  object: false,
+  possessive: false,
+  source: undefined,
+});
+
+const actorMention = (start: number, end: number, kind: ActorMention['kind'], actor: string): ActorMention => ({
+  start,
+  end,
+  kind,
+  actor,
+  object: false,
+  possessive: false,
+  source: undefined,
+});
+
+const roleRefMention = (start: number, end: number, actor: string | undefined): RoleRefMention => ({
+  start,
+  end,
+  kind: 'roleRef',
+  actor,
+  object: false,
+  possessive: false,
+  source: undefined,
+});
+
+const pronounMention = (start: number, end: number, firstPerson: boolean): PronounMention => ({
+  start,
+  end,
+  kind: 'pronoun',
+  firstPerson,
+  object: false,
+  possessive: false,
+  source: undefined,
+});
+
+const referenceMention = (start: number, end: number, kind: ReferenceMention['kind']): ReferenceMention => ({
+  start,
+  end,
+  kind,
+  object: false,
+  possessive: false,
+  source: undefined,
+});
+
+const sourceMention = (start: number, end: number, source: SourceKind | undefined): SourceMention => ({
+  start,
+  end,
+  kind: 'source',
+  object: false,
+  possessive: false,
+  source,
+});
 
 /** Capitalised words after a title that are no known name: an unknown person ("Minister Jan Nowak"). */
 function unknownNameAfter(text: AnalysedText, from: number, limit: number, taken: Taken): number {
@@ -290,38 +371,37 @@ function classify(
       }
     } else if (isTitle(atom)) lastTitle = atom;
   }
-  if (person) return mentionOf(start, last.end, 'person', person.actor, person.person ?? '');
+  if (person) return personMention(start, last.end, person.actor, person.person ?? '');
   if (to - from === 1 && isPronounish(first)) {
     if (first.payload.kind === 'personPronoun') {
-      const mention = mentionOf(start, last.end, 'pronoun');
       const word = text.norm[first.start];
-      mention.firstPerson = compiled.words.firstPersonPronouns.has(word ?? '');
-      return mention;
+      return pronounMention(start, last.end, compiled.words.firstPersonPronouns.has(word ?? ''));
     }
-    return mentionOf(start, last.end, first.payload.kind === 'groupPronoun' ? 'group' : 'self');
+    return referenceMention(start, last.end, first.payload.kind === 'groupPronoun' ? 'group' : 'self');
   }
   if (lastTitle) {
     const plural = isPlural(compiled, text, lastTitle);
     // A title followed by capitalised unknown words names a person: "Defence Minister Jan Nowak".
     const nameEnd = last === lastTitle && !plural ? unknownNameAfter(text, last.end, limit, taken) : last.end;
     if (nameEnd > last.end) {
-      const name = text.value.slice(last.end, nameEnd).join(' ');
-      return actorEntry
-        ? mentionOf(start, nameEnd, 'person', actorEntry.actor, name)
-        : mentionOf(start, nameEnd, 'source', undefined, name);
+      // With no actor, a named official of no one the codebook knows: an unnamed source.
+      if (!actorEntry) return sourceMention(start, nameEnd, undefined);
+      return personMention(start, nameEnd, actorEntry.actor, text.value.slice(last.end, nameEnd).join(' '));
     }
     const definite = compiled.words.definiteArticles.has(text.norm[first.start - 1] ?? '');
-    if (actorEntry) return mentionOf(start, last.end, definite && !plural ? 'roleRef' : 'role', actorEntry.actor);
+    if (actorEntry) {
+      return definite && !plural
+        ? roleRefMention(start, last.end, actorEntry.actor)
+        : actorMention(start, last.end, 'role', actorEntry.actor);
+    }
     // A title with no actor: "the president" refers back; "officials said" is an unnamed source.
-    if (definite && !plural) return mentionOf(start, last.end, 'roleRef');
-    const source = mentionOf(start, last.end, 'source');
-    source.source = 'anonymous';
-    return source;
+    if (definite && !plural) return roleRefMention(start, last.end, undefined);
+    return sourceMention(start, last.end, 'anonymous');
   }
   if (actorEntry) {
-    if (actorEntry.kind === 'institution') return mentionOf(start, last.end, 'institution', actorEntry.actor);
-    if (actorEntry.kind === 'demonym') return mentionOf(start, last.end, 'demonym', actorEntry.actor);
-    return mentionOf(start, last.end, 'country', actorEntry.actor);
+    if (actorEntry.kind === 'institution') return actorMention(start, last.end, 'institution', actorEntry.actor);
+    if (actorEntry.kind === 'demonym') return actorMention(start, last.end, 'demonym', actorEntry.actor);
+    return actorMention(start, last.end, 'country', actorEntry.actor);
   }
   return undefined;
 }
@@ -378,7 +458,8 @@ function mergeAppositions(compiled: CompiledCodebook, text: AnalysedText, mentio
   for (let i = 0; i < mentions.length; i += 1) {
     const mention = mentions[i]!;
     const previous = kept > 0 ? mentions[kept - 1]! : undefined;
-    if (previous?.actor && (previous.actor === mention.actor || mention.kind === 'source')) {
+    const previousActor = previous ? actorOf(previous) : undefined;
+    if (previous && previousActor && (previousActor === actorOf(mention) || mention.kind === 'source')) {
       if (onlyAppositionBetween(compiled, text, previous.end, mention.start)) {
         if (
           previous.kind === 'person' &&
@@ -388,12 +469,7 @@ function mergeAppositions(compiled: CompiledCodebook, text: AnalysedText, mentio
           continue;
         }
         // "Yuri Ushakov, a foreign policy aide to Putin,": a title after a named person describes them.
-        if (
-          previous.kind === 'person' &&
-          mention.kind === 'source' &&
-          !mention.actor &&
-          isTitleOnly(compiled, text, mention)
-        ) {
+        if (previous.kind === 'person' && mention.kind === 'source' && isTitleOnly(compiled, text, mention)) {
           previous.end = mention.end;
           continue;
         }
@@ -425,9 +501,7 @@ function addSources(markers: readonly PatternMatch<MarkerEntry>[], mentions: Men
       overlapping.source ??= kind;
       continue;
     }
-    const source = mentionOf(match.start, match.end, 'source');
-    source.source = kind;
-    mentions.push(source);
+    mentions.push(sourceMention(match.start, match.end, kind));
   }
 }
 
@@ -450,4 +524,25 @@ export function isObject(
     if (compiled.partitives.longestAt(text, start, i + 1)?.end === i + 1) return false;
   }
   return true;
+}
+
+const HOLDER_KINDS = new Set([
+  'person',
+  'role',
+  'institution',
+  'country',
+  'pronoun',
+  'group',
+  'self',
+  'roleRef',
+  'source',
+]);
+export const canHold = (mention: Mention) => HOLDER_KINDS.has(mention.kind);
+
+// Searches in the code run for every sentence are loops rather than find/some with a closure:
+// each such closure is a new object (and often a context) per call.
+
+export function mentionAt(mentions: Mention[], index: number): Mention | undefined {
+  for (const m of mentions) if (m.start === index) return m;
+  return undefined;
 }

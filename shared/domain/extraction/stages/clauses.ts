@@ -1,0 +1,255 @@
+import type { CompiledCodebook } from '../codebook/compile';
+import { ListBuffer } from '../list-buffer';
+import type { AnalysedText } from '../nlp';
+import { quoteMarkAt } from '../quotes';
+import type { Frame } from './frames';
+import type { Item } from './items';
+import type { Mention } from './mentions';
+import type { Sentence } from './sentences';
+
+/**
+ * Stage 3: a sentence split into clauses, the spans in which one holder takes one line of stance:
+ * at boundaries ("but", "while", ";"), at frame edges, at conditions ("if", "unless", "in exchange
+ * for") and before "and"/"or" followed by a new verb group. A condition makes the clause it
+ * attaches to conditional.
+ */
+
+export interface Clause {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  /** Index into the sentence's frames, or -1 for the narrator. */
+  frame: number;
+  /** Opened by a conditional marker: the condition, not a stance. */
+  condition: boolean;
+  /** Made conditional by a neighbouring condition clause. */
+  conditional: boolean;
+  /** For a condition clause: the clause it attaches to. */
+  attachesTo?: number;
+  /**
+   * For a conditional clause, the condition is a trade ("in exchange for", "in return for"):
+   * refusing the trade ("would not hand over Donbas in exchange for a ceasefire") is opposition,
+   * while any other condition makes even a negative stance conditional ("will not … unless").
+   */
+  trade?: boolean;
+  /** The boundary that opened the clause, if any ("after", "which", ":"). */
+  openedBy?: string;
+}
+
+/** Which frame a token belongs to: the innermost complement that contains it. */
+export function frameOfToken(frames: Frame[], index: number): number {
+  let best = -1;
+  let size = Number.POSITIVE_INFINITY;
+  for (let f = 0; f < frames.length; f += 1) {
+    const complement = frames[f]!.complement;
+    const s = complement[0];
+    const e = complement[1];
+    if (s <= index && index < e && e - s < size) {
+      best = f;
+      size = e - s;
+    }
+  }
+  return best;
+}
+
+/** In a reporting clause's head and in no frame's complement (`frame`: frameOfToken at `index`). */
+function inHead(frames: Frame[], index: number, frame: number): boolean {
+  if (frame !== -1) return false;
+  for (const candidate of frames) if (candidate.head[0] <= index && index < candidate.head[1]) return true;
+  return false;
+}
+
+/** Splits a sentence into clauses at boundaries, frame edges, conditions and coordinated verbs. */
+export function segmentClauses(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  frames: Frame[],
+  /** The extractor's own working list (see ClauseList). */
+  found: ClauseList,
+): Clause[] {
+  const { first, last, items, mentions } = sentence;
+  const end = last + 1;
+  found.clear();
+
+  // Items are in order and do not overlap, and `i` only moves forward: one pointer finds the
+  // item that starts at `i`.
+  let next = 0;
+  let i = first;
+  while (i < end) {
+    const frame = frames.length === 0 ? -1 : frameOfToken(frames, i);
+    if (frames.length > 0 && inHead(frames, i, frame)) {
+      found.close(i);
+      i += 1;
+      continue;
+    }
+    const current = found.current;
+    // Quotation marks inside reported speech ("was \"absolutely unacceptable\"") do not split it;
+    // a change of frame (a quotation with its own speaker) does, below.
+    if (quoteMarkAt(text, i)) {
+      if (current && frameOfToken(frames, i + 1) !== current.frame) found.close(i);
+      i += 1;
+      continue;
+    }
+    if (current && current.frame !== frame) found.close(i);
+    // "If Ukraine leaves Donetsk, Russia could …": a condition that opens the sentence ends at its comma.
+    const open = found.current;
+    if (open?.condition && text.norm[i] === ',' && open.start <= clauseFloor(frames, first, i) + 1) {
+      found.close(i);
+      i += 1;
+      continue;
+    }
+    while (next < items.length && items[next]!.start < i) next += 1;
+    const item = items[next]?.start === i ? items[next] : undefined;
+    if (item && isBreak(compiled, text, sentence, item, mentions)) {
+      found.close(i);
+      const source =
+        item.end - item.start === 1 ? (text.norm[item.start] ?? '') : text.norm.slice(item.start, item.end).join(' ');
+      found.open(item.end, frame, item.kind === 'conditional', source);
+      i = item.end;
+      continue;
+    }
+    if (!found.current) found.open(i, frame, false);
+    i += 1;
+  }
+  found.close(end);
+  const clauses = found.take();
+  attachConditions(compiled, clauses);
+  return clauses;
+}
+
+/**
+ * A condition makes the clause it attaches to conditional: the previous one ("ready … if"), or
+ * the next one when the condition comes first ("If Russia withdraws, Ukraine will …").
+ */
+function attachConditions(compiled: CompiledCodebook, clauses: Clause[]): void {
+  for (let index = 0; index < clauses.length; index += 1) {
+    const clause = clauses[index]!;
+    if (!clause.condition) continue;
+    const previous = clauses[index - 1];
+    const targetIndex = previous && previous.frame === clause.frame ? index - 1 : index + 1;
+    const target = clauses[targetIndex];
+    if (!target) continue;
+    target.conditional = true;
+    if (compiled.words.trades.has(clause.openedBy ?? '')) target.trade = true;
+    clause.attachesTo = targetIndex;
+  }
+}
+
+/**
+ * The clauses of a sentence as they are found: those closed, and the one being read. One per
+ * extractor: `segmentClauses` clears it at its start and takes it at its end, within one
+ * synchronous call that calls nothing that could come back to `segmentClauses`.
+ */
+export class ClauseList {
+  private readonly closed = new ListBuffer<Clause>();
+  current: Clause | undefined;
+
+  /** Starts a sentence: nothing closed, nothing being read. */
+  clear(): void {
+    this.closed.clear();
+    this.current = undefined;
+  }
+
+  /** The clauses closed, as a list of their own; the list is empty after. */
+  take(): Clause[] {
+    return this.closed.take();
+  }
+
+  /** Ends the clause being read at `at`; an empty one is dropped. */
+  close(at: number): void {
+    const current = this.current;
+    if (current && at > current.start) {
+      current.end = at;
+      this.closed.add(current);
+    }
+    this.current = undefined;
+  }
+
+  open(at: number, frame: number, condition: boolean, openedBy?: string): void {
+    // Every field present (one shape for all clauses).
+    const clause: Clause = {
+      start: at,
+      end: at,
+      frame,
+      condition,
+      conditional: false,
+      attachesTo: undefined,
+      trade: undefined,
+      openedBy: undefined,
+    };
+    if (openedBy) clause.openedBy = openedBy;
+    this.current = clause;
+  }
+}
+
+/** Where the sentence, or the reported speech that contains `index`, begins. */
+function clauseFloor(frames: Frame[], first: number, index: number): number {
+  const frame = frameOfToken(frames, index);
+  return frame >= 0 ? frames[frame]!.complement[0] : first;
+}
+
+/** Whether a recipient marker ends right at `end`, starting at most four tokens before it. */
+function recipientEndsAt(compiled: CompiledCodebook, text: AnalysedText, floor: number, end: number): boolean {
+  for (const match of compiled.markers.scanAll(text, Math.max(floor, end - 4), end)) {
+    if (match.end === end && match.payload.kind === 'recipient') return true;
+  }
+  return false;
+}
+
+function itemEndingAt(items: Item[], index: number): Item | undefined {
+  for (const item of items) if (item.end === index) return item;
+  return undefined;
+}
+
+function mentionEndingAt(mentions: Mention[], index: number): boolean {
+  for (const m of mentions) if (m.end === index) return true;
+  return false;
+}
+
+/** Whether a mention starts at `index` or at `orIndex` (after a "the"). */
+function mentionStartsAt(mentions: Mention[], index: number, orIndex: number): boolean {
+  for (const m of mentions) if (m.start === index || m.start === orIndex) return true;
+  return false;
+}
+
+function isBreak(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  item: Item,
+  mentions: Mention[],
+): boolean {
+  switch (item.kind) {
+    case 'boundary':
+    case 'conditional':
+    case 'frameEnd':
+      return true;
+    case 'complementizer': {
+      // "said that", "hope that", "told reporters that" keep going; "a request that" starts a relative clause.
+      const before = itemEndingAt(sentence.items, item.start);
+      if (before && (before.kind === 'cue' || before.kind === 'reporting' || before.kind === 'modal')) return false;
+      return !recipientEndsAt(compiled, text, sentence.first, item.start);
+    }
+    case 'coordinator': {
+      const word = text.norm[item.start] ?? '';
+      if (word !== ',' && !compiled.words.conjunctions.has(word)) return false;
+      // "Ukraine and Russia agreed": two mentions joined, not two clauses.
+      const endsMention = mentionEndingAt(mentions, item.start);
+      const next = compiled.words.definiteArticles.has(text.norm[item.end] ?? '') ? item.end + 1 : item.end;
+      if (endsMention && mentionStartsAt(mentions, item.end, next)) return false;
+      // A new verb group follows: "… but would not", "… and wants", "… and Kyiv rejected".
+      for (const other of sentence.items) {
+        if (other.start < item.end) continue;
+        if (other.start > item.end + 3) break;
+        if (other.kind === 'cue' || other.kind === 'modal' || other.kind === 'negator' || other.kind === 'reporting') {
+          return true;
+        }
+        if (other.kind === 'trigger') return false;
+      }
+      return false;
+    }
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,218 @@
+import { addTo } from '../list-buffer';
+import type { Frame } from './frames';
+import { NO_FRAMES } from './frames';
+import type { Mention, PersonMention } from './mentions';
+import type { Sentence } from './sentences';
+
+/**
+ * What carries from one sentence to the next: the last person named (per actor, and overall), the
+ * last actor, the last propositions (what "the request", "it" point back to) and the last
+ * quotation's speakers. Mentions are resolved to holders against it, and each sentence updates it.
+ */
+
+export interface Holder {
+  actor?: string;
+  person?: string;
+  kind: 'person' | 'representative' | 'collective' | 'source';
+  /** Named in this sentence (not a pronoun, role or carry-over). */
+  named: boolean;
+  source?: 'analyst' | 'anonymous';
+}
+
+export interface Discourse {
+  lastPerson?: { name: string; actor: string };
+  lastPersonByActor: Map<string, string>;
+  lastActor?: string;
+  /**
+   * The propositions of the last stance taken, with its sign: what "the request", "it", "the idea"
+   * point back to. Rejecting a demand to drop something supports it, so signs multiply.
+   */
+  lastPropositions?: Array<{ topic: string; proposition: string; sign: number }>;
+  lastQuoteSpeakers?: Holder[];
+}
+
+/** A new discourse, every field present (one object shape). */
+export const newDiscourse = (): Discourse => ({
+  lastPerson: undefined,
+  lastPersonByActor: new Map(),
+  lastActor: undefined,
+  lastPropositions: undefined,
+  lastQuoteSpeakers: undefined,
+});
+
+/** A holder with every field present (one object shape for all holders). */
+export function newHolder(
+  kind: Holder['kind'],
+  named: boolean,
+  actor?: string,
+  person?: string,
+  source?: Holder['source'],
+): Holder {
+  return { actor, person, kind, named, source };
+}
+
+/** A new holder with the mention's source, if it has one. */
+function withSource(holder: Holder, source: Mention['source']): Holder {
+  if (source) holder.source = source;
+  return holder;
+}
+
+/** The same holder, not named here (a pronoun or a group pointing to it). */
+function unnamed(holder: Holder): Holder {
+  return newHolder(holder.kind, false, holder.actor, holder.person, holder.source);
+}
+
+/** The last person named, referred to again (made only when it is the answer). */
+function lastPersonHolder(last: Discourse['lastPerson']): Holder | undefined {
+  return last ? newHolder('person', false, last.actor, last.name) : undefined;
+}
+
+/** Resolves who a mention refers to. `speaker` is the frame's speaker, when inside reported speech. */
+export function resolveMention(
+  mention: Mention,
+  discourse: Discourse,
+  speaker: Holder | undefined,
+  quoted: boolean,
+): Holder | undefined {
+  const source = mention.source;
+  switch (mention.kind) {
+    case 'person':
+      if (!mention.actor) return newHolder('source', true, undefined, undefined, 'anonymous');
+      return withSource(newHolder('person', true, mention.actor, mention.person), source);
+    case 'role':
+    case 'institution':
+      return mention.actor ? withSource(newHolder('representative', true, mention.actor), source) : undefined;
+    case 'country':
+    case 'demonym':
+      return mention.actor ? withSource(newHolder('collective', true, mention.actor), source) : undefined;
+    case 'roleRef': {
+      const actor = mention.actor ?? discourse.lastPerson?.actor;
+      if (!actor) return undefined;
+      const person = mention.actor ? discourse.lastPersonByActor.get(actor) : discourse.lastPerson?.name;
+      return person ? newHolder('person', false, actor, person) : newHolder('representative', false, actor);
+    }
+    case 'pronoun': {
+      const last = discourse.lastPerson;
+      // "I" is whoever speaks; "he" in reported speech is the speaker ("Zelensky said he…"), but
+      // inside a quotation it is someone else.
+      if (mention.firstPerson) return speaker?.kind === 'person' ? unnamed(speaker) : lastPersonHolder(last);
+      if (quoted) return last && last.name !== speaker?.person ? lastPersonHolder(last) : undefined;
+      if (speaker?.kind === 'person') return unnamed(speaker);
+      return lastPersonHolder(last);
+    }
+    case 'group':
+      return speaker?.actor ? unnamed(speaker) : undefined;
+    case 'self': {
+      if (speaker?.actor) return unnamed(speaker);
+      return discourse.lastActor ? newHolder('collective', false, discourse.lastActor) : undefined;
+    }
+    case 'source':
+      return newHolder('source', true, undefined, undefined, mention.source ?? 'anonymous');
+    default:
+      return undefined;
+  }
+}
+
+/** Shared empty list (never added to): the many clauses without a frame or a holder. */
+export const NO_HOLDERS: Holder[] = [];
+/** The speakers of a sentence without a frame (most): shared, never added to. */
+const NO_SPEAKERS: Holder[][] = [];
+
+/** The speakers of each frame of sentence `index`, resolved against the discourse. */
+export function speakersOfFrames(
+  frames: Frame[],
+  index: number,
+  sentences: Array<Sentence | undefined>,
+  framesOf: Frame[][],
+  discourse: Discourse,
+): Holder[][] {
+  const speakers = frames.length === 0 ? NO_SPEAKERS : new Array<Holder[]>(frames.length);
+  for (let f = 0; f < frames.length; f += 1) {
+    speakers[f] = frameSpeakers(frames[f]!, index, sentences, framesOf, discourse);
+  }
+  return speakers;
+}
+
+/** Resolves a frame's speakers; a bare quotation borrows the attribution that closes it, or the last speaker. */
+function frameSpeakers(
+  frame: Frame,
+  index: number,
+  sentences: Array<Sentence | undefined>,
+  framesOf: Frame[][],
+  discourse: Discourse,
+): Holder[] {
+  if (frame.speakers.length > 0) return resolveSpeakers(frame.speakers, discourse);
+  // A quotation running over several sentences: "… We want peace," he said.
+  for (let k = index + 1; k < Math.min(sentences.length, index + 4); k += 1) {
+    const next = sentences[k];
+    if (!next?.quoted[next.first + 1]) break;
+    for (const f of framesOf[k] ?? NO_FRAMES) {
+      if (f.kind === 'reporting' && f.complement[0] === next.first && f.speakers.length > 0) {
+        return resolveSpeakers(f.speakers, discourse);
+      }
+    }
+  }
+  if (discourse.lastQuoteSpeakers) return discourse.lastQuoteSpeakers;
+  const last = discourse.lastPerson;
+  return last ? [newHolder('person', false, last.actor, last.name)] : NO_HOLDERS;
+}
+
+function resolveSpeakers(mentions: Mention[], discourse: Discourse): Holder[] {
+  let holders = NO_HOLDERS;
+  for (const mention of mentions) {
+    const holder = resolveMention(mention, discourse, undefined, false);
+    if (holder) holders = addTo(holders, NO_HOLDERS, holder);
+  }
+  return holders;
+}
+
+export function updateDiscourse(
+  discourse: Discourse,
+  sentence: Sentence,
+  frames: Frame[],
+  speakers: Holder[][],
+  mainHolder: Holder | undefined,
+): void {
+  for (const mention of sentence.mentions) {
+    if (mention.kind === 'person' && mention.actor && mention.person) {
+      discourse.lastPersonByActor.set(mention.actor, mention.person);
+    }
+  }
+  let frameSpeaker: Holder | undefined;
+  let quoteSpeakers: Holder[] | undefined;
+  for (let f = 0; f < speakers.length; f += 1) {
+    const list = speakers[f]!;
+    const frame = frames[f];
+    if (list.length === 0) continue;
+    if (!frameSpeaker && frame?.kind !== 'quote') frameSpeaker = list[0];
+    if (!quoteSpeakers && frame && anyQuoted(sentence.quoted, frame.complement[0], frame.complement[1])) {
+      quoteSpeakers = list;
+    }
+  }
+  let subject: PersonMention | undefined;
+  for (const m of sentence.mentions) {
+    if (m.kind === 'person' && m.actor && !m.object && !m.possessive) {
+      subject = m;
+      break;
+    }
+  }
+  const salient: Holder | undefined =
+    frameSpeaker ??
+    mainHolder ??
+    (subject?.actor && subject.person ? newHolder('person', true, subject.actor, subject.person) : undefined);
+  if (salient?.kind === 'person' && salient.actor && salient.person) {
+    const last = discourse.lastPerson;
+    // Most sentences name the person of the one before: keep that object rather than a copy.
+    if (last?.name !== salient.person || last.actor !== salient.actor) {
+      discourse.lastPerson = { name: salient.person, actor: salient.actor };
+    }
+    discourse.lastPersonByActor.set(salient.actor, salient.person);
+  }
+  if (salient?.actor) discourse.lastActor = salient.actor;
+  if (quoteSpeakers) discourse.lastQuoteSpeakers = quoteSpeakers;
+}
+
+function anyQuoted(quoted: readonly boolean[], from: number, to: number): boolean {
+  for (let i = from; i < to && i < quoted.length; i += 1) if (quoted[i]) return true;
+  return false;
+}

@@ -1,0 +1,331 @@
+import type { CompiledCodebook, MarkerEntry } from '../codebook/compile';
+import { addTo } from '../list-buffer';
+import type { PatternMatch } from '../matcher';
+import { type AnalysedText, tokenType } from '../nlp';
+import { isQuoteMark } from '../quotes';
+import type { Item } from './items';
+import { canHold, type Mention, mentionAt } from './mentions';
+import type { Sentence } from './sentences';
+
+/**
+ * Stage 2: the frames of reported speech in a sentence. A frame is who speaks and which tokens
+ * are their words: "X said (that) …", "…, X said.", "according to X, …", ", saying …", and
+ * quotations no reporting clause accounts for. Who the speakers are (a pronoun, the last speaker
+ * of a running quotation) is resolved against the discourse (discourse.ts, `frameSpeakers`).
+ */
+
+/** Reported speech: who speaks and which tokens are what they said. */
+export interface Frame {
+  /** Who speaks (several when coordinated: "Macron and Starmer said"); empty: a quotation whose speaker is the last one named. */
+  speakers: Mention[];
+  /** Tokens of what was said, [start, end). */
+  complement: [number, number];
+  /** Tokens of the reporting clause (speaker, verb, and any date), [start, end). */
+  head: [number, number];
+  kind: 'reporting' | 'according' | 'quote';
+}
+
+function itemAt(items: Item[], index: number): Item | undefined {
+  for (const item of items) if (item.start <= index && index < item.end) return item;
+  return undefined;
+}
+
+/** The match of a recipient marker ("told reporters") at `start`, if any. */
+function recipientAt(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  start: number,
+  end: number,
+): PatternMatch<MarkerEntry> | undefined {
+  for (const match of compiled.markers.matchesAt(text, start, end)) {
+    if (match.payload.kind === 'recipient') return match;
+  }
+  return undefined;
+}
+
+/** A reporting verb or cue lies within [from, to): another clause's verb. */
+function verbBetween(items: Item[], from: number, to: number): boolean {
+  for (const item of items) {
+    if (item.start >= from && item.end <= to && (item.kind === 'reporting' || item.kind === 'cue')) return true;
+  }
+  return false;
+}
+
+function hasReportingItem(items: Item[]): boolean {
+  for (const item of items) if (item.kind === 'reporting' || item.kind === 'according') return true;
+  return false;
+}
+
+/** Shared empty list (never added to): most sentences have no frame. */
+export const NO_FRAMES: Frame[] = [];
+
+/** Finds the frames of reported speech in a sentence. */
+export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence): Frame[] {
+  let frames = NO_FRAMES;
+  const { first, last, mentions, items } = sentence;
+  const end = last + 1;
+  let quoted = false;
+  for (let i = first; i < end && !quoted; i += 1) quoted = sentence.quoted[i] === true;
+  if (!quoted && !hasReportingItem(items)) return frames;
+
+  for (const item of items) {
+    if (item.kind === 'according') {
+      let speaker: Mention | undefined;
+      for (const m of mentions) {
+        if (m.start >= item.end && m.start <= item.end + 1 && canHold(m)) {
+          speaker = m;
+          break;
+        }
+      }
+      if (!speaker) continue;
+      const after = speaker.end;
+      if (text.norm[after] === ',' && after + 1 < end && !isSentenceEnd(text, after + 1, end)) {
+        frames = addTo(frames, NO_FRAMES, {
+          speakers: [speaker],
+          kind: 'according',
+          complement: [after + 1, end],
+          head: [first, after + 1],
+        });
+      } else {
+        const comma = item.start - 1 >= first && text.norm[item.start - 1] === ',' ? item.start - 1 : item.start;
+        frames = addTo(frames, NO_FRAMES, {
+          speakers: [speaker],
+          kind: 'according',
+          complement: [first, comma],
+          head: [comma, end],
+        });
+      }
+      continue;
+    }
+    if (item.kind !== 'reporting' || item.passive) continue;
+    if (sentence.quoted[item.start]) continue;
+
+    // Speaker after the verb: "…, said Peskov." / "…, said the Kremlin spokesman."
+    let probe = item.end;
+    if (compiled.words.definiteArticles.has(text.norm[probe] ?? '')) probe += 1;
+    const rightSpeaker = mentionAt(mentions, probe);
+    const leftSpeaker = speakerBefore(sentence, item.start);
+
+    // Trailing attribution: the content comes first, then ", X said" or "," X said".
+    const tailStart = rightSpeaker && canHold(rightSpeaker) ? rightSpeaker.end : item.end;
+    const adjacentStart =
+      leftSpeaker && leftSpeaker.end <= item.start && item.start - leftSpeaker.end <= 3
+        ? leftSpeaker.start
+        : item.start;
+    const comma = precedingComma(text, adjacentStart, first);
+    if (comma !== undefined && isTrailing(compiled, text, sentence, tailStart, end)) {
+      const speaker = leftSpeaker && adjacentStart === leftSpeaker.start ? leftSpeaker : rightSpeaker;
+      if (speaker && canHold(speaker)) {
+        let complementEnd = comma;
+        while (complementEnd > first && isQuoteMark(text.norm[complementEnd - 1] ?? '')) complementEnd -= 1;
+        const speakers = speaker === leftSpeaker ? withCoordinated(compiled, text, sentence, speaker) : [speaker];
+        frames = addTo(frames, NO_FRAMES, {
+          speakers,
+          kind: 'reporting',
+          complement: [first, complementEnd],
+          head: [comma, end],
+        });
+        continue;
+      }
+    }
+    // ", saying …", ", adding …": the subject of the main clause speaks.
+    const participle = (text.norm[item.start] ?? '').endsWith('ing') && text.norm[item.start - 1] === ',';
+    let subject = participle ? undefined : leftSpeaker;
+    if (participle) {
+      for (const m of mentions) {
+        if (m.end < item.start && canHold(m) && !m.object && !sentence.quoted[m.start]) {
+          subject = m;
+          break;
+        }
+      }
+    }
+    if (!subject) continue;
+    let start = item.end;
+    // "said on Monday that …", "told his French counterpart that …": what comes before "that" is
+    // when or to whom it was said, not what was said.
+    let that = -1;
+    for (let k = start; k < Math.min(end, start + 7); k += 1) {
+      if (compiled.words.complementizers.has(text.norm[k] ?? '')) {
+        that = k - start;
+        break;
+      }
+    }
+    const told = compiled.words.tellingVerbs.has(text.norm[item.start] ?? '');
+    if (that >= 0) {
+      const thatAt = start + that;
+      let between = false;
+      for (const other of items) {
+        if (other.start >= start && other.start < thatAt && other.kind !== 'complementizer') {
+          between = true;
+          break;
+        }
+      }
+      let named = false;
+      for (const m of mentions) {
+        if (m.start >= start && m.start < thatAt) {
+          named = true;
+          break;
+        }
+      }
+      if (!between && (told || !named)) start += that + 1;
+    }
+    // "told reporters that", "said on Tuesday that", "said:"
+    for (let guard = 0; guard < 8 && start < end; guard += 1) {
+      const token = text.norm[start] ?? '';
+      const recipient = recipientAt(compiled, text, start, end);
+      if (recipient) {
+        start = recipient.end;
+        continue;
+      }
+      if (compiled.words.complementizers.has(token) || token === ':' || token === ',') {
+        start += 1;
+        continue;
+      }
+      break;
+    }
+    let complementEnd = end;
+    for (const other of items) {
+      if (other.kind === 'frameEnd' && other.start >= start) {
+        complementEnd = other.start;
+        break;
+      }
+    }
+    if (complementEnd <= start) continue;
+    const speakers = participle ? [subject] : withCoordinated(compiled, text, sentence, subject);
+    // The head is the speaker and the verb, with an opening adverbial ("On October 28, Zelensky
+    // said" dates the statement) but never a clause of its own ("Kyiv dismissed the idea, saying").
+    let headStart = participle ? item.start - 1 : speakers[0]!.start;
+    let prefixHasStance = false;
+    for (const other of items) {
+      if (
+        other.start >= first &&
+        other.end <= headStart &&
+        (other.kind === 'cue' || other.kind === 'trigger' || other.kind === 'reporting')
+      ) {
+        prefixHasStance = true;
+        break;
+      }
+    }
+    if (!participle && !prefixHasStance) headStart = first;
+    frames = addTo(frames, NO_FRAMES, {
+      speakers,
+      kind: 'reporting',
+      complement: [start, complementEnd],
+      head: [headStart, start],
+    });
+  }
+
+  // Quotations no reporting clause in this sentence accounts for: the last speaker's words.
+  let i = first;
+  while (i < end) {
+    if (!sentence.quoted[i]) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (j < end && (sentence.quoted[j] || isQuoteMark(text.norm[j] ?? ''))) j += 1;
+    let covered = false;
+    for (const frame of frames) {
+      if (frame.complement[0] <= i && i < frame.complement[1]) {
+        covered = true;
+        break;
+      }
+    }
+    if (!covered) frames = addTo(frames, NO_FRAMES, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
+    i = j;
+  }
+  return frames;
+}
+
+/**
+ * A mention and those coordinated before it: "Britain, France and Germany", "both Ukraine and the
+ * US". A bare comma joins only inside a list that ends with a conjunction: in "… or Belarus,
+ * Zelensky said" Belarus is not a second speaker.
+ */
+export function withCoordinated(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  nearest: Mention,
+): Mention[] {
+  const { words } = compiled;
+  const out = [nearest];
+  const mentions = sentence.mentions;
+  let list = false;
+  for (let k = mentions.length - 1; k >= 0; k -= 1) {
+    const candidate = mentions[k]!;
+    // Candidates: mentions before the nearest one that can hold a stance and are no object.
+    if (candidate.end > nearest.start || !canHold(candidate) || candidate.object) continue;
+    // The words between the candidate and the list so far: one to three coordinating words.
+    const from = candidate.end;
+    const to = out[0]!.start;
+    if (to - from <= 0 || to - from > 3) break;
+    let coordinating = true;
+    let conjunction = false;
+    let comma = false;
+    for (let i = from; i < to; i += 1) {
+      const token = text.norm[i]!;
+      if (token === ',') {
+        comma = true;
+        continue;
+      }
+      if (!words.speakerListWords.has(token)) {
+        coordinating = false;
+        break;
+      }
+      if (words.conjunctions.has(token)) conjunction = true;
+    }
+    if (!coordinating) break;
+    if (!conjunction && !(list && comma)) break;
+    list ||= conjunction;
+    out.unshift(candidate);
+  }
+  return out;
+}
+
+/** The nearest mention before a reporting verb that can be its subject. */
+function speakerBefore(sentence: Sentence, verbStart: number): Mention | undefined {
+  let best: Mention | undefined;
+  for (const mention of sentence.mentions) {
+    if (mention.end > verbStart) break;
+    if (!canHold(mention) || mention.object || sentence.quoted[mention.start]) continue;
+    if (mention.possessive && mention.kind !== 'person') continue;
+    // Not across another clause's verb: "Zelensky said Trump told him" has two frames.
+    if (verbBetween(sentence.items, mention.end, verbStart)) continue;
+    best = mention;
+  }
+  return best;
+}
+
+function precedingComma(text: AnalysedText, index: number, first: number): number | undefined {
+  let i = index - 1;
+  while (i >= first && isQuoteMark(text.norm[i] ?? '')) i -= 1;
+  if (i >= first && (text.norm[i] === ',' || text.norm[i] === '?' || text.norm[i] === '!')) return i;
+  // A closing quote right before the speaker: "… form," he said.
+  if (i < index - 1 && i >= first) return i + 1;
+  return undefined;
+}
+
+function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
+  for (let i = from; i < end; i += 1) if (tokenType(text, i) !== 'punctuation') return false;
+  return true;
+}
+
+/** After the speaker only a date, "in a statement", a recipient or punctuation remains. */
+function isTrailing(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  from: number,
+  end: number,
+): boolean {
+  let words = 0;
+  for (let i = from; i < end; i += 1) {
+    if (tokenType(text, i) === 'punctuation') continue;
+    const item = itemAt(sentence.items, i);
+    if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return false;
+    if (!compiled.words.trailingAttributionWords.has(text.norm[i] ?? '')) words += 1;
+    if (words > 6) return false;
+  }
+  return true;
+}

@@ -1,0 +1,223 @@
+import type { Polarity } from '../../../../events/statement';
+import type { CompiledCodebook, CueKind, StructureEntry, TriggerEntry } from '../codebook/compile';
+import { ListBuffer } from '../list-buffer';
+import { type Longest, newLongest } from '../matcher';
+import { type AnalysedText, tokenType } from '../nlp';
+
+/**
+ * Stage 1 (with mentions): the items of a sentence, the words the stance rules walk through:
+ * triggers (a proposition's words), cues, negators, modals, reporting verbs, boundaries, anaphors…
+ * Found leftmost-longest from the codebook's indexes, then read in their context ("the demand" is
+ * an anaphor, "was rejected by" a passive cue).
+ */
+
+/** Where an item is: tokens [start, end). */
+interface Span {
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+/** A proposition's words ("ceasefire", "give up … {territory}"), with the codebook entry they match. */
+export interface TriggerItem extends Span {
+  kind: 'trigger';
+  trigger: TriggerEntry;
+}
+
+/** A stance word ("reject", "ready to", "must"), with its sign and kind. */
+export interface CueItem extends Span {
+  kind: 'cue';
+  polarity: Polarity;
+  cueKind: CueKind;
+  /** A noun cue ("refusal", "proposal for"): the actor right before it holds it too. */
+  nominal: boolean;
+  /** A verb cue after a form of "be": its holder is the "by" agent, if any. */
+  passive: boolean;
+}
+
+/** A reporting verb ("said", "told"); a passive one ("is said to") is a hedge, not a frame. */
+export interface ReportingItem extends Span {
+  kind: 'reporting';
+  passive: boolean;
+}
+
+/** The kinds of item that carry nothing but their place. */
+export type PlainItemKind = Exclude<StructureEntry['kind'], 'cue' | 'reporting' | 'neutral'>;
+
+/** A modal, negator, boundary, condition, coordinator, "that", frame end, anaphor or "according to". */
+export interface PlainItem extends Span {
+  kind: PlainItemKind;
+}
+
+/** A word of a sentence that shapes a stance; each kind carries exactly its own fields. */
+export type Item = TriggerItem | CueItem | ReportingItem | PlainItem;
+
+/** An anaphor item ("the request", "it"): what it points back to is found later, in the discourse. */
+export const anaphorItem = (start: number, end: number): PlainItem => ({ start, end, kind: 'anaphor' });
+
+/**
+ * `findItems`' working state, one per extractor: the longest trigger and structural match at the
+ * token it reads, without a match object per hit, and the items found so far. Written and read
+ * within one synchronous call, which calls nothing that could come back to `findItems`.
+ */
+export interface ItemScratch {
+  readonly longestTrigger: Longest<TriggerEntry>;
+  readonly longestStructure: Longest<StructureEntry>;
+  readonly items: ListBuffer<Item>;
+}
+
+export const newItemScratch = (): ItemScratch => ({
+  longestTrigger: newLongest<TriggerEntry>(),
+  longestStructure: newLongest<StructureEntry>(),
+  items: new ListBuffer<Item>(),
+});
+
+/** Leftmost-longest items; equal lengths go to the higher priority (triggers first). */
+export function findItems(
+  compiled: CompiledCodebook,
+  scratch: ItemScratch,
+  text: AnalysedText,
+  from: number,
+  to: number,
+): Item[] {
+  const limit = to + 1;
+  const items = scratch.items;
+  items.clear();
+  // With the token mask, a token where neither index can start is skipped with one test.
+  const mask = text.mask;
+  const either = compiled.triggers.bit | compiled.structure.bit;
+  const skipByMask = mask !== undefined && compiled.triggers.bit !== 0 && compiled.structure.bit !== 0;
+  const trigger = scratch.longestTrigger;
+  const other = scratch.longestStructure;
+  let i = from;
+  while (i < limit) {
+    if (skipByMask && (mask[i]! & either) === 0) {
+      i += 1;
+      continue;
+    }
+    const isTrigger = compiled.triggers.findLongest(text, i, limit, trigger);
+    const isOther = compiled.structure.findLongest(text, i, limit, other);
+    if (!isTrigger && !isOther) {
+      i += 1;
+      continue;
+    }
+    // A trigger wins a tie; a longer structural phrase ("for as long as it takes") wins otherwise.
+    if (isTrigger && (!isOther || trigger.end >= other.end)) {
+      items.add({ start: i, end: trigger.end, kind: 'trigger', trigger: trigger.pattern!.payload });
+      i = trigger.end;
+      continue;
+    }
+    // Neutral phrases ("for as long as it takes") only shield their words from other readings.
+    const found = structureItem(i, other.end, other.pattern!.payload);
+    if (found) {
+      const item = refineItem(compiled, text, from, found);
+      if (item) items.add(item);
+    }
+    i = other.end;
+  }
+  return items.take();
+}
+
+/** The item of a structural entry; none for a neutral phrase. */
+function structureItem(start: number, end: number, entry: StructureEntry): Item | undefined {
+  if (entry.kind === 'cue') {
+    const { polarity, cueKind, nominal } = entry;
+    return { start, end, kind: 'cue', polarity, cueKind, nominal, passive: false };
+  }
+  const kind = entry.kind;
+  switch (kind) {
+    case 'neutral':
+      return undefined;
+    case 'reporting':
+      return { start, end, kind, passive: false };
+    default:
+      return { start, end, kind };
+  }
+}
+
+/**
+ * A structural item as its context reads it, retyped or marked, or undefined when it is no item at
+ * all. It reads the tokens around the item, never the other items: `findItems` refines each as it
+ * finds it (most are kept as they are).
+ */
+function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number, item: Item): Item | undefined {
+  if (item.kind === 'anaphor' && item.end === item.start + 1 && compiled.determiners.has(text.norm[item.start] ?? '')) {
+    // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
+    const next = text.norm[item.end] ?? '';
+    if (tokenType(text, item.end) === 'word' && !compiled.prepositions.has(next)) return undefined;
+  }
+  if (item.kind !== 'cue' && item.kind !== 'reporting') return item;
+  // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
+  if (item.kind === 'cue' && possessiveBefore(text, item.start)) {
+    item.nominal = true;
+    return item;
+  }
+  // "a request", "the demand": a noun. It may point back to an earlier proposition.
+  const before = item.start > from ? (text.norm[item.start - 1] ?? '') : '';
+  if (compiled.determiners.has(before)) {
+    return compiled.anaphors.hasMatchAt(text, item.start, item.end) ? anaphorItem(item.start, item.end) : undefined;
+  }
+  const verbLike = item.kind === 'reporting' || item.cueKind === 'speech' || item.cueKind === 'action';
+  // Attitude words after "be" are adjectives ("is determined to", "was ready") unless an agent follows ("was backed by").
+  const agent = compiled.words.agentMarkers.has(text.norm[item.end] ?? '');
+  const passive = isPassive(compiled, text, item.start, from);
+  // "would be considered legitimate targets": a passive "consider" is "regard", not a condition.
+  if (passive && item.kind === 'cue' && item.polarity === 'conditional' && !agent) return undefined;
+  if ((verbLike || agent) && passive) item.passive = true;
+  return item;
+}
+
+/** The token before `index` is a possessive: "Moscow's" as one token, or a separate "'s". */
+export function possessiveBefore(text: AnalysedText, index: number): boolean {
+  const before = text.norm[index - 1] ?? '';
+  return before === "'s" || before === '’s' || text.possessive.has(index - 1);
+}
+
+/** The word ends in -ed, -en, -wn, -ld, -ne or -nt (what /(?:ed|en|wn|ld|ne|nt)$/ tests). */
+function participleEnding(word: string): boolean {
+  const length = word.length;
+  if (length < 2) return false;
+  const a = word.charCodeAt(length - 2);
+  const b = word.charCodeAt(length - 1);
+  switch (a) {
+    case 101: // e
+      return b === 100 || b === 110; // ed, en
+    case 119: // w
+      return b === 110; // wn
+    case 108: // l
+      return b === 100; // ld
+    case 110: // n
+      return b === 101 || b === 116; // ne, nt
+    default:
+      return false;
+  }
+}
+
+function isPassive(compiled: CompiledCodebook, text: AnalysedText, start: number, from: number): boolean {
+  const { words } = compiled;
+  let i = start - 1;
+  while (i >= from && words.verbGroupAdverbs.has(text.norm[i] ?? '')) i -= 1;
+  if (i < from) return false;
+  const word = text.norm[start] ?? '';
+  const participle = participleEnding(word) || words.irregularParticiples.has(word);
+  return participle && compiled.beForms.has(text.norm[i] ?? '');
+}
+
+/** A trigger or venue word right after "at", "during", "after" is an occasion, not what a stance is about. */
+export function afterOccasion(compiled: CompiledCodebook, text: AnalysedText, index: number, floor: number): boolean {
+  let i = index;
+  while (i > floor && compiled.determiners.has(text.norm[i - 1] ?? '')) i -= 1;
+  for (let start = Math.max(floor, i - 4); start < i; start += 1) {
+    if (compiled.occasions.startsAt(text, start) && compiled.occasions.longestAt(text, start, i)?.end === i)
+      return true;
+  }
+  return false;
+}
+
+/** Shared empty list (never added to): many sentences have no item. */
+export const NO_ITEMS: Item[] = [];
+
+/** A noun cue ("refusal", "Kyiv's call for"): the actor right before it holds it too. */
+export const isNominalCue = (item: Item) => item.kind === 'cue' && item.nominal;
+/** A cue in the active voice. */
+export const isActiveCue = (item: Item) => item.kind === 'cue' && !item.passive;

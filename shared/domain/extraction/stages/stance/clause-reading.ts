@@ -1,0 +1,277 @@
+import { chainOf, governingItem } from '../../chain';
+import { addTo } from '../../list-buffer';
+import type { AnalysedText } from '../../nlp';
+import type { Clause } from '../clauses';
+import { type Holder, NO_HOLDERS, resolveMention } from '../discourse';
+import type { Frame } from '../frames';
+import { withCoordinated } from '../frames';
+import {
+  afterOccasion,
+  type CueItem,
+  type Item,
+  isNominalCue,
+  NO_ITEMS,
+  possessiveBefore,
+  type TriggerItem,
+} from '../items';
+import { actorOf, canHold, type Mention } from '../mentions';
+import { NO_MENTIONS } from '../sentences';
+import type { Context } from './context';
+
+/**
+ * Reading a clause: its items and triggers, where the holder's stance words begin (the first cue,
+ * a governing modal or negator, a passive cue), and who holds the stance (the subject, a passive's
+ * agent, the holder carried over from the clause before, or the frame's speakers).
+ */
+
+const NO_TRIGGERS: TriggerItem[] = [];
+const PRONOUNISH = new Set(['pronoun', 'group', 'self', 'roleRef']);
+
+/** What one clause says, before statements are emitted. */
+export interface ClauseState {
+  clause: Clause;
+  frame?: Frame;
+  /** The frame's speakers, resolved; the first is the one whose words these are. */
+  speakers: Holder[];
+  quoted: boolean;
+  items: Item[];
+  triggers: TriggerItem[];
+  passiveCue?: CueItem;
+  firstCue?: CueItem;
+  /** Where the holder's stance words begin; Infinity when the clause has none. */
+  stanceStart: number;
+  holders: Holder[];
+  /** The holder is named in this clause (not carried over, not a pronoun). */
+  explicit: boolean;
+  inherited: boolean;
+  holderEnd: number;
+  /**
+   * The sign a restrictive relative clause takes from the clause it describes the object of:
+   * in "rejected a clause that would have barred foreign troops", barring is rejected.
+   */
+  prefixSign: number;
+  /** A claim reported as such ("accusations that it supplies weapons") or a question ("asked whether …"): nobody's stance. */
+  unasserted: boolean;
+}
+
+function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[] {
+  const { sentence, text } = ctx;
+  // The last mention that can be the subject (searched from the end: only the nearest is used).
+  let nearest: Mention | undefined;
+  for (let k = sentence.mentions.length - 1; k >= 0 && !nearest; k -= 1) {
+    const m = sentence.mentions[k]!;
+    if (
+      m.start >= clause.start &&
+      m.end <= before &&
+      canHold(m) &&
+      !m.object &&
+      (!m.possessive || m.kind === 'person' || m.kind === 'role') &&
+      !insideTrigger(sentence.items, m) &&
+      !nominalPossessor(text, sentence.items, m)
+    ) {
+      nearest = m;
+    }
+  }
+  if (!nearest) return NO_MENTIONS;
+  // Keep those inside the clause, in place (withCoordinated's list is a new one).
+  const coordinated = withCoordinated(ctx.compiled, text, sentence, nearest);
+  let kept = 0;
+  for (const m of coordinated) if (m.start >= clause.start) coordinated[kept++] = m;
+  coordinated.length = kept;
+  return coordinated;
+}
+
+// Loops, not some() with a closure, in the helpers below: they run per mention of every clause.
+
+function insideTrigger(items: Item[], mention: Mention): boolean {
+  for (const item of items) {
+    if (item.kind === 'trigger' && item.start <= mention.start && mention.end <= item.end) return true;
+  }
+  return false;
+}
+
+/** The mention right before a noun cue holds that cue ("a US proposal for", "Kyiv's refusal"). */
+function nominalPossessor(text: AnalysedText, items: Item[], mention: Mention): boolean {
+  for (const item of items) {
+    if (
+      isNominalCue(item) &&
+      (item.start === mention.end || (item.start === mention.end + 1 && possessiveBefore(text, item.start)))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The mention starting at `start` that can hold a stance: a passive's "by" agent. */
+function holderAt(mentions: Mention[], start: number): Mention | undefined {
+  for (const m of mentions) if (m.start === start && canHold(m)) return m;
+  return undefined;
+}
+
+const isSelfOrGroup = (m: Mention) => m.kind === 'self' || m.kind === 'group';
+const isNamed = (m: Mention) => !PRONOUNISH.has(m.kind);
+
+/** A trigger at or after `from`. */
+function triggerFrom(triggers: TriggerItem[], from: number): boolean {
+  for (const trigger of triggers) if (trigger.start >= from) return true;
+  return false;
+}
+
+/**
+ * A "by" agent naming an actor before the clause's stance words ("a decision by Washington to
+ * supply …"): whoever else the stance would be carried over from, the act is the agent's.
+ */
+function agentBefore(ctx: Context, clause: Clause, stanceStart: number): boolean {
+  const { sentence, text } = ctx;
+  const agentMarkers = ctx.compiled.words.agentMarkers;
+  for (const m of sentence.mentions) {
+    if (m.start < clause.start || m.end > stanceStart) continue;
+    let before = m.start - 1;
+    if (ctx.compiled.words.definiteArticles.has(text.norm[before] ?? '')) before -= 1;
+    if (before >= clause.start && agentMarkers.has(text.norm[before] ?? '') && actorOf(m)) return true;
+  }
+  return false;
+}
+
+export function analyseClause(
+  ctx: Context,
+  clause: Clause,
+  frames: Frame[],
+  frameSpeakers: Holder[][],
+  /** The states of the clauses before this one: `previous[0]` to `previous[index - 1]`. */
+  previous: readonly ClauseState[],
+  index: number,
+): ClauseState {
+  const { sentence, text, discourse } = ctx;
+  const frame = clause.frame >= 0 ? frames[clause.frame] : undefined;
+  const speakers = clause.frame >= 0 ? (frameSpeakers[clause.frame] ?? NO_HOLDERS) : NO_HOLDERS;
+  const speaker = speakers[0];
+  const quoted = sentence.quoted[clause.start] === true;
+  // One pass over the sentence's items (a clause is read for each of its sentence's clauses):
+  // where the clause's items are, its triggers, its first active and first passive cue, its first
+  // modal or negator. The sentence's items are in order and do not overlap (findItems), so those
+  // inside the clause are one run, copied once at the end.
+  let firstItem = -1;
+  let lastItem = -1;
+  // Most clauses have no trigger: the shared empty list until one is found (never added to later).
+  let triggers: TriggerItem[] = NO_TRIGGERS;
+  let cue: CueItem | undefined;
+  let passiveCue: CueItem | undefined;
+  let verbGroup: Item | undefined;
+  for (let k = 0; k < sentence.items.length; k += 1) {
+    const item = sentence.items[k]!;
+    if (item.start < clause.start || item.end > clause.end) continue;
+    if (firstItem < 0) firstItem = k;
+    lastItem = k;
+    if (item.kind === 'trigger') {
+      if (!afterOccasion(ctx.compiled, text, item.start, clause.start)) {
+        triggers = addTo(triggers, NO_TRIGGERS, item);
+      }
+    } else if (item.kind === 'cue') {
+      if (item.passive) passiveCue ??= item;
+      else if (!item.nominal) cue ??= item;
+    } else if (item.kind === 'modal' || item.kind === 'negator') {
+      verbGroup ??= item;
+    }
+  }
+  const items = firstItem < 0 ? NO_ITEMS : sentence.items.slice(firstItem, lastItem + 1);
+  let governing: Item | undefined;
+  for (let k = 0; k < triggers.length && !governing; k += 1) {
+    governing = governingItem(items, triggers[k]!.start, clause.start);
+  }
+  // A verb group with a modal or negator (`verbGroup`) carries a stance on a trigger before it
+  // ("The talks cannot take place in Minsk").
+  const stanceStart = Math.min(
+    cue?.start ?? Number.POSITIVE_INFINITY,
+    governing?.start ?? Number.POSITIVE_INFINITY,
+    passiveCue?.start ?? Number.POSITIVE_INFINITY,
+    verbGroup && triggers.length > 0 ? verbGroup.start : Number.POSITIVE_INFINITY,
+  );
+
+  let subjects = subjectMentions(ctx, clause, Number.isFinite(stanceStart) ? stanceStart : clause.end);
+  const { words } = ctx.compiled;
+  if (passiveCue) {
+    // "… was rejected by Kyiv": the agent holds the stance.
+    let probe = passiveCue.end;
+    if (words.agentMarkers.has(text.norm[probe] ?? '')) {
+      probe += 1;
+      if (words.definiteArticles.has(text.norm[probe] ?? '')) probe += 1;
+      const agent = holderAt(sentence.mentions, probe);
+      subjects = agent ? [agent] : NO_MENTIONS;
+    } else if (Number.isFinite(stanceStart) && stanceStart === passiveCue.start) {
+      subjects = NO_MENTIONS;
+    }
+  }
+  // The shared empty list until a subject resolves to a holder.
+  let holders: Holder[] = NO_HOLDERS;
+  for (const m of subjects) {
+    const holder = resolveMention(m, discourse, speaker, quoted);
+    if (holder) holders = addTo(holders, NO_HOLDERS, holder);
+  }
+  // "Macron and Starmer said their countries were prepared …": every speaker.
+  if (speakers.length > 1 && subjects.length > 0 && subjects.every(isSelfOrGroup)) {
+    holders = speakers;
+  }
+  let explicit = holders.length > 0 && subjects.some(isNamed);
+  let inherited = false;
+  // ", which …", ", who …" describe something; they take no holder from the clause before.
+  const opener = clause.openedBy ?? '';
+  const relative = words.relatives.has(opener);
+  const nonRestrictive = relative && text.norm[clause.start - 2] === ',';
+  let prefixSign = 1;
+  // "any decision by Washington to supply missiles": the act is the agent's, so a holder carried
+  // over from elsewhere does not take it.
+  const otherAgent = holders.length === 0 && agentBefore(ctx, clause, stanceStart);
+  if (holders.length === 0 && !nonRestrictive && !otherAgent) {
+    let before: ClauseState | undefined;
+    for (let k = index - 1; k >= 0 && !before; k -= 1) {
+      const state = previous[k]!;
+      if (state.clause.frame === clause.frame && state.holders.length > 0) before = state;
+    }
+    if (before) {
+      holders = before.holders;
+      explicit = before.explicit;
+      inherited = true;
+      // "rejected a clause that would have barred X": the relative clause describes the object
+      // of the previous clause's stance words, so their sign carries over.
+      const last = previous[index - 1];
+      if (relative && last === before && last.firstCue && !triggerFrom(last.triggers, last.stanceStart)) {
+        prefixSign = chainOf(last.items, last.holderEnd, last.clause.end).sign;
+      }
+    } else if (speakers.length > 0) {
+      holders = speakers;
+      inherited = true;
+    }
+  }
+  const firstCue = cue ?? passiveCue;
+  // Deontic cues ("must", "should") state the speaker's stance about someone else.
+  if (firstCue?.cueKind === 'deontic' && firstCue === cue) {
+    holders = speakers;
+    explicit = false;
+    inherited = speakers.length > 0;
+  }
+  const holderEnd =
+    subjects.length > 0 && !passiveCue ? Math.min(subjects[subjects.length - 1]!.end, stanceStart) : clause.start;
+  const state: ClauseState = {
+    clause,
+    speakers,
+    quoted,
+    items,
+    triggers,
+    stanceStart,
+    holders,
+    explicit,
+    inherited,
+    holderEnd,
+    prefixSign,
+    unasserted:
+      words.questions.has(opener) ||
+      (words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '')),
+    // Present even when undefined: one shape for every clause state.
+    frame,
+    passiveCue,
+    firstCue,
+  };
+  return state;
+}

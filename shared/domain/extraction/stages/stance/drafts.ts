@@ -1,0 +1,170 @@
+import type { Attribution, Polarity } from '../../../../../events/statement';
+import type { CompiledCodebook } from '../../codebook/compile';
+import type { Evidence } from '../../confidence';
+import type { AnalysedText } from '../../nlp';
+import type { VenueFinding } from '../../venues';
+import type { Holder } from '../discourse';
+import type { Frame } from '../frames';
+import type { CueItem } from '../items';
+import type { ClauseState } from './clause-reading';
+import { addDraft, type Context } from './context';
+import type { Found } from './findings';
+
+/**
+ * Drafts of statements: for each holder of a clause and each proposition or venue found, the
+ * polarity (a condition makes it conditional), the attribution (direct, reported, or hearsay with
+ * `reportedBy`) and the evidence the confidence is computed from.
+ */
+
+export const isPlace = (venue: VenueFinding) => venue.place !== 'any';
+
+/**
+ * A condition on the clause ("if", "unless", "as long as", "only after") makes any stance
+ * conditional ("would keep vetoing as long as …", "would not provide weapons unless …"); a
+ * conditional cue does so only when positive: "would not consider a ceasefire" opposes it.
+ */
+function polarity(sign: number, cueConditional: boolean, conditioned: boolean): Polarity {
+  if (conditioned) return 'conditional';
+  if (cueConditional && sign > 0) return 'conditional';
+  return sign > 0 ? 'support' : 'oppose';
+}
+
+export function emit(
+  ctx: Context,
+  state: ClauseState,
+  holders: Holder[],
+  explicitHolder: boolean,
+  found: Found[],
+  venues: VenueFinding[],
+): void {
+  const { compiled, text, sentence } = ctx;
+  const { clause, frame, quoted } = state;
+  const speaker = state.speakers[0];
+  const hasPlaces = venues.some(isPlace);
+  // Whether the clause is about a venue, asked only for an opposition to talks.
+  let aboutVenue: boolean | undefined;
+  for (const holder of holders) {
+    if (!holder.actor) continue;
+    const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame);
+    // Evidence is only read (confidenceOf): the drafts of one holder share it.
+    const evidence: Evidence = {
+      quoted,
+      framed: frame !== undefined && speaker !== undefined,
+      named: holder.named || (speaker?.named ?? false),
+      narrated: attribution.attribution === 'reported' && !attribution.reportedBy,
+      hearsay: attribution.reportedBy !== undefined,
+      analyst: holder.source === 'analyst' || speaker?.source === 'analyst' || sentence.markers.has('analyst'),
+      anonymous:
+        holder.source === 'anonymous' ||
+        speaker?.source === 'anonymous' ||
+        sentence.markers.has('anonymity') ||
+        sentence.markers.has('anonymous'),
+      hedged: sentence.markers.has('hedge'),
+      indirect: false,
+      inherited: state.inherited,
+      act: state.firstCue?.cueKind === 'action',
+    };
+    let indirectEvidence: Evidence | undefined;
+    const dateWindow: [number, number] =
+      frame && frame.kind !== 'quote' ? frame.head : [sentence.first, Math.min(state.stanceStart, clause.end)];
+    const speakerName =
+      holder.person ?? (attribution.reportedBy || holder.actor === speaker?.actor ? speaker?.person : undefined);
+    // Drafts are built whole (no spreads): one object shape, made in the inner loop.
+    const speakerOfDraft = speakerName || undefined;
+    const reportedBy = attribution.reportedBy || undefined;
+    for (const f of found) {
+      const conditioned = clause.conditional && !f.indirect && !(clause.trade && f.sign < 0);
+      const value = polarity(f.sign, f.conditional, conditioned);
+      // "Talks cannot take place in Minsk" is about the venue, not about talks.
+      if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
+        aboutVenue ??= hasPlaces || talksBeforeLocative(compiled, text, state);
+        if (aboutVenue) continue;
+      }
+      let evidenceOfFinding = evidence;
+      if (f.indirect) {
+        indirectEvidence ??= withIndirect(evidence, true);
+        evidenceOfFinding = indirectEvidence;
+      }
+      addDraft(ctx, {
+        sentenceIndex: sentence.index,
+        actor: holder.actor,
+        speaker: speakerOfDraft,
+        topic: f.topic,
+        proposition: f.proposition,
+        polarity: value,
+        attribution: attribution.attribution,
+        reportedBy,
+        evidence: evidenceOfFinding,
+        dateWindow,
+      });
+    }
+    for (const venue of venues) {
+      addDraft(ctx, {
+        sentenceIndex: sentence.index,
+        actor: holder.actor,
+        speaker: speakerOfDraft,
+        topic: compiled.venueTopic,
+        proposition: `${compiled.venueTopic}:${venue.place}`,
+        polarity: polarity(venue.sign, venue.conditional, clause.conditional && !(clause.trade && venue.sign < 0)),
+        attribution: attribution.attribution,
+        reportedBy,
+        evidence,
+        dateWindow,
+      });
+    }
+  }
+}
+
+/** "Talks in Minsk": a trigger of a meetings topic followed closely by a locative. */
+function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
+  const { clause } = state;
+  return state.triggers.some(
+    (trigger) =>
+      compiled.meetingTopics.has(trigger.trigger.topic) &&
+      compiled.venue
+        .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
+        .some((m) => m.payload === 'locative'),
+  );
+}
+
+function withIndirect(evidence: Evidence, indirect: boolean): Evidence {
+  return {
+    quoted: evidence.quoted,
+    framed: evidence.framed,
+    named: evidence.named,
+    narrated: evidence.narrated,
+    hearsay: evidence.hearsay,
+    analyst: evidence.analyst,
+    anonymous: evidence.anonymous,
+    hedged: evidence.hedged,
+    indirect,
+    inherited: evidence.inherited,
+    act: evidence.act,
+  };
+}
+
+interface AttributionOf {
+  readonly attribution: Attribution;
+  readonly reportedBy?: string;
+}
+
+/** The attributions without a reporter, shared (they are only read). */
+const REPORTED: AttributionOf = { attribution: 'reported', reportedBy: undefined };
+const DIRECT: AttributionOf = { attribution: 'direct', reportedBy: undefined };
+
+function attributionFor(
+  holder: Holder,
+  speaker: Holder | undefined,
+  explicitHolder: boolean,
+  firstCue: CueItem | undefined,
+  frame: Frame | undefined,
+): AttributionOf {
+  if (frame && speaker) {
+    if (speaker.kind === 'source' || !speaker.actor) return REPORTED;
+    if (explicitHolder && holder.actor !== speaker.actor) return { attribution: 'reported', reportedBy: speaker.actor };
+    return DIRECT;
+  }
+  if (holder.kind === 'collective' || holder.kind === 'source') return REPORTED;
+  if (firstCue?.cueKind === 'action') return REPORTED;
+  return DIRECT;
+}

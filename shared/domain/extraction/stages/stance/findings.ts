@@ -1,0 +1,264 @@
+import { type Chain, chainOf } from '../../chain';
+import type { CompiledCodebook } from '../../codebook/compile';
+import type { AnalysedText } from '../../nlp';
+import type { Clause } from '../clauses';
+import { anaphorItem, type Item, isNominalCue, type TriggerItem } from '../items';
+import { canHold, type Mention } from '../mentions';
+import type { ClauseState } from './clause-reading';
+import type { Context } from './context';
+
+/**
+ * What a clause's stance is about: the propositions its triggers name, each with the sign of the
+ * cues and negators before it (`objectChains`), a trigger before the stance words as their
+ * subject ("Territorial concessions are out of the question"), or an anaphor's antecedent.
+ */
+
+/** A proposition found in a clause, with the sign of the stance on it. */
+export interface Found {
+  topic: string;
+  proposition: string;
+  sign: number;
+  conditional: boolean;
+  indirect: boolean;
+}
+
+/** Shared empty list (never added to): most clauses find nothing. */
+export const NO_FOUND: Found[] = [];
+/** Read only: the chains of a clause with no object trigger. */
+const NO_CHAINS: ReadonlyArray<Chain | undefined> = [];
+
+const isDirect = (f: Found) => !f.indirect;
+
+/** The propositions found directly: the list itself when all are (as when none came through an anaphor). */
+export function directOnly(found: Found[]): Found[] {
+  for (const f of found) if (f.indirect) return found.filter(isDirect);
+  return found;
+}
+
+/** A deontic cue at or after `from` ("any truce must address …"). */
+export function deonticFrom(items: Item[], from: number): boolean {
+  for (const item of items) if (item.kind === 'cue' && item.cueKind === 'deontic' && item.start >= from) return true;
+  return false;
+}
+
+/**
+ * The sign chain of each object trigger. Coordinated triggers share the holder's stance words
+ * ("ready for talks and a ceasefire"), but not the words inside another conjunct after an embedded
+ * subject ("demanded that Kyiv abandon its bid to join NATO and recognise Crimea": "abandon" is
+ * not about Crimea). A negator distributes over the triggers after it until another one appears:
+ * "not Donbas, not Kherson" is two denials, not a double negation.
+ */
+export function objectChains(ctx: Context, state: ClauseState): ReadonlyArray<Chain | undefined> {
+  const { items, triggers, holderEnd, stanceStart } = state;
+  let first: TriggerItem | undefined;
+  for (const trigger of triggers) {
+    if (trigger.start >= stanceStart) {
+      first = trigger;
+      break;
+    }
+  }
+  if (!first) return NO_CHAINS;
+  // Indexed like the clause's triggers (an array, not a Map: this runs per clause with objects).
+  const chains: Array<Chain | undefined> = new Array(triggers.length).fill(undefined);
+  const embedded = embeddedSubject(ctx.sentence.mentions, stanceStart, first.start);
+  const cues = cuesOf(items);
+  let previous: TriggerItem | undefined;
+  let previousNegations = 0;
+  for (let k = 0; k < triggers.length; k += 1) {
+    const trigger = triggers[k]!;
+    if (trigger.start < stanceStart) continue;
+    const coordinator = previous && coordinatorBetween(ctx.compiled, ctx.text, items, previous.end, trigger.start);
+    // Without a coordinator the one range would be [holderEnd, trigger.start]: no range at all.
+    const ranges: Array<[number, number]> | undefined = coordinator
+      ? [
+          [holderEnd, embedded ? embedded.end : first.start],
+          [coordinator.end, trigger.start],
+        ]
+      : undefined;
+    const chain = chainOf(cues, holderEnd, trigger.start, ranges);
+    const localFrom = previous ? previous.end : holderEnd;
+    let local = 0;
+    for (const item of items) {
+      if (item.kind === 'negator' && item.start >= localFrom && item.end <= trigger.start) local += 1;
+    }
+    const negations = previous && local === 0 ? previousNegations : local;
+    if (negations % 2 === 1) chain.sign = -chain.sign;
+    chains[k] = chain;
+    previous = trigger;
+    previousNegations = negations;
+  }
+  return chains;
+}
+
+/**
+ * The cues among a clause's items, in a list made at its size (filter() grows one with room for
+ * 17); the items themselves when all of them are cues.
+ */
+function cuesOf(items: Item[]): Item[] {
+  let count = 0;
+  for (const item of items) if (item.kind === 'cue') count += 1;
+  if (count === items.length) return items;
+  const cues: Item[] = new Array(count);
+  let k = 0;
+  for (const item of items) if (item.kind === 'cue') cues[k++] = item;
+  return cues;
+}
+
+/** The last mention in [from, to] that can hold a stance and is no object: a subject inside the object. */
+function embeddedSubject(mentions: Mention[], from: number, to: number): Mention | undefined {
+  for (let k = mentions.length - 1; k >= 0; k -= 1) {
+    const m = mentions[k]!;
+    if (m.start >= from && m.end <= to && !m.object && canHold(m)) return m;
+  }
+  return undefined;
+}
+
+/** A conjunction ("and", "or") between two triggers. */
+function coordinatorBetween(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  items: Item[],
+  from: number,
+  to: number,
+): Item | undefined {
+  for (const item of items) {
+    if (
+      item.kind === 'coordinator' &&
+      item.start >= from &&
+      item.end <= to &&
+      compiled.words.conjunctions.has(text.norm[item.start] ?? '')
+    ) {
+      return item;
+    }
+  }
+  return undefined;
+}
+
+/** "could hold it up": an anaphor inside a discontinuous cue. */
+function anaphorInsideCue(ctx: Context, items: Item[]): Item | undefined {
+  for (const item of items) {
+    if (item.kind !== 'cue' || item.end - item.start < 3) continue;
+    for (let i = item.start + 1; i < item.end - 1; i += 1) {
+      // Its end is the cue's end, so the cue counts in the chain up to it.
+      if (ctx.compiled.anaphors.startsAt(ctx.text, i)) return anaphorItem(item.end, item.end);
+    }
+  }
+  return undefined;
+}
+
+/** "…, a request that both Ukraine and the US have rejected": the proposition an anaphor points to. */
+export function anaphoric(ctx: Context, state: ClauseState): Found[] {
+  const { sentence, discourse } = ctx;
+  const { clause, items, stanceStart, holderEnd, passiveCue } = state;
+  const antecedents = discourse.lastPropositions;
+  if (!antecedents || state.holders.length === 0) return NO_FOUND;
+  const anaphor =
+    items.find((item) => item.kind === 'anaphor' && (passiveCue !== undefined || item.start >= stanceStart)) ??
+    anaphorInsideCue(ctx, items);
+  // A relative clause's head noun: "a request that …", "the plan, which …".
+  const relativeHead = ctx.compiled.words.anaphorRelatives.has(clause.openedBy ?? '')
+    ? sentence.items.find((item) => item.kind === 'anaphor' && item.end === clause.start - 1)
+    : undefined;
+  if (!anaphor && !relativeHead) return NO_FOUND;
+  const chain =
+    passiveCue || !anaphor ? chainOf(items, holderEnd, clause.end) : chainOf(items, holderEnd, anaphor.start);
+  if (!chain.hasCue) return NO_FOUND;
+  return antecedents.map((antecedent) => ({
+    topic: antecedent.topic,
+    proposition: antecedent.proposition,
+    sign: chain.sign * antecedent.sign,
+    conditional: chain.conditional,
+    indirect: true,
+  }));
+}
+
+const LOWERCASE_WORD = /^[a-z-]+$/;
+
+/**
+ * "Taurus cruise missiles": one weapon, not two propositions. The later of adjacent same-topic
+ * triggers is dropped: this says whether `triggers[k]` is such a later one (asked per trigger,
+ * with no set of them built per clause).
+ */
+export function continuesSameTopic(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  triggers: TriggerItem[],
+  k: number,
+): boolean {
+  if (k === 0) return false;
+  const previous = triggers[k - 1]!;
+  const current = triggers[k]!;
+  if (previous.trigger.topic !== current.trigger.topic || previous.trigger.key === current.trigger.key) {
+    return false;
+  }
+  if (current.start - previous.end > 2) return false;
+  for (let i = previous.end; i < current.start; i += 1) {
+    const token = text.norm[i]!;
+    if (!LOWERCASE_WORD.test(token) || compiled.words.conjunctions.has(token)) return false;
+  }
+  return true;
+}
+
+/**
+ * A trigger before the stance words is their subject ("Territorial concessions are out of the
+ * question") only near the start of its clause, before any verb group: in "this is not a peace
+ * plan to end the conflict" it is a complement, and the cue after it is about something else.
+ */
+export function isSubjectPosition(ctx: Context, clause: Clause, trigger: Item, items: Item[]): boolean {
+  if (trigger.start - clause.start > 4) return false;
+  for (let i = clause.start; i < trigger.start; i += 1) {
+    if (ctx.compiled.beForms.has(ctx.text.norm[i] ?? '')) return false;
+  }
+  return !items.some(
+    (item) =>
+      item.end <= trigger.start &&
+      !isNominalCue(item) &&
+      (item.kind === 'cue' || item.kind === 'modal' || item.kind === 'negator' || item.kind === 'reporting'),
+  );
+}
+
+/** A proposition's own inverter just before its trigger ("defend Donetsk", "return of occupied territories"). */
+export function invertedBefore(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  trigger: TriggerItem,
+  from: number,
+): boolean {
+  const index = compiled.inverters.get(trigger.trigger.key);
+  if (!index) return false;
+  const start = Math.max(from, trigger.start - 3);
+  // A loop, not some() with a closure: this runs per object trigger.
+  for (const match of index.scanAll(text, start, trigger.start)) if (match.end >= trigger.start - 2) return true;
+  return false;
+}
+
+/**
+ * "a demand that sanctions be eased", "insisted that the troops be withdrawn": a passive cue right
+ * after an object trigger (only forms of "be", verb-group adverbs and modals between) says what
+ * is to happen to it, so an opposing one reverses the stance on it. 1 when there is none.
+ */
+export function passiveSignAfter(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  items: Item[],
+  trigger: TriggerItem,
+  to: number,
+): number {
+  for (const item of items) {
+    if (item.start < trigger.end || item.kind === 'modal') continue;
+    if (item.start >= to || item.kind !== 'cue' || !item.passive) return 1;
+    for (let i = trigger.end; i < item.start; i += 1) {
+      const token = text.norm[i] ?? '';
+      if (compiled.beForms.has(token) || compiled.words.verbGroupAdverbs.has(token)) continue;
+      if (itemKindAt(items, i) === 'modal') continue;
+      return 1;
+    }
+    return item.polarity === 'oppose' ? -1 : 1;
+  }
+  return 1;
+}
+
+function itemKindAt(items: Item[], index: number): Item['kind'] | undefined {
+  for (const item of items) if (item.start <= index && index < item.end) return item.kind;
+  return undefined;
+}

@@ -1,0 +1,82 @@
+import type { TriggerEntry } from '../../codebook/compile';
+import type { AnalysedText } from '../../nlp';
+import type { Holder } from '../discourse';
+import { type Item, possessiveBefore } from '../items';
+import { actorOf, type Mention, mentionAt } from '../mentions';
+import type { Context } from './context';
+
+/**
+ * A proposition's slot, filled from the sentence: "sanctions against Moscow" → `sanctions:russia`,
+ * "funding from its European allies" → `funding:european-union`; the ways a slot is filled
+ * (adjective, possessive, preposition, subject, holder) are the codebook's.
+ */
+
+/** An actor that may fill a slot: named, and not one the slot excludes. */
+function usable(actor: string | undefined, excluded: readonly string[]): string | undefined {
+  return actor && !excluded.includes(actor) ? actor : undefined;
+}
+
+// Loops, not find() or filter() with closures, in the slot helpers: slots are filled per trigger.
+
+/** The mention right before `at`, or before a possessive "'s" there. */
+function mentionBefore(text: AnalysedText, mentions: Mention[], at: number): Mention | undefined {
+  for (const m of mentions) {
+    if (m.end === at || (m.end + 1 === at && possessiveBefore(text, at))) return m;
+  }
+  return undefined;
+}
+
+/** The actor of the last mention with one in [from, to] that is no object. */
+function lastSubjectActor(mentions: Mention[], from: number, to: number): string | undefined {
+  for (let k = mentions.length - 1; k >= 0; k -= 1) {
+    const m = mentions[k]!;
+    if (m.end > to || m.start < from || m.object) continue;
+    const actor = actorOf(m);
+    if (actor) return actor;
+  }
+  return undefined;
+}
+
+function isPreposition(prepositions: readonly string[], token: string): boolean {
+  for (const preposition of prepositions) if (preposition.toLowerCase() === token) return true;
+  return false;
+}
+
+/** The proposition id, with its slot filled ("sanctions:russia", "funding:european-union"). */
+export function propositionFor(
+  ctx: Context,
+  entry: TriggerEntry,
+  trigger: Item,
+  holder: Holder | undefined,
+  stanceStart: number,
+): string {
+  const slot = entry.slot;
+  if (!slot) return entry.proposition;
+  const { sentence, text } = ctx;
+  const excluded = slot.exclude;
+  for (const way of slot.from) {
+    let actor: string | undefined;
+    if (way === 'adjective' || way === 'possessive') {
+      const before = mentionBefore(text, sentence.mentions, trigger.start);
+      const adjectival = before?.kind === 'demonym' || before?.kind === 'role' || before?.kind === 'country';
+      if (before && (way === 'possessive' ? before.possessive : adjectival && !before.possessive)) {
+        actor = usable(actorOf(before), excluded);
+      }
+    } else if (way === 'prepositions') {
+      let probe = trigger.end;
+      const next = text.norm[probe] ?? '';
+      if (isPreposition(slot.prepositions, next)) {
+        probe += 1;
+        while (ctx.compiled.words.slotDeterminers.has(text.norm[probe] ?? '')) probe += 1;
+        const mention = mentionAt(sentence.mentions, probe);
+        actor = usable(mention ? actorOf(mention) : undefined, excluded);
+      }
+    } else if (way === 'subject') {
+      actor = usable(lastSubjectActor(sentence.mentions, stanceStart, trigger.start), excluded);
+    } else if (way === 'holder') {
+      actor = usable(holder?.actor, excluded);
+    }
+    if (actor) return `${slot.namespace}:${actor}`;
+  }
+  return slot.default ? `${slot.namespace}:${slot.default}` : entry.proposition;
+}

@@ -1,0 +1,215 @@
+import { chainOf, governingItem, hasModalOrNegator } from '../../chain';
+import type { CompiledCodebook } from '../../codebook/compile';
+import { addTo } from '../../list-buffer';
+import type { AnalysedText } from '../../nlp';
+import { findVenues, type VenueFinding } from '../../venues';
+import type { Clause } from '../clauses';
+import { type Discourse, type Holder, resolveMention } from '../discourse';
+import type { Frame } from '../frames';
+import { type CueItem, type Item, isActiveCue, possessiveBefore } from '../items';
+import { actorOf, type Mention } from '../mentions';
+import type { Sentence } from '../sentences';
+import { analyseClause, type ClauseState } from './clause-reading';
+import { type Context, NO_DRAFTS, type SentenceDrafts } from './context';
+import { emit, isPlace } from './drafts';
+import {
+  anaphoric,
+  continuesSameTopic,
+  deonticFrom,
+  directOnly,
+  type Found,
+  invertedBefore,
+  isSubjectPosition,
+  NO_FOUND,
+  objectChains,
+  passiveSignAfter,
+} from './findings';
+import { propositionFor } from './slots';
+
+/**
+ * Stage 4: stance per clause. In each clause, who holds a stance (the holder), on what (the
+ * triggers after the first cue, or an anaphor's antecedent), and with which polarity (the product
+ * of the signs of the cues and negators between holder and trigger; a condition makes it
+ * conditional). Attribution and hearsay follow from the frame the clause sits in. The parts:
+ * clause-reading.ts (holder and stance words), findings.ts (propositions and signs),
+ * slots.ts (slot fillers), drafts.ts (drafts with polarity, attribution, evidence).
+ */
+
+const NO_NOMINALS: CueItem[] = [];
+const NO_VENUES: VenueFinding[] = [];
+
+/** Drafts the statements of one sentence. Updates the discourse's last proposition. */
+export function draftSentence(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  frames: Frame[],
+  frameSpeakers: Holder[][],
+  clauses: Clause[],
+  discourse: Discourse,
+): SentenceDrafts {
+  const ctx: Context = { compiled, text, sentence, discourse, drafts: NO_DRAFTS, mainHolder: undefined };
+  // One state per clause, at the clause's index (a condition names the clause it attaches to by
+  // index); made at its size, where a list pushed to past one state would grow room for 17.
+  const states: ClauseState[] = new Array(clauses.length);
+  for (let k = 0; k < clauses.length; k += 1) {
+    states[k] = analyseClause(ctx, clauses[k]!, frames, frameSpeakers, states, k);
+  }
+  let main: ClauseState | undefined;
+  for (const state of states) {
+    if (!state.clause.condition && !state.clause.openedBy && state.holders.length > 0) {
+      main = state;
+      break;
+    }
+  }
+
+  for (const state of states) {
+    if (state.clause.condition) continue;
+    emitClause(ctx, state);
+  }
+  // "… only after Ukraine withdraws from Donetsk": the condition is something the holder wants.
+  for (const state of states) {
+    const target = state.clause.attachesTo !== undefined ? states[state.clause.attachesTo] : undefined;
+    if (!state.clause.condition || !target || target.unasserted || !Number.isFinite(target.stanceStart)) continue;
+    if (state.items.some(isActiveCue)) continue;
+    const found: Found[] = [];
+    for (const trigger of state.triggers) {
+      const chain = chainOf(state.items, state.clause.start, trigger.start);
+      const sign = trigger.trigger.inverted ? -chain.sign : chain.sign;
+      found.push({
+        topic: trigger.trigger.topic,
+        proposition: propositionFor(ctx, trigger.trigger, trigger, target.holders[0], state.clause.start),
+        sign,
+        conditional: false,
+        indirect: true,
+      });
+    }
+    emit(ctx, target, target.holders, target.explicit && !target.inherited, found, NO_VENUES);
+  }
+  ctx.mainHolder = main?.holders[0];
+  return ctx;
+}
+
+function emitClause(ctx: Context, state: ClauseState): void {
+  const { compiled, text, sentence, discourse } = ctx;
+  const { clause, items, triggers, stanceStart, holderEnd } = state;
+  // Noun cues, listed only in the clauses that have one (most have none).
+  let nominals: CueItem[] = NO_NOMINALS;
+  for (const item of items) {
+    if (item.kind === 'cue' && item.nominal) nominals = addTo(nominals, NO_NOMINALS, item);
+  }
+  if (state.unasserted || (!Number.isFinite(stanceStart) && nominals.length === 0)) return;
+
+  // The shared empty list until something is found.
+  let found: Found[] = NO_FOUND;
+  if (Number.isFinite(stanceStart) && state.holders.length > 0) {
+    const subjectMode = !state.explicit || state.inherited || state.passiveCue !== undefined;
+    const chains = objectChains(ctx, state);
+    for (let k = 0; k < triggers.length; k += 1) {
+      const trigger = triggers[k]!;
+      if (continuesSameTopic(compiled, text, triggers, k)) continue;
+      const entry = trigger.trigger;
+      const isObject = trigger.start >= stanceStart;
+      let chainSign: number;
+      let conditional = false;
+      if (isObject) {
+        const chain = chains[k] ?? chainOf(items, holderEnd, trigger.start);
+        const present =
+          chain.hasCue || state.prefixSign !== 1 || governingItem(items, trigger.start, clause.start) !== undefined;
+        if (!present) continue;
+        chainSign = chain.sign * state.prefixSign;
+        conditional ||= chain.conditional;
+        if (invertedBefore(compiled, text, trigger, holderEnd)) chainSign = -chainSign;
+        chainSign *= passiveSignAfter(compiled, text, items, trigger, clause.end);
+      } else {
+        if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
+        // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
+        const after = chainOf(items, trigger.end, clause.end);
+        if (!after.hasCue && !hasModalOrNegator(items, trigger.end, clause.end)) continue;
+        const before = chainOf(nominals, clause.start, trigger.start);
+        // "rejected the idea that security guarantees could be part of it": the prefix's sign too.
+        chainSign = before.sign * after.sign * state.prefixSign;
+        conditional ||= after.conditional;
+        // "any truce must address …": requirements on it.
+        const determiner = text.norm[trigger.start - 1] ?? '';
+        if (compiled.words.freeChoiceDeterminers.has(determiner) && deonticFrom(items, trigger.end)) conditional = true;
+      }
+      found = addTo(found, NO_FOUND, {
+        topic: entry.topic,
+        proposition: propositionFor(ctx, entry, trigger, state.holders[0], stanceStart),
+        sign: entry.inverted ? -chainSign : chainSign,
+        conditional,
+        indirect: false,
+      });
+    }
+  }
+
+  const venues: VenueFinding[] = Number.isFinite(stanceStart)
+    ? findVenues(compiled, text, clause, items, holderEnd, state.holders[0])
+    : NO_VENUES;
+  if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart)) {
+    found = anaphoric(ctx, state);
+  }
+
+  // The holder's own statements.
+  if (found.length > 0 || venues.length > 0) {
+    emit(ctx, state, state.holders, state.explicit && !state.inherited, found, venues);
+  }
+
+  // Co-holders of noun cues: "Ukraine rejected Russia's demand for Donetsk" → Russia demands it.
+  for (const nominal of nominals) {
+    const possessor = possessorOf(text, sentence.mentions, nominal);
+    if (!possessor) continue;
+    const speaker = state.speakers[0];
+    const holder = resolveMention(possessor, discourse, speaker, state.quoted);
+    if (!holder?.actor || holdsAlready(state.holders, holder.actor)) continue;
+    const ownFound: Found[] = [];
+    for (const trigger of triggers) {
+      if (trigger.start < nominal.end) continue;
+      const chain = chainOf(items, nominal.start, trigger.start);
+      const sign = chain.sign * passiveSignAfter(compiled, text, items, trigger, clause.end);
+      ownFound.push({
+        topic: trigger.trigger.topic,
+        proposition: propositionFor(ctx, trigger.trigger, trigger, holder, nominal.start),
+        sign: trigger.trigger.inverted ? -sign : sign,
+        conditional: chain.conditional,
+        indirect: false,
+      });
+    }
+    const coState: ClauseState = { ...state, firstCue: nominal, stanceStart: nominal.start };
+    emit(ctx, coState, [holder], true, ownFound, NO_VENUES);
+  }
+
+  // What a later "the idea", "the request", "it" points back to: a venue offer is about the place.
+  const places = venues.length === 0 ? NO_VENUES : venues.filter(isPlace);
+  const direct = directOnly(found);
+  if (places.length > 0) {
+    discourse.lastPropositions = places.map((venue) => ({
+      topic: compiled.venueTopic,
+      proposition: `${compiled.venueTopic}:${venue.place}`,
+      sign: venue.sign,
+    }));
+  } else if (direct.length > 0) {
+    // Found propositions carry topic, proposition and sign, and are not changed once found:
+    // the discourse keeps them as they are.
+    discourse.lastPropositions = direct;
+  }
+}
+
+/** The mention with an actor right before a noun cue ("Russia's demand"). */
+function possessorOf(text: AnalysedText, mentions: Mention[], nominal: Item): Mention | undefined {
+  for (const m of mentions) {
+    if (
+      actorOf(m) &&
+      (m.end === nominal.start || (m.end + 1 === nominal.start && possessiveBefore(text, nominal.start)))
+    ) {
+      return m;
+    }
+  }
+  return undefined;
+}
+
+function holdsAlready(holders: Holder[], actor: string): boolean {
+  for (const h of holders) if (h.actor === actor) return true;
+  return false;
+}

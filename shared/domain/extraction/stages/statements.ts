@@ -1,0 +1,78 @@
+import type { Statement } from '../../../../events/statement';
+import type { ExtractionInput } from '../../../ports/extractor';
+import { confidenceOf, evidenceKindOf } from '../confidence';
+import type { StatementDates } from '../dates';
+import type { AnalysedText } from '../nlp';
+import { statementIdIn } from '../statement-id';
+import type { Sentence } from './sentences';
+import type { Draft } from './stance/context';
+
+/**
+ * Stage 5: statements from drafts. Each draft gets its sentence as the quote, its date (from the
+ * reporting clause, else the publication date), its confidence and its evidence kind; drafts of
+ * one statement id keep the one with the highest confidence.
+ */
+
+const MAX_QUOTE_CHARS = 5000;
+
+export function toStatements(
+  text: AnalysedText,
+  sentences: Array<Sentence | undefined>,
+  drafts: Draft[],
+  input: ExtractionInput,
+  dates: StatementDates,
+): Statement[] {
+  // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
+  const byId = new Map<string, Statement>();
+  // Drafts come sentence by sentence, and those of one clause share their reporting window: the
+  // last quote and the last window's date are all the caching they need.
+  let quoteIndex = -1;
+  let quote = '';
+  let dateWindow = -1;
+  let statedAt: string | undefined;
+  const stride = text.norm.length + 1;
+  for (const draft of drafts) {
+    const sentence = sentences[draft.sentenceIndex];
+    if (!sentence) continue;
+    if (sentence.index !== quoteIndex) {
+      quote = sentenceText(text, sentence.first, sentence.last);
+      quoteIndex = sentence.index;
+    }
+    if (quote.length === 0 || quote.length > MAX_QUOTE_CHARS) continue;
+    const [from, to] = draft.dateWindow;
+    // The token window [from, to) as one number (the same window is the same text).
+    const window = to > from ? from * stride + to : -1;
+    if (window !== dateWindow) {
+      const clauseText = to > from ? text.text.slice(text.start[from], endOf(text, to - 1)) : '';
+      statedAt = clauseText ? dates.resolve(clauseText, input.publishedAt) : undefined;
+      dateWindow = window;
+    }
+    const statementId = statementIdIn(input.documentId, draft);
+    // Built field by field (optional ones only when present), in the order of the schema.
+    const statement = {
+      statementId,
+      documentId: input.documentId,
+      sentenceIndex: draft.sentenceIndex,
+      quote,
+      actor: draft.actor,
+    } as Statement;
+    if (draft.speaker) statement.speaker = draft.speaker;
+    statement.topic = draft.topic;
+    statement.proposition = draft.proposition;
+    statement.polarity = draft.polarity;
+    statement.attribution = draft.attribution;
+    statement.evidence = evidenceKindOf(draft.evidence);
+    if (draft.reportedBy) statement.reportedBy = draft.reportedBy;
+    statement.confidence = confidenceOf(draft.evidence);
+    statement.statedAt = statedAt ?? input.publishedAt;
+    const existing = byId.get(statementId);
+    if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
+  }
+  return [...byId.values()];
+}
+
+const endOf = (text: AnalysedText, token: number) => (text.start[token] ?? 0) + (text.value[token] ?? '').length;
+
+function sentenceText(text: AnalysedText, first: number, last: number): string {
+  return text.text.slice(text.start[first], endOf(text, last)).trim();
+}
