@@ -1,5 +1,6 @@
 import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { encodeStoredEvents, storedEventsOf } from '../shared/adapters/dynamodb/commit-item';
 import { VIEWS_TABLE_KEYS } from '../shared/adapters/dynamodb/views-table';
 import { createRulesExtractor } from '../shared/domain/extraction/rules-extractor';
 import type { AlertMessage, Notifier } from '../shared/ports/notifier';
@@ -144,19 +145,19 @@ async function run(label: string, documents: GeneratedDocument[]): Promise<Run> 
   for (const wire of eventItems) {
     if (!wire.pk?.S?.startsWith('document/')) continue;
     const item = unmarshall(wire);
-    const slim = {
-      ...item,
-      events: (item.events as { type: string; data: Record<string, unknown> }[]).map((event) =>
-        event.type === 'StatementExtracted'
-          ? {
-              ...event,
-              data: Object.fromEntries(
-                Object.entries(event.data).filter(([key]) => !(REPEATED as readonly string[]).includes(key)),
+    const slimEvents = storedEventsOf(item).map((event) =>
+      event.type === 'StatementExtracted'
+        ? {
+            ...event,
+            data: Object.fromEntries(
+              Object.entries(event.data as Record<string, unknown>).filter(
+                ([key]) => !(REPEATED as readonly string[]).includes(key),
               ),
-            }
-          : event,
-      ),
-    };
+            ),
+          }
+        : event,
+    );
+    const slim = { ...item, eventsGz: encodeStoredEvents(slimEvents) };
     const full = itemSizeOf(wire);
     const reduced = itemSizeOf(marshall(slim, { removeUndefinedValues: true }));
     duplicated += full - reduced;

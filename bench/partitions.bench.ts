@@ -1,5 +1,6 @@
 import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { storedEventsOf } from '../shared/adapters/dynamodb/commit-item';
 import { DEFAULT_GLOBAL_SHARDS, EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
 import { VIEWS_TABLE_KEYS } from '../shared/adapters/dynamodb/views-table';
 import { loadCodebook } from '../shared/domain/extraction/codebook/load-codebook';
@@ -240,8 +241,8 @@ do {
   for (const wire of page.Items ?? []) {
     if (!wire.commitId) continue;
     commits++;
-    const item = unmarshall(wire) as { events: { type: string; data: { actor?: string } }[] };
-    for (const event of item.events) {
+    const events = storedEventsOf(unmarshall(wire)) as { type: string; data: { actor?: string } }[];
+    for (const event of events) {
       if (event.type !== 'StatementExtracted' || !event.data.actor) continue;
       statementsByActor.set(event.data.actor, (statementsByActor.get(event.data.actor) ?? 0) + 1);
     }

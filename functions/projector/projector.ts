@@ -1,3 +1,4 @@
+import { storedEventsOf } from '../../shared/adapters/dynamodb/commit-item';
 import { type ProjectorDependencies, projectCommit } from '../../shared/application/project-commit';
 import { positionStreamId } from '../../shared/domain/stream-ids';
 import {
@@ -69,7 +70,7 @@ const POSITION_INPUTS = new Set(['StatementExtracted', 'StatementRetracted', 'St
  */
 export function projectorOrderingKeys(item: Record<string, unknown>): string[] {
   const keys = new Set([String(item.pk)]);
-  const events = Array.isArray(item.events) ? (item.events as unknown[]) : [];
+  const events = readableEventsOf(item);
   for (const event of events) {
     const { type, data } = (event ?? {}) as { type?: unknown; data?: Record<string, unknown> };
     if (typeof type !== 'string' || !POSITION_INPUTS.has(type) || !data) continue;
@@ -83,3 +84,12 @@ export function projectorOrderingKeys(item: Record<string, unknown>): string[] {
 
 /** The ordering key of the decisions on one position (distinct from the position stream's own key). */
 export const decisionKey = (positionStream: string) => `decide:${positionStream}`;
+
+/** The raw events of a commit item, or none when it cannot be read (a poison record keeps its stream key). */
+function readableEventsOf(item: Record<string, unknown>): unknown[] {
+  try {
+    return storedEventsOf(item);
+  } catch {
+    return [];
+  }
+}

@@ -93,7 +93,7 @@ describe('redrive', () => {
         // The view store names the failed write, not the bug (it never echoes what it caught).
         reason: 'StoreUnavailableError: updateViews failed (TypeError) after retries',
         attempts: 3,
-        item: expect.objectContaining({ events: expect.any(Array) }),
+        item: expect.objectContaining({ commitId: expect.any(String), eventsGz: expect.any(Uint8Array) }),
       });
       expect(parkedByAlerter.length).toBeGreaterThan(1);
       for (const record of parkedByAlerter) {

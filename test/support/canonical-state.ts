@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { isCommitItem, storedEventsOf } from '../../shared/adapters/dynamodb/commit-item';
 import { readAllPages } from '../../shared/application/read-all-pages';
 import type { Page, PageRequest, ViewReader } from '../../shared/ports/views';
 
@@ -103,10 +104,12 @@ export function canonicalLog(eventItems: readonly Record<string, unknown>[]): {
   claims: { key: string; owner: string }[];
   recordedAt: Set<string>;
 } {
-  const commits = eventItems.filter((item) => Array.isArray(item.events));
+  const commits = eventItems
+    .filter(isCommitItem)
+    .map((item): Record<string, unknown> => ({ ...item, events: storedEventsOf(item) }));
   // Snapshots (`snapshot/…`) are derived from the log, not part of it: left out.
   const claims = eventItems
-    .filter((item) => !Array.isArray(item.events) && !String(item.pk).startsWith('snapshot/'))
+    .filter((item) => !isCommitItem(item) && !String(item.pk).startsWith('snapshot/'))
     .map((item) => ({ key: String(item.pk), owner: String(item.owner) }))
     .sort((a, b) => a.key.localeCompare(b.key));
 

@@ -17,7 +17,7 @@ import type {
 } from '../../ports/event-store';
 import type { IdGenerator } from '../../ports/id-generator';
 import { translateAwsError } from '../aws-error-translation';
-import { type CommitItem, decodeCommitItem, type StoredEventAttributes } from './commit-item';
+import { type CommitItem, decodeCommitItem, encodeStoredEvents, type StoredEventAttributes } from './commit-item';
 import { CommitLogReader } from './commit-log-reader';
 import { assertGlobalShards, DEFAULT_GLOBAL_SHARDS, EVENT_TABLE_KEYS, globalPartitionOf } from './event-table';
 
@@ -281,12 +281,15 @@ export class DynamoEventStore implements EventStore {
       fromVersion: head.version + 1,
       toVersion: head.version + events.length,
       eventTypes: new Set(events.map((event) => event.type)),
-      events: stored,
+      eventsGz: encodeStoredEvents(stored),
     } as CommitItem;
   }
 
   #assertFits(item: CommitItem): void {
-    const bytes = Buffer.byteLength(JSON.stringify({ ...item, eventTypes: [...item.eventTypes] }), 'utf8');
+    const { eventsGz, ...keys } = item;
+    const bytes =
+      Buffer.byteLength(JSON.stringify({ ...keys, eventTypes: [...item.eventTypes] }), 'utf8') +
+      (eventsGz?.byteLength ?? 0);
     if (bytes > MAX_COMMIT_ITEM_BYTES) {
       throw new DocumentTooLargeError(
         `the commit for ${item.pk} would be ${bytes} bytes; DynamoDB items are limited to 400 KB`,

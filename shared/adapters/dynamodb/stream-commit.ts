@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { StoredCommit } from '../../ports/event-store';
-import { decodeCommitItem } from './commit-item';
+import { decodeCommitItem, isCommitItem } from './commit-item';
 
 /**
  * The commit item an events-table stream record carries, as stored (unmarshalled, not decoded),
@@ -13,7 +13,7 @@ import { decodeCommitItem } from './commit-item';
 export function commitItemOfRecord(record: DynamoDBRecord): Record<string, unknown> | undefined {
   if (record.eventName !== 'INSERT') return undefined;
   const image = record.dynamodb?.NewImage;
-  if (!image || image.commitId === undefined || image.events === undefined) return undefined;
+  if (!image || !isCommitItem(image)) return undefined;
   return unmarshall(image as Record<string, AttributeValue>);
 }
 
