@@ -17,6 +17,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
+import { VIEWS_INDEXES } from '../shared/adapters/dynamodb/views-table';
 import { ENV } from '../shared/config';
 import { ALERTING_EVENT_TYPES } from '../shared/domain/alerts/alert-stream';
 import type { FunctionName } from './bundling';
@@ -450,7 +451,12 @@ export class StancewatchStack extends Stack {
         metric: this.apiStage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
       }),
       ...throttleAlarms(this, this.events.table, [EVENT_TABLE_KEYS.globalIndexName], alarmAction),
-      ...throttleAlarms(this, this.views.table, [], alarmAction),
+      ...throttleAlarms(
+        this,
+        this.views.table,
+        VIEWS_INDEXES.map((index) => index.name),
+        alarmAction,
+      ),
       alarmWhen(this, 'AlertDeliveryFailedAlarm', alarmAction, {
         description: 'stancewatch alerts: SNS failed to deliver an alert notification (> 0 in 5 minutes)',
         metric: this.alertTopic.metricNumberOfNotificationsFailed({ period: Duration.minutes(5), statistic: 'Sum' }),

@@ -13,9 +13,13 @@ import { marshall } from '@aws-sdk/util-dynamodb';
  *   read). Those are the table's units, as the API reports them.
  * - dynalite does not charge index writes, so they are computed here from the actual items, with
  *   DynamoDB's rules: a write to an item that is (or was) in an index writes the index too, sized
- *   by the projected item rounded up to 1 KB; a change of the index sort key is a delete plus a put.
- *   For the views table's LSI (projection ALL) the old and new item are read around each write with
- *   a separate, unmetered client. The events table's GSI is KEYS_ONLY: one unit per new commit.
+ *   by the projected item rounded up to 1 KB; a change of the index key is a delete plus a put.
+ *   The views table's global indexes are keys-only: the old and new item are read around each
+ *   write with a separate, unmetered client, and an index is charged one unit when the item
+ *   enters it, one when it leaves, two when its index key changes, nothing when its keys stay
+ *   (no projected attribute changed). The events table's GSI is KEYS_ONLY: one unit per new commit.
+ * - A read is charged at least what DynamoDB charges for reading nothing (0.5 unit eventually
+ *   consistent, 1 strongly): dynalite reports 0 for a Query that finds no item.
  * - Item sizes use dynalite's implementation of DynamoDB's size rule (attribute names + values).
  *
  * Each call is attributed to a purpose (what the code was doing), recognised from its input.
@@ -56,7 +60,8 @@ interface ConsumedCapacity {
 export interface MeterOptions {
   eventsTable: string;
   viewsTable: string;
-  viewsIndexSortKey: string;
+  /** The views table's global indexes, all keys-only. */
+  viewsIndexes: readonly { partitionKey: string; sortKey: string }[];
 }
 
 type Input = Record<string, unknown> & {
@@ -66,6 +71,8 @@ type Input = Record<string, unknown> & {
   Item?: Record<string, unknown>;
   ProjectionExpression?: string;
   ReturnConsumedCapacity?: string;
+  ConsistentRead?: boolean;
+  RequestItems?: Record<string, unknown>;
 };
 
 const isWire = (value: unknown): boolean =>
@@ -121,11 +128,15 @@ export class CapacityMeter {
           throw error;
         }
         const output = result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
+        let readUnits = 0;
         for (const consumed of [output.ConsumedCapacity ?? []].flat()) {
           const units = consumed.CapacityUnits ?? 0;
           if (write) usage.writeUnits += units;
-          else usage.readUnits += units;
+          else readUnits += units;
         }
+        if (!write && command !== 'BatchGetItemCommand')
+          readUnits = Math.max(readUnits, input.ConsistentRead ? 1 : 0.5);
+        usage.readUnits += readUnits;
         if (
           command === 'PutItemCommand' &&
           input.TableName === this.#options.eventsTable &&
@@ -136,7 +147,7 @@ export class CapacityMeter {
         }
         if (viewKey) {
           const after = await this.#item(this.#options.viewsTable, viewKey);
-          usage.indexWriteUnits += this.#lsiUnits(before, after);
+          usage.indexWriteUnits += this.#indexUnits(before, after);
           if (JSON.stringify(before) === JSON.stringify(after))
             usage.unchangedWrites = (usage.unchangedWrites ?? 0) + 1;
         }
@@ -152,7 +163,11 @@ export class CapacityMeter {
 
   #purposeOf(command: string, input: Input): string {
     const table = input.TableName;
-    if (command === 'BatchGetItemCommand') return 'embedded stream: fetch commits (BatchGetItem)';
+    if (command === 'BatchGetItemCommand') {
+      return input.RequestItems && this.#options.viewsTable in input.RequestItems
+        ? 'views: read'
+        : 'embedded stream: fetch commits (BatchGetItem)';
+    }
     if (table === this.#options.viewsTable) {
       if (command === 'QueryCommand' || command === 'GetItemCommand' || command === 'ScanCommand') return 'views: read';
       const key = this.#keyOf(input);
@@ -192,24 +207,23 @@ export class CapacityMeter {
     return Item;
   }
 
-  /** LSI (projection ALL) write units for one item going from `before` to `after`. */
-  #lsiUnits(
+  /** Keys-only global index write units for one item going from `before` to `after`. */
+  #indexUnits(
     before: Record<string, AttributeValue> | undefined,
     after: Record<string, AttributeValue> | undefined,
   ): number {
-    const sortKey = this.#options.viewsIndexSortKey;
-    const units = (item: Record<string, AttributeValue>) => Math.ceil(itemSizeOf(item) / 1024);
-    const wasIndexed = before?.[sortKey] !== undefined;
-    const isIndexed = after?.[sortKey] !== undefined;
-    if (!wasIndexed && !isIndexed) return 0;
-    if (wasIndexed && !isIndexed) return units(before as Record<string, AttributeValue>);
-    if (!wasIndexed && isIndexed) return units(after as Record<string, AttributeValue>);
-    const sameKey = before?.[sortKey]?.S === after?.[sortKey]?.S;
-    if (sameKey) {
-      // Unchanged item: DynamoDB writes nothing to the index when no projected attribute changed.
-      return JSON.stringify(before) === JSON.stringify(after) ? 0 : units(after as Record<string, AttributeValue>);
+    let units = 0;
+    for (const { partitionKey, sortKey } of this.#options.viewsIndexes) {
+      const keyOf = (item: Record<string, AttributeValue> | undefined) =>
+        item?.[partitionKey]?.S !== undefined && item[sortKey]?.S !== undefined
+          ? `${item[partitionKey].S}\u0000${item[sortKey].S}`
+          : undefined;
+      const was = keyOf(before);
+      const is = keyOf(after);
+      // An entry holds the table's and the index's keys only: far below 1 KB, one unit per put or delete.
+      if (was !== is) units += (was === undefined ? 0 : 1) + (is === undefined ? 0 : 1);
     }
-    return units(before as Record<string, AttributeValue>) + units(after as Record<string, AttributeValue>);
+    return units;
   }
 
   total(filter: (purpose: string) => boolean = () => true): Usage {

@@ -9,7 +9,13 @@ import type {
 import type { ActorView, ContradictionView, DeskStats, PositionView, TimelineEntry } from '../../ports/views';
 import { deskPartition, shiftPartition, VIEWS_TABLE_KEYS, viewKeys } from './views-table';
 
-const { partitionKey: PK, sortKey: SK, orderSortKey: LSK } = VIEWS_TABLE_KEYS;
+const {
+  partitionKey: PK,
+  sortKey: SK,
+  orderPartitionKey: OPK,
+  orderSortKey: OSK,
+  actorPartitionKey: APK,
+} = VIEWS_TABLE_KEYS;
 
 export type ItemKey = { [PK]: string; [SK]: string };
 
@@ -32,6 +38,12 @@ export type ItemWrite =
       add?: Record<string, Set<string>>;
       delete?: Record<string, Set<string>>;
       condition?: WriteCondition;
+      /**
+       * Repeating this write can only leave the item as it is (it adds a member already added, or
+       * sets a value that never changes): a store may skip it once it has succeeded, e.g. an
+       * actor's topic already listed.
+       */
+      once?: true;
     }
   | { op: 'delete'; key: ItemKey; condition?: WriteCondition };
 
@@ -43,10 +55,7 @@ const timelineKey = (actor: string, topic: string, statementId: string): ItemKey
   [SK]: statementId,
 });
 
-/**
- * A current position, with its topic first in `lsk` so `/positions?topic=` reads one key range of
- * the order index instead of filtering the whole positions partition.
- */
+/** A current position (its actor's partition, sorted by topic and proposition). */
 const positionAttributes = (
   actor: string,
   topic: string,
@@ -54,7 +63,6 @@ const positionAttributes = (
   orderKey: string,
   statement: StatementRef,
 ) => ({
-  [LSK]: viewKeys.positionByTopic(actor, topic, proposition),
   actor,
   topic,
   proposition,
@@ -64,7 +72,9 @@ const positionAttributes = (
 });
 
 const contradictionAttributes = (contradiction: ContradictionRecord) => ({
-  [LSK]: contradiction.sortKey,
+  [OPK]: viewKeys.contradictionMonthPartition(viewKeys.contradictionMonthOf(contradiction.sortKey)),
+  [OSK]: contradiction.sortKey,
+  [APK]: viewKeys.contradictionActorPartition(contradiction.actor),
   contradictionId: contradiction.contradictionId,
   actor: contradiction.actor,
   topic: contradiction.topic,
@@ -87,7 +97,12 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
         {
           op: 'update',
           key: timelineKey(statement.actor, statement.topic, statement.statementId),
-          set: { ...present, [LSK]: update.orderKey, retracted: false },
+          set: {
+            ...present,
+            [OPK]: viewKeys.timelinePartition(statement.actor, statement.topic),
+            [OSK]: update.orderKey,
+            retracted: false,
+          },
           remove: [...OPTIONAL_TIMELINE_FIELDS.filter((field) => statement[field] === undefined), 'retractionReason'],
         },
       ];
@@ -155,13 +170,19 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
     }
     case 'contradiction': {
       const { contradiction } = update;
-      const listed = viewKeys.contradictionPartitions(contradiction.actor).map(
-        (pk): ItemWrite => ({
+      const listed: ItemWrite[] = [
+        {
           op: 'update',
-          key: { [PK]: pk, [SK]: contradiction.contradictionId },
+          key: viewKeys.contradiction(contradiction.contradictionId),
           set: contradictionAttributes(contradiction),
-        }),
-      );
+        },
+        {
+          op: 'update',
+          key: viewKeys.contradictionMonth(viewKeys.contradictionMonthOf(contradiction.sortKey)),
+          set: { month: viewKeys.contradictionMonthOf(contradiction.sortKey) },
+          once: true,
+        },
+      ];
       if (contradiction.strength !== 'possible') return listed;
       return [
         ...listed,
@@ -170,31 +191,26 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
           // so the entry is the same whichever of contradiction and verdict is projected first.
           op: 'update',
           key: viewKeys.review(contradiction.contradictionId),
-          set: { [LSK]: `${contradiction.detectedAt}#${contradiction.contradictionId}` },
+          set: {
+            [OPK]: viewKeys.reviewPartition,
+            [OSK]: `${contradiction.detectedAt}#${contradiction.contradictionId}`,
+          },
           condition: { kind: 'not-resolved' },
         },
       ];
     }
     case 'contradiction-void':
       return [
-        ...viewKeys.contradictionPartitions(update.actor).map(
-          (pk): ItemWrite => ({
-            op: 'update',
-            key: { [PK]: pk, [SK]: update.contradictionId },
-            set: { status: 'withdrawn' },
-          }),
-        ),
+        { op: 'update', key: viewKeys.contradiction(update.contradictionId), set: { status: 'withdrawn' } },
         resolveReview(update.contradictionId),
       ];
     case 'contradiction-alert':
       return [
-        ...viewKeys.contradictionPartitions(update.actor).map(
-          (pk): ItemWrite => ({
-            op: 'update',
-            key: { [PK]: pk, [SK]: update.contradictionId },
-            set: { alert: { channel: update.channel, messageId: update.messageId, alertedAt: update.alertedAt } },
-          }),
-        ),
+        {
+          op: 'update',
+          key: viewKeys.contradiction(update.contradictionId),
+          set: { alert: { channel: update.channel, messageId: update.messageId, alertedAt: update.alertedAt } },
+        },
         resolveReview(update.contradictionId),
         {
           op: 'update',
@@ -205,11 +221,7 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
     case 'contradiction-verdict': {
       const { verdict } = update;
       return [
-        ...viewKeys
-          .contradictionPartitions(update.actor)
-          .map(
-            (pk): ItemWrite => ({ op: 'update', key: { [PK]: pk, [SK]: update.contradictionId }, set: { verdict } }),
-          ),
+        { op: 'update', key: viewKeys.contradiction(update.contradictionId), set: { verdict } },
         resolveReview(update.contradictionId),
         {
           op: 'update',
@@ -244,6 +256,7 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
           key: viewKeys.actor(update.actor),
           set: { actor: update.actor },
           add: { topics: new Set([update.topic]) },
+          once: true,
         },
       ];
   }
@@ -254,7 +267,7 @@ const resolveReview = (contradictionId: string): ItemWrite => ({
   op: 'update',
   key: viewKeys.review(contradictionId),
   set: { resolved: true },
-  remove: [LSK],
+  remove: [OPK, OSK],
 });
 
 // ----- items back to views -----
@@ -358,8 +371,8 @@ export function toActorView(item: Record<string, unknown>): ActorView {
   return { actor: String(item.actor), topics: [...((item.topics as Set<string> | undefined) ?? [])].sort() };
 }
 
-/** Items written only by a later event (e.g. an alert before its contradiction) lack `lsk`: not shown. */
-export const isCompleteOrderedItem = (item: Record<string, unknown>): boolean => item[LSK] !== undefined;
+/** Items written only by a later event (e.g. an alert before its contradiction) lack `osk`: not shown. */
+export const isCompleteOrderedItem = (item: Record<string, unknown>): boolean => item[OSK] !== undefined;
 
 type UpdateWrite = Extract<ItemWrite, { op: 'update' }>;
 
