@@ -302,6 +302,8 @@ export class StancewatchStack extends Stack {
     this.events.grantReadStreams(projector.role);
     this.events.grantAppend(projector.role);
     this.views.grantProject(projector.role);
+    // ... and rebuilds them from the whole log when invoked with {"replay": {}} (after an upgrade).
+    this.events.grantReadLog(projector.role);
     // Both stream consumers park what they cannot handle, and replay it when invoked to redrive.
     this.parked.grantParkAndRedrive(projector.role);
     // alerter: AlertPublished is appended to the contradiction's alert stream (read first), then

@@ -227,9 +227,11 @@ describe('least privilege (every action and resource each role may use)', () => 
     );
   });
 
-  it('projector: reads and appends position streams, writes views, reads its stream, parks and redrives, reports expiries', () => {
+  it('projector: reads and appends position streams, writes views, reads its stream and the global log (replay), parks and redrives, reports expiries', () => {
     expect(permissionsOf(deployed, 'projector')).toEqual(
       [
+        'dynamodb:BatchGetItem events',
+        'dynamodb:Query events/index/byCommit',
         'dynamodb:DeleteItem views',
         'dynamodb:DescribeStream events.StreamArn',
         'dynamodb:GetRecords events.StreamArn',
