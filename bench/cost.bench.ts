@@ -301,12 +301,5 @@ for (const result of runs) {
     `-${round(unchanged / n, 2)} WCU/doc (plus their index writes)`,
     `≈ -${dollars((unchanged / n) * 1e6 * PRICES.writeRequestUnit)}`,
   ]);
-  const timelineIndex = (result.usage.get('views: write timeline item')?.indexWriteUnits ?? 0) / n;
-  reductionRows.push([
-    result.label,
-    'views: timeline entries sorted by order key in the table, no byOrder entry (events naming a statement by id only must then find it)',
-    `-${round(timelineIndex, 2)} WCU/doc`,
-    `-${dollars(timelineIndex * 1e6 * PRICES.writeRequestUnit)}`,
-  ]);
 }
 printTable(['workload', 'change', 'units', '$ per 1 M documents'], reductionRows);

@@ -4,8 +4,10 @@ import {
   deskStatsOf,
   type ItemWrite,
   isCompleteOrderedItem,
+  isCompleteTimelineItem,
   itemWritesOf,
   shiftPartitionsBetween,
+  type TimelineLocator,
   toActorView,
   toContradictionView,
   toPositionView,
@@ -37,8 +39,15 @@ export class MemoryViewStore implements ViewStore {
   readonly items = new Map<string, Item>();
 
   async apply(updates: readonly ViewUpdate[]): Promise<void> {
-    for (const update of updates) for (const write of itemWritesOf(update)) this.#write(write);
+    for (const update of updates) for (const write of itemWritesOf(update, this.#locate)) this.#write(write);
   }
+
+  /** The timeline entries of a statement as they are now (the DynamoDB store looks them up the same way). */
+  readonly #locate: TimelineLocator = (actor, topic, statementId) =>
+    [...this.items.values()]
+      .filter((item) => item.pk === viewKeys.timelinePartition(actor, topic) && item.statementId === statementId)
+      .map((item) => String(item.sk))
+      .sort();
 
   async clear(): Promise<void> {
     this.items.clear();
@@ -87,10 +96,10 @@ export class MemoryViewStore implements ViewStore {
       {
         partitions: [partition],
         owns: (candidate) => candidate === partition,
-        partitionOf: (item) => item.opk as string | undefined,
-        sortOf: (item) => String(item.osk),
+        partitionOf: (item) => String(item.pk),
+        sortOf: (item) => String(item.sk),
         forward: query.order !== 'desc',
-        keep: () => true,
+        keep: isCompleteTimelineItem,
       },
       query,
       toTimelineEntry,

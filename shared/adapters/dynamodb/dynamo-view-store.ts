@@ -35,7 +35,9 @@ import {
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
+  needsTimelineLookup,
   shiftPartitionsBetween,
+  type TimelineLocator,
   toActorView,
   toContradictionView,
   toPositionView,
@@ -118,7 +120,7 @@ export class DynamoViewStore implements ViewStore {
   async apply(updates: readonly ViewUpdate[]): Promise<void> {
     const byItem = new Map<string, ItemWrite[]>();
     const onceWrites = new Set<string>();
-    for (const write of updates.flatMap(itemWritesOf)) {
+    for (const write of await this.#writesOf(updates)) {
       if (write.op === 'update' && write.once) {
         const fingerprint = fingerprintOf(write);
         if (this.#written.has(fingerprint)) continue;
@@ -138,6 +140,65 @@ export class DynamoViewStore implements ViewStore {
     await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queues.length) }, worker));
     if (this.#written.size + onceWrites.size > MAX_REMEMBERED_WRITES) this.#written.clear();
     for (const fingerprint of onceWrites) this.#written.add(fingerprint);
+  }
+
+  /**
+   * The item writes of a batch of updates. An update naming a timeline entry by statement id only
+   * (a retraction, a rejection, the far side of a voided contradiction) goes to the entries of
+   * that statement: those in the table before this batch (one strongly consistent Query of the
+   * partition, filtered on the id: these events are rare) and those earlier updates of the batch
+   * write, which is what applying the updates one by one would find.
+   */
+  async #writesOf(updates: readonly ViewUpdate[]): Promise<ItemWrite[]> {
+    const entryOf = (partition: string, statementId: string) => `${partition}\u0000${statementId}`;
+    const stored = new Map<string, readonly string[]>();
+    for (const update of updates) {
+      if (!needsTimelineLookup(update)) continue;
+      const partition = viewKeys.timelinePartition(update.actor, update.topic);
+      const entry = entryOf(partition, update.statementId);
+      if (!stored.has(entry)) stored.set(entry, await this.#timelineEntries(partition, update.statementId));
+    }
+    const written = new Map<string, Set<string>>();
+    const locate: TimelineLocator = (actor, topic, statementId) => {
+      const entry = entryOf(viewKeys.timelinePartition(actor, topic), statementId);
+      return [...new Set([...(stored.get(entry) ?? []), ...(written.get(entry) ?? [])])].sort();
+    };
+    const writes: ItemWrite[] = [];
+    for (const update of updates) {
+      for (const write of itemWritesOf(update, locate)) {
+        writes.push(write);
+        const statementId = write.op === 'update' ? write.set?.statementId : undefined;
+        if (typeof statementId !== 'string' || !write.key[PK].startsWith(viewKeys.timelinePrefix)) continue;
+        const entry = entryOf(write.key[PK], statementId);
+        written.set(entry, (written.get(entry) ?? new Set()).add(write.key[SK]));
+      }
+    }
+    return writes;
+  }
+
+  /** The order keys of a statement's timeline entries in the table (strongly consistent). */
+  async #timelineEntries(partition: string, statementId: string): Promise<string[]> {
+    const found: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#send('updateViews', () =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            KeyConditionExpression: '#pk = :pk',
+            FilterExpression: '#statementId = :statementId',
+            ProjectionExpression: '#sk',
+            ExpressionAttributeNames: { '#pk': PK, '#sk': SK, '#statementId': 'statementId' },
+            ExpressionAttributeValues: { ':pk': partition, ':statementId': statementId },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) found.push(String(item[SK]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
   }
 
   async clear(): Promise<void> {
@@ -197,12 +258,13 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async getTimeline(query: TimelineQuery): Promise<Page<TimelineEntry>> {
+    // The table's own order: entries are keyed by their statement's order key.
     const partition = viewKeys.timelinePartition(query.actor, query.topic);
     return this.#list(
       singlePartition(partition, () => ({
-        index: { name: orderIndexName, partitionKey: OPK },
         forward: query.order !== 'desc',
-        keep: isCompleteOrderedItem,
+        // An entry an effect reached before its statement (another shard) is not shown yet.
+        filter: { expression: 'attribute_exists(#quote)', names: { '#quote': 'quote' }, values: {} },
       })),
       query,
       toTimelineEntry,

@@ -50,10 +50,58 @@ export type ItemWrite =
 /** Optional statement fields: absent ones are removed, so a rewrite leaves no stale value behind. */
 const OPTIONAL_TIMELINE_FIELDS = ['speaker', 'reportedBy', 'source', 'documentTitle', 'evidenceOnly'] as const;
 
-const timelineKey = (actor: string, topic: string, statementId: string): ItemKey => ({
+const timelineKey = (actor: string, topic: string, orderKey: string): ItemKey => ({
   [PK]: viewKeys.timelinePartition(actor, topic),
-  [SK]: statementId,
+  [SK]: orderKey,
 });
+
+/**
+ * The order keys of the timeline entries of one statement (in its actor and topic's partition):
+ * what a store looks up for an update that names the statement by id only. Usually one; none when
+ * no write has reached the statement's entry; two when a re-extraction found a retracted statement
+ * again with another date (the id does not depend on the date).
+ */
+export type TimelineLocator = (actor: string, topic: string, statementId: string) => readonly string[];
+
+type TimelineUpdate = Extract<
+  ViewUpdate,
+  {
+    kind:
+      | 'timeline-retraction'
+      | 'timeline-effect'
+      | 'timeline-withdrawal'
+      | 'timeline-contradiction'
+      | 'timeline-rejection';
+  }
+>;
+
+/** Updates of a statement's timeline entry that carry no order key: the store must find the entry. */
+export const needsTimelineLookup = (update: ViewUpdate): update is TimelineUpdate =>
+  (update.kind === 'timeline-retraction' ||
+    update.kind === 'timeline-rejection' ||
+    update.kind === 'timeline-contradiction') &&
+  !('orderKey' in update && update.orderKey !== undefined);
+
+/** One write per entry of the statement: its own order key, or the entries the locator finds. */
+function timelineWrites(
+  update: TimelineUpdate,
+  locate: TimelineLocator,
+  write: Omit<Extract<ItemWrite, { op: 'update' }>, 'op' | 'key'>,
+): ItemWrite[] {
+  const orderKeys =
+    'orderKey' in update && update.orderKey !== undefined
+      ? [update.orderKey]
+      : locate(update.actor, update.topic, update.statementId);
+  // Every write names the statement, so an entry a later event reaches first can be found by id too.
+  return orderKeys.map((orderKey) => ({
+    op: 'update',
+    key: timelineKey(update.actor, update.topic, orderKey),
+    ...write,
+    set: { statementId: update.statementId, ...write.set },
+  }));
+}
+
+const noEntries: TimelineLocator = () => [];
 
 /** A current position (its actor's partition, sorted by topic and proposition). */
 const positionAttributes = (
@@ -87,8 +135,11 @@ const contradictionAttributes = (contradiction: ContradictionRecord) => ({
   status: 'active',
 });
 
-/** The item writes one view update stands for (table design in views-table.ts). Pure. */
-export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
+/**
+ * The item writes one view update stands for (table design in views-table.ts). Pure: an update
+ * that names a timeline entry by statement id only is written to the entries `locate` gives.
+ */
+export function itemWritesOf(update: ViewUpdate, locate: TimelineLocator = noEntries): ItemWrite[] {
   switch (update.kind) {
     case 'timeline-statement': {
       const { statement } = update;
@@ -96,54 +147,36 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
       return [
         {
           op: 'update',
-          key: timelineKey(statement.actor, statement.topic, statement.statementId),
-          set: {
-            ...present,
-            [OPK]: viewKeys.timelinePartition(statement.actor, statement.topic),
-            [OSK]: update.orderKey,
-            retracted: false,
-          },
+          key: timelineKey(statement.actor, statement.topic, update.orderKey),
+          set: { ...present, retracted: false },
           remove: [...OPTIONAL_TIMELINE_FIELDS.filter((field) => statement[field] === undefined), 'retractionReason'],
         },
       ];
     }
     case 'timeline-retraction':
-      return [
-        {
-          op: 'update',
-          key: timelineKey(update.actor, update.topic, update.statementId),
-          set: { retracted: true, retractionReason: update.reason },
-        },
-      ];
+      return timelineWrites(update, locate, { set: { retracted: true, retractionReason: update.reason } });
     case 'timeline-effect':
-      return [
-        {
-          op: 'update',
-          key: timelineKey(update.actor, update.topic, update.statementId),
-          set: {
-            effect: update.effect,
-            withdrawn: false,
-            ...(update.from !== undefined ? { changedFrom: update.from } : {}),
-            ...(update.previousStatementId !== undefined ? { previousStatementId: update.previousStatementId } : {}),
-          },
-          remove: [
-            ...(update.from === undefined ? ['changedFrom'] : []),
-            ...(update.previousStatementId === undefined ? ['previousStatementId'] : []),
-          ],
+      return timelineWrites(update, locate, {
+        set: {
+          effect: update.effect,
+          withdrawn: false,
+          ...(update.from !== undefined ? { changedFrom: update.from } : {}),
+          ...(update.previousStatementId !== undefined ? { previousStatementId: update.previousStatementId } : {}),
         },
-      ];
+        remove: [
+          ...(update.from === undefined ? ['changedFrom'] : []),
+          ...(update.previousStatementId === undefined ? ['previousStatementId'] : []),
+        ],
+      });
     case 'timeline-withdrawal':
-      return [
-        { op: 'update', key: timelineKey(update.actor, update.topic, update.statementId), set: { withdrawn: true } },
-      ];
+      return timelineWrites(update, locate, { set: { withdrawn: true } });
     case 'timeline-contradiction': {
       const ids = new Set([update.contradictionId]);
-      const key = timelineKey(update.actor, update.topic, update.statementId);
-      return [
-        update.linked
-          ? { op: 'update', key, add: { contradictionIds: ids } }
-          : { op: 'update', key, delete: { contradictionIds: ids } },
-      ];
+      return timelineWrites(
+        update,
+        locate,
+        update.linked ? { add: { contradictionIds: ids } } : { delete: { contradictionIds: ids } },
+      );
     }
     case 'position-offer':
       return [
@@ -242,13 +275,7 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
       ];
     }
     case 'timeline-rejection':
-      return [
-        {
-          op: 'update',
-          key: timelineKey(update.actor, update.topic, update.statementId),
-          set: { rejected: { by: update.by, at: update.at } },
-        },
-      ];
+      return timelineWrites(update, locate, { set: { rejected: { by: update.by, at: update.at } } });
     case 'actor-topic':
       return [
         {
@@ -370,6 +397,9 @@ export function deskPartitionsBetween(since: string, until: string): string[] {
 export function toActorView(item: Record<string, unknown>): ActorView {
   return { actor: String(item.actor), topics: [...((item.topics as Set<string> | undefined) ?? [])].sort() };
 }
+
+/** A timeline entry whose statement has been projected (an effect can reach it first): the list shows only these. */
+export const isCompleteTimelineItem = (item: Record<string, unknown>): boolean => item.quote !== undefined;
 
 /** Items written only by a later event (e.g. an alert before its contradiction) lack `osk`: not shown. */
 export const isCompleteOrderedItem = (item: Record<string, unknown>): boolean => item[OSK] !== undefined;

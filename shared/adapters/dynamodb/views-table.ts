@@ -7,7 +7,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *
  *   item                      pk                               sk                       index keys (only on complete items)
  *   current position          positions#<actor>                <topic>#<proposition>    —
- *   timeline entry            timeline#<actor>#<topic>         <statementId>            byOrder: opk = pk, osk = <statement order key>
+ *   timeline entry            timeline#<actor>#<topic>         <statement order key>    — (the table's order is the timeline's)
  *   contradiction             contradiction#<contradictionId>  <contradictionId>        byOrder: opk = contradictions#month#<yyyy-mm>, osk = <later order key>#<id>
  *                                                                                       byActor: apk = contradictions#actor#<actor>, osk (same)
  *   month with contradictions contradiction-months             <yyyy-mm>                —
@@ -17,10 +17,13 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  *   desk fact (alert/verdict) desk#<yyyy-mm>                   <contradictionId>        —
  *   shift (to/from conditional) shifts#<yyyy-mm-dd>            <statementId>            —
  *
- * Items are addressed by id (sk) so that events carrying only an id (a retraction, a voided
- * contradiction, an alert) can update them; lists that need time order read a keys-only global
- * index (one index write when an item first becomes complete, none for later updates that leave
- * its keys alone) and fetch the page's items with one BatchGetItem. Positions are ordered by their
+ * Contradictions and review entries are addressed by id (sk) so that events carrying only an id
+ * (a voided contradiction, an alert, a verdict) can update them; their time-ordered lists read a
+ * keys-only global index (one index write when an item first becomes complete, none for later
+ * updates that leave its keys alone) and fetch the page's items with one BatchGetItem. Timeline
+ * entries are keyed by their statement's order key, so a timeline is read in the table's own
+ * order with no index; the few events that name a statement by id only (a retraction, a
+ * rejection, the far side of a voided contradiction) find its entry first (dynamo-view-store.ts). Positions are ordered by their
  * own sort key within an actor; lists across actors walk the actors in order, lists across months
  * walk the months newest first, and the page cursor says where the walk is.
  */
@@ -86,6 +89,7 @@ export const viewKeys = {
     pk: viewKeys.positionPartition(actor),
     sk: `${topic}#${proposition}`,
   }),
+  timelinePrefix: 'timeline#',
   timelinePartition: (actor: string, topic: string) => `timeline#${actor}#${topic}`,
   contradiction: (contradictionId: string) => ({ pk: `contradiction#${contradictionId}`, sk: contradictionId }),
   /** The byOrder partition of the contradictions whose later statement was said in that month. */

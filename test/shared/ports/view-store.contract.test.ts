@@ -201,6 +201,60 @@ describe.each(adapters)('ViewStore contract: %s', (_name, open) => {
     expect((await views.getContradiction('c3'))?.later.statedAt).toBe('2025-03-02');
   });
 
+  it('finds a timeline entry named by statement id only (retraction, rejection, far side of a voided contradiction)', async () => {
+    const views = await open();
+    const october = aStatement({ documentId: 'oct', statedAt: '2025-10-28', polarity: 'oppose' });
+    const december = aStatement({ documentId: 'dec', statedAt: '2025-12-10', polarity: 'support' });
+    const entry = { actor: 'ukraine', topic: 'territory' } as const;
+    await views.apply([
+      ...timeline(december),
+      ...timeline(october),
+      ...[october, december].map(
+        (statement): ViewUpdate => ({
+          kind: 'timeline-contradiction',
+          ...entry,
+          statementId: statement.statementId,
+          orderKey: orderKeyOf(statement),
+          contradictionId: 'c1',
+          linked: true,
+        }),
+      ),
+    ]);
+    await views.apply([
+      // A withdrawal of October knows its place; December's side of the void is named by id only.
+      {
+        kind: 'timeline-contradiction',
+        ...entry,
+        statementId: october.statementId,
+        orderKey: orderKeyOf(october),
+        contradictionId: 'c1',
+        linked: false,
+      },
+      {
+        kind: 'timeline-contradiction',
+        ...entry,
+        statementId: december.statementId,
+        contradictionId: 'c1',
+        linked: false,
+      },
+      { kind: 'timeline-retraction', ...entry, statementId: october.statementId, reason: 'not found again' },
+      {
+        kind: 'timeline-rejection',
+        ...entry,
+        statementId: december.statementId,
+        by: 'alice',
+        at: '2026-01-01T00:00:00.000Z',
+      },
+      // Nothing to find: no entry is made up.
+      { kind: 'timeline-retraction', ...entry, statementId: 'st-unknown', reason: 'x' },
+    ]);
+    const { items } = await views.getTimeline({ ...entry });
+    expect(items.map((item) => [item.statedAt, item.retracted, item.rejected?.by, item.contradictionIds])).toEqual([
+      ['2025-10-28', true, undefined, []],
+      ['2025-12-10', false, 'alice', []],
+    ]);
+  });
+
   it('clears every view', async () => {
     const views = await open();
     await views.apply([...offer(aStatement()), ...timeline(aStatement())]);
