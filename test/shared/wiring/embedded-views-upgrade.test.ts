@@ -69,6 +69,12 @@ describe('embedded upgrade of the views table', () => {
     });
     await client.send(new DeleteTableCommand({ TableName: EMBEDDED_TABLES.views }));
     await client.send(new CreateTableCommand(OLD_VIEWS_TABLE));
+    // dynalite turns a new table ACTIVE a tick later: stopping before that would leave it CREATING.
+    while (
+      (await client.send(new DescribeTableCommand({ TableName: EMBEDDED_TABLES.views }))).Table?.TableStatus !==
+      'ACTIVE'
+    )
+      await new Promise((resolve) => setTimeout(resolve, 10));
     client.destroy();
     await dynamo.close();
 
