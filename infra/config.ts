@@ -1,3 +1,4 @@
+import { DEFAULT_GLOBAL_SHARDS, MAX_GLOBAL_SHARDS } from '../shared/adapters/dynamodb/event-table';
 import { EXTRACTOR_KINDS, type ExtractorKind } from '../shared/config';
 
 /**
@@ -56,6 +57,11 @@ export interface StancewatchConfig {
   alertShifts: boolean;
   /** `-c digestHour=N` (default 7, 0–23): the UTC hour the daily digest is sent. */
   digestHour: number;
+  /**
+   * `-c eventShards=N` (default 16, 1–256): shards of the events table's global index
+   * (docs/event-store.md, "Global order"). Raising it later is safe; lowering it is not.
+   */
+  eventShards: number;
 }
 
 export class ConfigError extends Error {
@@ -163,6 +169,7 @@ export function readConfig(read: ContextReader): StancewatchConfig {
     publicRead: flag(read, 'publicRead', false),
     alertShifts: flag(read, 'alertShifts', false),
     digestHour: whole(read, 'digestHour', 7, 0, 23),
+    eventShards: whole(read, 'eventShards', DEFAULT_GLOBAL_SHARDS, 1, MAX_GLOBAL_SHARDS),
   };
 }
 

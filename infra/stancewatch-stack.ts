@@ -102,7 +102,7 @@ export class StancewatchStack extends Stack {
     const removal = throwaway ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
     // ----- storage -----
-    this.events = new EventStoreTable(this, 'Events', { throwaway });
+    this.events = new EventStoreTable(this, 'Events', { throwaway, globalShards: config.eventShards });
     this.views = new ViewsTable(this, 'Views', { throwaway });
     this.parked = new ParkedRecordsTable(this, 'Parked', { throwaway });
 
@@ -218,7 +218,7 @@ export class StancewatchStack extends Stack {
       // each document may take up to the Bedrock deadline (90 s by default), hence Lambda's maximum.
       memorySize: 1024,
       timeout: usesBedrock ? Duration.minutes(15) : Duration.minutes(2),
-      environment: { [ENV.eventsTable]: this.events.tableName, ...extractorEnvironment },
+      environment: { ...this.events.environment, ...extractorEnvironment },
       reservedConcurrency: reservedConcurrencyOf(config).ingest,
     });
     const projector = make('projector', {
@@ -226,7 +226,7 @@ export class StancewatchStack extends Stack {
       memorySize: 512,
       timeout: Duration.minutes(1),
       environment: {
-        [ENV.eventsTable]: this.events.tableName,
+        ...this.events.environment,
         [ENV.viewsTable]: this.views.tableName,
         [ENV.parkedTable]: this.parked.tableName,
       },
@@ -236,7 +236,7 @@ export class StancewatchStack extends Stack {
       memorySize: 256,
       timeout: Duration.seconds(30),
       environment: {
-        [ENV.eventsTable]: this.events.tableName,
+        ...this.events.environment,
         [ENV.alertTopicArn]: this.alertTopic.topicArn,
         [ENV.parkedTable]: this.parked.tableName,
       },
@@ -246,7 +246,7 @@ export class StancewatchStack extends Stack {
     // short; `apiWrite` gets only the routes that extract (WRITE_ROUTES) and builds the extractor
     // at init (docs/deploy.md, "Functions"; docs/performance.md, "Bundles and cold starts").
     const apiEnvironment = {
-      [ENV.eventsTable]: this.events.tableName,
+      ...this.events.environment,
       [ENV.viewsTable]: this.views.tableName,
       [ENV.apiTokenSecretArn]: this.apiToken.secretArn,
       ...(config.publicRead ? { [ENV.publicRead]: 'true' } : {}),

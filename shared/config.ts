@@ -13,6 +13,7 @@ import type { ToolChoiceMode } from './domain/extraction/llm/tool-choice';
 export const ENV = {
   // set by the CDK stack on Lambda
   eventsTable: 'EVENTS_TABLE',
+  eventsGlobalShards: 'EVENTS_GLOBAL_SHARDS',
   viewsTable: 'VIEWS_TABLE',
   parkedTable: 'PARKED_TABLE',
   alertTopicArn: 'ALERT_TOPIC_ARN',
@@ -74,6 +75,11 @@ export interface Config {
   extractor: ExtractorSettings;
   /** STANCEWATCH_CODEBOOK: an edited codebook's path; undefined for the bundled one. */
   codebookPath?: string;
+  /**
+   * EVENTS_GLOBAL_SHARDS: shards of the events table's global index, set by the CDK stack beside
+   * EVENTS_TABLE (docs/event-store.md, "Global order"); undefined means the stack's default.
+   */
+  eventsGlobalShards?: number;
   /** API_URL: base of the links in alerts. */
   apiUrl?: string;
   /** AWS_REGION, or us-east-1: where the DynamoDB and SNS clients call. */
@@ -158,7 +164,16 @@ const deadlineSeconds = text.transform((value, ctx): number | undefined => {
   return fail(ctx, `${ENV.bedrockDeadlineSeconds}=${value} must be a positive number of seconds`);
 });
 
+/** Kept in step with MAX_GLOBAL_SHARDS in shared/adapters/dynamodb/event-table.ts (the event store checks it too). */
+const globalShards = text.transform((value, ctx): number | undefined => {
+  if (value === undefined) return undefined;
+  const shards = Number(value);
+  if (Number.isInteger(shards) && shards >= 1 && shards <= 256) return shards;
+  return fail(ctx, `${ENV.eventsGlobalShards}=${value} must be a whole number of shards from 1 to 256`);
+});
+
 const variables = z.object({
+  [ENV.eventsGlobalShards]: globalShards,
   [ENV.publicRead]: booleanVariable(ENV.publicRead, false),
   [ENV.alertShifts]: booleanVariable(ENV.alertShifts, false),
   [ENV.extractor]: extractorKind,
@@ -190,6 +205,7 @@ const environmentSchema = variables.transform((env, ctx): Config => {
     alertShifts: env[ENV.alertShifts],
     extractor: extractorSettings(env, ctx),
     ...optional('codebookPath', env[ENV.codebook]),
+    ...optional('eventsGlobalShards', env[ENV.eventsGlobalShards]),
     ...optional('apiUrl', env[ENV.apiUrl]),
     awsRegion: env[ENV.awsRegion] ?? 'us-east-1',
     observability: {

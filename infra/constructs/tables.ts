@@ -10,8 +10,9 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { EVENT_TABLE_KEYS } from '../../shared/adapters/dynamodb/event-table';
+import { assertGlobalShards, EVENT_TABLE_KEYS } from '../../shared/adapters/dynamodb/event-table';
 import { VIEWS_INDEXES, VIEWS_TABLE_KEYS } from '../../shared/adapters/dynamodb/views-table';
+import { ENV } from '../../shared/config';
 
 /**
  * The two tables, declared from the same key constants as the embedded runtime's table
@@ -48,11 +49,18 @@ export function grant(grantee: IGrantable, actions: string[], resourceArns: stri
   return Grant.addToPrincipal({ grantee, actions: actions.map((action) => `dynamodb:${action}`), resourceArns });
 }
 
+export interface EventStoreTableProps extends TableProps {
+  /** Shards of the global index (`-c eventShards`): writers and readers get it with the table's name. */
+  globalShards: number;
+}
+
 export class EventStoreTable extends Construct {
   readonly table: Table;
+  readonly globalShards: number;
 
-  constructor(scope: Construct, id: string, props: TableProps) {
+  constructor(scope: Construct, id: string, props: EventStoreTableProps) {
     super(scope, id);
+    this.globalShards = assertGlobalShards(props.globalShards);
     this.table = new Table(this, 'Table', {
       partitionKey: { name: EVENT_TABLE_KEYS.partitionKey, type: AttributeType.STRING },
       sortKey: { name: EVENT_TABLE_KEYS.sortKey, type: AttributeType.NUMBER },
@@ -70,6 +78,14 @@ export class EventStoreTable extends Construct {
 
   get tableName(): string {
     return this.table.tableName;
+  }
+
+  /**
+   * What a function using the table is told: its name and its global index's shard count, always
+   * together, so no writer or reader can run with another count than the table's.
+   */
+  get environment(): Record<string, string> {
+    return { [ENV.eventsTable]: this.table.tableName, [ENV.eventsGlobalShards]: String(this.globalShards) };
   }
 
   /**

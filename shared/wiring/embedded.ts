@@ -10,7 +10,7 @@ import { DynamoSnapshotStore } from '../adapters/dynamodb/dynamo-snapshot-store'
 import { DynamoUniqueKeyRegistry } from '../adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../adapters/dynamodb/dynamo-view-store';
 import { ensureCurrentTable, ensureTable } from '../adapters/dynamodb/ensure-table';
-import { eventTableDefinition } from '../adapters/dynamodb/event-table';
+import { EMBEDDED_GLOBAL_SHARDS, eventTableDefinition } from '../adapters/dynamodb/event-table';
 import { parkedRecordsTableDefinition } from '../adapters/dynamodb/parked-records-table';
 import { viewsTableDefinition } from '../adapters/dynamodb/views-table';
 import { CachingViewStore } from '../adapters/embedded/caching-view-store';
@@ -66,6 +66,11 @@ export interface OpenStancewatchOptions {
   verbose?: boolean;
   /** A position snapshot every this many commits (default DEFAULT_SNAPSHOT_EVERY); tests use small ones. */
   snapshotEvery?: number;
+  /**
+   * Shards of the events table's global index (default EMBEDDED_GLOBAL_SHARDS). Benchmarks and tests
+   * only: a data folder must be opened with the count it was written with, or a larger one.
+   */
+  globalShards?: number;
   /** Attempts at a stream record before it is parked, and the first retry delay (tests shorten it). */
   parking?: { maxAttempts?: number; retryDelayMs?: number };
 }
@@ -74,6 +79,8 @@ export interface OpenStancewatchOptions {
 export interface Stancewatch {
   client: DynamoDBDocumentClient;
   tables: typeof EMBEDDED_TABLES;
+  /** Shards of the events table's global index: any other writer of the table must use this count. */
+  globalShards: number;
   endpoint: string;
   eventStore: DispatchingEventStore;
   uniqueKeys: DynamoUniqueKeyRegistry;
@@ -128,10 +135,11 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
 
     const ids = createUlidGenerator();
     const clock = options.clock ?? systemClock;
+    const globalShards = options.globalShards ?? EMBEDDED_GLOBAL_SHARDS;
     if (viewsTable === 'replaced') {
       const summary = await replayProjections(
         {
-          eventStore: new DynamoEventStore({ client, tableName: EMBEDDED_TABLES.events, clock, ids }),
+          eventStore: new DynamoEventStore({ client, tableName: EMBEDDED_TABLES.events, clock, ids, globalShards }),
           views: new DynamoViewStore({ client, tableName: EMBEDDED_TABLES.views }),
         },
         { keepViews: true },
@@ -144,6 +152,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
     const dispatcher = new StreamDispatcher({
       client,
       tableName: EMBEDDED_TABLES.events,
+      globalShards,
       checkpoints: folder ? new FileCheckpointStore(folder.checkpoints) : new MemoryCheckpointStore(),
       failures,
       ids,
@@ -151,7 +160,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
         console.error(`stancewatch: stream delivery to ${consumer} paused: ${(error as Error).message}`),
     });
     const eventStore = new DispatchingEventStore(
-      new DynamoEventStore({ client, tableName: EMBEDDED_TABLES.events, clock, ids }),
+      new DynamoEventStore({ client, tableName: EMBEDDED_TABLES.events, clock, ids, globalShards }),
       dispatcher,
     );
     const uniqueKeys = new DynamoUniqueKeyRegistry(client, EMBEDDED_TABLES.events);
@@ -206,6 +215,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
     return {
       client,
       tables: EMBEDDED_TABLES,
+      globalShards,
       endpoint: openDynamo.endpoint,
       eventStore,
       uniqueKeys,

@@ -13,6 +13,7 @@ describe('deployment context (-c key=value)', () => {
     alerterBatchSize: 10,
     alertShifts: false,
     digestHour: 7,
+    eventShards: 16,
   };
 
   it('defaults to a kept stack with the rules extractor, no reserved concurrency and no subscriptions', () => {
@@ -40,6 +41,8 @@ describe('deployment context (-c key=value)', () => {
     expect(() => from({ apiRateLimit: 'fast' })).toThrow(/-c apiRateLimit: expected a whole number from 1 to 10000/);
     expect(() => from({ projectorBatchSize: '0' })).toThrow(ConfigError);
     expect(() => from({ alerterBatchSize: '2.5' })).toThrow(ConfigError);
+    expect(from({ eventShards: '64' }).eventShards).toBe(64);
+    expect(() => from({ eventShards: '0' })).toThrow(/-c eventShards: expected a whole number from 1 to 256/);
   });
 
   it('reads comma lists, emails and flags as the CLI passes them (strings)', () => {

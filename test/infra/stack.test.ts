@@ -32,19 +32,32 @@ describe('functions', () => {
   it('gives each function the environment its handler reads at start-up', () => {
     const env = (name: (typeof FUNCTION_NAMES)[number]) =>
       json.Resources[functionId(name)]!.Properties.Environment.Variables as Record<string, unknown>;
+    // The global index's shard count always travels with the table's name (docs/event-store.md).
     const events = { Ref: idOf(stack.events.table) };
+    const shards = '16';
     const views = { Ref: idOf(stack.views.table) };
-    expect(env('ingest')).toMatchObject({ EVENTS_TABLE: events, STANCEWATCH_EXTRACTOR: 'rules' });
+    expect(env('ingest')).toMatchObject({
+      EVENTS_TABLE: events,
+      EVENTS_GLOBAL_SHARDS: shards,
+      STANCEWATCH_EXTRACTOR: 'rules',
+    });
     const parked = { Ref: idOf(stack.parked.table) };
-    expect(env('projector')).toMatchObject({ EVENTS_TABLE: events, VIEWS_TABLE: views, PARKED_TABLE: parked });
+    expect(env('projector')).toMatchObject({
+      EVENTS_TABLE: events,
+      EVENTS_GLOBAL_SHARDS: shards,
+      VIEWS_TABLE: views,
+      PARKED_TABLE: parked,
+    });
     expect(env('alerter')).toMatchObject({
       EVENTS_TABLE: events,
+      EVENTS_GLOBAL_SHARDS: shards,
       ALERT_TOPIC_ARN: { Ref: idOf(stack.alertTopic) },
       PARKED_TABLE: parked,
     });
     expect(renderer(stack)(env('alerter').API_URL)).toMatch(/^https:\/\/.+\.execute-api\.<Region>\.<URLSuffix>\/$/);
     const apiEnvironment = {
       EVENTS_TABLE: events,
+      EVENTS_GLOBAL_SHARDS: shards,
       VIEWS_TABLE: views,
       API_TOKEN_SECRET_ARN: { Ref: idOf(stack.apiToken) },
     };
@@ -54,6 +67,14 @@ describe('functions', () => {
     expect(env('apiWrite')).toMatchObject({ ...apiEnvironment, STANCEWATCH_EXTRACTOR: 'rules' });
     expect(env('api')).not.toHaveProperty('STANCEWATCH_PUBLIC_READ');
     expect(env('ingest')).not.toHaveProperty('STANCEWATCH_BEDROCK_MODEL');
+    expect(env('digest')).not.toHaveProperty('EVENTS_GLOBAL_SHARDS');
+    const resharded = synth({ eventShards: '32' });
+    for (const name of ['ingest', 'projector', 'alerter', 'api', 'apiWrite'] as const) {
+      expect(
+        resharded.json.Resources[logicalIdOf(resharded.stack, resharded.stack.functions[name].function)]!.Properties
+          .Environment.Variables.EVENTS_GLOBAL_SHARDS,
+      ).toBe('32');
+    }
     const publicRead = synth({ publicRead: 'true' });
     for (const name of ['api', 'apiWrite'] as const) {
       expect(

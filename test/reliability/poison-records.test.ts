@@ -137,6 +137,7 @@ describe('poison records', () => {
         tableName: stancewatch.tables.events,
         clock: stancewatch.clock,
         ids: stancewatch.ids,
+        globalShards: stancewatch.globalShards,
       });
       const ingest = { ...stancewatch, eventStore: direct };
       await ingestDocument(ingest, BEFORE);

@@ -131,7 +131,18 @@ describe('readAwsConfig', () => {
       extractor: { kind: 'rules' },
     });
     expect(config).not.toHaveProperty('viewsTable');
+    expect(config).not.toHaveProperty('eventsGlobalShards');
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads the global index’s shard count the stack sets beside the events table, and refuses a bad one', () => {
+    const ingest = { EVENTS_TABLE: 'events' };
+    expect(readAwsConfig('ingest', { ...ingest, EVENTS_GLOBAL_SHARDS: '32' }).eventsGlobalShards).toBe(32);
+    for (const bad of ['0', '2.5', '257', 'many']) {
+      expect(() => readAwsConfig('ingest', { ...ingest, EVENTS_GLOBAL_SHARDS: bad })).toThrow(
+        `EVENTS_GLOBAL_SHARDS=${bad} must be a whole number of shards from 1 to 256`,
+      );
+    }
   });
 
   it('reports a missing table and a bad shared setting together', () => {

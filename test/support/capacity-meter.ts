@@ -35,6 +35,28 @@ export interface Usage {
   unchangedWrites?: number;
 }
 
+/** One metered call, handed to `onCall` (bench/partitions.bench.ts attributes it to partition keys). */
+export interface MeteredCall {
+  command: string;
+  input: Readonly<Record<string, unknown>>;
+  /** The response; undefined for a write refused by its condition (charged all the same). */
+  output: Readonly<Record<string, unknown>> | undefined;
+  write: boolean;
+  /** Units charged on the table (a Query on an index: that index's read units). */
+  units: number;
+  /** Index write units computed here: the events table's GSI entry or the views table's index entries. */
+  indexWriteUnits: number;
+  /** The views table's index entries written, by index partition (they are charged there, not on the table's). */
+  viewsIndexEntries?: readonly ViewsIndexEntry[];
+}
+
+/** One put or delete of a keys-only entry in one of the views table's global indexes. */
+export interface ViewsIndexEntry {
+  index: string;
+  partition: string;
+  units: number;
+}
+
 const require = createRequire(import.meta.url);
 const dynaliteDb = require('dynalite/db') as { itemSize(item: Record<string, AttributeValue>): number };
 export const itemSizeOf = (item: Record<string, AttributeValue>): number => dynaliteDb.itemSize(item);
@@ -61,7 +83,7 @@ export interface MeterOptions {
   eventsTable: string;
   viewsTable: string;
   /** The views table's global indexes, all keys-only. */
-  viewsIndexes: readonly { partitionKey: string; sortKey: string }[];
+  viewsIndexes: readonly { name: string; partitionKey: string; sortKey: string }[];
 }
 
 type Input = Record<string, unknown> & {
@@ -81,6 +103,8 @@ const isWire = (value: unknown): boolean =>
 export class CapacityMeter {
   readonly byPurpose = new Map<string, Usage>();
   enabled = true;
+  /** Told of every metered call after it is charged. */
+  onCall: ((call: MeteredCall) => void) | undefined;
   readonly #options: MeterOptions;
   #side: DynamoDBClient | undefined;
 
@@ -122,35 +146,51 @@ export class CapacityMeter {
           if ((error as Error).name === 'ConditionalCheckFailedException' && write) {
             const key = this.#keyOf(input);
             const existing = key && input.TableName ? await this.#item(input.TableName, key) : undefined;
-            usage.writeUnits += Math.max(1, existing ? Math.ceil(itemSizeOf(existing) / 1024) : 1);
+            const units = Math.max(1, existing ? Math.ceil(itemSizeOf(existing) / 1024) : 1);
+            usage.writeUnits += units;
             usage.conditionFailures = (usage.conditionFailures ?? 0) + 1;
+            this.onCall?.({ command, input, output: undefined, write, units, indexWriteUnits: 0 });
           }
           throw error;
         }
         const output = result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
-        let readUnits = 0;
+        let charged = 0;
+        let indexWrites = 0;
+        let viewsIndexEntries: ViewsIndexEntry[] = [];
         for (const consumed of [output.ConsumedCapacity ?? []].flat()) {
           const units = consumed.CapacityUnits ?? 0;
+          charged += units;
           if (write) usage.writeUnits += units;
-          else readUnits += units;
         }
-        if (!write && command !== 'BatchGetItemCommand')
-          readUnits = Math.max(readUnits, input.ConsistentRead ? 1 : 0.5);
-        usage.readUnits += readUnits;
+        if (!write) {
+          if (command !== 'BatchGetItemCommand') charged = Math.max(charged, input.ConsistentRead ? 1 : 0.5);
+          usage.readUnits += charged;
+        }
         if (
           command === 'PutItemCommand' &&
           input.TableName === this.#options.eventsTable &&
           input.Item &&
           'gsk' in input.Item
         ) {
-          usage.indexWriteUnits += 1; // KEYS_ONLY entry: far below 1 KB.
+          indexWrites = 1; // KEYS_ONLY entry: far below 1 KB.
         }
         if (viewKey) {
           const after = await this.#item(this.#options.viewsTable, viewKey);
-          usage.indexWriteUnits += this.#indexUnits(before, after);
+          viewsIndexEntries = this.#indexUnits(before, after);
+          indexWrites = viewsIndexEntries.reduce((sum, entry) => sum + entry.units, 0);
           if (JSON.stringify(before) === JSON.stringify(after))
             usage.unchangedWrites = (usage.unchangedWrites ?? 0) + 1;
         }
+        usage.indexWriteUnits += indexWrites;
+        this.onCall?.({
+          command,
+          input,
+          output: output as Record<string, unknown>,
+          write,
+          units: charged,
+          indexWriteUnits: indexWrites,
+          ...(viewsIndexEntries.length > 0 ? { viewsIndexEntries } : {}),
+        });
         return result;
       },
       { step: 'initialize', name: 'capacityMeter', priority: 'low' },
@@ -211,19 +251,21 @@ export class CapacityMeter {
   #indexUnits(
     before: Record<string, AttributeValue> | undefined,
     after: Record<string, AttributeValue> | undefined,
-  ): number {
-    let units = 0;
-    for (const { partitionKey, sortKey } of this.#options.viewsIndexes) {
+  ): ViewsIndexEntry[] {
+    const entries: ViewsIndexEntry[] = [];
+    for (const { name, partitionKey, sortKey } of this.#options.viewsIndexes) {
       const keyOf = (item: Record<string, AttributeValue> | undefined) =>
         item?.[partitionKey]?.S !== undefined && item[sortKey]?.S !== undefined
-          ? `${item[partitionKey].S}\u0000${item[sortKey].S}`
+          ? { partition: item[partitionKey].S, sort: item[sortKey].S }
           : undefined;
       const was = keyOf(before);
       const is = keyOf(after);
+      if (was?.partition === is?.partition && was?.sort === is?.sort) continue;
       // An entry holds the table's and the index's keys only: far below 1 KB, one unit per put or delete.
-      if (was !== is) units += (was === undefined ? 0 : 1) + (is === undefined ? 0 : 1);
+      if (was) entries.push({ index: name, partition: was.partition, units: 1 });
+      if (is) entries.push({ index: name, partition: is.partition, units: 1 });
     }
-    return units;
+    return entries;
   }
 
   total(filter: (purpose: string) => boolean = () => true): Usage {

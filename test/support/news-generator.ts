@@ -36,6 +36,8 @@ export interface NewsGeneratorOptions {
   idPrefix?: string;
   /** Background sentences per story, inclusive range (default [1, 4]); ~40 makes a 4 KB article. */
   fillers?: readonly [number, number];
+  /** Stance sentences per story, inclusive range (default [1, 3]); [16, 22] is seed-article-like. */
+  stances?: readonly [number, number];
 }
 
 interface Speaker {
@@ -303,7 +305,7 @@ export function generateNewsDocuments(options: NewsGeneratorOptions): GeneratedD
 
     const sentences: string[] = [];
     const fillerCount = pick.int(...(options.fillers ?? [1, 4]));
-    const stanceCount = pick.int(1, 3);
+    const stanceCount = pick.int(...(options.stances ?? [1, 3]));
     const mentioned: string[] = [];
     for (let s = 0; s < stanceCount; s++) {
       const stance = pick.one(STANCES);

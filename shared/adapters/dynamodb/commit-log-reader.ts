@@ -1,21 +1,33 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { translateAwsError } from '../aws-error-translation';
-import { EVENT_TABLE_KEYS } from './event-table';
+import { assertGlobalShards, DEFAULT_GLOBAL_SHARDS, EVENT_TABLE_KEYS, globalPartitions } from './event-table';
 
 const { partitionKey: PK, sortKey: SK } = EVENT_TABLE_KEYS;
 
 const keyOf = (item: Record<string, unknown>) => `${item[PK]}\u0000${item[SK]}`;
+const commitIdOf = (key: Record<string, unknown>) => String(key[EVENT_TABLE_KEYS.globalSortKey]);
 
 /**
  * Reads raw commit items in commit-id order: keys from the keys-only global index, then the items
  * by BatchGet. Serves `readAll` (replay, audit) and the embedded stream, which tails the table
  * this way because dynalite has no Streams.
+ *
+ * The index is sharded (`globalPartitionOf`): a page is the first `limit` entries of every shard
+ * after the cursor (the legacy unsharded partition counting as one more shard), merged by commit
+ * id, of which the first `limit` are kept. Every entry of the global page is among the first
+ * `limit` of its own shard, so the merge is exact and the cursor stays a single commit id.
  */
 export class CommitLogReader {
+  readonly #partitions: readonly string[];
+
+  /** `globalShards` must be at least the writers' count (see DEFAULT_GLOBAL_SHARDS). */
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+    globalShards: number = DEFAULT_GLOBAL_SHARDS,
+  ) {
+    this.#partitions = globalPartitions(assertGlobalShards(globalShards));
+  }
 
   /**
    * Up to `limit` commit items with `after < commitId < before`, oldest first, each once.
@@ -43,15 +55,34 @@ export class CommitLogReader {
     }
   }
 
-  /** Up to `limit` entries of the global index strictly between the bounds, and whether more may follow. */
+  /**
+   * Up to `limit` entries of the global index strictly between the bounds, in commit-id order, and
+   * whether more may follow: the first `limit` of each shard (queried in parallel), merged.
+   */
   async #indexEntries(
     after: string | undefined,
     before: string | undefined,
     limit: number,
   ): Promise<{ keys: Record<string, unknown>[]; more: boolean }> {
+    const shards = await Promise.all(
+      this.#partitions.map((partition) => this.#shardEntries(partition, after, before, limit)),
+    );
+    const merged = shards
+      .flatMap((shard) => shard.keys)
+      .sort((left, right) => (commitIdOf(left) < commitIdOf(right) ? -1 : 1));
+    return { keys: merged.slice(0, limit), more: merged.length > limit || shards.some((shard) => shard.more) };
+  }
+
+  /** Up to `limit` entries of one index partition strictly between the bounds, and whether more may follow. */
+  async #shardEntries(
+    partition: string,
+    after: string | undefined,
+    before: string | undefined,
+    limit: number,
+  ): Promise<{ keys: Record<string, unknown>[]; more: boolean }> {
     const names: Record<string, string> = { '#gpk': EVENT_TABLE_KEYS.globalPartitionKey };
-    const values: Record<string, unknown> = { ':all': EVENT_TABLE_KEYS.globalPartitionValue };
-    let condition = '#gpk = :all';
+    const values: Record<string, unknown> = { ':gpk': partition };
+    let condition = '#gpk = :gpk';
     if (after !== undefined && before !== undefined) {
       condition += ' AND #gsk BETWEEN :after AND :before';
       Object.assign(values, { ':after': after, ':before': before });
@@ -77,7 +108,7 @@ export class CommitLogReader {
     );
     // BETWEEN is inclusive; the bounds themselves are excluded here.
     const inside = Items.filter((key) => {
-      const commitId = String(key[EVENT_TABLE_KEYS.globalSortKey]);
+      const commitId = commitIdOf(key);
       return (after === undefined || commitId > after) && (before === undefined || commitId < before);
     });
     return { keys: inside.slice(0, limit), more: LastEvaluatedKey !== undefined || inside.length > limit };

@@ -19,7 +19,7 @@ import type { IdGenerator } from '../../ports/id-generator';
 import { translateAwsError } from '../aws-error-translation';
 import { type CommitItem, decodeCommitItem, type StoredEventAttributes } from './commit-item';
 import { CommitLogReader } from './commit-log-reader';
-import { EVENT_TABLE_KEYS } from './event-table';
+import { assertGlobalShards, DEFAULT_GLOBAL_SHARDS, EVENT_TABLE_KEYS, globalPartitionOf } from './event-table';
 
 const { partitionKey: PK, sortKey: SK } = EVENT_TABLE_KEYS;
 
@@ -31,6 +31,11 @@ export interface DynamoEventStoreOptions {
   tableName: string;
   clock: Clock;
   ids: IdGenerator;
+  /**
+   * Shards of the global index (default DEFAULT_GLOBAL_SHARDS): every writer and reader of one
+   * table must use the same count, or readers a larger one (docs/event-store.md, "Global order").
+   */
+  globalShards?: number;
 }
 
 interface StreamHead {
@@ -49,9 +54,11 @@ export class DynamoEventStore implements EventStore {
   readonly #clock: Clock;
   readonly #ids: IdGenerator;
   readonly #log: CommitLogReader;
+  readonly #globalShards: number;
 
   constructor(options: DynamoEventStoreOptions) {
-    this.#log = new CommitLogReader(options.client, options.tableName);
+    this.#globalShards = assertGlobalShards(options.globalShards ?? DEFAULT_GLOBAL_SHARDS);
+    this.#log = new CommitLogReader(options.client, options.tableName, this.#globalShards);
     this.#client = options.client;
     this.#tableName = options.tableName;
     this.#clock = options.clock;
@@ -267,7 +274,7 @@ export class DynamoEventStore implements EventStore {
     return {
       [PK]: streamId,
       [SK]: head.commit + 1,
-      [EVENT_TABLE_KEYS.globalPartitionKey]: EVENT_TABLE_KEYS.globalPartitionValue,
+      [EVENT_TABLE_KEYS.globalPartitionKey]: globalPartitionOf(streamId, this.#globalShards),
       [EVENT_TABLE_KEYS.globalSortKey]: commitId,
       commitId,
       recordedAt: this.#clock.now().toISOString(),

@@ -83,8 +83,17 @@ export async function ensureCurrentTable(
     await ensureTable(documentClient, definition);
     return 'current';
   }
-  await client.send(new DeleteTableCommand({ TableName: definition.TableName as string }));
   const deadline = Date.now() + ACTIVE_WAIT_MS;
+  // A table still being created or updated refuses to be deleted (ResourceInUse): try again.
+  for (;;) {
+    try {
+      await client.send(new DeleteTableCommand({ TableName: definition.TableName as string }));
+      break;
+    } catch (error) {
+      if (!(error instanceof ResourceInUseException) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
   for (;;) {
     try {
       await client.send(new DescribeTableCommand({ TableName: definition.TableName as string }));

@@ -8,6 +8,8 @@ import { streamRecordOf } from './stream-record';
 export interface StreamDispatcherOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
+  /** The event store's shard count of the global index (see DynamoEventStoreOptions.globalShards). */
+  globalShards?: number;
   consumers?: readonly StreamConsumer[];
   checkpoints: CheckpointStore;
   failures: FailureSink;
@@ -41,7 +43,7 @@ export class StreamDispatcher {
   constructor(options: StreamDispatcherOptions) {
     this.#ids = options.ids;
     this.#options = options;
-    this.#log = new CommitLogReader(options.client, options.tableName);
+    this.#log = new CommitLogReader(options.client, options.tableName, options.globalShards);
     for (const consumer of options.consumers ?? []) this.register(consumer);
   }
 

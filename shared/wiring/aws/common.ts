@@ -6,6 +6,7 @@ import type { HandlerLogger, StreamParking } from '../../../functions/streams/st
 import { createDynamoDocumentClient } from '../../adapters/dynamodb/document-client';
 import { DynamoEventStore } from '../../adapters/dynamodb/dynamo-event-store';
 import { DynamoParkingStore } from '../../adapters/dynamodb/dynamo-parking-store';
+import { DEFAULT_GLOBAL_SHARDS } from '../../adapters/dynamodb/event-table';
 import { PARKED_RECORDS_METRIC } from '../../adapters/dynamodb/parked-records-table';
 import type { Config } from '../../config';
 import { systemClock } from '../../ports/clock';
@@ -22,11 +23,13 @@ import { createUlidGenerator } from '../../ports/id-generator';
  */
 
 /** The DynamoDB client (once per container), the ids, the clock and the event store every function uses. */
-export function eventStoreParts(config: Pick<Config, 'awsRegion'> & { eventsTable: string }) {
+export function eventStoreParts(config: Pick<Config, 'awsRegion' | 'eventsGlobalShards'> & { eventsTable: string }) {
   const client = createDynamoDocumentClient({ region: config.awsRegion });
   const ids = createUlidGenerator();
   const clock = systemClock;
-  const eventStore = new DynamoEventStore({ client, tableName: config.eventsTable, clock, ids });
+  // The stack sets the table's shard count beside its name; the default is the stack's default.
+  const globalShards = config.eventsGlobalShards ?? DEFAULT_GLOBAL_SHARDS;
+  const eventStore = new DynamoEventStore({ client, tableName: config.eventsTable, clock, ids, globalShards });
   return { client, ids, clock, eventStore };
 }
 

@@ -67,7 +67,23 @@ describe('embedded upgrade of the views table', () => {
       region: 'local',
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
-    await client.send(new DeleteTableCommand({ TableName: EMBEDDED_TABLES.views }));
+    // A table dynalite has not finished opening refuses deletion for a moment (ResourceInUse).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.send(new DeleteTableCommand({ TableName: EMBEDDED_TABLES.views }));
+        break;
+      } catch (error) {
+        if ((error as Error).name !== 'ResourceInUseException' || attempt > 200) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+    while (
+      await client
+        .send(new DescribeTableCommand({ TableName: EMBEDDED_TABLES.views }))
+        .then(() => true)
+        .catch((error: Error) => error.name !== 'ResourceNotFoundException')
+    )
+      await new Promise((resolve) => setTimeout(resolve, 10));
     await client.send(new CreateTableCommand(OLD_VIEWS_TABLE));
     // dynalite turns a new table ACTIVE a tick later: stopping before that would leave it CREATING.
     while (
