@@ -2,7 +2,7 @@ import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/clien
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { storedEventsOf } from '../shared/adapters/dynamodb/commit-item';
 import { DEFAULT_GLOBAL_SHARDS, EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
-import { VIEWS_TABLE_KEYS } from '../shared/adapters/dynamodb/views-table';
+import { VIEWS_INDEXES } from '../shared/adapters/dynamodb/views-table';
 import { loadCodebook } from '../shared/domain/extraction/codebook/load-codebook';
 import { createRulesExtractor } from '../shared/domain/extraction/rules-extractor';
 import type { AlertMessage, Notifier } from '../shared/ports/notifier';
@@ -22,7 +22,7 @@ import { generateNewsDocuments } from '../test/support/news-generator';
  * statements) with the DynamoDB client metered (test/support/capacity-meter.ts: table units as
  * dynalite reports them, index writes by DynamoDB's rules). Every unit is attributed to the
  * partition key value it lands on: the events table's `pk`, its global index's `gpk`, the views
- * table's `pk` (its local index shares the partition, so its writes count there too). The
+ * table's `pk`, and its keys-only global indexes' `opk` (byOrder) and `apk` (byActor). The
  * embedded stream's own reads (tailing the global index, BatchGetItem) are left out: on AWS,
  * Lambda reads DynamoDB Streams, which uses no table capacity.
  *
@@ -44,7 +44,17 @@ const DOCUMENTS = Number(process.env.BENCH_PARTITIONS_DOCUMENTS ?? 200);
 const RATE = 100;
 const LIMITS = { wcu: 1000, rcu: 3000 };
 
-type Scope = 'events table pk' | 'events index gpk (byCommit)' | 'views table pk (+ byOrder LSI)';
+type Scope =
+  | 'events table pk'
+  | 'events index gpk (byCommit)'
+  | 'views table pk'
+  | 'views index opk (byOrder)'
+  | 'views index apk (byActor)';
+
+const VIEWS_INDEX_SCOPES: Record<string, Scope> = {
+  byOrder: 'views index opk (byOrder)',
+  byActor: 'views index apk (byActor)',
+};
 
 interface KeyLoad {
   scope: Scope;
@@ -85,7 +95,9 @@ const scopeOf = (table: unknown, index?: unknown): Scope | undefined =>
       ? 'events index gpk (byCommit)'
       : 'events table pk'
     : table === EMBEDDED_TABLES.views
-      ? 'views table pk (+ byOrder LSI)'
+      ? index === undefined
+        ? 'views table pk'
+        : VIEWS_INDEX_SCOPES[String(index)]
       : undefined;
 
 class PartitionLedger {
@@ -130,7 +142,9 @@ class PartitionLedger {
         this.embeddedOnlyRcu += call.units;
         return;
       }
-      const key = queriedPartition(input, EVENT_TABLE_KEYS.partitionKey) ?? '(unknown)';
+      const attribute =
+        scope === 'views index opk (byOrder)' ? 'opk' : scope === 'views index apk (byActor)' ? 'apk' : 'pk';
+      const key = queriedPartition(input, attribute) ?? '(unknown)';
       this.add(scope, key, { rcu: readUnits(call) });
       return;
     }
@@ -140,8 +154,12 @@ class PartitionLedger {
       this.add(scope, key, { rcu: readUnits(call) });
       return;
     }
-    if (scope === 'views table pk (+ byOrder LSI)') {
-      this.add(scope, key, { wcu: call.units + call.indexWriteUnits });
+    if (scope === 'views table pk') {
+      this.add(scope, key, { wcu: call.units });
+      for (const entry of call.viewsIndexEntries ?? []) {
+        const indexScope = VIEWS_INDEX_SCOPES[entry.index];
+        if (indexScope) this.add(indexScope, entry.partition, { wcu: entry.units });
+      }
       return;
     }
     this.add(scope, key, { wcu: call.units });
@@ -206,7 +224,7 @@ const notifier: Notifier = {
 const meter = new CapacityMeter({
   eventsTable: EMBEDDED_TABLES.events,
   viewsTable: EMBEDDED_TABLES.views,
-  viewsIndexSortKey: VIEWS_TABLE_KEYS.orderSortKey,
+  viewsIndexes: VIEWS_INDEXES,
 });
 const ledger = new PartitionLedger();
 meter.onCall = (call) => ledger.record(call);

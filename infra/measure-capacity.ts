@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
-import { VIEWS_TABLE_KEYS } from '../shared/adapters/dynamodb/views-table';
+import { VIEWS_INDEXES } from '../shared/adapters/dynamodb/views-table';
 import type { Notifier } from '../shared/ports/notifier';
 import { openStancewatch } from '../shared/wiring/embedded';
 import { PROJECT_ROOT } from './bundling';
@@ -16,8 +16,9 @@ import { PROJECT_ROOT } from './bundling';
  *
  * What dynalite cannot report is added by DynamoDB's documented rules and labelled as such:
  * - the events table's keys-only `byCommit` index: one extra write unit per commit item;
- * - the views table's `byOrder` local index (ALL projection): a write to an item carrying `lsk`
- *   also writes the index, at the item's size (counted once: a lower bound when lsk changes).
+ * - the views table's keys-only global indexes (`byOrder`, `byActor`): a write that sets an
+ *   index's sort key puts the item into it, one unit (an upper bound: a rewrite of the same key
+ *   writes nothing to a keys-only index); a write that removes it (a resolved review entry), one.
  * The embedded stream tails the table through the byCommit index and BatchGetItem; on AWS,
  * DynamoDB Streams feeds Lambda instead (free), so those reads are left out.
  */
@@ -110,7 +111,9 @@ function instrument(client: DynamoDBDocumentClient, tables: { events: string; vi
       }
       if (table === 'views' && (operation === 'UpdateItem' || operation === 'PutItem')) {
         const names = Object.values((input.ExpressionAttributeNames as Record<string, string> | undefined) ?? {});
-        if (names.includes(VIEWS_TABLE_KEYS.orderSortKey)) add(indexWrites, `${owner}\tviews/index/byOrder`, units);
+        for (const index of VIEWS_INDEXES) {
+          if (names.includes(index.partitionKey)) add(indexWrites, `${owner}\tviews/index/${index.name}`, 1);
+        }
       }
       return result;
     },

@@ -17,6 +17,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_TABLE_KEYS } from '../shared/adapters/dynamodb/event-table';
+import { VIEWS_INDEXES } from '../shared/adapters/dynamodb/views-table';
 import { ENV } from '../shared/config';
 import { ALERTING_EVENT_TYPES } from '../shared/domain/alerts/alert-stream';
 import type { FunctionName } from './bundling';
@@ -301,6 +302,8 @@ export class StancewatchStack extends Stack {
     this.events.grantReadStreams(projector.role);
     this.events.grantAppend(projector.role);
     this.views.grantProject(projector.role);
+    // ... and rebuilds them from the whole log when invoked with {"replay": {}} (after an upgrade).
+    this.events.grantReadLog(projector.role);
     // Both stream consumers park what they cannot handle, and replay it when invoked to redrive.
     this.parked.grantParkAndRedrive(projector.role);
     // alerter: AlertPublished is appended to the contradiction's alert stream (read first), then
@@ -450,7 +453,12 @@ export class StancewatchStack extends Stack {
         metric: this.apiStage.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
       }),
       ...throttleAlarms(this, this.events.table, [EVENT_TABLE_KEYS.globalIndexName], alarmAction),
-      ...throttleAlarms(this, this.views.table, [], alarmAction),
+      ...throttleAlarms(
+        this,
+        this.views.table,
+        VIEWS_INDEXES.map((index) => index.name),
+        alarmAction,
+      ),
       alarmWhen(this, 'AlertDeliveryFailedAlarm', alarmAction, {
         description: 'stancewatch alerts: SNS failed to deliver an alert notification (> 0 in 5 minutes)',
         metric: this.alertTopic.metricNumberOfNotificationsFailed({ period: Duration.minutes(5), statistic: 'Sum' }),

@@ -11,7 +11,7 @@ import {
 import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { assertGlobalShards, EVENT_TABLE_KEYS } from '../../shared/adapters/dynamodb/event-table';
-import { VIEWS_TABLE_KEYS } from '../../shared/adapters/dynamodb/views-table';
+import { VIEWS_INDEXES, VIEWS_TABLE_KEYS } from '../../shared/adapters/dynamodb/views-table';
 import { ENV } from '../../shared/config';
 
 /**
@@ -124,11 +124,16 @@ export class ViewsTable extends Construct {
       sortKey: { name: VIEWS_TABLE_KEYS.sortKey, type: AttributeType.STRING },
       ...keptTableSettings(props),
     });
-    this.table.addLocalSecondaryIndex({
-      indexName: VIEWS_TABLE_KEYS.orderIndexName,
-      sortKey: { name: VIEWS_TABLE_KEYS.orderSortKey, type: AttributeType.STRING },
-      projectionType: ProjectionType.ALL,
-    });
+    // Keys-only global indexes (views-table.ts): an index write only when an item enters or leaves
+    // one; lists fetch their page's items with BatchGetItem.
+    for (const index of VIEWS_INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.KEYS_ONLY,
+      });
+    }
   }
 
   get tableName(): string {
@@ -140,9 +145,16 @@ export class ViewsTable extends Construct {
     return grant(grantee, ['UpdateItem', 'DeleteItem'], [this.table.tableArn]);
   }
 
-  /** The API's reads: GetItem by id, Query of a partition in sort-key or `byOrder` (time) order. */
+  /**
+   * The API's reads: GetItem by id, Query of a partition in sort-key order or of a keys-only index
+   * (`byOrder`, `byActor`: time order), then BatchGetItem of the page's items.
+   */
   grantRead(grantee: IGrantable): Grant {
-    grant(grantee, ['Query'], [indexArn(this.table, VIEWS_TABLE_KEYS.orderIndexName)]);
-    return grant(grantee, ['GetItem', 'Query'], [this.table.tableArn]);
+    grant(
+      grantee,
+      ['Query'],
+      VIEWS_INDEXES.map((index) => indexArn(this.table, index.name)),
+    );
+    return grant(grantee, ['GetItem', 'Query', 'BatchGetItem'], [this.table.tableArn]);
   }
 }

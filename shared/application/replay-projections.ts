@@ -11,6 +11,19 @@ export interface ReplaySummary {
   commits: number;
   events: number;
   viewUpdates: number;
+  /** Set when the replay stopped early (`shouldStop`): pass it back as `after` to go on. */
+  next?: string;
+}
+
+export interface ReplayOptions {
+  pageSize?: number;
+  onProgress?: (summary: ReplaySummary) => void;
+  /** Go on after this point of the log (a `next` of an earlier, stopped replay); nothing is cleared then. */
+  after?: string;
+  /** Leave the views as they are instead of clearing them first (a new, empty table). */
+  keepViews?: boolean;
+  /** Asked between pages: stop there and report `next`. */
+  shouldStop?: () => boolean;
 }
 
 /**
@@ -21,12 +34,13 @@ export interface ReplaySummary {
  */
 export async function replayProjections(
   dependencies: ReplayDependencies,
-  options: { pageSize?: number; onProgress?: (summary: ReplaySummary) => void } = {},
+  options: ReplayOptions = {},
 ): Promise<ReplaySummary> {
-  await dependencies.views.clear();
+  if (options.after === undefined && !options.keepViews) await dependencies.views.clear();
   const summary: ReplaySummary = { commits: 0, events: 0, viewUpdates: 0 };
-  let after: string | undefined;
+  let after: string | undefined = options.after;
   do {
+    if (options.shouldStop?.() && after !== undefined) return { ...summary, next: after };
     const page = await dependencies.eventStore.readAll({ ...(after ? { after } : {}), limit: options.pageSize ?? 100 });
     // One apply per page: the store keeps the order of writes to each item, which is all that
     // matters (docs/positions.md), and may write different items in parallel.

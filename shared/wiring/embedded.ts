@@ -9,7 +9,7 @@ import { DynamoParkingStore } from '../adapters/dynamodb/dynamo-parking-store';
 import { DynamoSnapshotStore } from '../adapters/dynamodb/dynamo-snapshot-store';
 import { DynamoUniqueKeyRegistry } from '../adapters/dynamodb/dynamo-unique-key-registry';
 import { DynamoViewStore } from '../adapters/dynamodb/dynamo-view-store';
-import { ensureTable } from '../adapters/dynamodb/ensure-table';
+import { ensureCurrentTable, ensureTable } from '../adapters/dynamodb/ensure-table';
 import { EMBEDDED_GLOBAL_SHARDS, eventTableDefinition } from '../adapters/dynamodb/event-table';
 import { parkedRecordsTableDefinition } from '../adapters/dynamodb/parked-records-table';
 import { viewsTableDefinition } from '../adapters/dynamodb/views-table';
@@ -25,6 +25,7 @@ import { createEmbeddedNotifier } from '../adapters/outbox/embedded-notifier';
 import { type IngestOutcome, ingestDocument } from '../application/ingest-document';
 import { PositionStateCache } from '../application/position-state-cache';
 import { type RedriveOptions, type RedriveReport, redriveParkedRecords } from '../application/redrive-parked-records';
+import { replayProjections } from '../application/replay-projections';
 import { type Config, readConfig } from '../config';
 import { ALERTING_EVENT_TYPES } from '../domain/alerts/alert-stream';
 import { type Clock, systemClock } from '../ports/clock';
@@ -128,13 +129,26 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
     });
     options.configureClient?.(client);
     await ensureTable(client, eventTableDefinition(EMBEDDED_TABLES.events));
-    await ensureTable(client, viewsTableDefinition(EMBEDDED_TABLES.views));
+    // The views are derived: a table left by a version with other keys is replaced and rebuilt.
+    const viewsTable = await ensureCurrentTable(client, viewsTableDefinition(EMBEDDED_TABLES.views));
     await ensureTable(client, parkedRecordsTableDefinition(EMBEDDED_TABLES.parked));
 
     const ids = createUlidGenerator();
     const clock = options.clock ?? systemClock;
-    const failures = folder ? new FileFailureSink(folder.failures) : new MemoryFailureSink();
     const globalShards = options.globalShards ?? EMBEDDED_GLOBAL_SHARDS;
+    if (viewsTable === 'replaced') {
+      const summary = await replayProjections(
+        {
+          eventStore: new DynamoEventStore({ client, tableName: EMBEDDED_TABLES.events, clock, ids, globalShards }),
+          views: new DynamoViewStore({ client, tableName: EMBEDDED_TABLES.views }),
+        },
+        { keepViews: true },
+      );
+      console.error(
+        `stancewatch: the views table had an older key layout: rebuilt from ${summary.commits} commits of events`,
+      );
+    }
+    const failures = folder ? new FileFailureSink(folder.failures) : new MemoryFailureSink();
     const dispatcher = new StreamDispatcher({
       client,
       tableName: EMBEDDED_TABLES.events,

@@ -57,8 +57,27 @@ describe('tables', () => {
     ]);
   });
 
-  it('declares the views table exactly as the embedded runtime does (keys, byOrder local index)', () => {
+  it('declares the views table exactly as the embedded runtime does (keys, keys-only byOrder and byActor, no local index)', () => {
     expect(shapeOfResource(views)).toEqual(shapeOfDefinition(viewsTableDefinition('views')));
+    expect(views.Properties.LocalSecondaryIndexes).toBeUndefined();
+    expect(byName(views.Properties.GlobalSecondaryIndexes)).toEqual([
+      {
+        IndexName: 'byActor',
+        KeySchema: [
+          { AttributeName: 'apk', KeyType: 'HASH' },
+          { AttributeName: 'osk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+      },
+      {
+        IndexName: 'byOrder',
+        KeySchema: [
+          { AttributeName: 'opk', KeyType: 'HASH' },
+          { AttributeName: 'osk', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+      },
+    ]);
   });
 
   it('declares the parked-records table exactly as the embedded runtime does (keys only, no stream)', () => {

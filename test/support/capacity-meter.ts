@@ -13,9 +13,13 @@ import { marshall } from '@aws-sdk/util-dynamodb';
  *   read). Those are the table's units, as the API reports them.
  * - dynalite does not charge index writes, so they are computed here from the actual items, with
  *   DynamoDB's rules: a write to an item that is (or was) in an index writes the index too, sized
- *   by the projected item rounded up to 1 KB; a change of the index sort key is a delete plus a put.
- *   For the views table's LSI (projection ALL) the old and new item are read around each write with
- *   a separate, unmetered client. The events table's GSI is KEYS_ONLY: one unit per new commit.
+ *   by the projected item rounded up to 1 KB; a change of the index key is a delete plus a put.
+ *   The views table's global indexes are keys-only: the old and new item are read around each
+ *   write with a separate, unmetered client, and an index is charged one unit when the item
+ *   enters it, one when it leaves, two when its index key changes, nothing when its keys stay
+ *   (no projected attribute changed). The events table's GSI is KEYS_ONLY: one unit per new commit.
+ * - A read is charged at least what DynamoDB charges for reading nothing (0.5 unit eventually
+ *   consistent, 1 strongly): dynalite reports 0 for a Query that finds no item.
  * - Item sizes use dynalite's implementation of DynamoDB's size rule (attribute names + values).
  *
  * Each call is attributed to a purpose (what the code was doing), recognised from its input.
@@ -40,8 +44,17 @@ export interface MeteredCall {
   write: boolean;
   /** Units charged on the table (a Query on an index: that index's read units). */
   units: number;
-  /** Index write units computed here: the events table's GSI entry or the views table's LSI copy. */
+  /** Index write units computed here: the events table's GSI entry or the views table's index entries. */
   indexWriteUnits: number;
+  /** The views table's index entries written, by index partition (they are charged there, not on the table's). */
+  viewsIndexEntries?: readonly ViewsIndexEntry[];
+}
+
+/** One put or delete of a keys-only entry in one of the views table's global indexes. */
+export interface ViewsIndexEntry {
+  index: string;
+  partition: string;
+  units: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -69,7 +82,8 @@ interface ConsumedCapacity {
 export interface MeterOptions {
   eventsTable: string;
   viewsTable: string;
-  viewsIndexSortKey: string;
+  /** The views table's global indexes, all keys-only. */
+  viewsIndexes: readonly { name: string; partitionKey: string; sortKey: string }[];
 }
 
 type Input = Record<string, unknown> & {
@@ -79,6 +93,8 @@ type Input = Record<string, unknown> & {
   Item?: Record<string, unknown>;
   ProjectionExpression?: string;
   ReturnConsumedCapacity?: string;
+  ConsistentRead?: boolean;
+  RequestItems?: Record<string, unknown>;
 };
 
 const isWire = (value: unknown): boolean =>
@@ -140,11 +156,15 @@ export class CapacityMeter {
         const output = result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
         let charged = 0;
         let indexWrites = 0;
+        let viewsIndexEntries: ViewsIndexEntry[] = [];
         for (const consumed of [output.ConsumedCapacity ?? []].flat()) {
           const units = consumed.CapacityUnits ?? 0;
           charged += units;
           if (write) usage.writeUnits += units;
-          else usage.readUnits += units;
+        }
+        if (!write) {
+          if (command !== 'BatchGetItemCommand') charged = Math.max(charged, input.ConsistentRead ? 1 : 0.5);
+          usage.readUnits += charged;
         }
         if (
           command === 'PutItemCommand' &&
@@ -156,7 +176,8 @@ export class CapacityMeter {
         }
         if (viewKey) {
           const after = await this.#item(this.#options.viewsTable, viewKey);
-          indexWrites = this.#lsiUnits(before, after);
+          viewsIndexEntries = this.#indexUnits(before, after);
+          indexWrites = viewsIndexEntries.reduce((sum, entry) => sum + entry.units, 0);
           if (JSON.stringify(before) === JSON.stringify(after))
             usage.unchangedWrites = (usage.unchangedWrites ?? 0) + 1;
         }
@@ -168,6 +189,7 @@ export class CapacityMeter {
           write,
           units: charged,
           indexWriteUnits: indexWrites,
+          ...(viewsIndexEntries.length > 0 ? { viewsIndexEntries } : {}),
         });
         return result;
       },
@@ -181,7 +203,11 @@ export class CapacityMeter {
 
   #purposeOf(command: string, input: Input): string {
     const table = input.TableName;
-    if (command === 'BatchGetItemCommand') return 'embedded stream: fetch commits (BatchGetItem)';
+    if (command === 'BatchGetItemCommand') {
+      return input.RequestItems && this.#options.viewsTable in input.RequestItems
+        ? 'views: read'
+        : 'embedded stream: fetch commits (BatchGetItem)';
+    }
     if (table === this.#options.viewsTable) {
       if (command === 'QueryCommand' || command === 'GetItemCommand' || command === 'ScanCommand') return 'views: read';
       const key = this.#keyOf(input);
@@ -221,24 +247,25 @@ export class CapacityMeter {
     return Item;
   }
 
-  /** LSI (projection ALL) write units for one item going from `before` to `after`. */
-  #lsiUnits(
+  /** Keys-only global index write units for one item going from `before` to `after`. */
+  #indexUnits(
     before: Record<string, AttributeValue> | undefined,
     after: Record<string, AttributeValue> | undefined,
-  ): number {
-    const sortKey = this.#options.viewsIndexSortKey;
-    const units = (item: Record<string, AttributeValue>) => Math.ceil(itemSizeOf(item) / 1024);
-    const wasIndexed = before?.[sortKey] !== undefined;
-    const isIndexed = after?.[sortKey] !== undefined;
-    if (!wasIndexed && !isIndexed) return 0;
-    if (wasIndexed && !isIndexed) return units(before as Record<string, AttributeValue>);
-    if (!wasIndexed && isIndexed) return units(after as Record<string, AttributeValue>);
-    const sameKey = before?.[sortKey]?.S === after?.[sortKey]?.S;
-    if (sameKey) {
-      // Unchanged item: DynamoDB writes nothing to the index when no projected attribute changed.
-      return JSON.stringify(before) === JSON.stringify(after) ? 0 : units(after as Record<string, AttributeValue>);
+  ): ViewsIndexEntry[] {
+    const entries: ViewsIndexEntry[] = [];
+    for (const { name, partitionKey, sortKey } of this.#options.viewsIndexes) {
+      const keyOf = (item: Record<string, AttributeValue> | undefined) =>
+        item?.[partitionKey]?.S !== undefined && item[sortKey]?.S !== undefined
+          ? { partition: item[partitionKey].S, sort: item[sortKey].S }
+          : undefined;
+      const was = keyOf(before);
+      const is = keyOf(after);
+      if (was?.partition === is?.partition && was?.sort === is?.sort) continue;
+      // An entry holds the table's and the index's keys only: far below 1 KB, one unit per put or delete.
+      if (was) entries.push({ index: name, partition: was.partition, units: 1 });
+      if (is) entries.push({ index: name, partition: is.partition, units: 1 });
     }
-    return units(before as Record<string, AttributeValue>) + units(after as Record<string, AttributeValue>);
+    return entries;
   }
 
   total(filter: (purpose: string) => boolean = () => true): Usage {

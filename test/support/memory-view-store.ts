@@ -4,8 +4,10 @@ import {
   deskStatsOf,
   type ItemWrite,
   isCompleteOrderedItem,
+  isCompleteTimelineItem,
   itemWritesOf,
   shiftPartitionsBetween,
+  type TimelineLocator,
   toActorView,
   toContradictionView,
   toPositionView,
@@ -37,8 +39,15 @@ export class MemoryViewStore implements ViewStore {
   readonly items = new Map<string, Item>();
 
   async apply(updates: readonly ViewUpdate[]): Promise<void> {
-    for (const update of updates) for (const write of itemWritesOf(update)) this.#write(write);
+    for (const update of updates) for (const write of itemWritesOf(update, this.#locate)) this.#write(write);
   }
+
+  /** The timeline entries of a statement as they are now (the DynamoDB store looks them up the same way). */
+  readonly #locate: TimelineLocator = (actor, topic, statementId) =>
+    [...this.items.values()]
+      .filter((item) => item.pk === viewKeys.timelinePartition(actor, topic) && item.statementId === statementId)
+      .map((item) => String(item.sk))
+      .sort();
 
   async clear(): Promise<void> {
     this.items.clear();
@@ -52,23 +61,46 @@ export class MemoryViewStore implements ViewStore {
   }
 
   async listPositions(query: PositionQuery = {}): Promise<Page<ReturnType<typeof toPositionView>>> {
-    const prefix = query.actor ? `${query.actor}#${query.topic ? `${query.topic}#` : ''}` : '';
-    return this.#page(
-      'positions',
-      'sk',
-      true,
-      (item) => String(item.sk).startsWith(prefix) && (query.topic === undefined || item.topic === query.topic),
+    const actors =
+      query.actor !== undefined
+        ? [query.actor]
+        : [...this.items.values()]
+            .filter(
+              (item) =>
+                item.pk === viewKeys.actorsPartition &&
+                (query.topic === undefined || (item.topics as Set<string>).has(query.topic)),
+            )
+            .map((item) => String(item.sk))
+            .sort();
+    const partitions = actors.map(viewKeys.positionPartition);
+    return this.#list(
+      {
+        partitions,
+        owns: (partition) =>
+          query.actor === undefined
+            ? partition.startsWith(viewKeys.positionPartition(''))
+            : partition === viewKeys.positionPartition(query.actor),
+        partitionOf: (item) => String(item.pk),
+        sortOf: (item) => String(item.sk),
+        forward: true,
+        keep: (item) => query.topic === undefined || item.topic === query.topic,
+      },
       query,
       toPositionView,
     );
   }
 
   async getTimeline(query: TimelineQuery) {
-    return this.#page(
-      viewKeys.timelinePartition(query.actor, query.topic),
-      'lsk',
-      query.order !== 'desc',
-      () => true,
+    const partition = viewKeys.timelinePartition(query.actor, query.topic);
+    return this.#list(
+      {
+        partitions: [partition],
+        owns: (candidate) => candidate === partition,
+        partitionOf: (item) => String(item.pk),
+        sortOf: (item) => String(item.sk),
+        forward: query.order !== 'desc',
+        keep: isCompleteTimelineItem,
+      },
       query,
       toTimelineEntry,
     );
@@ -76,35 +108,54 @@ export class MemoryViewStore implements ViewStore {
 
   async listContradictions(query: ContradictionQuery = {}) {
     const since = query.since === undefined ? undefined : sinceKeyOf(query.since);
-    return this.#page(
-      query.actor === undefined ? 'contradictions' : `contradictions#${query.actor}`,
-      'lsk',
-      false,
-      (item) =>
-        (since === undefined || String(item.lsk) >= since) &&
-        (query.topic === undefined || item.topic === query.topic) &&
-        (query.includeWithdrawn === true || item.status === 'active'),
+    const byActor = query.actor !== undefined;
+    const partitionOf = (item: Item) =>
+      (byActor ? item.apk : isCompleteOrderedItem(item) ? item.opk : undefined) as string | undefined;
+    const months = [
+      ...new Set(
+        [...this.items.values()]
+          .map(partitionOf)
+          .filter((partition): partition is string => partition?.startsWith(MONTH_PREFIX) === true),
+      ),
+    ].sort((left, right) => (left < right ? 1 : -1));
+    const actorPartition = viewKeys.contradictionActorPartition(query.actor ?? '');
+    return this.#list(
+      {
+        partitions: byActor ? [actorPartition] : months,
+        owns: (partition) => (byActor ? partition === actorPartition : partition.startsWith(MONTH_PREFIX)),
+        partitionOf,
+        sortOf: (item) => String(item.osk),
+        forward: false,
+        keep: (item) =>
+          (since === undefined || String(item.osk) >= since) &&
+          (query.topic === undefined || item.topic === query.topic) &&
+          (query.includeWithdrawn === true || item.status === 'active'),
+      },
       query,
       toContradictionView,
     );
   }
 
   async getContradiction(contradictionId: string) {
-    const item = this.items.get(keyOf({ pk: 'contradictions', sk: contradictionId }));
+    const item = this.items.get(keyOf(viewKeys.contradiction(contradictionId)));
     return item && isCompleteOrderedItem(item) ? toContradictionView(item) : undefined;
   }
 
   async listReviewQueue(query: PageRequest = {}) {
-    const entries = this.#page(
-      viewKeys.reviewPartition,
-      'lsk',
-      true,
-      () => true,
+    const entries = this.#list(
+      {
+        partitions: [viewKeys.reviewPartition],
+        owns: (partition) => partition === viewKeys.reviewPartition,
+        partitionOf: (item) => item.opk as string | undefined,
+        sortOf: (item) => String(item.osk),
+        forward: true,
+        keep: () => true,
+      },
       query,
       (item) => String(item.sk),
     );
     const items = entries.items.flatMap((id) => {
-      const item = this.items.get(keyOf({ pk: 'contradictions', sk: id }));
+      const item = this.items.get(keyOf(viewKeys.contradiction(id)));
       return item && isCompleteOrderedItem(item) ? [toContradictionView(item)] : [];
     });
     return entries.next ? { items, next: entries.next } : { items };
@@ -128,7 +179,18 @@ export class MemoryViewStore implements ViewStore {
   }
 
   async listActors(query: PageRequest = {}) {
-    return this.#page('actors', 'sk', true, () => true, query, toActorView);
+    return this.#list(
+      {
+        partitions: [viewKeys.actorsPartition],
+        owns: (partition) => partition === viewKeys.actorsPartition,
+        partitionOf: (item) => String(item.pk),
+        sortOf: (item) => String(item.sk),
+        forward: true,
+        keep: () => true,
+      },
+      query,
+      toActorView,
+    );
   }
 
   async getActor(actor: string) {
@@ -136,31 +198,49 @@ export class MemoryViewStore implements ViewStore {
     return item ? toActorView(item) : undefined;
   }
 
-  #page<T>(
-    partition: string,
-    sortBy: 'sk' | 'lsk',
-    forward: boolean,
-    keep: (item: Item) => boolean,
+  /**
+   * The same walk as the DynamoDB store: the list's partitions in order, each sorted; the cursor
+   * is the partition and sort value of the last item looked at.
+   */
+  #list<T>(
+    spec: {
+      partitions: readonly string[];
+      owns: (partition: string) => boolean;
+      partitionOf: (item: Item) => string | undefined;
+      sortOf: (item: Item) => string;
+      forward: boolean;
+      keep: (item: Item) => boolean;
+    },
     request: PageRequest,
     toView: (item: Item) => T,
   ): Page<T> {
-    const keys = sortBy === 'lsk' ? ['pk', 'sk', 'lsk'] : ['pk', 'sk'];
-    const start = decodeCursor(request.cursor, { partitionKey: 'pk', partitionValue: partition, keys });
-    const sorted = [...this.items.values()]
-      .filter((item) => item.pk === partition && item[sortBy] !== undefined)
-      .sort((left, right) => (String(left[sortBy]) < String(right[sortBy]) ? -1 : 1));
-    if (!forward) sorted.reverse();
-    const from = start ? sorted.findIndex((item) => item.sk === start.sk) + 1 : 0;
+    const start = decodeCursor(request.cursor, { owns: spec.owns, partitionKey: 'pk', keys: ['pk', 'sk'] });
+    const direction = spec.forward ? 1 : -1;
+    const entries = spec.partitions.flatMap((partition) =>
+      [...this.items.values()]
+        .filter((item) => spec.partitionOf(item) === partition)
+        .map((item) => ({ partition, sort: spec.sortOf(item), item }))
+        .sort((left, right) => (left.sort < right.sort ? -direction : direction)),
+    );
+    const partitionIndex = (partition: string) => spec.partitions.indexOf(partition);
+    const from = start
+      ? entries.findIndex((entry) => {
+          const order = partitionIndex(entry.partition) - partitionIndex(start.p);
+          if (order !== 0) return order > 0;
+          if (!start.k) return false;
+          return spec.forward ? entry.sort > String(start.k.sk) : entry.sort < String(start.k.sk);
+        })
+      : 0;
     const limit = pageSizeOf(request.limit);
     const items: T[] = [];
-    let index = from;
-    for (; index < sorted.length && items.length < limit; index++) {
-      const item = sorted[index] as Item;
-      if (keep(item)) items.push(toView(item));
+    let index = from < 0 ? entries.length : from;
+    for (; index < entries.length && items.length < limit; index++) {
+      const entry = entries[index]!;
+      if (spec.keep(entry.item)) items.push(toView(entry.item));
     }
-    const last = sorted[index - 1];
-    return index < sorted.length && last
-      ? { items, next: encodeCursor(Object.fromEntries(keys.map((key) => [key, last[key]]))) }
+    const last = entries[index - 1];
+    return index < entries.length && last
+      ? { items, next: encodeCursor({ p: last.partition, k: { pk: last.partition, sk: last.sort } }) }
       : { items };
   }
 
@@ -189,6 +269,8 @@ export class MemoryViewStore implements ViewStore {
 }
 
 const keyOf = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
+
+const MONTH_PREFIX = viewKeys.contradictionMonthPartition('');
 
 function holds(condition: WriteCondition, item: Item | undefined): boolean {
   switch (condition.kind) {

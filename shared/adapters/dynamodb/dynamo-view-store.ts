@@ -35,7 +35,9 @@ import {
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
+  needsTimelineLookup,
   shiftPartitionsBetween,
+  type TimelineLocator,
   toActorView,
   toContradictionView,
   toPositionView,
@@ -44,13 +46,49 @@ import {
 } from './view-items';
 import { VIEWS_TABLE_KEYS, viewKeys } from './views-table';
 
-const { partitionKey: PK, sortKey: SK, orderSortKey: LSK, orderIndexName } = VIEWS_TABLE_KEYS;
+const {
+  partitionKey: PK,
+  sortKey: SK,
+  orderIndexName,
+  orderPartitionKey: OPK,
+  orderSortKey: OSK,
+  actorIndexName,
+  actorPartitionKey: APK,
+} = VIEWS_TABLE_KEYS;
 
-/** A filtered list reads at most this many pages per call, then returns what it has and a cursor. */
-const MAX_QUERIES_PER_PAGE = 10;
+/** One call reads at most this many query pages (filters topping a page up, partitions walked), then returns a cursor. */
+const MAX_QUERIES_PER_PAGE = 25;
 
 /** Items written at once by one apply() call. */
 const WRITE_CONCURRENCY = 8;
+
+/** Once-writes remembered as done (an actor's topics, the months with contradictions); forgotten past this many. */
+const MAX_REMEMBERED_WRITES = 100_000;
+
+type Item = Record<string, unknown>;
+
+/** How a list reads one of its partitions. */
+interface PartitionRead {
+  /** A keys-only global index (the page's items are then fetched with BatchGetItem), or the table. */
+  index?: { name: string; partitionKey: string };
+  forward: boolean;
+  keyCondition?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  /** A DynamoDB filter (table reads only: index entries carry keys only). */
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  /** Index reads: which item an index entry stands for (itself by default). */
+  itemOf?: (entry: Item) => { pk: string; sk: string };
+  /** Index reads: which fetched items belong in the list (complete ones, and the list's filters). */
+  keep?: (item: Item) => boolean;
+}
+
+/** A list: the partitions it walks, in order, and how each is read. */
+interface ListSpec {
+  /** The partition after `after` (the first when undefined); undefined when the walk is over. */
+  nextPartition: (after: string | undefined) => Promise<string | undefined>;
+  /** Whether a cursor's partition can belong to this list. */
+  owns: (partition: string) => boolean;
+  read: (partition: string) => PartitionRead;
+}
 
 export interface DynamoViewStoreOptions {
   client: DynamoDBDocumentClient;
@@ -65,6 +103,8 @@ export interface DynamoViewStoreOptions {
 export class DynamoViewStore implements ViewStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
+  /** Once-writes this store has made (see ItemWrite.once): repeating them would change nothing, so they are skipped. */
+  readonly #written = new Set<string>();
 
   constructor(options: DynamoViewStoreOptions) {
     this.#client = options.client;
@@ -74,11 +114,18 @@ export class DynamoViewStore implements ViewStore {
   /**
    * Writes to one item go in order (consecutive ones merged into one request where that means
    * the same); different items are written in parallel (up to WRITE_CONCURRENCY), which is all
-   * the ordering the views rely on (docs/positions.md).
+   * the ordering the views rely on (docs/positions.md). A once-write this store already made
+   * (an actor's topic already listed) is not sent again: it would be charged and change nothing.
    */
   async apply(updates: readonly ViewUpdate[]): Promise<void> {
     const byItem = new Map<string, ItemWrite[]>();
-    for (const write of updates.flatMap(itemWritesOf)) {
+    const onceWrites = new Set<string>();
+    for (const write of await this.#writesOf(updates)) {
+      if (write.op === 'update' && write.once) {
+        const fingerprint = fingerprintOf(write);
+        if (this.#written.has(fingerprint)) continue;
+        onceWrites.add(fingerprint);
+      }
       const key = `${write.key[PK]}\u0000${write.key[SK]}`;
       const queue = byItem.get(key);
       if (queue) queue.push(write);
@@ -91,9 +138,71 @@ export class DynamoViewStore implements ViewStore {
       }
     };
     await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queues.length) }, worker));
+    if (this.#written.size + onceWrites.size > MAX_REMEMBERED_WRITES) this.#written.clear();
+    for (const fingerprint of onceWrites) this.#written.add(fingerprint);
+  }
+
+  /**
+   * The item writes of a batch of updates. An update naming a timeline entry by statement id only
+   * (a retraction, a rejection, the far side of a voided contradiction) goes to the entries of
+   * that statement: those in the table before this batch (one strongly consistent Query of the
+   * partition, filtered on the id: these events are rare) and those earlier updates of the batch
+   * write, which is what applying the updates one by one would find.
+   */
+  async #writesOf(updates: readonly ViewUpdate[]): Promise<ItemWrite[]> {
+    const entryOf = (partition: string, statementId: string) => `${partition}\u0000${statementId}`;
+    const stored = new Map<string, readonly string[]>();
+    for (const update of updates) {
+      if (!needsTimelineLookup(update)) continue;
+      const partition = viewKeys.timelinePartition(update.actor, update.topic);
+      const entry = entryOf(partition, update.statementId);
+      if (!stored.has(entry)) stored.set(entry, await this.#timelineEntries(partition, update.statementId));
+    }
+    const written = new Map<string, Set<string>>();
+    const locate: TimelineLocator = (actor, topic, statementId) => {
+      const entry = entryOf(viewKeys.timelinePartition(actor, topic), statementId);
+      return [...new Set([...(stored.get(entry) ?? []), ...(written.get(entry) ?? [])])].sort();
+    };
+    const writes: ItemWrite[] = [];
+    for (const update of updates) {
+      for (const write of itemWritesOf(update, locate)) {
+        writes.push(write);
+        const statementId = write.op === 'update' ? write.set?.statementId : undefined;
+        if (typeof statementId !== 'string' || !write.key[PK].startsWith(viewKeys.timelinePrefix)) continue;
+        const entry = entryOf(write.key[PK], statementId);
+        written.set(entry, (written.get(entry) ?? new Set()).add(write.key[SK]));
+      }
+    }
+    return writes;
+  }
+
+  /** The order keys of a statement's timeline entries in the table (strongly consistent). */
+  async #timelineEntries(partition: string, statementId: string): Promise<string[]> {
+    const found: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#send('updateViews', () =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            KeyConditionExpression: '#pk = :pk',
+            FilterExpression: '#statementId = :statementId',
+            ProjectionExpression: '#sk',
+            ExpressionAttributeNames: { '#pk': PK, '#sk': SK, '#statementId': 'statementId' },
+            ExpressionAttributeValues: { ':pk': partition, ':statementId': statementId },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) found.push(String(item[SK]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
   }
 
   async clear(): Promise<void> {
+    this.#written.clear();
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.#send('clearViews', () =>
@@ -112,31 +221,36 @@ export class DynamoViewStore implements ViewStore {
     } while (startKey);
   }
 
+  /**
+   * One actor: its partition, by topic and proposition. Across actors: the actors in order (only
+   * those with the topic, when one is asked for), each actor's partition in turn.
+   */
   async listPositions(query: PositionQuery = {}): Promise<Page<PositionView>> {
-    // One topic across actors: the order index holds positions by topic first.
-    if (query.topic !== undefined && query.actor === undefined) {
-      return this.#page(
-        {
-          partition: 'positions',
-          useOrderIndex: true,
-          forward: true,
-          keyCondition: 'begins_with(#lsk, :prefix)',
-          names: { '#lsk': LSK },
-          values: { ':prefix': `${query.topic}#` },
-        },
-        query,
-        toPositionView,
-      );
+    const read = (): PartitionRead => ({
+      forward: true,
+      ...(query.topic !== undefined
+        ? {
+            keyCondition: {
+              expression: 'begins_with(#sk, :prefix)',
+              names: { '#sk': SK },
+              values: { ':prefix': `${query.topic}#` },
+            },
+          }
+        : {}),
+    });
+    if (query.actor !== undefined) {
+      return this.#list(singlePartition(viewKeys.positionPartition(query.actor), read), query, toPositionView);
     }
-    const prefix = query.actor ? `${query.actor}#${query.topic ? `${query.topic}#` : ''}` : undefined;
-    return this.#page(
+    const actors = this.#actorsWalk(query.topic);
+    const prefix = viewKeys.positionPartition('');
+    return this.#list(
       {
-        partition: 'positions',
-        useOrderIndex: false,
-        forward: true,
-        ...(prefix
-          ? { keyCondition: 'begins_with(#sk, :prefix)', names: { '#sk': SK }, values: { ':prefix': prefix } }
-          : {}),
+        nextPartition: async (after) => {
+          const actor = await actors(after === undefined ? undefined : after.slice(prefix.length));
+          return actor === undefined ? undefined : viewKeys.positionPartition(actor);
+        },
+        owns: (partition) => partition.startsWith(prefix),
+        read,
       },
       query,
       toPositionView,
@@ -144,41 +258,60 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async getTimeline(query: TimelineQuery): Promise<Page<TimelineEntry>> {
-    return this.#page(
-      {
-        partition: viewKeys.timelinePartition(query.actor, query.topic),
-        useOrderIndex: true,
+    // The table's own order: entries are keyed by their statement's order key.
+    const partition = viewKeys.timelinePartition(query.actor, query.topic);
+    return this.#list(
+      singlePartition(partition, () => ({
         forward: query.order !== 'desc',
-      },
+        // An entry an effect reached before its statement (another shard) is not shown yet.
+        filter: { expression: 'attribute_exists(#quote)', names: { '#quote': 'quote' }, values: {} },
+      })),
       query,
       toTimelineEntry,
     );
   }
 
+  /**
+   * Newest first by when the later statement was said. One actor: its byActor partition. All:
+   * the month partitions of byOrder, newest month first (the months are listed in their own
+   * small partition), down to the month of `since`.
+   */
   async listContradictions(query: ContradictionQuery = {}): Promise<Page<ContradictionView>> {
-    const [overall, byActor] = viewKeys.contradictionPartitions(query.actor ?? '');
-    const filters: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    if (query.topic !== undefined) {
-      filters.push('#topic = :topic');
-      names['#topic'] = 'topic';
-      values[':topic'] = query.topic;
+    const sinceKey = query.since === undefined ? undefined : sinceKeyOf(query.since);
+    const keep = (item: Item) =>
+      isCompleteOrderedItem(item) &&
+      (query.topic === undefined || item.topic === query.topic) &&
+      (query.includeWithdrawn === true || item.status === 'active');
+    const read = (index: { name: string; partitionKey: string }) => (): PartitionRead => ({
+      index,
+      forward: false,
+      keep,
+      ...(sinceKey !== undefined
+        ? { keyCondition: { expression: '#osk >= :since', names: { '#osk': OSK }, values: { ':since': sinceKey } } }
+        : {}),
+    });
+    if (query.actor !== undefined) {
+      return this.#list(
+        singlePartition(
+          viewKeys.contradictionActorPartition(query.actor),
+          read({ name: actorIndexName, partitionKey: APK }),
+        ),
+        query,
+        toContradictionView,
+      );
     }
-    if (!query.includeWithdrawn) {
-      filters.push('#status = :active');
-      names['#status'] = 'status';
-      values[':active'] = 'active';
-    }
-    return this.#page(
+    const monthPrefix = viewKeys.contradictionMonthPartition('');
+    const sinceMonth = sinceKey === undefined ? undefined : viewKeys.contradictionMonthOf(sinceKey);
+    return this.#list(
       {
-        partition: query.actor === undefined ? overall : byActor,
-        useOrderIndex: true,
-        forward: false,
-        ...(query.since !== undefined
-          ? { keyCondition: '#lsk >= :since', names: { '#lsk': LSK }, values: { ':since': sinceKeyOf(query.since) } }
-          : {}),
-        ...(filters.length > 0 ? { filter: { expression: filters.join(' AND '), names, values } } : {}),
+        nextPartition: async (after) => {
+          const month = await this.#monthBefore(after === undefined ? undefined : after.slice(monthPrefix.length));
+          return month === undefined || (sinceMonth !== undefined && month < sinceMonth)
+            ? undefined
+            : viewKeys.contradictionMonthPartition(month);
+        },
+        owns: (partition) => partition.startsWith(monthPrefix),
+        read: read({ name: orderIndexName, partitionKey: OPK }),
       },
       query,
       toContradictionView,
@@ -190,7 +323,7 @@ export class DynamoViewStore implements ViewStore {
       this.#client.send(
         new GetCommand({
           TableName: this.#tableName,
-          Key: { [PK]: 'contradictions', [SK]: contradictionId },
+          Key: viewKeys.contradiction(contradictionId),
           ConsistentRead: true,
         }),
       ),
@@ -199,26 +332,18 @@ export class DynamoViewStore implements ViewStore {
     return item && isCompleteOrderedItem(item) ? toContradictionView(item) : undefined;
   }
 
+  /** Resolved entries leave the index, so it holds exactly the waiting ones; each stands for its contradiction item. */
   async listReviewQueue(query: PageRequest = {}): Promise<Page<ContradictionView>> {
-    // Resolved entries have no order key, so the order index holds exactly the waiting ones; each
-    // entry is a key, and the page is filled from the contradiction items (one BatchGet).
-    const entries = await this.#page(
-      { partition: viewKeys.reviewPartition, useOrderIndex: true, forward: true },
+    return this.#list(
+      singlePartition(viewKeys.reviewPartition, () => ({
+        index: { name: orderIndexName, partitionKey: OPK },
+        forward: true,
+        itemOf: (entry) => viewKeys.contradiction(String(entry[SK])),
+        keep: isCompleteOrderedItem,
+      })),
       query,
-      (item) => String(item[SK]),
+      toContradictionView,
     );
-    const found = new Map<string, ContradictionView>();
-    for (let pending = entries.items.map((id) => ({ [PK]: 'contradictions', [SK]: id })); pending.length > 0; ) {
-      const response = await this.#send('readViews', () =>
-        this.#client.send(new BatchGetCommand({ RequestItems: { [this.#tableName]: { Keys: pending } } })),
-      );
-      for (const item of response.Responses?.[this.#tableName] ?? []) {
-        if (isCompleteOrderedItem(item)) found.set(String(item[SK]), toContradictionView(item));
-      }
-      pending = (response.UnprocessedKeys?.[this.#tableName]?.Keys as typeof pending | undefined) ?? [];
-    }
-    const items = entries.items.flatMap((id) => found.get(id) ?? []);
-    return entries.next ? { items, next: entries.next } : { items };
   }
 
   async listShifts(since: string): Promise<ShiftRecord[]> {
@@ -262,7 +387,11 @@ export class DynamoViewStore implements ViewStore {
   }
 
   async listActors(query: PageRequest = {}): Promise<Page<ActorView>> {
-    return this.#page({ partition: 'actors', useOrderIndex: false, forward: true }, query, toActorView);
+    return this.#list(
+      singlePartition(viewKeys.actorsPartition, () => ({ forward: true })),
+      query,
+      toActorView,
+    );
   }
 
   async getActor(actor: string): Promise<ActorView | undefined> {
@@ -362,49 +491,144 @@ export class DynamoViewStore implements ViewStore {
   // ----- reads -----
 
   /**
-   * One page of a partition, in sort-key or order-index order. With a filter, queries go on until
-   * the page is full, the partition ends, or MAX_QUERIES_PER_PAGE is reached; the cursor is the
-   * last evaluated key, so no item is skipped or repeated across pages.
+   * One page of a list: its partitions in order, each read in sort-key or index order. Queries go
+   * on until the page is full, the walk ends, or MAX_QUERIES_PER_PAGE is reached; the cursor is
+   * the partition and last evaluated key where it stopped, so no item is skipped or repeated
+   * across pages.
    */
-  async #page<T>(
-    spec: {
-      partition: string;
-      useOrderIndex: boolean;
-      forward: boolean;
-      keyCondition?: string;
-      names?: Record<string, string>;
-      values?: Record<string, unknown>;
-      filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
-    },
-    request: PageRequest,
-    toItem: (item: Record<string, unknown>) => T,
-  ): Promise<Page<T>> {
+  async #list<T>(spec: ListSpec, request: PageRequest, toItem: (item: Item) => T): Promise<Page<T>> {
     const limit = pageSizeOf(request.limit);
-    const cursorKeys = spec.useOrderIndex ? [PK, SK, LSK] : [PK, SK];
-    let startKey: Record<string, unknown> | undefined = decodeCursor(request.cursor, {
-      partitionKey: PK,
-      partitionValue: spec.partition,
-      keys: cursorKeys,
+    const probe = spec.read('');
+    const partitionKey = probe.index?.partitionKey ?? PK;
+    const cursor = decodeCursor(request.cursor, {
+      owns: spec.owns,
+      partitionKey,
+      keys: probe.index ? [PK, SK, partitionKey, OSK] : [PK, SK],
     });
+    let partition = cursor ? cursor.p : await spec.nextPartition(undefined);
+    let startKey: Record<string, unknown> | undefined = cursor?.k;
+    if (cursor && !cursor.k) partition = await spec.nextPartition(cursor.p);
     const items: T[] = [];
-    for (let queries = 0; queries < MAX_QUERIES_PER_PAGE; queries++) {
+    for (let queries = 0; partition !== undefined && queries < MAX_QUERIES_PER_PAGE; queries++) {
+      const read = spec.read(partition);
+      const condition = read.keyCondition;
       const input: QueryCommandInput = {
         TableName: this.#tableName,
-        ...(spec.useOrderIndex ? { IndexName: orderIndexName } : {}),
-        KeyConditionExpression: `#pk = :pk${spec.keyCondition ? ` AND ${spec.keyCondition}` : ''}`,
-        ExpressionAttributeNames: { '#pk': PK, ...spec.names, ...spec.filter?.names },
-        ExpressionAttributeValues: { ':pk': spec.partition, ...spec.values, ...spec.filter?.values },
-        ...(spec.filter ? { FilterExpression: spec.filter.expression } : {}),
-        ScanIndexForward: spec.forward,
+        ...(read.index ? { IndexName: read.index.name } : {}),
+        KeyConditionExpression: `#pk = :pk${condition ? ` AND ${condition.expression}` : ''}`,
+        ExpressionAttributeNames: { '#pk': partitionKey, ...condition?.names, ...read.filter?.names },
+        ExpressionAttributeValues: { ':pk': partition, ...condition?.values, ...read.filter?.values },
+        ...(read.filter ? { FilterExpression: read.filter.expression } : {}),
+        ScanIndexForward: read.forward,
         Limit: limit - items.length,
         ExclusiveStartKey: startKey,
       };
       const response = await this.#send('readViews', () => this.#client.send(new QueryCommand(input)));
-      for (const item of response.Items ?? []) items.push(toItem(item));
+      const found = read.index ? await this.#itemsOf(response.Items ?? [], read) : (response.Items ?? []);
+      for (const item of found) items.push(toItem(item));
       startKey = response.LastEvaluatedKey;
-      if (!startKey || items.length >= limit) break;
+      if (!startKey) partition = await spec.nextPartition(partition);
+      if (items.length >= limit) break;
     }
-    return startKey ? { items, next: encodeCursor(startKey) } : { items };
+    if (partition === undefined) return { items };
+    return {
+      items,
+      next: encodeCursor(startKey ? { p: partition, k: startKey as Record<string, string> } : { p: partition }),
+    };
+  }
+
+  /** The items a page of keys-only index entries stands for, in the index's order (one BatchGetItem per 100). */
+  async #itemsOf(entries: Item[], read: PartitionRead): Promise<Item[]> {
+    const keys = entries.map((entry) =>
+      read.itemOf ? read.itemOf(entry) : { pk: String(entry[PK]), sk: String(entry[SK]) },
+    );
+    const found = new Map<string, Item>();
+    for (let index = 0; index < keys.length; index += 100) {
+      let pending: Record<string, unknown>[] = keys
+        .slice(index, index + 100)
+        .map((key) => ({ [PK]: key.pk, [SK]: key.sk }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 8) throw translateAwsError(new Error('unprocessed reads after retries'), 'readViews');
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+        const response = await this.#send('readViews', () =>
+          this.#client.send(new BatchGetCommand({ RequestItems: { [this.#tableName]: { Keys: pending } } })),
+        );
+        for (const item of response.Responses?.[this.#tableName] ?? []) found.set(`${item[PK]}\u0000${item[SK]}`, item);
+        pending = (response.UnprocessedKeys?.[this.#tableName]?.Keys as typeof pending | undefined) ?? [];
+      }
+    }
+    const keep = read.keep ?? (() => true);
+    return keys.flatMap((key) => {
+      const item = found.get(`${key.pk}\u0000${key.sk}`);
+      return item && keep(item) ? [item] : [];
+    });
+  }
+
+  /**
+   * Walks the actors in order (those with `topic` when given): each call returns the actor after
+   * `after`. Reads the actors partition 100 at a time and keeps what it read for the next calls.
+   */
+  #actorsWalk(topic: string | undefined): (after: string | undefined) => Promise<string | undefined> {
+    let buffered: string[] = [];
+    let exhausted = false;
+    let handedOut: string | undefined | null = null;
+    return async (after) => {
+      if (handedOut !== null && after === handedOut && (buffered.length > 0 || exhausted)) {
+        handedOut = buffered.shift();
+        return handedOut;
+      }
+      let from = after;
+      for (;;) {
+        const page = await this.#send('readViews', () =>
+          this.#client.send(
+            new QueryCommand({
+              TableName: this.#tableName,
+              KeyConditionExpression: `#pk = :pk${from !== undefined ? ' AND #sk > :after' : ''}`,
+              ExpressionAttributeNames: {
+                '#pk': PK,
+                '#sk': SK,
+                ...(topic !== undefined ? { '#topics': 'topics' } : {}),
+              },
+              ExpressionAttributeValues: {
+                ':pk': viewKeys.actorsPartition,
+                ...(from !== undefined ? { ':after': from } : {}),
+                ...(topic !== undefined ? { ':topic': topic } : {}),
+              },
+              ...(topic !== undefined ? { FilterExpression: 'contains(#topics, :topic)' } : {}),
+              ProjectionExpression: '#sk',
+              Limit: 100,
+            }),
+          ),
+        );
+        buffered = (page.Items ?? []).map((item) => String(item[SK]));
+        exhausted = page.LastEvaluatedKey === undefined;
+        if (buffered.length > 0 || exhausted) break;
+        from = String(page.LastEvaluatedKey?.[SK]); // a whole page filtered out: go on after it
+      }
+      handedOut = buffered.shift();
+      return handedOut;
+    };
+  }
+
+  /** The newest month holding contradictions before `month` (the newest of all when undefined). */
+  async #monthBefore(month: string | undefined): Promise<string | undefined> {
+    const page = await this.#send('readViews', () =>
+      this.#client.send(
+        new QueryCommand({
+          TableName: this.#tableName,
+          KeyConditionExpression: `#pk = :pk${month !== undefined ? ' AND #sk < :month' : ''}`,
+          ExpressionAttributeNames: { '#pk': PK, ...(month !== undefined ? { '#sk': SK } : {}) },
+          ExpressionAttributeValues: {
+            ':pk': viewKeys.contradictionMonthsPartition,
+            ...(month !== undefined ? { ':month': month } : {}),
+          },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      ),
+    );
+    const item = page.Items?.[0];
+    return item ? String(item[SK]) : undefined;
   }
 
   async #send<T>(operation: string, call: () => Promise<T>): Promise<T> {
@@ -415,3 +639,18 @@ export class DynamoViewStore implements ViewStore {
     }
   }
 }
+
+/** A list of one partition. */
+const singlePartition = (partition: string, read: () => PartitionRead): ListSpec => ({
+  nextPartition: async (after) => (after === undefined ? partition : undefined),
+  owns: (candidate) => candidate === partition,
+  read,
+});
+
+/** What a once-write does, as a string: two equal ones leave the item the same. */
+const fingerprintOf = (write: Extract<ItemWrite, { op: 'update' }>): string =>
+  JSON.stringify([
+    write.key,
+    write.set ?? {},
+    Object.entries(write.add ?? {}).map(([field, values]) => [field, [...values].sort()]),
+  ]);

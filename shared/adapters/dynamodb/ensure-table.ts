@@ -1,6 +1,7 @@
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DeleteTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
@@ -41,4 +42,68 @@ export async function ensureTable(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`table ${tableName} did not become ACTIVE within ${ACTIVE_WAIT_MS / 1000} s`);
+}
+
+/** The parts of a table its code depends on: keys and indexes (names, keys, projections). */
+function shapeOf(table: {
+  KeySchema?: unknown;
+  GlobalSecondaryIndexes?: { IndexName?: string; KeySchema?: unknown; Projection?: unknown }[];
+  LocalSecondaryIndexes?: { IndexName?: string; KeySchema?: unknown; Projection?: unknown }[];
+}): string {
+  const indexes = (list: typeof table.GlobalSecondaryIndexes = []) =>
+    list
+      .map((index) => JSON.stringify([index.IndexName, index.KeySchema, index.Projection]))
+      .sort()
+      .join();
+  return JSON.stringify([table.KeySchema, indexes(table.GlobalSecondaryIndexes), indexes(table.LocalSecondaryIndexes)]);
+}
+
+/**
+ * As ensureTable, for a table that holds only derived data (the views): an existing table whose
+ * keys or indexes differ from the definition (written by an older version) is deleted and
+ * created anew, empty. Returns `replaced` then, so the caller rebuilds its content.
+ */
+export async function ensureCurrentTable(
+  documentClient: DynamoDBDocumentClient,
+  definition: CreateTableCommandInput,
+): Promise<'current' | 'replaced'> {
+  const client: DynamoDBClient = documentClient as unknown as DynamoDBClient;
+  let existing: Parameters<typeof shapeOf>[0] | undefined;
+  try {
+    existing = (await client.send(new DescribeTableCommand({ TableName: definition.TableName as string }))).Table;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const wanted = {
+    KeySchema: definition.KeySchema,
+    GlobalSecondaryIndexes: definition.GlobalSecondaryIndexes,
+    LocalSecondaryIndexes: definition.LocalSecondaryIndexes,
+  };
+  if (!existing || shapeOf(existing) === shapeOf(wanted)) {
+    await ensureTable(documentClient, definition);
+    return 'current';
+  }
+  const deadline = Date.now() + ACTIVE_WAIT_MS;
+  // A table still being created or updated refuses to be deleted (ResourceInUse): try again.
+  for (;;) {
+    try {
+      await client.send(new DeleteTableCommand({ TableName: definition.TableName as string }));
+      break;
+    } catch (error) {
+      if (!(error instanceof ResourceInUseException) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  for (;;) {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: definition.TableName as string }));
+    } catch (error) {
+      if (error instanceof ResourceNotFoundException) break;
+      throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`table ${definition.TableName} was not deleted in time`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await ensureTable(documentClient, definition);
+  return 'replaced';
 }

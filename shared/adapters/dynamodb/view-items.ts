@@ -9,7 +9,13 @@ import type {
 import type { ActorView, ContradictionView, DeskStats, PositionView, TimelineEntry } from '../../ports/views';
 import { deskPartition, shiftPartition, VIEWS_TABLE_KEYS, viewKeys } from './views-table';
 
-const { partitionKey: PK, sortKey: SK, orderSortKey: LSK } = VIEWS_TABLE_KEYS;
+const {
+  partitionKey: PK,
+  sortKey: SK,
+  orderPartitionKey: OPK,
+  orderSortKey: OSK,
+  actorPartitionKey: APK,
+} = VIEWS_TABLE_KEYS;
 
 export type ItemKey = { [PK]: string; [SK]: string };
 
@@ -32,21 +38,72 @@ export type ItemWrite =
       add?: Record<string, Set<string>>;
       delete?: Record<string, Set<string>>;
       condition?: WriteCondition;
+      /**
+       * Repeating this write can only leave the item as it is (it adds a member already added, or
+       * sets a value that never changes): a store may skip it once it has succeeded, e.g. an
+       * actor's topic already listed.
+       */
+      once?: true;
     }
   | { op: 'delete'; key: ItemKey; condition?: WriteCondition };
 
 /** Optional statement fields: absent ones are removed, so a rewrite leaves no stale value behind. */
 const OPTIONAL_TIMELINE_FIELDS = ['speaker', 'reportedBy', 'source', 'documentTitle', 'evidenceOnly'] as const;
 
-const timelineKey = (actor: string, topic: string, statementId: string): ItemKey => ({
+const timelineKey = (actor: string, topic: string, orderKey: string): ItemKey => ({
   [PK]: viewKeys.timelinePartition(actor, topic),
-  [SK]: statementId,
+  [SK]: orderKey,
 });
 
 /**
- * A current position, with its topic first in `lsk` so `/positions?topic=` reads one key range of
- * the order index instead of filtering the whole positions partition.
+ * The order keys of the timeline entries of one statement (in its actor and topic's partition):
+ * what a store looks up for an update that names the statement by id only. Usually one; none when
+ * no write has reached the statement's entry; two when a re-extraction found a retracted statement
+ * again with another date (the id does not depend on the date).
  */
+export type TimelineLocator = (actor: string, topic: string, statementId: string) => readonly string[];
+
+type TimelineUpdate = Extract<
+  ViewUpdate,
+  {
+    kind:
+      | 'timeline-retraction'
+      | 'timeline-effect'
+      | 'timeline-withdrawal'
+      | 'timeline-contradiction'
+      | 'timeline-rejection';
+  }
+>;
+
+/** Updates of a statement's timeline entry that carry no order key: the store must find the entry. */
+export const needsTimelineLookup = (update: ViewUpdate): update is TimelineUpdate =>
+  (update.kind === 'timeline-retraction' ||
+    update.kind === 'timeline-rejection' ||
+    update.kind === 'timeline-contradiction') &&
+  !('orderKey' in update && update.orderKey !== undefined);
+
+/** One write per entry of the statement: its own order key, or the entries the locator finds. */
+function timelineWrites(
+  update: TimelineUpdate,
+  locate: TimelineLocator,
+  write: Omit<Extract<ItemWrite, { op: 'update' }>, 'op' | 'key'>,
+): ItemWrite[] {
+  const orderKeys =
+    'orderKey' in update && update.orderKey !== undefined
+      ? [update.orderKey]
+      : locate(update.actor, update.topic, update.statementId);
+  // Every write names the statement, so an entry a later event reaches first can be found by id too.
+  return orderKeys.map((orderKey) => ({
+    op: 'update',
+    key: timelineKey(update.actor, update.topic, orderKey),
+    ...write,
+    set: { statementId: update.statementId, ...write.set },
+  }));
+}
+
+const noEntries: TimelineLocator = () => [];
+
+/** A current position (its actor's partition, sorted by topic and proposition). */
 const positionAttributes = (
   actor: string,
   topic: string,
@@ -54,7 +111,6 @@ const positionAttributes = (
   orderKey: string,
   statement: StatementRef,
 ) => ({
-  [LSK]: viewKeys.positionByTopic(actor, topic, proposition),
   actor,
   topic,
   proposition,
@@ -64,7 +120,9 @@ const positionAttributes = (
 });
 
 const contradictionAttributes = (contradiction: ContradictionRecord) => ({
-  [LSK]: contradiction.sortKey,
+  [OPK]: viewKeys.contradictionMonthPartition(viewKeys.contradictionMonthOf(contradiction.sortKey)),
+  [OSK]: contradiction.sortKey,
+  [APK]: viewKeys.contradictionActorPartition(contradiction.actor),
   contradictionId: contradiction.contradictionId,
   actor: contradiction.actor,
   topic: contradiction.topic,
@@ -77,8 +135,11 @@ const contradictionAttributes = (contradiction: ContradictionRecord) => ({
   status: 'active',
 });
 
-/** The item writes one view update stands for (table design in views-table.ts). Pure. */
-export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
+/**
+ * The item writes one view update stands for (table design in views-table.ts). Pure: an update
+ * that names a timeline entry by statement id only is written to the entries `locate` gives.
+ */
+export function itemWritesOf(update: ViewUpdate, locate: TimelineLocator = noEntries): ItemWrite[] {
   switch (update.kind) {
     case 'timeline-statement': {
       const { statement } = update;
@@ -86,49 +147,36 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
       return [
         {
           op: 'update',
-          key: timelineKey(statement.actor, statement.topic, statement.statementId),
-          set: { ...present, [LSK]: update.orderKey, retracted: false },
+          key: timelineKey(statement.actor, statement.topic, update.orderKey),
+          set: { ...present, retracted: false },
           remove: [...OPTIONAL_TIMELINE_FIELDS.filter((field) => statement[field] === undefined), 'retractionReason'],
         },
       ];
     }
     case 'timeline-retraction':
-      return [
-        {
-          op: 'update',
-          key: timelineKey(update.actor, update.topic, update.statementId),
-          set: { retracted: true, retractionReason: update.reason },
-        },
-      ];
+      return timelineWrites(update, locate, { set: { retracted: true, retractionReason: update.reason } });
     case 'timeline-effect':
-      return [
-        {
-          op: 'update',
-          key: timelineKey(update.actor, update.topic, update.statementId),
-          set: {
-            effect: update.effect,
-            withdrawn: false,
-            ...(update.from !== undefined ? { changedFrom: update.from } : {}),
-            ...(update.previousStatementId !== undefined ? { previousStatementId: update.previousStatementId } : {}),
-          },
-          remove: [
-            ...(update.from === undefined ? ['changedFrom'] : []),
-            ...(update.previousStatementId === undefined ? ['previousStatementId'] : []),
-          ],
+      return timelineWrites(update, locate, {
+        set: {
+          effect: update.effect,
+          withdrawn: false,
+          ...(update.from !== undefined ? { changedFrom: update.from } : {}),
+          ...(update.previousStatementId !== undefined ? { previousStatementId: update.previousStatementId } : {}),
         },
-      ];
+        remove: [
+          ...(update.from === undefined ? ['changedFrom'] : []),
+          ...(update.previousStatementId === undefined ? ['previousStatementId'] : []),
+        ],
+      });
     case 'timeline-withdrawal':
-      return [
-        { op: 'update', key: timelineKey(update.actor, update.topic, update.statementId), set: { withdrawn: true } },
-      ];
+      return timelineWrites(update, locate, { set: { withdrawn: true } });
     case 'timeline-contradiction': {
       const ids = new Set([update.contradictionId]);
-      const key = timelineKey(update.actor, update.topic, update.statementId);
-      return [
-        update.linked
-          ? { op: 'update', key, add: { contradictionIds: ids } }
-          : { op: 'update', key, delete: { contradictionIds: ids } },
-      ];
+      return timelineWrites(
+        update,
+        locate,
+        update.linked ? { add: { contradictionIds: ids } } : { delete: { contradictionIds: ids } },
+      );
     }
     case 'position-offer':
       return [
@@ -155,13 +203,19 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
     }
     case 'contradiction': {
       const { contradiction } = update;
-      const listed = viewKeys.contradictionPartitions(contradiction.actor).map(
-        (pk): ItemWrite => ({
+      const listed: ItemWrite[] = [
+        {
           op: 'update',
-          key: { [PK]: pk, [SK]: contradiction.contradictionId },
+          key: viewKeys.contradiction(contradiction.contradictionId),
           set: contradictionAttributes(contradiction),
-        }),
-      );
+        },
+        {
+          op: 'update',
+          key: viewKeys.contradictionMonth(viewKeys.contradictionMonthOf(contradiction.sortKey)),
+          set: { month: viewKeys.contradictionMonthOf(contradiction.sortKey) },
+          once: true,
+        },
+      ];
       if (contradiction.strength !== 'possible') return listed;
       return [
         ...listed,
@@ -170,31 +224,26 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
           // so the entry is the same whichever of contradiction and verdict is projected first.
           op: 'update',
           key: viewKeys.review(contradiction.contradictionId),
-          set: { [LSK]: `${contradiction.detectedAt}#${contradiction.contradictionId}` },
+          set: {
+            [OPK]: viewKeys.reviewPartition,
+            [OSK]: `${contradiction.detectedAt}#${contradiction.contradictionId}`,
+          },
           condition: { kind: 'not-resolved' },
         },
       ];
     }
     case 'contradiction-void':
       return [
-        ...viewKeys.contradictionPartitions(update.actor).map(
-          (pk): ItemWrite => ({
-            op: 'update',
-            key: { [PK]: pk, [SK]: update.contradictionId },
-            set: { status: 'withdrawn' },
-          }),
-        ),
+        { op: 'update', key: viewKeys.contradiction(update.contradictionId), set: { status: 'withdrawn' } },
         resolveReview(update.contradictionId),
       ];
     case 'contradiction-alert':
       return [
-        ...viewKeys.contradictionPartitions(update.actor).map(
-          (pk): ItemWrite => ({
-            op: 'update',
-            key: { [PK]: pk, [SK]: update.contradictionId },
-            set: { alert: { channel: update.channel, messageId: update.messageId, alertedAt: update.alertedAt } },
-          }),
-        ),
+        {
+          op: 'update',
+          key: viewKeys.contradiction(update.contradictionId),
+          set: { alert: { channel: update.channel, messageId: update.messageId, alertedAt: update.alertedAt } },
+        },
         resolveReview(update.contradictionId),
         {
           op: 'update',
@@ -205,11 +254,7 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
     case 'contradiction-verdict': {
       const { verdict } = update;
       return [
-        ...viewKeys
-          .contradictionPartitions(update.actor)
-          .map(
-            (pk): ItemWrite => ({ op: 'update', key: { [PK]: pk, [SK]: update.contradictionId }, set: { verdict } }),
-          ),
+        { op: 'update', key: viewKeys.contradiction(update.contradictionId), set: { verdict } },
         resolveReview(update.contradictionId),
         {
           op: 'update',
@@ -230,13 +275,7 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
       ];
     }
     case 'timeline-rejection':
-      return [
-        {
-          op: 'update',
-          key: timelineKey(update.actor, update.topic, update.statementId),
-          set: { rejected: { by: update.by, at: update.at } },
-        },
-      ];
+      return timelineWrites(update, locate, { set: { rejected: { by: update.by, at: update.at } } });
     case 'actor-topic':
       return [
         {
@@ -244,6 +283,7 @@ export function itemWritesOf(update: ViewUpdate): ItemWrite[] {
           key: viewKeys.actor(update.actor),
           set: { actor: update.actor },
           add: { topics: new Set([update.topic]) },
+          once: true,
         },
       ];
   }
@@ -254,7 +294,7 @@ const resolveReview = (contradictionId: string): ItemWrite => ({
   op: 'update',
   key: viewKeys.review(contradictionId),
   set: { resolved: true },
-  remove: [LSK],
+  remove: [OPK, OSK],
 });
 
 // ----- items back to views -----
@@ -358,8 +398,11 @@ export function toActorView(item: Record<string, unknown>): ActorView {
   return { actor: String(item.actor), topics: [...((item.topics as Set<string> | undefined) ?? [])].sort() };
 }
 
-/** Items written only by a later event (e.g. an alert before its contradiction) lack `lsk`: not shown. */
-export const isCompleteOrderedItem = (item: Record<string, unknown>): boolean => item[LSK] !== undefined;
+/** A timeline entry whose statement has been projected (an effect can reach it first): the list shows only these. */
+export const isCompleteTimelineItem = (item: Record<string, unknown>): boolean => item.quote !== undefined;
+
+/** Items written only by a later event (e.g. an alert before its contradiction) lack `osk`: not shown. */
+export const isCompleteOrderedItem = (item: Record<string, unknown>): boolean => item[OSK] !== undefined;
 
 type UpdateWrite = Extract<ItemWrite, { op: 'update' }>;
 

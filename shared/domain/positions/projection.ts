@@ -42,6 +42,7 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
           actor,
           topic,
           statementId: statement.statementId,
+          orderKey: orderKeyOf(statement),
           effect,
           ...(event.type === 'PositionChanged'
             ? { from: event.data.from, previousStatementId: event.data.previous.statementId }
@@ -69,11 +70,12 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
     }
     case 'ContradictionDetected': {
       const { actor, topic, proposition, contradictionId, earlier, later, severity, strength } = event.data;
-      const link = (statementId: string): ViewUpdate => ({
+      const link = (statement: typeof earlier): ViewUpdate => ({
         kind: 'timeline-contradiction',
         actor,
         topic,
-        statementId,
+        statementId: statement.statementId,
+        orderKey: orderKeyOf(statement),
         contradictionId,
         linked: true,
       });
@@ -93,14 +95,20 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
             sortKey: `${orderKeyOf(later)}#${contradictionId}`,
           },
         },
-        link(earlier.statementId),
-        link(later.statementId),
+        link(earlier),
+        link(later),
       ];
     }
     case 'StatementWithdrawn': {
       const { actor, topic, proposition, statement, current, voidedContradictions } = event.data;
       return [
-        { kind: 'timeline-withdrawal', actor, topic, statementId: statement.statementId },
+        {
+          kind: 'timeline-withdrawal',
+          actor,
+          topic,
+          statementId: statement.statementId,
+          orderKey: orderKeyOf(statement),
+        },
         {
           kind: 'position-withdrawal',
           actor,
@@ -117,6 +125,8 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
               actor,
               topic,
               statementId,
+              // The withdrawn statement's place is known; the other side is found by its id.
+              ...(statementId === statement.statementId ? { orderKey: orderKeyOf(statement) } : {}),
               contradictionId,
               linked: false,
             }),

@@ -71,7 +71,10 @@ export type VerdictRecord =
 export type ViewUpdate =
   /** Document stream: the statement's timeline entry (sets `retracted` false). */
   | { kind: 'timeline-statement'; orderKey: string; statement: TimelineStatement }
-  /** Document stream: re-extraction no longer finds the statement. */
+  /**
+   * Document stream: re-extraction no longer finds the statement. Timeline entries are kept in
+   * order-key order and the event names the statement by id only: the store finds its entry.
+   */
   | { kind: 'timeline-retraction'; actor: string; topic: string; statementId: string; reason: string }
   /** Position stream: how the statement moved the position (sets `withdrawn` false). */
   | {
@@ -79,18 +82,24 @@ export type ViewUpdate =
       actor: string;
       topic: string;
       statementId: string;
+      orderKey: string;
       effect: PositionEffect;
       from?: Polarity;
       previousStatementId?: string;
     }
   /** Position stream: the statement no longer counts toward the position. */
-  | { kind: 'timeline-withdrawal'; actor: string; topic: string; statementId: string }
-  /** Position stream: link (or unlink, when voided) a contradiction to a statement's entry. */
+  | { kind: 'timeline-withdrawal'; actor: string; topic: string; statementId: string; orderKey: string }
+  /**
+   * Position stream: link (or unlink, when voided) a contradiction to a statement's entry. No
+   * order key when the event names the statement by id only (the other side of a voided
+   * contradiction): the store finds its entry.
+   */
   | {
       kind: 'timeline-contradiction';
       actor: string;
       topic: string;
       statementId: string;
+      orderKey?: string;
       contradictionId: string;
       linked: boolean;
     }
@@ -127,7 +136,7 @@ export type ViewUpdate =
     }
   /** Alert stream: an analyst confirmed or dismissed the contradiction; it leaves the review queue. */
   | { kind: 'contradiction-verdict'; actor: string; contradictionId: string; verdict: VerdictRecord }
-  /** Document stream: an analyst rejected the statement as a misreading. */
+  /** Document stream: an analyst rejected the statement as a misreading (by id only, as a retraction). */
   | { kind: 'timeline-rejection'; actor: string; topic: string; statementId: string; by: string; at: string }
   /** Position stream: a move between conditional and support/oppose (for the daily digest, when opted in). */
   | { kind: 'shift'; shift: ShiftRecord }
