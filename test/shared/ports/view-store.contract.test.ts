@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderKeyOf } from '../../../shared/domain/positions/ordering';
 import { projectEvent } from '../../../shared/domain/positions/projection';
-import { toStatementRef } from '../../../shared/domain/positions/rules';
 import type { ViewUpdate } from '../../../shared/domain/positions/view-updates';
 import { InvalidCursorError } from '../../../shared/errors';
 import type { Page, ViewStore } from '../../../shared/ports/views';
 import { type DynamoTestStore, startDynamoTestStore } from '../../support/dynamo-test-store';
 import { MemoryViewStore } from '../../support/memory-view-store';
 import { aStatement, type ExtractedData } from '../../support/statement-factory';
+import { contradictionUpdate, positionOffer } from '../../support/view-update-factory';
 import { newViewStore } from '../../support/views-table';
 
 /**
@@ -27,46 +27,14 @@ const adapters: Array<[string, () => Promise<ViewStore>]> = [
   ['DynamoViewStore (dynalite)', async () => (await newViewStore(dynamo)).views],
 ];
 
-/**
- * A statement's position offer, after its actor-topic (the projector applies a document's views,
- * which list the actor, before it decides on the document's statements).
- */
-const offer = (statement: ExtractedData): ViewUpdate[] => [
-  { kind: 'actor-topic', actor: statement.actor, topic: statement.topic },
-  {
-    kind: 'position-offer',
-    actor: statement.actor,
-    topic: statement.topic,
-    proposition: statement.proposition,
-    orderKey: orderKeyOf(statement),
-    statement: toStatementRef(statement),
-  },
-];
 const timeline = (statement: ExtractedData): ViewUpdate[] =>
   projectEvent({
     type: 'StatementExtracted',
     data: { ...statement, extractorVersion: 'x', codebookVersion: 'y' },
   } as Parameters<typeof projectEvent>[0]);
 
-const contradiction = (actor: string, topic: string, laterDate: string, id: string): ViewUpdate => {
-  const earlier = aStatement({ actor, topic, documentId: `e-${id}`, statedAt: '2024-06-01', polarity: 'oppose' });
-  const later = aStatement({ actor, topic, documentId: `l-${id}`, statedAt: laterDate, polarity: 'support' });
-  return {
-    kind: 'contradiction',
-    contradiction: {
-      contradictionId: id,
-      actor,
-      topic,
-      proposition: later.proposition,
-      severity: 'high',
-      strength: 'strong',
-      earlier: toStatementRef(earlier),
-      later: toStatementRef(later),
-      detectedAt: '2026-11-26T12:00:00.000Z',
-      sortKey: `${orderKeyOf(later)}#${id}`,
-    },
-  };
-};
+const contradiction = (actor: string, topic: string, laterDate: string, id: string): ViewUpdate =>
+  contradictionUpdate(id, { actor, topic, laterDate, earlierDate: '2024-06-01' });
 
 async function all<T>(read: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
@@ -88,7 +56,7 @@ describe.each(adapters)('ViewStore contract: %s', (_name, open) => {
       aStatement({ documentId: 'c', statedAt: '2025-11-01', actor: 'russia', polarity: 'support' }),
       aStatement({ documentId: 'd', statedAt: '2025-11-02', topic: 'venue', proposition: 'venue:belarus' }),
     ];
-    await views.apply([statements[1]!, statements[0]!, statements[2]!, statements[3]!].flatMap(offer));
+    await views.apply([statements[1]!, statements[0]!, statements[2]!, statements[3]!].flatMap(positionOffer));
     const positions = await all((cursor) => views.listPositions({ limit: 1, ...(cursor ? { cursor } : {}) }));
     expect(positions.map((p) => `${p.actor} ${p.proposition} ${p.polarity}`).sort()).toEqual([
       'russia cede-territory support',
@@ -122,7 +90,7 @@ describe.each(adapters)('ViewStore contract: %s', (_name, open) => {
     const views = await open();
     await views.apply(
       ['a', 'b', 'c'].flatMap((documentId) =>
-        offer(aStatement({ documentId, actor: documentId === 'a' ? 'ukraine' : `x-${documentId}` })),
+        positionOffer(aStatement({ documentId, actor: documentId === 'a' ? 'ukraine' : `x-${documentId}` })),
       ),
     );
     const first = await views.listPositions({ limit: 1 });
@@ -136,11 +104,13 @@ describe.each(adapters)('ViewStore contract: %s', (_name, open) => {
     const actors = ['belarus', 'china', 'hungary', 'russia', 'ukraine'];
     await views.apply(
       actors.flatMap((actor, index) => [
-        ...offer(aStatement({ actor, documentId: `t-${actor}`, topic: 'territory', proposition: 'cede-territory' })),
+        ...positionOffer(
+          aStatement({ actor, documentId: `t-${actor}`, topic: 'territory', proposition: 'cede-territory' }),
+        ),
         ...(index % 2 === 0
-          ? offer(aStatement({ actor, documentId: `v-${actor}`, topic: 'venue', proposition: 'venue:minsk' }))
+          ? positionOffer(aStatement({ actor, documentId: `v-${actor}`, topic: 'venue', proposition: 'venue:minsk' }))
           : []),
-        ...offer(aStatement({ actor, documentId: `w-${actor}`, topic: 'venue', proposition: 'venue:geneva' })),
+        ...positionOffer(aStatement({ actor, documentId: `w-${actor}`, topic: 'venue', proposition: 'venue:geneva' })),
       ]),
     );
     for (const limit of [1, 2, 3, 100]) {
@@ -257,7 +227,7 @@ describe.each(adapters)('ViewStore contract: %s', (_name, open) => {
 
   it('clears every view', async () => {
     const views = await open();
-    await views.apply([...offer(aStatement()), ...timeline(aStatement())]);
+    await views.apply([...positionOffer(aStatement()), ...timeline(aStatement())]);
     await views.clear();
     expect((await views.listPositions()).items).toEqual([]);
     expect(await views.getActor('ukraine')).toBeUndefined();

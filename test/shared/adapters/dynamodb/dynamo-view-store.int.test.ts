@@ -8,6 +8,7 @@ import { InvalidCursorError } from '../../../../shared/errors';
 import type { Page } from '../../../../shared/ports/views';
 import { type DynamoTestStore, startDynamoTestStore } from '../../../support/dynamo-test-store';
 import { aStatement, type ExtractedData } from '../../../support/statement-factory';
+import { contradictionUpdate, positionOffer } from '../../../support/view-update-factory';
 import { newViewStore } from '../../../support/views-table';
 
 let dynamo: DynamoTestStore;
@@ -23,38 +24,8 @@ beforeEach(async () => {
   ({ views } = await newViewStore(dynamo));
 });
 
-/** A position offer, after its actor-topic (a document's views are applied before its statements are decided). */
-const offer = (statement: ExtractedData): ViewUpdate[] => [
-  { kind: 'actor-topic', actor: statement.actor, topic: statement.topic },
-  {
-    kind: 'position-offer',
-    actor: statement.actor,
-    topic: statement.topic,
-    proposition: statement.proposition,
-    orderKey: orderKeyOf(statement),
-    statement: toStatementRef(statement),
-  },
-];
-
-const contradiction = (actor: string, topic: string, laterDate: string, id: string): ViewUpdate => {
-  const earlier = aStatement({ actor, topic, documentId: `e-${id}`, statedAt: '2025-10-28', polarity: 'oppose' });
-  const later = aStatement({ actor, topic, documentId: `l-${id}`, statedAt: laterDate, polarity: 'support' });
-  return {
-    kind: 'contradiction',
-    contradiction: {
-      contradictionId: id,
-      actor,
-      topic,
-      proposition: later.proposition,
-      severity: 'high',
-      strength: 'strong',
-      earlier: toStatementRef(earlier),
-      later: toStatementRef(later),
-      detectedAt: '2026-11-26T12:00:00.000Z',
-      sortKey: `${orderKeyOf(later)}#${id}`,
-    },
-  };
-};
+const contradiction = (actor: string, topic: string, laterDate: string, id: string): ViewUpdate =>
+  contradictionUpdate(id, { actor, topic, laterDate });
 
 async function everything<T>(read: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[][]> {
   const pages: T[][] = [];
@@ -71,7 +42,7 @@ describe('DynamoViewStore: current positions', () => {
   it('keeps the latest-said statement, whatever order offers arrive in', async () => {
     const october = aStatement({ documentId: 'oct', statedAt: '2025-10-28', polarity: 'oppose' });
     const december = aStatement({ documentId: 'dec', statedAt: '2025-12-10', polarity: 'support' });
-    await views.apply([december, october, december].flatMap(offer));
+    await views.apply([december, october, december].flatMap(positionOffer));
     const { items } = await views.listPositions();
     expect(items).toEqual([
       {
@@ -95,7 +66,7 @@ describe('DynamoViewStore: current positions', () => {
       statementId,
       next: next ? { orderKey: orderKeyOf(next), statement: toStatementRef(next) } : null,
     });
-    await views.apply([...offer(october), ...offer(december), withdraw(october.statementId, december)]);
+    await views.apply([...positionOffer(october), ...positionOffer(december), withdraw(october.statementId, december)]);
     expect((await views.listPositions()).items[0]?.polarity).toBe('support');
     await views.apply([withdraw(december.statementId, october)]);
     expect((await views.listPositions()).items[0]?.polarity).toBe('oppose');
@@ -106,7 +77,9 @@ describe('DynamoViewStore: current positions', () => {
   it('filters by actor, by actor and topic, and by topic alone, across pages', async () => {
     const updates = ['ukraine', 'russia', 'hungary'].flatMap((actor) =>
       ['cede-territory', 'venue:belarus'].flatMap((proposition) =>
-        offer(aStatement({ actor, proposition, topic: proposition.startsWith('venue') ? 'venue' : 'territory' })),
+        positionOffer(
+          aStatement({ actor, proposition, topic: proposition.startsWith('venue') ? 'venue' : 'territory' }),
+        ),
       ),
     );
     await views.apply(updates);
@@ -129,7 +102,7 @@ describe('DynamoViewStore: current positions', () => {
     await views.apply(
       actors.flatMap((actor) =>
         topics.flatMap((topic) =>
-          offer(aStatement({ actor, topic, proposition: `${topic}-now`, documentId: `d-${actor}` })),
+          positionOffer(aStatement({ actor, topic, proposition: `${topic}-now`, documentId: `d-${actor}` })),
         ),
       ),
     );

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderKeyOf } from '../../../../shared/domain/positions/ordering';
-import { toStatementRef } from '../../../../shared/domain/positions/rules';
 import type { VerdictRecord, ViewUpdate } from '../../../../shared/domain/positions/view-updates';
 import type { ViewStore } from '../../../../shared/ports/views';
 import { type DynamoTestStore, startDynamoTestStore } from '../../../support/dynamo-test-store';
 import { MemoryViewStore } from '../../../support/memory-view-store';
-import { aStatement } from '../../../support/statement-factory';
+import { contradictionUpdate } from '../../../support/view-update-factory';
 import { newViewStore } from '../../../support/views-table';
 
 let dynamo: DynamoTestStore;
@@ -16,25 +14,8 @@ afterAll(async () => {
   await dynamo.close();
 });
 
-const contradiction = (id: string, strength: 'strong' | 'possible', detectedAt: string): ViewUpdate => {
-  const earlier = aStatement({ documentId: `e-${id}`, statedAt: '2025-10-28', polarity: 'oppose' });
-  const later = aStatement({ documentId: `l-${id}`, statedAt: '2025-12-10', polarity: 'support' });
-  return {
-    kind: 'contradiction',
-    contradiction: {
-      contradictionId: id,
-      actor: 'ukraine',
-      topic: 'territory',
-      proposition: 'cede-territory',
-      severity: 'medium',
-      strength,
-      earlier: toStatementRef(earlier),
-      later: toStatementRef(later),
-      detectedAt,
-      sortKey: `${orderKeyOf(later)}#${id}`,
-    },
-  };
-};
+const contradiction = (id: string, strength: 'strong' | 'possible', detectedAt: string): ViewUpdate =>
+  contradictionUpdate(id, { strength, detectedAt, severity: 'medium' });
 const verdict = (id: string, record: VerdictRecord): ViewUpdate => ({
   kind: 'contradiction-verdict',
   actor: 'ukraine',

@@ -1,0 +1,66 @@
+import type { Severity, Strength } from '../../events/position-events';
+import { orderKeyOf } from '../../shared/domain/positions/ordering';
+import { toStatementRef } from '../../shared/domain/positions/rules';
+import type { ViewUpdate } from '../../shared/domain/positions/view-updates';
+import { aStatement, type ExtractedData } from './statement-factory';
+
+/**
+ * A statement's position offer, after its actor-topic: the projector applies a document's views,
+ * which list the actor, before it decides on the document's statements.
+ */
+export const positionOffer = (statement: ExtractedData): ViewUpdate[] => [
+  { kind: 'actor-topic', actor: statement.actor, topic: statement.topic },
+  {
+    kind: 'position-offer',
+    actor: statement.actor,
+    topic: statement.topic,
+    proposition: statement.proposition,
+    orderKey: orderKeyOf(statement),
+    statement: toStatementRef(statement),
+  },
+];
+
+export interface ContradictionUpdateOptions {
+  actor?: string;
+  topic?: string;
+  /** When the earlier (opposing) statement was made; the later one supports. */
+  earlierDate?: string;
+  laterDate?: string;
+  severity?: Severity;
+  strength?: Strength;
+  detectedAt?: string;
+}
+
+/** A contradiction view update between an earlier 'oppose' and a later 'support' of one actor. */
+export function contradictionUpdate(id: string, options: ContradictionUpdateOptions = {}): ViewUpdate {
+  const { actor = 'ukraine', topic = 'territory' } = options;
+  const earlier = aStatement({
+    actor,
+    topic,
+    documentId: `e-${id}`,
+    statedAt: options.earlierDate ?? '2025-10-28',
+    polarity: 'oppose',
+  });
+  const later = aStatement({
+    actor,
+    topic,
+    documentId: `l-${id}`,
+    statedAt: options.laterDate ?? '2025-12-10',
+    polarity: 'support',
+  });
+  return {
+    kind: 'contradiction',
+    contradiction: {
+      contradictionId: id,
+      actor,
+      topic,
+      proposition: later.proposition,
+      severity: options.severity ?? 'high',
+      strength: options.strength ?? 'strong',
+      earlier: toStatementRef(earlier),
+      later: toStatementRef(later),
+      detectedAt: options.detectedAt ?? '2026-11-26T12:00:00.000Z',
+      sortKey: `${orderKeyOf(later)}#${id}`,
+    },
+  };
+}
