@@ -5,14 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { StatementExtracted } from '../../events/document-events';
 import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-store';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
-import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
 import { ingestDocument } from '../../shared/application/ingest-document';
 import { contentHashOf } from '../../shared/domain/documents/document-input';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
-import { systemClock } from '../../shared/ports/clock';
-import { createUlidGenerator, type IdGenerator } from '../../shared/ports/id-generator';
+import type { IdGenerator } from '../../shared/ports/id-generator';
 import { openStancewatch } from '../../shared/wiring/embedded';
 import { readOutbox } from '../support/canonical-state';
+import { quietOutbox } from '../support/reliability-pipeline';
 import { type CliResult, runCli, temporaryDirectory } from '../support/run-cli';
 import { aStatement } from '../support/statement-factory';
 
@@ -123,11 +122,10 @@ describe('poison records', () => {
   it('are parked while the rest of the batch proceeds, and redriven after the upgrade', async () => {
     const dataDir = join(temporaryDirectory(), 'data');
     const folder = new DataFolder(dataDir);
-    const quiet = { write: () => true };
     const stancewatch = await openStancewatch({
       folder,
       extractor: createRulesExtractor(),
-      notifier: new OutboxNotifier({ dataDir, ids: createUlidGenerator(), clock: systemClock, console: quiet }),
+      notifier: quietOutbox(dataDir),
     });
     try {
       // Three commits straight to the table (nothing wakes the stream): they reach the projector

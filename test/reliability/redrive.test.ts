@@ -2,14 +2,11 @@ import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
-import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
-import { systemClock } from '../../shared/ports/clock';
-import { createUlidGenerator } from '../../shared/ports/id-generator';
 import type { Notifier } from '../../shared/ports/notifier';
 import { openStancewatch, type Stancewatch } from '../../shared/wiring/embedded';
 import { type CanonicalState, canonicalState, readOutbox } from '../support/canonical-state';
-import { reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
+import { quietOutbox, reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
 import { runCli, temporaryDirectory } from '../support/run-cli';
 
 /**
@@ -22,7 +19,6 @@ import { runCli, temporaryDirectory } from '../support/run-cli';
  */
 const PROJECTOR_BUG_ACTOR = 'hungary';
 const ALERTER_BUG_ACTOR = 'ukraine';
-const quiet = { write: () => true };
 
 /** A bug in the projector's code path for one actor: its timeline writes throw (not retried by the SDK). */
 function projectorBugFor(actor: string) {
@@ -72,7 +68,7 @@ describe('redrive', () => {
 
     const dataDir = join(temporaryDirectory(), 'data');
     const folder = new DataFolder(dataDir);
-    const outbox = new OutboxNotifier({ dataDir, ids: createUlidGenerator(), clock: systemClock, console: quiet });
+    const outbox = quietOutbox(dataDir);
     const buggy = await openStancewatch({
       folder,
       extractor: createRulesExtractor(),

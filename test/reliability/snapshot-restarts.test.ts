@@ -1,14 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
-import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
-import { systemClock } from '../../shared/ports/clock';
-import { createUlidGenerator } from '../../shared/ports/id-generator';
 import { openStancewatch } from '../../shared/wiring/embedded';
 import { scanAll } from '../support/canonical-state';
 import { folderState } from '../support/crash-loop';
-import { reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
+import { quietOutbox, reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
 import { temporaryDirectory } from '../support/run-cli';
 
 /**
@@ -29,12 +26,7 @@ describe('embedded runtime with snapshots and restarts', () => {
       const stancewatch = await openStancewatch({
         folder,
         extractor: createRulesExtractor(),
-        notifier: new OutboxNotifier({
-          dataDir: folder.root,
-          ids: createUlidGenerator(),
-          clock: systemClock,
-          console: { write: () => true },
-        }),
+        notifier: quietOutbox(folder.root),
         snapshotEvery: 2,
       });
       try {

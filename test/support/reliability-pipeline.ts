@@ -66,6 +66,10 @@ export async function withClientRetries<T>(
 
 const quiet = { write: () => true };
 
+/** The outbox (alerts as JSON lines in the data folder) with its console lines silenced. */
+export const quietOutbox = (dataDir: string): OutboxNotifier =>
+  new OutboxNotifier({ dataDir, ids: createUlidGenerator(), clock: systemClock, console: quiet });
+
 export interface PipelineRun {
   state: CanonicalState;
   /** Stream records given up or parked. */
@@ -92,12 +96,7 @@ export async function runEmbeddedPipeline(options: {
   const stancewatch = await openStancewatch({
     folder,
     extractor: createRulesExtractor(),
-    notifier: new OutboxNotifier({
-      dataDir: folder.root,
-      ids: createUlidGenerator(),
-      clock: systemClock,
-      console: quiet,
-    }),
+    notifier: quietOutbox(folder.root),
     ...(faults ? { configureClient: (client) => void faults.attach(client) } : {}),
   });
   const counter = { retries: 0 };
