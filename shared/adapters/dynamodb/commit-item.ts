@@ -53,12 +53,35 @@ function gzippedBytes(value: unknown): Uint8Array | undefined {
   return undefined;
 }
 
+/**
+ * Events already unzipped, by item: a stream consumer reads a record's events twice (its ordering
+ * keys, then the commit), and stored items are never changed. Weak, so it holds nothing past the
+ * item's own life.
+ */
+const unzipped = new WeakMap<object, StoredEventAttributes[]>();
+
 /** The stored events of a commit item, whichever encoding it was written with. */
 export function storedEventsOf(item: Record<string, unknown>): StoredEventAttributes[] {
   const gzipped = gzippedBytes(item.eventsGz);
-  if (gzipped) return JSON.parse(gunzipSync(gzipped).toString('utf8')) as StoredEventAttributes[];
+  if (gzipped) {
+    let events = unzipped.get(item);
+    if (!events) {
+      events = JSON.parse(gunzipSync(gzipped).toString('utf8')) as StoredEventAttributes[];
+      unzipped.set(item, events);
+    }
+    return events;
+  }
   if (Array.isArray(item.events)) return item.events as StoredEventAttributes[];
   throw new TypeError(`commit item ${String(item.pk)}/${String(item.sk)} holds no events`);
+}
+
+/** Typed events from their stored attributes; throws the registry's typed errors on bad events. */
+export function eventsOfStored(
+  stored: readonly StoredEventAttributes[],
+  streamId: string,
+  recordedAt: string,
+): StoredCommit['events'] {
+  return stored.map((event) => parseEvent({ ...event, streamId, recordedAt }));
 }
 
 /** Whether an item is a commit (unique-key claims and snapshot parts share the table). */
@@ -72,9 +95,7 @@ export function decodeCommitItem(item: Record<string, unknown>): StoredCommit {
     commitId: commit.commitId,
     streamId: commit.pk,
     commit: Number(commit.sk),
-    events: storedEventsOf(item).map((event) =>
-      parseEvent({ ...event, streamId: commit.pk, recordedAt: commit.recordedAt }),
-    ),
+    events: eventsOfStored(storedEventsOf(item), commit.pk, commit.recordedAt),
   };
 }
 

@@ -17,7 +17,13 @@ import type {
 } from '../../ports/event-store';
 import type { IdGenerator } from '../../ports/id-generator';
 import { translateAwsError } from '../aws-error-translation';
-import { type CommitItem, decodeCommitItem, encodeStoredEvents, type StoredEventAttributes } from './commit-item';
+import {
+  type CommitItem,
+  decodeCommitItem,
+  encodeStoredEvents,
+  eventsOfStored,
+  type StoredEventAttributes,
+} from './commit-item';
 import { CommitLogReader } from './commit-log-reader';
 import { assertGlobalShards, DEFAULT_GLOBAL_SHARDS, EVENT_TABLE_KEYS, globalPartitionOf } from './event-table';
 
@@ -89,7 +95,7 @@ export class DynamoEventStore implements EventStore {
       return this.#alreadyStoredOrConflict(streamId, expectedVersion, events, { commit: 0, version: 0 });
     }
 
-    const item = this.#commitItem(streamId, head, events);
+    const { item, stored } = this.#commitItem(streamId, head, events);
     this.#assertFits(item);
     try {
       await this.#client.send(
@@ -113,7 +119,8 @@ export class DynamoEventStore implements EventStore {
       commitId: item.commitId,
       commit: item.sk,
       alreadyStored: false,
-      events: decodeCommitItem(item as unknown as Record<string, unknown>).events,
+      // From the attributes just written: no need to unzip what was zipped a moment ago.
+      events: eventsOfStored(stored, streamId, item.recordedAt),
     };
   }
 
@@ -259,7 +266,11 @@ export class DynamoEventStore implements EventStore {
     throw new ConcurrencyError(streamId, expectedVersion, storedEvents.at(-1)?.version ?? from.version);
   }
 
-  #commitItem(streamId: string, head: StreamHead, events: readonly NewEvent[]): CommitItem {
+  #commitItem(
+    streamId: string,
+    head: StreamHead,
+    events: readonly NewEvent[],
+  ): { item: CommitItem; stored: StoredEventAttributes[] } {
     const commitId = this.#ids.next();
     const stored: StoredEventAttributes[] = events.map((event, index) => ({
       eventId: event.eventId,
@@ -271,7 +282,7 @@ export class DynamoEventStore implements EventStore {
       causationId: event.causationId,
       data: event.data,
     }));
-    return {
+    const item = {
       [PK]: streamId,
       [SK]: head.commit + 1,
       [EVENT_TABLE_KEYS.globalPartitionKey]: globalPartitionOf(streamId, this.#globalShards),
@@ -283,6 +294,7 @@ export class DynamoEventStore implements EventStore {
       eventTypes: new Set(events.map((event) => event.type)),
       eventsGz: encodeStoredEvents(stored),
     } as CommitItem;
+    return { item, stored };
   }
 
   #assertFits(item: CommitItem): void {
