@@ -5,11 +5,17 @@ import { countsTowardPosition } from '../domain/positions/rules';
 import type { StoredCommit } from '../ports/event-store';
 import type { ViewWriter } from '../ports/views';
 import { decideOnPosition, type PositionDecisionDependencies, positionStreamOf } from './decide-position';
+import type { EffectsWrittenInline } from './effects-written-inline';
 
 export interface ProjectorDependencies extends PositionDecisionDependencies {
   views: ViewWriter;
   /** Position streams decided in parallel for one commit (default 8). */
   concurrency?: number;
+  /**
+   * When given, a statement's timeline entry is written once, with the effect its decision had,
+   * and the position commit's later delivery skips that effect (see EffectsWrittenInline).
+   */
+  effectsWrittenInline?: EffectsWrittenInline;
 }
 
 export interface ProjectCommitOutcome {
@@ -42,20 +48,42 @@ export function positionCommandOf(event: DomainEvent): PositionCommand | undefin
   return undefined;
 }
 
+/** The position events whose projection includes a timeline effect (one per statement applied). */
+const MOVES = new Set<DomainEvent['type']>(['PositionTaken', 'PositionChanged', 'PositionReaffirmed']);
+
 /**
- * What the projector does with one commit: update the views for each of its events, then take
- * every statement (or retraction) to its position stream. Position streams are independent, so
- * they are decided in parallel; commands for the same stream go in order. Idempotent: a
- * redelivered commit rewrites the same views and finds its statements already decided.
+ * What the projector does with one commit: take every statement (or retraction) to its position
+ * stream, then update the views for each of its events. Position streams are independent, so they
+ * are decided in parallel; commands for the same stream go in order. Idempotent: a redelivered
+ * commit finds its statements already decided and rewrites the same views.
+ *
+ * With `effectsWrittenInline`, the effects of what was just decided go into the same view writes
+ * as the statements (one timeline write per statement, not two), and are remembered only once
+ * those writes succeeded. Deciding first is what makes that possible; if the view writes then
+ * fail, the commit is retried, its statements are found decided, and the position commits, which
+ * nobody remembered, write their effects when the stream delivers them, as they always did.
  */
 export async function projectCommit(
   dependencies: ProjectorDependencies,
   commit: StoredCommit,
 ): Promise<ProjectCommitOutcome> {
-  const updates = commit.events.flatMap(projectEvent);
-  await dependencies.views.apply(updates);
-  const viewUpdates = updates.length;
+  const appended = await decidePositions(dependencies, commit);
+  const inline = dependencies.effectsWrittenInline;
+  const alreadyWritten = (event: DomainEvent) => inline?.has(event.eventId) === true;
+  const updates = commit.events.flatMap((event) =>
+    alreadyWritten(event)
+      ? projectEvent(event).filter((update) => update.kind !== 'timeline-effect')
+      : projectEvent(event),
+  );
+  const moves = inline ? appended.filter((event) => MOVES.has(event.type)) : [];
+  const effects = moves.flatMap((event) => projectEvent(event).filter((update) => update.kind === 'timeline-effect'));
+  await dependencies.views.apply([...updates, ...effects]);
+  inline?.remember(moves.map((event) => event.eventId));
+  return { viewUpdates: updates.length + effects.length, appended };
+}
 
+/** Takes each statement, retraction or rejection of the commit to its position stream; returns what was appended. */
+async function decidePositions(dependencies: ProjectorDependencies, commit: StoredCommit): Promise<DomainEvent[]> {
   const byStream = new Map<string, PositionCommand[]>();
   for (const event of commit.events) {
     const command = positionCommandOf(event);
@@ -72,5 +100,5 @@ export async function projectCommit(
   };
   const workers = Math.max(1, Math.min(dependencies.concurrency ?? 8, queues.length));
   await Promise.all(Array.from({ length: workers }, worker));
-  return { viewUpdates, appended };
+  return appended;
 }

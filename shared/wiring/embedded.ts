@@ -22,6 +22,7 @@ import { FileFailureSink, type ListableFailureSink, MemoryFailureSink } from '..
 import { MemoryNotifier } from '../adapters/embedded/memory-notifier';
 import { StreamDispatcher } from '../adapters/embedded/stream-dispatcher';
 import { createEmbeddedNotifier } from '../adapters/outbox/embedded-notifier';
+import { EffectsWrittenInline } from '../application/effects-written-inline';
 import { type IngestOutcome, ingestDocument } from '../application/ingest-document';
 import { PositionStateCache } from '../application/position-state-cache';
 import { type RedriveOptions, type RedriveReport, redriveParkedRecords } from '../application/redrive-parked-records';
@@ -185,6 +186,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       views,
       ids,
       positionCache: new PositionStateCache(),
+      effectsWrittenInline: new EffectsWrittenInline(),
       // A projector started cold begins each position from its snapshot (docs/event-store.md).
       snapshots: new DynamoSnapshotStore(client, EMBEDDED_TABLES.events),
       ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),

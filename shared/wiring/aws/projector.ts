@@ -2,6 +2,7 @@ import type { ProjectorHandlerDependencies } from '../../../functions/projector/
 import type { StreamParking } from '../../../functions/streams/stream-handler';
 import { DynamoSnapshotStore } from '../../adapters/dynamodb/dynamo-snapshot-store';
 import { DynamoViewStore } from '../../adapters/dynamodb/dynamo-view-store';
+import { EffectsWrittenInline } from '../../application/effects-written-inline';
 import { PositionStateCache } from '../../application/position-state-cache';
 import type { AwsConfig } from '../../config';
 import { reportSnapshotError } from '../snapshot-errors';
@@ -27,6 +28,8 @@ export function projectorDependencies(
     ids,
     // Lives as long as the container: a warm projector reads only the new commits of a position.
     positionCache: new PositionStateCache(),
+    // Timeline effects this container wrote with their statements are not written again.
+    effectsWrittenInline: new EffectsWrittenInline(),
     // A cold one starts each position from its snapshot (docs/event-store.md, Snapshots).
     snapshots: new DynamoSnapshotStore(client, config.eventsTable),
     onSnapshotError: reportSnapshotError(logger),

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { EffectsWrittenInline } from '../../../shared/application/effects-written-inline';
+import { projectCommit } from '../../../shared/application/project-commit';
+import type { ViewUpdate } from '../../../shared/domain/positions/view-updates';
+import type { StoredCommit } from '../../../shared/ports/event-store';
+import { createUlidGenerator } from '../../../shared/ports/id-generator';
+import { MemoryEventStore } from '../../support/memory-event-store';
+import { MemoryViewStore } from '../../support/memory-view-store';
+import { appendToDocument, ingestEvents } from '../../support/position-scenarios';
+import { aStatement } from '../../support/statement-factory';
+
+/** A view store that records each apply() call's update kinds, and can fail the next call. */
+class RecordingViews extends MemoryViewStore {
+  readonly calls: ViewUpdate['kind'][][] = [];
+  failNext = false;
+  override async apply(updates: readonly ViewUpdate[]): Promise<void> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('views table unavailable');
+    }
+    this.calls.push(updates.map((update) => update.kind));
+    await super.apply(updates);
+  }
+}
+
+function setup(effectsWrittenInline?: EffectsWrittenInline) {
+  const eventStore = new MemoryEventStore();
+  const views = new RecordingViews();
+  const deps = {
+    eventStore,
+    views,
+    ids: createUlidGenerator(),
+    sleep: async () => undefined,
+    ...(effectsWrittenInline ? { effectsWrittenInline } : {}),
+  };
+  let delivered = 0;
+  /** Delivers every commit not yet delivered, as the stream would; a failed commit is delivered again. */
+  const drain = async () => {
+    while (delivered < eventStore.log.length) {
+      const commit = eventStore.log[delivered] as StoredCommit;
+      await projectCommit(deps, commit);
+      delivered++;
+    }
+  };
+  return { eventStore, views, deps, drain };
+}
+
+const count = (calls: ViewUpdate['kind'][][], kind: ViewUpdate['kind']) =>
+  calls.flat().filter((candidate) => candidate === kind).length;
+
+describe('projectCommit with effectsWrittenInline: one timeline write per statement', () => {
+  const first = aStatement({ documentId: 'd1', polarity: 'oppose', statedAt: '2025-11-10' });
+  const second = aStatement({ documentId: 'd2', polarity: 'support', statedAt: '2025-11-20', sentenceIndex: 3 });
+
+  it('given a remembering projector, when a document and its position commits are delivered, then each effect is written once, with its statement', async () => {
+    const { eventStore, views, drain } = setup(new EffectsWrittenInline());
+    await appendToDocument(eventStore, 'd1', ingestEvents('d1', [first]));
+    await appendToDocument(eventStore, 'd2', ingestEvents('d2', [second], '2025-11-20'));
+    await drain();
+
+    // The document commit's apply carries the statement and its effect together.
+    expect(views.calls[0]).toEqual(expect.arrayContaining(['timeline-statement', 'timeline-effect']));
+    expect(count(views.calls, 'timeline-effect')).toBe(2);
+    // The position commits still write what only they write.
+    expect(count(views.calls, 'position-offer')).toBe(2);
+    expect(count(views.calls, 'contradiction')).toBe(1);
+    const timeline = await views.getTimeline({ actor: 'ukraine', topic: 'territory' });
+    expect(timeline.items.map((entry) => [entry.statementId, entry.effect])).toEqual([
+      [first.statementId, 'taken'],
+      [second.statementId, 'changed'],
+    ]);
+  });
+
+  it('given a projector that remembers nothing, the position commits write the effects again, and the views are the same', async () => {
+    const remembering = setup(new EffectsWrittenInline());
+    const forgetting = setup();
+    for (const run of [remembering, forgetting]) {
+      await appendToDocument(run.eventStore, 'd1', ingestEvents('d1', [first]));
+      await appendToDocument(run.eventStore, 'd2', ingestEvents('d2', [second], '2025-11-20'));
+      await run.drain();
+    }
+    expect(count(forgetting.views.calls, 'timeline-effect')).toBe(2);
+    expect(count(remembering.views.calls, 'timeline-effect')).toBe(2);
+    const timelineOf = async (views: MemoryViewStore) =>
+      (await views.getTimeline({ actor: 'ukraine', topic: 'territory' })).items;
+    expect(await timelineOf(remembering.views)).toEqual(await timelineOf(forgetting.views));
+    expect((await remembering.views.listPositions()).items).toEqual((await forgetting.views.listPositions()).items);
+  });
+
+  it('given the view write fails after the decision, when the commit is retried, then the position commit still writes the effect', async () => {
+    const { eventStore, views, drain } = setup(new EffectsWrittenInline());
+    await appendToDocument(eventStore, 'd1', ingestEvents('d1', [first]));
+    views.failNext = true;
+    await expect(drain()).rejects.toThrow('views table unavailable');
+    await drain();
+
+    // The retry found the statement decided: only the statement; the effect came with the position commit.
+    expect(views.calls[0]).not.toContain('timeline-effect');
+    expect(count(views.calls, 'timeline-effect')).toBe(1);
+    const timeline = await views.getTimeline({ actor: 'ukraine', topic: 'territory' });
+    expect(timeline.items.map((entry) => entry.effect)).toEqual(['taken']);
+  });
+});
