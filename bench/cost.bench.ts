@@ -165,7 +165,7 @@ async function run(label: string, documents: GeneratedDocument[]): Promise<Run> 
           }
         : event,
     );
-    const slim = { ...item, eventsGz: encodeStoredEvents(slimEvents) };
+    const slim = { ...item, eventsZ1: encodeStoredEvents(slimEvents) };
     const full = itemSizeOf(wire);
     const reduced = itemSizeOf(marshall(slim, { removeUndefinedValues: true }));
     duplicated += full - reduced;

@@ -1,8 +1,9 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { deflateRawSync, gunzipSync, inflateRawSync } from 'node:zlib';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { parseEvent } from '../../../events/registry';
 import type { StoredCommit } from '../../ports/event-store';
+import { COMMIT_DICTIONARY_1 } from './commit-dictionary';
 
 /** One event inside a commit item; streamId and recordedAt are stored once per commit. */
 export interface StoredEventAttributes {
@@ -29,25 +30,28 @@ export interface CommitItem {
   /** A string set, so a Lambda filter on ContradictionDetected can match any element. */
   eventTypes: Set<string>;
   /**
-   * The events as gzipped JSON (an array of StoredEventAttributes). DynamoDB charges a write per
-   * KB of item, and a list of maps repeats every attribute name of every event and statement:
-   * gzipped, a document commit takes about a third of the units (docs/event-store.md, "Commit
-   * items"). Only the encoding is new: the events inside mean what they always meant.
+   * The events as JSON (an array of StoredEventAttributes), raw DEFLATE with the preset
+   * dictionary COMMIT_DICTIONARY_1. DynamoDB charges a write per KB of item, and a list of maps
+   * repeats every attribute name of every event and statement: compressed, a wire story's
+   * document commit fits in one unit (docs/event-store.md, "Commit items"). Only the encoding is
+   * new: the events inside mean what they always meant.
    */
+  eventsZ1?: Uint8Array;
+  /** The events as gzipped JSON: commits written before `eventsZ1`, read as they are. */
   eventsGz?: Uint8Array;
   /** The events as a list of maps: commits written before `eventsGz`, read as they are. */
   events?: StoredEventAttributes[];
 }
 
 export function encodeStoredEvents(events: readonly StoredEventAttributes[]): Uint8Array {
-  return gzipSync(JSON.stringify(events));
+  return deflateRawSync(JSON.stringify(events), { level: 9, dictionary: COMMIT_DICTIONARY_1 });
 }
 
 /**
- * The gzipped events of an item: a Uint8Array from the SDK, or a base64 string where the item came
+ * The compressed events of an item: a Uint8Array from the SDK, or a base64 string where the item came
  * as JSON (a Lambda stream record's NewImage carries binary values base64-encoded).
  */
-function gzippedBytes(value: unknown): Uint8Array | undefined {
+function binaryBytes(value: unknown): Uint8Array | undefined {
   if (value instanceof Uint8Array) return value;
   if (typeof value === 'string') return Buffer.from(value, 'base64');
   return undefined;
@@ -62,11 +66,15 @@ const unzipped = new WeakMap<object, StoredEventAttributes[]>();
 
 /** The stored events of a commit item, whichever encoding it was written with. */
 export function storedEventsOf(item: Record<string, unknown>): StoredEventAttributes[] {
-  const gzipped = gzippedBytes(item.eventsGz);
-  if (gzipped) {
+  const deflated = binaryBytes(item.eventsZ1);
+  const gzipped = deflated ? undefined : binaryBytes(item.eventsGz);
+  if (deflated || gzipped) {
     let events = unzipped.get(item);
     if (!events) {
-      events = JSON.parse(gunzipSync(gzipped).toString('utf8')) as StoredEventAttributes[];
+      const json = deflated
+        ? inflateRawSync(deflated, { dictionary: COMMIT_DICTIONARY_1 })
+        : gunzipSync(gzipped as Uint8Array);
+      events = JSON.parse(json.toString('utf8')) as StoredEventAttributes[];
       unzipped.set(item, events);
     }
     return events;
@@ -86,7 +94,8 @@ export function eventsOfStored(
 
 /** Whether an item is a commit (unique-key claims and snapshot parts share the table). */
 export const isCommitItem = (item: Record<string, unknown>): boolean =>
-  item.commitId !== undefined && (item.eventsGz !== undefined || item.events !== undefined);
+  item.commitId !== undefined &&
+  (item.eventsZ1 !== undefined || item.eventsGz !== undefined || item.events !== undefined);
 
 /** Decodes a commit item into typed events; throws the registry's typed errors on bad events. */
 export function decodeCommitItem(item: Record<string, unknown>): StoredCommit {

@@ -292,16 +292,16 @@ export class DynamoEventStore implements EventStore {
       fromVersion: head.version + 1,
       toVersion: head.version + events.length,
       eventTypes: new Set(events.map((event) => event.type)),
-      eventsGz: encodeStoredEvents(stored),
+      eventsZ1: encodeStoredEvents(stored),
     } as CommitItem;
     return { item, stored };
   }
 
   #assertFits(item: CommitItem): void {
-    const { eventsGz, ...keys } = item;
+    const { eventsZ1, ...keys } = item;
     const bytes =
       Buffer.byteLength(JSON.stringify({ ...keys, eventTypes: [...item.eventTypes] }), 'utf8') +
-      (eventsGz?.byteLength ?? 0);
+      (eventsZ1?.byteLength ?? 0);
     if (bytes > MAX_COMMIT_ITEM_BYTES) {
       throw new DocumentTooLargeError(
         `the commit for ${item.pk} would be ${bytes} bytes; DynamoDB items are limited to 400 KB`,

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,8 +34,8 @@ const storedOf = (events: ReturnType<typeof anAlertPublished>[]): StoredEventAtt
     data: event.data,
   }));
 
-describe('commit items: gzipped events', () => {
-  it('stores the events gzipped, in fewer bytes than a list of maps, and reads them back', async () => {
+describe('commit items: compressed events', () => {
+  it('stores the events deflated with the preset dictionary, in fewer bytes than a list of maps, and reads them back', async () => {
     const tableName = await dynamo.newEventTable();
     const store = new DynamoEventStore({
       client: dynamo.client,
@@ -43,17 +44,22 @@ describe('commit items: gzipped events', () => {
       ids: createUlidGenerator(),
     });
     const events = Array.from({ length: 12 }, () => anAlertPublished());
-    await store.appendToStream('alert/gz', 0, events);
+    await store.appendToStream('alert/z1', 0, events);
 
-    const { Item } = await dynamo.client.send(new GetCommand({ TableName: tableName, Key: { pk: 'alert/gz', sk: 1 } }));
+    const { Item } = await dynamo.client.send(new GetCommand({ TableName: tableName, Key: { pk: 'alert/z1', sk: 1 } }));
     expect(Item?.events).toBeUndefined();
-    expect(Item?.eventsGz).toBeInstanceOf(Uint8Array);
-    const asList = { ...Item, eventsGz: undefined, events: storedOf(events) };
+    expect(Item?.eventsGz).toBeUndefined();
+    expect(Item?.eventsZ1).toBeInstanceOf(Uint8Array);
+    const asList = { ...Item, eventsZ1: undefined, events: storedOf(events) };
+    const asGzip = { ...Item, eventsZ1: undefined, eventsGz: gzipSync(JSON.stringify(storedOf(events))) };
+    expect(itemSizeOf(marshall(Item ?? {}))).toBeLessThan(
+      itemSizeOf(marshall(asGzip, { removeUndefinedValues: true })),
+    );
     expect(itemSizeOf(marshall(Item ?? {}))).toBeLessThan(
       itemSizeOf(marshall(asList, { removeUndefinedValues: true })) / 2,
     );
 
-    const read = await store.readStream('alert/gz');
+    const read = await store.readStream('alert/z1');
     expect(read.events.map((event) => event.eventId)).toEqual(events.map((event) => event.eventId));
   });
 
@@ -92,6 +98,48 @@ describe('commit items: gzipped events', () => {
     expect(log.commits.map((commit) => commit.commitId)).toEqual(['01JOLDCOMMIT0000000000000A']);
   });
 
+  it('still reads commits written gzipped, before the preset dictionary', async () => {
+    const tableName = await dynamo.newEventTable();
+    const events = [anAlertPublished(), anAlertPublished()];
+    await dynamo.client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          pk: 'alert/gzipped',
+          sk: 1,
+          gpk: 'all',
+          gsk: '01JGZCOMMIT00000000000000A',
+          commitId: '01JGZCOMMIT00000000000000A',
+          recordedAt: '2026-01-01T00:00:00.000Z',
+          fromVersion: 1,
+          toVersion: 2,
+          eventTypes: new Set(['AlertPublished']),
+          eventsGz: gzipSync(JSON.stringify(storedOf(events))),
+        },
+      }),
+    );
+    const store = new DynamoEventStore({
+      client: dynamo.client,
+      tableName,
+      clock: fixedClock(),
+      ids: createUlidGenerator(),
+    });
+    const read = await store.readStream('alert/gzipped');
+    expect(read.events.map((event) => [event.eventId, event.version])).toEqual([
+      [events[0]?.eventId, 1],
+      [events[1]?.eventId, 2],
+    ]);
+    const image = marshall({
+      pk: 'alert/gzipped',
+      sk: 1,
+      commitId: '01JGZCOMMIT00000000000000A',
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      eventTypes: new Set(['AlertPublished']),
+    });
+    const base64 = gzipSync(JSON.stringify(storedOf(events))).toString('base64');
+    expect(decodeStreamImage({ ...image, eventsGz: { B: base64 as never } }).events).toHaveLength(2);
+  });
+
   it('decodes a stream record whose binary events arrive base64-encoded, as Lambda delivers them', () => {
     const events = [anAlertPublished()];
     const image = marshall({
@@ -102,7 +150,7 @@ describe('commit items: gzipped events', () => {
       eventTypes: new Set(['AlertPublished']),
     });
     const base64 = Buffer.from(encodeStoredEvents(storedOf(events))).toString('base64');
-    const commit = decodeStreamImage({ ...image, eventsGz: { B: base64 as never } });
+    const commit = decodeStreamImage({ ...image, eventsZ1: { B: base64 as never } });
     expect(commit.events.map((event) => event.eventId)).toEqual([events[0]?.eventId]);
   });
 });
