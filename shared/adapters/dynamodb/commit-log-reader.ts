@@ -7,6 +7,9 @@ const { partitionKey: PK, sortKey: SK } = EVENT_TABLE_KEYS;
 const keyOf = (item: Record<string, unknown>) => `${item[PK]}\u0000${item[SK]}`;
 const commitIdOf = (key: Record<string, unknown>) => String(key[EVENT_TABLE_KEYS.globalSortKey]);
 
+/** DynamoDB's limit on the keys of one BatchGetItem. */
+const MAX_BATCH_GET_KEYS = 100;
+
 /**
  * Reads raw commit items in commit-id order: keys from the keys-only global index, then the items
  * by BatchGet. Serves `readAll` (replay, audit) and the embedded stream, which tails the table
@@ -114,10 +117,19 @@ export class CommitLogReader {
     return { keys: inside.slice(0, limit), more: LastEvaluatedKey !== undefined || inside.length > limit };
   }
 
-  /** The items of these keys (each key asked for once), by key. */
+  /** The items of these keys (each key asked for once), by key, in BatchGetItem's chunks of at most 100 keys. */
   async #fetch(keys: Record<string, unknown>[]): Promise<Map<string, Record<string, unknown>>> {
     const byKey = new Map<string, Record<string, unknown>>();
-    let pending = [...new Map(keys.map((key) => [keyOf(key), key])).values()];
+    const unique = [...new Map(keys.map((key) => [keyOf(key), key])).values()];
+    for (let start = 0; start < unique.length; start += MAX_BATCH_GET_KEYS) {
+      await this.#fetchChunk(unique.slice(start, start + MAX_BATCH_GET_KEYS), byKey);
+    }
+    return byKey;
+  }
+
+  /** One BatchGetItem of at most 100 keys, retrying what DynamoDB leaves unprocessed. */
+  async #fetchChunk(keys: Record<string, unknown>[], byKey: Map<string, Record<string, unknown>>): Promise<void> {
+    let pending = keys;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 20 * 2 ** attempt)));
       if (attempt > 8) throw translateAwsError(new Error('keys left unprocessed after retries'), 'readAll');
@@ -130,7 +142,6 @@ export class CommitLogReader {
       for (const item of response.Responses?.[this.tableName] ?? []) byKey.set(keyOf(item), item);
       pending = (response.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
     }
-    return byKey;
   }
 
   async #send<T>(call: () => Promise<T>): Promise<T> {

@@ -150,6 +150,16 @@ describe('the global index, sharded by stream', () => {
     }
   });
 
+  it('reads more than the 100 keys one BatchGetItem takes, in one call', async () => {
+    const { store, tableName } = await storeWith(2);
+    const written = await appendInOrder(
+      store,
+      Array.from({ length: 130 }, (_, index) => `alert/many-${index % 40}`),
+    );
+    const read = await new CommitLogReader(dynamo.client, tableName, 2).read(undefined, undefined, 130);
+    expect(read.map((item) => item.commitId)).toEqual(written);
+  });
+
   it('a reader that knows fewer shards than the writer misses commits (why the count may rise, never fall)', async () => {
     const { store, tableName } = await storeWith(8);
     const written = await appendInOrder(
