@@ -4,10 +4,11 @@ import { LRUCache } from 'lru-cache';
 const DEFAULT_MAX_EVENTS = 50_000;
 
 /**
- * The position events whose timeline effect the projector wrote itself, in the same item write as
- * their statement, when it decided them (shared/application/project-commit.ts). When the stream
- * later delivers the position commit, that effect is not written again: a timeline entry costs one
- * write per statement instead of two (docs/performance.md).
+ * The position events whose timeline effects (how a statement moved the position, the
+ * contradiction links) the projector wrote itself, in the same item write as their statement,
+ * when it decided them (shared/application/project-commit.ts). When the stream later delivers the
+ * position commit, those are not written again: a timeline entry costs one write per statement
+ * instead of two (docs/performance.md).
  *
  * Keyed by event id, which is unique to one decision, so a statement decided again later (after a
  * retraction and a re-extraction) is a new event and is always written. Bounded, and per process:

@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../events/registry';
 import type { PositionCommand } from '../domain/positions/decide';
 import { projectEvent } from '../domain/positions/projection';
 import { countsTowardPosition } from '../domain/positions/rules';
+import type { ViewUpdate } from '../domain/positions/view-updates';
 import type { StoredCommit } from '../ports/event-store';
 import type { ViewWriter } from '../ports/views';
 import { decideOnPosition, type PositionDecisionDependencies, positionStreamOf } from './decide-position';
@@ -48,8 +49,20 @@ export function positionCommandOf(event: DomainEvent): PositionCommand | undefin
   return undefined;
 }
 
-/** The position events whose projection includes a timeline effect (one per statement applied). */
-const MOVES = new Set<DomainEvent['type']>(['PositionTaken', 'PositionChanged', 'PositionReaffirmed']);
+/**
+ * The position events whose timeline updates the deciding projector writes itself: how each
+ * statement moved the position, and the contradiction links (the later statement's link lands on
+ * the entry written in the same call, so it merges into that write).
+ */
+const WRITTEN_INLINE = new Set<DomainEvent['type']>([
+  'PositionTaken',
+  'PositionChanged',
+  'PositionReaffirmed',
+  'ContradictionDetected',
+]);
+
+const isTimelineEffect = (update: ViewUpdate) =>
+  update.kind === 'timeline-effect' || update.kind === 'timeline-contradiction';
 
 /**
  * What the projector does with one commit: take every statement (or retraction) to its position
@@ -57,9 +70,9 @@ const MOVES = new Set<DomainEvent['type']>(['PositionTaken', 'PositionChanged', 
  * are decided in parallel; commands for the same stream go in order. Idempotent: a redelivered
  * commit finds its statements already decided and rewrites the same views.
  *
- * With `effectsWrittenInline`, the effects of what was just decided go into the same view writes
- * as the statements (one timeline write per statement, not two), and are remembered only once
- * those writes succeeded. Deciding first is what makes that possible; if the view writes then
+ * With `effectsWrittenInline`, the timeline effects of what was just decided go into the same view
+ * writes as the statements (one timeline write per statement, not two), and are remembered only
+ * once those writes succeeded. Deciding first is what makes that possible; if the view writes then
  * fail, the commit is retried, its statements are found decided, and the position commits, which
  * nobody remembered, write their effects when the stream delivers them, as they always did.
  */
@@ -71,14 +84,12 @@ export async function projectCommit(
   const inline = dependencies.effectsWrittenInline;
   const alreadyWritten = (event: DomainEvent) => inline?.has(event.eventId) === true;
   const updates = commit.events.flatMap((event) =>
-    alreadyWritten(event)
-      ? projectEvent(event).filter((update) => update.kind !== 'timeline-effect')
-      : projectEvent(event),
+    alreadyWritten(event) ? projectEvent(event).filter((update) => !isTimelineEffect(update)) : projectEvent(event),
   );
-  const moves = inline ? appended.filter((event) => MOVES.has(event.type)) : [];
-  const effects = moves.flatMap((event) => projectEvent(event).filter((update) => update.kind === 'timeline-effect'));
+  const writtenInline = inline ? appended.filter((event) => WRITTEN_INLINE.has(event.type)) : [];
+  const effects = writtenInline.flatMap((event) => projectEvent(event).filter(isTimelineEffect));
   await dependencies.views.apply([...updates, ...effects]);
-  inline?.remember(moves.map((event) => event.eventId));
+  inline?.remember(writtenInline.map((event) => event.eventId));
   return { viewUpdates: updates.length + effects.length, appended };
 }
 

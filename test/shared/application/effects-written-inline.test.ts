@@ -61,30 +61,44 @@ describe('projectCommit with effectsWrittenInline: one timeline write per statem
     // The document commit's apply carries the statement and its effect together.
     expect(views.calls[0]).toEqual(expect.arrayContaining(['timeline-statement', 'timeline-effect']));
     expect(count(views.calls, 'timeline-effect')).toBe(2);
+    // Each side's contradiction link once too: the later one in the same call as its statement.
+    expect(count(views.calls, 'timeline-contradiction')).toBe(2);
+    expect(views.calls[1]).toEqual(
+      expect.arrayContaining(['timeline-statement', 'timeline-effect', 'timeline-contradiction']),
+    );
     // The position commits still write what only they write.
     expect(count(views.calls, 'position-offer')).toBe(2);
     expect(count(views.calls, 'contradiction')).toBe(1);
     const timeline = await views.getTimeline({ actor: 'ukraine', topic: 'territory' });
-    expect(timeline.items.map((entry) => [entry.statementId, entry.effect])).toEqual([
-      [first.statementId, 'taken'],
-      [second.statementId, 'changed'],
+    expect(timeline.items.map((entry) => [entry.statementId, entry.effect, entry.contradictionIds.length])).toEqual([
+      [first.statementId, 'taken', 1],
+      [second.statementId, 'changed', 1],
     ]);
   });
 
-  it('given a projector that remembers nothing, the position commits write the effects again, and the views are the same', async () => {
+  it('given another container delivers the position commits, it writes the effects again, and the views are the same', async () => {
     const remembering = setup(new EffectsWrittenInline());
-    const forgetting = setup();
+    // Two containers: one decides the documents, another (with its own, empty memory) gets the position commits.
+    const forgetting = setup(new EffectsWrittenInline());
+    const otherContainer = { ...forgetting.deps, effectsWrittenInline: new EffectsWrittenInline() };
     for (const run of [remembering, forgetting]) {
       await appendToDocument(run.eventStore, 'd1', ingestEvents('d1', [first]));
       await appendToDocument(run.eventStore, 'd2', ingestEvents('d2', [second], '2025-11-20'));
-      await run.drain();
     }
-    expect(count(forgetting.views.calls, 'timeline-effect')).toBe(2);
+    await remembering.drain();
+    for (let index = 0; index < forgetting.eventStore.log.length; index++) {
+      const commit = forgetting.eventStore.log[index] as StoredCommit;
+      await projectCommit(commit.streamId.startsWith('document/') ? forgetting.deps : otherContainer, commit);
+    }
+    expect(count(forgetting.views.calls, 'timeline-effect')).toBe(4);
     expect(count(remembering.views.calls, 'timeline-effect')).toBe(2);
     const timelineOf = async (views: MemoryViewStore) =>
       (await views.getTimeline({ actor: 'ukraine', topic: 'territory' })).items;
     expect(await timelineOf(remembering.views)).toEqual(await timelineOf(forgetting.views));
     expect((await remembering.views.listPositions()).items).toEqual((await forgetting.views.listPositions()).items);
+    expect((await remembering.views.listContradictions()).items).toEqual(
+      (await forgetting.views.listContradictions()).items,
+    );
   });
 
   it('given the view write fails after the decision, when the commit is retried, then the position commit still writes the effect', async () => {
