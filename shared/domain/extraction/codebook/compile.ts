@@ -138,6 +138,8 @@ export interface Words {
   trades: ReadonlySet<string>;
   /** Words that open an indirect question: the clause is nobody's stance. */
   questions: ReadonlySet<string>;
+  /** Subordinating words: a clause one opens takes no holder from the clause before. */
+  subordinators: ReadonlySet<string>;
 }
 
 /** Bits of the token mask: which indexes can start a match at a token. */
@@ -199,6 +201,7 @@ function wordsOf(lexicon: Lexicon): Words {
     complementizers: singleTokens(lexicon.complementizers),
     trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
     questions: singleTokens(lexicon.questions),
+    subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
   };
 }
 

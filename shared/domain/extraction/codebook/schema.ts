@@ -299,6 +299,13 @@ export const Lexicon = z
      * it opens a clause.
      */
     questions: Words.default([]),
+    /**
+     * Subordinating words and phrases ("after", "because", "even as"): a clause one opens (or a frame
+     * end such as ", after") has its own subject, so when no actor is named there it takes no holder
+     * from the clause before ("… before any peace deal was signed"), unless it opens with a
+     * participle ("after meeting Trump"). Bare "as" is also a preposition ("named Turkey as host").
+     */
+    subordinators: Patterns.default([]),
     /** Words a gap (…) in a pattern never skips: they start a new clause or join two (punctuation stops it too). */
     gapStops: Words.default([]),
   })

@@ -22,3 +22,19 @@ describe('a capitalised modal inside a sentence is a name', () => {
     });
   });
 });
+
+describe('a finite subordinate clause has its own subject', () => {
+  it.each([
+    ['Germany pressed ahead with the pipeline study before any peace deal was signed.', 'germany'],
+    ['Hungary kept its embassy open in Kyiv because talks on a ceasefire had stalled.', 'hungary'],
+    ['France reopened its consulate in Odesa after the ceasefire was agreed.', 'france'],
+    ['Slovakia kept buying gas while sanctions on Russian banks were tightened.', 'slovakia'],
+  ])('the main clause’s subject does not hold its stance: %s', (text, actor) => {
+    expectNoStatement(extract(text), { actor });
+  });
+
+  it('a participle after the subordinating word shares the subject', () => {
+    const statements = extract('Kyiv joined the talks while refusing any ceasefire.');
+    expectStatement(statements, { actor: 'ukraine', topic: 'ceasefire', polarity: 'oppose' });
+  });
+});

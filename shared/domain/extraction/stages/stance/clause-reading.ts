@@ -134,6 +134,19 @@ function agentBefore(ctx: Context, clause: Clause, stanceStart: number): boolean
   return false;
 }
 
+/**
+ * A clause opened by a subordinating word ("as", "after", "because") that does not open with a
+ * participle ("after meeting Trump"): its subject is its own, an actor or not.
+ */
+function finiteSubordinate(ctx: Context, clause: Clause): boolean {
+  let opener = clause.openedBy;
+  if (opener === undefined) return false;
+  // A frame's end (", after") opens with its comma.
+  if (opener.startsWith(', ')) opener = opener.slice(2);
+  if (!ctx.compiled.words.subordinators.has(opener)) return false;
+  return !(ctx.text.norm[clause.start] ?? '').endsWith('ing');
+}
+
 export function analyseClause(
   ctx: Context,
   clause: Clause,
@@ -223,7 +236,9 @@ export function analyseClause(
   // "any decision by Washington to supply missiles": the act is the agent's, so a holder carried
   // over from elsewhere does not take it.
   const otherAgent = holders.length === 0 && agentBefore(ctx, clause, stanceStart);
-  if (holders.length === 0 && !nonRestrictive && !otherAgent) {
+  // "…, as efforts to negotiate have stalled": a finite subordinate clause has its own subject.
+  const ownSubject = holders.length === 0 && finiteSubordinate(ctx, clause);
+  if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject) {
     let before: ClauseState | undefined;
     for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;
