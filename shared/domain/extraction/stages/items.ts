@@ -146,8 +146,14 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
     const next = text.norm[item.end] ?? '';
     if (tokenType(text, item.end) === 'word' && !compiled.prepositions.has(next)) return undefined;
   }
-  // "since May", "Theresa May": a capitalised modal after a word or comma is a name, not a modal.
-  if (item.kind === 'modal' && item.start > from && isCapitalised(text, item.start) && nameContext(text, item.start)) {
+  // "since May", "the United States", "(The Meridian Post)": a capitalised modal, negator, verb or
+  // stance word after a word or comma is part of a name, not an item.
+  if (
+    (item.kind === 'modal' || item.kind === 'negator' || item.kind === 'reporting' || item.kind === 'cue') &&
+    item.start > from &&
+    isCapitalised(text, item.start) &&
+    nameContext(text, item.start)
+  ) {
     return undefined;
   }
   if (item.kind !== 'cue' && item.kind !== 'reporting') return item;

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoStatement, expectStatement, extract } from './helpers';
 
 /**
@@ -36,5 +36,82 @@ describe('a finite subordinate clause has its own subject', () => {
   it('a participle after the subordinating word shares the subject', () => {
     const statements = extract('Kyiv joined the talks while refusing any ceasefire.');
     expectStatement(statements, { actor: 'ukraine', topic: 'ceasefire', polarity: 'oppose' });
+  });
+});
+
+describe('a capitalised verb or stance word inside a name is part of the name', () => {
+  it('"the United States" is no reporting verb: every country of the list holds the stance', () => {
+    const statements = extract('Slovakia, the United States and Finland backed new sanctions on Russia.');
+    for (const actor of ['slovakia', 'united-states', 'finland']) {
+      expectStatement(statements, { actor, topic: 'sanctions', polarity: 'support', reportedBy: null });
+    }
+  });
+
+  it('an outlet in a dateline ("The Black Sea Post") speaks for no one', () => {
+    const statements = extract(
+      "ODESA, Ukraine, March 3 (The Black Sea Post) - Zelensky rejected Moscow's demand that Ukraine surrender Donetsk.",
+    );
+    expectStatement(statements, { actor: 'russia', topic: 'territory', polarity: 'support', reportedBy: null });
+  });
+});
+
+describe('a trailing attribution ends where the narrator resumes', () => {
+  it.each([
+    [
+      'Kyiv will not cede Donetsk, Foreign Minister Andrii Sybiha said on Monday, while Moscow rejected any truce.',
+      { actor: 'ukraine', topic: 'territory', polarity: 'oppose' as const, speaker: 'Andrii Sybiha' },
+    ],
+    [
+      'Hungary will veto new sanctions, Peter Szijjarto said on Monday, after Brussels proposed a ceasefire plan.',
+      { actor: 'hungary', topic: 'sanctions', polarity: 'oppose' as const, speaker: 'Peter Szijjarto' },
+    ],
+    [
+      'Russia is ready for talks in Istanbul, Kremlin spokesman Dmitry Peskov said on Tuesday, as Kyiv rejected any ceasefire.',
+      { actor: 'russia', topic: 'talks', polarity: 'support' as const, speaker: 'Dmitry Peskov' },
+    ],
+  ])('the words before ", X said on Monday, as/while …" are the speaker’s: %s', (text, expected) => {
+    expectStatement(extract(text), { ...expected, attribution: 'direct' });
+  });
+
+  it('the clause after the frame end is the narrator’s', () => {
+    const statements = extract(
+      'Kyiv will not cede Donetsk, Foreign Minister Andrii Sybiha said on Monday, while Moscow rejected any truce.',
+    );
+    const truce = expectStatement(statements, { actor: 'russia', topic: 'ceasefire', polarity: 'oppose' });
+    expect(truce.speaker).toBeUndefined();
+  });
+});
+
+describe('in the narrator’s words, "he" is the person named before it in the sentence', () => {
+  it.each([
+    'Talks resumed in Geneva, Finnish President Alexander Stubb said on Monday, as he pledged new sanctions on Russia.',
+    'Delegations met in Istanbul, President Alexander Stubb said on Friday, as he called for new sanctions on Russia.',
+  ])('%s', (text) => {
+    expectStatement(extract(text), {
+      actor: 'finland',
+      topic: 'sanctions',
+      polarity: 'support',
+      speaker: 'Alexander Stubb',
+    });
+  });
+});
+
+describe('a cue whose own object ends at "and" does not reach the next verb phrase', () => {
+  it.each([
+    ['Stubb urged the Kremlin to stop playing games and come to the negotiating table.', 'finland'],
+    ['Meloni urged both sides to stop arguing and sit down for peace talks.', 'italy'],
+    ['Lavrov urged Kyiv to stop the stalling and come to the negotiating table.', 'russia'],
+  ])('"stop X and come to the table" supports the talks: %s', (text, actor) => {
+    const statements = extract(text);
+    expectStatement(statements, { actor, topic: 'talks', polarity: 'support' });
+    expectNoStatement(statements, { actor, topic: 'talks', polarity: 'oppose' });
+  });
+
+  it('a list of objects after the cue still shares it', () => {
+    expectStatement(extract('Poland rejected new tariffs and sanctions on Belarus.'), {
+      actor: 'poland',
+      topic: 'sanctions',
+      polarity: 'oppose',
+    });
   });
 });
