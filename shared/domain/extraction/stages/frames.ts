@@ -113,7 +113,8 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         ? leftSpeaker.start
         : item.start;
     const comma = precedingComma(text, adjacentStart, first);
-    if (comma !== undefined && isTrailing(compiled, text, sentence, tailStart, end)) {
+    const tailEnd = comma === undefined ? -1 : trailingEnd(compiled, text, sentence, tailStart, end);
+    if (comma !== undefined && tailEnd >= 0) {
       const speaker = leftSpeaker && adjacentStart === leftSpeaker.start ? leftSpeaker : rightSpeaker;
       if (speaker && canHold(speaker)) {
         let complementEnd = comma;
@@ -123,7 +124,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
           speakers,
           kind: 'reporting',
           complement: [first, complementEnd],
-          head: [comma, end],
+          head: [comma, tailEnd],
         });
         continue;
       }
@@ -311,21 +312,27 @@ function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
   return true;
 }
 
-/** After the speaker only a date, "in a statement", a recipient or punctuation remains. */
-function isTrailing(
+/**
+ * After the speaker only a date, "in a statement", a recipient or punctuation remains, up to the end or
+ * to a frame end (", as …", ", after …"): where the attribution ends, or -1 when it is no trailing one.
+ */
+function trailingEnd(
   compiled: CompiledCodebook,
   text: AnalysedText,
   sentence: Sentence,
   from: number,
   end: number,
-): boolean {
+): number {
   let words = 0;
   for (let i = from; i < end; i += 1) {
-    if (tokenType(text, i) === 'punctuation') continue;
+    if (tokenType(text, i) === 'punctuation' && text.norm[i] !== ',') continue;
     const item = itemAt(sentence.items, i);
-    if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return false;
+    // ", Starmer said on Wednesday, as he urged …": the narrator resumes, and the attribution ends.
+    if (item?.kind === 'frameEnd' && item.start === i) return i;
+    if (tokenType(text, i) === 'punctuation') continue;
+    if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return -1;
     if (!compiled.words.trailingAttributionWords.has(text.norm[i] ?? '')) words += 1;
-    if (words > 6) return false;
+    if (words > 6) return -1;
   }
-  return true;
+  return end;
 }
