@@ -2,7 +2,7 @@ import { chainOf, governingItem } from '../../chain';
 import { addTo } from '../../list-buffer';
 import type { AnalysedText } from '../../nlp';
 import type { Clause } from '../clauses';
-import { type Holder, NO_HOLDERS, resolveMention } from '../discourse';
+import { type Holder, NO_HOLDERS, newHolder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
 import { withCoordinated } from '../frames';
 import {
@@ -135,6 +135,26 @@ function agentBefore(ctx: Context, clause: Clause, stanceStart: number): boolean
 }
 
 /**
+ * "…, Prime Minister Keir Starmer said on Wednesday, as he urged …": in the narrator's words, "he"
+ * or "she" is the person named last before it in the same sentence, when there is one (the
+ * discourse knows only the sentences before).
+ */
+function narratedPronoun(
+  mentions: Mention[],
+  pronoun: Mention,
+  speaker: Holder | undefined,
+  quoted: boolean,
+): Holder | undefined {
+  if (pronoun.kind !== 'pronoun' || pronoun.firstPerson || quoted || speaker?.kind === 'person') return undefined;
+  let antecedent: Mention | undefined;
+  for (const m of mentions) {
+    if (m.start >= pronoun.start) break;
+    if (m.kind === 'person' && !m.object) antecedent = m;
+  }
+  return antecedent?.kind === 'person' ? newHolder('person', false, antecedent.actor, antecedent.person) : undefined;
+}
+
+/**
  * A clause opened by a subordinating word ("as", "after", "because") that does not open with a
  * participle ("after meeting Trump"): its subject is its own, an actor or not.
  */
@@ -219,7 +239,8 @@ export function analyseClause(
   // The shared empty list until a subject resolves to a holder.
   let holders: Holder[] = NO_HOLDERS;
   for (const m of subjects) {
-    const holder = resolveMention(m, discourse, speaker, quoted);
+    const holder =
+      narratedPronoun(sentence.mentions, m, speaker, quoted) ?? resolveMention(m, discourse, speaker, quoted);
     if (holder) holders = addTo(holders, NO_HOLDERS, holder);
   }
   // "Macron and Starmer said their countries were prepared …": every speaker.
