@@ -115,3 +115,47 @@ describe('a cue whose own object ends at "and" does not reach the next verb phra
     });
   });
 });
+
+describe('a frame inside another actor’s frame is that actor’s report', () => {
+  it.each([
+    [
+      'Sybiha said on Monday that Wang Yi had told him Beijing was ready to mediate.',
+      'china',
+      'mediation',
+      'support',
+      'ukraine',
+    ],
+    [
+      'Erdogan said Zelensky had made clear that Ukraine would never give up Donbas.',
+      'ukraine',
+      'territory',
+      'oppose',
+      'turkey',
+    ],
+  ] as const)('%s', (text, actor, topic, polarity, reportedBy) => {
+    const statement = expectStatement(extract(text), { actor, topic, polarity, reportedBy });
+    expect(statement.attribution).toBe('reported');
+  });
+
+  it('within one actor it stays the actor’s own words', () => {
+    expectStatement(extract('The Kremlin said Putin had told Trump that Russia was ready for talks.'), {
+      actor: 'russia',
+      topic: 'talks',
+      polarity: 'support',
+      reportedBy: null,
+    });
+  });
+});
+
+describe('a reporting verb after "and" shares the subject of the one before', () => {
+  it('"X said …, and claimed that Y had told him …" is X’s report, not the last name’s', () => {
+    const text =
+      'Orban said on Friday that Brussels was wasting money, and claimed that Zelensky had told him Kyiv would accept a ceasefire.';
+    expectStatement(extract(text), {
+      actor: 'ukraine',
+      topic: 'ceasefire',
+      polarity: 'support',
+      reportedBy: 'hungary',
+    });
+  });
+});

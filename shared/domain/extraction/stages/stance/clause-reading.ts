@@ -33,6 +33,11 @@ export interface ClauseState {
   frame?: Frame;
   /** The frame's speakers, resolved; the first is the one whose words these are. */
   speakers: Holder[];
+  /**
+   * The speaker of the frame around this clause's frame ("Rubio said Lavrov had told him …"), when
+   * it is another actor: what the inner speaker said is that speaker's report of it.
+   */
+  reporter?: Holder;
   quoted: boolean;
   items: Item[];
   triggers: TriggerItem[];
@@ -132,6 +137,26 @@ function agentBefore(ctx: Context, clause: Clause, stanceStart: number): boolean
     if (before >= clause.start && agentMarkers.has(text.norm[before] ?? '') && actorOf(m)) return true;
   }
   return false;
+}
+
+/**
+ * The first speaker of the innermost frame whose words contain frame `index`'s reporting clause
+ * ("Trump said that Putin had made clear that …"), when that speaker is of another actor.
+ */
+function reporterOf(frames: Frame[], frameSpeakers: Holder[][], index: number, actor: string): Holder | undefined {
+  const head = frames[index]!.head;
+  let best = -1;
+  let size = Number.POSITIVE_INFINITY;
+  for (let g = 0; g < frames.length; g += 1) {
+    if (g === index) continue;
+    const [from, to] = frames[g]!.complement;
+    if (from <= head[0] && head[1] <= to && to - from < size) {
+      best = g;
+      size = to - from;
+    }
+  }
+  const outer = best >= 0 ? frameSpeakers[best]?.[0] : undefined;
+  return outer?.actor && outer.actor !== actor && outer.kind !== 'source' ? outer : undefined;
 }
 
 /**
@@ -292,6 +317,7 @@ export function analyseClause(
   const state: ClauseState = {
     clause,
     speakers,
+    reporter: frame && speaker?.actor ? reporterOf(frames, frameSpeakers, clause.frame, speaker.actor) : undefined,
     quoted,
     items,
     triggers,
