@@ -159,3 +159,15 @@ describe('a reporting verb after "and" shares the subject of the one before', ()
     });
   });
 });
+
+describe('"ask X to do Y" is the asker’s stance on Y, not X’s', () => {
+  it.each([
+    ['Sybiha said he had asked Erdogan to back new sanctions on Russia.', 'ukraine', 'sanctions', 'turkey'],
+    ['Tusk asked Washington to keep the sanctions on Russia in place.', 'poland', 'sanctions', 'united-states'],
+    ['Zelensky asked the Pope to help arrange a prisoner exchange.', 'ukraine', 'prisoners', 'vatican'],
+  ])('%s', (text, actor, topic, asked) => {
+    const statements = extract(text);
+    expectStatement(statements, { actor, topic, polarity: 'support', reportedBy: null });
+    expectNoStatement(statements, { actor: asked, topic });
+  });
+});
