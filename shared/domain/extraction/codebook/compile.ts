@@ -74,6 +74,8 @@ export interface CompiledCodebook {
   venue: PatternIndex<VenueKind>;
   places: PatternIndex<string>;
   venueTopic: string;
+  /** The proposition a wanted venue implies (the codebook's `venues.meeting`), if any. */
+  venueMeeting: { readonly topic: string; readonly proposition: string } | undefined;
   /** Single-word nouns whose locative is no venue ("the war in Ukraine"). */
   locatedNouns: ReadonlySet<string>;
   /** Topics with the `meetings` role: an opposition said of a place is about the venue. */
@@ -348,6 +350,7 @@ function build(codebook: Codebook): CompiledCodebook {
     venue,
     places,
     venueTopic: venues.topic,
+    venueMeeting: venues.meeting,
     locatedNouns: singleTokens(venues.locatedNouns),
     meetingTopics: new Set(
       codebook.topics.filter((topic) => topic.roles.includes('meetings')).map((topic) => topic.id),

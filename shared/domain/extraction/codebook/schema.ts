@@ -181,6 +181,11 @@ export const Venues = z
     locatedNouns: z.array(z.string().min(1)).default([]),
     /** Cities and regions; country actors' names and capitals are venues already. */
     places: z.array(Place).default([]),
+    /**
+     * The proposition a wanted venue implies: a place wanted for the meeting is the meeting wanted
+     * ("I will meet him in Budapest" supports the talks too). Absent: a venue implies nothing.
+     */
+    meeting: z.object({ topic: TopicId, proposition: Kebab }).strict().optional(),
   })
   .strict();
 export type Venues = z.infer<typeof Venues>;
@@ -355,6 +360,19 @@ export const Codebook = z
         }
       });
     });
+    const meeting = codebook.venues.meeting;
+    if (
+      meeting &&
+      !codebook.topics.some(
+        (topic) => topic.id === meeting.topic && topic.propositions.some((p) => p.id === meeting.proposition),
+      )
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['venues', 'meeting'],
+        message: `unknown proposition "${meeting.proposition}" of topic "${meeting.topic}"`,
+      });
+    }
     const classRef = /\{([^}]*)\}/g;
     const checkPatterns = (patterns: string[], path: (string | number)[]) => {
       patterns.forEach((pattern, index) => {

@@ -171,3 +171,36 @@ describe('"ask X to do Y" is the asker’s stance on Y, not X’s', () => {
     expectNoStatement(statements, { actor: asked, topic });
   });
 });
+
+describe('meetings announced: a wanted venue is a wanted meeting', () => {
+  it.each([
+    ['Macron said he would meet Zelensky in Warsaw next week.', 'france', 'venue:poland'],
+    ['"We will sit down in Doha next week," Trump told reporters.', 'united-states', 'venue:qatar'],
+    ['Orban said Hungary was ready to host the meeting.', 'hungary', 'venue:hungary'],
+  ])('%s', (text, actor, venue) => {
+    const statements = extract(text);
+    expectStatement(statements, { actor, topic: 'venue', proposition: venue, polarity: 'support' });
+    expectStatement(statements, { actor, topic: 'talks', proposition: 'peace-talks', polarity: 'support' });
+  });
+
+  it('a place offered as the object of a cue names a venue only', () => {
+    const statements = extract('Lukashenko offered Minsk once more as a venue.');
+    expectStatement(statements, { actor: 'belarus', topic: 'venue', polarity: 'support' });
+    expectNoStatement(statements, { actor: 'belarus', topic: 'talks' });
+  });
+
+  it('a venue refused implies nothing about the meeting', () => {
+    const statements = extract(
+      'Officials thanked the hosts, Zelensky said, but the talks would not take place in Minsk.',
+    );
+    expectStatement(statements, { actor: 'ukraine', topic: 'venue', proposition: 'venue:belarus', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'ukraine', topic: 'talks' });
+  });
+
+  it.each([
+    'Zelensky will attend a reception hosted by the Danish queen.',
+    'Zelensky will not attend the session, according to the hosts.',
+  ])('a host that is not the holder gives the holder no venue: %s', (text) => {
+    expectNoStatement(extract(text), { actor: 'ukraine', topic: 'venue' });
+  });
+});
