@@ -140,6 +140,14 @@ function agentBefore(ctx: Context, clause: Clause, stanceStart: number): boolean
 }
 
 /**
+ * "We will meet in Budapest", "the talks would be held in Geneva": a modal or negator before a
+ * venue word (the codebook's venue contexts) carries a stance on where to meet.
+ */
+function aboutVenue(ctx: Context, clause: Clause, from: number): boolean {
+  return ctx.compiled.venueTopicWords.scan(ctx.text, from, clause.end).length > 0;
+}
+
+/**
  * The first speaker of the innermost frame whose words contain frame `index`'s reporting clause
  * ("Trump said that Putin had made clear that …"), when that speaker is of another actor.
  */
@@ -244,7 +252,9 @@ export function analyseClause(
     cue?.start ?? Number.POSITIVE_INFINITY,
     governing?.start ?? Number.POSITIVE_INFINITY,
     passiveCue?.start ?? Number.POSITIVE_INFINITY,
-    verbGroup && triggers.length > 0 ? verbGroup.start : Number.POSITIVE_INFINITY,
+    verbGroup && (triggers.length > 0 || aboutVenue(ctx, clause, verbGroup.end))
+      ? verbGroup.start
+      : Number.POSITIVE_INFINITY,
   );
 
   let subjects = subjectMentions(ctx, clause, Number.isFinite(stanceStart) ? stanceStart : clause.end);
