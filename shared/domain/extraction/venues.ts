@@ -62,8 +62,8 @@ export function findVenues(
   const scopes = scopesOf(matches);
   let previousPlaceEnd = -1;
   for (const place of compiled.places.scan(text, clause.start, clause.end)) {
-    // Only places written with a capital.
-    if (!isCapitalised(text, place.end - 1)) continue;
+    // Only places written with a capital ("Geneva", "the Hungarian capital").
+    if (!isCapitalised(text, place.end - 1) && !isCapitalised(text, place.start)) continue;
     if (text.possessive.has(place.end - 1)) break;
     let before = place.start - 1;
     while (before >= clause.start && compiled.words.definiteArticles.has(text.norm[before] ?? '')) before -= 1;

@@ -239,6 +239,10 @@ function build(codebook: Codebook): CompiledCodebook {
     }
     if (actor.kind === 'country') {
       for (const written of [...actor.names, ...actor.capitals]) places.add(written, actor.id, closed);
+      // "the Hungarian capital": a demonym before one of the venues' place nouns.
+      for (const demonym of actor.demonyms) {
+        for (const noun of codebook.venues.demonymPlaces) places.add(`${demonym} ${noun}`, actor.id, closed);
+      }
     }
   }
   for (const place of codebook.venues.places) places.add(place.name, place.country, closed);

@@ -181,6 +181,8 @@ export const Venues = z
     locatedNouns: z.array(z.string().min(1)).default([]),
     /** Cities and regions; country actors' names and capitals are venues already. */
     places: z.array(Place).default([]),
+    /** Nouns that name a place of a country after its demonym ("the Hungarian capital" is Hungary). */
+    demonymPlaces: Patterns.default([]),
     /**
      * The proposition a wanted venue implies: a place wanted for the meeting is the meeting wanted
      * ("I will meet him in Budapest" supports the talks too). Absent: a venue implies nothing.
