@@ -362,8 +362,10 @@ function trailingEnd(
   for (let i = from; i < end; i += 1) {
     if (tokenType(text, i) === 'punctuation' && text.norm[i] !== ',') continue;
     const item = itemAt(sentence.items, i);
-    // ", Starmer said on Wednesday, as he urged …": the narrator resumes, and the attribution ends.
+    // ", Starmer said on Wednesday, as he urged …", "…, restating …": the narrator resumes, and the
+    // attribution ends.
     if (item?.kind === 'frameEnd' && item.start === i) return i;
+    if (text.norm[i] === ',' && (text.norm[i + 1] ?? '').endsWith('ing')) return i;
     if (tokenType(text, i) === 'punctuation') continue;
     if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return -1;
     if (!compiled.words.trailingAttributionWords.has(text.norm[i] ?? '')) words += 1;

@@ -204,3 +204,31 @@ describe('meetings announced: a wanted venue is a wanted meeting', () => {
     expectNoStatement(extract(text), { actor: 'ukraine', topic: 'venue' });
   });
 });
+
+describe('"the Hungarian capital" is a place of Hungary', () => {
+  it.each([
+    ['Zelensky said he would never meet Putin in the Belarusian capital.', 'ukraine', 'venue:belarus', 'oppose'],
+    ['Sybiha said Kyiv was ready to meet in the Turkish capital next week.', 'ukraine', 'venue:turkey', 'support'],
+  ] as const)('%s', (text, actor, proposition, polarity) => {
+    expectStatement(extract(text), { actor, topic: 'venue', proposition, polarity });
+  });
+});
+
+describe('the dateline names no holder', () => {
+  it.each([
+    'ANKARA, June 3 (Bosphorus Daily) - New sanctions on Russia will be debated next week, officials said.',
+    'WARSAW/VILNIUS, June 3 (Baltic Daily) - A ceasefire could be declared within days, diplomats said.',
+  ])('%s', (text) => {
+    const statements = extract(text);
+    for (const actor of ['turkey', 'poland']) expectNoStatement(statements, { actor });
+  });
+});
+
+describe('a trailing attribution also ends at a participle clause', () => {
+  it.each([
+    'A ceasefire is possible, Kremlin foreign policy aide Yuri Ushakov said, restating Moscow’s terms.',
+    'A truce is possible, Kremlin spokesman Dmitry Peskov said on Monday, adding that Ukraine must withdraw from Donetsk.',
+  ])('%s', (text) => {
+    expectStatement(extract(text), { actor: 'russia', topic: 'ceasefire', polarity: 'support', attribution: 'direct' });
+  });
+});
