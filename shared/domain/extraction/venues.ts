@@ -18,6 +18,8 @@ export interface VenueFinding {
   place: string;
   sign: number;
   conditional: boolean;
+  /** Named only as the object of a cue ("offered Minsk"), with no locative, list or host verb. */
+  objectOnly: boolean;
 }
 
 /** Marks that may join the places of a list, beside the lexicon's `placeListWords`. */
@@ -54,14 +56,14 @@ export function findVenues(
   for (const match of matches) {
     if (match.payload !== 'any') continue;
     const chain = stanceAt(items, holderEnd, match.start);
-    if (chain) push(findings, 'any', chain.sign, chain.conditional);
+    if (chain) push(findings, 'any', chain.sign, chain.conditional, false);
   }
 
   const scopes = scopesOf(matches);
   let previousPlaceEnd = -1;
   for (const place of compiled.places.scan(text, clause.start, clause.end)) {
-    // Only places written with a capital.
-    if (!isCapitalised(text, place.end - 1)) continue;
+    // Only places written with a capital ("Geneva", "the Hungarian capital").
+    if (!isCapitalised(text, place.end - 1) && !isCapitalised(text, place.start)) continue;
     if (text.possessive.has(place.end - 1)) break;
     let before = place.start - 1;
     while (before >= clause.start && compiled.words.definiteArticles.has(text.norm[before] ?? '')) before -= 1;
@@ -78,22 +80,33 @@ export function findVenues(
     previousPlaceEnd = place.end;
     if (!chain) continue;
     const flip = scopeOfPlace?.payload === 'except' ? -1 : 1;
-    push(findings, place.payload, chain.sign * flip, chain.conditional);
+    push(findings, place.payload, chain.sign * flip, chain.conditional, !afterLocative && !inScope && !continuesList);
   }
 
   // "Turkey offered to host the talks": the host's own country.
   const host = firstOf(matches, 'host');
-  if (host && findings.length === 0 && holder?.actor && compiled.actorKinds.get(holder.actor) === 'country') {
+  // "a dinner hosted by the Dutch king": the agent hosts, not the holder; "the hosts" is a noun.
+  const notHolders =
+    host !== undefined &&
+    (compiled.words.agentMarkers.has(text.norm[host.end] ?? '') ||
+      compiled.determiners.has(text.norm[host.start - 1] ?? ''));
+  if (
+    host &&
+    !notHolders &&
+    findings.length === 0 &&
+    holder?.actor &&
+    compiled.actorKinds.get(holder.actor) === 'country'
+  ) {
     const chain = stanceAt(items, holderEnd, host.start);
-    if (chain) push(findings, holder.actor, chain.sign, chain.conditional);
+    if (chain) push(findings, holder.actor, chain.sign, chain.conditional, false);
   }
   return findings;
 }
 
 /** The first finding for a place stands. */
-function push(findings: VenueFinding[], place: string, sign: number, conditional: boolean): void {
+function push(findings: VenueFinding[], place: string, sign: number, conditional: boolean, objectOnly: boolean): void {
   for (const f of findings) if (f.place === place) return;
-  findings.push({ place, sign, conditional });
+  findings.push({ place, sign, conditional, objectOnly });
 }
 
 const isScope = (m: VenueMatch) => m.payload === 'except' || m.payload === 'including';

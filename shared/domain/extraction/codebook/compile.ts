@@ -74,6 +74,8 @@ export interface CompiledCodebook {
   venue: PatternIndex<VenueKind>;
   places: PatternIndex<string>;
   venueTopic: string;
+  /** The proposition a wanted venue implies (the codebook's `venues.meeting`), if any. */
+  venueMeeting: { readonly topic: string; readonly proposition: string } | undefined;
   /** Single-word nouns whose locative is no venue ("the war in Ukraine"). */
   locatedNouns: ReadonlySet<string>;
   /** Topics with the `meetings` role: an opposition said of a place is about the venue. */
@@ -138,6 +140,8 @@ export interface Words {
   trades: ReadonlySet<string>;
   /** Words that open an indirect question: the clause is nobody's stance. */
   questions: ReadonlySet<string>;
+  /** Subordinating words: a clause one opens takes no holder from the clause before. */
+  subordinators: ReadonlySet<string>;
 }
 
 /** Bits of the token mask: which indexes can start a match at a token. */
@@ -199,6 +203,7 @@ function wordsOf(lexicon: Lexicon): Words {
     complementizers: singleTokens(lexicon.complementizers),
     trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
     questions: singleTokens(lexicon.questions),
+    subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
   };
 }
 
@@ -234,6 +239,10 @@ function build(codebook: Codebook): CompiledCodebook {
     }
     if (actor.kind === 'country') {
       for (const written of [...actor.names, ...actor.capitals]) places.add(written, actor.id, closed);
+      // "the Hungarian capital": a demonym before one of the venues' place nouns.
+      for (const demonym of actor.demonyms) {
+        for (const noun of codebook.venues.demonymPlaces) places.add(`${demonym} ${noun}`, actor.id, closed);
+      }
     }
   }
   for (const place of codebook.venues.places) places.add(place.name, place.country, closed);
@@ -345,6 +354,7 @@ function build(codebook: Codebook): CompiledCodebook {
     venue,
     places,
     venueTopic: venues.topic,
+    venueMeeting: venues.meeting,
     locatedNouns: singleTokens(venues.locatedNouns),
     meetingTopics: new Set(
       codebook.topics.filter((topic) => topic.roles.includes('meetings')).map((topic) => topic.id),

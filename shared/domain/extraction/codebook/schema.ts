@@ -181,6 +181,13 @@ export const Venues = z
     locatedNouns: z.array(z.string().min(1)).default([]),
     /** Cities and regions; country actors' names and capitals are venues already. */
     places: z.array(Place).default([]),
+    /** Nouns that name a place of a country after its demonym ("the Hungarian capital" is Hungary). */
+    demonymPlaces: Patterns.default([]),
+    /**
+     * The proposition a wanted venue implies: a place wanted for the meeting is the meeting wanted
+     * ("I will meet him in Budapest" supports the talks too). Absent: a venue implies nothing.
+     */
+    meeting: z.object({ topic: TopicId, proposition: Kebab }).strict().optional(),
   })
   .strict();
 export type Venues = z.infer<typeof Venues>;
@@ -299,6 +306,13 @@ export const Lexicon = z
      * it opens a clause.
      */
     questions: Words.default([]),
+    /**
+     * Subordinating words and phrases ("after", "because", "even as"): a clause one opens (or a frame
+     * end such as ", after") has its own subject, so when no actor is named there it takes no holder
+     * from the clause before ("… before any peace deal was signed"), unless it opens with a
+     * participle ("after meeting Trump"). Bare "as" is also a preposition ("named Turkey as host").
+     */
+    subordinators: Patterns.default([]),
     /** Words a gap (…) in a pattern never skips: they start a new clause or join two (punctuation stops it too). */
     gapStops: Words.default([]),
   })
@@ -348,6 +362,19 @@ export const Codebook = z
         }
       });
     });
+    const meeting = codebook.venues.meeting;
+    if (
+      meeting &&
+      !codebook.topics.some(
+        (topic) => topic.id === meeting.topic && topic.propositions.some((p) => p.id === meeting.proposition),
+      )
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['venues', 'meeting'],
+        message: `unknown proposition "${meeting.proposition}" of topic "${meeting.topic}"`,
+      });
+    }
     const classRef = /\{([^}]*)\}/g;
     const checkPatterns = (patterns: string[], path: (string | number)[]) => {
       patterns.forEach((pattern, index) => {

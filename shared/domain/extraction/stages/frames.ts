@@ -104,7 +104,12 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     let probe = item.end;
     if (compiled.words.definiteArticles.has(text.norm[probe] ?? '')) probe += 1;
     const rightSpeaker = mentionAt(mentions, probe);
-    const leftSpeaker = speakerBefore(sentence, item.start);
+    // "Lukashenko said …, and claimed that …": a verb after a conjunction shares the subject.
+    const conjunction = conjunctionBefore(compiled, text, item.start, first);
+    const leftSpeaker =
+      conjunction >= 0 ? sharedSpeaker(frames, sentence, item.start) : speakerBefore(sentence, item.start);
+    // Inside that speaker's own words already ("Peskov said … and warned that …"): no new frame.
+    if (conjunction >= 0 && leftSpeaker && insideFrameOf(frames, leftSpeaker, item.start)) continue;
 
     // Trailing attribution: the content comes first, then ", X said" or "," X said".
     const tailStart = rightSpeaker && canHold(rightSpeaker) ? rightSpeaker.end : item.end;
@@ -113,7 +118,8 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         ? leftSpeaker.start
         : item.start;
     const comma = precedingComma(text, adjacentStart, first);
-    if (comma !== undefined && isTrailing(compiled, text, sentence, tailStart, end)) {
+    const tailEnd = comma === undefined ? -1 : trailingEnd(compiled, text, sentence, tailStart, end);
+    if (comma !== undefined && tailEnd >= 0) {
       const speaker = leftSpeaker && adjacentStart === leftSpeaker.start ? leftSpeaker : rightSpeaker;
       if (speaker && canHold(speaker)) {
         let complementEnd = comma;
@@ -123,7 +129,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
           speakers,
           kind: 'reporting',
           complement: [first, complementEnd],
-          head: [comma, end],
+          head: [comma, tailEnd],
         });
         continue;
       }
@@ -194,7 +200,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     const speakers = participle ? [subject] : withCoordinated(compiled, text, sentence, subject);
     // The head is the speaker and the verb, with an opening adverbial ("On October 28, Zelensky
     // said" dates the statement) but never a clause of its own ("Kyiv dismissed the idea, saying").
-    let headStart = participle ? item.start - 1 : speakers[0]!.start;
+    let headStart = participle ? item.start - 1 : conjunction >= 0 ? conjunction : speakers[0]!.start;
     let prefixHasStance = false;
     for (const other of items) {
       if (
@@ -206,7 +212,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         break;
       }
     }
-    if (!participle && !prefixHasStance) headStart = first;
+    if (!participle && conjunction < 0 && !prefixHasStance) headStart = first;
     frames = addTo(frames, NO_FRAMES, {
       speakers,
       kind: 'reporting',
@@ -283,6 +289,36 @@ export function withCoordinated(
   return out;
 }
 
+/** Where a conjunction stands right before a verb (verb-group adverbs between: "and later said"), or -1. */
+function conjunctionBefore(compiled: CompiledCodebook, text: AnalysedText, verbStart: number, first: number): number {
+  let i = verbStart - 1;
+  while (i >= first && compiled.words.verbGroupAdverbs.has(text.norm[i] ?? '')) i -= 1;
+  return i >= first && compiled.words.conjunctions.has(text.norm[i] ?? '') ? i : -1;
+}
+
+/**
+ * The subject a coordinated reporting verb shares: the speaker of the sentence's last frame so far,
+ * else its first mention that can hold a stance and is no object ("Kyiv welcomed the offer and said …").
+ */
+function sharedSpeaker(frames: Frame[], sentence: Sentence, verbStart: number): Mention | undefined {
+  for (let f = frames.length - 1; f >= 0; f -= 1) {
+    const frame = frames[f]!;
+    if (frame.kind === 'reporting' && frame.head[1] <= verbStart && frame.speakers.length > 0) return frame.speakers[0];
+  }
+  for (const m of sentence.mentions) {
+    if (m.end > verbStart) break;
+    if (canHold(m) && !m.object && !sentence.quoted[m.start] && !(m.possessive && m.kind !== 'person')) return m;
+  }
+  return undefined;
+}
+
+function insideFrameOf(frames: Frame[], speaker: Mention, index: number): boolean {
+  for (const frame of frames) {
+    if (frame.speakers[0] === speaker && frame.complement[0] <= index && index < frame.complement[1]) return true;
+  }
+  return false;
+}
+
 /** The nearest mention before a reporting verb that can be its subject. */
 function speakerBefore(sentence: Sentence, verbStart: number): Mention | undefined {
   let best: Mention | undefined;
@@ -311,21 +347,29 @@ function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
   return true;
 }
 
-/** After the speaker only a date, "in a statement", a recipient or punctuation remains. */
-function isTrailing(
+/**
+ * After the speaker only a date, "in a statement", a recipient or punctuation remains, up to the end or
+ * to a frame end (", as …", ", after …"): where the attribution ends, or -1 when it is no trailing one.
+ */
+function trailingEnd(
   compiled: CompiledCodebook,
   text: AnalysedText,
   sentence: Sentence,
   from: number,
   end: number,
-): boolean {
+): number {
   let words = 0;
   for (let i = from; i < end; i += 1) {
-    if (tokenType(text, i) === 'punctuation') continue;
+    if (tokenType(text, i) === 'punctuation' && text.norm[i] !== ',') continue;
     const item = itemAt(sentence.items, i);
-    if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return false;
+    // ", Starmer said on Wednesday, as he urged …", "…, restating …": the narrator resumes, and the
+    // attribution ends.
+    if (item?.kind === 'frameEnd' && item.start === i) return i;
+    if (text.norm[i] === ',' && (text.norm[i + 1] ?? '').endsWith('ing')) return i;
+    if (tokenType(text, i) === 'punctuation') continue;
+    if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return -1;
     if (!compiled.words.trailingAttributionWords.has(text.norm[i] ?? '')) words += 1;
-    if (words > 6) return false;
+    if (words > 6) return -1;
   }
-  return true;
+  return end;
 }

@@ -2,7 +2,7 @@ import type { Polarity } from '../../../../events/statement';
 import type { CompiledCodebook, CueKind, StructureEntry, TriggerEntry } from '../codebook/compile';
 import { ListBuffer } from '../list-buffer';
 import { type Longest, newLongest } from '../matcher';
-import { type AnalysedText, tokenType } from '../nlp';
+import { type AnalysedText, isCapitalised, tokenType } from '../nlp';
 
 /**
  * Stage 1 (with mentions): the items of a sentence, the words the stance rules walk through:
@@ -146,6 +146,16 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
     const next = text.norm[item.end] ?? '';
     if (tokenType(text, item.end) === 'word' && !compiled.prepositions.has(next)) return undefined;
   }
+  // "since May", "the United States", "(The Meridian Post)": a capitalised modal, negator, verb or
+  // stance word after a word or comma is part of a name, not an item.
+  if (
+    (item.kind === 'modal' || item.kind === 'negator' || item.kind === 'reporting' || item.kind === 'cue') &&
+    item.start > from &&
+    isCapitalised(text, item.start) &&
+    nameContext(text, item.start)
+  ) {
+    return undefined;
+  }
   if (item.kind !== 'cue' && item.kind !== 'reporting') return item;
   // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
   if (item.kind === 'cue' && possessiveBefore(text, item.start)) {
@@ -165,6 +175,12 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   if (passive && item.kind === 'cue' && item.polarity === 'conditional' && !agent) return undefined;
   if ((verbLike || agent) && passive) item.passive = true;
   return item;
+}
+
+/** The token before `index` is a word, a number or a comma: a capital there does not open a sentence. */
+function nameContext(text: AnalysedText, index: number): boolean {
+  const type = tokenType(text, index - 1);
+  return type === 'word' || type === 'number' || text.value[index - 1] === ',';
 }
 
 /** The token before `index` is a possessive: "Moscow's" as one token, or a separate "'s". */

@@ -313,7 +313,7 @@ export function findMentions(
   mergeAppositions(compiled, text, mentions);
   addSources(markers, mentions);
   for (const mention of mentions) {
-    mention.object = isObject(compiled, text, mention.start, from);
+    mention.object = isObject(compiled, text, mention.start, from) || inDateline(text, mention);
     mention.possessive = text.possessive.has(mention.end - 1);
   }
   return sortByStart(mentions);
@@ -503,6 +503,24 @@ function addSources(markers: readonly PatternMatch<MarkerEntry>[], mentions: Men
     }
     mentions.push(sourceMention(match.start, match.end, kind));
   }
+}
+
+/**
+ * "MOSCOW, Aug 14 (Baltic Wire) - …", "WASHINGTON/BUDAPEST, …": the place line of a news story,
+ * names in capitals that open the text, before its first comma. It says where the story was
+ * filed: no holder (like an object, it is never a subject).
+ */
+function inDateline(text: AnalysedText, mention: Mention): boolean {
+  for (let i = 0; i < mention.end; i += 1) {
+    const value = text.value[i] ?? '';
+    if (tokenType(text, i) !== 'word') {
+      if (value === '/' || value.trim() === '') continue;
+      return false;
+    }
+    if (value.length < 2 || value !== value.toUpperCase()) return false;
+  }
+  const next = text.value[mention.end] ?? '';
+  return next === ',' || next === '/';
 }
 
 /** The mention follows a preposition (skipping determiners): an object, not a subject. */

@@ -64,6 +64,11 @@ describe('codebook validation', () => {
       (c: RawCodebook) => c.topics[0].propositions[0].triggers.push('withdraw …'),
       'triggers',
     ],
+    [
+      'a venue meeting that names no proposition',
+      (c: RawCodebook) => (c.venues.meeting = { topic: 'talks', proposition: 'tea-party' }),
+      'venues.meeting',
+    ],
     ['an unknown field', (c: RawCodebook) => (c.actors[0].nickname = 'x'), 'actors.0'],
     ['a cue group with no polarity', (c: RawCodebook) => delete c.lexicon.cues[0].polarity, 'polarity'],
   ])('rejects %s, naming the field', (_name, mutate, field) => {

@@ -50,6 +50,12 @@ describe('the lexicon word lists', () => {
       bundled: [],
       emptied: ['united-states support arms-deliveries'],
     },
+    {
+      list: 'subordinators',
+      text: 'Hungary kept its embassy open in Kyiv because talks on a ceasefire had stalled.',
+      bundled: [],
+      emptied: ['hungary oppose peace-talks', 'hungary oppose ceasefire'],
+    },
   ])('lexicon.$list drives the rule that reads it', ({ list, text, bundled: withBundled, emptied }) => {
     expect(statementsOf(text)).toEqual(withBundled);
     expect(statementsOf(text, { [list]: [] })).toEqual(emptied);

@@ -37,6 +37,7 @@ describe('the extraction engine', () => {
       lexicon.trailingAttributionWords,
       lexicon.gapStops,
       lexicon.questions,
+      lexicon.subordinators,
       lexicon.complementizers,
       lexicon.prepositions,
       lexicon.beForms,

@@ -2,7 +2,7 @@ import { chainOf, governingItem } from '../../chain';
 import { addTo } from '../../list-buffer';
 import type { AnalysedText } from '../../nlp';
 import type { Clause } from '../clauses';
-import { type Holder, NO_HOLDERS, resolveMention } from '../discourse';
+import { type Holder, NO_HOLDERS, newHolder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
 import { withCoordinated } from '../frames';
 import {
@@ -33,6 +33,11 @@ export interface ClauseState {
   frame?: Frame;
   /** The frame's speakers, resolved; the first is the one whose words these are. */
   speakers: Holder[];
+  /**
+   * The speaker of the frame around this clause's frame ("Rubio said Lavrov had told him …"), when
+   * it is another actor: what the inner speaker said is that speaker's report of it.
+   */
+  reporter?: Holder;
   quoted: boolean;
   items: Item[];
   triggers: TriggerItem[];
@@ -134,6 +139,67 @@ function agentBefore(ctx: Context, clause: Clause, stanceStart: number): boolean
   return false;
 }
 
+/**
+ * "We will meet in Budapest", "the talks would be held in Geneva": a modal or negator before a
+ * venue word (the codebook's venue contexts) carries a stance on where to meet.
+ */
+function aboutVenue(ctx: Context, clause: Clause, from: number): boolean {
+  return ctx.compiled.venueTopicWords.scan(ctx.text, from, clause.end).length > 0;
+}
+
+/**
+ * The first speaker of the innermost frame whose words contain frame `index`'s reporting clause
+ * ("Trump said that Putin had made clear that …"), when that speaker is of another actor.
+ */
+function reporterOf(frames: Frame[], frameSpeakers: Holder[][], index: number, actor: string): Holder | undefined {
+  const head = frames[index]!.head;
+  let best = -1;
+  let size = Number.POSITIVE_INFINITY;
+  for (let g = 0; g < frames.length; g += 1) {
+    if (g === index) continue;
+    const [from, to] = frames[g]!.complement;
+    if (from <= head[0] && head[1] <= to && to - from < size) {
+      best = g;
+      size = to - from;
+    }
+  }
+  const outer = best >= 0 ? frameSpeakers[best]?.[0] : undefined;
+  return outer?.actor && outer.actor !== actor && outer.kind !== 'source' ? outer : undefined;
+}
+
+/**
+ * "…, Prime Minister Keir Starmer said on Wednesday, as he urged …": in the narrator's words, "he"
+ * or "she" is the person named last before it in the same sentence, when there is one (the
+ * discourse knows only the sentences before).
+ */
+function narratedPronoun(
+  mentions: Mention[],
+  pronoun: Mention,
+  speaker: Holder | undefined,
+  quoted: boolean,
+): Holder | undefined {
+  if (pronoun.kind !== 'pronoun' || pronoun.firstPerson || quoted || speaker?.kind === 'person') return undefined;
+  let antecedent: Mention | undefined;
+  for (const m of mentions) {
+    if (m.start >= pronoun.start) break;
+    if (m.kind === 'person' && !m.object) antecedent = m;
+  }
+  return antecedent?.kind === 'person' ? newHolder('person', false, antecedent.actor, antecedent.person) : undefined;
+}
+
+/**
+ * A clause opened by a subordinating word ("as", "after", "because") that does not open with a
+ * participle ("after meeting Trump"): its subject is its own, an actor or not.
+ */
+function finiteSubordinate(ctx: Context, clause: Clause): boolean {
+  let opener = clause.openedBy;
+  if (opener === undefined) return false;
+  // A frame's end (", after") opens with its comma.
+  if (opener.startsWith(', ')) opener = opener.slice(2);
+  if (!ctx.compiled.words.subordinators.has(opener)) return false;
+  return !(ctx.text.norm[clause.start] ?? '').endsWith('ing');
+}
+
 export function analyseClause(
   ctx: Context,
   clause: Clause,
@@ -186,7 +252,9 @@ export function analyseClause(
     cue?.start ?? Number.POSITIVE_INFINITY,
     governing?.start ?? Number.POSITIVE_INFINITY,
     passiveCue?.start ?? Number.POSITIVE_INFINITY,
-    verbGroup && triggers.length > 0 ? verbGroup.start : Number.POSITIVE_INFINITY,
+    verbGroup && (triggers.length > 0 || aboutVenue(ctx, clause, verbGroup.end))
+      ? verbGroup.start
+      : Number.POSITIVE_INFINITY,
   );
 
   let subjects = subjectMentions(ctx, clause, Number.isFinite(stanceStart) ? stanceStart : clause.end);
@@ -206,7 +274,8 @@ export function analyseClause(
   // The shared empty list until a subject resolves to a holder.
   let holders: Holder[] = NO_HOLDERS;
   for (const m of subjects) {
-    const holder = resolveMention(m, discourse, speaker, quoted);
+    const holder =
+      narratedPronoun(sentence.mentions, m, speaker, quoted) ?? resolveMention(m, discourse, speaker, quoted);
     if (holder) holders = addTo(holders, NO_HOLDERS, holder);
   }
   // "Macron and Starmer said their countries were prepared …": every speaker.
@@ -223,7 +292,9 @@ export function analyseClause(
   // "any decision by Washington to supply missiles": the act is the agent's, so a holder carried
   // over from elsewhere does not take it.
   const otherAgent = holders.length === 0 && agentBefore(ctx, clause, stanceStart);
-  if (holders.length === 0 && !nonRestrictive && !otherAgent) {
+  // "…, as efforts to negotiate have stalled": a finite subordinate clause has its own subject.
+  const ownSubject = holders.length === 0 && finiteSubordinate(ctx, clause);
+  if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject) {
     let before: ClauseState | undefined;
     for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;
@@ -256,6 +327,7 @@ export function analyseClause(
   const state: ClauseState = {
     clause,
     speakers,
+    reporter: frame && speaker?.actor ? reporterOf(frames, frameSpeakers, clause.frame, speaker.actor) : undefined,
     quoted,
     items,
     triggers,

@@ -45,7 +45,7 @@ export function emit(
   let aboutVenue: boolean | undefined;
   for (const holder of holders) {
     if (!holder.actor) continue;
-    const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame);
+    const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
     // Evidence is only read (confidenceOf): the drafts of one holder share it.
     const evidence: Evidence = {
       quoted,
@@ -158,10 +158,14 @@ function attributionFor(
   explicitHolder: boolean,
   firstCue: CueItem | undefined,
   frame: Frame | undefined,
+  reporter: Holder | undefined,
 ): AttributionOf {
   if (frame && speaker) {
     if (speaker.kind === 'source' || !speaker.actor) return REPORTED;
     if (explicitHolder && holder.actor !== speaker.actor) return { attribution: 'reported', reportedBy: speaker.actor };
+    // "Rubio said Lavrov had told him Moscow was ready": Russia's stance as the US reports it.
+    if (reporter?.actor && holder.actor !== reporter.actor)
+      return { attribution: 'reported', reportedBy: reporter.actor };
     return DIRECT;
   }
   if (holder.kind === 'collective' || holder.kind === 'source') return REPORTED;

@@ -61,7 +61,7 @@ export function objectChains(ctx: Context, state: ClauseState): ReadonlyArray<Ch
   // Indexed like the clause's triggers (an array, not a Map: this runs per clause with objects).
   const chains: Array<Chain | undefined> = new Array(triggers.length).fill(undefined);
   const embedded = embeddedSubject(ctx.sentence.mentions, stanceStart, first.start);
-  const cues = cuesOf(items);
+  const cues = withoutClosedCue(ctx, items, cuesOf(items), holderEnd, first.start);
   let previous: TriggerItem | undefined;
   let previousNegations = 0;
   for (let k = 0; k < triggers.length; k += 1) {
@@ -102,6 +102,53 @@ function cuesOf(items: Item[]): Item[] {
   let k = 0;
   for (const item of items) if (item.kind === 'cue') cues[k++] = item;
   return cues;
+}
+
+/**
+ * "urged Putin to stop playing for time and come to the negotiating table": the last cue before
+ * the first object trigger, when a conjunction lies between them, had its own object and ends
+ * there; it does not reach the trigger ("halt its offensive and withdraw from Donetsk"). The cues
+ * without it, or the same list when there is none.
+ */
+function withoutClosedCue(ctx: Context, items: Item[], cues: Item[], from: number, trigger: number): Item[] {
+  let last = -1;
+  for (let k = 0; k < cues.length; k += 1) {
+    const cue = cues[k]!;
+    if (cue.start >= from && cue.end <= trigger) last = k;
+  }
+  if (last < 0) return cues;
+  const closed = coordinatorBetween(ctx.compiled, ctx.text, items, cues[last]!.end, trigger);
+  // Only before a new verb phrase: a lowercase word that is no determiner or preposition ("… and
+  // come"), not a list of names, numbers or objects ("called on Russia and Ukraine to …", "between
+  // 1939 and 1944", "contribute to monitoring and to wider guarantees").
+  const next = closed ? (ctx.text.value[closed.end] ?? '') : '';
+  if (
+    !closed ||
+    !LOWERCASE_WORD.test(next) ||
+    ctx.compiled.determiners.has(next) ||
+    ctx.compiled.prepositions.has(next) ||
+    startsItemOrMention(ctx, closed.end)
+  ) {
+    return cues;
+  }
+  // With the cues right before it: "stop stalling and return to the table" ends both.
+  let firstClosed = last;
+  while (
+    firstClosed > 0 &&
+    cues[firstClosed - 1]!.end === cues[firstClosed]!.start &&
+    cues[firstClosed - 1]!.start >= from
+  ) {
+    firstClosed -= 1;
+  }
+  const kept = cues.slice();
+  kept.splice(firstClosed, last - firstClosed + 1);
+  return kept;
+}
+
+function startsItemOrMention(ctx: Context, index: number): boolean {
+  for (const m of ctx.sentence.mentions) if (m.start === index) return true;
+  for (const item of ctx.sentence.items) if (item.start === index) return true;
+  return false;
 }
 
 /** The last mention in [from, to] that can hold a stance and is no object: a subject inside the object. */

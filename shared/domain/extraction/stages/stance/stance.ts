@@ -150,6 +150,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
   if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart)) {
     found = anaphoric(ctx, state);
   }
+  found = withImpliedMeeting(compiled, found, venues);
 
   // The holder's own statements.
   if (found.length > 0 || venues.length > 0) {
@@ -194,6 +195,29 @@ function emitClause(ctx: Context, state: ClauseState): void {
     // the discourse keeps them as they are.
     discourse.lastPropositions = direct;
   }
+}
+
+/**
+ * "He would meet Putin in Budapest": a place wanted for the meeting is the meeting wanted, with the
+ * venue's polarity (the codebook's `venues.meeting`), unless the clause already takes a stance on
+ * that topic.
+ */
+function withImpliedMeeting(compiled: CompiledCodebook, found: Found[], venues: VenueFinding[]): Found[] {
+  const meeting = compiled.venueMeeting;
+  if (!meeting || venues.length === 0) return found;
+  for (const f of found) if (f.topic === meeting.topic) return found;
+  for (const venue of venues) {
+    // A place a cue names ("offered Minsk as a venue") says where, not that a meeting is wanted.
+    if (!isPlace(venue) || venue.sign < 0 || venue.conditional || venue.objectOnly) continue;
+    return addTo(found, NO_FOUND, {
+      topic: meeting.topic,
+      proposition: meeting.proposition,
+      sign: 1,
+      conditional: false,
+      indirect: false,
+    });
+  }
+  return found;
 }
 
 /** The mention with an actor right before a noun cue ("Russia's demand"). */
