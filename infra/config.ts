@@ -1,4 +1,5 @@
 import { DEFAULT_GLOBAL_SHARDS, MAX_GLOBAL_SHARDS } from '../shared/adapters/dynamodb/event-table';
+import { DEFAULT_SNAPSHOT_EVERY } from '../shared/application/decide-position';
 import { EXTRACTOR_KINDS, type ExtractorKind } from '../shared/config';
 
 /**
@@ -62,6 +63,11 @@ export interface StancewatchConfig {
    * (docs/event-store.md, "Global order"). Raising it later is safe; lowering it is not.
    */
   eventShards: number;
+  /**
+   * `-c snapshotEvery=N` (default 500, 1–100000): a position stream's fold is stored as a snapshot
+   * every N commits (sets STANCEWATCH_SNAPSHOT_EVERY on the projector; docs/event-store.md).
+   */
+  snapshotEvery: number;
 }
 
 export class ConfigError extends Error {
@@ -170,6 +176,7 @@ export function readConfig(read: ContextReader): StancewatchConfig {
     alertShifts: flag(read, 'alertShifts', false),
     digestHour: whole(read, 'digestHour', 7, 0, 23),
     eventShards: whole(read, 'eventShards', DEFAULT_GLOBAL_SHARDS, 1, MAX_GLOBAL_SHARDS),
+    snapshotEvery: whole(read, 'snapshotEvery', DEFAULT_SNAPSHOT_EVERY, 1, 100_000),
   };
 }
 

@@ -229,6 +229,7 @@ export class StancewatchStack extends Stack {
         ...this.events.environment,
         [ENV.viewsTable]: this.views.tableName,
         [ENV.parkedTable]: this.parked.tableName,
+        [ENV.snapshotEvery]: String(config.snapshotEvery),
       },
     });
     const alerter = make('alerter', {

@@ -22,6 +22,7 @@ export const ENV = {
   // both runtimes
   publicRead: 'STANCEWATCH_PUBLIC_READ',
   alertShifts: 'STANCEWATCH_ALERT_SHIFTS',
+  snapshotEvery: 'STANCEWATCH_SNAPSHOT_EVERY',
   extractor: 'STANCEWATCH_EXTRACTOR',
   bedrockModel: 'STANCEWATCH_BEDROCK_MODEL',
   bedrockRegion: 'STANCEWATCH_BEDROCK_REGION',
@@ -80,6 +81,11 @@ export interface Config {
    * EVENTS_TABLE (docs/event-store.md, "Global order"); undefined means the stack's default.
    */
   eventsGlobalShards?: number;
+  /**
+   * STANCEWATCH_SNAPSHOT_EVERY: a position stream's fold is stored as a snapshot every this many
+   * commits (docs/event-store.md, "Snapshots"); undefined means the default, 500.
+   */
+  snapshotEvery?: number;
   /** API_URL: base of the links in alerts. */
   apiUrl?: string;
   /** AWS_REGION, or us-east-1: where the DynamoDB and SNS clients call. */
@@ -172,8 +178,16 @@ const globalShards = text.transform((value, ctx): number | undefined => {
   return fail(ctx, `${ENV.eventsGlobalShards}=${value} must be a whole number of shards from 1 to 256`);
 });
 
+const snapshotEvery = text.transform((value, ctx): number | undefined => {
+  if (value === undefined) return undefined;
+  const commits = Number(value);
+  if (Number.isInteger(commits) && commits >= 1 && commits <= 100_000) return commits;
+  return fail(ctx, `${ENV.snapshotEvery}=${value} must be a whole number of commits from 1 to 100000`);
+});
+
 const variables = z.object({
   [ENV.eventsGlobalShards]: globalShards,
+  [ENV.snapshotEvery]: snapshotEvery,
   [ENV.publicRead]: booleanVariable(ENV.publicRead, false),
   [ENV.alertShifts]: booleanVariable(ENV.alertShifts, false),
   [ENV.extractor]: extractorKind,
@@ -206,6 +220,7 @@ const environmentSchema = variables.transform((env, ctx): Config => {
     extractor: extractorSettings(env, ctx),
     ...optional('codebookPath', env[ENV.codebook]),
     ...optional('eventsGlobalShards', env[ENV.eventsGlobalShards]),
+    ...optional('snapshotEvery', env[ENV.snapshotEvery]),
     ...optional('apiUrl', env[ENV.apiUrl]),
     awsRegion: env[ENV.awsRegion] ?? 'us-east-1',
     observability: {

@@ -181,6 +181,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       maxAttempts: options.parking?.maxAttempts ?? 3,
       retryDelayMs: options.parking?.retryDelayMs ?? 100,
     };
+    const snapshotEvery = options.snapshotEvery ?? config.snapshotEvery;
     const projectorDependencies = () => ({
       eventStore,
       views,
@@ -189,7 +190,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       effectsWrittenInline: new EffectsWrittenInline(),
       // A projector started cold begins each position from its snapshot (docs/event-store.md).
       snapshots: new DynamoSnapshotStore(client, EMBEDDED_TABLES.events),
-      ...(options.snapshotEvery !== undefined ? { snapshotEvery: options.snapshotEvery } : {}),
+      ...(snapshotEvery !== undefined ? { snapshotEvery } : {}),
       onSnapshotError: reportSnapshotError(logger),
       logger,
     });

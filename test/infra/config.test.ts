@@ -14,6 +14,7 @@ describe('deployment context (-c key=value)', () => {
     alertShifts: false,
     digestHour: 7,
     eventShards: 16,
+    snapshotEvery: 500,
   };
 
   it('defaults to a kept stack with the rules extractor, no reserved concurrency and no subscriptions', () => {
@@ -43,6 +44,8 @@ describe('deployment context (-c key=value)', () => {
     expect(() => from({ alerterBatchSize: '2.5' })).toThrow(ConfigError);
     expect(from({ eventShards: '64' }).eventShards).toBe(64);
     expect(() => from({ eventShards: '0' })).toThrow(/-c eventShards: expected a whole number from 1 to 256/);
+    expect(from({ snapshotEvery: '50' }).snapshotEvery).toBe(50);
+    expect(() => from({ snapshotEvery: '0' })).toThrow(/-c snapshotEvery: expected a whole number from 1 to 100000/);
   });
 
   it('reads comma lists, emails and flags as the CLI passes them (strings)', () => {

@@ -47,7 +47,12 @@ describe('functions', () => {
       EVENTS_GLOBAL_SHARDS: shards,
       VIEWS_TABLE: views,
       PARKED_TABLE: parked,
+      STANCEWATCH_SNAPSHOT_EVERY: '500',
     });
+    expect(
+      synth({ snapshotEvery: '50' }).json.Resources[functionId('projector')]!.Properties.Environment.Variables
+        .STANCEWATCH_SNAPSHOT_EVERY,
+    ).toBe('50');
     expect(env('alerter')).toMatchObject({
       EVENTS_TABLE: events,
       EVENTS_GLOBAL_SHARDS: shards,

@@ -145,6 +145,17 @@ describe('readAwsConfig', () => {
     }
   });
 
+  it('reads the snapshot interval the stack sets on the projector, and refuses a bad one', () => {
+    const projector = { EVENTS_TABLE: 'events', VIEWS_TABLE: 'views', PARKED_TABLE: 'parked' };
+    expect(readAwsConfig('projector', projector)).not.toHaveProperty('snapshotEvery');
+    expect(readAwsConfig('projector', { ...projector, STANCEWATCH_SNAPSHOT_EVERY: '50' }).snapshotEvery).toBe(50);
+    for (const bad of ['0', '2.5', '100001', 'often']) {
+      expect(() => readAwsConfig('projector', { ...projector, STANCEWATCH_SNAPSHOT_EVERY: bad })).toThrow(
+        `STANCEWATCH_SNAPSHOT_EVERY=${bad} must be a whole number of commits from 1 to 100000`,
+      );
+    }
+  });
+
   it('reports a missing table and a bad shared setting together', () => {
     expect(() => readAwsConfig('ingest', { [ENV.extractor]: 'crystal-ball' })).toThrow(
       'the ingest function needs the environment variable EVENTS_TABLE (set by the CDK stack); ' +

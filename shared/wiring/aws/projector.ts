@@ -32,6 +32,7 @@ export function projectorDependencies(
     effectsWrittenInline: new EffectsWrittenInline(),
     // A cold one starts each position from its snapshot (docs/event-store.md, Snapshots).
     snapshots: new DynamoSnapshotStore(client, config.eventsTable),
+    ...(config.snapshotEvery !== undefined ? { snapshotEvery: config.snapshotEvery } : {}),
     onSnapshotError: reportSnapshotError(logger),
     logger,
     onEventsAppended: countPositionEvents(powertoolsMetrics(config, SERVICE)),
