@@ -34,6 +34,20 @@ const storedOf = (events: ReturnType<typeof anAlertPublished>[]): StoredEventAtt
     data: event.data,
   }));
 
+/** A commit as a Lambda stream record's NewImage carries it: binary attributes base64-encoded. */
+function lambdaImage(pk: string, commitId: string, binary: Record<string, Uint8Array>) {
+  const image = marshall({
+    pk,
+    sk: 1,
+    commitId,
+    recordedAt: '2026-01-01T00:00:00.000Z',
+    eventTypes: new Set(['AlertPublished']),
+  });
+  for (const [name, bytes] of Object.entries(binary))
+    image[name] = { B: Buffer.from(bytes).toString('base64') as never };
+  return image;
+}
+
 describe('commit items: compressed events', () => {
   it('stores the events deflated with the preset dictionary, in fewer bytes than a list of maps, and reads them back', async () => {
     const tableName = await dynamo.newEventTable();
@@ -63,23 +77,31 @@ describe('commit items: compressed events', () => {
     expect(read.events.map((event) => event.eventId)).toEqual(events.map((event) => event.eventId));
   });
 
-  it('still reads commits written as a list of maps, before the events were gzipped', async () => {
+  /**
+   * A commit of two alert events as an older writer stored it (`encoded`: the events attribute of
+   * that encoding), then read back through the current store; answers the store and the events.
+   */
+  async function readLegacyCommit(
+    streamId: string,
+    commitId: string,
+    encoded: (events: StoredEventAttributes[]) => object,
+  ) {
     const tableName = await dynamo.newEventTable();
     const events = [anAlertPublished(), anAlertPublished()];
     await dynamo.client.send(
       new PutCommand({
         TableName: tableName,
         Item: {
-          pk: 'alert/old',
+          pk: streamId,
           sk: 1,
           gpk: 'all',
-          gsk: '01JOLDCOMMIT0000000000000A',
-          commitId: '01JOLDCOMMIT0000000000000A',
+          gsk: commitId,
+          commitId,
           recordedAt: '2026-01-01T00:00:00.000Z',
           fromVersion: 1,
           toVersion: 2,
           eventTypes: new Set(['AlertPublished']),
-          events: storedOf(events),
+          ...encoded(storedOf(events)),
         },
       }),
     );
@@ -89,68 +111,35 @@ describe('commit items: compressed events', () => {
       clock: fixedClock(),
       ids: createUlidGenerator(),
     });
-    const read = await store.readStream('alert/old');
+    const read = await store.readStream(streamId);
     expect(read.events.map((event) => [event.eventId, event.version])).toEqual([
       [events[0]?.eventId, 1],
       [events[1]?.eventId, 2],
     ]);
+    return { store, events };
+  }
+
+  it('still reads commits written as a list of maps, before the events were gzipped', async () => {
+    const { store } = await readLegacyCommit('alert/old', '01JOLDCOMMIT0000000000000A', (events) => ({ events }));
     const log = await store.readAll();
     expect(log.commits.map((commit) => commit.commitId)).toEqual(['01JOLDCOMMIT0000000000000A']);
   });
 
-  it('still reads commits written gzipped, before the preset dictionary', async () => {
-    const tableName = await dynamo.newEventTable();
-    const events = [anAlertPublished(), anAlertPublished()];
-    await dynamo.client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          pk: 'alert/gzipped',
-          sk: 1,
-          gpk: 'all',
-          gsk: '01JGZCOMMIT00000000000000A',
-          commitId: '01JGZCOMMIT00000000000000A',
-          recordedAt: '2026-01-01T00:00:00.000Z',
-          fromVersion: 1,
-          toVersion: 2,
-          eventTypes: new Set(['AlertPublished']),
-          eventsGz: gzipSync(JSON.stringify(storedOf(events))),
-        },
-      }),
-    );
-    const store = new DynamoEventStore({
-      client: dynamo.client,
-      tableName,
-      clock: fixedClock(),
-      ids: createUlidGenerator(),
-    });
-    const read = await store.readStream('alert/gzipped');
-    expect(read.events.map((event) => [event.eventId, event.version])).toEqual([
-      [events[0]?.eventId, 1],
-      [events[1]?.eventId, 2],
-    ]);
-    const image = marshall({
-      pk: 'alert/gzipped',
-      sk: 1,
-      commitId: '01JGZCOMMIT00000000000000A',
-      recordedAt: '2026-01-01T00:00:00.000Z',
-      eventTypes: new Set(['AlertPublished']),
-    });
-    const base64 = gzipSync(JSON.stringify(storedOf(events))).toString('base64');
-    expect(decodeStreamImage({ ...image, eventsGz: { B: base64 as never } }).events).toHaveLength(2);
+  it('still reads commits written gzipped, before the preset dictionary, from the table and from a stream record', async () => {
+    const gzipped = (events: StoredEventAttributes[]) => gzipSync(JSON.stringify(events));
+    const { events } = await readLegacyCommit('alert/gzipped', '01JGZCOMMIT00000000000000A', (stored) => ({
+      eventsGz: gzipped(stored),
+    }));
+    const image = lambdaImage('alert/gzipped', '01JGZCOMMIT00000000000000A', { eventsGz: gzipped(storedOf(events)) });
+    expect(decodeStreamImage(image).events).toHaveLength(2);
   });
 
   it('decodes a stream record whose binary events arrive base64-encoded, as Lambda delivers them', () => {
     const events = [anAlertPublished()];
-    const image = marshall({
-      pk: 'alert/lambda',
-      sk: 1,
-      commitId: '01JLAMBDA00000000000000000',
-      recordedAt: '2026-01-01T00:00:00.000Z',
-      eventTypes: new Set(['AlertPublished']),
+    const image = lambdaImage('alert/lambda', '01JLAMBDA00000000000000000', {
+      eventsZ1: encodeStoredEvents(storedOf(events)),
     });
-    const base64 = Buffer.from(encodeStoredEvents(storedOf(events))).toString('base64');
-    const commit = decodeStreamImage({ ...image, eventsZ1: { B: base64 as never } });
+    const commit = decodeStreamImage(image);
     expect(commit.events.map((event) => event.eventId)).toEqual([events[0]?.eventId]);
   });
 });
