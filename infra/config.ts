@@ -1,6 +1,6 @@
 import { DEFAULT_GLOBAL_SHARDS, MAX_GLOBAL_SHARDS } from '../shared/adapters/dynamodb/event-table';
 import { DEFAULT_SNAPSHOT_EVERY } from '../shared/application/decide-position';
-import { EXTRACTOR_KINDS, type ExtractorKind } from '../shared/config';
+import { ENV, EXTRACTOR_KINDS, type ExtractorKind, readConfig as readRuntimeConfig } from '../shared/config';
 
 /**
  * Deployment settings, read once from CDK context (`-c key=value` on the command line, or the
@@ -68,6 +68,13 @@ export interface StancewatchConfig {
    * every N commits (sets STANCEWATCH_SNAPSHOT_EVERY on the projector; docs/event-store.md).
    */
   snapshotEvery: number;
+  /**
+   * `-c strongEvidence=quote,action` (or `none`), `-c strongMinConfidence=0.8`,
+   * `-c strongMaxDaysApart=180`: which contradictions are alerted at once and which wait for
+   * review (docs/positions.md, "Alert strength"). Passed to the projector as the
+   * STANCEWATCH_STRONG_* variables, checked here by the same parser; unset means the default.
+   */
+  strengthPolicyEnvironment: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +143,29 @@ function email(read: ContextReader, key: string): string | undefined {
   return value;
 }
 
+const STRENGTH_KEYS = {
+  strongEvidence: ENV.strongEvidence,
+  strongMinConfidence: ENV.strongMinConfidence,
+  strongMaxDaysApart: ENV.strongMaxDaysApart,
+} as const;
+
+/** The STANCEWATCH_STRONG_* variables the context sets, refused at synth if the Lambda would refuse them. */
+function strengthPolicyEnvironment(read: ContextReader): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const [key, variable] of Object.entries(STRENGTH_KEYS)) {
+    const value = text(read, key);
+    if (value !== undefined) environment[variable] = value;
+  }
+  try {
+    readRuntimeConfig(environment);
+  } catch (error) {
+    const message = (error as Error).message;
+    const key = Object.entries(STRENGTH_KEYS).find(([, variable]) => message.includes(variable))?.[0];
+    throw new ConfigError(key ?? 'strongEvidence', message);
+  }
+  return environment;
+}
+
 /** Reads and validates the context; `read` is `node.tryGetContext` (a plain function in tests). */
 export function readConfig(read: ContextReader): StancewatchConfig {
   const extractor = (text(read, 'extractor') ?? 'rules') as ExtractorChoice;
@@ -177,6 +207,7 @@ export function readConfig(read: ContextReader): StancewatchConfig {
     digestHour: whole(read, 'digestHour', 7, 0, 23),
     eventShards: whole(read, 'eventShards', DEFAULT_GLOBAL_SHARDS, 1, MAX_GLOBAL_SHARDS),
     snapshotEvery: whole(read, 'snapshotEvery', DEFAULT_SNAPSHOT_EVERY, 1, 100_000),
+    strengthPolicyEnvironment: strengthPolicyEnvironment(read),
   };
 }
 

@@ -230,6 +230,7 @@ export class StancewatchStack extends Stack {
         [ENV.viewsTable]: this.views.tableName,
         [ENV.parkedTable]: this.parked.tableName,
         [ENV.snapshotEvery]: String(config.snapshotEvery),
+        ...config.strengthPolicyEnvironment,
       },
     });
     const alerter = make('alerter', {

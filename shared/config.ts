@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_STRENGTH_POLICY, type StrengthPolicy } from './domain/alerts/alert-strength';
 import type { ToolChoiceMode } from './domain/extraction/llm/tool-choice';
 
 /**
@@ -23,6 +24,9 @@ export const ENV = {
   publicRead: 'STANCEWATCH_PUBLIC_READ',
   alertShifts: 'STANCEWATCH_ALERT_SHIFTS',
   snapshotEvery: 'STANCEWATCH_SNAPSHOT_EVERY',
+  strongEvidence: 'STANCEWATCH_STRONG_EVIDENCE',
+  strongMinConfidence: 'STANCEWATCH_STRONG_MIN_CONFIDENCE',
+  strongMaxDaysApart: 'STANCEWATCH_STRONG_MAX_DAYS_APART',
   extractor: 'STANCEWATCH_EXTRACTOR',
   bedrockModel: 'STANCEWATCH_BEDROCK_MODEL',
   bedrockRegion: 'STANCEWATCH_BEDROCK_REGION',
@@ -86,6 +90,12 @@ export interface Config {
    * commits (docs/event-store.md, "Snapshots"); undefined means the default, 500.
    */
   snapshotEvery?: number;
+  /**
+   * Which contradictions are strong (alerted at once) and which wait for review:
+   * STANCEWATCH_STRONG_EVIDENCE, STANCEWATCH_STRONG_MIN_CONFIDENCE and
+   * STANCEWATCH_STRONG_MAX_DAYS_APART over DEFAULT_STRENGTH_POLICY (docs/positions.md).
+   */
+  strengthPolicy: StrengthPolicy;
   /** API_URL: base of the links in alerts. */
   apiUrl?: string;
   /** AWS_REGION, or us-east-1: where the DynamoDB and SNS clients call. */
@@ -185,9 +195,41 @@ const snapshotEvery = text.transform((value, ctx): number | undefined => {
   return fail(ctx, `${ENV.snapshotEvery}=${value} must be a whole number of commits from 1 to 100000`);
 });
 
+const STRONG_EVIDENCE_KINDS = ['quote', 'action', 'named-speech'] as const;
+
+/** A comma list of evidence kinds; `none` makes every contradiction wait for review. */
+const strongEvidence = text.transform((value, ctx): StrengthPolicy['strongEvidence'] | undefined => {
+  if (value === undefined) return undefined;
+  if (value.toLowerCase() === 'none') return [];
+  const kinds = value.split(',').map((kind) => kind.trim().toLowerCase());
+  const unknown = kinds.filter((kind) => !(STRONG_EVIDENCE_KINDS as readonly string[]).includes(kind));
+  if (unknown.length === 0) return [...new Set(kinds)] as StrengthPolicy['strongEvidence'];
+  return fail(
+    ctx,
+    `${ENV.strongEvidence}=${value}: ${unknown.join(', ')} is not one of ${STRONG_EVIDENCE_KINDS.join(', ')} (or none)`,
+  );
+});
+
+const strongMinConfidence = text.transform((value, ctx): number | undefined => {
+  if (value === undefined) return undefined;
+  const confidence = Number(value);
+  if (Number.isFinite(confidence) && confidence >= 0 && confidence <= 1) return confidence;
+  return fail(ctx, `${ENV.strongMinConfidence}=${value} must be a number from 0 to 1`);
+});
+
+const strongMaxDaysApart = text.transform((value, ctx): number | undefined => {
+  if (value === undefined) return undefined;
+  const days = Number(value);
+  if (Number.isInteger(days) && days >= 0) return days;
+  return fail(ctx, `${ENV.strongMaxDaysApart}=${value} must be a whole number of days, 0 or more`);
+});
+
 const variables = z.object({
   [ENV.eventsGlobalShards]: globalShards,
   [ENV.snapshotEvery]: snapshotEvery,
+  [ENV.strongEvidence]: strongEvidence,
+  [ENV.strongMinConfidence]: strongMinConfidence,
+  [ENV.strongMaxDaysApart]: strongMaxDaysApart,
   [ENV.publicRead]: booleanVariable(ENV.publicRead, false),
   [ENV.alertShifts]: booleanVariable(ENV.alertShifts, false),
   [ENV.extractor]: extractorKind,
@@ -221,6 +263,11 @@ const environmentSchema = variables.transform((env, ctx): Config => {
     ...optional('codebookPath', env[ENV.codebook]),
     ...optional('eventsGlobalShards', env[ENV.eventsGlobalShards]),
     ...optional('snapshotEvery', env[ENV.snapshotEvery]),
+    strengthPolicy: {
+      strongEvidence: env[ENV.strongEvidence] ?? DEFAULT_STRENGTH_POLICY.strongEvidence,
+      minConfidence: env[ENV.strongMinConfidence] ?? DEFAULT_STRENGTH_POLICY.minConfidence,
+      maxDaysApart: env[ENV.strongMaxDaysApart] ?? DEFAULT_STRENGTH_POLICY.maxDaysApart,
+    },
     ...optional('apiUrl', env[ENV.apiUrl]),
     awsRegion: env[ENV.awsRegion] ?? 'us-east-1',
     observability: {

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../events/registry';
+import type { StrengthPolicy } from '../domain/alerts/alert-strength';
 import { type CommandSource, decide, type PositionCommand, type PositionDecision } from '../domain/positions/decide';
 import { fromSnapshotState, POSITION_SNAPSHOT_SCHEMA, toSnapshotState } from '../domain/positions/position-snapshot';
 import { foldOnto, type PositionState, rehydrate } from '../domain/positions/position-state';
@@ -31,6 +32,8 @@ export interface PositionDecisionDependencies {
   snapshotEvery?: number;
   /** Told when a snapshot could not be stored: the decision stands, the next snapshot is due later. */
   onSnapshotError?: (streamId: string, error: unknown) => void;
+  /** Which contradictions are strong, i.e. alerted at once (default DEFAULT_STRENGTH_POLICY; docs/positions.md). */
+  strengthPolicy?: StrengthPolicy;
 }
 
 export interface PositionDecisionOutcome {
@@ -63,7 +66,8 @@ export async function decideOnPosition(
     eventStore: dependencies.eventStore,
     streamId,
     load: () => loadPosition(dependencies, streamId),
-    decide: (state) => toNewEvents(decide(state, command), command.source, dependencies.ids),
+    decide: (state) =>
+      toNewEvents(decide(state, command, dependencies.strengthPolicy), command.source, dependencies.ids),
     policy: {
       ...(dependencies.maxAttempts !== undefined ? { maxAttempts: dependencies.maxAttempts } : {}),
       ...(dependencies.sleep ? { sleep: dependencies.sleep } : {}),

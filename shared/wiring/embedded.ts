@@ -191,6 +191,7 @@ export async function openStancewatch(options: OpenStancewatchOptions = {}): Pro
       // A projector started cold begins each position from its snapshot (docs/event-store.md).
       snapshots: new DynamoSnapshotStore(client, EMBEDDED_TABLES.events),
       ...(snapshotEvery !== undefined ? { snapshotEvery } : {}),
+      strengthPolicy: config.strengthPolicy,
       onSnapshotError: reportSnapshotError(logger),
       logger,
     });

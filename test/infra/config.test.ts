@@ -15,6 +15,7 @@ describe('deployment context (-c key=value)', () => {
     digestHour: 7,
     eventShards: 16,
     snapshotEvery: 500,
+    strengthPolicyEnvironment: {},
   };
 
   it('defaults to a kept stack with the rules extractor, no reserved concurrency and no subscriptions', () => {
@@ -46,6 +47,17 @@ describe('deployment context (-c key=value)', () => {
     expect(() => from({ eventShards: '0' })).toThrow(/-c eventShards: expected a whole number from 1 to 256/);
     expect(from({ snapshotEvery: '50' }).snapshotEvery).toBe(50);
     expect(() => from({ snapshotEvery: '0' })).toThrow(/-c snapshotEvery: expected a whole number from 1 to 100000/);
+  });
+
+  it('passes the alert strength policy to the projector as its variables, refusing at synth what the Lambda would', () => {
+    expect(from({ strongEvidence: 'quote,action', strongMaxDaysApart: '90' }).strengthPolicyEnvironment).toEqual({
+      STANCEWATCH_STRONG_EVIDENCE: 'quote,action',
+      STANCEWATCH_STRONG_MAX_DAYS_APART: '90',
+    });
+    expect(() => from({ strongEvidence: 'rumour' })).toThrow(/-c strongEvidence: .*rumour is not one of/);
+    expect(() => from({ strongMinConfidence: 'high' })).toThrow(
+      /-c strongMinConfidence: .*must be a number from 0 to 1/,
+    );
   });
 
   it('reads comma lists, emails and flags as the CLI passes them (strings)', () => {

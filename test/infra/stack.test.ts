@@ -49,10 +49,10 @@ describe('functions', () => {
       PARKED_TABLE: parked,
       STANCEWATCH_SNAPSHOT_EVERY: '500',
     });
-    expect(
-      synth({ snapshotEvery: '50' }).json.Resources[functionId('projector')]!.Properties.Environment.Variables
-        .STANCEWATCH_SNAPSHOT_EVERY,
-    ).toBe('50');
+    const tuned = synth({ snapshotEvery: '50', strongEvidence: 'none' }).json.Resources[functionId('projector')]!
+      .Properties.Environment.Variables;
+    expect(tuned).toMatchObject({ STANCEWATCH_SNAPSHOT_EVERY: '50', STANCEWATCH_STRONG_EVIDENCE: 'none' });
+    expect(env('projector')).not.toHaveProperty('STANCEWATCH_STRONG_EVIDENCE');
     expect(env('alerter')).toMatchObject({
       EVENTS_TABLE: events,
       EVENTS_GLOBAL_SHARDS: shards,

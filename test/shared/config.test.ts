@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENV, parseBoolean, readAwsConfig, readConfig } from '../../shared/config';
+import { DEFAULT_STRENGTH_POLICY } from '../../shared/domain/alerts/alert-strength';
 
 const API = { EVENTS_TABLE: 'events', VIEWS_TABLE: 'views', API_TOKEN_SECRET_ARN: 'arn:secret' };
 
@@ -12,6 +13,7 @@ describe('readConfig', () => {
       awsRegion: 'us-east-1',
       observability: { onLambda: false, logLevel: 'WARN', metricsNamespace: 'stancewatch' },
       embedded: { dataDir: '.stancewatch', port: '3000', smtp: {} },
+      strengthPolicy: DEFAULT_STRENGTH_POLICY,
     });
   });
 
@@ -35,6 +37,9 @@ describe('readConfig', () => {
       [ENV.alertTo]: 'desk@example.org',
       [ENV.alertFrom]: '',
       [ENV.token]: 'a-token',
+      [ENV.strongEvidence]: 'Quote, action',
+      [ENV.strongMinConfidence]: '0.8',
+      [ENV.strongMaxDaysApart]: '180',
     });
     expect(config).toEqual({
       publicRead: true,
@@ -56,7 +61,21 @@ describe('readConfig', () => {
         smtp: { smtpUrl: 'smtp://mail.example.org:587', alertTo: 'desk@example.org' },
       },
       cliToken: 'a-token',
+      strengthPolicy: { strongEvidence: ['quote', 'action'], minConfidence: 0.8, maxDaysApart: 180 },
     });
+  });
+
+  it('reads "none" as a desk that reviews every contradiction, and refuses an unknown evidence kind or a bad number', () => {
+    expect(readConfig({ [ENV.strongEvidence]: 'none' }).strengthPolicy.strongEvidence).toEqual([]);
+    expect(() => readConfig({ [ENV.strongEvidence]: 'quote,hearsay' })).toThrow(
+      'STANCEWATCH_STRONG_EVIDENCE=quote,hearsay: hearsay is not one of quote, action, named-speech (or none)',
+    );
+    expect(() => readConfig({ [ENV.strongMinConfidence]: '1.5' })).toThrow(
+      'STANCEWATCH_STRONG_MIN_CONFIDENCE=1.5 must be a number from 0 to 1',
+    );
+    expect(() => readConfig({ [ENV.strongMaxDaysApart]: '-3' })).toThrow(
+      'STANCEWATCH_STRONG_MAX_DAYS_APART=-3 must be a whole number of days, 0 or more',
+    );
   });
 
   it('is frozen all the way down', () => {

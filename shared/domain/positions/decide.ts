@@ -1,7 +1,7 @@
 import type { StatementExtracted, StatementRetracted } from '../../../events/document-events';
 import type { EventDataOf } from '../../../events/registry';
 import type { StatementRef } from '../../../events/statement-ref';
-import { strengthOf } from '../alerts/alert-strength';
+import { DEFAULT_STRENGTH_POLICY, type StrengthPolicy, strengthOf } from '../alerts/alert-strength';
 import { orderKeyOf } from './ordering';
 import {
   activeStatements,
@@ -37,17 +37,26 @@ type PositionEventType =
 export type PositionDecision = { [K in PositionEventType]: { type: K; data: EventDataOf<K> } }[PositionEventType];
 
 /**
- * Decides what one command means for one actor × proposition position. Pure: the same state and
- * command always give the same events. The rules are written up in docs/positions.md.
+ * Decides what one command means for one actor × proposition position. Pure: the same state,
+ * command and policy always give the same events. The rules are written up in docs/positions.md;
+ * `policy` says which contradictions are strong (alerted at once) and which wait for review.
  */
-export function decide(state: PositionState, command: PositionCommand): PositionDecision[] {
+export function decide(
+  state: PositionState,
+  command: PositionCommand,
+  policy: StrengthPolicy = DEFAULT_STRENGTH_POLICY,
+): PositionDecision[] {
   if (state.handledSources.has(command.source.eventId)) return [];
   return command.type === 'ApplyStatement'
-    ? applyStatement(state, command.statement)
-    : withdrawStatement(state, command.retraction);
+    ? applyStatement(state, command.statement, policy)
+    : withdrawStatement(state, command.retraction, policy);
 }
 
-function applyStatement(state: PositionState, statement: StatementExtracted['data']): PositionDecision[] {
+function applyStatement(
+  state: PositionState,
+  statement: StatementExtracted['data'],
+  policy: StrengthPolicy,
+): PositionDecision[] {
   // Hearsay and doubtful extractions are evidence for the timeline, never position moves.
   if (!countsTowardPosition(statement)) return [];
   if (state.statements.get(statement.statementId)?.active) return [];
@@ -70,10 +79,10 @@ function applyStatement(state: PositionState, statement: StatementExtracted['dat
 
   const after = [...before, added].sort(byOrderKey);
   const recorded = [...state.contradictions.values()].filter((contradiction) => contradiction.active);
-  return [classification, ...newContradictions(key, after, recorded, ref.statementId, lookup(state, added))];
+  return [classification, ...newContradictions(key, after, recorded, ref.statementId, lookup(state, added), policy)];
 }
 
-function withdrawStatement(state: PositionState, retraction: Withdrawal): PositionDecision[] {
+function withdrawStatement(state: PositionState, retraction: Withdrawal, policy: StrengthPolicy): PositionDecision[] {
   const withdrawn = state.statements.get(retraction.statementId);
   // Never applied (hearsay, low confidence) or already withdrawn: nothing to undo.
   if (!withdrawn?.active) return [];
@@ -102,7 +111,7 @@ function withdrawStatement(state: PositionState, retraction: Withdrawal): Positi
   const stillActive = active.filter((contradiction) => !involves(contradiction));
   return [
     withdrawal,
-    ...newContradictions(key, remaining, stillActive, retraction.statementId, lookup(state, undefined)),
+    ...newContradictions(key, remaining, stillActive, retraction.statementId, lookup(state, undefined), policy),
   ];
 }
 
@@ -143,6 +152,7 @@ function newContradictions(
   recorded: readonly RecordedContradiction[],
   changedStatementId: string,
   find: (statementId: string) => PositionStatement | undefined,
+  policy: StrengthPolicy,
 ): PositionDecision[] {
   const decisive = ordered.filter((statement) => statement.ref.polarity !== 'conditional');
   const flips: Flip[] = [];
@@ -198,10 +208,15 @@ function newContradictions(
 
   return unevidenced
     .filter((flip) => reported.has(flip))
-    .map((flip) => contradictionOf(key, flip.earlier.ref, flip.later.ref));
+    .map((flip) => contradictionOf(key, flip.earlier.ref, flip.later.ref, policy));
 }
 
-function contradictionOf(key: PositionKey, earlier: StatementRef, later: StatementRef): PositionDecision {
+function contradictionOf(
+  key: PositionKey,
+  earlier: StatementRef,
+  later: StatementRef,
+  policy: StrengthPolicy,
+): PositionDecision {
   return {
     type: 'ContradictionDetected',
     data: {
@@ -210,7 +225,7 @@ function contradictionOf(key: PositionKey, earlier: StatementRef, later: Stateme
       earlier,
       later,
       severity: severityOf(earlier, later),
-      strength: strengthOf(earlier, later),
+      strength: strengthOf(earlier, later, policy),
     },
   };
 }

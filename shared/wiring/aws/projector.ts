@@ -33,6 +33,7 @@ export function projectorDependencies(
     // A cold one starts each position from its snapshot (docs/event-store.md, Snapshots).
     snapshots: new DynamoSnapshotStore(client, config.eventsTable),
     ...(config.snapshotEvery !== undefined ? { snapshotEvery: config.snapshotEvery } : {}),
+    strengthPolicy: config.strengthPolicy,
     onSnapshotError: reportSnapshotError(logger),
     logger,
     onEventsAppended: countPositionEvents(powertoolsMetrics(config, SERVICE)),

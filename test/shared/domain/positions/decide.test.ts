@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StatementRef } from '../../../../events/statement-ref';
+import { DEFAULT_STRENGTH_POLICY } from '../../../../shared/domain/alerts/alert-strength';
 import { decide, type PositionCommand, type PositionDecision } from '../../../../shared/domain/positions/decide';
 import {
   evolve,
@@ -214,6 +215,38 @@ describe('decide: applying a statement to a position', () => {
     expect(first?.type === 'ContradictionDetected' && first.data.contradictionId).toBe(
       second?.type === 'ContradictionDetected' && second.data.contradictionId,
     );
+  });
+});
+
+describe('decide: the strength policy a deployment configures', () => {
+  // Reported speech of a named speaker on both sides: strong by default, weaker than quotes or acts.
+  const saidOct28 = { ...refusesOct28, evidence: 'speech' as const };
+  const saidNov20 = { ...cedesNov20, evidence: 'speech' as const };
+  const changed: PositionDecision = {
+    type: 'PositionChanged',
+    data: { ...key, from: 'oppose', to: 'support', statement: ref(saidNov20), previous: ref(saidOct28) },
+  };
+  const { state } = given(applyCommand(saidOct28));
+
+  it('given the default policy, when named speech contradicts named speech, then the contradiction is strong', () => {
+    expect(decide(state, applyCommand(saidNov20))).toEqual([changed, contradiction(saidOct28, saidNov20)]);
+  });
+
+  it('given a desk that trusts only quotes and acts, when named speech contradicts named speech, then it waits for review', () => {
+    const quotesAndActs = { ...DEFAULT_STRENGTH_POLICY, strongEvidence: ['quote', 'action'] as const };
+    expect(decide(state, applyCommand(saidNov20), quotesAndActs)).toEqual([
+      changed,
+      contradiction(saidOct28, saidNov20, 'high', 'possible'),
+    ]);
+  });
+
+  it('given a desk that reviews everything (no strong evidence), then even two quotes wait for review', () => {
+    const reviewAll = { ...DEFAULT_STRENGTH_POLICY, strongEvidence: [] };
+    const quoted = given(applyCommand(refusesOct28)).state;
+    expect(decide(quoted, applyCommand(cedesNov20), reviewAll).at(-1)).toEqual(
+      contradiction(refusesOct28, cedesNov20, 'high', 'possible'),
+    );
+    expect(decide(quoted, applyCommand(cedesNov20)).at(-1)).toEqual(contradiction(refusesOct28, cedesNov20));
   });
 });
 

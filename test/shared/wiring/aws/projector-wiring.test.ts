@@ -20,4 +20,15 @@ describe('the projector Lambda wiring', () => {
     );
     expect(dependencies.snapshotEvery).toBe(50);
   });
+
+  it('decides strength by the policy the stack sets (-c strongEvidence and the rest)', () => {
+    const dependencies = projectorDependencies(
+      readAwsConfig('projector', {
+        ...tables,
+        STANCEWATCH_STRONG_EVIDENCE: 'quote',
+        STANCEWATCH_STRONG_MIN_CONFIDENCE: '0.9',
+      }),
+    );
+    expect(dependencies.strengthPolicy).toEqual({ strongEvidence: ['quote'], minConfidence: 0.9, maxDaysApart: 540 });
+  });
 });
