@@ -7,6 +7,7 @@ import type {
   ViewUpdate,
 } from '../../domain/positions/view-updates';
 import type { ActorView, ContradictionView, DeskStats, PositionView, TimelineEntry } from '../../ports/views';
+import { encodeSides, sidesOf } from './contradiction-sides';
 import { deskPartition, shiftPartition, VIEWS_TABLE_KEYS, viewKeys } from './views-table';
 
 const {
@@ -129,8 +130,7 @@ const contradictionAttributes = (contradiction: ContradictionRecord) => ({
   proposition: contradiction.proposition,
   severity: contradiction.severity,
   strength: contradiction.strength,
-  earlier: contradiction.earlier,
-  later: contradiction.later,
+  sidesZ1: encodeSides(contradiction),
   detectedAt: contradiction.detectedAt,
   status: 'active',
 });
@@ -357,8 +357,7 @@ export function toContradictionView(item: Record<string, unknown>): Contradictio
     severity: item.severity as ContradictionView['severity'],
     // Contradictions projected before strengths existed were all alerted at once: strong.
     strength: item.strength === 'possible' ? 'possible' : 'strong',
-    earlier: item.earlier as StatementRef,
-    later: item.later as StatementRef,
+    ...sidesOf(item),
     detectedAt: String(item.detectedAt),
     status: item.status === 'withdrawn' ? 'withdrawn' : 'active',
     ...(item.alert !== undefined ? { alert: item.alert as NonNullable<ContradictionView['alert']> } : {}),
