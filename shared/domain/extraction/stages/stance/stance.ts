@@ -18,6 +18,7 @@ import {
   deonticFrom,
   directOnly,
   type Found,
+  harmSignAfter,
   invertedBefore,
   isSubjectPosition,
   NO_FOUND,
@@ -110,9 +111,14 @@ function emitClause(ctx: Context, state: ClauseState): void {
       if (continuesSameTopic(compiled, text, triggers, k)) continue;
       const entry = trigger.trigger;
       const isObject = trigger.start >= stanceStart;
+      const harm = harmSignAfter(compiled, text, items, triggers, k, clause.end);
+      if (harm === 0) continue;
       let chainSign: number;
       let conditional = false;
-      if (isObject) {
+      if (harm < 0 && (isObject || (subjectMode && isSubjectPosition(ctx, clause, trigger, items)))) {
+        // The act named, then what it brings: the holder's judgement of it is opposition.
+        chainSign = -1;
+      } else if (isObject) {
         const chain = chains[k] ?? chainOf(items, holderEnd, trigger.start);
         const present =
           chain.hasCue || state.prefixSign !== 1 || governingItem(items, trigger.start, clause.start) !== undefined;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoStatement, expectStatement, extract } from './helpers';
+
+/**
+ * Rules of the rules@1.4.0 round (issue 14, precision), each motivated by several press documents
+ * and pinned here on sentences written for this test, not taken from the corpus.
+ */
+
+describe('a harm said to follow an act is opposition to the act', () => {
+  it.each([
+    [
+      'Polish Prime Minister Donald Tusk said that giving Russia a truce would only give its army time to rearm.',
+      'poland',
+      'ceasefire',
+    ],
+    [
+      'Slovakia argued that delivering more weapons to Kyiv merely prolongs the fighting, Slovak officials said.',
+      'slovakia',
+      'military-aid',
+    ],
+    [
+      '"Each new sanctions package pushes a settlement further away," Kremlin spokesman Dmitry Peskov said.',
+      'russia',
+      'sanctions',
+    ],
+    [
+      'Hungarian Foreign Minister Peter Szijjarto said sending Taurus missiles would be a dangerous escalation.',
+      'hungary',
+      'military-aid',
+    ],
+  ])('%s', (text, actor, topic) => {
+    const statements = extract(text);
+    expectStatement(statements, { actor, topic, polarity: 'oppose' });
+    expectNoStatement(statements, { actor, topic, polarity: 'support' });
+  });
+
+  it('a negated harm is too loose to read: nothing on the act', () => {
+    const statements = extract('German Chancellor Friedrich Merz said sending more tanks would not prolong the war.');
+    expect(statements.filter((s) => s.actor === 'germany' && s.topic === 'military-aid')).toEqual([]);
+  });
+
+  it('without a harm the act words still read as support', () => {
+    expectStatement(extract('German Chancellor Friedrich Merz said Germany would keep sending weapons to Ukraine.'), {
+      actor: 'germany',
+      topic: 'military-aid',
+      polarity: 'support',
+    });
+  });
+});
