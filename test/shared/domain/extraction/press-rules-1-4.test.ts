@@ -47,3 +47,37 @@ describe('a harm said to follow an act is opposition to the act', () => {
     });
   });
 });
+
+describe('an act its subject trigger underwent, in the active voice, is news', () => {
+  it.each([
+    ['Efforts to broker a ceasefire have stalled this spring, Hungarian officials said.', 'hungary'],
+    ['Western arms deliveries stopped for three weeks last winter, Polish Prime Minister Donald Tusk said.', 'poland'],
+    ['Sanctions on Russian banks expanded twice last year, Finnish President Alexander Stubb said.', 'finland'],
+  ])('the speaker takes no stance on the subject: %s', (text, actor) => {
+    expectNoStatement(extract(text), { actor });
+  });
+
+  it('a word of stance after the subject trigger still reads', () => {
+    expectStatement(extract('Territorial concessions are out of the question, Zelensky said.'), {
+      actor: 'ukraine',
+      topic: 'territory',
+      polarity: 'oppose',
+    });
+  });
+
+  it('a passive act after it is what is asked for', () => {
+    expectStatement(extract('Kyiv insisted that strikes on energy plants be halted.'), {
+      actor: 'ukraine',
+      topic: 'ceasefire',
+      polarity: 'support',
+    });
+  });
+
+  it('a modal before the act still carries the stance', () => {
+    expectStatement(extract('"Arms deliveries to Kyiv will stop," Hungarian Prime Minister Viktor Orban said.'), {
+      actor: 'hungary',
+      topic: 'military-aid',
+      polarity: 'oppose',
+    });
+  });
+});
