@@ -81,3 +81,24 @@ describe('an act its subject trigger underwent, in the active voice, is news', (
     });
   });
 });
+
+describe('a short condition that only wishes or asks is a courtesy, not a condition', () => {
+  it.each([
+    [
+      'Swiss Foreign Minister Ignazio Cassis said Bern would host peace talks next month, if the parties want.',
+      'switzerland',
+    ],
+    ['"We can hold the talks in Ankara next week if needed," Turkish Foreign Minister Hakan Fidan said.', 'turkey'],
+  ])('the offer stands: %s', (text, actor) => {
+    const statements = extract(text);
+    expectStatement(statements, { actor, topic: 'talks', polarity: 'support' });
+    expectNoStatement(statements, { actor, topic: 'talks', polarity: 'conditional' });
+  });
+
+  it.each([
+    ['Swiss Foreign Minister Ignazio Cassis said Bern would host peace talks if Russia wants them.', 'switzerland'],
+    ['Turkish Foreign Minister Hakan Fidan said Ankara would host peace talks if they did.', 'turkey'],
+  ])('a condition naming someone, or pointing back, still conditions: %s', (text, actor) => {
+    expectStatement(extract(text), { actor, topic: 'talks', polarity: 'conditional' });
+  });
+});
