@@ -88,6 +88,8 @@ export interface CompiledCodebook {
   words: Words;
   partitives: PatternIndex<true>;
   occasions: PatternIndex<true>;
+  /** Harms said of a trigger after it ("only prolongs the war"): no mask bit, read per clause. */
+  harms: PatternIndex<true>;
   /**
    * Forms that can start a trigger or a venue word: a sentence with none of them (and no anaphor
    * after an earlier trigger) cannot yield a statement, so only its names are read (for later
@@ -282,6 +284,8 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const pattern of lexicon.partitives) partitives.add(pattern, true, closed);
   const occasions = new PatternIndex<true>(MASK.occasions);
   for (const pattern of lexicon.occasions) occasions.add(pattern, true, closed);
+  const harms = new PatternIndex<true>();
+  for (const pattern of lexicon.harms) harms.add(pattern, true, open);
 
   const roles = new PatternIndex<RoleEntry>(MASK.roles);
   for (const title of lexicon.titles) roles.add(title, { kind: 'title' }, open);
@@ -367,6 +371,7 @@ function build(codebook: Codebook): CompiledCodebook {
     anaphors,
     partitives,
     occasions,
+    harms,
     candidateForms,
     venueTopicWords,
     prefilter: Prefilter.of([...triggers.patterns(), ...venueTopicWords.patterns()]),

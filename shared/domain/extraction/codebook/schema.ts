@@ -222,6 +222,11 @@ export const Lexicon = z
     partitives: Patterns.default([]),
     /** A trigger after these is the occasion, not the object of a stance ("at talks in Jeddah"). */
     occasions: Patterns.default([]),
+    /**
+     * Harms a holder says an act brings ("prolong the war", "give … time to rearm", "push … further
+     * away"): said after a trigger, the stance on it is opposition, whatever words name the act.
+     */
+    harms: Patterns.default([]),
     /** "that": a clause boundary unless it follows a reporting verb or a cue ("said that", "hope that"). */
     complementizers: Patterns.default([]),
     /** Where reported speech ends and the narrator resumes (", after …", ", while …"). */

@@ -4,7 +4,7 @@ import type { AnalysedText } from '../nlp';
 import { quoteMarkAt } from '../quotes';
 import type { Frame } from './frames';
 import type { Item } from './items';
-import type { Mention } from './mentions';
+import { actorOf, type Mention } from './mentions';
 import type { Sentence } from './sentences';
 
 /**
@@ -114,7 +114,7 @@ export function segmentClauses(
   }
   found.close(end);
   const clauses = found.take();
-  attachConditions(compiled, clauses);
+  attachConditions(compiled, text, sentence, clauses);
   return clauses;
 }
 
@@ -122,10 +122,10 @@ export function segmentClauses(
  * A condition makes the clause it attaches to conditional: the previous one ("ready … if"), or
  * the next one when the condition comes first ("If Russia withdraws, Ukraine will …").
  */
-function attachConditions(compiled: CompiledCodebook, clauses: Clause[]): void {
+function attachConditions(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence, clauses: Clause[]): void {
   for (let index = 0; index < clauses.length; index += 1) {
     const clause = clauses[index]!;
-    if (!clause.condition) continue;
+    if (!clause.condition || namesNothing(text, sentence, clause)) continue;
     const previous = clauses[index - 1];
     const targetIndex = previous && previous.frame === clause.frame ? index - 1 : index + 1;
     const target = clauses[targetIndex];
@@ -134,6 +134,33 @@ function attachConditions(compiled: CompiledCodebook, clauses: Clause[]): void {
     if (compiled.words.trades.has(clause.openedBy ?? '')) target.trade = true;
     clause.attachesTo = targetIndex;
   }
+}
+
+/** At most this many words in a condition that names nothing ("if needed", "if they wish"). */
+const EMPTY_CONDITION_WORDS = 3;
+const WORD = /^[\p{L}-]+$/u;
+
+/**
+ * "ready to host them tomorrow, if they wish", "would, if asked, make the arrangements", "tomorrow if
+ * needed": a short condition that only wishes or asks (a support cue), naming no actor, proposition
+ * or negation, is an offer's courtesy, not a condition on it, so the offer stands unconditional.
+ */
+function namesNothing(text: AnalysedText, sentence: Sentence, clause: Clause): boolean {
+  let words = 0;
+  for (let i = clause.start; i < clause.end; i += 1) if (WORD.test(text.value[i] ?? '')) words += 1;
+  if (words === 0 || words > EMPTY_CONDITION_WORDS) return false;
+  let wish = false;
+  for (const item of sentence.items) {
+    if (item.start < clause.start || item.start >= clause.end) continue;
+    if (item.kind !== 'cue' || item.polarity !== 'support') return false;
+    wish = true;
+  }
+  // "if they did" points back to a real condition; "if they wish" only defers to the parties.
+  if (!wish) return false;
+  for (const mention of sentence.mentions) {
+    if (mention.start >= clause.start && mention.start < clause.end && actorOf(mention)) return false;
+  }
+  return true;
 }
 
 /**

@@ -309,3 +309,36 @@ function itemKindAt(items: Item[], index: number): Item['kind'] | undefined {
   for (const item of items) if (item.start <= index && index < item.end) return item.kind;
   return undefined;
 }
+
+/**
+ * "sending more weapons only prolongs the war", "a truce now would only give them time to rearm",
+ * "every new shipment of arms pushes peace further away": a harm the holder says an act brings
+ * (the lexicon's `harms`), after its trigger, makes the stance on it opposition, whatever the
+ * words that name the act ("sending", "shipment") or lead to the harm ("give … time to rearm").
+ * Only for the last trigger before the harm; a negated harm ("would not prolong the war") is too
+ * loose to read either way, so the trigger is dropped. 1 when no harm follows, -1 for a harm, 0 to drop.
+ */
+export function harmSignAfter(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  items: Item[],
+  triggers: TriggerItem[],
+  k: number,
+  to: number,
+): number {
+  const trigger = triggers[k]!;
+  // "Taurus missiles": the later of adjacent same-topic triggers is the same act.
+  let j = k + 1;
+  while (j < triggers.length && continuesSameTopic(compiled, text, triggers, j)) j += 1;
+  const next = triggers[j];
+  const limit = next && next.start < to ? next.start : to;
+  for (let i = trigger.end; i < limit; i += 1) {
+    const harm = compiled.harms.longestAt(text, i, to);
+    if (!harm) continue;
+    for (const item of items) {
+      if (item.kind === 'negator' && item.start >= trigger.end && item.start < harm.start) return 0;
+    }
+    return -1;
+  }
+  return 1;
+}

@@ -18,6 +18,7 @@ import {
   deonticFrom,
   directOnly,
   type Found,
+  harmSignAfter,
   invertedBefore,
   isSubjectPosition,
   NO_FOUND,
@@ -110,9 +111,14 @@ function emitClause(ctx: Context, state: ClauseState): void {
       if (continuesSameTopic(compiled, text, triggers, k)) continue;
       const entry = trigger.trigger;
       const isObject = trigger.start >= stanceStart;
+      const harm = harmSignAfter(compiled, text, items, triggers, k, clause.end);
+      if (harm === 0) continue;
       let chainSign: number;
       let conditional = false;
-      if (isObject) {
+      if (harm < 0 && (isObject || (subjectMode && isSubjectPosition(ctx, clause, trigger, items)))) {
+        // The act named, then what it brings: the holder's judgement of it is opposition.
+        chainSign = -1;
+      } else if (isObject) {
         const chain = chains[k] ?? chainOf(items, holderEnd, trigger.start);
         const present =
           chain.hasCue || state.prefixSign !== 1 || governingItem(items, trigger.start, clause.start) !== undefined;
@@ -125,7 +131,10 @@ function emitClause(ctx: Context, state: ClauseState): void {
         if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
         // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
         const after = chainOf(items, trigger.end, clause.end);
-        if (!after.hasCue && !hasModalOrNegator(items, trigger.end, clause.end)) continue;
+        const governed = hasModalOrNegator(items, trigger.end, clause.end);
+        if (!after.hasCue && !governed) continue;
+        // "efforts to negotiate an end to the war have stalled": an act the subject underwent, told as news.
+        if (!governed && onlyActs(items, trigger.end, clause.end)) continue;
         const before = chainOf(nominals, clause.start, trigger.start);
         // "rejected the idea that security guarantees could be part of it": the prefix's sign too.
         chainSign = before.sign * after.sign * state.prefixSign;
@@ -231,6 +240,18 @@ function possessorOf(text: AnalysedText, mentions: Mention[], nominal: Item): Me
     }
   }
   return undefined;
+}
+
+/**
+ * Whether every cue in [from, to) is an act in the active voice ("have stalled", "ended"), none a
+ * word of stance nor a passive ("insisted that the flow of arms be halted" asks for the act).
+ */
+function onlyActs(items: Item[], from: number, to: number): boolean {
+  for (const item of items) {
+    if (item.kind !== 'cue' || item.start < from || item.end > to) continue;
+    if (item.cueKind !== 'action' || item.passive) return false;
+  }
+  return true;
 }
 
 function holdsAlready(holders: Holder[], actor: string): boolean {
