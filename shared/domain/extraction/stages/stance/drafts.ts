@@ -3,7 +3,7 @@ import type { CompiledCodebook } from '../../codebook/compile';
 import type { Evidence } from '../../confidence';
 import type { AnalysedText } from '../../nlp';
 import type { VenueFinding } from '../../venues';
-import type { Holder } from '../discourse';
+import { actorOfHolder, type Holder, type HolderWithActor, personOfHolder } from '../discourse';
 import type { Frame } from '../frames';
 import type { CueItem } from '../items';
 import type { ClauseState } from './clause-reading';
@@ -44,7 +44,7 @@ export function emit(
   // Whether the clause is about a venue, asked only for an opposition to talks.
   let aboutVenue: boolean | undefined;
   for (const holder of holders) {
-    if (!holder.actor) continue;
+    if (holder.kind === 'source' || !holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
     // Evidence is only read (confidenceOf): the drafts of one holder share it.
     const evidence: Evidence = {
@@ -68,7 +68,11 @@ export function emit(
     const dateWindow: [number, number] =
       frame && frame.kind !== 'quote' ? frame.head : [sentence.first, Math.min(state.stanceStart, clause.end)];
     const speakerName =
-      holder.person ?? (attribution.reportedBy || holder.actor === speaker?.actor ? speaker?.person : undefined);
+      holder.kind === 'person'
+        ? holder.person
+        : attribution.reportedBy || holder.actor === actorOfHolder(speaker)
+          ? personOfHolder(speaker)
+          : undefined;
     // Drafts are built whole (no spreads): one object shape, made in the inner loop.
     const speakerOfDraft = speakerName || undefined;
     const reportedBy = attribution.reportedBy || undefined;
@@ -153,12 +157,12 @@ const REPORTED: AttributionOf = { attribution: 'reported', reportedBy: undefined
 const DIRECT: AttributionOf = { attribution: 'direct', reportedBy: undefined };
 
 function attributionFor(
-  holder: Holder,
+  holder: HolderWithActor,
   speaker: Holder | undefined,
   explicitHolder: boolean,
   firstCue: CueItem | undefined,
   frame: Frame | undefined,
-  reporter: Holder | undefined,
+  reporter: HolderWithActor | undefined,
 ): AttributionOf {
   if (frame && speaker) {
     if (speaker.kind === 'source' || !speaker.actor) return REPORTED;
@@ -168,7 +172,7 @@ function attributionFor(
       return { attribution: 'reported', reportedBy: reporter.actor };
     return DIRECT;
   }
-  if (holder.kind === 'collective' || holder.kind === 'source') return REPORTED;
+  if (holder.kind === 'collective') return REPORTED;
   if (firstCue?.cueKind === 'action') return REPORTED;
   return DIRECT;
 }

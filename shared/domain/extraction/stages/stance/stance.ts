@@ -4,7 +4,7 @@ import { addTo } from '../../list-buffer';
 import type { AnalysedText } from '../../nlp';
 import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
-import { type Discourse, type Holder, resolveMention } from '../discourse';
+import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
 import { type CueItem, type Item, isActiveCue, possessiveBefore } from '../items';
 import { actorOf, type Mention } from '../mentions';
@@ -154,7 +154,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
   }
 
   const venues: VenueFinding[] = Number.isFinite(stanceStart)
-    ? findVenues(compiled, text, clause, items, holderEnd, state.holders[0])
+    ? findVenues(compiled, text, clause, items, holderEnd, actorOfHolder(state.holders[0]))
     : NO_VENUES;
   if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart)) {
     found = anaphoric(ctx, state);
@@ -172,7 +172,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
     if (!possessor) continue;
     const speaker = state.speakers[0];
     const holder = resolveMention(possessor, discourse, speaker, state.quoted);
-    if (!holder?.actor || holdsAlready(state.holders, holder.actor)) continue;
+    const holderActor = actorOfHolder(holder);
+    if (!holder || !holderActor || holdsAlready(state.holders, holderActor)) continue;
     const ownFound: Found[] = [];
     for (const trigger of triggers) {
       if (trigger.start < nominal.end) continue;
@@ -255,6 +256,6 @@ function onlyActs(items: Item[], from: number, to: number): boolean {
 }
 
 function holdsAlready(holders: Holder[], actor: string): boolean {
-  for (const h of holders) if (h.actor === actor) return true;
+  for (const h of holders) if (actorOfHolder(h) === actor) return true;
   return false;
 }
