@@ -39,6 +39,9 @@ export function emit(
 ): void {
   const { compiled, text, sentence } = ctx;
   const { clause, frame, quoted } = state;
+  // A condition clause is drafted only for what its condition asks (indirect findings, no venues).
+  const conditionalClause = clause.kind === 'stance' && clause.conditional;
+  const tradeClause = clause.kind === 'stance' && clause.trade;
   const speaker = state.speakers[0];
   const hasPlaces = venues.some(isPlace);
   // Whether the clause is about a venue, asked only for an opposition to talks.
@@ -77,7 +80,7 @@ export function emit(
     const speakerOfDraft = speakerName || undefined;
     const reportedBy = attribution.reportedBy || undefined;
     for (const f of found) {
-      const conditioned = clause.conditional && !f.indirect && !(clause.trade && f.sign < 0);
+      const conditioned = conditionalClause && !f.indirect && !(tradeClause && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
       if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
@@ -109,7 +112,7 @@ export function emit(
         speaker: speakerOfDraft,
         topic: compiled.venueTopic,
         proposition: `${compiled.venueTopic}:${venue.place}`,
-        polarity: polarity(venue.sign, venue.conditional, clause.conditional && !(clause.trade && venue.sign < 0)),
+        polarity: polarity(venue.sign, venue.conditional, conditionalClause && !(tradeClause && venue.sign < 0)),
         attribution: attribution.attribution,
         reportedBy,
         evidence,

@@ -58,20 +58,22 @@ export function draftSentence(
   }
   let main: ClauseState | undefined;
   for (const state of states) {
-    if (!state.clause.condition && !state.clause.openedBy && state.holders.length > 0) {
+    if (state.clause.kind === 'stance' && !state.clause.openedBy && state.holders.length > 0) {
       main = state;
       break;
     }
   }
 
   for (const state of states) {
-    if (state.clause.condition) continue;
+    if (state.clause.kind === 'condition') continue;
     emitClause(ctx, state);
   }
   // "… only after Ukraine withdraws from Donetsk": the condition is something the holder wants.
   for (const state of states) {
-    const target = state.clause.attachesTo !== undefined ? states[state.clause.attachesTo] : undefined;
-    if (!state.clause.condition || !target || target.unasserted || !Number.isFinite(target.stanceStart)) continue;
+    const clause = state.clause;
+    if (clause.kind !== 'condition') continue;
+    const target = clause.attachesTo !== undefined ? states[clause.attachesTo] : undefined;
+    if (!target || target.unasserted || !Number.isFinite(target.stanceStart)) continue;
     if (state.items.some(isActiveCue)) continue;
     const found: Found[] = [];
     for (const trigger of state.triggers) {
