@@ -38,7 +38,8 @@ export function findVenues(
   clause: Clause,
   items: readonly Item[],
   holderEnd: number,
-  holder: { actor?: string } | undefined,
+  /** The actor of the clause's first holder, if it has one. */
+  holderActor: string | undefined,
 ): VenueFinding[] {
   const matches = compiled.venue.scanAll(text, clause.start, clause.end);
   // "at talks in Jeddah" is where something else happened, not a stance on where talks should be.
@@ -94,11 +95,11 @@ export function findVenues(
     host &&
     !notHolders &&
     findings.length === 0 &&
-    holder?.actor &&
-    compiled.actorKinds.get(holder.actor) === 'country'
+    holderActor &&
+    compiled.actorKinds.get(holderActor) === 'country'
   ) {
     const chain = stanceAt(items, holderEnd, host.start);
-    if (chain) push(findings, holder.actor, chain.sign, chain.conditional, false);
+    if (chain) push(findings, holderActor, chain.sign, chain.conditional, false);
   }
   return findings;
 }

@@ -14,26 +14,45 @@ import type { Sentence } from './sentences';
  * attaches to conditional.
  */
 
-export interface Clause {
+/**
+ * A span of a sentence, each kind with exactly its own fields: a `stance` clause (one holder's
+ * line of stance, perhaps made conditional by a condition beside it) or a `condition` clause
+ * (opened by a conditional marker: the condition, not a stance, attached to the clause it
+ * conditions). Narrow on `kind` to read `conditional`, `trade` or `attachesTo`.
+ */
+export type Clause = StanceClause | ConditionClause;
+
+interface ClauseSpan {
   start: number;
   /** Exclusive. */
   end: number;
   /** Index into the sentence's frames, or -1 for the narrator. */
   frame: number;
-  /** Opened by a conditional marker: the condition, not a stance. */
-  condition: boolean;
+}
+
+export interface StanceClause extends ClauseSpan {
+  kind: 'stance';
+  /** The boundary that opened the clause, if any ("after", "which", ":"). */
+  openedBy: string | undefined;
   /** Made conditional by a neighbouring condition clause. */
   conditional: boolean;
-  /** For a condition clause: the clause it attaches to. */
-  attachesTo?: number;
   /**
-   * For a conditional clause, the condition is a trade ("in exchange for", "in return for"):
+   * The condition that makes it conditional is a trade ("in exchange for", "in return for"):
    * refusing the trade ("would not hand over Donbas in exchange for a ceasefire") is opposition,
    * while any other condition makes even a negative stance conditional ("will not … unless").
    */
-  trade?: boolean;
-  /** The boundary that opened the clause, if any ("after", "which", ":"). */
-  openedBy?: string;
+  trade: boolean;
+}
+
+export interface ConditionClause extends ClauseSpan {
+  kind: 'condition';
+  /** The conditional marker that opened it ("if", "only after", "in exchange for"). */
+  openedBy: string;
+  /**
+   * The clause it attaches to; none when it names nothing ("if needed") or has no clause beside
+   * it. That clause is made conditional, unless it is a condition itself ("if A, if B").
+   */
+  attachesTo: number | undefined;
 }
 
 /** Which frame a token belongs to: the innermost complement that contains it. */
@@ -94,7 +113,7 @@ export function segmentClauses(
     if (current && current.frame !== frame) found.close(i);
     // "If Ukraine leaves Donetsk, Russia could …": a condition that opens the sentence ends at its comma.
     const open = found.current;
-    if (open?.condition && text.norm[i] === ',' && open.start <= clauseFloor(frames, first, i) + 1) {
+    if (open?.kind === 'condition' && text.norm[i] === ',' && open.start <= clauseFloor(frames, first, i) + 1) {
       found.close(i);
       i += 1;
       continue;
@@ -105,11 +124,12 @@ export function segmentClauses(
       found.close(i);
       const source =
         item.end - item.start === 1 ? (text.norm[item.start] ?? '') : text.norm.slice(item.start, item.end).join(' ');
-      found.open(item.end, frame, item.kind === 'conditional', source);
+      if (item.kind === 'conditional') found.openCondition(item.end, frame, source);
+      else found.openStance(item.end, frame, source);
       i = item.end;
       continue;
     }
-    if (!found.current) found.open(i, frame, false);
+    if (!found.current) found.openStance(i, frame, undefined);
     i += 1;
   }
   found.close(end);
@@ -125,13 +145,17 @@ export function segmentClauses(
 function attachConditions(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence, clauses: Clause[]): void {
   for (let index = 0; index < clauses.length; index += 1) {
     const clause = clauses[index]!;
-    if (!clause.condition || namesNothing(text, sentence, clause)) continue;
+    if (clause.kind !== 'condition' || namesNothing(text, sentence, clause)) continue;
     const previous = clauses[index - 1];
     const targetIndex = previous && previous.frame === clause.frame ? index - 1 : index + 1;
     const target = clauses[targetIndex];
     if (!target) continue;
-    target.conditional = true;
-    if (compiled.words.trades.has(clause.openedBy ?? '')) target.trade = true;
+    // A condition on a condition ("if A, if B") leaves it as it is: a condition clause is drafted
+    // only for what it asks, never as conditional itself.
+    if (target.kind === 'stance') {
+      target.conditional = true;
+      if (compiled.words.trades.has(clause.openedBy)) target.trade = true;
+    }
     clause.attachesTo = targetIndex;
   }
 }
@@ -193,20 +217,23 @@ export class ClauseList {
     this.current = undefined;
   }
 
-  open(at: number, frame: number, condition: boolean, openedBy?: string): void {
-    // Every field present (one shape for all clauses).
-    const clause: Clause = {
+  /** Starts a stance clause at `at`, opened by a boundary or by nothing. */
+  openStance(at: number, frame: number, openedBy: string | undefined): void {
+    // Every field present (one shape for all stance clauses).
+    this.current = {
+      kind: 'stance',
       start: at,
       end: at,
       frame,
-      condition,
+      openedBy: openedBy || undefined,
       conditional: false,
-      attachesTo: undefined,
-      trade: undefined,
-      openedBy: undefined,
+      trade: false,
     };
-    if (openedBy) clause.openedBy = openedBy;
-    this.current = clause;
+  }
+
+  /** Starts a condition clause at `at`, opened by the conditional marker `openedBy`. */
+  openCondition(at: number, frame: number, openedBy: string): void {
+    this.current = { kind: 'condition', start: at, end: at, frame, openedBy, attachesTo: undefined };
   }
 }
 

@@ -1,7 +1,7 @@
 import { addTo } from '../list-buffer';
 import type { Frame } from './frames';
 import { NO_FRAMES } from './frames';
-import type { Mention, PersonMention } from './mentions';
+import type { Mention, PersonMention, SourceKind } from './mentions';
 import type { Sentence } from './sentences';
 
 /**
@@ -10,13 +10,41 @@ import type { Sentence } from './sentences';
  * quotation's speakers. Mentions are resolved to holders against it, and each sentence updates it.
  */
 
-export interface Holder {
-  actor?: string;
-  person?: string;
-  kind: 'person' | 'representative' | 'collective' | 'source';
+/**
+ * Who holds a stance, each kind with exactly its own fields: a named `person` (its actor and name),
+ * an actor spoken for by a `representative` ("Ukrainian officials", "the Kremlin") or as a whole
+ * (`collective`: "Ukraine"), or a `source` of no actor (analysts, unnamed sources). Narrow on `kind`
+ * to read `actor` or `person`; `actorOfHolder` gives the actor of any holder that has one.
+ */
+export type Holder = PersonHolder | ActorHolder | SourceHolder;
+
+/** A holder that has an actor: a person or an actor named without one. */
+export type HolderWithActor = PersonHolder | ActorHolder;
+
+export interface PersonHolder {
+  kind: 'person';
+  actor: string;
+  person: string;
   /** Named in this sentence (not a pronoun, role or carry-over). */
   named: boolean;
-  source?: 'analyst' | 'anonymous';
+  /** The mention was marked as an analyst or an unnamed source. */
+  source: SourceKind | undefined;
+}
+
+export interface ActorHolder {
+  kind: 'representative' | 'collective';
+  actor: string;
+  /** Named in this sentence (not a pronoun, role or carry-over). */
+  named: boolean;
+  /** The mention was marked as an analyst or an unnamed source. */
+  source: SourceKind | undefined;
+}
+
+/** Analysts, unnamed sources, a person of no known actor: always named where they are. */
+export interface SourceHolder {
+  kind: 'source';
+  named: true;
+  source: SourceKind;
 }
 
 export interface Discourse {
@@ -40,31 +68,43 @@ export const newDiscourse = (): Discourse => ({
   lastQuoteSpeakers: undefined,
 });
 
-/** A holder with every field present (one object shape for all holders). */
-export function newHolder(
-  kind: Holder['kind'],
-  named: boolean,
-  actor?: string,
-  person?: string,
-  source?: Holder['source'],
-): Holder {
-  return { actor, person, kind, named, source };
+export function personHolder(actor: string, person: string, named: boolean, source?: SourceKind): PersonHolder {
+  return { kind: 'person', actor, person, named, source };
 }
 
-/** A new holder with the mention's source, if it has one. */
-function withSource(holder: Holder, source: Mention['source']): Holder {
-  if (source) holder.source = source;
-  return holder;
+export function actorHolder(
+  kind: ActorHolder['kind'],
+  actor: string,
+  named: boolean,
+  source?: SourceKind,
+): ActorHolder {
+  return { kind, actor, named, source };
+}
+
+function sourceHolder(source: SourceKind): SourceHolder {
+  return { kind: 'source', named: true, source };
+}
+
+/** The actor a holder holds for, if it has one. */
+export function actorOfHolder(holder: Holder | undefined): string | undefined {
+  return holder === undefined || holder.kind === 'source' ? undefined : holder.actor;
+}
+
+/** The name of the person a holder is, if it is one. */
+export function personOfHolder(holder: Holder | undefined): string | undefined {
+  return holder?.kind === 'person' ? holder.person : undefined;
 }
 
 /** The same holder, not named here (a pronoun or a group pointing to it). */
-function unnamed(holder: Holder): Holder {
-  return newHolder(holder.kind, false, holder.actor, holder.person, holder.source);
+function unnamed(holder: HolderWithActor): HolderWithActor {
+  return holder.kind === 'person'
+    ? personHolder(holder.actor, holder.person, false, holder.source)
+    : actorHolder(holder.kind, holder.actor, false, holder.source);
 }
 
 /** The last person named, referred to again (made only when it is the answer). */
 function lastPersonHolder(last: Discourse['lastPerson']): Holder | undefined {
-  return last ? newHolder('person', false, last.actor, last.name) : undefined;
+  return last ? personHolder(last.actor, last.name, false) : undefined;
 }
 
 /** Resolves who a mention refers to. `speaker` is the frame's speaker, when inside reported speech. */
@@ -77,37 +117,37 @@ export function resolveMention(
   const source = mention.source;
   switch (mention.kind) {
     case 'person':
-      if (!mention.actor) return newHolder('source', true, undefined, undefined, 'anonymous');
-      return withSource(newHolder('person', true, mention.actor, mention.person), source);
+      if (!mention.actor) return sourceHolder('anonymous');
+      return personHolder(mention.actor, mention.person, true, source);
     case 'role':
     case 'institution':
-      return mention.actor ? withSource(newHolder('representative', true, mention.actor), source) : undefined;
+      return mention.actor ? actorHolder('representative', mention.actor, true, source) : undefined;
     case 'country':
     case 'demonym':
-      return mention.actor ? withSource(newHolder('collective', true, mention.actor), source) : undefined;
+      return mention.actor ? actorHolder('collective', mention.actor, true, source) : undefined;
     case 'roleRef': {
       const actor = mention.actor ?? discourse.lastPerson?.actor;
       if (!actor) return undefined;
       const person = mention.actor ? discourse.lastPersonByActor.get(actor) : discourse.lastPerson?.name;
-      return person ? newHolder('person', false, actor, person) : newHolder('representative', false, actor);
+      return person ? personHolder(actor, person, false) : actorHolder('representative', actor, false);
     }
     case 'pronoun': {
       const last = discourse.lastPerson;
       // "I" is whoever speaks; "he" in reported speech is the speaker ("Zelensky said he…"), but
       // inside a quotation it is someone else.
       if (mention.firstPerson) return speaker?.kind === 'person' ? unnamed(speaker) : lastPersonHolder(last);
-      if (quoted) return last && last.name !== speaker?.person ? lastPersonHolder(last) : undefined;
+      if (quoted) return last && last.name !== personOfHolder(speaker) ? lastPersonHolder(last) : undefined;
       if (speaker?.kind === 'person') return unnamed(speaker);
       return lastPersonHolder(last);
     }
     case 'group':
-      return speaker?.actor ? unnamed(speaker) : undefined;
+      return speaker && speaker.kind !== 'source' && speaker.actor ? unnamed(speaker) : undefined;
     case 'self': {
-      if (speaker?.actor) return unnamed(speaker);
-      return discourse.lastActor ? newHolder('collective', false, discourse.lastActor) : undefined;
+      if (speaker && speaker.kind !== 'source' && speaker.actor) return unnamed(speaker);
+      return discourse.lastActor ? actorHolder('collective', discourse.lastActor, false) : undefined;
     }
     case 'source':
-      return newHolder('source', true, undefined, undefined, mention.source ?? 'anonymous');
+      return sourceHolder(mention.source ?? 'anonymous');
     default:
       return undefined;
   }
@@ -154,7 +194,7 @@ function frameSpeakers(
   }
   if (discourse.lastQuoteSpeakers) return discourse.lastQuoteSpeakers;
   const last = discourse.lastPerson;
-  return last ? [newHolder('person', false, last.actor, last.name)] : NO_HOLDERS;
+  return last ? [personHolder(last.actor, last.name, false)] : NO_HOLDERS;
 }
 
 function resolveSpeakers(mentions: Mention[], discourse: Discourse): Holder[] {
@@ -199,7 +239,7 @@ export function updateDiscourse(
   const salient: Holder | undefined =
     frameSpeaker ??
     mainHolder ??
-    (subject?.actor && subject.person ? newHolder('person', true, subject.actor, subject.person) : undefined);
+    (subject?.actor && subject.person ? personHolder(subject.actor, subject.person, true) : undefined);
   if (salient?.kind === 'person' && salient.actor && salient.person) {
     const last = discourse.lastPerson;
     // Most sentences name the person of the one before: keep that object rather than a copy.
@@ -208,7 +248,8 @@ export function updateDiscourse(
     }
     discourse.lastPersonByActor.set(salient.actor, salient.person);
   }
-  if (salient?.actor) discourse.lastActor = salient.actor;
+  const salientActor = actorOfHolder(salient);
+  if (salientActor) discourse.lastActor = salientActor;
   if (quoteSpeakers) discourse.lastQuoteSpeakers = quoteSpeakers;
 }
 

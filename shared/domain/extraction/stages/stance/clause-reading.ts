@@ -2,7 +2,7 @@ import { chainOf, governingItem } from '../../chain';
 import { addTo } from '../../list-buffer';
 import type { AnalysedText } from '../../nlp';
 import type { Clause } from '../clauses';
-import { type Holder, NO_HOLDERS, newHolder, resolveMention } from '../discourse';
+import { type Holder, type HolderWithActor, NO_HOLDERS, personHolder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
 import { withCoordinated } from '../frames';
 import {
@@ -37,7 +37,7 @@ export interface ClauseState {
    * The speaker of the frame around this clause's frame ("Rubio said Lavrov had told him …"), when
    * it is another actor: what the inner speaker said is that speaker's report of it.
    */
-  reporter?: Holder;
+  reporter?: HolderWithActor;
   quoted: boolean;
   items: Item[];
   triggers: TriggerItem[];
@@ -151,7 +151,12 @@ function aboutVenue(ctx: Context, clause: Clause, from: number): boolean {
  * The first speaker of the innermost frame whose words contain frame `index`'s reporting clause
  * ("Trump said that Putin had made clear that …"), when that speaker is of another actor.
  */
-function reporterOf(frames: Frame[], frameSpeakers: Holder[][], index: number, actor: string): Holder | undefined {
+function reporterOf(
+  frames: Frame[],
+  frameSpeakers: Holder[][],
+  index: number,
+  actor: string,
+): HolderWithActor | undefined {
   const head = frames[index]!.head;
   let best = -1;
   let size = Number.POSITIVE_INFINITY;
@@ -164,7 +169,7 @@ function reporterOf(frames: Frame[], frameSpeakers: Holder[][], index: number, a
     }
   }
   const outer = best >= 0 ? frameSpeakers[best]?.[0] : undefined;
-  return outer?.actor && outer.actor !== actor && outer.kind !== 'source' ? outer : undefined;
+  return outer && outer.kind !== 'source' && outer.actor && outer.actor !== actor ? outer : undefined;
 }
 
 /**
@@ -184,7 +189,7 @@ function narratedPronoun(
     if (m.start >= pronoun.start) break;
     if (m.kind === 'person' && !m.object) antecedent = m;
   }
-  return antecedent?.kind === 'person' ? newHolder('person', false, antecedent.actor, antecedent.person) : undefined;
+  return antecedent?.kind === 'person' ? personHolder(antecedent.actor, antecedent.person, false) : undefined;
 }
 
 /**
@@ -327,7 +332,10 @@ export function analyseClause(
   const state: ClauseState = {
     clause,
     speakers,
-    reporter: frame && speaker?.actor ? reporterOf(frames, frameSpeakers, clause.frame, speaker.actor) : undefined,
+    reporter:
+      frame && speaker && speaker.kind !== 'source' && speaker.actor
+        ? reporterOf(frames, frameSpeakers, clause.frame, speaker.actor)
+        : undefined,
     quoted,
     items,
     triggers,

@@ -3,7 +3,7 @@ import type { CompiledCodebook } from '../../codebook/compile';
 import type { Evidence } from '../../confidence';
 import type { AnalysedText } from '../../nlp';
 import type { VenueFinding } from '../../venues';
-import type { Holder } from '../discourse';
+import { actorOfHolder, type Holder, type HolderWithActor, personOfHolder } from '../discourse';
 import type { Frame } from '../frames';
 import type { CueItem } from '../items';
 import type { ClauseState } from './clause-reading';
@@ -39,12 +39,15 @@ export function emit(
 ): void {
   const { compiled, text, sentence } = ctx;
   const { clause, frame, quoted } = state;
+  // A condition clause is drafted only for what its condition asks (indirect findings, no venues).
+  const conditionalClause = clause.kind === 'stance' && clause.conditional;
+  const tradeClause = clause.kind === 'stance' && clause.trade;
   const speaker = state.speakers[0];
   const hasPlaces = venues.some(isPlace);
   // Whether the clause is about a venue, asked only for an opposition to talks.
   let aboutVenue: boolean | undefined;
   for (const holder of holders) {
-    if (!holder.actor) continue;
+    if (holder.kind === 'source' || !holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
     // Evidence is only read (confidenceOf): the drafts of one holder share it.
     const evidence: Evidence = {
@@ -68,12 +71,16 @@ export function emit(
     const dateWindow: [number, number] =
       frame && frame.kind !== 'quote' ? frame.head : [sentence.first, Math.min(state.stanceStart, clause.end)];
     const speakerName =
-      holder.person ?? (attribution.reportedBy || holder.actor === speaker?.actor ? speaker?.person : undefined);
+      holder.kind === 'person'
+        ? holder.person
+        : attribution.reportedBy || holder.actor === actorOfHolder(speaker)
+          ? personOfHolder(speaker)
+          : undefined;
     // Drafts are built whole (no spreads): one object shape, made in the inner loop.
     const speakerOfDraft = speakerName || undefined;
     const reportedBy = attribution.reportedBy || undefined;
     for (const f of found) {
-      const conditioned = clause.conditional && !f.indirect && !(clause.trade && f.sign < 0);
+      const conditioned = conditionalClause && !f.indirect && !(tradeClause && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
       if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
@@ -105,7 +112,7 @@ export function emit(
         speaker: speakerOfDraft,
         topic: compiled.venueTopic,
         proposition: `${compiled.venueTopic}:${venue.place}`,
-        polarity: polarity(venue.sign, venue.conditional, clause.conditional && !(clause.trade && venue.sign < 0)),
+        polarity: polarity(venue.sign, venue.conditional, conditionalClause && !(tradeClause && venue.sign < 0)),
         attribution: attribution.attribution,
         reportedBy,
         evidence,
@@ -153,12 +160,12 @@ const REPORTED: AttributionOf = { attribution: 'reported', reportedBy: undefined
 const DIRECT: AttributionOf = { attribution: 'direct', reportedBy: undefined };
 
 function attributionFor(
-  holder: Holder,
+  holder: HolderWithActor,
   speaker: Holder | undefined,
   explicitHolder: boolean,
   firstCue: CueItem | undefined,
   frame: Frame | undefined,
-  reporter: Holder | undefined,
+  reporter: HolderWithActor | undefined,
 ): AttributionOf {
   if (frame && speaker) {
     if (speaker.kind === 'source' || !speaker.actor) return REPORTED;
@@ -168,7 +175,7 @@ function attributionFor(
       return { attribution: 'reported', reportedBy: reporter.actor };
     return DIRECT;
   }
-  if (holder.kind === 'collective' || holder.kind === 'source') return REPORTED;
+  if (holder.kind === 'collective') return REPORTED;
   if (firstCue?.cueKind === 'action') return REPORTED;
   return DIRECT;
 }

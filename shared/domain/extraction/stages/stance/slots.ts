@@ -1,6 +1,6 @@
 import type { TriggerEntry } from '../../codebook/compile';
 import type { AnalysedText } from '../../nlp';
-import type { Holder } from '../discourse';
+import { actorOfHolder, type Holder } from '../discourse';
 import { type Item, possessiveBefore } from '../items';
 import { actorOf, type Mention, mentionAt } from '../mentions';
 import type { Context } from './context';
@@ -74,7 +74,7 @@ export function propositionFor(
     } else if (way === 'subject') {
       actor = usable(lastSubjectActor(sentence.mentions, stanceStart, trigger.start), excluded);
     } else if (way === 'holder') {
-      actor = usable(holder?.actor, excluded);
+      actor = usable(actorOfHolder(holder), excluded);
     }
     if (actor) return `${slot.namespace}:${actor}`;
   }

@@ -4,7 +4,7 @@ import { addTo } from '../../list-buffer';
 import type { AnalysedText } from '../../nlp';
 import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
-import { type Discourse, type Holder, resolveMention } from '../discourse';
+import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
 import { type CueItem, type Item, isActiveCue, possessiveBefore } from '../items';
 import { actorOf, type Mention } from '../mentions';
@@ -58,20 +58,22 @@ export function draftSentence(
   }
   let main: ClauseState | undefined;
   for (const state of states) {
-    if (!state.clause.condition && !state.clause.openedBy && state.holders.length > 0) {
+    if (state.clause.kind === 'stance' && !state.clause.openedBy && state.holders.length > 0) {
       main = state;
       break;
     }
   }
 
   for (const state of states) {
-    if (state.clause.condition) continue;
+    if (state.clause.kind === 'condition') continue;
     emitClause(ctx, state);
   }
   // "… only after Ukraine withdraws from Donetsk": the condition is something the holder wants.
   for (const state of states) {
-    const target = state.clause.attachesTo !== undefined ? states[state.clause.attachesTo] : undefined;
-    if (!state.clause.condition || !target || target.unasserted || !Number.isFinite(target.stanceStart)) continue;
+    const clause = state.clause;
+    if (clause.kind !== 'condition') continue;
+    const target = clause.attachesTo !== undefined ? states[clause.attachesTo] : undefined;
+    if (!target || target.unasserted || !Number.isFinite(target.stanceStart)) continue;
     if (state.items.some(isActiveCue)) continue;
     const found: Found[] = [];
     for (const trigger of state.triggers) {
@@ -154,7 +156,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
   }
 
   const venues: VenueFinding[] = Number.isFinite(stanceStart)
-    ? findVenues(compiled, text, clause, items, holderEnd, state.holders[0])
+    ? findVenues(compiled, text, clause, items, holderEnd, actorOfHolder(state.holders[0]))
     : NO_VENUES;
   if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart)) {
     found = anaphoric(ctx, state);
@@ -172,7 +174,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
     if (!possessor) continue;
     const speaker = state.speakers[0];
     const holder = resolveMention(possessor, discourse, speaker, state.quoted);
-    if (!holder?.actor || holdsAlready(state.holders, holder.actor)) continue;
+    const holderActor = actorOfHolder(holder);
+    if (!holder || !holderActor || holdsAlready(state.holders, holderActor)) continue;
     const ownFound: Found[] = [];
     for (const trigger of triggers) {
       if (trigger.start < nominal.end) continue;
@@ -255,6 +258,6 @@ function onlyActs(items: Item[], from: number, to: number): boolean {
 }
 
 function holdsAlready(holders: Holder[], actor: string): boolean {
-  for (const h of holders) if (h.actor === actor) return true;
+  for (const h of holders) if (actorOfHolder(h) === actor) return true;
   return false;
 }
