@@ -22,6 +22,22 @@ export interface StubRule {
   confidence?: number;
 }
 
+/** Ukraine refusing to cede territory, in the words the stub rules below match. */
+export const UKRAINE_REFUSES_TO_CEDE: StubRule = {
+  phrase: 'will not withdraw',
+  actor: 'ukraine',
+  topic: 'territory',
+  proposition: 'cede-territory',
+  polarity: 'oppose',
+};
+
+/** Ukraine ready to cede territory: with UKRAINE_REFUSES_TO_CEDE, a contradiction. */
+export const UKRAINE_COULD_CEDE: StubRule = {
+  ...UKRAINE_REFUSES_TO_CEDE,
+  phrase: 'could give up',
+  polarity: 'support',
+};
+
 /** A deterministic extractor over fixed phrase rules: a "codebook" that tests can improve. */
 export function stubExtractor(version: string, rules: readonly StubRule[]): Extractor {
   return {

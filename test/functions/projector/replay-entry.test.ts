@@ -2,23 +2,13 @@ import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { withReplay } from '../../../functions/projector/replay-entry';
 import type { ReplaySummary } from '../../../shared/application/replay-projections';
-import { memoryPipeline, type StubRule, stubExtractor } from '../../support/memory-pipeline';
+import {
+  memoryPipeline,
+  stubExtractor,
+  UKRAINE_COULD_CEDE,
+  UKRAINE_REFUSES_TO_CEDE,
+} from '../../support/memory-pipeline';
 import { MemoryViewStore } from '../../support/memory-view-store';
-
-const REFUSES: StubRule = {
-  phrase: 'will not withdraw',
-  actor: 'ukraine',
-  topic: 'territory',
-  proposition: 'cede-territory',
-  polarity: 'oppose',
-};
-const CEDES: StubRule = {
-  phrase: 'could give up',
-  actor: 'ukraine',
-  topic: 'territory',
-  proposition: 'cede-territory',
-  polarity: 'support',
-};
 
 const documents = Array.from({ length: 6 }, (_, index) => ({
   id: `doc-${index}`,
@@ -37,7 +27,7 @@ const contextRunningDown = (startMs: number, step: number): Context =>
 
 describe('projector {"replay"} invocation', () => {
   it('rebuilds views equal to the incremental ones into an empty table, in as many invocations as time allows', async () => {
-    const pipeline = memoryPipeline(stubExtractor('1', [REFUSES, CEDES]));
+    const pipeline = memoryPipeline(stubExtractor('1', [UKRAINE_REFUSES_TO_CEDE, UKRAINE_COULD_CEDE]));
     for (const document of documents) await pipeline.ingest(document);
     await pipeline.drain();
     const rebuilt = new MemoryViewStore();
@@ -69,7 +59,7 @@ describe('projector {"replay"} invocation', () => {
   });
 
   it('hands anything else to the stream handler', async () => {
-    const pipeline = memoryPipeline(stubExtractor('1', [REFUSES]));
+    const pipeline = memoryPipeline(stubExtractor('1', [UKRAINE_REFUSES_TO_CEDE]));
     const handler = withReplay(async (event: { Records: unknown[] }) => ({ seen: event.Records.length }), {
       eventStore: pipeline.eventStore,
       views: new MemoryViewStore(),

@@ -6,15 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataFolder } from '../../../shared/adapters/embedded/data-folder';
 import { startEmbeddedDynamo } from '../../../shared/adapters/embedded/embedded-dynamo';
 import { EMBEDDED_TABLES, openStancewatch } from '../../../shared/wiring/embedded';
-import { type StubRule, stubExtractor } from '../../support/memory-pipeline';
-
-const REFUSES: StubRule = {
-  phrase: 'will not withdraw',
-  actor: 'ukraine',
-  topic: 'territory',
-  proposition: 'cede-territory',
-  polarity: 'oppose',
-};
+import { stubExtractor, UKRAINE_REFUSES_TO_CEDE } from '../../support/memory-pipeline';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -52,7 +44,7 @@ describe('embedded upgrade of the views table', () => {
     const root = mkdtempSync(join(tmpdir(), 'stancewatch-upgrade-'));
     folders.push(root);
     const folder = new DataFolder(root);
-    const extractor = stubExtractor('1', [REFUSES]);
+    const extractor = stubExtractor('1', [UKRAINE_REFUSES_TO_CEDE]);
     const first = await openStancewatch({ folder, extractor });
     await first.ingest({ text: 'Zelensky said Ukraine will not withdraw.', publishedAt: '2025-10-28' });
     await first.drain();
