@@ -149,19 +149,18 @@ const STRENGTH_KEYS = {
   strongMaxDaysApart: ENV.strongMaxDaysApart,
 } as const;
 
-/** The STANCEWATCH_STRONG_* variables the context sets, refused at synth if the Lambda would refuse them. */
+/** The STANCEWATCH_STRONG_* variables the context sets, each refused at synth if the Lambda would refuse it. */
 function strengthPolicyEnvironment(read: ContextReader): Record<string, string> {
   const environment: Record<string, string> = {};
   for (const [key, variable] of Object.entries(STRENGTH_KEYS)) {
     const value = text(read, key);
-    if (value !== undefined) environment[variable] = value;
-  }
-  try {
-    readRuntimeConfig(environment);
-  } catch (error) {
-    const message = (error as Error).message;
-    const key = Object.entries(STRENGTH_KEYS).find(([, variable]) => message.includes(variable))?.[0];
-    throw new ConfigError(key ?? 'strongEvidence', message);
+    if (value === undefined) continue;
+    try {
+      readRuntimeConfig({ [variable]: value });
+    } catch (error) {
+      throw new ConfigError(key, (error as Error).message);
+    }
+    environment[variable] = value;
   }
   return environment;
 }

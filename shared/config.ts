@@ -173,27 +173,36 @@ const toolChoice = text.transform((value, ctx): ToolChoiceMode | undefined => {
   );
 });
 
-const deadlineSeconds = text.transform((value, ctx): number | undefined => {
-  if (value === undefined) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds > 0) return seconds;
-  return fail(ctx, `${ENV.bedrockDeadlineSeconds}=${value} must be a positive number of seconds`);
-});
+/**
+ * An optional numeric variable: unset gives undefined; a value `accepts` refuses stops start-up
+ * with "NAME=value <what it must be>".
+ */
+const numberVariable = (name: EnvName, accepts: (value: number) => boolean, mustBe: string) =>
+  text.transform((value, ctx): number | undefined => {
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (accepts(number)) return number;
+    return fail(ctx, `${name}=${value} ${mustBe}`);
+  });
+
+const deadlineSeconds = numberVariable(
+  ENV.bedrockDeadlineSeconds,
+  (seconds) => Number.isFinite(seconds) && seconds > 0,
+  'must be a positive number of seconds',
+);
 
 /** Kept in step with MAX_GLOBAL_SHARDS in shared/adapters/dynamodb/event-table.ts (the event store checks it too). */
-const globalShards = text.transform((value, ctx): number | undefined => {
-  if (value === undefined) return undefined;
-  const shards = Number(value);
-  if (Number.isInteger(shards) && shards >= 1 && shards <= 256) return shards;
-  return fail(ctx, `${ENV.eventsGlobalShards}=${value} must be a whole number of shards from 1 to 256`);
-});
+const globalShards = numberVariable(
+  ENV.eventsGlobalShards,
+  (shards) => Number.isInteger(shards) && shards >= 1 && shards <= 256,
+  'must be a whole number of shards from 1 to 256',
+);
 
-const snapshotEvery = text.transform((value, ctx): number | undefined => {
-  if (value === undefined) return undefined;
-  const commits = Number(value);
-  if (Number.isInteger(commits) && commits >= 1 && commits <= 100_000) return commits;
-  return fail(ctx, `${ENV.snapshotEvery}=${value} must be a whole number of commits from 1 to 100000`);
-});
+const snapshotEvery = numberVariable(
+  ENV.snapshotEvery,
+  (commits) => Number.isInteger(commits) && commits >= 1 && commits <= 100_000,
+  'must be a whole number of commits from 1 to 100000',
+);
 
 const STRONG_EVIDENCE_KINDS = ['quote', 'action', 'named-speech'] as const;
 
@@ -210,19 +219,17 @@ const strongEvidence = text.transform((value, ctx): StrengthPolicy['strongEviden
   );
 });
 
-const strongMinConfidence = text.transform((value, ctx): number | undefined => {
-  if (value === undefined) return undefined;
-  const confidence = Number(value);
-  if (Number.isFinite(confidence) && confidence >= 0 && confidence <= 1) return confidence;
-  return fail(ctx, `${ENV.strongMinConfidence}=${value} must be a number from 0 to 1`);
-});
+const strongMinConfidence = numberVariable(
+  ENV.strongMinConfidence,
+  (confidence) => Number.isFinite(confidence) && confidence >= 0 && confidence <= 1,
+  'must be a number from 0 to 1',
+);
 
-const strongMaxDaysApart = text.transform((value, ctx): number | undefined => {
-  if (value === undefined) return undefined;
-  const days = Number(value);
-  if (Number.isInteger(days) && days >= 0) return days;
-  return fail(ctx, `${ENV.strongMaxDaysApart}=${value} must be a whole number of days, 0 or more`);
-});
+const strongMaxDaysApart = numberVariable(
+  ENV.strongMaxDaysApart,
+  (days) => Number.isInteger(days) && days >= 0,
+  'must be a whole number of days, 0 or more',
+);
 
 const variables = z.object({
   [ENV.eventsGlobalShards]: globalShards,
