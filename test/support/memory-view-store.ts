@@ -1,16 +1,17 @@
 import { decodeCursor, encodeCursor } from '../../shared/adapters/dynamodb/page-cursor';
 import {
+  currentPositionOf,
   deskPartitionsBetween,
   deskStatsOf,
   type ItemWrite,
   isCompleteOrderedItem,
   isCompleteTimelineItem,
   itemWritesOf,
+  latestStatementRange,
   shiftPartitionsBetween,
   type TimelineLocator,
   toActorView,
   toContradictionView,
-  toPositionView,
   toShiftView,
   toTimelineEntry,
   type WriteCondition,
@@ -23,6 +24,7 @@ import {
   type Page,
   type PageRequest,
   type PositionQuery,
+  type PositionView,
   pageSizeOf,
   type TimelineQuery,
   type ViewStore,
@@ -53,6 +55,14 @@ export class MemoryViewStore implements ViewStore {
     this.items.clear();
   }
 
+  /** A position's timeline items from its own statement on, newest first (what the DynamoDB store queries). */
+  #newestFirst(position: Item): Item[] {
+    const { partition, fromOrderKey } = latestStatementRange(position);
+    return [...this.items.values()]
+      .filter((item) => item.pk === partition && String(item.sk) >= fromOrderKey)
+      .sort((left, right) => (String(left.sk) < String(right.sk) ? 1 : -1));
+  }
+
   /** Every item, keys sorted, sets as sorted arrays: compare two stores with toEqual. */
   snapshot(): [string, Item][] {
     return [...this.items.entries()]
@@ -60,7 +70,7 @@ export class MemoryViewStore implements ViewStore {
       .map(([key, item]) => [key, normalise(item) as Item]);
   }
 
-  async listPositions(query: PositionQuery = {}): Promise<Page<ReturnType<typeof toPositionView>>> {
+  async listPositions(query: PositionQuery = {}): Promise<Page<PositionView>> {
     const actors =
       query.actor !== undefined
         ? [query.actor]
@@ -86,7 +96,7 @@ export class MemoryViewStore implements ViewStore {
         keep: (item) => query.topic === undefined || item.topic === query.topic,
       },
       query,
-      toPositionView,
+      (item) => currentPositionOf(item, this.#newestFirst(item)),
     );
   }
 

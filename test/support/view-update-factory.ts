@@ -1,14 +1,18 @@
 import type { Severity, Strength } from '../../events/position-events';
 import { orderKeyOf } from '../../shared/domain/positions/ordering';
 import { toStatementRef } from '../../shared/domain/positions/rules';
-import type { ViewUpdate } from '../../shared/domain/positions/view-updates';
+import type { PositionEffect, ViewUpdate } from '../../shared/domain/positions/view-updates';
 import { aStatement, type ExtractedData } from './statement-factory';
 
 /**
  * A statement's position offer, after its actor-topic: the projector applies a document's views,
- * which list the actor, before it decides on the document's statements.
+ * which list the actor, before it decides on the document's statements. The offer takes the
+ * position unless said otherwise.
  */
-export const positionOffer = (statement: ExtractedData): ViewUpdate[] => [
+export const positionOffer = (statement: ExtractedData): ViewUpdate[] => positionOfferWith(statement, 'taken');
+
+/** A statement's position offer with the effect its position event had. */
+export const positionOfferWith = (statement: ExtractedData, effect: PositionEffect): ViewUpdate[] => [
   { kind: 'actor-topic', actor: statement.actor, topic: statement.topic },
   {
     kind: 'position-offer',
@@ -17,6 +21,7 @@ export const positionOffer = (statement: ExtractedData): ViewUpdate[] => [
     proposition: statement.proposition,
     orderKey: orderKeyOf(statement),
     statement: toStatementRef(statement),
+    effect,
   },
 ];
 

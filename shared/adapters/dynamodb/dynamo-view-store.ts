@@ -30,17 +30,19 @@ import { translateAwsError } from '../aws-error-translation';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import {
   coalesceWrites,
+  countsTowardPosition,
+  currentPositionOf,
   deskPartitionsBetween,
   deskStatsOf,
   type ItemWrite,
   isCompleteOrderedItem,
   itemWritesOf,
+  latestStatementRange,
   needsTimelineLookup,
   shiftPartitionsBetween,
   type TimelineLocator,
   toActorView,
   toContradictionView,
-  toPositionView,
   toShiftView,
   toTimelineEntry,
 } from './view-items';
@@ -58,6 +60,12 @@ const {
 
 /** One call reads at most this many query pages (filters topping a page up, partitions walked), then returns a cursor. */
 const MAX_QUERIES_PER_PAGE = 25;
+
+/** Positions of one page resolved at once (one timeline Query each). */
+const READ_CONCURRENCY = 8;
+
+/** Timeline entries read per Query when looking for a position's latest statement. */
+const LATEST_STATEMENT_PAGE = 4;
 
 /** Items written at once by one apply() call. */
 const WRITE_CONCURRENCY = 8;
@@ -98,7 +106,8 @@ export interface DynamoViewStoreOptions {
 /**
  * The read models on DynamoDB (dynalite in embedded mode); table design in views-table.ts. Every
  * update is idempotent: SETs of values carried by the event, ADD/DELETE on string sets, and the
- * current position as a register that only moves to a later-said statement (conditional write).
+ * current position as a register that only moves to a later-said statement that took or changed it
+ * (conditional write); reads add the latest reaffirmation from the timeline (currentPositionOf).
  */
 export class DynamoViewStore implements ViewStore {
   readonly #client: DynamoDBDocumentClient;
@@ -238,23 +247,61 @@ export class DynamoViewStore implements ViewStore {
           }
         : {}),
     });
-    if (query.actor !== undefined) {
-      return this.#list(singlePartition(viewKeys.positionPartition(query.actor), read), query, toPositionView);
-    }
-    const actors = this.#actorsWalk(query.topic);
-    const prefix = viewKeys.positionPartition('');
-    return this.#list(
-      {
-        nextPartition: async (after) => {
-          const actor = await actors(after === undefined ? undefined : after.slice(prefix.length));
-          return actor === undefined ? undefined : viewKeys.positionPartition(actor);
+    const page = await (async () => {
+      if (query.actor !== undefined) {
+        return this.#list(singlePartition(viewKeys.positionPartition(query.actor), read), query, (item) => item);
+      }
+      const actors = this.#actorsWalk(query.topic);
+      const prefix = viewKeys.positionPartition('');
+      return this.#list(
+        {
+          nextPartition: async (after) => {
+            const actor = await actors(after === undefined ? undefined : after.slice(prefix.length));
+            return actor === undefined ? undefined : viewKeys.positionPartition(actor);
+          },
+          owns: (partition) => partition.startsWith(prefix),
+          read,
         },
-        owns: (partition) => partition.startsWith(prefix),
-        read,
-      },
-      query,
-      toPositionView,
+        query,
+        (item) => item,
+      );
+    })();
+    const items = await mapConcurrently(page.items, READ_CONCURRENCY, async (item) =>
+      currentPositionOf(item, await this.#latestStatementCandidates(item)),
     );
+    return { ...page, items };
+  }
+
+  /**
+   * The timeline entries that may be a position's latest statement (view-items.ts,
+   * currentPositionOf): newest first from the item's own statement on, a page at a time until one
+   * counts. The newest entry almost always does, so this is one small Query per position.
+   */
+  async #latestStatementCandidates(position: Item): Promise<Item[]> {
+    const { partition, fromOrderKey } = latestStatementRange(position);
+    const proposition = String(position.proposition);
+    const seen: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const response = await this.#send('readViews', () =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            KeyConditionExpression: '#pk = :pk AND #sk >= :from',
+            ExpressionAttributeNames: { '#pk': PK, '#sk': SK },
+            ExpressionAttributeValues: { ':pk': partition, ':from': fromOrderKey },
+            ScanIndexForward: false,
+            Limit: LATEST_STATEMENT_PAGE,
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      const items = response.Items ?? [];
+      seen.push(...items);
+      if (items.some((item) => countsTowardPosition(item, proposition))) break;
+      startKey = response.LastEvaluatedKey;
+    } while (startKey);
+    return seen;
   }
 
   async getTimeline(query: TimelineQuery): Promise<Page<TimelineEntry>> {
@@ -654,3 +701,18 @@ const fingerprintOf = (write: Extract<ItemWrite, { op: 'update' }>): string =>
     write.set ?? {},
     Object.entries(write.add ?? {}).map(([field, values]) => [field, [...values].sort()]),
   ]);
+
+/** Maps with at most `concurrency` calls in flight, keeping the order. */
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  map: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await map(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}

@@ -179,6 +179,10 @@ export function itemWritesOf(update: ViewUpdate, locate: TimelineLocator = noEnt
       );
     }
     case 'position-offer':
+      // A reaffirmation leaves the position as it was: the item keeps the statement that took or
+      // changed it, and reads find the latest reaffirming one in the timeline (currentPositionOf).
+      // One write fewer per statement that only repeats a stance, the common case.
+      if (update.effect === 'reaffirmed') return [];
       return [
         {
           op: 'update',
@@ -307,6 +311,63 @@ export function toPositionView(item: Record<string, unknown>): PositionView {
     polarity: item.polarity as Polarity,
     statement: item.statement as StatementRef,
   };
+}
+
+/**
+ * Whether a timeline item counts toward its proposition's position now: a complete entry of that
+ * proposition that its position stream took in (it has an effect) and has not withdrawn.
+ */
+export const countsTowardPosition = (item: Record<string, unknown>, proposition: string): boolean =>
+  item.proposition === proposition &&
+  item.effect !== undefined &&
+  isCompleteTimelineItem(item) &&
+  item.withdrawn !== true;
+
+/** The position's timeline entries that can be its latest statement: from the item's own statement on. */
+export const latestStatementRange = (positionItem: Record<string, unknown>) => ({
+  partition: viewKeys.timelinePartition(String(positionItem.actor), String(positionItem.topic)),
+  fromOrderKey: String(positionItem.orderKey),
+});
+
+/**
+ * A position as the views show it. Its item holds the statement that took or changed it (or the one
+ * a withdrawal fell back to): reaffirmations are not written there. The latest statement is the
+ * newest timeline entry at or after that one that still counts toward the proposition; it is the
+ * item's own statement until the timeline has one. `newestFirst`: the timeline items of the
+ * position's actor and topic from the item's order key on, newest first (more may follow; only the
+ * first match is read).
+ */
+export function currentPositionOf(
+  positionItem: Record<string, unknown>,
+  newestFirst: Iterable<Record<string, unknown>>,
+): PositionView {
+  const position = toPositionView(positionItem);
+  for (const entry of newestFirst) {
+    if (!countsTowardPosition(entry, position.proposition)) continue;
+    const statement = statementRefOf(entry);
+    return { ...position, polarity: statement.polarity, statement };
+  }
+  return position;
+}
+
+/** What a position shows of a timeline entry's statement: the fields position events keep (rules.ts, toStatementRef). */
+function statementRefOf(entry: Record<string, unknown>): StatementRef {
+  const optional = (field: 'evidence' | 'speaker' | 'source' | 'documentTitle') =>
+    entry[field] !== undefined ? { [field]: entry[field] } : {};
+  return {
+    statementId: String(entry.statementId),
+    documentId: String(entry.documentId),
+    sentenceIndex: Number(entry.sentenceIndex),
+    quote: String(entry.quote),
+    polarity: entry.polarity as Polarity,
+    attribution: entry.attribution as StatementRef['attribution'],
+    ...optional('evidence'),
+    ...optional('speaker'),
+    confidence: Number(entry.confidence),
+    statedAt: String(entry.statedAt),
+    ...optional('source'),
+    ...optional('documentTitle'),
+  } as StatementRef;
 }
 
 const TIMELINE_STATEMENT_FIELDS = [

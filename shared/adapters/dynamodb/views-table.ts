@@ -6,7 +6,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * collection is capped at 10 GB and DynamoDB may split any partition.
  *
  *   item                      pk                               sk                       index keys (only on complete items)
- *   current position          positions#<actor>                <topic>#<proposition>    —
+ *   current position          positions#<actor>                <topic>#<proposition>    — (the statement that set it; reads add the timeline's latest)
  *   timeline entry            timeline#<actor>#<topic>         <statement order key>    — (the table's order is the timeline's)
  *   contradiction             contradiction#<contradictionId>  <contradictionId>        byOrder: opk = contradictions#month#<yyyy-mm>, osk = <later order key>#<id>
  *                                                                                       byActor: apk = contradictions#actor#<actor>, osk (same)

@@ -48,7 +48,7 @@ export function projectEvent(event: DomainEvent): ViewUpdate[] {
             ? { from: event.data.from, previousStatementId: event.data.previous.statementId }
             : {}),
         },
-        { kind: 'position-offer', actor, topic, proposition, orderKey: orderKeyOf(statement), statement },
+        { kind: 'position-offer', actor, topic, proposition, orderKey: orderKeyOf(statement), statement, effect },
         ...(event.type === 'PositionChanged' && isShift(event.data.from, event.data.to)
           ? [
               {

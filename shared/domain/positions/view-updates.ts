@@ -103,7 +103,11 @@ export type ViewUpdate =
       contradictionId: string;
       linked: boolean;
     }
-  /** Position stream: becomes the current position if said later than the current one. */
+  /**
+   * Position stream: becomes the current position if said later than the current one. `effect`
+   * says whether the statement took, changed or only reaffirmed the position: a store may keep the
+   * statement that set the position and find the latest reaffirmation in the timeline instead.
+   */
   | {
       kind: 'position-offer';
       actor: string;
@@ -111,6 +115,7 @@ export type ViewUpdate =
       proposition: string;
       orderKey: string;
       statement: StatementRef;
+      effect: PositionEffect;
     }
   /** Position stream: if the withdrawn statement is the current one, `next` replaces it (null: no position left). */
   | {

@@ -35,6 +35,7 @@ beforeAll(async () => {
         proposition: 'cede-territory',
         orderKey: orderKeyOf(statement),
         statement: toStatementRef(statement),
+        effect: 'taken',
       },
     ];
   });
