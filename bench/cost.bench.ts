@@ -1,6 +1,8 @@
 import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { encodeStoredEvents, storedEventsOf } from '../shared/adapters/dynamodb/commit-item';
+import { DynamoViewStore } from '../shared/adapters/dynamodb/dynamo-view-store';
 import { VIEWS_INDEXES } from '../shared/adapters/dynamodb/views-table';
 import { createRulesExtractor } from '../shared/domain/extraction/rules-extractor';
 import type { AlertMessage, Notifier } from '../shared/ports/notifier';
@@ -50,6 +52,7 @@ interface Run {
   storageBytesPerDocument: number;
   duplicatedStatementBytesPerDocument: number;
   documentCommitWcuSavedPerDocument: number;
+  listReads: ListRead[];
 }
 
 const clone = (map: Map<string, Usage>) => new Map([...map].map(([key, usage]) => [key, { ...usage }]));
@@ -118,6 +121,11 @@ async function run(label: string, documents: GeneratedDocument[]): Promise<Run> 
     }
   }
   await store.drain();
+  // List reads are per API page, not per document: measured, then left out of the per-document figures.
+  const perDocument = clone(metered.byPurpose);
+  const listReads = await measureListReads(metered, store.endpoint);
+  metered.byPurpose.clear();
+  for (const [purpose, usage] of perDocument) metered.byPurpose.set(purpose, usage);
   metered.enabled = false;
 
   const raw = new DynamoDBClient({
@@ -187,7 +195,46 @@ async function run(label: string, documents: GeneratedDocument[]): Promise<Run> 
     storageBytesPerDocument: storage / documents.length,
     duplicatedStatementBytesPerDocument: duplicated / documents.length,
     documentCommitWcuSavedPerDocument: wcuSaved / documents.length,
+    listReads,
   };
+}
+
+interface ListRead {
+  list: string;
+  items: number;
+  calls: number;
+  readUnits: number;
+}
+
+/**
+ * What the API's position lists read on AWS, per page (not per document): an uncached views store
+ * on the metered client, as the api Lambda has. Each position listed costs one timeline Query for
+ * its latest statement (docs/positions.md), next to the Query of the position items.
+ */
+async function measureListReads(metered: CapacityMeter, endpoint: string): Promise<ListRead[]> {
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } }),
+  );
+  metered.attach(client);
+  const views = new DynamoViewStore({ client, tableName: EMBEDDED_TABLES.views });
+  const reads: ListRead[] = [];
+  const measure = async (list: string, read: () => Promise<{ items: unknown[] }>) => {
+    const before = { ...(metered.byPurpose.get('views: read') ?? { calls: 0, readUnits: 0 }) };
+    const { items } = await read();
+    const after = metered.byPurpose.get('views: read') ?? { calls: 0, readUnits: 0 };
+    reads.push({
+      list,
+      items: items.length,
+      calls: after.calls - before.calls,
+      readUnits: after.readUnits - before.readUnits,
+    });
+  };
+  await measure('GET /positions (first page of 50, across actors)', () => views.listPositions({ limit: 50 }));
+  await measure("GET /positions?actor=ukraine (one actor's page)", () =>
+    views.listPositions({ actor: 'ukraine', limit: 50 }),
+  );
+  client.destroy();
+  return reads;
 }
 
 const runs = [
@@ -279,6 +326,21 @@ printTable(
       round(result.lastWindow.readUnits / Math.max(result.firstWindow.readUnits, 1e-9), 2),
     ],
   ]),
+);
+
+console.log('\nList reads on AWS, per API page (not per document; eventually consistent reads)');
+printTable(
+  ['workload', 'list', 'positions', 'queries', 'read units', '$ per 1 M pages'],
+  runs.flatMap((result) =>
+    result.listReads.map((read) => [
+      result.label,
+      read.list,
+      read.items,
+      read.calls,
+      round(read.readUnits, 1),
+      dollars(read.readUnits * 1e6 * PRICES.readRequestUnit),
+    ]),
+  ),
 );
 
 console.log('\nFurther reductions the design allows (computed on the runs above; not applied)');
