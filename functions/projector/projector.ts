@@ -1,5 +1,9 @@
 import { storedEventsOf } from '../../shared/adapters/dynamodb/commit-item';
-import { type ProjectorDependencies, projectCommit } from '../../shared/application/project-commit';
+import {
+  type ProjectCommitOutcome,
+  type ProjectorDependencies,
+  projectCommit,
+} from '../../shared/application/project-commit';
 import { positionStreamId } from '../../shared/domain/stream-ids';
 import {
   type CommitHandler,
@@ -15,6 +19,8 @@ export interface ProjectorHandlerDependencies extends ProjectorDependencies {
   parking?: StreamParking;
   /** Told the types of the position events each commit appended (the AWS wiring counts them as metrics). */
   onEventsAppended?: (types: readonly string[]) => void;
+  /** Told, per commit, how many delivered position events' timeline effects were skipped or written again. */
+  onTimelineEffects?: (counts: ProjectCommitOutcome['timelineEffects']) => void;
 }
 
 /**
@@ -28,6 +34,8 @@ export function projectorCommitHandler(dependencies: ProjectorHandlerDependencie
     orderingKeys: projectorOrderingKeys,
     handleCommit: async (commit) => {
       const outcome = await projectCommit(dependencies, commit);
+      const { skipped, writtenAgain } = outcome.timelineEffects;
+      if (skipped + writtenAgain > 0) dependencies.onTimelineEffects?.(outcome.timelineEffects);
       if (outcome.appended.length > 0) {
         const types = outcome.appended.map((event) => event.type);
         dependencies.logger?.info('position events appended', {

@@ -23,6 +23,13 @@ export interface ProjectCommitOutcome {
   viewUpdates: number;
   /** Position events appended by this call. */
   appended: DomainEvent[];
+  /**
+   * With `effectsWrittenInline`, for the position events this commit delivered: how many had their
+   * timeline effects written already by the deciding call (skipped now), and how many had to be
+   * written again (decided by another process, or forgotten). The ratio is what the inline write
+   * saves on a deployment (docs/performance.md).
+   */
+  timelineEffects: { skipped: number; writtenAgain: number };
 }
 
 /** The commands a document event implies for positions; hearsay and doubtful statements imply none. */
@@ -90,7 +97,13 @@ export async function projectCommit(
   const effects = writtenInline.flatMap((event) => projectEvent(event).filter(isTimelineEffect));
   await dependencies.views.apply([...updates, ...effects]);
   inline?.remember(writtenInline.map((event) => event.eventId));
-  return { viewUpdates: updates.length + effects.length, appended };
+  const delivered = inline ? commit.events.filter((event) => WRITTEN_INLINE.has(event.type)) : [];
+  const skipped = delivered.filter(alreadyWritten).length;
+  return {
+    viewUpdates: updates.length + effects.length,
+    appended,
+    timelineEffects: { skipped, writtenAgain: delivered.length - skipped },
+  };
 }
 
 /** Takes each statement, retraction or rejection of the commit to its position stream; returns what was appended. */

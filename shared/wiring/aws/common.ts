@@ -100,6 +100,35 @@ export function countPositionEvents(metrics: Metrics): (types: readonly string[]
   };
 }
 
+/** Delivered position events counted before one metric line is written (see countTimelineEffects). */
+const TIMELINE_EFFECTS_PER_LINE = 100;
+
+/**
+ * How often a position commit's timeline effects were already written by the call that decided it
+ * (`TimelineEffectsSkipped`) against written again because another container decided it or it was
+ * forgotten (`TimelineEffectsWrittenAgain`): the share of the one-write-per-statement saving a
+ * deployment gets (docs/performance.md). Two position commits per document would make a line each
+ * cost more in logs than the metric is worth, so the counts are summed and written every 100
+ * events; a container that ends drops at most 99, which a ratio can spare.
+ */
+export function countTimelineEffects(
+  metrics: Metrics,
+  perLine = TIMELINE_EFFECTS_PER_LINE,
+): (counts: { skipped: number; writtenAgain: number }) => void {
+  let skipped = 0;
+  let writtenAgain = 0;
+  return (counts) => {
+    skipped += counts.skipped;
+    writtenAgain += counts.writtenAgain;
+    if (skipped + writtenAgain < perLine) return;
+    const line = metrics.singleMetric();
+    line.addMetric('TimelineEffectsSkipped', MetricUnit.Count, skipped);
+    line.addMetric('TimelineEffectsWrittenAgain', MetricUnit.Count, writtenAgain);
+    skipped = 0;
+    writtenAgain = 0;
+  };
+}
+
 /** The alerter's count: alerts it published (not those already sent, queued or dismissed). */
 export function countPublishedAlerts(metrics: Metrics): (status: string) => void {
   return (status) => {

@@ -8,6 +8,7 @@ import type { AwsConfig } from '../../config';
 import { reportSnapshotError } from '../snapshot-errors';
 import {
   countPositionEvents,
+  countTimelineEffects,
   eventStoreParts,
   type LambdaLogger,
   powertoolsLogger,
@@ -22,6 +23,7 @@ export function projectorDependencies(
 ): ProjectorHandlerDependencies & { parking: StreamParking; logger: LambdaLogger } {
   const { client, ids, eventStore } = eventStoreParts(config);
   const logger = powertoolsLogger(SERVICE);
+  const metrics = powertoolsMetrics(config, SERVICE);
   return {
     eventStore,
     views: new DynamoViewStore({ client, tableName: config.viewsTable }),
@@ -36,7 +38,8 @@ export function projectorDependencies(
     strengthPolicy: config.strengthPolicy,
     onSnapshotError: reportSnapshotError(logger),
     logger,
-    onEventsAppended: countPositionEvents(powertoolsMetrics(config, SERVICE)),
+    onEventsAppended: countPositionEvents(metrics),
+    onTimelineEffects: countTimelineEffects(metrics),
     parking: streamParking(client, config, SERVICE),
   };
 }

@@ -34,15 +34,19 @@ function setup(effectsWrittenInline?: EffectsWrittenInline) {
     ...(effectsWrittenInline ? { effectsWrittenInline } : {}),
   };
   let delivered = 0;
+  /** What the outcomes said about the delivered position events' effects, summed. */
+  const effects = { skipped: 0, writtenAgain: 0 };
   /** Delivers every commit not yet delivered, as the stream would; a failed commit is delivered again. */
   const drain = async () => {
     while (delivered < eventStore.log.length) {
       const commit = eventStore.log[delivered] as StoredCommit;
-      await projectCommit(deps, commit);
+      const { timelineEffects } = await projectCommit(deps, commit);
+      effects.skipped += timelineEffects.skipped;
+      effects.writtenAgain += timelineEffects.writtenAgain;
       delivered++;
     }
   };
-  return { eventStore, views, deps, drain };
+  return { eventStore, views, deps, drain, effects };
 }
 
 const count = (calls: ViewUpdate['kind'][][], kind: ViewUpdate['kind']) =>
@@ -53,10 +57,12 @@ describe('projectCommit with effectsWrittenInline: one timeline write per statem
   const second = aStatement({ documentId: 'd2', polarity: 'support', statedAt: '2025-11-20', sentenceIndex: 3 });
 
   it('given a remembering projector, when a document and its position commits are delivered, then each effect is written once, with its statement', async () => {
-    const { eventStore, views, drain } = setup(new EffectsWrittenInline());
+    const { eventStore, views, drain, effects } = setup(new EffectsWrittenInline());
     await appendToDocument(eventStore, 'd1', ingestEvents('d1', [first]));
     await appendToDocument(eventStore, 'd2', ingestEvents('d2', [second], '2025-11-20'));
     await drain();
+    // Delivered: PositionTaken, then PositionChanged with ContradictionDetected; all three already written.
+    expect(effects).toEqual({ skipped: 3, writtenAgain: 0 });
 
     // The document commit's apply carries the statement and its effect together.
     expect(views.calls[0]).toEqual(expect.arrayContaining(['timeline-statement', 'timeline-effect']));
@@ -86,10 +92,17 @@ describe('projectCommit with effectsWrittenInline: one timeline write per statem
       await appendToDocument(run.eventStore, 'd2', ingestEvents('d2', [second], '2025-11-20'));
     }
     await remembering.drain();
+    const writtenAgain: number[] = [];
     for (let index = 0; index < forgetting.eventStore.log.length; index++) {
       const commit = forgetting.eventStore.log[index] as StoredCommit;
-      await projectCommit(commit.streamId.startsWith('document/') ? forgetting.deps : otherContainer, commit);
+      const outcome = await projectCommit(
+        commit.streamId.startsWith('document/') ? forgetting.deps : otherContainer,
+        commit,
+      );
+      expect(outcome.timelineEffects.skipped).toBe(0);
+      writtenAgain.push(outcome.timelineEffects.writtenAgain);
     }
+    expect(writtenAgain.reduce((sum, value) => sum + value, 0)).toBe(3);
     expect(count(forgetting.views.calls, 'timeline-effect')).toBe(4);
     expect(count(remembering.views.calls, 'timeline-effect')).toBe(2);
     const timelineOf = async (views: MemoryViewStore) =>
@@ -102,7 +115,7 @@ describe('projectCommit with effectsWrittenInline: one timeline write per statem
   });
 
   it('given the view write fails after the decision, when the commit is retried, then the position commit still writes the effect', async () => {
-    const { eventStore, views, drain } = setup(new EffectsWrittenInline());
+    const { eventStore, views, drain, effects } = setup(new EffectsWrittenInline());
     await appendToDocument(eventStore, 'd1', ingestEvents('d1', [first]));
     views.failNext = true;
     await expect(drain()).rejects.toThrow('views table unavailable');
@@ -111,6 +124,7 @@ describe('projectCommit with effectsWrittenInline: one timeline write per statem
     // The retry found the statement decided: only the statement; the effect came with the position commit.
     expect(views.calls[0]).not.toContain('timeline-effect');
     expect(count(views.calls, 'timeline-effect')).toBe(1);
+    expect(effects).toEqual({ skipped: 0, writtenAgain: 1 });
     const timeline = await views.getTimeline({ actor: 'ukraine', topic: 'territory' });
     expect(timeline.items.map((entry) => entry.effect)).toEqual(['taken']);
   });

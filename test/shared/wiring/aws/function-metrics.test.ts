@@ -1,6 +1,6 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { countPositionEvents, countPublishedAlerts } from '../../../../shared/wiring/aws/common';
+import { countPositionEvents, countPublishedAlerts, countTimelineEffects } from '../../../../shared/wiring/aws/common';
 
 /** The EMF lines Powertools writes to stdout while `run` runs. */
 function emfLinesOf(run: () => void): Record<string, unknown>[] {
@@ -35,6 +35,19 @@ describe('the functions’ product metrics', () => {
     // A single-metric line per metric, both from the first commit; none from the second.
     expect(lines).toHaveLength(2);
     expect(Object.assign({}, ...lines)).toMatchObject({ ContradictionsDetected: 2, PositionsChanged: 1 });
+  });
+
+  it('sums timeline effects skipped and written again, and writes them once enough events were seen', () => {
+    const count = countTimelineEffects(metrics(), 5);
+    const lines = emfLinesOf(() => {
+      count({ skipped: 2, writtenAgain: 0 });
+      count({ skipped: 1, writtenAgain: 1 });
+      count({ skipped: 0, writtenAgain: 2 });
+      count({ skipped: 1, writtenAgain: 0 });
+    });
+    // One line per metric once 6 events were seen (≥ 5); the last event waits for the next line.
+    expect(lines).toHaveLength(2);
+    expect(Object.assign({}, ...lines)).toMatchObject({ TimelineEffectsSkipped: 3, TimelineEffectsWrittenAgain: 3 });
   });
 
   it('counts only alerts actually published', () => {
