@@ -64,17 +64,23 @@ function binaryBytes(value: unknown): Uint8Array | undefined {
  */
 const unzipped = new WeakMap<object, StoredEventAttributes[]>();
 
+/** The compressed encodings, newest first: the attribute that holds the events, and how to get their JSON back. */
+const COMPRESSED_ENCODINGS: ReadonlyArray<{
+  attribute: 'eventsZ1' | 'eventsGz';
+  inflate: (bytes: Uint8Array) => Buffer;
+}> = [
+  { attribute: 'eventsZ1', inflate: (bytes) => inflateRawSync(bytes, { dictionary: COMMIT_DICTIONARY_1 }) },
+  { attribute: 'eventsGz', inflate: (bytes) => gunzipSync(bytes) },
+];
+
 /** The stored events of a commit item, whichever encoding it was written with. */
 export function storedEventsOf(item: Record<string, unknown>): StoredEventAttributes[] {
-  const deflated = binaryBytes(item.eventsZ1);
-  const gzipped = deflated ? undefined : binaryBytes(item.eventsGz);
-  if (deflated || gzipped) {
+  for (const { attribute, inflate } of COMPRESSED_ENCODINGS) {
+    const bytes = binaryBytes(item[attribute]);
+    if (!bytes) continue;
     let events = unzipped.get(item);
     if (!events) {
-      const json = deflated
-        ? inflateRawSync(deflated, { dictionary: COMMIT_DICTIONARY_1 })
-        : gunzipSync(gzipped as Uint8Array);
-      events = JSON.parse(json.toString('utf8')) as StoredEventAttributes[];
+      events = JSON.parse(inflate(bytes).toString('utf8')) as StoredEventAttributes[];
       unzipped.set(item, events);
     }
     return events;
