@@ -64,8 +64,9 @@ const MAX_QUERIES_PER_PAGE = 25;
 /** Positions of one page resolved at once (one timeline Query each). */
 const READ_CONCURRENCY = 8;
 
-/** Timeline entries read per Query when looking for a position's latest statement. */
-const LATEST_STATEMENT_PAGE = 4;
+/** Timeline entries the first Query reads when looking for a position's latest statement, and the most one reads. */
+const LATEST_STATEMENT_FIRST_PAGE = 4;
+const LATEST_STATEMENT_LAST_PAGE = 1024;
 
 /** Items written at once by one apply() call. */
 const WRITE_CONCURRENCY = 8;
@@ -274,24 +275,31 @@ export class DynamoViewStore implements ViewStore {
 
   /**
    * The timeline entries that may be a position's latest statement (view-items.ts,
-   * currentPositionOf): newest first from the item's own statement on, a page at a time until one
-   * counts. The newest entry almost always does, so this is one small Query per position.
+   * currentPositionOf): newest first, from the item's own statement on, filtered on the
+   * proposition by DynamoDB, until one counts. The newest entries almost always hold it, so the
+   * first Query reads 4 entries (half a read unit); when an actor has said much on other
+   * propositions of the topic since, each next Query reads four times as many (up to 1,024), so
+   * a distant statement costs a few Queries, not one per 4 entries. Read units still grow with
+   * that distance (docs/positions.md).
    */
   async #latestStatementCandidates(position: Item): Promise<Item[]> {
     const { partition, fromOrderKey } = latestStatementRange(position);
     const proposition = String(position.proposition);
     const seen: Item[] = [];
     let startKey: Record<string, unknown> | undefined;
+    let limit = LATEST_STATEMENT_FIRST_PAGE;
     do {
       const response = await this.#send('readViews', () =>
         this.#client.send(
           new QueryCommand({
             TableName: this.#tableName,
             KeyConditionExpression: '#pk = :pk AND #sk >= :from',
-            ExpressionAttributeNames: { '#pk': PK, '#sk': SK },
-            ExpressionAttributeValues: { ':pk': partition, ':from': fromOrderKey },
+            // Only a narrowing: countsTowardPosition decides on what comes back.
+            FilterExpression: '#proposition = :proposition AND attribute_exists(#effect)',
+            ExpressionAttributeNames: { '#pk': PK, '#sk': SK, '#proposition': 'proposition', '#effect': 'effect' },
+            ExpressionAttributeValues: { ':pk': partition, ':from': fromOrderKey, ':proposition': proposition },
             ScanIndexForward: false,
-            Limit: LATEST_STATEMENT_PAGE,
+            Limit: limit,
             ExclusiveStartKey: startKey,
           }),
         ),
@@ -300,6 +308,7 @@ export class DynamoViewStore implements ViewStore {
       seen.push(...items);
       if (items.some((item) => countsTowardPosition(item, proposition))) break;
       startKey = response.LastEvaluatedKey;
+      limit = Math.min(limit * 4, LATEST_STATEMENT_LAST_PAGE);
     } while (startKey);
     return seen;
   }

@@ -1,18 +1,21 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DynamoViewStore } from '../../../../shared/adapters/dynamodb/dynamo-view-store';
 import { encodeCursor } from '../../../../shared/adapters/dynamodb/page-cursor';
 import { orderKeyOf } from '../../../../shared/domain/positions/ordering';
+import { projectEvent } from '../../../../shared/domain/positions/projection';
 import { toStatementRef } from '../../../../shared/domain/positions/rules';
 import type { ViewUpdate } from '../../../../shared/domain/positions/view-updates';
 import { InvalidCursorError } from '../../../../shared/errors';
 import type { Page } from '../../../../shared/ports/views';
 import { type DynamoTestStore, startDynamoTestStore } from '../../../support/dynamo-test-store';
 import { aStatement, type ExtractedData } from '../../../support/statement-factory';
-import { contradictionUpdate, positionOffer } from '../../../support/view-update-factory';
+import { contradictionUpdate, positionOffer, positionOfferWith } from '../../../support/view-update-factory';
 import { newViewStore } from '../../../support/views-table';
 
 let dynamo: DynamoTestStore;
 let views: DynamoViewStore;
+let tableName: string;
 
 beforeAll(async () => {
   dynamo = await startDynamoTestStore();
@@ -21,7 +24,7 @@ afterAll(async () => {
   await dynamo.close();
 });
 beforeEach(async () => {
-  ({ views } = await newViewStore(dynamo));
+  ({ views, tableName } = await newViewStore(dynamo));
 });
 
 const contradiction = (actor: string, topic: string, laterDate: string, id: string): ViewUpdate =>
@@ -131,6 +134,72 @@ describe('DynamoViewStore: current positions', () => {
     } finally {
       dynamo.client.middlewareStack.remove('countScannedPositions');
     }
+  });
+});
+
+describe('DynamoViewStore: a position’s latest statement, read from the timeline', () => {
+  /** What the projector writes for a statement its position stream took in with `effect`. */
+  const decided = (statement: ExtractedData, effect: 'taken' | 'reaffirmed'): ViewUpdate[] => [
+    ...projectEvent({
+      type: 'StatementExtracted',
+      data: { ...statement, extractorVersion: 'x', codebookVersion: 'y' },
+    } as Parameters<typeof projectEvent>[0]),
+    {
+      kind: 'timeline-effect',
+      actor: statement.actor,
+      topic: statement.topic,
+      statementId: statement.statementId,
+      orderKey: orderKeyOf(statement),
+      effect,
+    },
+    ...positionOfferWith(statement, effect),
+  ];
+
+  it('finds a reaffirmation said long before the topic’s newest entries in a few Queries, and writes none to the item', async () => {
+    const venue = (proposition: string, day: number) =>
+      aStatement({
+        topic: 'venue',
+        proposition,
+        polarity: 'oppose',
+        documentId: `${proposition}-${day}`,
+        statedAt: new Date(Date.UTC(2025, 0, day)).toISOString().slice(0, 10),
+      });
+    const belarusTaken = venue('venue:belarus', 1);
+    const belarusLatest = venue('venue:belarus', 3);
+    // Then 300 statements on another venue: Belarus's latest lies 300 entries below the newest.
+    const geneva = Array.from({ length: 300 }, (_, index) => venue('venue:geneva', 10 + index));
+    await views.apply([
+      ...decided(belarusTaken, 'taken'),
+      ...decided(belarusLatest, 'reaffirmed'),
+      ...geneva.flatMap((statement, index) => decided(statement, index === 0 ? 'taken' : 'reaffirmed')),
+    ]);
+    let queries = 0;
+    dynamo.client.middlewareStack.add(
+      (next) => async (args) => {
+        if ((args.input as { KeyConditionExpression?: string }).KeyConditionExpression) queries++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countQueries' },
+    );
+    try {
+      const { items } = await views.listPositions({ actor: 'ukraine' });
+      expect(items.map((position) => [position.proposition, position.statement.statementId])).toEqual([
+        ['venue:belarus', belarusLatest.statementId],
+        ['venue:geneva', geneva.at(-1)?.statementId],
+      ]);
+      // The positions partition, Geneva's newest entry, and Belarus in pages of 4, 16, 64, 256
+      // entries: with pages of 4 throughout it would take 76 Queries.
+      expect(queries).toBeLessThanOrEqual(7);
+    } finally {
+      dynamo.client.middlewareStack.remove('countQueries');
+    }
+    // The items still hold the statements that took the positions: reaffirmations were not written.
+    const stored = await dynamo.client.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'positions#ukraine', sk: 'venue#venue:belarus' } }),
+    );
+    expect((stored.Item?.statement as { statementId?: string } | undefined)?.statementId).toBe(
+      belarusTaken.statementId,
+    );
   });
 });
 
