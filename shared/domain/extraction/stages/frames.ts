@@ -367,6 +367,12 @@ function trailingEnd(
     if (item?.kind === 'frameEnd' && item.start === i) return i;
     if (text.norm[i] === ',' && (text.norm[i + 1] ?? '').endsWith('ing')) return i;
     if (tokenType(text, i) === 'punctuation') continue;
+    // "told the meeting by video link": the audience, even when its word names a proposition.
+    const recipient = recipientAt(compiled, text, i, end);
+    if (recipient) {
+      i = recipient.end - 1;
+      continue;
+    }
     if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return -1;
     if (!compiled.words.trailingAttributionWords.has(text.norm[i] ?? '')) words += 1;
     if (words > 6) return -1;
