@@ -107,7 +107,9 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     // "Lukashenko said …, and claimed that …": a verb after a conjunction shares the subject.
     const conjunction = conjunctionBefore(compiled, text, item.start, first);
     const leftSpeaker =
-      conjunction >= 0 ? sharedSpeaker(frames, sentence, item.start) : speakerBefore(sentence, item.start);
+      conjunction >= 0
+        ? sharedSpeaker(frames, sentence, item.start)
+        : speakerBefore(compiled, text, sentence, item.start);
     // Inside that speaker's own words already ("Peskov said … and warned that …"): no new frame.
     if (conjunction >= 0 && leftSpeaker && insideFrameOf(frames, leftSpeaker, item.start)) continue;
 
@@ -320,17 +322,51 @@ function insideFrameOf(frames: Frame[], speaker: Mention, index: number): boolea
 }
 
 /** The nearest mention before a reporting verb that can be its subject. */
-function speakerBefore(sentence: Sentence, verbStart: number): Mention | undefined {
+function speakerBefore(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  verbStart: number,
+): Mention | undefined {
+  const relative = relativeBefore(compiled, text, sentence.first, verbStart);
   let best: Mention | undefined;
   for (const mention of sentence.mentions) {
     if (mention.end > verbStart) break;
     if (!canHold(mention) || mention.object || sentence.quoted[mention.start]) continue;
     if (mention.possessive && mention.kind !== 'person') continue;
-    // Not across another clause's verb: "Zelensky said Trump told him" has two frames.
-    if (verbBetween(sentence.items, mention.end, verbStart)) continue;
+    // "Orban, who met Lavrov last week, said …": a name inside the relative clause is not the speaker.
+    if (relative && mention.start > relative[0] && mention.end <= relative[1]) continue;
+    // Not across another clause's verb: "Zelensky said Trump told him" has two frames. The verbs of
+    // a relative clause right after the name do not count ("the UAE, which hosted the talks, said").
+    const from = relative && mention.end === relative[0] ? relative[1] : mention.end;
+    if (verbBetween(sentence.items, from, verbStart)) continue;
     best = mention;
   }
   return best;
+}
+
+/** Tokens that may stand between the comma closing a relative clause and the reporting verb ("has said"). */
+const MAX_AFTER_RELATIVE = 2;
+
+/**
+ * The relative clause set off by commas right before a reporting verb ("X, who …, said"): its
+ * opening and closing commas, or undefined when there is none.
+ */
+function relativeBefore(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  first: number,
+  verbStart: number,
+): [number, number] | undefined {
+  let close = verbStart - 1;
+  const lowest = Math.max(first, verbStart - 1 - MAX_AFTER_RELATIVE);
+  while (close >= lowest && text.norm[close] !== ',') close -= 1;
+  if (close < lowest) return undefined;
+  for (let open = close - 1; open > first; open -= 1) {
+    if (text.norm[open] !== ',') continue;
+    return compiled.words.relatives.has(text.norm[open + 1] ?? '') ? [open, close] : undefined;
+  }
+  return undefined;
 }
 
 function precedingComma(text: AnalysedText, index: number, first: number): number | undefined {
@@ -367,6 +403,12 @@ function trailingEnd(
     if (item?.kind === 'frameEnd' && item.start === i) return i;
     if (text.norm[i] === ',' && (text.norm[i + 1] ?? '').endsWith('ing')) return i;
     if (tokenType(text, i) === 'punctuation') continue;
+    // "told the meeting by video link": the audience, even when its word names a proposition.
+    const recipient = recipientAt(compiled, text, i, end);
+    if (recipient) {
+      i = recipient.end - 1;
+      continue;
+    }
     if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'reporting')) return -1;
     if (!compiled.words.trailingAttributionWords.has(text.norm[i] ?? '')) words += 1;
     if (words > 6) return -1;
