@@ -292,7 +292,11 @@ export function analyseClause(
   // ", which …", ", who …" describe something; they take no holder from the clause before.
   const opener = clause.openedBy ?? '';
   const relative = words.relatives.has(opener);
-  const nonRestrictive = relative && text.norm[clause.start - 2] === ',';
+  // ", which …", and with a preposition before the relative: ", from whose territory …".
+  const nonRestrictive =
+    relative &&
+    (text.norm[clause.start - 2] === ',' ||
+      (text.norm[clause.start - 3] === ',' && ctx.compiled.prepositions.has(text.norm[clause.start - 2] ?? '')));
   let prefixSign = 1;
   // "any decision by Washington to supply missiles": the act is the agent's, so a holder carried
   // over from elsewhere does not take it.
