@@ -57,3 +57,27 @@ describe('a participle phrase between the speaker and the reporting verb', () =>
     expectNoStatement(statements, { actor: 'united-kingdom' });
   });
 });
+
+describe('a word for talks after "in" or "for" that follows a plain noun', () => {
+  it.each([
+    ['Lavrov said a breakthrough in the peace talks would not come soon.'],
+    ['Finland should not wait for a peace deal before sending more weapons, Stubb said.'],
+  ])('is what the noun is about, not the object of a stance: %s', (text) => {
+    expectNoStatement(extract(text), { topic: 'talks' });
+  });
+
+  it("the stance on the sentence's act stays", () => {
+    expectStatement(extract('Finland should not wait for a peace deal before sending more weapons, Stubb said.'), {
+      actor: 'finland',
+      topic: 'military-aid',
+      polarity: 'support',
+    });
+  });
+
+  it.each([
+    ['Lavrov said Russia was ready for talks in Istanbul.', 'russia'],
+    ['Zelensky said Ukraine would take part in the talks.', 'ukraine'],
+  ])('after a stance word it is the object: %s', (text, actor) => {
+    expectStatement(extract(text), { actor, topic: 'talks', proposition: 'peace-talks', polarity: 'support' });
+  });
+});
