@@ -142,6 +142,8 @@ export interface Words {
   trades: ReadonlySet<string>;
   /** Words that open an indirect question: the clause is nobody's stance. */
   questions: ReadonlySet<string>;
+  /** Prepositions after which a talks word following a plain noun is an occasion, not an object. */
+  occasionPrepositions: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
 }
@@ -205,6 +207,7 @@ function wordsOf(lexicon: Lexicon): Words {
     complementizers: singleTokens(lexicon.complementizers),
     trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
     questions: singleTokens(lexicon.questions),
+    occasionPrepositions: singleTokens(lexicon.occasionPrepositions),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
   };
 }

@@ -312,6 +312,11 @@ export const Lexicon = z
      */
     questions: Words.default([]),
     /**
+     * Prepositions after which a word for talks, following a plain noun, is what that noun is
+     * about or the occasion ("questions in the negotiations", "a date for the next meeting").
+     */
+    occasionPrepositions: Words.default([]),
+    /**
      * Subordinating words and phrases ("after", "because", "even as"): a clause one opens (or a frame
      * end such as ", after") has its own subject, so when no actor is named there it takes no holder
      * from the clause before ("… before any peace deal was signed"), unless it opens with a

@@ -349,8 +349,9 @@ function speakerBefore(
 const MAX_AFTER_RELATIVE = 2;
 
 /**
- * The relative clause set off by commas right before a reporting verb ("X, who …, said"): its
- * opening and closing commas, or undefined when there is none.
+ * The relative clause or participle phrase set off by commas right before a reporting verb ("X,
+ * who …, said", "X, speaking alongside Y, said"): its opening and closing commas, or undefined
+ * when there is none.
  */
 function relativeBefore(
   compiled: CompiledCodebook,
@@ -364,7 +365,9 @@ function relativeBefore(
   if (close < lowest) return undefined;
   for (let open = close - 1; open > first; open -= 1) {
     if (text.norm[open] !== ',') continue;
-    return compiled.words.relatives.has(text.norm[open + 1] ?? '') ? [open, close] : undefined;
+    const word = text.norm[open + 1] ?? '';
+    // A participle phrase describes the occasion the same way ("X, speaking in Y, said").
+    return compiled.words.relatives.has(word) || word.endsWith('ing') ? [open, close] : undefined;
   }
   return undefined;
 }

@@ -205,6 +205,45 @@ function finiteSubordinate(ctx: Context, clause: Clause): boolean {
   return !(ctx.text.norm[clause.start] ?? '').endsWith('ing');
 }
 
+/** Words a talks word may follow after its preposition ("the next", "the stalled peace"). */
+const MAX_BEFORE_MEETING_WORD = 3;
+const PLAIN_WORD = /^[\p{Ll}-]+$/u;
+
+function itemCovers(items: readonly Item[], index: number): boolean {
+  for (const item of items) if (item.start <= index && index < item.end) return true;
+  return false;
+}
+
+/**
+ * "the most sensitive questions in the negotiations", "a breakthrough in the stalled peace talks",
+ * "a date for the next meeting", "arrived for a summit": a word for talks after "in" or "for"
+ * (`lexicon.occasionPrepositions`) that follows a plain word (no stance word, name, determiner or
+ * venue word) names what that word is about or the occasion, not the object of a stance. After a
+ * stance word it is one ("ready for talks", "interested in talks", "a venue for direct talks").
+ */
+function meetingAsOccasion(ctx: Context, index: number, floor: number): boolean {
+  const { text, sentence, compiled } = ctx;
+  const prepositions = compiled.words.occasionPrepositions;
+  let i = index;
+  for (let skipped = 0; i > floor && !prepositions.has(text.norm[i - 1] ?? ''); skipped += 1) {
+    if (skipped === MAX_BEFORE_MEETING_WORD || !PLAIN_WORD.test(text.norm[i - 1] ?? '')) return false;
+    if (itemCovers(sentence.items, i - 1)) return false;
+    i -= 1;
+  }
+  const before = i - 2;
+  if (before < floor || !prepositions.has(text.norm[i - 1] ?? '')) return false;
+  const word = text.norm[before] ?? '';
+  if (!PLAIN_WORD.test(word) || compiled.determiners.has(word) || itemCovers(sentence.items, before)) return false;
+  // "the natural venue for direct talks", "sit down for peace talks": a word about meeting.
+  for (let start = Math.max(floor, before - MAX_BEFORE_MEETING_WORD); start <= before; start += 1) {
+    if (compiled.venue.startsAt(text, start) && (compiled.venue.longestAt(text, start, i - 1)?.end ?? 0) > before) {
+      return false;
+    }
+  }
+  for (const m of sentence.mentions) if (m.start <= before && before < m.end) return false;
+  return true;
+}
+
 export function analyseClause(
   ctx: Context,
   clause: Clause,
@@ -236,7 +275,10 @@ export function analyseClause(
     if (firstItem < 0) firstItem = k;
     lastItem = k;
     if (item.kind === 'trigger') {
-      if (!afterOccasion(ctx.compiled, text, item.start, clause.start)) {
+      if (
+        !afterOccasion(ctx.compiled, text, item.start, clause.start) &&
+        !(ctx.compiled.meetingTopics.has(item.trigger.topic) && meetingAsOccasion(ctx, item.start, clause.start))
+      ) {
         triggers = addTo(triggers, NO_TRIGGERS, item);
       }
     } else if (item.kind === 'cue') {
@@ -292,7 +334,11 @@ export function analyseClause(
   // ", which …", ", who …" describe something; they take no holder from the clause before.
   const opener = clause.openedBy ?? '';
   const relative = words.relatives.has(opener);
-  const nonRestrictive = relative && text.norm[clause.start - 2] === ',';
+  // ", which …", and with a preposition before the relative: ", from whose territory …".
+  const nonRestrictive =
+    relative &&
+    (text.norm[clause.start - 2] === ',' ||
+      (text.norm[clause.start - 3] === ',' && ctx.compiled.prepositions.has(text.norm[clause.start - 2] ?? '')));
   let prefixSign = 1;
   // "any decision by Washington to supply missiles": the act is the agent's, so a holder carried
   // over from elsewhere does not take it.
