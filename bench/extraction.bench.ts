@@ -8,7 +8,8 @@
  * carries none, as a feed would deliver them. `--dense` makes every sentence a stance sentence (the
  * worst case). Each run times wink's bare tokenizer (`readDoc` with an empty pipe, tokens out) and
  * then the rules extractor over the same documents; the table shows medians over the runs and the
- * ratio of extraction to tokenizer throughput (issue 3 tracks it; goal ≥ 0.5). RSS is sampled as
+ * ratio of extraction to tokenizer throughput (floor 0.4 since issue 14: readability first; it was
+ * 0.5 under issue 3). RSS is sampled as
  * the corpus is processed: it should stay flat with document count, the codebook being compiled once.
  */
 import { setFlagsFromString } from 'node:v8';
@@ -218,7 +219,7 @@ console.log(
 console.log('');
 for (const [name, speed, extra] of rows) console.log(`${name.padEnd(44)} ${speed.padStart(12)}   ${extra}`);
 console.log('');
-console.log(`ratio extraction / tokenizer: ${ratio.toFixed(2)} (goal ≥ 0.5)`);
+console.log(`ratio extraction / tokenizer: ${ratio.toFixed(2)} (floor ≥ 0.4)`);
 console.log(
   `memory after GC: heap ${mb(before.heapUsed)} MB, RSS ${mb(before.rss)} MB before; ${checkpoints
     .map(([count, usage]) => `heap ${mb(usage.heapUsed)} MB, RSS ${mb(usage.rss)} MB after ${count} docs`)
