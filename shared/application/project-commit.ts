@@ -3,6 +3,7 @@ import type { PositionCommand } from '../domain/positions/decide';
 import { projectEvent } from '../domain/positions/projection';
 import { countsTowardPosition } from '../domain/positions/rules';
 import type { ViewUpdate } from '../domain/positions/view-updates';
+import { mapConcurrently } from '../map-concurrently';
 import type { StoredCommit } from '../ports/event-store';
 import type { ViewWriter } from '../ports/views';
 import { decideOnPosition, type PositionDecisionDependencies, positionStreamOf } from './decide-position';
@@ -115,14 +116,9 @@ async function decidePositions(dependencies: ProjectorDependencies, commit: Stor
     const streamId = positionStreamOf(command);
     byStream.set(streamId, [...(byStream.get(streamId) ?? []), command]);
   }
-  const queues = [...byStream.values()];
   const appended: DomainEvent[] = [];
-  const worker = async () => {
-    for (let queue = queues.shift(); queue; queue = queues.shift()) {
-      for (const command of queue) appended.push(...(await decideOnPosition(dependencies, command)).events);
-    }
-  };
-  const workers = Math.max(1, Math.min(dependencies.concurrency ?? 8, queues.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  await mapConcurrently([...byStream.values()], dependencies.concurrency ?? 8, async (queue) => {
+    for (const command of queue) appended.push(...(await decideOnPosition(dependencies, command)).events);
+  });
   return appended;
 }

@@ -2,6 +2,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mapConcurrently } from '../../map-concurrently';
 import type { SnapshotStore, StreamSnapshot } from '../../ports/snapshot-store';
 import { translateAwsError } from '../aws-error-translation';
 import { EVENT_TABLE_KEYS } from './event-table';
@@ -77,18 +78,17 @@ export class DynamoSnapshotStore implements SnapshotStore {
     for (let offset = 0; offset < bytes.length; offset += SNAPSHOT_PART_BYTES) {
       parts.push(bytes.subarray(offset, offset + SNAPSHOT_PART_BYTES));
     }
-    const pending = parts.map((data, index) => ({ data, index }));
-    const writer = async () => {
-      for (let part = pending.shift(); part; part = pending.shift()) {
-        await this.#put({
+    await mapConcurrently(
+      parts.map((data, index) => ({ data, index })),
+      PART_WRITE_CONCURRENCY,
+      (part) =>
+        this.#put({
           [PK]: partition,
           [SK]: slot * SLOT_SPAN + part.index + 1,
           atCommit: snapshot.at.commit,
           data: part.data,
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PART_WRITE_CONCURRENCY, parts.length) }, writer));
+        }),
+    );
     try {
       await this.#put(
         {

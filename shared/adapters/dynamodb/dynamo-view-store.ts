@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { sinceKeyOf } from '../../domain/positions/ordering';
 import type { ShiftRecord, ViewUpdate } from '../../domain/positions/view-updates';
+import { mapConcurrently } from '../../map-concurrently';
 import {
   type ActorView,
   type ContradictionQuery,
@@ -30,7 +31,7 @@ import { translateAwsError } from '../aws-error-translation';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import {
   coalesceWrites,
-  countsTowardPosition,
+  countsTowardPositionNow,
   currentPositionOf,
   deskPartitionsBetween,
   deskStatsOf,
@@ -142,12 +143,9 @@ export class DynamoViewStore implements ViewStore {
       else byItem.set(key, [write]);
     }
     const queues = [...byItem.values()].map(coalesceWrites);
-    const worker = async () => {
-      for (let queue = queues.shift(); queue; queue = queues.shift()) {
-        for (const write of queue) await this.#write(write);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queues.length) }, worker));
+    await mapConcurrently(queues, WRITE_CONCURRENCY, async (queue) => {
+      for (const write of queue) await this.#write(write);
+    });
     if (this.#written.size + onceWrites.size > MAX_REMEMBERED_WRITES) this.#written.clear();
     for (const fingerprint of onceWrites) this.#written.add(fingerprint);
   }
@@ -248,25 +246,20 @@ export class DynamoViewStore implements ViewStore {
           }
         : {}),
     });
-    const page = await (async () => {
-      if (query.actor !== undefined) {
-        return this.#list(singlePartition(viewKeys.positionPartition(query.actor), read), query, (item) => item);
-      }
-      const actors = this.#actorsWalk(query.topic);
-      const prefix = viewKeys.positionPartition('');
-      return this.#list(
-        {
-          nextPartition: async (after) => {
-            const actor = await actors(after === undefined ? undefined : after.slice(prefix.length));
-            return actor === undefined ? undefined : viewKeys.positionPartition(actor);
-          },
-          owns: (partition) => partition.startsWith(prefix),
-          read,
-        },
-        query,
-        (item) => item,
-      );
-    })();
+    const prefix = viewKeys.positionPartition('');
+    const actors = this.#actorsWalk(query.topic);
+    const spec: ListSpec =
+      query.actor !== undefined
+        ? singlePartition(viewKeys.positionPartition(query.actor), read)
+        : {
+            nextPartition: async (after) => {
+              const actor = await actors(after === undefined ? undefined : after.slice(prefix.length));
+              return actor === undefined ? undefined : viewKeys.positionPartition(actor);
+            },
+            owns: (partition) => partition.startsWith(prefix),
+            read,
+          };
+    const page = await this.#list(spec, query, (item) => item);
     const items = await mapConcurrently(page.items, READ_CONCURRENCY, async (item) =>
       currentPositionOf(item, await this.#latestStatementCandidates(item)),
     );
@@ -294,7 +287,7 @@ export class DynamoViewStore implements ViewStore {
           new QueryCommand({
             TableName: this.#tableName,
             KeyConditionExpression: '#pk = :pk AND #sk >= :from',
-            // Only a narrowing: countsTowardPosition decides on what comes back.
+            // Only a narrowing: countsTowardPositionNow decides on what comes back.
             FilterExpression: '#proposition = :proposition AND attribute_exists(#effect)',
             ExpressionAttributeNames: { '#pk': PK, '#sk': SK, '#proposition': 'proposition', '#effect': 'effect' },
             ExpressionAttributeValues: { ':pk': partition, ':from': fromOrderKey, ':proposition': proposition },
@@ -306,7 +299,7 @@ export class DynamoViewStore implements ViewStore {
       );
       const items = response.Items ?? [];
       seen.push(...items);
-      if (items.some((item) => countsTowardPosition(item, proposition))) break;
+      if (items.some((item) => countsTowardPositionNow(item, proposition))) break;
       startKey = response.LastEvaluatedKey;
       limit = Math.min(limit * 4, LATEST_STATEMENT_LAST_PAGE);
     } while (startKey);
@@ -710,18 +703,3 @@ const fingerprintOf = (write: Extract<ItemWrite, { op: 'update' }>): string =>
     write.set ?? {},
     Object.entries(write.add ?? {}).map(([field, values]) => [field, [...values].sort()]),
   ]);
-
-/** Maps with at most `concurrency` calls in flight, keeping the order. */
-async function mapConcurrently<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  map: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await map(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
-}

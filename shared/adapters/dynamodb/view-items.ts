@@ -1,5 +1,7 @@
+import type { StatementExtracted } from '../../../events/document-events';
 import type { Polarity } from '../../../events/statement';
 import type { StatementRef } from '../../../events/statement-ref';
+import { toStatementRef } from '../../domain/positions/rules';
 import type {
   ContradictionRecord,
   ShiftRecord,
@@ -317,7 +319,7 @@ export function toPositionView(item: Record<string, unknown>): PositionView {
  * Whether a timeline item counts toward its proposition's position now: a complete entry of that
  * proposition that its position stream took in (it has an effect) and has not withdrawn.
  */
-export const countsTowardPosition = (item: Record<string, unknown>, proposition: string): boolean =>
+export const countsTowardPositionNow = (item: Record<string, unknown>, proposition: string): boolean =>
   item.proposition === proposition &&
   item.effect !== undefined &&
   isCompleteTimelineItem(item) &&
@@ -343,31 +345,12 @@ export function currentPositionOf(
 ): PositionView {
   const position = toPositionView(positionItem);
   for (const entry of newestFirst) {
-    if (!countsTowardPosition(entry, position.proposition)) continue;
-    const statement = statementRefOf(entry);
+    if (!countsTowardPositionNow(entry, position.proposition)) continue;
+    // A timeline entry holds its statement's fields: position events keep the same subset of them.
+    const statement = toStatementRef(entry as unknown as StatementExtracted['data']);
     return { ...position, polarity: statement.polarity, statement };
   }
   return position;
-}
-
-/** What a position shows of a timeline entry's statement: the fields position events keep (rules.ts, toStatementRef). */
-function statementRefOf(entry: Record<string, unknown>): StatementRef {
-  const optional = (field: 'evidence' | 'speaker' | 'source' | 'documentTitle') =>
-    entry[field] !== undefined ? { [field]: entry[field] } : {};
-  return {
-    statementId: String(entry.statementId),
-    documentId: String(entry.documentId),
-    sentenceIndex: Number(entry.sentenceIndex),
-    quote: String(entry.quote),
-    polarity: entry.polarity as Polarity,
-    attribution: entry.attribution as StatementRef['attribution'],
-    ...optional('evidence'),
-    ...optional('speaker'),
-    confidence: Number(entry.confidence),
-    statedAt: String(entry.statedAt),
-    ...optional('source'),
-    ...optional('documentTitle'),
-  } as StatementRef;
 }
 
 const TIMELINE_STATEMENT_FIELDS = [
