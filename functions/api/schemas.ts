@@ -1,4 +1,8 @@
-import { z } from '@hono/zod-openapi';
+// @hono/zod-openapi first: importing it adds `.openapi()` to zod's schemas, which the schemas below
+// call. `z` is zod's namespace, not the `z` @hono/zod-openapi re-exports, so the bundle keeps only
+// the zod it uses (docs/deploy.md, "Cold starts").
+import '@hono/zod-openapi';
+import * as z from 'zod';
 import { Severity, Strength } from '../../events/position-events';
 import { DismissalReason } from '../../events/review-events';
 import {

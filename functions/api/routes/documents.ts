@@ -1,5 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod';
 import type { StatementExtracted } from '../../../events/document-events';
 import { MAX_RAW_DOCUMENT_BYTES } from '../../../shared/domain/documents/document-limits';
 import { documentStreamId } from '../../../shared/domain/stream-ids';

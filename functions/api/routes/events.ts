@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import type { DomainEvent } from '../../../events/registry';
 import { NotFoundError } from '../../../shared/errors';
 import type { EventStore } from '../../../shared/ports/event-store';
