@@ -19,6 +19,12 @@ import { BUNDLE_SETTINGS, entryOf, FUNCTION_NAMES, type FunctionName, PROJECT_RO
 
 const OUT = join(PROJECT_ROOT, '.bench-tmp', 'bundles');
 const RUNS = Number(process.env.COLD_START_RUNS ?? 9);
+/**
+ * The Node binary the imports run under. Lambda runs nodejs22.x and this machine Node 20, whose
+ * `--enable-source-maps` costs more at load; `COLD_START_NODE=/path/to/node` times the bundles
+ * under another binary (docs/performance.md says how to fetch Node 22 from the npm registry).
+ */
+const COLD_START_NODE = process.env.COLD_START_NODE || process.execPath;
 
 /** Packages that belong to one part of the system; a function may only ship the parts it uses. */
 const PACKAGE_GROUPS = {
@@ -223,7 +229,7 @@ function sampleColdStart(file: string, nodeOptions: string): Sample {
     process.stdout.write(JSON.stringify({ initMs, cpuMs, rssMb: process.memoryUsage().rss / 2 ** 20 }));
   `;
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+  const result = spawnSync(COLD_START_NODE, ['--input-type=module', '-e', probe], {
     env: { ...ENVIRONMENT, PATH: process.env.PATH ?? '', NODE_OPTIONS: nodeOptions },
     encoding: 'utf8',
     timeout: 60_000,
@@ -355,6 +361,10 @@ async function main(): Promise<void> {
   console.log(
     `\ncold module init: ${RUNS} rounds of fresh processes, interleaved; median (min) of the import of the bundle, and its median CPU time; Lambda adds its runtime bootstrap`,
   );
+  const nodeVersion = spawnSync(COLD_START_NODE, ['--version'], { encoding: 'utf8' });
+  if (nodeVersion.status !== 0)
+    throw new Error(`COLD_START_NODE=${COLD_START_NODE} does not run: ${nodeVersion.stderr}`);
+  console.log(`imports run under Node ${nodeVersion.stdout.trim()} (${COLD_START_NODE}); Lambda runs nodejs22.x`);
   console.log(
     `load average before: ${loadavg()
       .map((load) => load.toFixed(1))
