@@ -116,6 +116,7 @@ function holderAt(mentions: Mention[], start: number): Mention | undefined {
 
 const isSelfOrGroup = (m: Mention) => m.kind === 'self' || m.kind === 'group';
 const isNamed = (m: Mention) => !PRONOUNISH.has(m.kind);
+const isThirdPersonPronoun = (m: Mention) => m.kind === 'pronoun' && !m.firstPerson;
 
 /** A trigger at or after `from`. */
 function triggerFrom(triggers: TriggerItem[], from: number): boolean {
@@ -345,7 +346,10 @@ export function analyseClause(
   const otherAgent = holders.length === 0 && agentBefore(ctx, clause, stanceStart);
   // "…, as efforts to negotiate have stalled": a finite subordinate clause has its own subject.
   const ownSubject = holders.length === 0 && finiteSubordinate(ctx, clause);
-  if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject) {
+  // "He doesn't want us to …" inside a speaker's quotation, with no one "he" can be: the subject is
+  // someone else the speaker talks about, so the stance is not the speaker's.
+  const otherPerson = holders.length === 0 && quoted && subjects.some(isThirdPersonPronoun);
+  if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject && !otherPerson) {
     let before: ClauseState | undefined;
     for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;
