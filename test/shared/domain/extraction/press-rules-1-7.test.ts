@@ -32,3 +32,26 @@ describe('"he" or "she" inside a quotation, with no one it can be', () => {
     });
   });
 });
+
+describe('", and" then a speech act with no subject, after reported words', () => {
+  it('is the speaker’s act, not the reported subject’s', () => {
+    const statements = extract(
+      'Polish President Karol Nawrocki said on Monday that Vladimir Putin had shown no interest in peace, and urged the European Union to tighten sanctions on Russia.',
+    );
+    expectStatement(statements, {
+      actor: 'poland',
+      topic: 'sanctions',
+      polarity: 'support',
+      speaker: 'Karol Nawrocki',
+    });
+    expectNoStatement(statements, { actor: 'russia' });
+  });
+
+  it('without the comma the verb stays the reported subject’s', () => {
+    const statements = extract(
+      'Ukrainian President Volodymyr Zelensky said Russia had rejected the plan and demanded new sanctions on Kyiv.',
+    );
+    expectStatement(statements, { actor: 'russia', topic: 'sanctions', polarity: 'support' });
+    expectNoStatement(statements, { actor: 'ukraine', topic: 'sanctions' });
+  });
+});

@@ -245,6 +245,24 @@ function meetingAsOccasion(ctx: Context, index: number, floor: number): boolean 
   return true;
 }
 
+/**
+ * A clause opened by ", and" (or ", or") whose first word is a speech act ("urged", "called on"),
+ * with no subject of its own: in a speaker's reported words it is the speaker's second act, beside
+ * the reporting verb, not an act of the subject of the words reported before the comma.
+ */
+function speakerActAfterComma(ctx: Context, clause: Clause, items: readonly Item[]): boolean {
+  const { text, compiled } = ctx;
+  let conjunction = clause.start - 1;
+  if (text.norm[conjunction] === ',' && compiled.words.conjunctions.has(text.norm[clause.start] ?? '')) {
+    conjunction = clause.start;
+  }
+  if (!compiled.words.conjunctions.has(text.norm[conjunction] ?? '') || text.norm[conjunction - 1] !== ',') {
+    return false;
+  }
+  const first = items[0];
+  return first !== undefined && first.kind === 'cue' && first.cueKind === 'speech' && first.start === conjunction + 1;
+}
+
 export function analyseClause(
   ctx: Context,
   clause: Clause,
@@ -349,7 +367,11 @@ export function analyseClause(
   // "He doesn't want us to …" inside a speaker's quotation, with no one "he" can be: the subject is
   // someone else the speaker talks about, so the stance is not the speaker's.
   const otherPerson = holders.length === 0 && quoted && subjects.some(isThirdPersonPronoun);
-  if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject && !otherPerson) {
+  if (holders.length === 0 && !quoted && speakers.length > 0 && speakerActAfterComma(ctx, clause, items)) {
+    // "X said that Putin had shown no interest …, and urged governments to …": the speaker's act.
+    holders = speakers;
+    inherited = true;
+  } else if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject && !otherPerson) {
     let before: ClauseState | undefined;
     for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;
