@@ -56,6 +56,12 @@ describe('the lexicon word lists', () => {
       bundled: [],
       emptied: ['hungary oppose peace-talks', 'hungary oppose ceasefire'],
     },
+    {
+      list: 'gerundObjectMarkers',
+      text: 'Lavrov said any settlement must include the lifting of Western sanctions.',
+      bundled: ['russia oppose sanctions:russia'],
+      emptied: ['russia support sanctions:russia'],
+    },
   ])('lexicon.$list drives the rule that reads it', ({ list, text, bundled: withBundled, emptied }) => {
     expect(statementsOf(text)).toEqual(withBundled);
     expect(statementsOf(text, { [list]: [] })).toEqual(emptied);

@@ -55,3 +55,21 @@ describe('", and" then a speech act with no subject, after reported words', () =
     expectNoStatement(statements, { actor: 'ukraine', topic: 'sanctions' });
   });
 });
+
+describe('an act’s "-ing" form with its object after "of"', () => {
+  it('"the lifting of" sanctions is lifting them', () => {
+    const statements = extract(
+      'Russian Foreign Minister Sergei Lavrov said any settlement must include the lifting of Western sanctions.',
+    );
+    expectStatement(statements, { actor: 'russia', topic: 'sanctions', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'russia', topic: 'sanctions', polarity: 'support' });
+  });
+
+  it('"an easing of" sanctions is easing them', () => {
+    expectStatement(extract('Russia demanded an easing of sanctions on its banks.'), {
+      actor: 'russia',
+      topic: 'sanctions',
+      polarity: 'oppose',
+    });
+  });
+});
