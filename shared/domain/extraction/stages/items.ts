@@ -179,7 +179,7 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
 
 /**
  * "the lifting of Western sanctions", "an easing of restrictions": an act's "-ing" form with its
- * object after "of" (\`lexicon.gerundObjectMarkers\`) is the act done to that object, not a noun
+ * object after "of" (`lexicon.gerundObjectMarkers`) is the act done to that object, not a noun
  * that stands for a stance on its own.
  */
 function gerundWithObject(compiled: CompiledCodebook, text: AnalysedText, item: CueItem | ReportingItem): boolean {
