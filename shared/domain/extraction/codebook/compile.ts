@@ -145,6 +145,7 @@ export interface Words {
   /** Prepositions after which a talks word following a plain noun is an occasion, not an object. */
   occasionPrepositions: ReadonlySet<string>;
   gerundObjectMarkers: ReadonlySet<string>;
+  objectPronouns: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
 }
@@ -210,6 +211,7 @@ function wordsOf(lexicon: Lexicon): Words {
     questions: singleTokens(lexicon.questions),
     occasionPrepositions: singleTokens(lexicon.occasionPrepositions),
     gerundObjectMarkers: singleTokens(lexicon.gerundObjectMarkers),
+    objectPronouns: singleTokens(lexicon.objectPronouns),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
   };
 }

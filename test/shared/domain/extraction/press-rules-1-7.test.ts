@@ -73,3 +73,14 @@ describe('an act’s "-ing" form with its object after "of"', () => {
     });
   });
 });
+
+describe('"it" or "them" right after a cue, when the thing was named earlier in the sentence', () => {
+  it('is that thing, not the stance an earlier sentence took on it', () => {
+    const statements = extract(
+      'Russian Foreign Minister Sergei Lavrov said Moscow rejected Western sanctions on Russia. EU foreign policy chief Kaja Kallas said the bloc would keep its sanctions on Russia in place and tighten them.',
+    );
+    expectStatement(statements, { actor: 'russia', topic: 'sanctions', polarity: 'oppose' });
+    expectStatement(statements, { actor: 'european-union', topic: 'sanctions', polarity: 'support' });
+    expectNoStatement(statements, { actor: 'european-union', topic: 'sanctions', polarity: 'oppose' });
+  });
+});
