@@ -144,6 +144,8 @@ export interface Words {
   questions: ReadonlySet<string>;
   /** Prepositions after which a talks word following a plain noun is an occasion, not an object. */
   occasionPrepositions: ReadonlySet<string>;
+  gerundObjectMarkers: ReadonlySet<string>;
+  objectPronouns: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
 }
@@ -208,6 +210,8 @@ function wordsOf(lexicon: Lexicon): Words {
     trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
     questions: singleTokens(lexicon.questions),
     occasionPrepositions: singleTokens(lexicon.occasionPrepositions),
+    gerundObjectMarkers: singleTokens(lexicon.gerundObjectMarkers),
+    objectPronouns: singleTokens(lexicon.objectPronouns),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
   };
 }

@@ -317,6 +317,18 @@ export const Lexicon = z
      */
     occasionPrepositions: Words.default([]),
     /**
+     * Prepositions that, after an act's "-ing" form, bring in the act's object ("the lifting of
+     * sanctions", "an easing of restrictions"): the act keeps its sign instead of being read as a
+     * noun on its own.
+     */
+    gerundObjectMarkers: Words.default([]),
+    /**
+     * Pronouns that, right after a cue, are its object ("tighten them", "agree to it"): when a
+     * trigger of the antecedent's topic stands earlier in the same sentence, the pronoun is that
+     * thing itself, not the stance taken on it before.
+     */
+    objectPronouns: Words.default([]),
+    /**
      * Subordinating words and phrases ("after", "because", "even as"): a clause one opens (or a frame
      * end such as ", after") has its own subject, so when no actor is named there it takes no holder
      * from the clause before ("… before any peace deal was signed"), unless it opens with a

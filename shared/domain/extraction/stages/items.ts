@@ -164,7 +164,7 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   }
   // "a request", "the demand": a noun. It may point back to an earlier proposition.
   const before = item.start > from ? (text.norm[item.start - 1] ?? '') : '';
-  if (compiled.determiners.has(before)) {
+  if (compiled.determiners.has(before) && !gerundWithObject(compiled, text, item)) {
     return compiled.anaphors.hasMatchAt(text, item.start, item.end) ? anaphorItem(item.start, item.end) : undefined;
   }
   const verbLike = item.kind === 'reporting' || item.cueKind === 'speech' || item.cueKind === 'action';
@@ -175,6 +175,21 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   if (passive && item.kind === 'cue' && item.polarity === 'conditional' && !agent) return undefined;
   if ((verbLike || agent) && passive) item.passive = true;
   return item;
+}
+
+/**
+ * "the lifting of Western sanctions", "an easing of restrictions": an act's "-ing" form with its
+ * object after "of" (`lexicon.gerundObjectMarkers`) is the act done to that object, not a noun
+ * that stands for a stance on its own.
+ */
+function gerundWithObject(compiled: CompiledCodebook, text: AnalysedText, item: CueItem | ReportingItem): boolean {
+  return (
+    item.kind === 'cue' &&
+    item.cueKind === 'action' &&
+    item.end === item.start + 1 &&
+    (text.norm[item.start] ?? '').endsWith('ing') &&
+    compiled.words.gerundObjectMarkers.has(text.norm[item.end] ?? '')
+  );
 }
 
 /** The token before `index` is a word, a number or a comma: a capital there does not open a sentence. */

@@ -56,6 +56,18 @@ describe('the lexicon word lists', () => {
       bundled: [],
       emptied: ['hungary oppose peace-talks', 'hungary oppose ceasefire'],
     },
+    {
+      list: 'gerundObjectMarkers',
+      text: 'Lavrov said any settlement must include the lifting of Western sanctions.',
+      bundled: ['russia oppose sanctions:russia'],
+      emptied: ['russia support sanctions:russia'],
+    },
+    {
+      list: 'objectPronouns',
+      text: 'Lavrov said Moscow rejected Western sanctions on Russia. Kaja Kallas said the EU would keep its sanctions on Russia in place and tighten them.',
+      bundled: ['russia oppose sanctions:russia', 'european-union support sanctions:russia'],
+      emptied: ['russia oppose sanctions:russia', 'european-union oppose sanctions:russia'],
+    },
   ])('lexicon.$list drives the rule that reads it', ({ list, text, bundled: withBundled, emptied }) => {
     expect(statementsOf(text)).toEqual(withBundled);
     expect(statementsOf(text, { [list]: [] })).toEqual(emptied);

@@ -116,6 +116,7 @@ function holderAt(mentions: Mention[], start: number): Mention | undefined {
 
 const isSelfOrGroup = (m: Mention) => m.kind === 'self' || m.kind === 'group';
 const isNamed = (m: Mention) => !PRONOUNISH.has(m.kind);
+const isThirdPersonPronoun = (m: Mention) => m.kind === 'pronoun' && !m.firstPerson;
 
 /** A trigger at or after `from`. */
 function triggerFrom(triggers: TriggerItem[], from: number): boolean {
@@ -244,6 +245,24 @@ function meetingAsOccasion(ctx: Context, index: number, floor: number): boolean 
   return true;
 }
 
+/**
+ * A clause opened by ", and" (or ", or") whose first word is a speech act ("urged", "called on"),
+ * with no subject of its own: in a speaker's reported words it is the speaker's second act, beside
+ * the reporting verb, not an act of the subject of the words reported before the comma.
+ */
+function speakerActAfterComma(ctx: Context, clause: Clause, items: readonly Item[]): boolean {
+  const { text, compiled } = ctx;
+  let conjunction = clause.start - 1;
+  if (text.norm[conjunction] === ',' && compiled.words.conjunctions.has(text.norm[clause.start] ?? '')) {
+    conjunction = clause.start;
+  }
+  if (!compiled.words.conjunctions.has(text.norm[conjunction] ?? '') || text.norm[conjunction - 1] !== ',') {
+    return false;
+  }
+  const first = items[0];
+  return first !== undefined && first.kind === 'cue' && first.cueKind === 'speech' && first.start === conjunction + 1;
+}
+
 export function analyseClause(
   ctx: Context,
   clause: Clause,
@@ -345,7 +364,14 @@ export function analyseClause(
   const otherAgent = holders.length === 0 && agentBefore(ctx, clause, stanceStart);
   // "…, as efforts to negotiate have stalled": a finite subordinate clause has its own subject.
   const ownSubject = holders.length === 0 && finiteSubordinate(ctx, clause);
-  if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject) {
+  // "He doesn't want us to …" inside a speaker's quotation, with no one "he" can be: the subject is
+  // someone else the speaker talks about, so the stance is not the speaker's.
+  const otherPerson = holders.length === 0 && quoted && subjects.some(isThirdPersonPronoun);
+  if (holders.length === 0 && !quoted && speakers.length > 0 && speakerActAfterComma(ctx, clause, items)) {
+    // "X said that Putin had shown no interest …, and urged governments to …": the speaker's act.
+    holders = speakers;
+    inherited = true;
+  } else if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject && !otherPerson) {
     let before: ClauseState | undefined;
     for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;

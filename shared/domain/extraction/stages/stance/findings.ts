@@ -193,6 +193,24 @@ function anaphorInsideCue(ctx: Context, items: Item[]): Item | undefined {
   return undefined;
 }
 
+/** The anaphor is a pronoun (`lexicon.objectPronouns`: "it", "them") right after a cue: its object. */
+function pronounAfterCue(ctx: Context, items: Item[], anaphor: Item): boolean {
+  if (anaphor.end !== anaphor.start + 1 || !ctx.compiled.words.objectPronouns.has(ctx.text.norm[anaphor.start] ?? '')) {
+    return false;
+  }
+  for (const item of items) if (item.kind === 'cue' && item.end === anaphor.start) return true;
+  return false;
+}
+
+/** A trigger of `topic` earlier in the sentence, before `index`. */
+function namedBefore(ctx: Context, topic: string, index: number): boolean {
+  for (const item of ctx.sentence.items) {
+    if (item.start >= index) break;
+    if (item.kind === 'trigger' && item.trigger.topic === topic) return true;
+  }
+  return false;
+}
+
 /** "…, a request that both Ukraine and the US have rejected": the proposition an anaphor points to. */
 export function anaphoric(ctx: Context, state: ClauseState): Found[] {
   const { sentence, discourse } = ctx;
@@ -210,10 +228,13 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
   const chain =
     passiveCue || !anaphor ? chainOf(items, holderEnd, clause.end) : chainOf(items, holderEnd, anaphor.start);
   if (!chain.hasCue) return NO_FOUND;
+  const pronoun = anaphor !== undefined && pronounAfterCue(ctx, items, anaphor);
   return antecedents.map((antecedent) => ({
     topic: antecedent.topic,
     proposition: antecedent.proposition,
-    sign: chain.sign * antecedent.sign,
+    // "keep its sanctions in place and tighten them": "them" is the sanctions just named, not the
+    // stance taken on them in an earlier sentence.
+    sign: chain.sign * (pronoun && namedBefore(ctx, antecedent.topic, anaphor.start) ? 1 : antecedent.sign),
     conditional: chain.conditional,
     indirect: true,
   }));
