@@ -107,6 +107,8 @@ const options = (entry: string, outfile: string, external: readonly string[]): B
   sourcesContent: BUNDLE_SETTINGS.sourcesContent,
   banner: { js: BUNDLE_SETTINGS.banner },
   external: [...external],
+  alias: { ...BUNDLE_SETTINGS.alias },
+  absWorkingDir: PROJECT_ROOT,
   metafile: true,
   logLevel: 'error',
 });

@@ -54,6 +54,12 @@ export const BUNDLE_SETTINGS = {
    * than the runtime's full copy resolved from node_modules.
    */
   external: [] as string[],
+  /**
+   * The SDK's default credential chain swapped for the one a Lambda sandbox can use (environment
+   * variables, then a credentials endpoint): shared/wiring/aws/lambda-credentials.ts says why.
+   * Relative to the project root, where NodejsFunction runs esbuild.
+   */
+  alias: { '@aws-sdk/credential-provider-node': './shared/wiring/aws/lambda-credentials.ts' },
 } as const;
 
 /** The same settings as NodejsFunction bundling options (local esbuild, never Docker). */
@@ -68,6 +74,10 @@ export function nodejsBundling(): BundlingOptions {
     sourcesContent: BUNDLE_SETTINGS.sourcesContent,
     banner: BUNDLE_SETTINGS.banner,
     externalModules: [...BUNDLE_SETTINGS.external],
+    // Rendered as `--alias:<package>=<path>` (NodejsFunction knows `--alias` takes that form).
+    esbuildArgs: {
+      '--alias': Object.entries(BUNDLE_SETTINGS.alias).map(([from, to]) => `${from}=${to}`),
+    },
     forceDockerBundling: false,
     // Quiet `cdk synth --quiet`: esbuild reports warnings and errors, not every file it writes.
     logLevel: LogLevel.WARNING,
