@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { entryOf, FUNCTION_NAMES, nodejsBundling } from '../../infra/bundling';
+import { entryOf, FUNCTION_NAMES, nodejsBundling, PROJECT_ROOT } from '../../infra/bundling';
 import { API_BEDROCK_DEADLINE_SECONDS } from '../../infra/stancewatch-stack';
 import { readAwsConfig } from '../../shared/config';
 import { logicalIdOf, permissionsOf, renderer, resourcesOfType, synth } from './synth';
@@ -142,7 +142,7 @@ describe('functions', () => {
 });
 
 describe('bundling (the real app; the tests above use inline code)', () => {
-  it('bundles every handler locally with esbuild: ESM for node22, minified, source maps, nothing external', () => {
+  it('bundles every handler locally with esbuild: ESM for node22, minified, source maps, nothing external, the Lambda credential chain', () => {
     expect(nodejsBundling()).toEqual({
       target: 'node22',
       format: 'esm',
@@ -153,10 +153,13 @@ describe('bundling (the real app; the tests above use inline code)', () => {
       sourcesContent: false,
       banner: expect.stringContaining('createRequire'),
       externalModules: [],
+      // The Lambda credential chain in place of the SDK's (shared/wiring/aws/lambda-credentials.ts).
+      esbuildArgs: { '--alias': ['@aws-sdk/credential-provider-node=./shared/wiring/aws/lambda-credentials.ts'] },
       forceDockerBundling: false,
       logLevel: 'warning',
     });
     for (const name of FUNCTION_NAMES) expect(existsSync(entryOf(name)), entryOf(name)).toBe(true);
+    expect(existsSync(`${PROJECT_ROOT}shared/wiring/aws/lambda-credentials.ts`)).toBe(true);
   });
 });
 
