@@ -2,7 +2,7 @@ import type { CompiledCodebook, MarkerEntry } from '../codebook/compile';
 import { addTo } from '../list-buffer';
 import type { PatternMatch } from '../matcher';
 import { type AnalysedText, tokenType } from '../nlp';
-import { isQuoteMark } from '../quotes';
+import { quoteMarkAt } from '../quotes';
 import type { Item } from './items';
 import { canHold, type Mention, mentionAt } from './mentions';
 import type { Sentence } from './sentences';
@@ -125,7 +125,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       const speaker = leftSpeaker && adjacentStart === leftSpeaker.start ? leftSpeaker : rightSpeaker;
       if (speaker && canHold(speaker)) {
         let complementEnd = comma;
-        while (complementEnd > first && isQuoteMark(text.norm[complementEnd - 1] ?? '')) complementEnd -= 1;
+        while (complementEnd > first && quoteMarkAt(text, complementEnd - 1)) complementEnd -= 1;
         const speakers = speaker === leftSpeaker ? withCoordinated(compiled, text, sentence, speaker) : [speaker];
         frames = addTo(frames, NO_FRAMES, {
           speakers,
@@ -231,7 +231,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       continue;
     }
     let j = i;
-    while (j < end && (sentence.quoted[j] || isQuoteMark(text.norm[j] ?? ''))) j += 1;
+    while (j < end && (sentence.quoted[j] || quoteMarkAt(text, j))) j += 1;
     let covered = false;
     for (const frame of frames) {
       if (frame.complement[0] <= i && i < frame.complement[1]) {
@@ -374,7 +374,7 @@ function relativeBefore(
 
 function precedingComma(text: AnalysedText, index: number, first: number): number | undefined {
   let i = index - 1;
-  while (i >= first && isQuoteMark(text.norm[i] ?? '')) i -= 1;
+  while (i >= first && quoteMarkAt(text, i)) i -= 1;
   if (i >= first && (text.norm[i] === ',' || text.norm[i] === '?' || text.norm[i] === '!')) return i;
   // A closing quote right before the speaker: "… form," he said.
   if (i < index - 1 && i >= first) return i + 1;
