@@ -239,7 +239,18 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         break;
       }
     }
-    if (!covered) frames = addTo(frames, NO_FRAMES, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
+    // "condemned what Zakharova called 'the pumping of weapons', saying …": a quotation opened right
+    // after a word, with the sentence going on after it and no reporting verb right after it ("…," he
+    // told), is a phrase inside the narrator's clause, not a speech of its own.
+    const embedded =
+      i - 2 >= first &&
+      tokenType(text, i - 2) === 'word' &&
+      j < end &&
+      !isSentenceEnd(text, j, end) &&
+      !reportingWithin(text, sentence.items, j, j + EMBEDDED_QUOTE_REPORTING_REACH);
+    if (!covered && !embedded) {
+      frames = addTo(frames, NO_FRAMES, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
+    }
     i = j;
   }
   return frames;
@@ -379,6 +390,18 @@ function precedingComma(text: AnalysedText, index: number, first: number): numbe
   // A closing quote right before the speaker: "… form," he said.
   if (i < index - 1 && i >= first) return i + 1;
   return undefined;
+}
+
+/** How far after a quotation a reporting verb still attributes it ("…," Kremlin spokesman Dmitry Peskov said). */
+const EMBEDDED_QUOTE_REPORTING_REACH = 6;
+
+/** A reporting verb in [from, to], other than a participle (", saying …" is the narrator's subject speaking). */
+function reportingWithin(text: AnalysedText, items: Item[], from: number, to: number): boolean {
+  for (const item of items) {
+    if (item.kind !== 'reporting' || item.start < from || item.start > to) continue;
+    if (!(text.norm[item.start] ?? '').endsWith('ing')) return true;
+  }
+  return false;
 }
 
 function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {

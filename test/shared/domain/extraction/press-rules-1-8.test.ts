@@ -50,3 +50,24 @@ describe('single quotation marks', () => {
     expect(statements.find((s) => s.actor === 'germany')?.evidence).toBe('speech');
   });
 });
+
+describe('a quoted phrase inside the narrator’s clause', () => {
+  it('does not split the clause: the act it names meets the harm after it', () => {
+    const statements = extract(
+      'The Kremlin condemned what spokesman Dmitry Peskov called "the pumping of arms into Ukraine", saying it only prolonged the war and made every supplier a party to it.',
+    );
+    expectStatement(statements, { actor: 'russia', topic: 'military-aid', polarity: 'oppose' });
+  });
+
+  it('a quotation with its own reporting verb right after it stays the speaker’s words', () => {
+    const statements = extract(
+      'Ukraine "will never accept a ceasefire that freezes the occupation," Ukrainian President Volodymyr Zelensky told reporters.',
+    );
+    expectStatement(statements, {
+      actor: 'ukraine',
+      topic: 'ceasefire',
+      polarity: 'oppose',
+      speaker: 'Volodymyr Zelensky',
+    });
+  });
+});
