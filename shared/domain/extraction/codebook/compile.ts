@@ -165,6 +165,11 @@ export const MASK = {
   candidate: 1024,
   /** Not an index: a quotation mark (" “ ” « » „). */
   quote: 2048,
+  /**
+   * Not an index: a single mark (' ‘ ’), a quotation mark only where quotes.ts reads one (which then
+   * sets `quote` on that token in the document's mask).
+   */
+  singleQuote: 4096,
 } as const;
 
 const cache = new WeakMap<Codebook, CompiledCodebook>();
@@ -352,6 +357,7 @@ function build(codebook: Codebook): CompiledCodebook {
   }
   mark(candidateForms, MASK.candidate);
   mark(['"', '“', '”', '«', '»', '„'], MASK.quote);
+  mark(["'", '‘', '’'], MASK.singleQuote);
 
   return {
     version: codebook.version,

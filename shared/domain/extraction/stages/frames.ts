@@ -2,7 +2,7 @@ import type { CompiledCodebook, MarkerEntry } from '../codebook/compile';
 import { addTo } from '../list-buffer';
 import type { PatternMatch } from '../matcher';
 import { type AnalysedText, tokenType } from '../nlp';
-import { isQuoteMark } from '../quotes';
+import { quoteMarkAt } from '../quotes';
 import type { Item } from './items';
 import { canHold, type Mention, mentionAt } from './mentions';
 import type { Sentence } from './sentences';
@@ -125,7 +125,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       const speaker = leftSpeaker && adjacentStart === leftSpeaker.start ? leftSpeaker : rightSpeaker;
       if (speaker && canHold(speaker)) {
         let complementEnd = comma;
-        while (complementEnd > first && isQuoteMark(text.norm[complementEnd - 1] ?? '')) complementEnd -= 1;
+        while (complementEnd > first && quoteMarkAt(text, complementEnd - 1)) complementEnd -= 1;
         const speakers = speaker === leftSpeaker ? withCoordinated(compiled, text, sentence, speaker) : [speaker];
         frames = addTo(frames, NO_FRAMES, {
           speakers,
@@ -231,7 +231,7 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       continue;
     }
     let j = i;
-    while (j < end && (sentence.quoted[j] || isQuoteMark(text.norm[j] ?? ''))) j += 1;
+    while (j < end && (sentence.quoted[j] || quoteMarkAt(text, j))) j += 1;
     let covered = false;
     for (const frame of frames) {
       if (frame.complement[0] <= i && i < frame.complement[1]) {
@@ -239,7 +239,18 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         break;
       }
     }
-    if (!covered) frames = addTo(frames, NO_FRAMES, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
+    // "condemned what Zakharova called 'the pumping of weapons', saying …": a quotation opened right
+    // after a word, with the sentence going on after it and no reporting verb right after it ("…," he
+    // told), is a phrase inside the narrator's clause, not a speech of its own.
+    const embedded =
+      i - 2 >= first &&
+      tokenType(text, i - 2) === 'word' &&
+      j < end &&
+      !isSentenceEnd(text, j, end) &&
+      !reportingWithin(text, sentence.items, j, j + EMBEDDED_QUOTE_REPORTING_REACH);
+    if (!covered && !embedded) {
+      frames = addTo(frames, NO_FRAMES, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
+    }
     i = j;
   }
   return frames;
@@ -374,11 +385,23 @@ function relativeBefore(
 
 function precedingComma(text: AnalysedText, index: number, first: number): number | undefined {
   let i = index - 1;
-  while (i >= first && isQuoteMark(text.norm[i] ?? '')) i -= 1;
+  while (i >= first && quoteMarkAt(text, i)) i -= 1;
   if (i >= first && (text.norm[i] === ',' || text.norm[i] === '?' || text.norm[i] === '!')) return i;
   // A closing quote right before the speaker: "… form," he said.
   if (i < index - 1 && i >= first) return i + 1;
   return undefined;
+}
+
+/** How far after a quotation a reporting verb still attributes it ("…," Kremlin spokesman Dmitry Peskov said). */
+const EMBEDDED_QUOTE_REPORTING_REACH = 6;
+
+/** A reporting verb in [from, to], other than a participle (", saying …" is the narrator's subject speaking). */
+function reportingWithin(text: AnalysedText, items: Item[], from: number, to: number): boolean {
+  for (const item of items) {
+    if (item.kind !== 'reporting' || item.start < from || item.start > to) continue;
+    if (!(text.norm[item.start] ?? '').endsWith('ing')) return true;
+  }
+  return false;
 }
 
 function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
