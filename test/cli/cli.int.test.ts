@@ -136,6 +136,29 @@ describe('stancewatch CLI', { timeout: 120_000 }, () => {
     }
   });
 
+  it('answers a bad environment variable as bad input: its name, exit 2, no "unexpected error"', async () => {
+    const { directory, data, article } = workspace();
+    for (const [env, args, named] of [
+      [
+        { STANCEWATCH_PUBLIC_READ: 'yes' },
+        ['positions', '--data', data],
+        /STANCEWATCH_PUBLIC_READ must be "true" or "false"/,
+      ],
+      [
+        { STANCEWATCH_EXTRACTOR: 'bedrock' },
+        ['extract', article, '--date', '2026-01-06'],
+        /STANCEWATCH_EXTRACTOR=bedrock needs STANCEWATCH_BEDROCK_MODEL/,
+      ],
+    ] as const) {
+      const result = await runCli(args, { env, cwd: directory });
+      const label = `${JSON.stringify(env)} ${args[0]}`;
+      expect(result.code, label).toBe(2);
+      expect(result.stderr, label).toMatch(named);
+      expect(result.stderr, label).toMatch(/^stancewatch: .*\[INVALID_CONFIGURATION\]\n$/);
+      expect(result.stderr, label).not.toMatch(/unexpected error/);
+    }
+  });
+
   it('prints the local API token and keeps it readable by the owner only', async () => {
     const { data } = workspace();
     const first = await runCli(['token', '--data', data]);
