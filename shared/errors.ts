@@ -63,6 +63,7 @@ export const CLI_EXIT_BY_CODE: Readonly<Record<ErrorCode, 1 | 2>> = {
   UNSUPPORTED_MEDIA_TYPE: 2,
   NOT_FOUND: 2,
   INVALID_CONFIGURATION: 2,
+  INVALID_CODEBOOK: 2,
   INVALID_CURSOR: 1,
   UNAUTHORIZED: 1,
   FORBIDDEN: 1,
@@ -71,7 +72,6 @@ export const CLI_EXIT_BY_CODE: Readonly<Record<ErrorCode, 1 | 2>> = {
   STORE_UNAVAILABLE: 1,
   ALERT_DELIVERY_FAILED: 1,
   BEDROCK_EXTRACTION_FAILED: 1,
-  INVALID_CODEBOOK: 1,
   DATA_FOLDER_IN_USE: 1,
   INVALID_EVENT: 1,
   UNKNOWN_EVENT_TYPE: 1,
@@ -180,7 +180,10 @@ export class BedrockExtractionError extends StancewatchError {
   readonly code = 'BEDROCK_EXTRACTION_FAILED';
 }
 
-/** A codebook that cannot be read or does not satisfy its schema; `details.issues` names the fields. */
+/**
+ * A codebook that cannot be read or does not satisfy its schema; `details.issues` names the fields.
+ * The CLI answers it as bad input (exit 2): the codebook is the user's STANCEWATCH_CODEBOOK file.
+ */
 export class InvalidCodebookError extends StancewatchError {
   readonly code = 'INVALID_CODEBOOK';
 }

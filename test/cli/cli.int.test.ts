@@ -159,6 +159,25 @@ describe('stancewatch CLI', { timeout: 120_000 }, () => {
     }
   });
 
+  it('answers an unreadable or invalid STANCEWATCH_CODEBOOK as bad input: exit 2, with the reason', async () => {
+    const { directory, article } = workspace();
+    const notACodebook = join(directory, 'codebook.json');
+    writeFileSync(notACodebook, '{"version": 3}');
+    for (const [codebook, reason] of [
+      [join(directory, 'nonexistent.json'), /cannot read codebook .*nonexistent\.json/],
+      [notACodebook, /codebook/],
+    ] as const) {
+      const result = await runCli(['extract', article, '--date', '2026-01-06'], {
+        env: { STANCEWATCH_CODEBOOK: codebook },
+        cwd: directory,
+      });
+      expect(result.code, codebook).toBe(2);
+      expect(result.stdout, codebook).toBe('');
+      expect(result.stderr, codebook).toMatch(reason);
+      expect(result.stderr, codebook).toMatch(/^stancewatch: .*\[INVALID_CODEBOOK\]\n$/);
+    }
+  });
+
   it('prints the local API token and keeps it readable by the owner only', async () => {
     const { data } = workspace();
     const first = await runCli(['token', '--data', data]);
