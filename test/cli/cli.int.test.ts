@@ -178,6 +178,24 @@ describe('stancewatch CLI', { timeout: 120_000 }, () => {
     }
   });
 
+  it('refuses to re-extract an unknown document (exit 2, nothing written) and names the extractor it runs', async () => {
+    const { data, article } = workspace();
+    const empty = await runCli(['reextract', '--data', data]);
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stdout).toMatch(/^0 document\(s\) re-extracted with rules@\d+\.\d+\.\d+: /);
+
+    const ingested = await runCli(['ingest', article, '--date', '2026-01-04', '--data', data, '--json']);
+    const { documentId } = JSON.parse(ingested.stdout).documents[0];
+    const unknown = await runCli(['reextract', '--document', documentId, 'nope', '--data', data]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toBe('stancewatch: unknown document nope: nothing was re-extracted [NOT_FOUND]\n');
+
+    const known = await runCli(['reextract', '--document', documentId, '--data', data, '--json']);
+    expect(known.code, known.stderr).toBe(0);
+    expect(JSON.parse(known.stdout)).toMatchObject({ documents: 1, corrected: [], failed: [] });
+  });
+
   it('prints the local API token and keeps it readable by the owner only', async () => {
     const { data } = workspace();
     const first = await runCli(['token', '--data', data]);
