@@ -75,7 +75,10 @@ export interface SmtpSettings {
 export interface Config {
   /** STANCEWATCH_PUBLIC_READ: GET routes without a token. */
   publicRead: boolean;
-  /** The daily digest also lists moves to or from conditional (`-c alertShifts=true`, `digest --alert-shifts`). */
+  /**
+   * STANCEWATCH_ALERT_SHIFTS: the daily digest also lists moves to or from conditional
+   * (`-c alertShifts=true` on AWS; embedded, `digest --[no-]alert-shifts` wins).
+   */
   alertShifts: boolean;
   /** STANCEWATCH_EXTRACTOR and the STANCEWATCH_BEDROCK_* settings (docs/bedrock.md). */
   extractor: ExtractorSettings;

@@ -196,6 +196,41 @@ describe('stancewatch CLI', { timeout: 120_000 }, () => {
     expect(JSON.parse(known.stdout)).toMatchObject({ documents: 1, corrected: [], failed: [] });
   });
 
+  it('digest lists shifts when STANCEWATCH_ALERT_SHIFTS=true, and the flags override the variable', async () => {
+    const { data, directory } = workspace();
+    const shifting = join(directory, 'shift.jsonl');
+    writeFileSync(
+      shifting,
+      [
+        {
+          id: 'holds',
+          publishedAt: '2026-01-05',
+          text: 'Zelensky said Ukraine will not withdraw from any more territory.',
+        },
+        {
+          id: 'softens',
+          publishedAt: '2026-01-09',
+          text: 'Zelensky said Ukraine would withdraw from territory only if it received security guarantees.',
+        },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    expect((await runCli(['ingest', shifting, '--data', data])).code).toBe(0);
+
+    const digest = async (flags: string[], alertShifts: string) => {
+      const result = await runCli(['digest', ...flags, '--data', data, '--json'], {
+        env: { STANCEWATCH_ALERT_SHIFTS: alertShifts },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+    expect(await digest([], '')).toEqual({ status: 'nothing-new' });
+    expect(await digest([], 'true')).toMatchObject({ status: 'published', shifts: 1 });
+    expect(await digest(['--no-alert-shifts'], 'true')).toEqual({ status: 'nothing-new' });
+    expect(await digest(['--alert-shifts'], 'false')).toMatchObject({ status: 'published', shifts: 1 });
+  });
+
   it('prints the local API token and keeps it readable by the owner only', async () => {
     const { data } = workspace();
     const first = await runCli(['token', '--data', data]);
