@@ -88,6 +88,23 @@ describe('stancewatch CLI', { timeout: 120_000 }, () => {
     expect(after.code).toBe(1);
   });
 
+  it('lists invalid lines in line order, whatever made each invalid', async () => {
+    const { data, directory } = workspace();
+    const mixed = join(directory, 'mixed.jsonl');
+    const [first, second] = JSONL_FEED.split('\n');
+    writeFileSync(mixed, `${first}\n{"text": "no date"}\nnot json\n${second}\n[1, 2]\n`);
+
+    const refused = await runCli(['ingest', mixed, '--data', data]);
+    expect(refused.code).toBe(2);
+    const listed = [...refused.stderr.matchAll(/mixed\.jsonl:(\d+): /g)].map((match) => Number(match[1]));
+    expect(listed).toEqual([2, 3, 5]);
+
+    const skipped = await runCli(['ingest', mixed, '--data', data, '--skip-invalid', '--json']);
+    expect(skipped.code).toBe(1);
+    const origins = JSON.parse(skipped.stdout).rejected.map((problem: { origin: string }) => problem.origin);
+    expect(origins).toEqual([`${mixed}:2`, `${mixed}:3`, `${mixed}:5`]);
+  });
+
   it('asks for --date when a text file has none', async () => {
     const { data, article } = workspace();
     const result = await runCli(['ingest', article, '--data', data]);
