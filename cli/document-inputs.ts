@@ -24,6 +24,40 @@ export interface InputDefaults {
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm']);
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 
+export interface ReadOptions {
+  /**
+   * Checks each document as it is read (ingest: the document schema); what it throws becomes that
+   * input's problem, in its place, so problems are listed in input order (file, then line).
+   */
+  check?: (input: Record<string, unknown>) => void;
+  stdin?: () => Promise<string>;
+}
+
+/** The documents and problems found so far, each in input order. */
+class Inputs {
+  readonly documents: InputDocument[] = [];
+  readonly problems: InputProblem[] = [];
+  readonly #check: ReadOptions['check'];
+
+  constructor(check: ReadOptions['check']) {
+    this.#check = check;
+  }
+
+  problem(origin: string, message: string): void {
+    this.problems.push({ origin, message });
+  }
+
+  document(origin: string, input: Record<string, unknown>): void {
+    try {
+      this.#check?.(input);
+    } catch (error) {
+      this.problem(origin, error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.documents.push({ origin, input });
+  }
+}
+
 /**
  * Reads `ingest` arguments: files, directories (recursively: .txt .md .html .htm .jsonl), JSONL
  * files (one document per line) and `-` (stdin: JSONL if every line is a JSON object, else one text
@@ -32,31 +66,31 @@ const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 export async function readDocumentInputs(
   paths: readonly string[],
   defaults: InputDefaults,
-  stdin: () => Promise<string> = readStdin,
+  options: ReadOptions = {},
 ): Promise<{ documents: InputDocument[]; problems: InputProblem[] }> {
-  const documents: InputDocument[] = [];
-  const problems: InputProblem[] = [];
+  const found = new Inputs(options.check);
+  const stdin = options.stdin ?? readStdin;
   for (const path of paths) {
     if (path === '-') {
       const content = await stdin();
-      if (looksLikeJsonl(content)) parseJsonlLines('stdin', content.split('\n'), defaults, documents, problems);
-      else addTextDocument('stdin', content, 'stdin', defaults, documents, problems);
+      if (looksLikeJsonl(content)) parseJsonlLines('stdin', content.split('\n'), defaults, found);
+      else addTextDocument('stdin', content, 'stdin', defaults, found);
       continue;
     }
     let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(path);
     } catch {
-      problems.push({ origin: path, message: 'no such file or directory' });
+      found.problem(path, 'no such file or directory');
       continue;
     }
     if (info.isDirectory()) {
-      for (const file of await listDocumentFiles(path)) await readFileInput(file, defaults, documents, problems);
+      for (const file of await listDocumentFiles(path)) await readFileInput(file, defaults, found);
     } else {
-      await readFileInput(path, defaults, documents, problems);
+      await readFileInput(path, defaults, found);
     }
   }
-  return { documents, problems };
+  return { documents: found.documents, problems: found.problems };
 }
 
 async function listDocumentFiles(directory: string): Promise<string[]> {
@@ -75,25 +109,17 @@ async function listDocumentFiles(directory: string): Promise<string[]> {
   return files;
 }
 
-async function readFileInput(
-  path: string,
-  defaults: InputDefaults,
-  documents: InputDocument[],
-  problems: InputProblem[],
-): Promise<void> {
+async function readFileInput(path: string, defaults: InputDefaults, found: Inputs): Promise<void> {
   if (JSONL_EXTENSIONS.has(extname(path).toLowerCase())) {
     const lines: string[] = [];
     const reader = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
     for await (const line of reader) lines.push(line);
-    parseJsonlLines(path, lines, defaults, documents, problems);
+    parseJsonlLines(path, lines, defaults, found);
     return;
   }
   const { size } = await stat(path);
   if (size > MAX_RAW_DOCUMENT_BYTES) {
-    problems.push({
-      origin: path,
-      message: `the file is ${size} bytes; documents are limited to ${MAX_RAW_DOCUMENT_BYTES}`,
-    });
+    found.problem(path, `the file is ${size} bytes; documents are limited to ${MAX_RAW_DOCUMENT_BYTES}`);
     return;
   }
   const bytes = await readFile(path);
@@ -101,10 +127,10 @@ async function readFileInput(
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    problems.push({ origin: path, message: 'the file is not UTF-8 text' });
+    found.problem(path, 'the file is not UTF-8 text');
     return;
   }
-  addTextDocument(path, text, basename(path, extname(path)), defaults, documents, problems);
+  addTextDocument(path, text, basename(path, extname(path)), defaults, found);
 }
 
 function addTextDocument(
@@ -112,31 +138,21 @@ function addTextDocument(
   text: string,
   fallbackTitle: string,
   defaults: InputDefaults,
-  documents: InputDocument[],
-  problems: InputProblem[],
+  found: Inputs,
 ): void {
   if (!defaults.date) {
-    problems.push({ origin, message: 'text documents need --date YYYY-MM-DD (or use JSONL lines with "publishedAt")' });
+    found.problem(origin, 'text documents need --date YYYY-MM-DD (or use JSONL lines with "publishedAt")');
     return;
   }
-  documents.push({
-    origin,
-    input: {
-      text,
-      publishedAt: defaults.date,
-      title: defaults.title ?? fallbackTitle,
-      ...(defaults.source ? { source: defaults.source } : {}),
-    },
+  found.document(origin, {
+    text,
+    publishedAt: defaults.date,
+    title: defaults.title ?? fallbackTitle,
+    ...(defaults.source ? { source: defaults.source } : {}),
   });
 }
 
-function parseJsonlLines(
-  origin: string,
-  lines: readonly string[],
-  defaults: InputDefaults,
-  documents: InputDocument[],
-  problems: InputProblem[],
-): void {
+function parseJsonlLines(origin: string, lines: readonly string[], defaults: InputDefaults, found: Inputs): void {
   lines.forEach((line, index) => {
     if (line.trim().length === 0) return;
     const lineOrigin = `${origin}:${index + 1}`;
@@ -144,21 +160,18 @@ function parseJsonlLines(
     try {
       parsed = JSON.parse(line);
     } catch {
-      problems.push({ origin: lineOrigin, message: 'not valid JSON' });
+      found.problem(lineOrigin, 'not valid JSON');
       return;
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      problems.push({ origin: lineOrigin, message: 'each line must be a JSON object {publishedAt, text, …}' });
+      found.problem(lineOrigin, 'each line must be a JSON object {publishedAt, text, …}');
       return;
     }
     const record = parsed as Record<string, unknown>;
-    documents.push({
-      origin: lineOrigin,
-      input: {
-        ...(defaults.date && record.publishedAt === undefined ? { publishedAt: defaults.date } : {}),
-        ...(defaults.source && record.source === undefined ? { source: defaults.source } : {}),
-        ...record,
-      },
+    found.document(lineOrigin, {
+      ...(defaults.date && record.publishedAt === undefined ? { publishedAt: defaults.date } : {}),
+      ...(defaults.source && record.source === undefined ? { source: defaults.source } : {}),
+      ...record,
     });
   });
 }

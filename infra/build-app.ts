@@ -31,6 +31,9 @@ export function buildApp(
 ) {
   const app = new App({
     context: { ...FEATURE_FLAGS, ...options.context },
+    // infra/app.ts calls synth() itself; an app whose context was refused must not write an
+    // empty assembly on its way out (the automatic synth runs at process exit under the CLI).
+    autoSynth: false,
     ...(options.outdir ? { outdir: options.outdir } : {}),
   });
   const config = readConfig((key) => app.node.tryGetContext(key));

@@ -1,13 +1,14 @@
 import * as z from 'zod';
 import { DEFAULT_STRENGTH_POLICY, type StrengthPolicy } from './domain/alerts/alert-strength';
 import type { ToolChoiceMode } from './domain/extraction/llm/tool-choice';
+import { ConfigurationError } from './errors';
 
 /**
  * The one configuration of stancewatch, read once from the environment at start-up (a Lambda
  * container's init, a CLI command) and handed to the wiring; nothing else reads process.env for
  * settings. A missing or invalid value stops start-up with a message naming the variable.
  *
- * Kept light (zod and a constant list only): the CDK stack imports the names below.
+ * Kept light (zod, a constant list and the error classes only): the CDK stack imports the names below.
  */
 
 /** Every variable stancewatch reads, by what it means. The CDK stack sets them by these names. */
@@ -74,7 +75,10 @@ export interface SmtpSettings {
 export interface Config {
   /** STANCEWATCH_PUBLIC_READ: GET routes without a token. */
   publicRead: boolean;
-  /** The daily digest also lists moves to or from conditional (`-c alertShifts=true`, `digest --alert-shifts`). */
+  /**
+   * STANCEWATCH_ALERT_SHIFTS: the daily digest also lists moves to or from conditional
+   * (`-c alertShifts=true` on AWS; embedded, `digest --[no-]alert-shifts` wins).
+   */
   alertShifts: boolean;
   /** STANCEWATCH_EXTRACTOR and the STANCEWATCH_BEDROCK_* settings (docs/bedrock.md). */
   extractor: ExtractorSettings;
@@ -322,8 +326,8 @@ function extractorSettings(env: Variables, ctx: z.RefinementCtx): ExtractorSetti
 }
 
 /** Every problem found, one sentence each, so one failed start shows all there is to fix. */
-function problemsOf(...issueLists: (readonly z.core.$ZodIssue[] | undefined)[]): Error {
-  return new Error(
+function problemsOf(...issueLists: (readonly z.core.$ZodIssue[] | undefined)[]): ConfigurationError {
+  return new ConfigurationError(
     issueLists
       .flatMap((issues) => issues ?? [])
       .map((issue) => issue.message)

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'ALERT_DELIVERY_FAILED'
   | 'BEDROCK_EXTRACTION_FAILED'
   | 'INVALID_CODEBOOK'
+  | 'INVALID_CONFIGURATION'
   | 'DATA_FOLDER_IN_USE'
   | EventErrorCode;
 
@@ -44,6 +45,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, ErrorStatus>> = {
   ALERT_DELIVERY_FAILED: 500,
   BEDROCK_EXTRACTION_FAILED: 500,
   INVALID_CODEBOOK: 500,
+  INVALID_CONFIGURATION: 500,
   DATA_FOLDER_IN_USE: 409,
   INVALID_EVENT: 500,
   UNKNOWN_EVENT_TYPE: 500,
@@ -52,13 +54,16 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, ErrorStatus>> = {
 
 /**
  * Code → CLI exit status, exhaustive: 2 when the command's own input was at fault (like a usage
- * error), 1 for everything else, including a conflict another process caused.
+ * error; the environment variables a user sets are input too), 1 for everything else, including a
+ * conflict another process caused.
  */
 export const CLI_EXIT_BY_CODE: Readonly<Record<ErrorCode, 1 | 2>> = {
   VALIDATION_FAILED: 2,
   DOCUMENT_TOO_LARGE: 2,
   UNSUPPORTED_MEDIA_TYPE: 2,
   NOT_FOUND: 2,
+  INVALID_CONFIGURATION: 2,
+  INVALID_CODEBOOK: 2,
   INVALID_CURSOR: 1,
   UNAUTHORIZED: 1,
   FORBIDDEN: 1,
@@ -67,7 +72,6 @@ export const CLI_EXIT_BY_CODE: Readonly<Record<ErrorCode, 1 | 2>> = {
   STORE_UNAVAILABLE: 1,
   ALERT_DELIVERY_FAILED: 1,
   BEDROCK_EXTRACTION_FAILED: 1,
-  INVALID_CODEBOOK: 1,
   DATA_FOLDER_IN_USE: 1,
   INVALID_EVENT: 1,
   UNKNOWN_EVENT_TYPE: 1,
@@ -176,10 +180,21 @@ export class BedrockExtractionError extends StancewatchError {
   readonly code = 'BEDROCK_EXTRACTION_FAILED';
 }
 
-/** A codebook that cannot be read or does not satisfy its schema; `details.issues` names the fields. */
+/**
+ * A codebook that cannot be read or does not satisfy its schema; `details.issues` names the fields.
+ * The CLI answers it as bad input (exit 2): the codebook is the user's STANCEWATCH_CODEBOOK file.
+ */
 export class InvalidCodebookError extends StancewatchError {
   readonly code = 'INVALID_CODEBOOK';
 }
 
 export const isInvalidCodebookError = (error: unknown): error is InvalidCodebookError =>
   error instanceof InvalidCodebookError;
+
+/**
+ * An environment variable that is missing or invalid (shared/config.ts); the message names each
+ * one. It stops a Lambda container at init; the CLI answers it as bad input (exit 2).
+ */
+export class ConfigurationError extends StancewatchError {
+  readonly code = 'INVALID_CONFIGURATION';
+}

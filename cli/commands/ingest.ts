@@ -67,16 +67,11 @@ export function registerIngestCommand(program: Command): void {
     .action(
       action(async (inputs: string[], flags: IngestFlags) => {
         const output = createOutput(flags.json ?? false);
-        const { documents, problems } = await readDocumentInputs(inputs, flags);
         const { parseDocumentInput } = await import('../../shared/domain/documents/document-input');
-        for (const document of documents) {
-          try {
-            parseDocumentInput(document.input);
-          } catch (error) {
-            problems.push({ origin: document.origin, message: (error as Error).message });
-          }
-        }
-        const invalid = new Set(problems.map((problem) => problem.origin));
+        // Each document is checked where it is read, so the problems come out in input order.
+        const { documents: valid, problems } = await readDocumentInputs(inputs, flags, {
+          check: (input) => parseDocumentInput(input),
+        });
         if (problems.length > 0 && !flags.skipInvalid) {
           const shown = problems.slice(0, 20).map((problem) => `  ${problem.origin}: ${problem.message}`);
           if (problems.length > 20) shown.push(`  … and ${problems.length - 20} more`);
@@ -84,7 +79,6 @@ export function registerIngestCommand(program: Command): void {
             `${problems.length} invalid input(s), nothing ingested (use --skip-invalid to ingest the rest):\n${shown.join('\n')}`,
           );
         }
-        const valid = documents.filter((document) => !invalid.has(document.origin));
         if (valid.length === 0) throw new CliUsageError('no documents to ingest');
 
         const remote = remoteTarget(flags);

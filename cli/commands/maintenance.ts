@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { action, createOutput } from '../cli-output';
+import { cliConfig } from '../config';
 
 interface MaintenanceFlags {
   data?: string;
@@ -37,7 +38,7 @@ export function registerMaintenanceCommands(program: Command): void {
   program
     .command('reextract')
     .description(
-      'run the current extractor over stored documents and append corrections; positions heal, new contradictions alert once',
+      'run the configured extractor over stored documents and append corrections; positions heal, new contradictions alert once',
     )
     .option('--document <id...>', 'only these document ids')
     .option('--data <dir>', 'data folder (default: $STANCEWATCH_DATA or ./.stancewatch)')
@@ -46,6 +47,7 @@ export function registerMaintenanceCommands(program: Command): void {
       action(async (flags: MaintenanceFlags) => {
         const { withStore } = await import('../open-store');
         const { reextractDocuments } = await import('../../shared/application/reextract-documents');
+        const { configuredExtractorVersion } = await import('../../shared/wiring/extractor');
         await withStore(flags.data, 'stancewatch reextract', async (store) => {
           const before = new Map(store.eventStore.appendedByType);
           const summary = await reextractDocuments(
@@ -61,7 +63,7 @@ export function registerMaintenanceCommands(program: Command): void {
           };
           createOutput(flags.json ?? false).result(report, () =>
             [
-              `${summary.documents} document(s) re-extracted with ${summary.extractorVersion ?? 'the current extractor'}: ` +
+              `${summary.documents} document(s) re-extracted with ${configuredExtractorVersion(cliConfig())}: ` +
                 `${summary.corrected.length} corrected, ${summary.failed.length} failed`,
               ...summary.corrected.map(
                 (correction) =>

@@ -1,6 +1,7 @@
 import type { DomainEvent, EventOfType } from '../../events/registry';
 import { decideCorrection, statementKeyOf } from '../domain/documents/document-statements';
 import { documentStreamId, isDocumentStream } from '../domain/stream-ids';
+import { NotFoundError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { EventStore, NewEvent, StreamRead } from '../ports/event-store';
 import type { Extractor } from '../ports/extractor';
@@ -32,7 +33,10 @@ export interface ReextractSummary {
 }
 
 export interface ReextractOptions {
-  /** Only these documents (ids, not stream ids); all stored documents when absent. */
+  /**
+   * Only these documents (ids, not stream ids); all stored documents when absent. An id with no
+   * stored document is a NotFoundError before anything is extracted or written.
+   */
   documentIds?: readonly string[];
   correlationId?: string;
   onDocument?: (documentId: string, correction: DocumentCorrection | undefined) => void;
@@ -52,12 +56,22 @@ export async function reextractDocuments(
   options: ReextractOptions = {},
 ): Promise<ReextractSummary> {
   const correlationId = options.correlationId ?? `reextract-${dependencies.ids.next()}`;
-  const documentIds = options.documentIds ?? (await storedDocumentIds(dependencies.eventStore));
+  const asked = options.documentIds
+    ? await readAskedDocuments(dependencies.eventStore, options.documentIds)
+    : undefined;
+  const documentIds = asked ? [...asked.keys()] : await storedDocumentIds(dependencies.eventStore);
   const summary: ReextractSummary = { documents: 0, corrected: [], failed: [] };
   for (const documentId of documentIds) {
     summary.documents++;
     try {
-      const correction = await reextractOne(dependencies, documentId, correlationId, options.maxAttempts ?? 5, summary);
+      const correction = await reextractOne(
+        dependencies,
+        documentId,
+        correlationId,
+        options.maxAttempts ?? 5,
+        summary,
+        asked?.get(documentId),
+      );
       if (correction) summary.corrected.push(correction);
       options.onDocument?.(documentId, correction);
     } catch (error) {
@@ -65,6 +79,27 @@ export async function reextractDocuments(
     }
   }
   return summary;
+}
+
+/**
+ * The streams of the documents asked for by id, read up front: an unknown id is the caller's
+ * mistake, refused whole (naming every unknown id) before any document is re-extracted.
+ */
+async function readAskedDocuments(eventStore: EventStore, documentIds: readonly string[]) {
+  const streams = new Map<string, StreamRead>();
+  const unknown: string[] = [];
+  for (const documentId of new Set(documentIds)) {
+    const stream = await eventStore.readStream(documentStreamId(documentId));
+    if (stream.events.some((event) => event.type === 'DocumentIngested')) streams.set(documentId, stream);
+    else unknown.push(documentId);
+  }
+  if (unknown.length > 0) {
+    throw new NotFoundError(
+      `unknown document${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}: nothing was re-extracted`,
+      { details: { documentIds: unknown } },
+    );
+  }
+  return streams;
 }
 
 /** Document ids in the order they were first stored. */
@@ -88,9 +123,10 @@ async function reextractOne(
   correlationId: string,
   maxAttempts: number,
   summary: ReextractSummary,
+  alreadyRead: StreamRead | undefined,
 ): Promise<DocumentCorrection | undefined> {
   const streamId = documentStreamId(documentId);
-  let stream: StreamRead | undefined = await dependencies.eventStore.readStream(streamId);
+  let stream: StreamRead | undefined = alreadyRead ?? (await dependencies.eventStore.readStream(streamId));
   const ingested = stream.events.find(
     (event): event is EventOfType<'DocumentIngested'> => event.type === 'DocumentIngested',
   );

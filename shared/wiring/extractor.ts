@@ -1,12 +1,12 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { createBedrockExtractor } from '../adapters/bedrock/bedrock-extractor';
+import { bedrockExtractorVersion, createBedrockExtractor } from '../adapters/bedrock/bedrock-extractor';
 import { createBedrockRuntimeClient } from '../adapters/bedrock/bedrock-runtime-client';
 import { extractionLoggerFor, extractionMetricsFor } from '../adapters/bedrock/extraction-logging';
 import type { Config } from '../config';
 import { loadCodebook } from '../domain/extraction/codebook/load-codebook';
 import type { Codebook } from '../domain/extraction/codebook/schema';
 import type { ExtractionLogger, LlmExtractionReport } from '../domain/extraction/llm/report';
-import { createRulesExtractor } from '../domain/extraction/rules-extractor';
+import { createRulesExtractor, RULES_EXTRACTOR_VERSION } from '../domain/extraction/rules-extractor';
 import type { Extractor } from '../ports/extractor';
 
 /** The part of the configuration that decides the extractor. */
@@ -46,4 +46,16 @@ export function createExtractor(config: ExtractorConfig, dependencies: Extractor
     logger: dependencies.logger ?? extractionLoggerFor(config.observability),
     ...(onReport ? { onReport } : {}),
   });
+}
+
+/**
+ * The extractor version the configuration asks for, as stored statements record it: "rules@…",
+ * "bedrock:<model>@…" or, for rules+bedrock, the two joined by "+". A document the model fails on
+ * is stored with the rules' version instead (docs/bedrock.md).
+ */
+export function configuredExtractorVersion(config: Pick<Config, 'extractor'>): string {
+  const settings = config.extractor;
+  if (settings.kind === 'rules') return RULES_EXTRACTOR_VERSION;
+  const model = bedrockExtractorVersion(settings.modelId);
+  return settings.kind === 'bedrock' ? model : `${RULES_EXTRACTOR_VERSION}+${model}`;
 }

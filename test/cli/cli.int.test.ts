@@ -88,6 +88,23 @@ describe('stancewatch CLI', { timeout: 120_000 }, () => {
     expect(after.code).toBe(1);
   });
 
+  it('lists invalid lines in line order, whatever made each invalid', async () => {
+    const { data, directory } = workspace();
+    const mixed = join(directory, 'mixed.jsonl');
+    const [first, second] = JSONL_FEED.split('\n');
+    writeFileSync(mixed, `${first}\n{"text": "no date"}\nnot json\n${second}\n[1, 2]\n`);
+
+    const refused = await runCli(['ingest', mixed, '--data', data]);
+    expect(refused.code).toBe(2);
+    const listed = [...refused.stderr.matchAll(/mixed\.jsonl:(\d+): /g)].map((match) => Number(match[1]));
+    expect(listed).toEqual([2, 3, 5]);
+
+    const skipped = await runCli(['ingest', mixed, '--data', data, '--skip-invalid', '--json']);
+    expect(skipped.code).toBe(1);
+    const origins = JSON.parse(skipped.stdout).rejected.map((problem: { origin: string }) => problem.origin);
+    expect(origins).toEqual([`${mixed}:2`, `${mixed}:3`, `${mixed}:5`]);
+  });
+
   it('asks for --date when a text file has none', async () => {
     const { data, article } = workspace();
     const result = await runCli(['ingest', article, '--data', data]);
@@ -134,6 +151,101 @@ describe('stancewatch CLI', { timeout: 120_000 }, () => {
       expect(result.stderr.trim().split('\n')[0], args.join(' ')).toMatch(/^stancewatch: /);
       expect(result.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('answers a bad environment variable as bad input: its name, exit 2, no "unexpected error"', async () => {
+    const { directory, data, article } = workspace();
+    for (const [env, args, named] of [
+      [
+        { STANCEWATCH_PUBLIC_READ: 'yes' },
+        ['positions', '--data', data],
+        /STANCEWATCH_PUBLIC_READ must be "true" or "false"/,
+      ],
+      [
+        { STANCEWATCH_EXTRACTOR: 'bedrock' },
+        ['extract', article, '--date', '2026-01-06'],
+        /STANCEWATCH_EXTRACTOR=bedrock needs STANCEWATCH_BEDROCK_MODEL/,
+      ],
+    ] as const) {
+      const result = await runCli(args, { env, cwd: directory });
+      const label = `${JSON.stringify(env)} ${args[0]}`;
+      expect(result.code, label).toBe(2);
+      expect(result.stderr, label).toMatch(named);
+      expect(result.stderr, label).toMatch(/^stancewatch: .*\[INVALID_CONFIGURATION\]\n$/);
+      expect(result.stderr, label).not.toMatch(/unexpected error/);
+    }
+  });
+
+  it('answers an unreadable or invalid STANCEWATCH_CODEBOOK as bad input: exit 2, with the reason', async () => {
+    const { directory, article } = workspace();
+    const notACodebook = join(directory, 'codebook.json');
+    writeFileSync(notACodebook, '{"version": 3}');
+    for (const [codebook, reason] of [
+      [join(directory, 'nonexistent.json'), /cannot read codebook .*nonexistent\.json/],
+      [notACodebook, /codebook/],
+    ] as const) {
+      const result = await runCli(['extract', article, '--date', '2026-01-06'], {
+        env: { STANCEWATCH_CODEBOOK: codebook },
+        cwd: directory,
+      });
+      expect(result.code, codebook).toBe(2);
+      expect(result.stdout, codebook).toBe('');
+      expect(result.stderr, codebook).toMatch(reason);
+      expect(result.stderr, codebook).toMatch(/^stancewatch: .*\[INVALID_CODEBOOK\]\n$/);
+    }
+  });
+
+  it('refuses to re-extract an unknown document (exit 2, nothing written) and names the extractor it runs', async () => {
+    const { data, article } = workspace();
+    const empty = await runCli(['reextract', '--data', data]);
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stdout).toMatch(/^0 document\(s\) re-extracted with rules@\d+\.\d+\.\d+: /);
+
+    const ingested = await runCli(['ingest', article, '--date', '2026-01-04', '--data', data, '--json']);
+    const { documentId } = JSON.parse(ingested.stdout).documents[0];
+    const unknown = await runCli(['reextract', '--document', documentId, 'nope', '--data', data]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toBe('stancewatch: unknown document nope: nothing was re-extracted [NOT_FOUND]\n');
+
+    const known = await runCli(['reextract', '--document', documentId, '--data', data, '--json']);
+    expect(known.code, known.stderr).toBe(0);
+    expect(JSON.parse(known.stdout)).toMatchObject({ documents: 1, corrected: [], failed: [] });
+  });
+
+  it('digest lists shifts when STANCEWATCH_ALERT_SHIFTS=true, and the flags override the variable', async () => {
+    const { data, directory } = workspace();
+    const shifting = join(directory, 'shift.jsonl');
+    writeFileSync(
+      shifting,
+      [
+        {
+          id: 'holds',
+          publishedAt: '2026-01-05',
+          text: 'Zelensky said Ukraine will not withdraw from any more territory.',
+        },
+        {
+          id: 'softens',
+          publishedAt: '2026-01-09',
+          text: 'Zelensky said Ukraine would withdraw from territory only if it received security guarantees.',
+        },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    expect((await runCli(['ingest', shifting, '--data', data])).code).toBe(0);
+
+    const digest = async (flags: string[], alertShifts: string) => {
+      const result = await runCli(['digest', ...flags, '--data', data, '--json'], {
+        env: { STANCEWATCH_ALERT_SHIFTS: alertShifts },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+    expect(await digest([], '')).toEqual({ status: 'nothing-new' });
+    expect(await digest([], 'true')).toMatchObject({ status: 'published', shifts: 1 });
+    expect(await digest(['--no-alert-shifts'], 'true')).toEqual({ status: 'nothing-new' });
+    expect(await digest(['--alert-shifts'], 'false')).toMatchObject({ status: 'published', shifts: 1 });
   });
 
   it('prints the local API token and keeps it readable by the owner only', async () => {

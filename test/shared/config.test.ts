@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENV, parseBoolean, readAwsConfig, readConfig } from '../../shared/config';
 import { DEFAULT_STRENGTH_POLICY } from '../../shared/domain/alerts/alert-strength';
+import { ConfigurationError } from '../../shared/errors';
 
 const API = { EVENTS_TABLE: 'events', VIEWS_TABLE: 'views', API_TOKEN_SECRET_ARN: 'arn:secret' };
 
@@ -94,6 +95,12 @@ describe('readConfig', () => {
       'STANCEWATCH_PUBLIC_READ must be "true" or "false", not "yes"; ' +
         'STANCEWATCH_BEDROCK_TOOL_CHOICE=force is not one of: tool, any, auto (default: by model)',
     );
+  });
+
+  it('fails with a ConfigurationError, so the edges can tell bad settings from faults', () => {
+    expect(() => readConfig({ [ENV.publicRead]: 'yes' })).toThrow(ConfigurationError);
+    expect(() => readConfig({ [ENV.extractor]: 'bedrock' })).toThrow(ConfigurationError);
+    expect(() => readAwsConfig('api', {})).toThrow(ConfigurationError);
   });
 });
 

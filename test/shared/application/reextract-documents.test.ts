@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reextractDocuments } from '../../../shared/application/reextract-documents';
 import { replayProjections } from '../../../shared/application/replay-projections';
 import { documentStreamId } from '../../../shared/domain/stream-ids';
+import { NotFoundError } from '../../../shared/errors';
 import { memoryPipeline, type StubRule, stubExtractor } from '../../support/memory-pipeline';
 import { MemoryViewStore } from '../../support/memory-view-store';
 
@@ -143,5 +144,29 @@ describe('reextractDocuments', () => {
       { documentId: 'kyiv-2025-10-28', error: 'model unavailable' },
       { documentId: 'fictional-2026-02-03', error: 'model unavailable' },
     ]);
+  });
+
+  it('refuses unknown document ids, naming each, before extracting or writing anything', async () => {
+    const pipeline = memoryPipeline(stubExtractor('1', [REFUSES]));
+    await pipeline.ingest(october);
+    const before = await pipeline.eventStore.readAll({ limit: 100 });
+    let extracted = 0;
+    pipeline.extractor = {
+      name: 'counting',
+      extract: async (input) => {
+        extracted++;
+        return stubExtractor('2', [REFUSES, CEDES]).extract(input);
+      },
+    };
+
+    const refused = reextractDocuments(pipeline, { documentIds: ['kyiv-2025-10-28', 'nope', 'nor-this'] });
+    await expect(refused).rejects.toThrow(NotFoundError);
+    await expect(refused).rejects.toThrow('unknown documents nope, nor-this: nothing was re-extracted');
+    expect(extracted).toBe(0);
+    expect(await pipeline.eventStore.readAll({ limit: 100 })).toEqual(before);
+
+    const known = await reextractDocuments(pipeline, { documentIds: ['kyiv-2025-10-28', 'kyiv-2025-10-28'] });
+    expect(known.documents).toBe(1);
+    expect(extracted).toBe(1);
   });
 });
