@@ -3,16 +3,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as z from 'zod';
 import { ActorId, Polarity, PropositionId, type Statement, TopicId } from '../../events/statement';
+import { ENV, EXTRACTOR_KINDS, type ExtractorKind, readConfig } from '../../shared/config';
 import type { Codebook } from '../../shared/domain/extraction/codebook/schema';
+import type { LlmExtractionResult } from '../../shared/domain/extraction/llm/report';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
+import { CLI_EXIT_BY_CODE, isStancewatchError } from '../../shared/errors';
+import type { ExtractionResult, Extractor } from '../../shared/ports/extractor';
+import { createExtractor, type ExtractorDependencies } from '../../shared/wiring/extractor';
 import { type ContradictionScenario, type RaisedContradiction, scoreContradictions } from './contradiction-scenario';
 
 /**
- * `npm run eval`: runs the rules extractor over the labelled corpus and prints precision, recall and
+ * `npm run eval`: runs an extractor (`--extractor rules|bedrock|rules+bedrock`, default rules, built
+ * by shared/wiring/extractor.ts from the environment) over the labelled corpus and prints precision, recall and
  * F1 on (actor, topic, proposition, polarity) and on (actor, topic, polarity), overall and per
  * topic. Statements are compared per document as sets of tuples, so finding the same stance in two
  * sentences counts once. `--verbose` lists every miss and every false alarm; `--set dev|heldout`
- * restricts to one part of the corpus.
+ * restricts to one part of the corpus. A document whose extraction fails counts as extracting
+ * nothing and is listed, so one refused model call never aborts a paid run.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -129,6 +136,47 @@ const score = ({ tp, fp, fn }: Counts): Scores => {
   return { tp, fp, fn, precision, recall, f1 };
 };
 
+type Extraction = { ok: true; result: ExtractionResult } | { ok: false; reason: string };
+
+/**
+ * Why a result counts as failed: the Bedrock extractor answers a hard failure with the rules'
+ * result and a report saying so (shared/adapters/bedrock/bedrock-extractor.ts).
+ */
+function fallbackOf(result: ExtractionResult): string | undefined {
+  const fallback = (result as Partial<LlmExtractionResult>).report?.fallback;
+  return fallback ? `${fallback.errorName}: ${fallback.reason}` : undefined;
+}
+
+/** Every document's extraction, in corpus order, at most `concurrency` at a time; one failure never stops the rest. */
+async function extractAll(
+  corpus: ReadonlyArray<CorpusDocument>,
+  extractor: Extractor,
+  concurrency: number,
+): Promise<Extraction[]> {
+  const out: Extraction[] = new Array(corpus.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < corpus.length) {
+      const index = next;
+      next += 1;
+      const document = corpus[index]!;
+      try {
+        const result = await extractor.extract({
+          documentId: document.id,
+          text: document.text,
+          publishedAt: document.publishedAt,
+        });
+        const fallback = fallbackOf(result);
+        out[index] = fallback === undefined ? { ok: true, result } : { ok: false, reason: fallback };
+      } catch (error) {
+        out[index] = { ok: false, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, corpus.length)) }, worker));
+  return out;
+}
+
 export type KeyKind = 'proposition' | 'polarity';
 
 interface Tuple {
@@ -153,11 +201,23 @@ export interface DocumentResult {
   statements: Statement[];
 }
 
+/** A document whose extraction failed (it threw, or the Bedrock extractor fell back to the rules). */
+export interface FailedDocument {
+  id: string;
+  set: CorpusSet;
+  reason: string;
+}
+
 export interface Evaluation {
   documents: number;
   expected: number;
   predicted: number;
+  /** The extractor's name: rules, bedrock or rules+bedrock. */
+  extractor: string;
+  /** The extractorVersion of the documents extracted (several, most frequent first, when they differ). */
   extractorVersion: string;
+  /** Scored as extracting nothing, so a flaky model shows as lost recall, not as the rules' figures. */
+  failed: FailedDocument[];
   codebookVersion: string;
   overall: Record<KeyKind, Scores>;
   byTopic: Record<string, Record<KeyKind, Scores>>;
@@ -176,9 +236,23 @@ export interface Evaluation {
   millis: number;
 }
 
-export async function evaluateCorpus(options: { sets?: CorpusSet[]; codebook?: Codebook } = {}): Promise<Evaluation> {
-  const corpus = loadCorpus(options.sets);
-  const extractor = createRulesExtractor(options.codebook ? { codebook: options.codebook } : {});
+export interface EvaluateOptions {
+  sets?: CorpusSet[];
+  /** The codebook of the default rules extractor (ignored when `extractor` is given). */
+  codebook?: Codebook;
+  /** The extractor to score; default: the rules extractor. The CLI builds it with shared/wiring/extractor.ts. */
+  extractor?: Extractor;
+  /** Documents extracted at the same time (default 1). The CLI asks a Bedrock extractor 4 at a time. */
+  concurrency?: number;
+  /** Only these documents of the sets (tests score a few without running the whole set). */
+  documentIds?: readonly string[];
+}
+
+export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Evaluation> {
+  const loaded = loadCorpus(options.sets);
+  const wanted = options.documentIds ? new Set(options.documentIds) : undefined;
+  const corpus = wanted ? loaded.filter((document) => wanted.has(document.id)) : loaded;
+  const extractor = options.extractor ?? createRulesExtractor(options.codebook ? { codebook: options.codebook } : {});
   const counts: Record<KeyKind, Map<string, Counts>> = { proposition: new Map(), polarity: new Map() };
   const bump = (kind: KeyKind, topic: string, field: keyof Counts) => {
     for (const bucket of [topic, '*']) {
@@ -199,17 +273,23 @@ export async function evaluateCorpus(options: { sets?: CorpusSet[]; codebook?: C
   const silentDocuments = { expected: 0, silent: 0 };
   let predicted = 0;
   let expected = 0;
-  let extractorVersion = '';
+  const versions = new Map<string, number>();
   let codebookVersion = '';
+  const failed: FailedDocument[] = [];
   const started = performance.now();
-  for (const document of corpus) {
-    const result = await extractor.extract({
-      documentId: document.id,
-      text: document.text,
-      publishedAt: document.publishedAt,
-    });
-    extractorVersion = result.extractorVersion;
-    codebookVersion = result.codebookVersion;
+  const extractions = await extractAll(corpus, extractor, options.concurrency ?? 1);
+  for (const [index, document] of corpus.entries()) {
+    const extraction = extractions[index]!;
+    if (!extraction.ok) failed.push({ id: document.id, set: document.set, reason: extraction.reason });
+    // A failed document extracted nothing: never the rules' fallback answer, which would score
+    // the rules under another extractor's name.
+    const result: ExtractionResult = extraction.ok
+      ? extraction.result
+      : { extractorVersion: '', codebookVersion: '', statements: [] };
+    if (extraction.ok) {
+      versions.set(result.extractorVersion, (versions.get(result.extractorVersion) ?? 0) + 1);
+      codebookVersion = result.codebookVersion;
+    }
     predicted += result.statements.length;
     expected += document.expected.length;
     const missed: string[] = [];
@@ -275,7 +355,14 @@ export async function evaluateCorpus(options: { sets?: CorpusSet[]; codebook?: C
     documents: corpus.length,
     expected,
     predicted,
-    extractorVersion,
+    extractor: extractor.name,
+    // Most documents first; a hybrid answers some documents with the rules alone.
+    extractorVersion:
+      [...versions]
+        .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+        .map(([version]) => version)
+        .join(', ') || `${extractor.name} (no document extracted)`,
+    failed,
     codebookVersion,
     overall: {
       proposition: score(counts.proposition.get('*') ?? { tp: 0, fp: 0, fn: 0 }),
@@ -309,8 +396,15 @@ export function worstDocuments(evaluation: Evaluation, count: number): DocumentR
 export function formatEvaluation(evaluation: Evaluation, verbose = false): string {
   const lines: string[] = [];
   lines.push(
-    `stancewatch extraction eval: ${evaluation.documents} documents, ${evaluation.expected} expected and ${evaluation.predicted} extracted statements (${evaluation.extractorVersion}, codebook ${evaluation.codebookVersion}, ${evaluation.millis.toFixed(0)} ms)`,
+    `stancewatch extraction eval: ${evaluation.documents} documents, ${evaluation.expected} expected and ${evaluation.predicted} extracted statements (extractor ${evaluation.extractor}: ${evaluation.extractorVersion}, codebook ${evaluation.codebookVersion}, ${evaluation.millis.toFixed(0)} ms)`,
   );
+  if (evaluation.failed.length > 0) {
+    lines.push(
+      `extraction failed on ${evaluation.failed.length} of ${evaluation.documents} documents; they count as extracting nothing:`,
+    );
+    for (const failure of evaluation.failed)
+      lines.push(`  ${`${failure.set}/${failure.id}`.padEnd(48)} ${failure.reason}`);
+  }
   lines.push('');
   const header = '  tp   fp   fn  P     R     F1   ';
   lines.push(`${''.padEnd(20)} ${'(actor, topic, proposition, polarity)'.padEnd(36)} ${'(actor, topic, polarity)'}`);
@@ -355,21 +449,83 @@ export function formatEvaluation(evaluation: Evaluation, verbose = false): strin
   return lines.join('\n');
 }
 
-const USAGE = 'usage: npm run eval -- [--set dev|heldout|press|blind|blind-N] [--verbose] [--contradictions] [--json]';
+const USAGE =
+  'usage: npm run eval -- [--set dev|heldout|press|blind|blind-N] [--extractor rules|bedrock|rules+bedrock] [--verbose] [--contradictions] [--json]';
 
-async function main() {
-  const args = process.argv.slice(2);
+/** Documents a Bedrock extractor is asked at the same time: enough to finish a set in minutes, few enough not to be throttled. */
+const BEDROCK_DOCUMENT_CONCURRENCY = 4;
+
+export interface EvalDependencies {
+  /** The environment the extractor's configuration is read from (default process.env). */
+  env?: Record<string, string | undefined>;
+  /** What the wiring would otherwise build: a Bedrock client (tests pass a mocked one), a logger. */
+  extractor?: ExtractorDependencies;
+  out?: (text: string) => void;
+  err?: (text: string) => void;
+}
+
+/**
+ * The extractor `--extractor` names, built by the app's own wiring from the environment
+ * (STANCEWATCH_BEDROCK_MODEL, STANCEWATCH_BEDROCK_REGION, STANCEWATCH_CODEBOOK, …), so the eval
+ * scores what `ingest` would run. A configuration error is a message, not a stack trace.
+ */
+function buildExtractor(
+  kind: ExtractorKind,
+  dependencies: EvalDependencies,
+): { extractor: Extractor } | { error: string; exitCode: number } {
+  try {
+    const config = readConfig({ ...(dependencies.env ?? process.env), [ENV.extractor]: kind });
+    return { extractor: createExtractor(config, dependencies.extractor ?? {}) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { error: message, exitCode: isStancewatchError(error) ? CLI_EXIT_BY_CODE[error.code] : 2 };
+  }
+}
+
+/** Asks the extractor once per document, however many times the eval scores it (the per-set summary). */
+function remembering(extractor: Extractor): Extractor {
+  const seen = new Map<string, Promise<ExtractionResult>>();
+  return {
+    name: extractor.name,
+    extract: (input) => {
+      const key = `${input.documentId}\u0000${input.text}`;
+      let answer = seen.get(key);
+      if (!answer) {
+        answer = extractor.extract(input);
+        seen.set(key, answer);
+      }
+      return answer;
+    },
+  };
+}
+
+/** `npm run eval`; returns the exit code (2: bad arguments or configuration). */
+export async function runEval(args: string[], dependencies: EvalDependencies = {}): Promise<number> {
+  const out = dependencies.out ?? ((text: string) => console.log(text));
+  const err = dependencies.err ?? ((text: string) => console.error(text));
   const verbose = args.includes('--verbose') || args.includes('-v');
   const json = args.includes('--json');
   const setIndex = args.indexOf('--set');
   const set = setIndex >= 0 ? args[setIndex + 1] : undefined;
   if (setIndex >= 0 && (set === undefined || !isCorpusSet(set))) {
-    console.error(`--set must be one of dev, heldout, press, blind, ${blindSets().join(', ')}\n${USAGE}`);
-    process.exitCode = 2;
-    return;
+    err(`--set must be one of dev, heldout, press, blind, ${blindSets().join(', ')}\n${USAGE}`);
+    return 2;
   }
+  const extractorIndex = args.indexOf('--extractor');
+  const kind = extractorIndex >= 0 ? args[extractorIndex + 1] : 'rules';
+  if (kind === undefined || !(EXTRACTOR_KINDS as readonly string[]).includes(kind)) {
+    err(`--extractor must be one of ${EXTRACTOR_KINDS.join(', ')}\n${USAGE}`);
+    return 2;
+  }
+  const built = buildExtractor(kind as ExtractorKind, dependencies);
+  if ('error' in built) {
+    err(built.error);
+    return built.exitCode;
+  }
+  const extractor = remembering(built.extractor);
+  const concurrency = kind === 'rules' ? 1 : BEDROCK_DOCUMENT_CONCURRENCY;
   const sets: CorpusSet[] | undefined = set ? [set as CorpusSet] : undefined;
-  const evaluation = await evaluateCorpus(sets ? { sets } : {});
+  const evaluation = await evaluateCorpus({ ...(sets ? { sets } : {}), extractor, concurrency });
   const scenario = args.includes('--contradictions')
     ? scoreContradictions(
         loadCorpus(sets),
@@ -378,31 +534,38 @@ async function main() {
     : undefined;
   if (json) {
     const { results, ...figures } = evaluation;
-    console.log(
+    out(
       JSON.stringify(
         { set: set ?? 'dev+heldout', ...figures, contradictions: scenario && summaryOf(scenario) },
         null,
         2,
       ),
     );
-    return;
+    return 0;
   }
-  console.log(formatEvaluation(evaluation, verbose));
-  if (scenario) console.log(`\n${formatScenario(scenario, verbose)}`);
+  out(formatEvaluation(evaluation, verbose));
+  if (scenario) out(`\n${formatScenario(scenario, verbose)}`);
+  if (set?.startsWith('blind')) {
+    out(
+      `\nblind set: if this is the first run of ${evaluation.extractorVersion} on ${set}, record these figures with the date and commit in docs/extraction.md; it is the only one that counts.`,
+    );
+  }
   if (!set) {
-    console.log('');
+    out('');
     // Blind sets are left out on purpose: each is scored once, on request (`--set blind-N`), so a
     // routine run during rule work never shows a figure of a set that has not had its first run.
     for (const part of ['dev', 'heldout', 'press'] as CorpusSet[]) {
-      const partial = await evaluateCorpus({ sets: [part] });
+      const partial = await evaluateCorpus({ sets: [part], extractor, concurrency });
       if (partial.documents === 0) continue;
       const p = partial.overall;
-      console.log(
-        `${part.padEnd(8)} ${String(partial.documents).padStart(3)} docs   F1 (a,t,p,pol) ${pct(p.proposition.f1)}   F1 (a,t,pol) ${pct(p.polarity.f1)}   P ${pct(p.polarity.precision)}   R ${pct(p.polarity.recall)}`,
+      const failed = partial.failed.length > 0 ? `   failed ${partial.failed.length}` : '';
+      out(
+        `${part.padEnd(8)} ${String(partial.documents).padStart(3)} docs   F1 (a,t,p,pol) ${pct(p.proposition.f1)}   F1 (a,t,pol) ${pct(p.polarity.f1)}   P ${pct(p.polarity.precision)}   R ${pct(p.polarity.recall)}${failed}`,
       );
     }
-    console.log(`(blind sets ${blindSets().join(', ')}: scored only with --set blind-N, see test/corpus/README.md)`);
+    out(`(blind sets ${blindSets().join(', ')}: scored only with --set blind-N, see test/corpus/README.md)`);
   }
+  return 0;
 }
 
 function summaryOf(scenario: ContradictionScenario) {
@@ -435,8 +598,13 @@ function formatScenario(scenario: ContradictionScenario, verbose: boolean): stri
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  runEval(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }
