@@ -114,7 +114,7 @@ export interface Config {
     /** Email each alert too, when STANCEWATCH_SMTP_URL is set. */
     smtp: SmtpSettings;
   };
-  /** STANCEWATCH_TOKEN: the token for `ingest --api`. */
+  /** STANCEWATCH_TOKEN: the token for `ingest --api` and `smoke`. */
   cliToken?: string;
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { action, CliUsageError, createOutput } from '../cli-output';
+import { cliConfig } from '../config';
 import { runSmoke } from '../smoke';
 
 interface SmokeFlags {
@@ -36,7 +37,7 @@ export function registerSmokeCommand(program: Command): void {
         const output = createOutput(json);
         const outcome = await runSmoke({
           apiUrl,
-          token: flags.token ?? process.env.STANCEWATCH_TOKEN,
+          token: flags.token ?? cliConfig().cliToken,
           timeoutMs: seconds * 1000,
           onStep: (step) =>
             output.info(
