@@ -70,6 +70,8 @@ export interface CompiledCodebook {
   roles: PatternIndex<RoleEntry>;
   markers: PatternIndex<MarkerEntry>;
   triggers: PatternIndex<TriggerEntry>;
+  /** Propositions' `objects`: triggers only right after an attitude cue. */
+  objects: PatternIndex<TriggerEntry>;
   inverters: Map<string, PatternIndex<true>>;
   venue: PatternIndex<VenueKind>;
   places: PatternIndex<string>;
@@ -314,6 +316,7 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const recipient of lexicon.recipients) markers.add(recipient, { kind: 'recipient' }, closed);
 
   const triggers = new PatternIndex<TriggerEntry>(MASK.triggers);
+  const objects = new PatternIndex<TriggerEntry>();
   const inverters = new Map<string, PatternIndex<true>>();
   for (const topic of codebook.topics) {
     for (const proposition of topic.propositions) {
@@ -324,6 +327,13 @@ function build(codebook: Codebook): CompiledCodebook {
         triggers.add(
           pattern,
           { topic: topic.id, proposition: proposition.id, inverted, slot: proposition.slot, key },
+          open,
+        );
+      }
+      for (const pattern of proposition.objects) {
+        objects.add(
+          pattern,
+          { topic: topic.id, proposition: proposition.id, inverted: false, slot: proposition.slot, key },
           open,
         );
       }
@@ -347,7 +357,11 @@ function build(codebook: Codebook): CompiledCodebook {
   // Venue words that can make a clause about venues (not "in", "including": those only matter then).
   const venueTopicWords = new PatternIndex<true>();
   for (const pattern of [...venues.contexts, ...venues.host, ...venues.any]) venueTopicWords.add(pattern, true, open);
-  const candidateForms = new Set<string>([...triggers.firstForms, ...venueTopicWords.firstForms]);
+  const candidateForms = new Set<string>([
+    ...triggers.firstForms,
+    ...objects.firstForms,
+    ...venueTopicWords.firstForms,
+  ]);
   const maskOf = new Map<string, number>();
   const mark = (forms: Iterable<string>, bit: number) => {
     for (const form of forms) maskOf.set(form, (maskOf.get(form) ?? 0) | bit);
@@ -367,6 +381,7 @@ function build(codebook: Codebook): CompiledCodebook {
     roles,
     markers,
     triggers,
+    objects,
     inverters,
     venue,
     places,
@@ -387,7 +402,7 @@ function build(codebook: Codebook): CompiledCodebook {
     harms,
     candidateForms,
     venueTopicWords,
-    prefilter: Prefilter.of([...triggers.patterns(), ...venueTopicWords.patterns()]),
+    prefilter: Prefilter.of([...triggers.patterns(), ...objects.patterns(), ...venueTopicWords.patterns()]),
     maskOf,
     actorKinds,
   };

@@ -136,6 +136,11 @@ export const Proposition = z
     triggers: Patterns.min(1),
     /** Words just before a trigger that reverse it ("defend Donetsk", "return of occupied territories"). */
     inverters: Patterns.default([]),
+    /**
+     * Words that name the proposition only as the object right after an attitude cue ("wants a
+     * deal", "not interested in peace"); alone they are too vague ("a deal on grain").
+     */
+    objects: Patterns.default([]),
     slot: Slot.optional(),
     /** Synsets to widen the triggers from WordNet when the codebook is built (see `synonyms`). */
     wordnet: z.array(WordnetRef).default([]),

@@ -112,6 +112,15 @@ export function findItems(
     if (found) {
       const item = refineItem(compiled, text, from, found);
       if (item) items.add(item);
+      // A proposition's vague object words ("a deal", "peace") name it right after a wish or
+      // readiness ("wants a deal", "not interested in peace"), never alone.
+      if (item?.kind === 'cue' && item.cueKind === 'attitude' && !item.nominal && other.end < limit) {
+        if (compiled.objects.findLongest(text, other.end, limit, trigger)) {
+          items.add({ start: other.end, end: trigger.end, kind: 'trigger', trigger: trigger.pattern!.payload });
+          i = trigger.end;
+          continue;
+        }
+      }
     }
     i = other.end;
   }

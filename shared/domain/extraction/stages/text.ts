@@ -40,7 +40,12 @@ function matchesAnyTopicWord(compiled: CompiledCodebook, text: AnalysedText): bo
   const end = text.norm.length;
   for (let i = 0; i < end; i += 1) {
     if ((mask[i]! & MASK.candidate) === 0) continue;
-    if (compiled.triggers.longestAt(text, i, end) || compiled.venueTopicWords.longestAt(text, i, end)) return true;
+    if (
+      compiled.triggers.longestAt(text, i, end) ||
+      compiled.objects.longestAt(text, i, end) ||
+      compiled.venueTopicWords.longestAt(text, i, end)
+    )
+      return true;
   }
   return false;
 }
