@@ -3,7 +3,7 @@ import { addTo } from '../list-buffer';
 import type { PatternMatch } from '../matcher';
 import { type AnalysedText, tokenType } from '../nlp';
 import { quoteMarkAt } from '../quotes';
-import type { Item } from './items';
+import { type Item, itemAt } from './items';
 import { canHold, type Mention, mentionAt } from './mentions';
 import type { Sentence } from './sentences';
 
@@ -23,11 +23,6 @@ export interface Frame {
   /** Tokens of the reporting clause (speaker, verb, and any date), [start, end). */
   head: [number, number];
   kind: 'reporting' | 'according' | 'quote';
-}
-
-function itemAt(items: Item[], index: number): Item | undefined {
-  for (const item of items) if (item.start <= index && index < item.end) return item;
-  return undefined;
 }
 
 /** The match of a recipient marker ("told reporters") at `start`, if any. */

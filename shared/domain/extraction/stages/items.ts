@@ -257,6 +257,12 @@ export function afterOccasion(compiled: CompiledCodebook, text: AnalysedText, in
 /** Shared empty list (never added to): many sentences have no item. */
 export const NO_ITEMS: Item[] = [];
 
+/** The item that covers token `index`, if any. */
+export function itemAt(items: readonly Item[], index: number): Item | undefined {
+  for (const item of items) if (item.start <= index && index < item.end) return item;
+  return undefined;
+}
+
 /** A noun cue ("refusal", "Kyiv's call for"): the actor right before it holds it too. */
 export const isNominalCue = (item: Item) => item.kind === 'cue' && item.nominal;
 /** A cue in the active voice. */

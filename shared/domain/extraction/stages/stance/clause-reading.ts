@@ -10,6 +10,7 @@ import {
   type CueItem,
   type Item,
   isNominalCue,
+  itemAt,
   NO_ITEMS,
   possessiveBefore,
   type TriggerItem,
@@ -210,11 +211,6 @@ function finiteSubordinate(ctx: Context, clause: Clause): boolean {
 const MAX_BEFORE_MEETING_WORD = 3;
 const PLAIN_WORD = /^[\p{Ll}-]+$/u;
 
-function itemCovers(items: readonly Item[], index: number): boolean {
-  for (const item of items) if (item.start <= index && index < item.end) return true;
-  return false;
-}
-
 /**
  * "the most sensitive questions in the negotiations", "a breakthrough in the stalled peace talks",
  * "a date for the next meeting", "arrived for a summit": a word for talks after "in" or "for"
@@ -228,13 +224,13 @@ function meetingAsOccasion(ctx: Context, index: number, floor: number): boolean 
   let i = index;
   for (let skipped = 0; i > floor && !prepositions.has(text.norm[i - 1] ?? ''); skipped += 1) {
     if (skipped === MAX_BEFORE_MEETING_WORD || !PLAIN_WORD.test(text.norm[i - 1] ?? '')) return false;
-    if (itemCovers(sentence.items, i - 1)) return false;
+    if (itemAt(sentence.items, i - 1)) return false;
     i -= 1;
   }
   const before = i - 2;
   if (before < floor || !prepositions.has(text.norm[i - 1] ?? '')) return false;
   const word = text.norm[before] ?? '';
-  if (!PLAIN_WORD.test(word) || compiled.determiners.has(word) || itemCovers(sentence.items, before)) return false;
+  if (!PLAIN_WORD.test(word) || compiled.determiners.has(word) || itemAt(sentence.items, before)) return false;
   // "the natural venue for direct talks", "sit down for peace talks": a word about meeting.
   for (let start = Math.max(floor, before - MAX_BEFORE_MEETING_WORD); start <= before; start += 1) {
     if (compiled.venue.startsAt(text, start) && (compiled.venue.longestAt(text, start, i - 1)?.end ?? 0) > before) {

@@ -2,7 +2,7 @@ import { type Chain, chainOf } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
 import type { AnalysedText } from '../../nlp';
 import type { Clause } from '../clauses';
-import { anaphorItem, type Item, isNominalCue, type TriggerItem } from '../items';
+import { anaphorItem, type Item, isNominalCue, itemAt, type TriggerItem } from '../items';
 import { canHold, type Mention } from '../mentions';
 import type { ClauseState } from './clause-reading';
 import type { Context } from './context';
@@ -318,17 +318,12 @@ export function passiveSignAfter(
     for (let i = trigger.end; i < item.start; i += 1) {
       const token = text.norm[i] ?? '';
       if (compiled.beForms.has(token) || compiled.words.verbGroupAdverbs.has(token)) continue;
-      if (itemKindAt(items, i) === 'modal') continue;
+      if (itemAt(items, i)?.kind === 'modal') continue;
       return 1;
     }
     return item.polarity === 'oppose' ? -1 : 1;
   }
   return 1;
-}
-
-function itemKindAt(items: Item[], index: number): Item['kind'] | undefined {
-  for (const item of items) if (item.start <= index && index < item.end) return item.kind;
-  return undefined;
 }
 
 /**
