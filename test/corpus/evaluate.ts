@@ -8,6 +8,7 @@ import type { Codebook } from '../../shared/domain/extraction/codebook/schema';
 import type { LlmExtractionResult } from '../../shared/domain/extraction/llm/report';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { CLI_EXIT_BY_CODE, isStancewatchError } from '../../shared/errors';
+import { mapConcurrently } from '../../shared/map-concurrently';
 import type { ExtractionResult, Extractor } from '../../shared/ports/extractor';
 import { createExtractor, type ExtractorDependencies } from '../../shared/wiring/extractor';
 import { type ContradictionScenario, type RaisedContradiction, scoreContradictions } from './contradiction-scenario';
@@ -148,33 +149,24 @@ function fallbackOf(result: ExtractionResult): string | undefined {
 }
 
 /** Every document's extraction, in corpus order, at most `concurrency` at a time; one failure never stops the rest. */
-async function extractAll(
+function extractAll(
   corpus: ReadonlyArray<CorpusDocument>,
   extractor: Extractor,
   concurrency: number,
 ): Promise<Extraction[]> {
-  const out: Extraction[] = new Array(corpus.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < corpus.length) {
-      const index = next;
-      next += 1;
-      const document = corpus[index]!;
-      try {
-        const result = await extractor.extract({
-          documentId: document.id,
-          text: document.text,
-          publishedAt: document.publishedAt,
-        });
-        const fallback = fallbackOf(result);
-        out[index] = fallback === undefined ? { ok: true, result } : { ok: false, reason: fallback };
-      } catch (error) {
-        out[index] = { ok: false, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
-      }
+  return mapConcurrently(corpus, concurrency, async (document): Promise<Extraction> => {
+    try {
+      const result = await extractor.extract({
+        documentId: document.id,
+        text: document.text,
+        publishedAt: document.publishedAt,
+      });
+      const fallback = fallbackOf(result);
+      return fallback === undefined ? { ok: true, result } : { ok: false, reason: fallback };
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, corpus.length)) }, worker));
-  return out;
+  });
 }
 
 export type KeyKind = 'proposition' | 'polarity';
