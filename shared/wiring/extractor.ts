@@ -1,5 +1,9 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { bedrockExtractorVersion, createBedrockExtractor } from '../adapters/bedrock/bedrock-extractor';
+import {
+  bedrockExtractorVersion,
+  createBedrockExtractor,
+  hybridExtractorVersion,
+} from '../adapters/bedrock/bedrock-extractor';
 import { createBedrockRuntimeClient } from '../adapters/bedrock/bedrock-runtime-client';
 import { extractionLoggerFor, extractionMetricsFor } from '../adapters/bedrock/extraction-logging';
 import type { Config } from '../config';
@@ -57,5 +61,5 @@ export function configuredExtractorVersion(config: Pick<Config, 'extractor'>): s
   const settings = config.extractor;
   if (settings.kind === 'rules') return RULES_EXTRACTOR_VERSION;
   const model = bedrockExtractorVersion(settings.modelId);
-  return settings.kind === 'bedrock' ? model : `${RULES_EXTRACTOR_VERSION}+${model}`;
+  return settings.kind === 'bedrock' ? model : hybridExtractorVersion(RULES_EXTRACTOR_VERSION, model);
 }

@@ -35,6 +35,10 @@ export type LlmExtractorMode = 'bedrock' | 'rules+bedrock';
 /** The extractor version of statements the model produced: `bedrock:<model id>@<prompt version>`. */
 export const bedrockExtractorVersion = (modelId: string): string => `bedrock:${modelId}@${LLM_PROMPT_VERSION}`;
 
+/** The extractor version of a document the rules and the model answered together (rules+bedrock). */
+export const hybridExtractorVersion = (rulesVersion: string, modelVersion: string): string =>
+  `${rulesVersion}+${modelVersion}`;
+
 export interface BedrockExtractorOptions {
   client: BedrockRuntimeClient;
   /** A Bedrock model id or inference profile id (e.g. "anthropic.claude-3-haiku-20240307-v1:0"). */
@@ -151,7 +155,7 @@ export function createBedrockExtractor(options: BedrockExtractorOptions): Bedroc
           const found = await ask(split, new Set(asked));
           report.modelStatements = found.length;
           result = {
-            extractorVersion: `${rulesResult.extractorVersion}+${modelVersion}`,
+            extractorVersion: hybridExtractorVersion(rulesResult.extractorVersion, modelVersion),
             codebookVersion: rulesResult.codebookVersion,
             statements: mergeStatements(rulesResult.statements, found),
           };
