@@ -5,7 +5,14 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { BUNDLE_SETTINGS, entryOf, FUNCTION_NAMES, type FunctionName, PROJECT_ROOT } from '../infra/bundling';
+import {
+  BUNDLE_SETTINGS,
+  entryOf,
+  esbuildOptions,
+  FUNCTION_NAMES,
+  type FunctionName,
+  PROJECT_ROOT,
+} from '../infra/bundling';
 
 /**
  * `npx tsx bench/bundle-size.bench.ts` (or `npm run bench -- bundle`): bundles each Lambda handler
@@ -95,20 +102,10 @@ interface Bundle {
 }
 
 const options = (entry: string, outfile: string, external: readonly string[]): BuildOptions => ({
+  ...esbuildOptions(),
   entryPoints: [entry],
   outfile,
-  bundle: true,
-  platform: BUNDLE_SETTINGS.platform,
-  target: BUNDLE_SETTINGS.target,
-  format: BUNDLE_SETTINGS.format,
-  mainFields: [...BUNDLE_SETTINGS.mainFields],
-  minify: BUNDLE_SETTINGS.minify,
-  sourcemap: BUNDLE_SETTINGS.sourcemap,
-  sourcesContent: BUNDLE_SETTINGS.sourcesContent,
-  banner: { js: BUNDLE_SETTINGS.banner },
   external: [...external],
-  alias: { ...BUNDLE_SETTINGS.alias },
-  absWorkingDir: PROJECT_ROOT,
   metafile: true,
   logLevel: 'error',
 });

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
 
 /**
  * One set of esbuild settings for every function: the stack passes them to NodejsFunction, and
@@ -61,6 +62,28 @@ export const BUNDLE_SETTINGS = {
    */
   alias: { '@aws-sdk/credential-provider-node': './shared/wiring/aws/lambda-credentials.ts' },
 } as const;
+
+/**
+ * The same settings as esbuild API options, for what builds the bundles outside CDK: the bundle
+ * bench and the bundle tests (callers add the entry, the output and what they inspect).
+ */
+export function esbuildOptions(): BuildOptions {
+  return {
+    bundle: true,
+    platform: BUNDLE_SETTINGS.platform,
+    target: BUNDLE_SETTINGS.target,
+    format: BUNDLE_SETTINGS.format,
+    mainFields: [...BUNDLE_SETTINGS.mainFields],
+    minify: BUNDLE_SETTINGS.minify,
+    sourcemap: BUNDLE_SETTINGS.sourcemap,
+    sourcesContent: BUNDLE_SETTINGS.sourcesContent,
+    banner: { js: BUNDLE_SETTINGS.banner },
+    external: [...BUNDLE_SETTINGS.external],
+    alias: { ...BUNDLE_SETTINGS.alias },
+    // The alias's path is relative to the project root, as NodejsFunction runs esbuild there.
+    absWorkingDir: PROJECT_ROOT,
+  };
+}
 
 /** The same settings as NodejsFunction bundling options (local esbuild, never Docker). */
 export function nodejsBundling(): BundlingOptions {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE_SETTINGS, PROJECT_ROOT } from '../../infra/bundling';
+import { BUNDLE_SETTINGS, esbuildOptions, PROJECT_ROOT } from '../../infra/bundling';
 
 /**
  * The Lambda bundles alias `@aws-sdk/credential-provider-node` to the Lambda credential chain
@@ -25,15 +25,9 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 async function bundle(name: string, alias: Record<string, string>): Promise<{ file: string; metafile: Metafile }> {
   const file = join(out, `${name}.mjs`);
   const result = await build({
+    ...esbuildOptions(),
     stdin: { contents: ENTRY, resolveDir: PROJECT_ROOT, loader: 'ts' },
     outfile: file,
-    bundle: true,
-    absWorkingDir: PROJECT_ROOT,
-    platform: BUNDLE_SETTINGS.platform,
-    target: BUNDLE_SETTINGS.target,
-    format: BUNDLE_SETTINGS.format,
-    mainFields: [...BUNDLE_SETTINGS.mainFields],
-    banner: { js: BUNDLE_SETTINGS.banner },
     alias,
     metafile: true,
     logLevel: 'silent',

@@ -1,6 +1,6 @@
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_SETTINGS, entryOf, type FunctionName, PROJECT_ROOT } from '../../../infra/bundling';
+import { entryOf, esbuildOptions, type FunctionName, PROJECT_ROOT } from '../../../infra/bundling';
 
 /**
  * The read API function must never load the NLP model: reads would pay for it at every cold start
@@ -9,16 +9,11 @@ import { BUNDLE_SETTINGS, entryOf, type FunctionName, PROJECT_ROOT } from '../..
  */
 async function bundleOf(entry: { entryPoints: string[] } | { stdin: { contents: string; resolveDir: string } }) {
   const result = await build({
+    ...esbuildOptions(),
     ...entry,
-    bundle: true,
     write: false,
     metafile: true,
     outdir: 'out',
-    absWorkingDir: PROJECT_ROOT,
-    platform: BUNDLE_SETTINGS.platform,
-    target: BUNDLE_SETTINGS.target,
-    format: BUNDLE_SETTINGS.format,
-    mainFields: [...BUNDLE_SETTINGS.mainFields],
     logLevel: 'silent',
   });
   return result.metafile as Metafile;
