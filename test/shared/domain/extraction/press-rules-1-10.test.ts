@@ -62,3 +62,20 @@ describe('what events brought about, told as fact, is nobody’s stance', () => 
     });
   });
 });
+
+describe('"it" or "them" right before a modal, negator or verb of stance is that verb’s subject, not an anaphor', () => {
+  it('"what support it would offer" takes up no earlier proposition (fails under rules@1.9.0)', () => {
+    const statements = extract(
+      'France backs security guarantees for Ukraine. Officials said Italy had yet to say what support it would offer.',
+    );
+    expectStatement(statements, { actor: 'france', topic: 'security-guarantees', polarity: 'support' });
+    expect(statements.some((s) => s.actor === 'italy')).toBe(false);
+  });
+
+  it('as an object it still takes the proposition up ("London would back them")', () => {
+    expectStatement(
+      extract('Britain wants new sanctions on Russia. The British foreign secretary said London would back them.'),
+      { actor: 'united-kingdom', topic: 'sanctions', polarity: 'support', attribution: 'direct' },
+    );
+  });
+});
