@@ -152,6 +152,8 @@ export interface Words {
   objectPronouns: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
+  /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
+  possessiveDeterminers: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -225,6 +227,7 @@ function wordsOf(lexicon: Lexicon): Words {
     objectPronouns: singleTokens(lexicon.objectPronouns),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
     continuers: singleTokens(lexicon.continuers),
+    possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),
   };
 }
 

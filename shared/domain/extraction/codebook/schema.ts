@@ -353,6 +353,11 @@ export const Lexicon = z
      * outcome ("which led to prisoner exchanges but no ceasefire") it is an outcome too.
      */
     continuers: Words.default([]),
+    /**
+     * Possessive determiners ("its", "their"): a stance noun after one, right after a cue, is the
+     * holder's own stance that the cue acts on ("drop its veto on sanctions"), so its sign counts.
+     */
+    possessiveDeterminers: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

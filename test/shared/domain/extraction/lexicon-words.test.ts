@@ -80,6 +80,12 @@ describe('the lexicon word lists', () => {
       bundled: ['qatar support peace-talks'],
       emptied: ['qatar support peace-talks', 'qatar oppose ceasefire'],
     },
+    {
+      list: 'possessiveDeterminers',
+      text: 'Hungary will abandon its opposition to new sanctions on Russia, Orban said.',
+      bundled: ['hungary support sanctions:russia'],
+      emptied: ['hungary oppose sanctions:russia'],
+    },
   ])('lexicon.$list drives the rule that reads it', ({ list, text, bundled: withBundled, emptied }) => {
     expect(statementsOf(text)).toEqual(withBundled);
     expect(statementsOf(text, { [list]: [] })).toEqual(emptied);

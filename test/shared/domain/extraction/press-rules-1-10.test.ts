@@ -79,3 +79,38 @@ describe('"it" or "them" right before a modal, negator or verb of stance is that
     );
   });
 });
+
+describe('a stance noun after a possessive, right after a cue, is the holder’s own stance acted on', () => {
+  it('abandoning one’s opposition to sanctions supports them (fails under rules@1.9.0)', () => {
+    expectStatement(extract('Hungary will abandon its opposition to new sanctions on Russia, Orban said.'), {
+      actor: 'hungary',
+      topic: 'sanctions',
+      polarity: 'support',
+    });
+  });
+
+  it('not giving up one’s goal of joining supports joining (fails under rules@1.9.0)', () => {
+    const statements = extract(
+      'The Ukrainian foreign minister said Kyiv would not give up its goal of joining the European Union.',
+    );
+    expectStatement(statements, { actor: 'ukraine', topic: 'eu-membership', polarity: 'support' });
+    expect(statements.some((s) => s.polarity === 'oppose')).toBe(false);
+  });
+
+  it('setting aside one’s push for membership in return for guarantees is conditional (fails under rules@1.9.0)', () => {
+    expectStatement(
+      extract(
+        'Zelensky said Ukraine could set aside its push for NATO membership if allies offered binding security guarantees.',
+      ),
+      { actor: 'ukraine', topic: 'nato-membership', polarity: 'conditional' },
+    );
+  });
+
+  it('"give up" before a place is still the territorial trigger ("would never give up Donbas")', () => {
+    expectStatement(extract('Zelensky said Ukraine would never give up Donbas.'), {
+      actor: 'ukraine',
+      topic: 'territory',
+      polarity: 'oppose',
+    });
+  });
+});
