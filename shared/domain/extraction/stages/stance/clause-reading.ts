@@ -275,10 +275,12 @@ function outcomeBefore(
   firstStanceWord: number,
   before: ClauseState | undefined,
   hasVerb: boolean,
+  lastTriggerStart: number,
 ): number {
   if (before?.outcome && !hasVerb && ctx.compiled.words.continuers.has(clause.openedBy ?? '')) return clause.start;
   const { outcomes } = ctx.compiled;
-  const to = Math.min(firstStanceWord, clause.end);
+  // Only an outcome verb before the clause's last trigger can hide anything.
+  const to = Math.min(firstStanceWord, lastTriggerStart);
   for (let i = clause.start; i < to; i += 1) {
     if (outcomes.startsAt(ctx.text, i) && outcomes.longestAt(ctx.text, i, clause.end)) return i;
   }
@@ -337,7 +339,14 @@ export function analyseClause(
       }
     }
     if (pass === 1 || triggers.length === 0) break;
-    const cut = outcomeBefore(ctx, clause, firstStanceWord, previous[index - 1], cue !== undefined);
+    const cut = outcomeBefore(
+      ctx,
+      clause,
+      firstStanceWord,
+      previous[index - 1],
+      cue !== undefined,
+      triggers[triggers.length - 1]!.start,
+    );
     if (cut >= limit) break;
     limit = cut;
     outcome = true;
