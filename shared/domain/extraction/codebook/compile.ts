@@ -92,6 +92,8 @@ export interface CompiledCodebook {
   occasions: PatternIndex<true>;
   /** Harms said of a trigger after it ("only prolongs the war"): no mask bit, read per clause. */
   harms: PatternIndex<true>;
+  /** Verbs of what events brought about ("produced", "led to"): no mask bit, read per clause with a trigger or cue. */
+  outcomes: PatternIndex<true>;
   /**
    * Forms that can start a trigger or a venue word: a sentence with none of them (and no anaphor
    * after an earlier trigger) cannot yield a statement, so only its names are read (for later
@@ -150,6 +152,10 @@ export interface Words {
   objectPronouns: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
+  /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
+  possessiveDeterminers: ReadonlySet<string>;
+  /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
+  continuers: ReadonlySet<string>;
 }
 
 /** Bits of the token mask: which indexes can start a match at a token. */
@@ -220,6 +226,8 @@ function wordsOf(lexicon: Lexicon): Words {
     gerundObjectMarkers: singleTokens(lexicon.gerundObjectMarkers),
     objectPronouns: singleTokens(lexicon.objectPronouns),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
+    continuers: singleTokens(lexicon.continuers),
+    possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),
   };
 }
 
@@ -300,6 +308,8 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const pattern of lexicon.occasions) occasions.add(pattern, true, closed);
   const harms = new PatternIndex<true>();
   for (const pattern of lexicon.harms) harms.add(pattern, true, open);
+  const outcomes = new PatternIndex<true>();
+  for (const pattern of lexicon.outcomes) outcomes.add(pattern, true, open);
 
   const roles = new PatternIndex<RoleEntry>(MASK.roles);
   for (const title of lexicon.titles) roles.add(title, { kind: 'title' }, open);
@@ -400,6 +410,7 @@ function build(codebook: Codebook): CompiledCodebook {
     partitives,
     occasions,
     harms,
+    outcomes,
     candidateForms,
     venueTopicWords,
     prefilter: Prefilter.of([...triggers.patterns(), ...objects.patterns(), ...venueTopicWords.patterns()]),

@@ -232,6 +232,12 @@ export const Lexicon = z
      * away"): said after a trigger, the stance on it is opposition, whatever words name the act.
      */
     harms: Patterns.default([]),
+    /**
+     * Verbs of what events brought about ("produce", "lead to", "yield"): told as fact, with no
+     * stance word, modal or negator before them in the clause, what follows is an outcome, not a
+     * stance ("talks that produced no compromise", "the meeting produced a US proposal for a truce").
+     */
+    outcomes: Patterns.default([]),
     /** "that": a clause boundary unless it follows a reporting verb or a cue ("said that", "hope that"). */
     complementizers: Patterns.default([]),
     /** Where reported speech ends and the narrator resumes (", after …", ", while …"). */
@@ -342,6 +348,16 @@ export const Lexicon = z
     subordinators: Patterns.default([]),
     /** Words a gap (…) in a pattern never skips: they start a new clause or join two (punctuation stops it too). */
     gapStops: Words.default([]),
+    /**
+     * Words opening a clause that, with no verb of its own, goes on the clause before: after an
+     * outcome ("which led to prisoner exchanges but no ceasefire") it is an outcome too.
+     */
+    continuers: Words.default([]),
+    /**
+     * Possessive determiners ("its", "their"): a stance noun after one, right after a cue, is the
+     * holder's own stance that the cue acts on ("drop its veto on sanctions"), so its sign counts.
+     */
+    possessiveDeterminers: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

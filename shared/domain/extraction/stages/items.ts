@@ -110,7 +110,7 @@ export function findItems(
     // Neutral phrases ("for as long as it takes") only shield their words from other readings.
     const found = structureItem(i, other.end, other.pattern!.payload);
     if (found) {
-      const item = refineItem(compiled, text, from, found);
+      const item = ownStanceAfterCue(compiled, text, items, found) ? found : refineItem(compiled, text, from, found);
       if (item) items.add(item);
       // A proposition's vague object words ("a deal", "peace") name it right after a wish or
       // readiness ("wants a deal", "not interested in peace"), never alone.
@@ -125,6 +125,24 @@ export function findItems(
     i = other.end;
   }
   return items.take();
+}
+
+/**
+ * "would drop its veto on new sanctions", "would not give up its goal of joining NATO", "could set
+ * aside its push for membership": a stance noun after a possessive (`lexicon.possessiveDeterminers`)
+ * right after a cue is the holder's own stance that the cue acts on, so its sign counts (dropping a
+ * veto on sanctions supports them), where other cue nouns after a determiner stay nouns.
+ */
+function ownStanceAfterCue(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  items: ListBuffer<Item>,
+  found: Item,
+): boolean {
+  if (found.kind !== 'cue' || found.polarity === 'conditional' || found.cueKind === 'deontic') return false;
+  if (!compiled.words.possessiveDeterminers.has(text.norm[found.start - 1] ?? '')) return false;
+  const last = items.length > 0 ? items.entries[items.length - 1] : undefined;
+  return last !== undefined && last.kind === 'cue' && !last.nominal && !last.passive && last.end === found.start - 1;
 }
 
 /** The item of a structural entry; none for a neutral phrase. */

@@ -68,6 +68,24 @@ describe('the lexicon word lists', () => {
       bundled: ['russia oppose sanctions:russia', 'european-union support sanctions:russia'],
       emptied: ['russia oppose sanctions:russia', 'european-union oppose sanctions:russia'],
     },
+    {
+      list: 'outcomes',
+      text: 'The last round in Ankara produced a Chinese proposal for an energy truce that neither side took up.',
+      bundled: [],
+      emptied: ['china support energy-truce'],
+    },
+    {
+      list: 'continuers',
+      text: 'Qatar hosted two rounds of direct talks last year, which led to prisoner exchanges but no ceasefire.',
+      bundled: ['qatar support peace-talks'],
+      emptied: ['qatar support peace-talks', 'qatar oppose ceasefire'],
+    },
+    {
+      list: 'possessiveDeterminers',
+      text: 'Hungary will abandon its opposition to new sanctions on Russia, Orban said.',
+      bundled: ['hungary support sanctions:russia'],
+      emptied: ['hungary oppose sanctions:russia'],
+    },
   ])('lexicon.$list drives the rule that reads it', ({ list, text, bundled: withBundled, emptied }) => {
     expect(statementsOf(text)).toEqual(withBundled);
     expect(statementsOf(text, { [list]: [] })).toEqual(emptied);

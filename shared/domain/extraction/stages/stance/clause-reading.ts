@@ -58,6 +58,8 @@ export interface ClauseState {
   prefixSign: number;
   /** A claim reported as such ("accusations that it supplies weapons") or a question ("asked whether …"): nobody's stance. */
   unasserted: boolean;
+  /** The clause's items end at an outcome verb ("talks that produced no compromise"), or it goes on one. */
+  outcome: boolean;
 }
 
 function subjectMentions(ctx: Context, clause: Clause, before: number): Mention[] {
@@ -259,6 +261,32 @@ function speakerActAfterComma(ctx: Context, clause: Clause, items: readonly Item
   return first !== undefined && first.kind === 'cue' && first.cueKind === 'speech' && first.start === conjunction + 1;
 }
 
+/**
+ * "five hours of talks that produced no compromise on the peace framework", "the last meeting
+ * produced a US proposal for a ceasefire", "which led to prisoner exchanges but no ceasefire": what
+ * events brought about (`lexicon.outcomes`), told as fact, is nobody's stance. Where the clause's
+ * items end: at its first outcome verb when no stance word, modal or negator comes before it ("hopes
+ * the talks will produce a truce" keeps its stance); at its start when it goes on an outcome with no
+ * verb of its own ("… but no ceasefire"); else at the clause's end.
+ */
+function outcomeBefore(
+  ctx: Context,
+  clause: Clause,
+  firstStanceWord: number,
+  before: ClauseState | undefined,
+  hasVerb: boolean,
+  lastTriggerStart: number,
+): number {
+  if (before?.outcome && !hasVerb && ctx.compiled.words.continuers.has(clause.openedBy ?? '')) return clause.start;
+  const { outcomes } = ctx.compiled;
+  // Only an outcome verb before the clause's last trigger can hide anything.
+  const to = Math.min(firstStanceWord, lastTriggerStart);
+  for (let i = clause.start; i < to; i += 1) {
+    if (outcomes.startsAt(ctx.text, i) && outcomes.longestAt(ctx.text, i, clause.end)) return i;
+  }
+  return clause.end;
+}
+
 export function analyseClause(
   ctx: Context,
   clause: Clause,
@@ -284,24 +312,50 @@ export function analyseClause(
   let cue: CueItem | undefined;
   let passiveCue: CueItem | undefined;
   let verbGroup: Item | undefined;
-  for (let k = 0; k < sentence.items.length; k += 1) {
-    const item = sentence.items[k]!;
-    if (item.start < clause.start || item.end > clause.end) continue;
-    if (firstItem < 0) firstItem = k;
-    lastItem = k;
-    if (item.kind === 'trigger') {
-      if (
-        !afterOccasion(ctx.compiled, text, item.start, clause.start) &&
-        !(ctx.compiled.meetingTopics.has(item.trigger.topic) && meetingAsOccasion(ctx, item.start, clause.start))
-      ) {
-        triggers = addTo(triggers, NO_TRIGGERS, item);
+  // Where the clause's items end: its end, or an outcome verb before any stance word (second pass).
+  let limit = clause.end;
+  let outcome = false;
+  for (let pass = 0; pass < 2; pass += 1) {
+    let firstStanceWord = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < sentence.items.length; k += 1) {
+      const item = sentence.items[k]!;
+      if (item.start < clause.start || item.end > limit) continue;
+      if (firstItem < 0) firstItem = k;
+      lastItem = k;
+      if (item.kind === 'trigger') {
+        if (
+          !afterOccasion(ctx.compiled, text, item.start, clause.start) &&
+          !(ctx.compiled.meetingTopics.has(item.trigger.topic) && meetingAsOccasion(ctx, item.start, clause.start))
+        ) {
+          triggers = addTo(triggers, NO_TRIGGERS, item);
+        }
+      } else if (item.kind === 'cue') {
+        firstStanceWord = Math.min(firstStanceWord, item.start);
+        if (item.passive) passiveCue ??= item;
+        else if (!item.nominal) cue ??= item;
+      } else if (item.kind === 'modal' || item.kind === 'negator') {
+        firstStanceWord = Math.min(firstStanceWord, item.start);
+        verbGroup ??= item;
       }
-    } else if (item.kind === 'cue') {
-      if (item.passive) passiveCue ??= item;
-      else if (!item.nominal) cue ??= item;
-    } else if (item.kind === 'modal' || item.kind === 'negator') {
-      verbGroup ??= item;
     }
+    if (pass === 1 || triggers.length === 0) break;
+    const cut = outcomeBefore(
+      ctx,
+      clause,
+      firstStanceWord,
+      previous[index - 1],
+      cue !== undefined,
+      triggers[triggers.length - 1]!.start,
+    );
+    if (cut >= limit) break;
+    limit = cut;
+    outcome = true;
+    firstItem = -1;
+    lastItem = -1;
+    triggers = NO_TRIGGERS;
+    cue = undefined;
+    passiveCue = undefined;
+    verbGroup = undefined;
   }
   const items = firstItem < 0 ? NO_ITEMS : sentence.items.slice(firstItem, lastItem + 1);
   let governing: Item | undefined;
@@ -416,6 +470,7 @@ export function analyseClause(
     unasserted:
       words.questions.has(opener) ||
       (words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '')),
+    outcome,
     // Present even when undefined: one shape for every clause state.
     frame,
     passiveCue,

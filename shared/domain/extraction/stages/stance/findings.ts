@@ -193,6 +193,27 @@ function anaphorInsideCue(ctx: Context, items: Item[]): Item | undefined {
   return undefined;
 }
 
+/**
+ * "what backing it would offer", "attacks it should never have started", "It needs the backing of
+ * all 27 member states": a pronoun (`lexicon.objectPronouns`) right before a modal, a negator or a
+ * verb of stance is that verb's subject, an actor or a thing that acts, not a proposition taken up.
+ */
+function pronounAsSubject(ctx: Context, items: Item[], anaphor: Item): boolean {
+  if (anaphor.end !== anaphor.start + 1 || !ctx.compiled.words.objectPronouns.has(ctx.text.norm[anaphor.start] ?? '')) {
+    return false;
+  }
+  for (const item of items) {
+    if (item.start !== anaphor.end) continue;
+    return (
+      item.kind === 'modal' ||
+      item.kind === 'negator' ||
+      item.kind === 'reporting' ||
+      (item.kind === 'cue' && !item.nominal)
+    );
+  }
+  return false;
+}
+
 /** The anaphor is a pronoun (`lexicon.objectPronouns`: "it", "them") right after a cue: its object. */
 function pronounAfterCue(ctx: Context, items: Item[], anaphor: Item): boolean {
   if (anaphor.end !== anaphor.start + 1 || !ctx.compiled.words.objectPronouns.has(ctx.text.norm[anaphor.start] ?? '')) {
@@ -218,8 +239,12 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
   const antecedents = discourse.lastPropositions;
   if (!antecedents || state.holders.length === 0) return NO_FOUND;
   const anaphor =
-    items.find((item) => item.kind === 'anaphor' && (passiveCue !== undefined || item.start >= stanceStart)) ??
-    anaphorInsideCue(ctx, items);
+    items.find(
+      (item) =>
+        item.kind === 'anaphor' &&
+        (passiveCue !== undefined || item.start >= stanceStart) &&
+        !pronounAsSubject(ctx, items, item),
+    ) ?? anaphorInsideCue(ctx, items);
   // A relative clause's head noun: "a request that …", "the plan, which …".
   const relativeHead = ctx.compiled.words.anaphorRelatives.has(clause.openedBy ?? '')
     ? sentence.items.find((item) => item.kind === 'anaphor' && item.end === clause.start - 1)
