@@ -4,7 +4,9 @@ import { postDocument } from './remote-api';
  * The post-deploy check: two clearly labelled test documents in which Ukraine first rules Minsk
  * out, then accepts it, posted to the API; then the contradiction they make is awaited in
  * GET /contradictions, with its alert. If it appears, ingest, the stream, the projector, the views
- * and the alerter all work. The run id keeps each run's documents new (not duplicates).
+ * and the alerter all work. The run id keeps each run's documents new (not duplicates). Both are
+ * quotations, so the default alert policy (quotes and acts alert at once) sends the alert without
+ * waiting for a desk's review.
  */
 export function smokeDocuments(runId: string, today: Date) {
   // Timestamps, not days: each run's pair is said after the previous run's, so a second run raises
@@ -17,14 +19,14 @@ export function smokeDocuments(runId: string, today: Date) {
       title: `SMOKE TEST ${runId}: Minsk ruled out`,
       source: 'stancewatch smoke test',
       publishedAt: at(1),
-      text: `${label} Zelensky said Ukraine would never hold talks in Minsk.`,
+      text: `${label} "Ukraine will never hold talks in Minsk," Zelensky said.`,
     },
     {
       id: `smoke-${runId}-b`,
       title: `SMOKE TEST ${runId}: Minsk accepted`,
       source: 'stancewatch smoke test',
       publishedAt: at(0),
-      text: `${label} Zelensky said Ukraine was willing to hold the negotiations in Belarus.`,
+      text: `${label} "We are willing to hold the negotiations in Belarus," Zelensky said.`,
     },
   ] as const;
 }

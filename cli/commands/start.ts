@@ -87,7 +87,10 @@ export function registerStartCommand(program: Command): void {
 
           const examples = await ingestExamplesIntoEmptyStore(store, flags.examples);
           await store.drain();
-          printBanner({ url: actualUrl, token, folder: folder.root, examples, publicRead });
+          // One page is enough to say whether anything waits, and how many up to a hundred.
+          const queue = await store.views.listReviewQueue({ limit: 100 });
+          const waiting = queue.next ? `more than ${queue.items.length}` : String(queue.items.length);
+          printBanner({ url: actualUrl, token, folder: folder.root, examples, publicRead, waiting });
         } catch (error) {
           server?.close();
           await store.close();
@@ -112,6 +115,8 @@ function printBanner(info: {
   folder: string;
   examples: number;
   publicRead: boolean;
+  /** How many contradictions wait in the review queue ('0', '3', 'more than 100'). */
+  waiting: string;
 }) {
   const lines = [
     '',
@@ -124,6 +129,9 @@ function printBanner(info: {
       : '  !!! AUTH IS OFF (--no-auth): anyone who can reach this port can read and write !!!',
     info.publicRead ? '  public read is ON (STANCEWATCH_PUBLIC_READ=true): GET routes need no token' : undefined,
     `  alerts     ${info.folder}/outbox.jsonl`,
+    info.waiting !== '0'
+      ? `  review     ${info.waiting} contradiction${info.waiting === '1' ? '' : 's'} waiting for a desk: ${info.url}/desk or npx stancewatch review`
+      : undefined,
     '  Ctrl-C stops it; the next start reuses the data.',
     '',
   ];

@@ -42,7 +42,7 @@ function overlappingDocuments(): { requests: Record<string, unknown>[]; distinct
     source: 'Example Wire',
     publishedAt: `2025-10-${String(index + 1).padStart(2, '0')}`,
     text:
-      `Ukrainian President Volodymyr Zelensky said that Ukraine would not agree to a ceasefire.\n` +
+      `"Ukraine will not agree to a ceasefire," Ukrainian President Volodymyr Zelensky said.\n` +
       `He spoke after visiting ${city}, where repairs to the power lines were expected to take ${index + 3} days.`,
   }));
   const acceptances = CITIES.slice(0, 6).map((city, index) => ({
@@ -51,7 +51,7 @@ function overlappingDocuments(): { requests: Record<string, unknown>[]; distinct
     source: 'Morning Dispatch',
     publishedAt: `2025-12-${String(index + 1).padStart(2, '0')}`,
     text:
-      `Ukrainian President Volodymyr Zelensky said that Ukraine was ready for a ceasefire along the current front line.\n` +
+      `"Ukraine is ready for a ceasefire along the current front line," Ukrainian President Volodymyr Zelensky said.\n` +
       `The remarks came as reporters waited in ${city} until late in the evening.`,
   }));
   const distinct = [...refusals, ...acceptances];

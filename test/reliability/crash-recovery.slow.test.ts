@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { folderState, ingestWithCrashes } from '../support/crash-loop';
 import { seededRandom } from '../support/fault-injection';
 import { reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
@@ -15,6 +16,8 @@ import { runCli, temporaryDirectory } from '../support/run-cli';
 const ROUNDS = 12;
 
 describe('crash in the middle of an ingest, many times', () => {
+  alertOnNamedSpeech();
+
   it('the uninterrupted CLI run and the in-process reference agree', async () => {
     const documents = reliabilityWorkload({ generated: 16, seed: 100 });
     const directory = temporaryDirectory();

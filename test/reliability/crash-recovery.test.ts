@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { summarise } from '../support/canonical-state';
 import { folderState, ingestWithCrashes } from '../support/crash-loop';
 import { reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
@@ -15,6 +16,8 @@ import { temporaryDirectory } from '../support/run-cli';
  * The long version with many more kills is crash-recovery.slow.test.ts.
  */
 describe('crash in the middle of an ingest', () => {
+  alertOnNamedSpeech();
+
   it('ends, after SIGKILLs and a restart, in the state of an uninterrupted run', async () => {
     const documents = reliabilityWorkload({ generated: 10, seed: 31 });
     const directory = temporaryDirectory();

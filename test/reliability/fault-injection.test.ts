@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { summarise } from '../support/canonical-state';
 import { FaultInjector } from '../support/fault-injection';
 import { reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
@@ -13,6 +14,8 @@ import { temporaryDirectory } from '../support/run-cli';
  * stack (test/support/fault-injection.ts); no handler knows about them.
  */
 describe('the embedded pipeline with 20 % of DynamoDB calls failing', () => {
+  alertOnNamedSpeech();
+
   const documents = reliabilityWorkload({ generated: 14, seed: 7 });
 
   it('ends in the same event log, views and outbox as a fault-free run', async () => {

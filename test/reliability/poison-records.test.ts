@@ -10,6 +10,7 @@ import { contentHashOf } from '../../shared/domain/documents/document-input';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import type { IdGenerator } from '../../shared/ports/id-generator';
 import { openStancewatch } from '../../shared/wiring/embedded';
+import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { readOutbox } from '../support/canonical-state';
 import { quietOutbox } from '../support/reliability-pipeline';
 import { type CliResult, runCli, temporaryDirectory } from '../support/run-cli';
@@ -119,6 +120,8 @@ const runUpgradedCli = (args: readonly string[]): Promise<CliResult> =>
   runCli(args, { nodeArgs: ['--import', 'tsx', '--import', UPGRADE] });
 
 describe('poison records', () => {
+  alertOnNamedSpeech();
+
   it('are parked while the rest of the batch proceeds, and redriven after the upgrade', async () => {
     const dataDir = join(temporaryDirectory(), 'data');
     const folder = new DataFolder(dataDir);

@@ -5,6 +5,7 @@ import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import type { Notifier } from '../../shared/ports/notifier';
 import { openStancewatch, type Stancewatch } from '../../shared/wiring/embedded';
+import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { type CanonicalState, canonicalState, readOutbox } from '../support/canonical-state';
 import { quietOutbox, reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
 import { runCli, temporaryDirectory } from '../support/run-cli';
@@ -58,6 +59,8 @@ const stateOf = (stancewatch: Stancewatch, dataDir: string): Promise<CanonicalSt
   });
 
 describe('redrive', () => {
+  alertOnNamedSpeech();
+
   const documents = reliabilityWorkload({ generated: 14, seed: 7 });
 
   it('after a poison record for one actor and the fix, ends with the views and alerts of a clean run', async () => {

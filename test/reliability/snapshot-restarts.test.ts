@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { openStancewatch } from '../../shared/wiring/embedded';
+import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { scanAll } from '../support/canonical-state';
 import { folderState } from '../support/crash-loop';
 import { quietOutbox, reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
@@ -15,6 +16,8 @@ import { temporaryDirectory } from '../support/run-cli';
  * alerts.
  */
 describe('embedded runtime with snapshots and restarts', () => {
+  alertOnNamedSpeech();
+
   it('ends in the state of an uninterrupted run without snapshots', async () => {
     const documents = reliabilityWorkload({ generated: 12, seed: 7 });
     const reference = await runEmbeddedPipeline({ directory: temporaryDirectory(), documents });

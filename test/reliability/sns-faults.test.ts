@@ -3,6 +3,7 @@ import { createSnsClient } from '../../shared/adapters/sns/sns-client';
 import { SnsNotifier } from '../../shared/adapters/sns/sns-notifier';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { openStancewatch } from '../../shared/wiring/embedded';
+import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { canonicalLog, scanAll } from '../support/canonical-state';
 import { startFakeSns } from '../support/fake-sns';
 import { FaultInjector, type FaultKind } from '../support/fault-injection';
@@ -69,6 +70,8 @@ async function runWithSnsFaults(snsKinds: readonly FaultKind[], snsRate: number,
 }
 
 describe('alerts through SNS with faults on SNS and DynamoDB', () => {
+  alertOnNamedSpeech();
+
   it('publishes each contradiction exactly once when SNS calls fail before SNS has the message (and 20 % of DynamoDB calls fail)', async () => {
     const run = await runWithSnsFaults(['throttling', 'server-error', 'connection-reset'], 0.2, 0.2);
 

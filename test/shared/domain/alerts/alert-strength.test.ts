@@ -32,8 +32,9 @@ describe('alert strength', () => {
     expect(strengthOf(side(), later({ evidence: 'action', speaker: undefined }))).toBe('strong');
   });
 
-  it('given reported speech of a named speaker, then it is strong; of no named speaker, possible', () => {
-    expect(strengthOf(side(), later({ evidence: 'speech' }))).toBe('strong');
+  it('given reported speech, named speaker or not, then by default it waits for review', () => {
+    expect(strengthOf(side(), later({ evidence: 'speech' }))).toBe('possible');
+    expect(whyPossible(side(), later({ evidence: 'speech' }))).toMatch(/named-speech/);
     expect(strengthOf(side(), later({ evidence: 'speech', speaker: undefined }))).toBe('possible');
     expect(whyPossible(side(), later({ evidence: 'speech', speaker: undefined }))).toMatch(/unnamed-speech/);
   });
@@ -52,14 +53,22 @@ describe('alert strength', () => {
     expect(strengthOf(side({ statedAt: '2025-06-01' }), later({ statedAt: '2026-06-01' }))).toBe('strong');
   });
 
-  it('given statements from before evidence kinds, then attribution decides: direct strong, reported possible', () => {
+  it('given statements from before evidence kinds, then attribution decides: direct is named speech, reported narrated', () => {
     const old = (overrides: Partial<StatementRef>) => {
       const { evidence: _dropped, ...rest } = side(overrides);
       return rest;
     };
     expect(evidenceClassOf(old({ attribution: 'direct' }))).toBe('named-speech');
-    expect(strengthOf(old({}), old({ statementId: 'st-2', documentId: 'doc-2', polarity: 'support' }))).toBe('strong');
-    expect(strengthOf(old({ attribution: 'reported' }), later())).toBe('possible');
+    expect(evidenceClassOf(old({ attribution: 'reported' }))).toBe('narrated');
+    const withNamedSpeech = {
+      ...DEFAULT_STRENGTH_POLICY,
+      strongEvidence: ['quote', 'action', 'named-speech'] as const,
+    };
+    const earlierOld = old({});
+    const laterOld = old({ statementId: 'st-2', documentId: 'doc-2', polarity: 'support' });
+    expect(strengthOf(earlierOld, laterOld, withNamedSpeech)).toBe('strong');
+    expect(strengthOf(earlierOld, laterOld)).toBe('possible');
+    expect(strengthOf(old({ attribution: 'reported' }), later(), withNamedSpeech)).toBe('possible');
   });
 
   it('reads its thresholds from the policy it is given', () => {
