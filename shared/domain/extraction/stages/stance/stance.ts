@@ -134,9 +134,10 @@ function emitClause(ctx: Context, state: ClauseState): void {
         // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
         const after = chainOf(items, trigger.end, clause.end);
         const governed = hasModalOrNegator(items, trigger.end, clause.end);
-        if (!after.hasCue && !governed) continue;
+        const event = clause.kind === 'stance' && clause.conditional && stanceStart === clause.end;
+        if (!after.hasCue && !governed && !event) continue;
         // "efforts to negotiate an end to the war have stalled": an act the subject underwent, told as news.
-        if (!governed && onlyActs(items, trigger.end, clause.end)) continue;
+        if (!governed && !event && onlyActs(items, trigger.end, clause.end)) continue;
         const before = chainOf(nominals, clause.start, trigger.start);
         // "rejected the idea that security guarantees could be part of it": the prefix's sign too.
         chainSign = before.sign * after.sign * state.prefixSign;
