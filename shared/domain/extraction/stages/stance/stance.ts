@@ -134,7 +134,14 @@ function emitClause(ctx: Context, state: ClauseState): void {
         // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
         const after = chainOf(items, trigger.end, clause.end);
         const governed = hasModalOrNegator(items, trigger.end, clause.end);
-        const event = clause.kind === 'stance' && clause.conditional && stanceStart === clause.end;
+        // "the war would end as soon as Kyiv withdrew", said by someone: the speaker's conditional
+        // stance on the end, never that of a subject carried over from the condition ("if Kyiv …").
+        const event =
+          clause.kind === 'stance' &&
+          clause.conditional &&
+          stanceStart === clause.end &&
+          state.speakers.length > 0 &&
+          actorOfHolder(state.holders[0]) === actorOfHolder(state.speakers[0]);
         if (!after.hasCue && !governed && !event) continue;
         // "efforts to negotiate an end to the war have stalled": an act the subject underwent, told as news.
         if (!governed && !event && onlyActs(items, trigger.end, clause.end)) continue;
