@@ -85,6 +85,7 @@ export function draftSentence(
         sign,
         conditional: false,
         indirect: true,
+        judged: false,
       });
     }
     emit(ctx, target, target.holders, target.explicit && !target.inherited, found, NO_VENUES);
@@ -117,9 +118,11 @@ function emitClause(ctx: Context, state: ClauseState): void {
       if (harm === 0) continue;
       let chainSign: number;
       let conditional = false;
+      let judged = false;
       if (harm < 0 && (isObject || (subjectMode && isSubjectPosition(ctx, clause, trigger, items)))) {
         // The act named, then what it brings: the holder's judgement of it is opposition.
         chainSign = -1;
+        judged = true;
       } else if (isObject) {
         const chain = chains[k] ?? chainOf(items, holderEnd, trigger.start);
         const present =
@@ -159,6 +162,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         sign: entry.inverted ? -chainSign : chainSign,
         conditional,
         indirect: false,
+        judged,
       });
     }
   }
@@ -195,6 +199,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         sign: trigger.trigger.inverted ? -sign : sign,
         conditional: chain.conditional,
         indirect: false,
+        judged: false,
       });
     }
     const coState: ClauseState = { ...state, firstCue: nominal, stanceStart: nominal.start };
@@ -235,6 +240,7 @@ function withImpliedMeeting(compiled: CompiledCodebook, found: Found[], venues: 
       sign: 1,
       conditional: false,
       indirect: false,
+      judged: false,
     });
   }
   return found;
