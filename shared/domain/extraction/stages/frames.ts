@@ -235,13 +235,14 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       }
     }
     // "condemned what Zakharova called 'the pumping of weapons', saying …": a quotation opened right
-    // after a word, with the sentence going on after it and no reporting verb right after it ("…," he
-    // told), is a phrase inside the narrator's clause, not a speech of its own.
+    // after a word, with no reporting verb right after it ("…," he told), is a phrase inside the
+    // narrator's clause, not a speech of its own: with the sentence going on after it, or ending
+    // with it when it closes there ("called sending them 'a reckless provocation.'", "would mark
+    // 'a new stage of escalation.'"; one running on into the next sentence is a speech).
     const embedded =
       i - 2 >= first &&
       tokenType(text, i - 2) === 'word' &&
-      j < end &&
-      !isSentenceEnd(text, j, end) &&
+      ((j < end && !isSentenceEnd(text, j, end)) || sentence.quoted[end] !== true) &&
       !reportingWithin(text, sentence.items, j, j + EMBEDDED_QUOTE_REPORTING_REACH);
     if (!covered && !embedded) {
       frames = addTo(frames, NO_FRAMES, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });

@@ -364,7 +364,7 @@ export function analyseClause(
   }
   // A verb group with a modal or negator (`verbGroup`) carries a stance on a trigger before it
   // ("The talks cannot take place in Minsk").
-  const stanceStart = Math.min(
+  let stanceStart = Math.min(
     cue?.start ?? Number.POSITIVE_INFINITY,
     governing?.start ?? Number.POSITIVE_INFINITY,
     passiveCue?.start ?? Number.POSITIVE_INFINITY,
@@ -372,6 +372,11 @@ export function analyseClause(
       ? verbGroup.start
       : Number.POSITIVE_INFINITY,
   );
+  // "the moment they let go of the Donbas, the shooting stops": a trigger told as the clause's
+  // event, under a condition beside it, is the speaker's stance on it, conditional.
+  if (!Number.isFinite(stanceStart) && clause.kind === 'stance' && clause.conditional && triggers.length > 0) {
+    stanceStart = clause.end;
+  }
 
   let subjects = subjectMentions(ctx, clause, Number.isFinite(stanceStart) ? stanceStart : clause.end);
   const { words } = ctx.compiled;

@@ -92,6 +92,8 @@ export function emit(
         indirectEvidence ??= withIndirect(evidence, true);
         evidenceOfFinding = indirectEvidence;
       }
+      // "called sending the missiles a provocation": the act named is judged, not done.
+      if (f.judged && evidenceOfFinding.act) evidenceOfFinding = withoutAct(evidenceOfFinding);
       addDraft(ctx, {
         sentenceIndex: sentence.index,
         actor: holder.actor,
@@ -132,6 +134,22 @@ function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, sta
         .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
         .some((m) => m.payload === 'locative'),
   );
+}
+
+function withoutAct(evidence: Evidence): Evidence {
+  return {
+    quoted: evidence.quoted,
+    framed: evidence.framed,
+    named: evidence.named,
+    narrated: evidence.narrated,
+    hearsay: evidence.hearsay,
+    analyst: evidence.analyst,
+    anonymous: evidence.anonymous,
+    hedged: evidence.hedged,
+    indirect: evidence.indirect,
+    inherited: evidence.inherited,
+    act: false,
+  };
 }
 
 function withIndirect(evidence: Evidence, indirect: boolean): Evidence {

@@ -20,6 +20,11 @@ export interface Found {
   sign: number;
   conditional: boolean;
   indirect: boolean;
+  /**
+   * The stance is the holder's judgement of an act by the harm it brings ("called sending the
+   * missiles a provocation"): the act's words ("sending") are no act of the holder's.
+   */
+  judged: boolean;
 }
 
 /** Shared empty list (never added to): most clauses find nothing. */
@@ -262,6 +267,7 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
     sign: chain.sign * (pronoun && namedBefore(ctx, antecedent.topic, anaphor.start) ? 1 : antecedent.sign),
     conditional: chain.conditional,
     indirect: true,
+    judged: false,
   }));
 }
 

@@ -85,6 +85,7 @@ export function draftSentence(
         sign,
         conditional: false,
         indirect: true,
+        judged: false,
       });
     }
     emit(ctx, target, target.holders, target.explicit && !target.inherited, found, NO_VENUES);
@@ -117,9 +118,11 @@ function emitClause(ctx: Context, state: ClauseState): void {
       if (harm === 0) continue;
       let chainSign: number;
       let conditional = false;
+      let judged = false;
       if (harm < 0 && (isObject || (subjectMode && isSubjectPosition(ctx, clause, trigger, items)))) {
         // The act named, then what it brings: the holder's judgement of it is opposition.
         chainSign = -1;
+        judged = true;
       } else if (isObject) {
         const chain = chains[k] ?? chainOf(items, holderEnd, trigger.start);
         const present =
@@ -134,9 +137,17 @@ function emitClause(ctx: Context, state: ClauseState): void {
         // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
         const after = chainOf(items, trigger.end, clause.end);
         const governed = hasModalOrNegator(items, trigger.end, clause.end);
-        if (!after.hasCue && !governed) continue;
+        // "the war would end as soon as Kyiv withdrew", said by someone: the speaker's conditional
+        // stance on the end, never that of a subject carried over from the condition ("if Kyiv …").
+        const event =
+          clause.kind === 'stance' &&
+          clause.conditional &&
+          stanceStart === clause.end &&
+          state.speakers.length > 0 &&
+          actorOfHolder(state.holders[0]) === actorOfHolder(state.speakers[0]);
+        if (!after.hasCue && !governed && !event) continue;
         // "efforts to negotiate an end to the war have stalled": an act the subject underwent, told as news.
-        if (!governed && onlyActs(items, trigger.end, clause.end)) continue;
+        if (!governed && !event && onlyActs(items, trigger.end, clause.end)) continue;
         const before = chainOf(nominals, clause.start, trigger.start);
         // "rejected the idea that security guarantees could be part of it": the prefix's sign too.
         chainSign = before.sign * after.sign * state.prefixSign;
@@ -151,6 +162,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         sign: entry.inverted ? -chainSign : chainSign,
         conditional,
         indirect: false,
+        judged,
       });
     }
   }
@@ -187,6 +199,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         sign: trigger.trigger.inverted ? -sign : sign,
         conditional: chain.conditional,
         indirect: false,
+        judged: false,
       });
     }
     const coState: ClauseState = { ...state, firstCue: nominal, stanceStart: nominal.start };
@@ -227,6 +240,7 @@ function withImpliedMeeting(compiled: CompiledCodebook, found: Found[], venues: 
       sign: 1,
       conditional: false,
       indirect: false,
+      judged: false,
     });
   }
   return found;
