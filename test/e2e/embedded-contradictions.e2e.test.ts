@@ -94,10 +94,13 @@ describe.runIf(existsSync(SEED))(
       ]);
       expect(dismissed.code, dismissed.stderr).toBe(0);
       const alerts = outboxLines(data).map(
-        (line) => JSON.parse(line) as { contradictionId: string; subject: string; text?: string },
+        (line) => JSON.parse(line) as { contradictionId: string; subject: string; body: string },
       );
       expect(alerts.map((alert) => alert.contradictionId)).toEqual([idOf('venue:belarus')]);
       expect(alerts.map((alert) => alert.subject)).toContain('Ukraine contradicts itself on venue');
+      const venue = contradictions.find((item) => item.proposition === 'venue:belarus');
+      expect(alerts[0]?.body).toContain(venue?.earlier.quote);
+      expect(alerts[0]?.body).toContain(venue?.later.quote);
 
       const again = await runCli(['ingest', SEED, feed, '--date', '2025-10-28', '--data', data, '--json']);
       expect(JSON.parse(again.stdout).summary).toMatchObject({ new: 0, duplicate: 3, contradictions: 0 });
