@@ -146,6 +146,8 @@ export interface Words {
   trades: ReadonlySet<string>;
   /** Words that open an indirect question: the clause is nobody's stance. */
   questions: ReadonlySet<string>;
+  /** Subordinators of what has not happened yet: their clause is nobody's stance. */
+  prospectives: ReadonlySet<string>;
   /** Prepositions after which a talks word following a plain noun is an occasion, not an object. */
   occasionPrepositions: ReadonlySet<string>;
   gerundObjectMarkers: ReadonlySet<string>;
@@ -222,6 +224,7 @@ function wordsOf(lexicon: Lexicon): Words {
     complementizers: singleTokens(lexicon.complementizers),
     trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
     questions: singleTokens(lexicon.questions),
+    prospectives: singleTokens(lexicon.prospectives),
     occasionPrepositions: singleTokens(lexicon.occasionPrepositions),
     gerundObjectMarkers: singleTokens(lexicon.gerundObjectMarkers),
     objectPronouns: singleTokens(lexicon.objectPronouns),

@@ -323,6 +323,12 @@ export const Lexicon = z
      */
     questions: Words.default([]),
     /**
+     * Subordinators whose clause tells what has not happened yet ("before Russia agrees to any
+     * ceasefire", "until a peace agreement is signed"): the time of another event, not the clause
+     * subject's stance. Each must also be a boundary or subordinator, so that it opens a clause.
+     */
+    prospectives: Words.default([]),
+    /**
      * Prepositions after which a word for talks, following a plain noun, is what that noun is
      * about or the occasion ("questions in the negotiations", "a date for the next meeting").
      */

@@ -56,6 +56,8 @@ export interface Discourse {
    * point back to. Rejecting a demand to drop something supports it, so signs multiply.
    */
   lastPropositions?: Array<{ topic: string; proposition: string; sign: number }>;
+  /** Where the clause that took the last stance begins (a token index): the paragraph it is in. */
+  lastPropositionsAt: number;
   lastQuoteSpeakers?: Holder[];
 }
 
@@ -65,6 +67,7 @@ export const newDiscourse = (): Discourse => ({
   lastPersonByActor: new Map(),
   lastActor: undefined,
   lastPropositions: undefined,
+  lastPropositionsAt: -1,
   lastQuoteSpeakers: undefined,
 });
 

@@ -51,6 +51,12 @@ describe('the lexicon word lists', () => {
       emptied: ['united-states support arms-deliveries'],
     },
     {
+      list: 'prospectives',
+      text: 'Zelensky rejected a Kremlin demand that Western sanctions be lifted before Russia agrees to a ceasefire.',
+      bundled: ['ukraine support sanctions:russia'],
+      emptied: ['ukraine support sanctions:russia', 'russia support ceasefire'],
+    },
+    {
       list: 'subordinators',
       text: 'Hungary kept its embassy open in Kyiv because talks on a ceasefire were off the table.',
       bundled: [],

@@ -209,6 +209,18 @@ function finiteSubordinate(ctx: Context, clause: Clause): boolean {
   return !(ctx.text.norm[clause.start] ?? '').endsWith('ing');
 }
 
+/**
+ * "before Russia agrees to any ceasefire", "until a peace deal is signed": a finite clause opened by
+ * a subordinator of what has not happened yet (`lexicon.prospectives`) tells when something else
+ * is to happen; its subject's words are no stance of anyone's.
+ */
+function prospective(ctx: Context, clause: Clause): boolean {
+  let opener = clause.openedBy;
+  if (opener === undefined) return false;
+  if (opener.startsWith(', ')) opener = opener.slice(2);
+  return ctx.compiled.words.prospectives.has(opener) && finiteSubordinate(ctx, clause);
+}
+
 /** Words a talks word may follow after its preposition ("the next", "the stalled peace"). */
 const MAX_BEFORE_MEETING_WORD = 3;
 const PLAIN_WORD = /^[\p{Ll}-]+$/u;
@@ -474,6 +486,7 @@ export function analyseClause(
     prefixSign,
     unasserted:
       words.questions.has(opener) ||
+      prospective(ctx, clause) ||
       (words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '')),
     outcome,
     // Present even when undefined: one shape for every clause state.

@@ -1,8 +1,8 @@
 import { type Chain, chainOf } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
-import type { AnalysedText } from '../../nlp';
+import { type AnalysedText, tokenType } from '../../nlp';
 import type { Clause } from '../clauses';
-import { anaphorItem, type Item, isNominalCue, itemAt, type TriggerItem } from '../items';
+import { anaphorItem, type Item, isNominalCue, itemAt, possessiveBefore, type TriggerItem } from '../items';
 import { canHold, type Mention } from '../mentions';
 import type { ClauseState } from './clause-reading';
 import type { Context } from './context';
@@ -237,6 +237,28 @@ function namedBefore(ctx: Context, topic: string, index: number): boolean {
   return false;
 }
 
+/**
+ * "In Kyiv, Zelensky dismissed the demand.", "Ukraine's foreign ministry welcomed the offer": a noun
+ * for a stance ("the demand", "the idea", "any proposals") with no possessor, in a paragraph after
+ * the one where the last stance was taken, names the story's offer or demand, which in a report of
+ * several parties is often not that last stance (the only one the discourse keeps). It points back
+ * within its paragraph ("Lukashenko offered Minsk. Kyiv dismissed the idea."), or with a possessor
+ * ("Kyiv's proposal", "its demand"); pronouns ("it", "them", "this") are read as before.
+ */
+function nounFromAnotherParagraph(ctx: Context, anaphor: Item): boolean {
+  const { text, compiled, discourse } = ctx;
+  if (anaphor.end === anaphor.start) return false;
+  const first = text.norm[anaphor.start] ?? '';
+  if (compiled.words.objectPronouns.has(first)) return false;
+  if (anaphor.end === anaphor.start + 1 && compiled.determiners.has(first)) return false;
+  const before = text.norm[anaphor.start - 1] ?? '';
+  if (possessiveBefore(text, anaphor.start) || compiled.words.possessiveDeterminers.has(before)) return false;
+  for (let i = Math.max(0, discourse.lastPropositionsAt); i < anaphor.start; i += 1) {
+    if (tokenType(text, i) === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) return true;
+  }
+  return false;
+}
+
 /** "…, a request that both Ukraine and the US have rejected": the proposition an anaphor points to. */
 export function anaphoric(ctx: Context, state: ClauseState): Found[] {
   const { sentence, discourse } = ctx;
@@ -248,7 +270,8 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
       (item) =>
         item.kind === 'anaphor' &&
         (passiveCue !== undefined || item.start >= stanceStart) &&
-        !pronounAsSubject(ctx, items, item),
+        !pronounAsSubject(ctx, items, item) &&
+        !nounFromAnotherParagraph(ctx, item),
     ) ?? anaphorInsideCue(ctx, items);
   // A relative clause's head noun: "a request that …", "the plan, which …".
   const relativeHead = ctx.compiled.words.anaphorRelatives.has(clause.openedBy ?? '')

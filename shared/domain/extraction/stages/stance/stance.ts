@@ -215,10 +215,12 @@ function emitClause(ctx: Context, state: ClauseState): void {
       proposition: `${compiled.venueTopic}:${venue.place}`,
       sign: venue.sign,
     }));
+    discourse.lastPropositionsAt = clause.start;
   } else if (direct.length > 0) {
     // Found propositions carry topic, proposition and sign, and are not changed once found:
     // the discourse keeps them as they are.
     discourse.lastPropositions = direct;
+    discourse.lastPropositionsAt = clause.start;
   }
 }
 
