@@ -246,6 +246,11 @@ export function tokenType(text: AnalysedText, index: number): TokenType | undefi
   return value === undefined ? undefined : typeOfToken(value);
 }
 
+/** White space holding a line break: where a paragraph ends (quotations close there too). */
+export function isParagraphBreak(text: AnalysedText, index: number): boolean {
+  return tokenType(text, index) === 'tabCRLF' && (text.value[index] ?? '').includes('\n');
+}
+
 /** `typeOf`, with the commonest case (a lowercase ASCII letter first) tested inline. */
 function typeOfToken(value: string): TokenType {
   const first = value.charCodeAt(0);

@@ -1,5 +1,5 @@
 import { MASK } from './codebook/compile';
-import { type AnalysedText, tokenType } from './nlp';
+import { type AnalysedText, isParagraphBreak } from './nlp';
 
 /** Quotation marks: which tokens of a document are quoted, and whether a token is a quotation mark. */
 
@@ -72,7 +72,7 @@ export function quotedTokens(text: AnalysedText): boolean[] {
     const kind = (bits & (MASK.quote | MASK.singleQuote)) === 0 ? 0 : quoteKind(text.norm[i] ?? '');
     // Outside a quotation only a quotation mark changes anything (most tokens of most documents).
     if (!open && !single && kind === 0) continue;
-    if (kind === 0 && tokenType(text, i) === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) {
+    if (kind === 0 && isParagraphBreak(text, i)) {
       open = false;
       single = false;
       continue;

@@ -196,16 +196,19 @@ function narratedPronoun(
   return antecedent?.kind === 'person' ? personHolder(antecedent.actor, antecedent.person, false) : undefined;
 }
 
+/** The word that opens the clause; a frame's end (", after") opens with its comma, left out here. */
+function openerWord(clause: Clause): string | undefined {
+  const opener = clause.openedBy;
+  return opener?.startsWith(', ') ? opener.slice(2) : opener;
+}
+
 /**
  * A clause opened by a subordinating word ("as", "after", "because") that does not open with a
  * participle ("after meeting Trump"): its subject is its own, an actor or not.
  */
 function finiteSubordinate(ctx: Context, clause: Clause): boolean {
-  let opener = clause.openedBy;
-  if (opener === undefined) return false;
-  // A frame's end (", after") opens with its comma.
-  if (opener.startsWith(', ')) opener = opener.slice(2);
-  if (!ctx.compiled.words.subordinators.has(opener)) return false;
+  const opener = openerWord(clause);
+  if (opener === undefined || !ctx.compiled.words.subordinators.has(opener)) return false;
   return !(ctx.text.norm[clause.start] ?? '').endsWith('ing');
 }
 
@@ -215,10 +218,8 @@ function finiteSubordinate(ctx: Context, clause: Clause): boolean {
  * is to happen; its subject's words are no stance of anyone's.
  */
 function prospective(ctx: Context, clause: Clause): boolean {
-  let opener = clause.openedBy;
-  if (opener === undefined) return false;
-  if (opener.startsWith(', ')) opener = opener.slice(2);
-  return ctx.compiled.words.prospectives.has(opener) && finiteSubordinate(ctx, clause);
+  const opener = openerWord(clause);
+  return opener !== undefined && ctx.compiled.words.prospectives.has(opener) && finiteSubordinate(ctx, clause);
 }
 
 /** Words a talks word may follow after its preposition ("the next", "the stalled peace"). */

@@ -89,11 +89,12 @@ export function emit(
       }
       let evidenceOfFinding = evidence;
       if (f.indirect) {
-        indirectEvidence ??= withIndirect(evidence, true);
+        indirectEvidence ??= withFlags(evidence, true, evidence.act);
         evidenceOfFinding = indirectEvidence;
       }
       // "called sending the missiles a provocation": the act named is judged, not done.
-      if (f.judged && evidenceOfFinding.act) evidenceOfFinding = withoutAct(evidenceOfFinding);
+      if (f.judged && evidenceOfFinding.act)
+        evidenceOfFinding = withFlags(evidenceOfFinding, evidenceOfFinding.indirect, false);
       addDraft(ctx, {
         sentenceIndex: sentence.index,
         actor: holder.actor,
@@ -136,23 +137,8 @@ function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, sta
   );
 }
 
-function withoutAct(evidence: Evidence): Evidence {
-  return {
-    quoted: evidence.quoted,
-    framed: evidence.framed,
-    named: evidence.named,
-    narrated: evidence.narrated,
-    hearsay: evidence.hearsay,
-    analyst: evidence.analyst,
-    anonymous: evidence.anonymous,
-    hedged: evidence.hedged,
-    indirect: evidence.indirect,
-    inherited: evidence.inherited,
-    act: false,
-  };
-}
-
-function withIndirect(evidence: Evidence, indirect: boolean): Evidence {
+/** A copy of `evidence` with `indirect` and `act` set (built whole: one object shape for every draft). */
+function withFlags(evidence: Evidence, indirect: boolean, act: boolean): Evidence {
   return {
     quoted: evidence.quoted,
     framed: evidence.framed,
@@ -164,7 +150,7 @@ function withIndirect(evidence: Evidence, indirect: boolean): Evidence {
     hedged: evidence.hedged,
     indirect,
     inherited: evidence.inherited,
-    act: evidence.act,
+    act,
   };
 }
 

@@ -1,6 +1,6 @@
 import { type Chain, chainOf } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
-import { type AnalysedText, tokenType } from '../../nlp';
+import { type AnalysedText, isParagraphBreak } from '../../nlp';
 import type { Clause } from '../clauses';
 import { anaphorItem, type Item, isNominalCue, itemAt, possessiveBefore, type TriggerItem } from '../items';
 import { canHold, type Mention } from '../mentions';
@@ -198,15 +198,18 @@ function anaphorInsideCue(ctx: Context, items: Item[]): Item | undefined {
   return undefined;
 }
 
+/** The anaphor is one pronoun of `lexicon.objectPronouns` ("it", "them"). */
+function isObjectPronoun(ctx: Context, anaphor: Item): boolean {
+  return anaphor.end === anaphor.start + 1 && ctx.compiled.words.objectPronouns.has(ctx.text.norm[anaphor.start] ?? '');
+}
+
 /**
  * "what backing it would offer", "attacks it should never have started", "It needs the backing of
  * all 27 member states": a pronoun (`lexicon.objectPronouns`) right before a modal, a negator or a
  * verb of stance is that verb's subject, an actor or a thing that acts, not a proposition taken up.
  */
 function pronounAsSubject(ctx: Context, items: Item[], anaphor: Item): boolean {
-  if (anaphor.end !== anaphor.start + 1 || !ctx.compiled.words.objectPronouns.has(ctx.text.norm[anaphor.start] ?? '')) {
-    return false;
-  }
+  if (!isObjectPronoun(ctx, anaphor)) return false;
   for (const item of items) {
     if (item.start !== anaphor.end) continue;
     return (
@@ -221,9 +224,7 @@ function pronounAsSubject(ctx: Context, items: Item[], anaphor: Item): boolean {
 
 /** The anaphor is a pronoun (`lexicon.objectPronouns`: "it", "them") right after a cue: its object. */
 function pronounAfterCue(ctx: Context, items: Item[], anaphor: Item): boolean {
-  if (anaphor.end !== anaphor.start + 1 || !ctx.compiled.words.objectPronouns.has(ctx.text.norm[anaphor.start] ?? '')) {
-    return false;
-  }
+  if (!isObjectPronoun(ctx, anaphor)) return false;
   for (const item of items) if (item.kind === 'cue' && item.end === anaphor.start) return true;
   return false;
 }
@@ -254,7 +255,7 @@ function nounFromAnotherParagraph(ctx: Context, anaphor: Item): boolean {
   const before = text.norm[anaphor.start - 1] ?? '';
   if (possessiveBefore(text, anaphor.start) || compiled.words.possessiveDeterminers.has(before)) return false;
   for (let i = Math.max(0, discourse.lastPropositionsAt); i < anaphor.start; i += 1) {
-    if (tokenType(text, i) === 'tabCRLF' && (text.value[i] ?? '').includes('\n')) return true;
+    if (isParagraphBreak(text, i)) return true;
   }
   return false;
 }
