@@ -7,6 +7,8 @@ import { ENV } from '../../shared/config';
  * "Alert strength"). The delivery tests check that every alert is sent exactly once through faults,
  * crashes and redrives, so they run under the policy that also alerts on named reported speech: set
  * for this test file's process, read by the embedded runtime and inherited by the CLI children.
+ * Set directly rather than with `vi.stubEnv`: files that call `vi.unstubAllEnvs()` after each test
+ * (sns-faults.test.ts) would drop it before their next test.
  */
 export function alertOnNamedSpeech(): void {
   let before: string | undefined;
