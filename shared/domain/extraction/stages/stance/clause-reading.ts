@@ -300,6 +300,59 @@ function outcomeBefore(
   return clause.end;
 }
 
+/** What one pass over a clause's items finds, up to a limit. */
+interface ItemScan {
+  /** The clause's items are `sentence.items[firstItem..lastItem]`; -1 when it has none. */
+  firstItem: number;
+  lastItem: number;
+  /** Triggers that are not an occasion ("after the talks in Geneva"). */
+  triggers: TriggerItem[];
+  /** The first active, non-nominal cue. */
+  cue?: CueItem;
+  passiveCue?: CueItem;
+  /** The first modal or negator. */
+  verbGroup?: Item;
+  /** Where the first cue, modal or negator starts; Infinity when there is none. */
+  firstStanceWord: number;
+}
+
+/**
+ * The clause's items from its start to `limit`. The sentence's items are in order and do not
+ * overlap (findItems), so those inside the clause are one run, copied once by the caller.
+ */
+function scanItems(ctx: Context, clause: Clause, limit: number): ItemScan {
+  const { sentence, text } = ctx;
+  const scan: ItemScan = {
+    firstItem: -1,
+    lastItem: -1,
+    // Most clauses have no trigger: the shared empty list until one is found (never added to later).
+    triggers: NO_TRIGGERS,
+    firstStanceWord: Number.POSITIVE_INFINITY,
+  };
+  for (let k = 0; k < sentence.items.length; k += 1) {
+    const item = sentence.items[k]!;
+    if (item.start < clause.start || item.end > limit) continue;
+    if (scan.firstItem < 0) scan.firstItem = k;
+    scan.lastItem = k;
+    if (item.kind === 'trigger') {
+      if (
+        !afterOccasion(ctx.compiled, text, item.start, clause.start) &&
+        !(ctx.compiled.meetingTopics.has(item.trigger.topic) && meetingAsOccasion(ctx, item.start, clause.start))
+      ) {
+        scan.triggers = addTo(scan.triggers, NO_TRIGGERS, item);
+      }
+    } else if (item.kind === 'cue') {
+      scan.firstStanceWord = Math.min(scan.firstStanceWord, item.start);
+      if (item.passive) scan.passiveCue ??= item;
+      else if (!item.nominal) scan.cue ??= item;
+    } else if (item.kind === 'modal' || item.kind === 'negator') {
+      scan.firstStanceWord = Math.min(scan.firstStanceWord, item.start);
+      scan.verbGroup ??= item;
+    }
+  }
+  return scan;
+}
+
 export function analyseClause(
   ctx: Context,
   clause: Clause,
@@ -314,62 +367,25 @@ export function analyseClause(
   const speakers = clause.frame >= 0 ? (frameSpeakers[clause.frame] ?? NO_HOLDERS) : NO_HOLDERS;
   const speaker = speakers[0];
   const quoted = sentence.quoted[clause.start] === true;
-  // One pass over the sentence's items (a clause is read for each of its sentence's clauses):
-  // where the clause's items are, its triggers, its first active and first passive cue, its first
-  // modal or negator. The sentence's items are in order and do not overlap (findItems), so those
-  // inside the clause are one run, copied once at the end.
-  let firstItem = -1;
-  let lastItem = -1;
-  // Most clauses have no trigger: the shared empty list until one is found (never added to later).
-  let triggers: TriggerItem[] = NO_TRIGGERS;
-  let cue: CueItem | undefined;
-  let passiveCue: CueItem | undefined;
-  let verbGroup: Item | undefined;
-  // Where the clause's items end: its end, or an outcome verb before any stance word (second pass).
-  let limit = clause.end;
+  // Read the clause's items; when an outcome verb before any stance word cuts the clause short
+  // (outcomeBefore), read them again up to the cut.
+  let scan = scanItems(ctx, clause, clause.end);
   let outcome = false;
-  for (let pass = 0; pass < 2; pass += 1) {
-    let firstStanceWord = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < sentence.items.length; k += 1) {
-      const item = sentence.items[k]!;
-      if (item.start < clause.start || item.end > limit) continue;
-      if (firstItem < 0) firstItem = k;
-      lastItem = k;
-      if (item.kind === 'trigger') {
-        if (
-          !afterOccasion(ctx.compiled, text, item.start, clause.start) &&
-          !(ctx.compiled.meetingTopics.has(item.trigger.topic) && meetingAsOccasion(ctx, item.start, clause.start))
-        ) {
-          triggers = addTo(triggers, NO_TRIGGERS, item);
-        }
-      } else if (item.kind === 'cue') {
-        firstStanceWord = Math.min(firstStanceWord, item.start);
-        if (item.passive) passiveCue ??= item;
-        else if (!item.nominal) cue ??= item;
-      } else if (item.kind === 'modal' || item.kind === 'negator') {
-        firstStanceWord = Math.min(firstStanceWord, item.start);
-        verbGroup ??= item;
-      }
-    }
-    if (pass === 1 || triggers.length === 0) break;
+  if (scan.triggers.length > 0) {
     const cut = outcomeBefore(
       ctx,
       clause,
-      firstStanceWord,
+      scan.firstStanceWord,
       previous[index - 1],
-      cue !== undefined,
-      triggers[triggers.length - 1]!.start,
+      scan.cue !== undefined,
+      scan.triggers[scan.triggers.length - 1]!.start,
     );
-    if (cut >= limit) break;
-    limit = cut;
-    outcome = true;
-    firstItem = -1;
-    lastItem = -1;
-    triggers = NO_TRIGGERS;
-    cue = undefined;
-    passiveCue = undefined;
-    verbGroup = undefined;
+    if (cut < clause.end) {
+      scan = scanItems(ctx, clause, cut);
+      outcome = true;
+    }
   }
+  const { firstItem, lastItem, triggers, cue, passiveCue, verbGroup } = scan;
   const items = firstItem < 0 ? NO_ITEMS : sentence.items.slice(firstItem, lastItem + 1);
   let governing: Item | undefined;
   for (let k = 0; k < triggers.length && !governing; k += 1) {
