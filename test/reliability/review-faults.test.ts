@@ -73,7 +73,9 @@ describe('verdicts under faults, with the default alert policy', () => {
       const confirmed = queue.filter((_, index) => index % 2 === 0).map((item) => item.id);
       const dismissed = queue.filter((_, index) => index % 2 === 1).map((item) => item.id);
       for (const contradictionId of [...confirmed, confirmed[0]!]) {
-        await withClientRetries(() => reviewContradiction(review, { contradictionId, verdict: 'confirm', by: 'alice' }));
+        await withClientRetries(() =>
+          reviewContradiction(review, { contradictionId, verdict: 'confirm', by: 'alice' }),
+        );
       }
       for (const contradictionId of dismissed) {
         await withClientRetries(() =>
