@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSnsClient } from '../../shared/adapters/sns/sns-client';
 import { SnsNotifier } from '../../shared/adapters/sns/sns-notifier';
+import { readAllPages } from '../../shared/application/read-all-pages';
 import { reviewContradiction } from '../../shared/application/review-contradiction';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
-import type { ContradictionView } from '../../shared/ports/views';
 import { openStancewatch } from '../../shared/wiring/embedded';
 import { canonicalLog, scanAll } from '../support/canonical-state';
 import { startFakeSns } from '../support/fake-sns';
@@ -51,13 +51,9 @@ describe('verdicts under faults, with the default alert policy', () => {
       await withClientRetries(() => stancewatch.drain());
 
       // Given: what the default policy sent at once, and what it left for a desk.
-      const queue: ContradictionView[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await withClientRetries(() => stancewatch.views.listReviewQueue({ cursor, limit: 50 }));
-        queue.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
+      const { items: queue } = await withClientRetries(() =>
+        readAllPages((page) => stancewatch.views.listReviewQueue(page)),
+      );
       const sentAtOnce = publishedIds();
       expect(queue.length).toBeGreaterThanOrEqual(3);
       expect(queue.every((item) => item.strength === 'possible')).toBe(true);
