@@ -115,7 +115,8 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         ? leftSpeaker.start
         : item.start;
     const comma = precedingComma(text, adjacentStart, first);
-    const tailEnd = comma === undefined ? -1 : trailingEnd(compiled, text, sentence, tailStart, end);
+    const afterQuotation = comma !== undefined && (quoteMarkAt(text, comma - 1) || quoteMarkAt(text, comma + 1));
+    const tailEnd = comma === undefined ? -1 : trailingEnd(compiled, text, sentence, tailStart, end, afterQuotation);
     if (comma !== undefined && tailEnd >= 0) {
       const speaker = leftSpeaker && adjacentStart === leftSpeaker.start ? leftSpeaker : rightSpeaker;
       if (speaker && canHold(speaker)) {
@@ -408,6 +409,8 @@ function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
 /**
  * After the speaker only a date, "in a statement", a recipient or punctuation remains, up to the end or
  * to a frame end (", as …", ", after …"): where the attribution ends, or -1 when it is no trailing one.
+ * After a quotation ("…," X told reporters on Tuesday, two weeks after he had …) the attribution ends
+ * at its first comma too: what follows is the narrator's, and the quotation stays the speaker's words.
  */
 function trailingEnd(
   compiled: CompiledCodebook,
@@ -415,9 +418,14 @@ function trailingEnd(
   sentence: Sentence,
   from: number,
   end: number,
+  afterQuotation: boolean,
 ): number {
   let words = 0;
   for (let i = from; i < end; i += 1) {
+    if (afterQuotation && text.norm[i] === ',' && !isSentenceEnd(text, i, end)) {
+      // ", adding that …" still opens a frame of its own; anything else is the occasion, no one's stance.
+      return (text.norm[i + 1] ?? '').endsWith('ing') ? i : end;
+    }
     if (tokenType(text, i) === 'punctuation' && text.norm[i] !== ',') continue;
     const item = itemAt(sentence.items, i);
     // ", Starmer said on Wednesday, as he urged …", "…, restating …": the narrator resumes, and the

@@ -22,6 +22,7 @@ export function toStatements(
   input: ExtractionInput,
   dates: StatementDates,
 ): Statement[] {
+  qualifyQuotesByCondition(drafts);
   // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
   const byId = new Map<string, Statement>();
   // Drafts come sentence by sentence, and those of one clause share their reporting window: the
@@ -75,4 +76,29 @@ const endOf = (text: AnalysedText, token: number) => (text.start[token] ?? 0) + 
 
 function sentenceText(text: AnalysedText, first: number, last: number): string {
   return text.text.slice(text.start[first], endOf(text, last)).trim();
+}
+
+/**
+ * "Ukraine is prepared to accept a ceasefire … in return for security guarantees, Sybiha said", and
+ * then, quoted, "A ceasefire on the current line is possible.": the quotation elaborates the stance
+ * the document has already given with its condition, and on its own leaves the condition out. So a
+ * quoted support of a holder on a proposition, after a sentence that gave that holder's stance on it
+ * as conditional, is that stance: conditional. A quoted opposition is left as it is: what the holder
+ * rejects while the condition is unmet ("Elections under martial law are impossible") is a stance of
+ * its own.
+ */
+function qualifyQuotesByCondition(drafts: Draft[]): void {
+  let conditioned: Map<string, number> | undefined;
+  for (const draft of drafts) {
+    if (draft.polarity !== 'conditional' || draft.reportedBy) continue;
+    const key = `${draft.actor}\u001f${draft.proposition}`;
+    conditioned ??= new Map();
+    if (!conditioned.has(key)) conditioned.set(key, draft.sentenceIndex);
+  }
+  if (!conditioned) return;
+  for (const draft of drafts) {
+    if (draft.polarity !== 'support' || !draft.evidence.quoted || draft.reportedBy) continue;
+    const since = conditioned.get(`${draft.actor}\u001f${draft.proposition}`);
+    if (since !== undefined && since < draft.sentenceIndex) draft.polarity = 'conditional';
+  }
 }

@@ -88,7 +88,7 @@ export function draftSentence(
         judged: false,
       });
     }
-    emit(ctx, target, target.holders, target.explicit && !target.inherited, found, NO_VENUES);
+    emit(ctx, target, target.holders, target.explicit, found, NO_VENUES);
   }
   ctx.mainHolder = main?.holders[0];
   return ctx;
@@ -177,7 +177,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
 
   // The holder's own statements.
   if (found.length > 0 || venues.length > 0) {
-    emit(ctx, state, state.holders, state.explicit && !state.inherited, found, venues);
+    emit(ctx, state, state.holders, state.explicit, found, venues);
   }
 
   // Co-holders of noun cues: "Ukraine rejected Russia's demand for Donetsk" → Russia demands it.
