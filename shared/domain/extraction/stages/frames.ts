@@ -410,7 +410,8 @@ function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
  * After the speaker only a date, "in a statement", a recipient or punctuation remains, up to the end or
  * to a frame end (", as …", ", after …"): where the attribution ends, or -1 when it is no trailing one.
  * After a quotation ("…," X told reporters on Tuesday, two weeks after he had …) the attribution ends
- * at its first comma too: what follows is the narrator's, and the quotation stays the speaker's words.
+ * at its first comma or clause boundary too ("…," X said as she arrived for a summit): what follows is
+ * the narrator's, and the quotation stays the speaker's words.
  */
 function trailingEnd(
   compiled: CompiledCodebook,
@@ -431,6 +432,9 @@ function trailingEnd(
     // ", Starmer said on Wednesday, as he urged …", "…, restating …": the narrator resumes, and the
     // attribution ends.
     if (item?.kind === 'frameEnd' && item.start === i) return i;
+    // "…," Kallas said as she arrived for a summit / told reporters after talks with …: after a
+    // quotation, a clause boundary opens the occasion, as a comma does: no one's stance.
+    if (afterQuotation && item?.kind === 'boundary' && item.start === i) return end;
     if (text.norm[i] === ',' && (text.norm[i + 1] ?? '').endsWith('ing')) return i;
     if (tokenType(text, i) === 'punctuation') continue;
     // "told the meeting by video link": the audience, even when its word names a proposition.

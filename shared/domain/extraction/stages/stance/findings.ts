@@ -340,18 +340,27 @@ export function isSubjectPosition(ctx: Context, clause: Clause, trigger: Item, i
   );
 }
 
-/** A proposition's own inverter just before its trigger ("defend Donetsk", "return of occupied territories"). */
+/**
+ * A proposition's own inverter just before its trigger ("defend Donetsk", "return of occupied
+ * territories", "take back every occupied region": at most two words between its end and the
+ * trigger, whatever its length), or around it ("bring Crimea home"), within the clause.
+ */
 export function invertedBefore(
   compiled: CompiledCodebook,
   text: AnalysedText,
   trigger: TriggerItem,
   from: number,
+  to: number,
 ): boolean {
   const index = compiled.inverters.get(trigger.trigger.key);
   if (!index) return false;
-  const start = Math.max(from, trigger.start - 3);
+  const start = Math.max(from, trigger.start - 5);
+  const limit = Math.min(to, trigger.end + 2);
   // A loop, not some() with a closure: this runs per object trigger.
-  for (const match of index.scanAll(text, start, trigger.start)) if (match.end >= trigger.start - 2) return true;
+  for (const match of index.scanAll(text, start, limit)) {
+    if (match.start >= trigger.start) continue;
+    if (match.end <= trigger.start ? match.end >= trigger.start - 2 : match.end >= trigger.end) return true;
+  }
   return false;
 }
 

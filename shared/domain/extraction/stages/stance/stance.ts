@@ -130,7 +130,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         if (!present) continue;
         chainSign = chain.sign * state.prefixSign;
         conditional ||= chain.conditional;
-        if (invertedBefore(compiled, text, trigger, holderEnd)) chainSign = -chainSign;
+        if (invertedBefore(compiled, text, trigger, holderEnd, clause.end)) chainSign = -chainSign;
         chainSign *= passiveSignAfter(compiled, text, items, trigger, clause.end);
       } else {
         if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
