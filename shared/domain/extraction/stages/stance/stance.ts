@@ -74,7 +74,10 @@ export function draftSentence(
     if (clause.kind !== 'condition') continue;
     const target = clause.attachesTo !== undefined ? states[clause.attachesTo] : undefined;
     if (!target || target.unasserted || !Number.isFinite(target.stanceStart)) continue;
-    if (state.items.some(isActiveCue)) continue;
+    // A condition with a stance word of its own ("if Russia rejects …") says what its subject holds;
+    // one told as an act ("if allies gave it guarantees", "once Europe stopped sending weapons")
+    // says what the holder wants done, through the act's sign.
+    if (state.items.some(isStanceCue)) continue;
     const found: Found[] = [];
     for (const trigger of state.triggers) {
       const chain = chainOf(state.items, state.clause.start, trigger.start);
@@ -93,6 +96,9 @@ export function draftSentence(
   ctx.mainHolder = main?.holders[0];
   return ctx;
 }
+
+/** An active cue other than an act: a condition with one states its own subject's stance. */
+const isStanceCue = (item: Item) => isActiveCue(item) && !(item.kind === 'cue' && item.cueKind === 'action');
 
 function emitClause(ctx: Context, state: ClauseState): void {
   const { compiled, text, sentence, discourse } = ctx;
