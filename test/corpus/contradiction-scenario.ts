@@ -14,13 +14,20 @@ import type { CorpusDocument } from './evaluate';
  * the contradictions that should have been raised (for recall).
  */
 
+export interface RaisedSide {
+  documentId: string;
+  polarity: string;
+  evidence: string;
+  quote: string;
+}
+
 export interface RaisedContradiction {
   actor: string;
   proposition: string;
   /** strong: alerted at once; possible: held in the review queue (docs/positions.md). */
   strength: 'strong' | 'possible';
-  earlier: { documentId: string; polarity: string; quote: string };
-  later: { documentId: string; polarity: string; quote: string };
+  earlier: RaisedSide;
+  later: RaisedSide;
 }
 
 export interface ContradictionScenario {
@@ -74,13 +81,20 @@ export function contradictionsOf(statements: readonly Statement[]): RaisedContra
         actor: statement.actor,
         proposition: statement.proposition,
         strength: decision.data.strength,
-        earlier: { documentId: earlier.documentId, polarity: earlier.polarity, quote: earlier.quote },
-        later: { documentId: later.documentId, polarity: later.polarity, quote: later.quote },
+        earlier: sideOf(earlier),
+        later: sideOf(later),
       });
     }
   }
   return raised;
 }
+
+const sideOf = (statement: Statement): RaisedSide => ({
+  documentId: statement.documentId,
+  polarity: statement.polarity,
+  evidence: statement.evidence,
+  quote: statement.quote,
+});
 
 /** The labels of a document as statements, so the same decisions can run over them. */
 export function labelledStatements(document: Labelled): Statement[] {

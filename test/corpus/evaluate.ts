@@ -580,9 +580,13 @@ function formatScenario(scenario: ContradictionScenario, verbose: boolean): stri
     `  alerted at once (strong): true ${s.strongTrue}, false ${s.strongFalse}; the rest wait in the review queue`,
   ];
   const side = (x: RaisedContradiction['earlier']) => `${x.documentId} ${x.polarity}`;
+  // The evidence of each side tells why a false one was (or was not) sent at once.
+  const sideWithEvidence = (x: RaisedContradiction['earlier']) => `${side(x)} (${x.evidence})`;
   if (verbose) {
     for (const c of scenario.falsePositives)
-      lines.push(`  false    ${c.actor} ${c.proposition}: ${side(c.earlier)} -> ${side(c.later)}`);
+      lines.push(
+        `  false ${c.strength === 'strong' ? 'strong ' : '       '}${c.actor} ${c.proposition}: ${sideWithEvidence(c.earlier)} -> ${sideWithEvidence(c.later)}`,
+      );
     for (const c of scenario.missed)
       lines.push(`  missed   ${c.actor} ${c.proposition}: ${side(c.earlier)} -> ${side(c.later)}`);
   }
