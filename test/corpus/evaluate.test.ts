@@ -25,7 +25,7 @@ import { evaluateCorpus, formatEvaluation, runEval } from './evaluate';
 
 const DOCUMENTS = ['c01-lavrov-istanbul', 'c04-orban-veto', 'c05-football'];
 
-type Tuple = Pick<Statement, 'actor' | 'topic' | 'proposition' | 'polarity'>;
+type Tuple = Pick<Statement, 'actor' | 'topic' | 'proposition' | 'polarity'> & Partial<Pick<Statement, 'evidence'>>;
 
 const statementOf = (documentId: string, tuple: Tuple, index: number): Statement => ({
   statementId: `${documentId}-${index}`,
@@ -90,6 +90,29 @@ describe('evaluateCorpus with an injected extractor', () => {
     expect(lavrov?.spurious).toEqual(['ukraine|venue|venue:turkey|oppose']);
     expect(lavrov?.statements.map((s) => s.statementId)).toEqual([0, 1, 2].map((i) => `c01-lavrov-istanbul-${i}`));
     expect(formatEvaluation(evaluation)).toContain('(extractor fake: fake@1,');
+  });
+
+  it('scores each evidence kind: precision over the statements stated as that kind, recall over the labels of that kind', async () => {
+    const extractor = fakeExtractor({
+      'c01-lavrov-istanbul': [
+        { ...lavrovAnswer[0]!, evidence: 'quote' },
+        // The same tuple read again from reported speech: it counts once for each kind.
+        { ...lavrovAnswer[0]!, evidence: 'speech' },
+        { ...lavrovAnswer[1]!, evidence: 'speech' },
+        { ...lavrovAnswer[2]!, evidence: 'quote' },
+      ],
+      'c04-orban-veto': [{ ...orbanAnswer[0]!, evidence: 'action' }],
+    });
+    const evaluation = await evaluateCorpus({ sets: ['dev'], documentIds: DOCUMENTS, extractor });
+
+    // Quotes: one right (Russia's talks), one false alarm (Ukraine's venue).
+    expect(evaluation.byEvidence.quote).toMatchObject({ tp: 1, fp: 1, precision: 0.5 });
+    expect(evaluation.byEvidence.speech).toMatchObject({ tp: 2, fp: 0, precision: 1 });
+    expect(evaluation.byEvidence.action).toMatchObject({ tp: 1, fp: 0, precision: 1 });
+    // The dev labels carry no evidence kind: recall is counted under "(unlabelled)", 3 of 7 found.
+    expect(evaluation.byEvidence['(unlabelled)']).toMatchObject({ found: 3, fn: 4 });
+    expect(evaluation.byEvidence['(unlabelled)']?.recall).toBeCloseTo(3 / 7);
+    expect(formatEvaluation(evaluation)).toMatch(/quote\s+1\s+1\s+0\s+0\s+0\.500/);
   });
 
   it('counts a document whose extraction throws as failed and extracting nothing, and scores the rest', async () => {

@@ -130,6 +130,23 @@ export interface Scores extends Counts {
   f1: number;
 }
 
+/**
+ * Per evidence kind, precision and recall have different bases: precision over the statements the
+ * extractor gave that kind (`tp` right, `fp` wrong), recall over the labels of that kind (`found`,
+ * `fn` missed). A labelled quote found as speech counts for the quote's recall and for speech's
+ * precision.
+ */
+export interface EvidenceScores extends Scores {
+  found: number;
+}
+
+const evidenceScore = ({ tp, fp, fn, found }: Counts & { found: number }): EvidenceScores => {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = found + fn === 0 ? 1 : found / (found + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { tp, fp, fn, found, precision, recall, f1 };
+};
+
 const score = ({ tp, fp, fn }: Counts): Scores => {
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
@@ -217,9 +234,9 @@ export interface Evaluation {
   byTag: Record<string, Scores>;
   /**
    * On (actor, topic, polarity), per evidence kind: recall from the labels' kind, precision from the
-   * extracted statements' kind (when the extractor sets one).
+   * extracted statements' kind.
    */
-  byEvidence: Record<string, Scores>;
+  byEvidence: Record<string, EvidenceScores>;
   /** Of the expected hearsay statements, how many were found with the right `reportedBy`. */
   hearsay: { expected: number; found: number };
   /** Documents labelled with no statement that yielded none. */
@@ -254,7 +271,12 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Eva
     }
   };
   const tagCounts = new Map<string, Counts>();
-  const evidenceCounts = new Map<string, Counts>();
+  const evidenceCounts = new Map<string, Counts & { found: number }>();
+  const bumpEvidence = (kind: string, field: 'tp' | 'fp' | 'fn' | 'found') => {
+    const current = evidenceCounts.get(kind) ?? { tp: 0, fp: 0, fn: 0, found: 0 };
+    current[field] += 1;
+    evidenceCounts.set(kind, current);
+  };
   const bumpIn = (map: Map<string, Counts>, bucket: string, field: keyof Counts) => {
     const current = map.get(bucket) ?? { tp: 0, fp: 0, fn: 0 };
     current[field] += 1;
@@ -295,16 +317,26 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Eva
         bump(kind, tuple.topic, field);
         if (kind === 'polarity') {
           for (const tag of tags) bumpIn(tagCounts, tag, field);
-          bumpIn(evidenceCounts, tuple.evidence ?? '(unlabelled)', field);
+          bumpEvidence(tuple.evidence ?? '(unlabelled)', field === 'tp' ? 'found' : 'fn');
         }
         if (field === 'fn' && kind === 'proposition') missed.push(key);
+      }
+      if (kind === 'polarity') {
+        // Each tuple once per kind it was stated as: a stance read from a lede's paraphrase and
+        // again from the quote below it counts for speech and for quotes.
+        const stated = new Set(
+          result.statements.map((statement) => `${statement.evidence}\u001f${keyOf(statement, kind)}`),
+        );
+        for (const entry of stated) {
+          const [evidence = '', key = ''] = entry.split('\u001f');
+          bumpEvidence(evidence, gold.has(key) ? 'tp' : 'fp');
+        }
       }
       for (const [key, statement] of found) {
         if (!gold.has(key)) {
           bump(kind, statement.topic, 'fp');
           if (kind === 'polarity') {
             for (const tag of tags) bumpIn(tagCounts, tag, 'fp');
-            bumpIn(evidenceCounts, statement.evidence, 'fp');
           }
           if (kind === 'proposition')
             spurious.push(`${key}${statement.reportedBy ? ` (by ${statement.reportedBy})` : ''}`);
@@ -363,7 +395,7 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Eva
     byTopic,
     byTag: Object.fromEntries([...tagCounts].sort(([a], [b]) => a.localeCompare(b)).map(([tag, c]) => [tag, score(c)])),
     byEvidence: Object.fromEntries(
-      [...evidenceCounts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, c]) => [kind, score(c)]),
+      [...evidenceCounts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, c]) => [kind, evidenceScore(c)]),
     ),
     hearsay,
     silentDocuments,
@@ -414,7 +446,18 @@ export function formatEvaluation(evaluation: Evaluation, verbose = false): strin
     lines.push('');
   };
   scoreRows('failure class (tag)', evaluation.byTag);
-  scoreRows('evidence kind', evaluation.byEvidence);
+  const byEvidence = Object.entries(evaluation.byEvidence);
+  if (byEvidence.length > 0) {
+    lines.push(
+      `${'evidence kind'.padEnd(24)}extracted: right wrong  labelled: found missed  P     R     F1     (actor, topic, polarity)`,
+    );
+    for (const [kind, e] of byEvidence) {
+      lines.push(
+        `${kind.padEnd(24)}           ${String(e.tp).padStart(5)} ${String(e.fp).padStart(5)}            ${String(e.found).padStart(5)} ${String(e.fn).padStart(6)}  ${pct(e.precision)} ${pct(e.recall)} ${pct(e.f1)}`,
+      );
+    }
+    lines.push('');
+  }
   const worst = worstDocuments(evaluation, 8);
   if (worst.length > 0) {
     lines.push('worst documents (missed + spurious on (actor, topic, proposition, polarity)):');
