@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../events/statement';
-import { labelledStatements, scoreContradictions } from './contradiction-scenario';
+import { labelledStatements, scoreContradictions, sentAtOnceBySetting } from './contradiction-scenario';
 
 const document = (id: string, publishedAt: string, expected: Parameters<typeof labelledStatements>[0]['expected']) => ({
   id,
@@ -55,6 +55,36 @@ describe('the contradiction scenario of a corpus set', () => {
     expect(scenario.truePositives).toHaveLength(0);
     expect(scenario.falsePositives.map((c) => c.actor)).toEqual(['russia']);
     expect(scenario.missed.map((c) => c.actor)).toEqual(['belarus']);
+  });
+
+  it('given a reversal told in named speech, then only the setting that trusts named speech sends it at once', () => {
+    const named = (statement: Statement): Statement => ({ ...statement, speaker: 'Alexander Lukashenko' });
+    const scenario = scoreContradictions(
+      [june, october],
+      [...labelledStatements(june), ...labelledStatements(october)].map(named),
+    );
+    expect(scenario.truePositives).toHaveLength(1);
+    expect(sentAtOnceBySetting(scenario)).toEqual([
+      { setting: 'quote,action', true: 0, false: 0 },
+      { setting: 'quote,action,named-speech', true: 1, false: 0 },
+      { setting: 'action', true: 0, false: 0 },
+      { setting: 'quote', true: 0, false: 0 },
+    ]);
+    // The default row is the strength the position rules gave the contradiction.
+    expect(scenario.raised.filter((c) => c.strength === 'strong')).toHaveLength(0);
+  });
+
+  it('given a quoted reversal, then the default setting sends it at once and `action` alone does not', () => {
+    const quoted = [...labelledStatements(june), ...labelledStatements(october)].map(
+      (statement): Statement => ({ ...statement, evidence: 'quote' }),
+    );
+    const scenario = scoreContradictions([june, october], quoted);
+    expect(scenario.raised.map((c) => c.strength)).toEqual(['strong']);
+    expect(sentAtOnceBySetting(scenario, [['quote', 'action'], ['action'], []])).toEqual([
+      { setting: 'quote,action', true: 1, false: 0 },
+      { setting: 'action', true: 0, false: 0 },
+      { setting: 'none', true: 0, false: 0 },
+    ]);
   });
 
   it('never counts hearsay as a side of a contradiction', () => {

@@ -1,6 +1,7 @@
 import type { StatementExtracted } from '../../events/document-events';
 import type { DomainEvent } from '../../events/registry';
 import type { Statement } from '../../events/statement';
+import { DEFAULT_STRENGTH_POLICY, type StrengthPolicy, strengthOf } from '../../shared/domain/alerts/alert-strength';
 import { decide } from '../../shared/domain/positions/decide';
 import { foldOnto, initialPositionState, type PositionState } from '../../shared/domain/positions/position-state';
 import type { CorpusDocument } from './evaluate';
@@ -14,10 +15,9 @@ import type { CorpusDocument } from './evaluate';
  * the contradictions that should have been raised (for recall).
  */
 
-export interface RaisedSide {
-  documentId: string;
+export interface RaisedSide
+  extends Pick<Statement, 'documentId' | 'evidence' | 'attribution' | 'speaker' | 'confidence' | 'statedAt'> {
   polarity: string;
-  evidence: string;
   quote: string;
 }
 
@@ -93,8 +93,36 @@ const sideOf = (statement: Statement): RaisedSide => ({
   documentId: statement.documentId,
   polarity: statement.polarity,
   evidence: statement.evidence,
+  attribution: statement.attribution,
+  ...(statement.speaker ? { speaker: statement.speaker } : {}),
+  confidence: statement.confidence,
+  statedAt: statement.statedAt,
   quote: statement.quote,
 });
+
+/**
+ * What each strong-evidence setting (STANCEWATCH_STRONG_EVIDENCE) would have sent at once, true and
+ * false: the same contradictions, their strength worked out again under that policy. A desk picks
+ * its setting from these figures on a set it has labelled.
+ */
+export function sentAtOnceBySetting(
+  scenario: Pick<ContradictionScenario, 'raised' | 'truePositives'>,
+  settings: ReadonlyArray<StrengthPolicy['strongEvidence']> = STRONG_EVIDENCE_SETTINGS,
+): Array<{ setting: string; true: number; false: number }> {
+  return settings.map((strongEvidence) => {
+    const policy = { ...DEFAULT_STRENGTH_POLICY, strongEvidence };
+    const sent = scenario.raised.filter((c) => strengthOf(c.earlier, c.later, policy) === 'strong');
+    const right = sent.filter((c) => scenario.truePositives.includes(c)).length;
+    return { setting: strongEvidence.join(',') || 'none', true: right, false: sent.length - right };
+  });
+}
+
+const STRONG_EVIDENCE_SETTINGS: ReadonlyArray<StrengthPolicy['strongEvidence']> = [
+  ['quote', 'action'],
+  ['quote', 'action', 'named-speech'],
+  ['action'],
+  ['quote'],
+];
 
 /** The labels of a document as statements, so the same decisions can run over them. */
 export function labelledStatements(document: Labelled): Statement[] {

@@ -11,7 +11,12 @@ import { CLI_EXIT_BY_CODE, isStancewatchError } from '../../shared/errors';
 import { mapConcurrently } from '../../shared/map-concurrently';
 import type { ExtractionResult, Extractor } from '../../shared/ports/extractor';
 import { createExtractor, type ExtractorDependencies } from '../../shared/wiring/extractor';
-import { type ContradictionScenario, type RaisedContradiction, scoreContradictions } from './contradiction-scenario';
+import {
+  type ContradictionScenario,
+  type RaisedContradiction,
+  scoreContradictions,
+  sentAtOnceBySetting,
+} from './contradiction-scenario';
 
 /**
  * `npm run eval`: runs an extractor (`--extractor rules|bedrock|rules+bedrock`, default rules, built
@@ -622,6 +627,11 @@ function formatScenario(scenario: ContradictionScenario, verbose: boolean): stri
     `contradiction scenario (documents in date order through the position rules): raised ${s.raised}, true ${s.true}, false ${s.false}; expected from the labels ${s.expected}, missed ${s.missed}`,
     `  alerted at once (strong): true ${s.strongTrue}, false ${s.strongFalse}; the rest wait in the review queue`,
   ];
+  lines.push(
+    `  sent at once under each STANCEWATCH_STRONG_EVIDENCE setting (true / false): ${sentAtOnceBySetting(scenario)
+      .map((row) => `${row.setting} ${row.true} / ${row.false}`)
+      .join('; ')}`,
+  );
   const side = (x: RaisedContradiction['earlier']) => `${x.documentId} ${x.polarity}`;
   // The evidence of each side tells why a false one was (or was not) sent at once.
   const sideWithEvidence = (x: RaisedContradiction['earlier']) => `${side(x)} (${x.evidence})`;

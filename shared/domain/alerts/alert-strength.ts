@@ -22,9 +22,9 @@ export interface StrengthPolicy {
 }
 
 /**
- * Named reported speech is left out by default: on every blind set the rules read it far less
- * precisely than quoted words, and most contradictions alerted on it were false (docs/positions.md,
- * "Why named speech no longer alerts at once").
+ * Named reported speech is left out by default: most contradictions resting on it were false, far
+ * more than of those resting on quotes and acts (docs/positions.md, "Why named speech no longer
+ * alerts at once"; the statements themselves are read about as precisely either way).
  */
 export const DEFAULT_STRENGTH_POLICY: StrengthPolicy = {
   minConfidence: 0.75,
