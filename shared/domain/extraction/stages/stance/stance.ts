@@ -6,7 +6,7 @@ import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
-import { type CueItem, type Item, isActiveCue, possessiveBefore } from '../items';
+import { type CueItem, type Item, isActiveCue, possessiveBefore, type TriggerItem } from '../items';
 import { actorOf, type Mention } from '../mentions';
 import type { Sentence } from '../sentences';
 import { analyseClause, type ClauseState } from './clause-reading';
@@ -21,6 +21,7 @@ import {
   harmSignAfter,
   invertedBefore,
   isSubjectPosition,
+  judgedSubject,
   NO_FOUND,
   objectChains,
   passiveSignAfter,
@@ -112,6 +113,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
 
   // The shared empty list until something is found.
   let found: Found[] = NO_FOUND;
+  // Subjects judged in words the rules cannot read: no stance, but named for a later anaphor.
+  let named: Found[] = NO_FOUND;
   if (Number.isFinite(stanceStart) && state.holders.length > 0) {
     const subjectMode = !state.explicit || state.inherited || state.passiveCue !== undefined;
     const chains = objectChains(ctx, state);
@@ -141,6 +144,12 @@ function emitClause(ctx: Context, state: ClauseState): void {
       } else {
         if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
         // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
+        // Not "a ceasefire is no surrender": equated with a noun, the subject is judged, not taken up;
+        // it is still what a later "it" or "them" names.
+        if (judgedSubject(ctx, items, trigger.end, clause.end)) {
+          named = addTo(named, NO_FOUND, namedProposition(ctx, trigger, state));
+          continue;
+        }
         const after = chainOf(items, trigger.end, clause.end);
         const governed = hasModalOrNegator(items, trigger.end, clause.end);
         // "the war would end as soon as Kyiv withdrew", said by someone: the speaker's conditional
@@ -227,7 +236,23 @@ function emitClause(ctx: Context, state: ClauseState): void {
     // the discourse keeps them as they are.
     discourse.lastPropositions = direct;
     discourse.lastPropositionsAt = clause.start;
+  } else if (named.length > 0) {
+    discourse.lastPropositions = named;
+    discourse.lastPropositionsAt = clause.start;
   }
+}
+
+/** A trigger named with no stance taken on it: the proposition itself (its inverse when the trigger is inverted). */
+function namedProposition(ctx: Context, trigger: TriggerItem, state: ClauseState): Found {
+  const entry = trigger.trigger;
+  return {
+    topic: entry.topic,
+    proposition: propositionFor(ctx, entry, trigger, state.holders[0], state.stanceStart),
+    sign: entry.inverted ? -1 : 1,
+    conditional: false,
+    indirect: false,
+    judged: false,
+  };
 }
 
 /**
