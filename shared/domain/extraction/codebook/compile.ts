@@ -160,6 +160,7 @@ export interface Words {
   nominalStarts: ReadonlySet<string>;
   focusAdverbs: ReadonlySet<string>;
   genericSubjects: ReadonlySet<string>;
+  placeNouns: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -239,6 +240,7 @@ function wordsOf(lexicon: Lexicon): Words {
     nominalStarts: singleTokens(lexicon.nominalStarts),
     focusAdverbs: singleTokens(lexicon.focusAdverbs),
     genericSubjects: singleTokens(lexicon.genericSubjects),
+    placeNouns: singleTokens(lexicon.placeNouns),
   };
 }
 

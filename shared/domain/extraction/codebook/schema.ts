@@ -384,6 +384,11 @@ export const Lexicon = z
      * speaker's own stance, nor any actor's.
      */
     genericSubjects: Words.default([]),
+    /**
+     * Nouns for a place described, not named ("in a country that lent its territory"): a meeting
+     * placed there is judged by the place, which the rules cannot name.
+     */
+    placeNouns: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;
