@@ -110,6 +110,10 @@ function emitClause(ctx: Context, state: ClauseState): void {
     if (item.kind === 'cue' && item.nominal) nominals = addTo(nominals, NO_NOMINALS, item);
   }
   if (state.unasserted || (!Number.isFinite(stanceStart) && nominals.length === 0)) return;
+  // "Those who really want the war to end …", "anyone seeking an end to the fighting": no one's
+  // stance, but the harm the holder says such acts bring is the holder's ("those who send weapons
+  // prolong the war").
+  const generic = Number.isFinite(stanceStart) && genericSubjectBefore(ctx, stanceStart);
 
   // The shared empty list until something is found.
   let found: Found[] = NO_FOUND;
@@ -124,7 +128,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
       const entry = trigger.trigger;
       const isObject = trigger.start >= stanceStart;
       const harm = harmSignAfter(compiled, text, items, triggers, k, clause.end);
-      if (harm === 0) continue;
+      if (harm === 0 || (generic && harm > 0)) continue;
       let chainSign: number;
       let conditional = false;
       let judged = false;
@@ -182,10 +186,11 @@ function emitClause(ctx: Context, state: ClauseState): void {
     }
   }
 
-  const venues: VenueFinding[] = Number.isFinite(stanceStart)
-    ? findVenues(compiled, text, clause, items, holderEnd, actorOfHolder(state.holders[0]))
-    : NO_VENUES;
-  if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart)) {
+  const venues: VenueFinding[] =
+    Number.isFinite(stanceStart) && !generic
+      ? findVenues(compiled, text, clause, items, holderEnd, actorOfHolder(state.holders[0]))
+      : NO_VENUES;
+  if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart) && !generic) {
     found = anaphoric(ctx, state);
   }
   found = withImpliedMeeting(compiled, found, venues);
@@ -240,6 +245,23 @@ function emitClause(ctx: Context, state: ClauseState): void {
     discourse.lastPropositions = named;
     discourse.lastPropositionsAt = clause.start;
   }
+}
+
+/**
+ * The stance words at `at` have a subject of no one in particular (`lexicon.genericSubjects`:
+ * "those who really want", "anyone seeking", "whoever sends"), with only relatives and adverbs
+ * between: what they say is a description of whoever that is, not the holder's stance.
+ */
+function genericSubjectBefore(ctx: Context, at: number): boolean {
+  const { norm } = ctx.text;
+  const { words } = ctx.compiled;
+  for (let i = at - 1; i >= Math.max(ctx.sentence.first, at - 4); i -= 1) {
+    const token = norm[i] ?? '';
+    if (words.genericSubjects.has(token)) return true;
+    if (!words.relatives.has(token) && !words.focusAdverbs.has(token) && !words.verbGroupAdverbs.has(token))
+      return false;
+  }
+  return false;
 }
 
 /** A trigger named with no stance taken on it: the proposition itself (its inverse when the trigger is inverted). */
