@@ -144,9 +144,10 @@ function contentOfSubjectNoun(ctx: Context, clause: Clause, before: ClauseState 
   if (!before || before.clause.frame !== clause.frame) return false;
   for (const item of ctx.sentence.items) {
     if (item.kind !== 'anaphor' || item.end !== clause.start - 1 || item.end - item.start !== 1) continue;
-    // A noun after a determiner ("the idea"), not a pronoun ("told them that …").
+    // A noun after a determiner ("the idea"), not a pronoun ("told them that …"), opening its
+    // clause: not an appositive's head (", a request that both Ukraine and the US have rejected").
     if (!ctx.compiled.determiners.has(ctx.text.norm[item.start - 1] ?? '')) return false;
-    return before.stanceStart > item.start;
+    return before.clause.start === item.start - 1 && before.stanceStart > item.start;
   }
   return false;
 }
