@@ -156,6 +156,11 @@ export interface Words {
   subordinators: ReadonlySet<string>;
   /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
   possessiveDeterminers: ReadonlySet<string>;
+  equatives: ReadonlySet<string>;
+  nominalStarts: ReadonlySet<string>;
+  focusAdverbs: ReadonlySet<string>;
+  genericSubjects: ReadonlySet<string>;
+  placeNouns: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -231,6 +236,11 @@ function wordsOf(lexicon: Lexicon): Words {
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
     continuers: singleTokens(lexicon.continuers),
     possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),
+    equatives: singleTokens(lexicon.equatives),
+    nominalStarts: singleTokens(lexicon.nominalStarts),
+    focusAdverbs: singleTokens(lexicon.focusAdverbs),
+    genericSubjects: singleTokens(lexicon.genericSubjects),
+    placeNouns: singleTokens(lexicon.placeNouns),
   };
 }
 

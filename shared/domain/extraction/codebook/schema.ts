@@ -364,6 +364,31 @@ export const Lexicon = z
      * holder's own stance that the cue acts on ("drop its veto on sanctions"), so its sign counts.
      */
     possessiveDeterminers: Words.default([]),
+    /**
+     * Verbs that equate their subject with what follows ("freezing the line does not mean signing it
+     * away"): a stance word in the subject before one is named, not taken, and a negator after it
+     * denies the equation, not the subject.
+     */
+    equatives: Words.default([]),
+    /**
+     * Words that, right after a form of "be" (adverbs and negators between), open a noun phrase as
+     * its complement ("a ceasefire is no surrender", "would be a mistake"): the subject is judged
+     * by a noun the rules cannot read, so a stance word in it says nothing.
+     */
+    nominalStarts: Words.default([]),
+    /** Adverbs of focus or degree ("just", "really") skipped inside a verb group or before its complement. */
+    focusAdverbs: Words.default([]),
+    /**
+     * Subjects of no one in particular ("those who want the war to end", "anyone seeking an end to
+     * the fighting", "whoever arms the aggressor"): the stance words they govern are not the
+     * speaker's own stance, nor any actor's.
+     */
+    genericSubjects: Words.default([]),
+    /**
+     * Nouns for a place described, not named ("in a country that lent its territory"): a meeting
+     * placed there is judged by the place, which the rules cannot name.
+     */
+    placeNouns: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

@@ -87,6 +87,24 @@ describe('the lexicon word lists', () => {
       emptied: ['qatar support peace-talks', 'qatar oppose ceasefire'],
     },
     {
+      list: 'genericSubjects',
+      text: '"Whoever sends weapons to Ukraine shares the blame," Lavrov said.',
+      bundled: [],
+      emptied: ['russia support arms-deliveries'],
+    },
+    {
+      list: 'nominalStarts',
+      text: '"A truce is no capitulation," Zelensky said.',
+      bundled: [],
+      emptied: ['ukraine oppose ceasefire'],
+    },
+    {
+      list: 'placeNouns',
+      text: 'Sybiha said talks would never be held in a country that hosts Russian troops.',
+      bundled: [],
+      emptied: ['ukraine oppose peace-talks'],
+    },
+    {
       list: 'possessiveDeterminers',
       text: 'Hungary will abandon its opposition to new sanctions on Russia, Orban said.',
       bundled: ['hungary support sanctions:russia'],

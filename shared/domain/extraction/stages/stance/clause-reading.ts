@@ -111,6 +111,47 @@ function nominalPossessor(text: AnalysedText, items: Item[], mention: Mention): 
   return false;
 }
 
+/**
+ * A demonym used as a noun is the subject of the stance words at `stanceStart` ("the Russians will
+ * not", "Ukrainians will go to the polls"): it ends right before them, or only modals, negators and
+ * adverbs stand between.
+ */
+function demonymSubject(ctx: Context, clause: Clause, stanceStart: number): boolean {
+  const { sentence, text } = ctx;
+  const { words } = ctx.compiled;
+  for (const m of sentence.mentions) {
+    if (m.kind !== 'demonym' || m.start < clause.start || m.end > stanceStart) continue;
+    let i = m.end;
+    while (i < stanceStart) {
+      const item = itemAt(sentence.items, i);
+      const token = text.norm[i] ?? '';
+      if (item?.kind === 'modal' || item?.kind === 'negator') i = item.end;
+      else if (words.verbGroupAdverbs.has(token) || words.focusAdverbs.has(token)) i += 1;
+      else break;
+    }
+    if (i === stanceStart) return true;
+  }
+  return false;
+}
+
+/**
+ * "the idea that we should stop for thirty days … has been tried before": a clause opened by "that"
+ * right after a noun for a stance (an anaphor noun: "idea", "proposal", "demand") that is itself a
+ * subject, with no stance words before it in its clause, names what the noun holds; whose it is and
+ * what is thought of it are told elsewhere. "Peskov rejected the idea that …" is read as before.
+ */
+function contentOfSubjectNoun(ctx: Context, clause: Clause, before: ClauseState | undefined): boolean {
+  if (!before || before.clause.frame !== clause.frame) return false;
+  for (const item of ctx.sentence.items) {
+    if (item.kind !== 'anaphor' || item.end !== clause.start - 1 || item.end - item.start !== 1) continue;
+    // A noun after a determiner ("the idea"), not a pronoun ("told them that …"), opening its
+    // clause: not an appositive's head (", a request that both Ukraine and the US have rejected").
+    if (!ctx.compiled.determiners.has(ctx.text.norm[item.start - 1] ?? '')) return false;
+    return before.clause.start === item.start - 1 && before.stanceStart > item.start;
+  }
+  return false;
+}
+
 /** The mention starting at `start` that can hold a stance: a passive's "by" agent. */
 function holderAt(mentions: Mention[], start: number): Mention | undefined {
   for (const m of mentions) if (m.start === start && canHold(m)) return m;
@@ -451,11 +492,14 @@ export function analyseClause(
   // "He doesn't want us to …" inside a speaker's quotation, with no one "he" can be: the subject is
   // someone else the speaker talks about, so the stance is not the speaker's.
   const otherPerson = holders.length === 0 && quoted && subjects.some(isThirdPersonPronoun);
+  // "The Russians will not leave Crimea", "Zelensky said the Americans had buried the idea": a
+  // people named by its demonym as the subject holds nothing, and the stance is not the speaker's.
+  const otherPeople = holders.length === 0 && Number.isFinite(stanceStart) && demonymSubject(ctx, clause, stanceStart);
   if (holders.length === 0 && !quoted && speakers.length > 0 && speakerActAfterComma(ctx, clause, items)) {
     // "X said that Putin had shown no interest …, and urged governments to …": the speaker's act.
     holders = speakers;
     inherited = true;
-  } else if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject && !otherPerson) {
+  } else if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject && !otherPerson && !otherPeople) {
     let before: ClauseState | undefined;
     for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;
@@ -504,7 +548,8 @@ export function analyseClause(
     unasserted:
       words.questions.has(opener) ||
       prospective(ctx, clause) ||
-      (words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '')),
+      (words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '')) ||
+      (words.complementizers.has(opener) && contentOfSubjectNoun(ctx, clause, previous[index - 1])),
     outcome,
     // Present even when undefined: one shape for every clause state.
     frame,

@@ -46,6 +46,8 @@ export function emit(
   const hasPlaces = venues.some(isPlace);
   // Whether the clause is about a venue, asked only for an opposition to talks.
   let aboutVenue: boolean | undefined;
+  // Whether a meeting in the clause is placed in a place described, not named; asked only for talks.
+  let describedPlace: boolean | undefined;
   for (const holder of holders) {
     if (holder.kind === 'source' || !holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
@@ -86,6 +88,13 @@ export function emit(
       if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
         aboutVenue ??= hasPlaces || talksBeforeLocative(compiled, text, state);
         if (aboutVenue) continue;
+      }
+      // "talks would never be held in a country that lent its territory", "troubling that the
+      // meeting would take place in a country that …": a stance on a place described, not named,
+      // which the rules cannot name; the meeting is not what is judged.
+      if (!hasPlaces && compiled.meetingTopics.has(f.topic)) {
+        describedPlace ??= meetingInDescribedPlace(compiled, text, state);
+        if (describedPlace) continue;
       }
       let evidenceOfFinding = evidence;
       if (f.indirect) {
@@ -135,6 +144,25 @@ function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, sta
         .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
         .some((m) => m.payload === 'locative'),
   );
+}
+
+/**
+ * A trigger of a meetings topic followed, in its clause, by a locative and, within three words, a
+ * noun for a place (`lexicon.placeNouns`: "in a country that …", "at a place where …").
+ */
+function meetingInDescribedPlace(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
+  const { clause } = state;
+  for (const trigger of state.triggers) {
+    if (!compiled.meetingTopics.has(trigger.trigger.topic)) continue;
+    for (const match of compiled.venue.scanAll(text, trigger.end, clause.end)) {
+      if (match.payload !== 'locative') continue;
+      const limit = Math.min(clause.end, match.end + 4);
+      for (let i = match.end; i < limit; i += 1) {
+        if (compiled.words.placeNouns.has(text.norm[i] ?? '')) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** A copy of `evidence` with `indirect` and `act` set (built whole: one object shape for every draft). */

@@ -422,3 +422,35 @@ export function harmSignAfter(
   }
   return 1;
 }
+
+/**
+ * Whether the stance words after a trigger read as their subject judge it in a way the rules cannot
+ * read, so the trigger says nothing:
+ * - it is equated with a noun phrase ("a ceasefire is no surrender", "recognising an annexation
+ *   would be a historic mistake": a form of "be", then `lexicon.nominalStarts`, adverbs and
+ *   negators between) or with what an equative verb names ("freezing the line does not mean
+ *   signing it away", `lexicon.equatives`): a negator there denies the equation, not the subject;
+ * - a contrast follows ("we came to negotiate, not to sign a surrender", "a meeting would make
+ *   sense only to sign a document, not to start drafting one"): a negator right after a comma
+ *   denies only what follows it, and what the subject is contrasted with decides the stance.
+ * The equation is looked for only up to the first verb of stance: "territorial concessions are out
+ * of the question" is read.
+ */
+export function judgedSubject(ctx: Context, items: Item[], from: number, to: number): boolean {
+  const { norm } = ctx.text;
+  const { beForms, words } = ctx.compiled;
+  for (const item of items) {
+    if (item.kind === 'negator' && item.start >= from && item.start < to && norm[item.start - 1] === ',') return true;
+  }
+  for (let i = from; i < to; i += 1) {
+    const item = itemAt(items, i);
+    if (item?.kind === 'cue' && !item.nominal) return false;
+    const token = norm[i] ?? '';
+    if (words.equatives.has(token)) return true;
+    if (!beForms.has(token)) continue;
+    let j = i + 1;
+    while (j < to && (words.verbGroupAdverbs.has(norm[j] ?? '') || words.focusAdverbs.has(norm[j] ?? ''))) j += 1;
+    return j < to && words.nominalStarts.has(norm[j] ?? '');
+  }
+  return false;
+}

@@ -6,7 +6,7 @@ import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
-import { type CueItem, type Item, isActiveCue, possessiveBefore } from '../items';
+import { type CueItem, type Item, isActiveCue, possessiveBefore, type TriggerItem } from '../items';
 import { actorOf, type Mention } from '../mentions';
 import type { Sentence } from '../sentences';
 import { analyseClause, type ClauseState } from './clause-reading';
@@ -21,6 +21,7 @@ import {
   harmSignAfter,
   invertedBefore,
   isSubjectPosition,
+  judgedSubject,
   NO_FOUND,
   objectChains,
   passiveSignAfter,
@@ -109,9 +110,15 @@ function emitClause(ctx: Context, state: ClauseState): void {
     if (item.kind === 'cue' && item.nominal) nominals = addTo(nominals, NO_NOMINALS, item);
   }
   if (state.unasserted || (!Number.isFinite(stanceStart) && nominals.length === 0)) return;
+  // "Those who really want the war to end …", "anyone seeking an end to the fighting": no one's
+  // stance, but the harm the holder says such acts bring is the holder's ("those who send weapons
+  // prolong the war").
+  const generic = Number.isFinite(stanceStart) && genericSubjectBefore(ctx, stanceStart);
 
   // The shared empty list until something is found.
   let found: Found[] = NO_FOUND;
+  // Subjects judged in words the rules cannot read: no stance, but named for a later anaphor.
+  let named: Found[] = NO_FOUND;
   if (Number.isFinite(stanceStart) && state.holders.length > 0) {
     const subjectMode = !state.explicit || state.inherited || state.passiveCue !== undefined;
     const chains = objectChains(ctx, state);
@@ -121,7 +128,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
       const entry = trigger.trigger;
       const isObject = trigger.start >= stanceStart;
       const harm = harmSignAfter(compiled, text, items, triggers, k, clause.end);
-      if (harm === 0) continue;
+      if (harm === 0 || (generic && harm > 0)) continue;
       let chainSign: number;
       let conditional = false;
       let judged = false;
@@ -141,6 +148,12 @@ function emitClause(ctx: Context, state: ClauseState): void {
       } else {
         if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
         // "Territorial concessions are out of the question"; "Russia's demand for Donetsk is unacceptable".
+        // Not "a ceasefire is no surrender": equated with a noun, the subject is judged, not taken up;
+        // it is still what a later "it" or "them" names.
+        if (judgedSubject(ctx, items, trigger.end, clause.end)) {
+          named = addTo(named, NO_FOUND, namedProposition(ctx, trigger, state));
+          continue;
+        }
         const after = chainOf(items, trigger.end, clause.end);
         const governed = hasModalOrNegator(items, trigger.end, clause.end);
         // "the war would end as soon as Kyiv withdrew", said by someone: the speaker's conditional
@@ -173,10 +186,11 @@ function emitClause(ctx: Context, state: ClauseState): void {
     }
   }
 
-  const venues: VenueFinding[] = Number.isFinite(stanceStart)
-    ? findVenues(compiled, text, clause, items, holderEnd, actorOfHolder(state.holders[0]))
-    : NO_VENUES;
-  if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart)) {
+  const venues: VenueFinding[] =
+    Number.isFinite(stanceStart) && !generic
+      ? findVenues(compiled, text, clause, items, holderEnd, actorOfHolder(state.holders[0]))
+      : NO_VENUES;
+  if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart) && !generic) {
     found = anaphoric(ctx, state);
   }
   found = withImpliedMeeting(compiled, found, venues);
@@ -227,7 +241,40 @@ function emitClause(ctx: Context, state: ClauseState): void {
     // the discourse keeps them as they are.
     discourse.lastPropositions = direct;
     discourse.lastPropositionsAt = clause.start;
+  } else if (named.length > 0) {
+    discourse.lastPropositions = named;
+    discourse.lastPropositionsAt = clause.start;
   }
+}
+
+/**
+ * The stance words at `at` have a subject of no one in particular (`lexicon.genericSubjects`:
+ * "those who really want", "anyone seeking", "whoever sends"), with only relatives and adverbs
+ * between: what they say is a description of whoever that is, not the holder's stance.
+ */
+function genericSubjectBefore(ctx: Context, at: number): boolean {
+  const { norm } = ctx.text;
+  const { words } = ctx.compiled;
+  for (let i = at - 1; i >= Math.max(ctx.sentence.first, at - 4); i -= 1) {
+    const token = norm[i] ?? '';
+    if (words.genericSubjects.has(token)) return true;
+    if (!words.relatives.has(token) && !words.focusAdverbs.has(token) && !words.verbGroupAdverbs.has(token))
+      return false;
+  }
+  return false;
+}
+
+/** A trigger named with no stance taken on it: the proposition itself (its inverse when the trigger is inverted). */
+function namedProposition(ctx: Context, trigger: TriggerItem, state: ClauseState): Found {
+  const entry = trigger.trigger;
+  return {
+    topic: entry.topic,
+    proposition: propositionFor(ctx, entry, trigger, state.holders[0], state.stanceStart),
+    sign: entry.inverted ? -1 : 1,
+    conditional: false,
+    indirect: false,
+    judged: false,
+  };
 }
 
 /**
