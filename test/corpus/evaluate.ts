@@ -618,6 +618,8 @@ function summaryOf(scenario: ContradictionScenario) {
     /** What reaches the inbox at once: strong contradictions, true and false. */
     strongTrue: scenario.truePositives.filter((c) => c.strength === 'strong').length,
     strongFalse: scenario.falsePositives.filter((c) => c.strength === 'strong').length,
+    /** The same, under each STANCEWATCH_STRONG_EVIDENCE setting. */
+    sentAtOnceBySetting: sentAtOnceBySetting(scenario),
   };
 }
 
