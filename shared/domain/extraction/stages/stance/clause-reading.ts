@@ -40,6 +40,8 @@ export interface ClauseState {
    */
   reporter?: HolderWithActor;
   quoted: boolean;
+  /** The clause is in the words of an analyst (its frame's, or an enclosing frame's, speaker): no stance. */
+  byAnalyst: boolean;
   items: Item[];
   triggers: TriggerItem[];
   passiveCue?: CueItem;
@@ -215,6 +217,24 @@ function reporterOf(
   }
   const outer = best >= 0 ? frameSpeakers[best]?.[0] : undefined;
   return outer && outer.kind !== 'source' && outer.actor && outer.actor !== actor ? outer : undefined;
+}
+
+/**
+ * Frame `index` is told inside an analyst's words, as the analyst's reading of another's words
+ * ("Analysts in Washington said Trump's remarks were meant to push Kyiv to accept …", "Analysts in
+ * Moscow said Putin's emphasis … was a signal aimed at Washington"): what the inner speaker holds
+ * is the analyst's inference, not a statement. An analyst's own report of an actor's stance
+ * ("analysts said Russia appeared unwilling to accept any ceasefire") reads as before.
+ */
+function inAnalystWords(frames: Frame[], frameSpeakers: Holder[][], index: number): boolean {
+  const [headFrom, headTo] = frames[index]!.head;
+  for (let g = 0; g < frames.length; g += 1) {
+    if (g === index) continue;
+    const [from, to] = frames[g]!.complement;
+    if (headFrom < from || headTo > to) continue;
+    if (frameSpeakers[g]?.[0]?.source === 'analyst') return true;
+  }
+  return false;
 }
 
 /**
@@ -537,6 +557,7 @@ export function analyseClause(
         ? reporterOf(frames, frameSpeakers, clause.frame, speaker.actor)
         : undefined,
     quoted,
+    byAnalyst: frame !== undefined && inAnalystWords(frames, frameSpeakers, clause.frame),
     items,
     triggers,
     stanceStart,

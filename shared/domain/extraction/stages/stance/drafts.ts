@@ -43,6 +43,8 @@ export function emit(
   const conditionalClause = clause.kind === 'stance' && clause.conditional;
   const tradeClause = clause.kind === 'stance' && clause.trade;
   const speaker = state.speakers[0];
+  // An analyst's reading is no stance, whatever actor it names (the corpus README: analysts are no actors).
+  if (state.byAnalyst) return;
   const hasPlaces = venues.some(isPlace);
   // Whether the clause is about a venue, asked only for an opposition to talks.
   let aboutVenue: boolean | undefined;
