@@ -1,7 +1,7 @@
 import { chainOf, hasModalOrNegator } from './chain';
 import type { CompiledCodebook, VenueKind } from './codebook/compile';
 import type { PatternMatch } from './matcher';
-import { type AnalysedText, isCapitalised } from './nlp';
+import { type AnalysedText, isCapitalised, tokenType } from './nlp';
 import type { Clause } from './stages/clauses';
 import { afterOccasion, type Item } from './stages/items';
 
@@ -44,8 +44,13 @@ export function findVenues(
   const matches = compiled.venue.scanAll(text, clause.start, clause.end);
   // "at talks in Jeddah" is where something else happened, not a stance on where talks should be.
   let context = false;
+  // "Turkey offered to host the talks": the host's own country.
+  const host = firstOf(matches, 'host');
+  // "offered to host a film festival in Budapest": a host of something else is no meeting.
+  const hostsElse = host !== undefined && hostsSomethingElse(compiled, text, host.start + 1, clause.end);
   for (const m of matches) {
     if ((m.payload === 'context' || m.payload === 'host') && !afterOccasion(compiled, text, m.start, clause.start)) {
+      if (hostsElse && m.start === host.start) continue;
       context = true;
       break;
     }
@@ -84,13 +89,12 @@ export function findVenues(
     push(findings, place.payload, chain.sign * flip, chain.conditional, !afterLocative && !inScope && !continuesList);
   }
 
-  // "Turkey offered to host the talks": the host's own country.
-  const host = firstOf(matches, 'host');
   // "a dinner hosted by the Dutch king": the agent hosts, not the holder; "the hosts" is a noun.
   const notHolders =
     host !== undefined &&
     (compiled.words.agentMarkers.has(text.norm[host.end] ?? '') ||
-      compiled.determiners.has(text.norm[host.start - 1] ?? ''));
+      compiled.determiners.has(text.norm[host.start - 1] ?? '') ||
+      hostsElse);
   if (
     host &&
     !notHolders &&
@@ -102,6 +106,31 @@ export function findVenues(
     if (chain) push(findings, holderActor, chain.sign, chain.conditional, false);
   }
   return findings;
+}
+
+/** Tokens read as a host verb's object: "host a fresh round of direct talks between …". */
+const HOST_OBJECT_TOKENS = 6;
+
+/**
+ * A host verb whose object names no meeting: "Ukrainian clubs have been unable to host European
+ * matches", "Belarus … now hosts Russian tactical nuclear weapons", "Italy, hosting an international
+ * conference on Ukraine's reconstruction". The object runs from the verb to the first punctuation
+ * or preposition (at most HOST_OBJECT_TOKENS tokens); it hosts a meeting when a word of it is a
+ * meeting guest (`lexicon.meetingGuests`: talks, round, leaders, them …) or a venue context. No
+ * object ("ready to host at the highest level", "will host, Fidan said") is a host of the meeting
+ * talked about.
+ */
+function hostsSomethingElse(compiled: CompiledCodebook, text: AnalysedText, from: number, clauseEnd: number): boolean {
+  const limit = Math.min(clauseEnd, from + HOST_OBJECT_TOKENS);
+  let object = false;
+  for (let i = from; i < limit; i += 1) {
+    const token = text.norm[i] ?? '';
+    if (compiled.words.meetingGuests.has(token)) return false;
+    if (tokenType(text, i) !== 'word' || compiled.prepositions.has(token)) break;
+    object = true;
+  }
+  if (!object) return false;
+  return compiled.venueTopicWords.scan(text, from, limit).length === 0;
 }
 
 /** The first finding for a place stands. */

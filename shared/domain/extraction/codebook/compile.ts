@@ -152,6 +152,8 @@ export interface Words {
   occasionPrepositions: ReadonlySet<string>;
   gerundObjectMarkers: ReadonlySet<string>;
   objectPronouns: ReadonlySet<string>;
+  /** What a host of a meeting receives ("talks", "leaders", "round"): see `hostsSomethingElse`. */
+  meetingGuests: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
   /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
@@ -233,6 +235,7 @@ function wordsOf(lexicon: Lexicon): Words {
     occasionPrepositions: singleTokens(lexicon.occasionPrepositions),
     gerundObjectMarkers: singleTokens(lexicon.gerundObjectMarkers),
     objectPronouns: singleTokens(lexicon.objectPronouns),
+    meetingGuests: singleTokens(lexicon.meetingGuests),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
     continuers: singleTokens(lexicon.continuers),
     possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),
