@@ -154,6 +154,8 @@ export interface Words {
   objectPronouns: ReadonlySet<string>;
   /** What a host of a meeting receives ("talks", "leaders", "round"): see `hostsSomethingElse`. */
   meetingGuests: ReadonlySet<string>;
+  /** "withdrew", "retracted": before one's own offer or proposal, the clause says nothing. */
+  retractions: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
   /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
@@ -236,6 +238,7 @@ function wordsOf(lexicon: Lexicon): Words {
     gerundObjectMarkers: singleTokens(lexicon.gerundObjectMarkers),
     objectPronouns: singleTokens(lexicon.objectPronouns),
     meetingGuests: singleTokens(lexicon.meetingGuests),
+    retractions: singleTokens(lexicon.retractions),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
     continuers: singleTokens(lexicon.continuers),
     possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),

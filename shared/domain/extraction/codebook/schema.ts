@@ -353,6 +353,12 @@ export const Lexicon = z
      */
     meetingGuests: Words.default([]),
     /**
+     * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
+     * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
+     * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.
+     */
+    retractions: Words.default([]),
+    /**
      * Subordinating words and phrases ("after", "because", "even as"): a clause one opens (or a frame
      * end such as ", after") has its own subject, so when no actor is named there it takes no holder
      * from the clause before ("… before any peace deal was signed"), unless it opens with a

@@ -154,6 +154,23 @@ function contentOfSubjectNoun(ctx: Context, clause: Clause, before: ClauseState 
   return false;
 }
 
+/**
+ * "Italy has withdrawn its offer to host the talks", "retracted the proposal": a retraction verb
+ * (`lexicon.retractions`) before a stance noun (`lexicon.anaphors`: offer, proposal, plan …), with at
+ * most a determiner between. What is taken back is named, not held: the clause says nothing (the
+ * offer was a stance of its own time; the withdrawal opposes no talks).
+ */
+function withdrawnOffer(ctx: Context, clause: Clause): boolean {
+  const retractions = ctx.compiled.words.retractions;
+  for (const item of ctx.sentence.items) {
+    if (item.kind !== 'anaphor' || item.start < clause.start + 1 || item.start >= clause.end) continue;
+    let before = item.start - 1;
+    if (ctx.compiled.determiners.has(ctx.text.norm[before] ?? '')) before -= 1;
+    if (before >= clause.start && retractions.has(ctx.text.norm[before] ?? '')) return true;
+  }
+  return false;
+}
+
 /** The mention starting at `start` that can hold a stance: a passive's "by" agent. */
 function holderAt(mentions: Mention[], start: number): Mention | undefined {
   for (const m of mentions) if (m.start === start && canHold(m)) return m;
@@ -570,7 +587,8 @@ export function analyseClause(
       words.questions.has(opener) ||
       prospective(ctx, clause) ||
       (words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '')) ||
-      (words.complementizers.has(opener) && contentOfSubjectNoun(ctx, clause, previous[index - 1])),
+      (words.complementizers.has(opener) && contentOfSubjectNoun(ctx, clause, previous[index - 1])) ||
+      withdrawnOffer(ctx, clause),
     outcome,
     // Present even when undefined: one shape for every clause state.
     frame,
