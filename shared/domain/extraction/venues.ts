@@ -1,9 +1,9 @@
 import { chainOf, hasModalOrNegator } from './chain';
 import type { CompiledCodebook, VenueKind } from './codebook/compile';
 import type { PatternMatch } from './matcher';
-import { type AnalysedText, isCapitalised, tokenType } from './nlp';
+import { type AnalysedText, isCapitalised } from './nlp';
 import type { Clause } from './stages/clauses';
-import { afterOccasion, type Item } from './stages/items';
+import { afterOccasion, hostsSomethingElse, type Item } from './stages/items';
 
 /**
  * Venue stances as sets: in a clause about where talks happen, "anywhere" is `venue:any`, a place
@@ -106,31 +106,6 @@ export function findVenues(
     if (chain) push(findings, holderActor, chain.sign, chain.conditional, false);
   }
   return findings;
-}
-
-/** Tokens read as a host verb's object: "host a fresh round of direct talks between …". */
-const HOST_OBJECT_TOKENS = 6;
-
-/**
- * A host verb whose object names no meeting: "Ukrainian clubs have been unable to host European
- * matches", "Belarus … now hosts Russian tactical nuclear weapons", "Italy, hosting an international
- * conference on Ukraine's reconstruction". The object runs from the verb to the first punctuation
- * or preposition (at most HOST_OBJECT_TOKENS tokens); it hosts a meeting when a word of it is a
- * meeting guest (`lexicon.meetingGuests`: talks, round, leaders, them …) or a venue context. No
- * object ("ready to host at the highest level", "will host, Fidan said") is a host of the meeting
- * talked about.
- */
-function hostsSomethingElse(compiled: CompiledCodebook, text: AnalysedText, from: number, clauseEnd: number): boolean {
-  const limit = Math.min(clauseEnd, from + HOST_OBJECT_TOKENS);
-  let object = false;
-  for (let i = from; i < limit; i += 1) {
-    const token = text.norm[i] ?? '';
-    if (compiled.words.meetingGuests.has(token)) return false;
-    if (tokenType(text, i) !== 'word' || compiled.prepositions.has(token)) break;
-    object = true;
-  }
-  if (!object) return false;
-  return compiled.venueTopicWords.scan(text, from, limit).length === 0;
 }
 
 /** The first finding for a place stands. */
