@@ -174,7 +174,12 @@ const HOST_OBJECT_TOKENS = 6;
  * object ("ready to host at the highest level", "will host, Fidan said") is a host of the meeting
  * talked about.
  */
-export function hostsSomethingElse(compiled: CompiledCodebook, text: AnalysedText, from: number, clauseEnd: number): boolean {
+export function hostsSomethingElse(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  from: number,
+  clauseEnd: number,
+): boolean {
   const limit = Math.min(clauseEnd, from + HOST_OBJECT_TOKENS);
   let object = false;
   for (let i = from; i < limit; i += 1) {
