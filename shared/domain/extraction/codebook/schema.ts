@@ -359,6 +359,11 @@ export const Lexicon = z
      */
     retractions: Words.default([]),
     /**
+     * "since" before a year ("has hosted four rounds of direct talks since May 2025"): an act the
+     * narrator counts from a year before the story's is a tally of earlier acts, background.
+     */
+    sinceWords: Words.default([]),
+    /**
      * Subordinating words and phrases ("after", "because", "even as"): a clause one opens (or a frame
      * end such as ", after") has its own subject, so when no actor is named there it takes no holder
      * from the clause before ("… before any peace deal was signed"), unless it opens with a

@@ -117,6 +117,12 @@ describe('the lexicon word lists', () => {
       emptied: ['italy support peace-talks'],
     },
     {
+      list: 'sinceWords',
+      text: 'Turkey has hosted four rounds of direct talks since May 2023.',
+      bundled: [],
+      emptied: ['turkey support peace-talks'],
+    },
+    {
       list: 'possessiveDeterminers',
       text: 'Hungary will abandon its opposition to new sanctions on Russia, Orban said.',
       bundled: ['hungary support sanctions:russia'],

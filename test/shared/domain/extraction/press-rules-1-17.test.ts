@@ -155,6 +155,35 @@ describe("a name listed after a preposition's object is an object too", () => {
   });
 });
 
+describe('an act the narrator counts since a year before the story is background', () => {
+  it('given "<country> has hosted <n> rounds of talks since <month> <earlier year>", when read, then no act is read (fails under rules@1.16.0)', () => {
+    const statements = extract('Turkey has hosted four rounds of direct talks since May 2025.', '2026-04-28');
+    expect(about(statements, 'turkey', 'talks')).toEqual([]);
+  });
+
+  it('given "<country> has sent <n> aid packages since <earlier year>", when read, then no act is read (fails under rules@1.16.0)', () => {
+    const statements = extract('Finland has sent nine packages of military aid to Ukraine since 2023.', '2026-04-28');
+    expect(about(statements, 'finland', 'military-aid')).toEqual([]);
+  });
+
+  it('given an act of the story dated to a day, counted "the most since <year>", when read, then the act is read', () => {
+    expectStatement(
+      extract(
+        'EU governments adopted on Thursday a 20th package of sanctions against Russia, the most since 2022.',
+        '2026-04-28',
+      ),
+      { actor: 'european-union', topic: 'sanctions', polarity: 'support' },
+    );
+  });
+
+  it('given a speaker who says the country has done so since a year, when read, then the statement is read', () => {
+    expectStatement(
+      extract('Stubb said Finland would keep sending military aid to Ukraine, as it has since 2022.', '2026-04-28'),
+      { actor: 'finland', topic: 'military-aid', polarity: 'support' },
+    );
+  });
+});
+
 describe('guards: a plain stance and a dated statement still come out', () => {
   it('given a plain stance, when read, then it is read', () => {
     expectStatement(extract('Poland supports peace talks with Russia.'), {
