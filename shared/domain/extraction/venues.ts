@@ -3,7 +3,7 @@ import type { CompiledCodebook, VenueKind } from './codebook/compile';
 import type { PatternMatch } from './matcher';
 import { type AnalysedText, isCapitalised } from './nlp';
 import type { Clause } from './stages/clauses';
-import { afterOccasion, type Item } from './stages/items';
+import { afterOccasion, hostsSomethingElse, type Item } from './stages/items';
 
 /**
  * Venue stances as sets: in a clause about where talks happen, "anywhere" is `venue:any`, a place
@@ -44,8 +44,13 @@ export function findVenues(
   const matches = compiled.venue.scanAll(text, clause.start, clause.end);
   // "at talks in Jeddah" is where something else happened, not a stance on where talks should be.
   let context = false;
+  // "Turkey offered to host the talks": the host's own country.
+  const host = firstOf(matches, 'host');
+  // "offered to host a film festival in Budapest": a host of something else is no meeting.
+  const hostsElse = host !== undefined && hostsSomethingElse(compiled, text, host.start + 1, clause.end);
   for (const m of matches) {
     if ((m.payload === 'context' || m.payload === 'host') && !afterOccasion(compiled, text, m.start, clause.start)) {
+      if (hostsElse && m.start === host.start) continue;
       context = true;
       break;
     }
@@ -84,13 +89,12 @@ export function findVenues(
     push(findings, place.payload, chain.sign * flip, chain.conditional, !afterLocative && !inScope && !continuesList);
   }
 
-  // "Turkey offered to host the talks": the host's own country.
-  const host = firstOf(matches, 'host');
   // "a dinner hosted by the Dutch king": the agent hosts, not the holder; "the hosts" is a noun.
   const notHolders =
     host !== undefined &&
     (compiled.words.agentMarkers.has(text.norm[host.end] ?? '') ||
-      compiled.determiners.has(text.norm[host.start - 1] ?? ''));
+      compiled.determiners.has(text.norm[host.start - 1] ?? '') ||
+      hostsElse);
   if (
     host &&
     !notHolders &&

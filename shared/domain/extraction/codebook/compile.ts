@@ -152,6 +152,12 @@ export interface Words {
   occasionPrepositions: ReadonlySet<string>;
   gerundObjectMarkers: ReadonlySet<string>;
   objectPronouns: ReadonlySet<string>;
+  /** What a host of a meeting receives ("talks", "leaders", "round"): see `hostsSomethingElse`. */
+  meetingGuests: ReadonlySet<string>;
+  /** "withdrew", "retracted": before one's own offer or proposal, the clause says nothing. */
+  retractions: ReadonlySet<string>;
+  /** "since" before a year: an act counted from then is a tally of earlier acts. */
+  sinceWords: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
   /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
@@ -233,6 +239,9 @@ function wordsOf(lexicon: Lexicon): Words {
     occasionPrepositions: singleTokens(lexicon.occasionPrepositions),
     gerundObjectMarkers: singleTokens(lexicon.gerundObjectMarkers),
     objectPronouns: singleTokens(lexicon.objectPronouns),
+    meetingGuests: singleTokens(lexicon.meetingGuests),
+    retractions: singleTokens(lexicon.retractions),
+    sinceWords: singleTokens(lexicon.sinceWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
     continuers: singleTokens(lexicon.continuers),
     possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),

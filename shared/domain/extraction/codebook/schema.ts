@@ -346,6 +346,24 @@ export const Lexicon = z
      */
     objectPronouns: Words.default([]),
     /**
+     * Nouns that make what a host receives a meeting ("host the talks", "host the two presidents",
+     * "host a third round"): a host verb with an object of none of these, nor a venue context word,
+     * hosts something else ("host European matches", "now hosts Russian nuclear weapons", "hosting a
+     * conference on reconstruction") and offers no venue.
+     */
+    meetingGuests: Words.default([]),
+    /**
+     * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
+     * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
+     * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.
+     */
+    retractions: Words.default([]),
+    /**
+     * "since" before a year ("has hosted four rounds of direct talks since May 2025"): an act the
+     * narrator counts from a year before the story's is a tally of earlier acts, background.
+     */
+    sinceWords: Words.default([]),
+    /**
      * Subordinating words and phrases ("after", "because", "even as"): a clause one opens (or a frame
      * end such as ", after") has its own subject, so when no actor is named there it takes no holder
      * from the clause before ("… before any peace deal was signed"), unless it opens with a

@@ -162,6 +162,36 @@ function structureItem(start: number, end: number, entry: StructureEntry): Item 
   }
 }
 
+/** Tokens read as a host verb's object: "host a fresh round of direct talks between …". */
+const HOST_OBJECT_TOKENS = 6;
+
+/**
+ * A host verb whose object names no meeting: "Ukrainian clubs have been unable to host European
+ * matches", "Belarus … now hosts Russian tactical nuclear weapons", "Italy, hosting an international
+ * conference on Ukraine's reconstruction". The object runs from the verb to the first punctuation
+ * or preposition (at most HOST_OBJECT_TOKENS tokens); it hosts a meeting when a word of it is a
+ * meeting guest (`lexicon.meetingGuests`: talks, round, leaders, them …) or a venue context. No
+ * object ("ready to host at the highest level", "will host, Fidan said") is a host of the meeting
+ * talked about.
+ */
+export function hostsSomethingElse(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  from: number,
+  clauseEnd: number,
+): boolean {
+  const limit = Math.min(clauseEnd, from + HOST_OBJECT_TOKENS);
+  let object = false;
+  for (let i = from; i < limit; i += 1) {
+    const token = text.norm[i] ?? '';
+    if (compiled.words.meetingGuests.has(token)) return false;
+    if (tokenType(text, i) !== 'word' || compiled.prepositions.has(token)) break;
+    object = true;
+  }
+  if (!object) return false;
+  return compiled.venueTopicWords.scan(text, from, limit).length === 0;
+}
+
 /**
  * A structural item as its context reads it, retyped or marked, or undefined when it is no item at
  * all. It reads the tokens around the item, never the other items: `findItems` refines each as it
@@ -184,6 +214,11 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
     return undefined;
   }
   if (item.kind !== 'cue' && item.kind !== 'reporting') return item;
+  // "Belarus now hosts Russian tactical nuclear weapons": a host verb whose object names no meeting
+  // is no act of support for what it names.
+  if (item.kind === 'cue' && item.cueKind === 'action' && hostVerbAt(compiled, text, item.start, item.end)) {
+    if (hostsSomethingElse(compiled, text, item.start + 1, text.norm.length)) return undefined;
+  }
   // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
   if (item.kind === 'cue' && possessiveBefore(text, item.start)) {
     item.nominal = true;
@@ -202,6 +237,12 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   if (passive && item.kind === 'cue' && item.polarity === 'conditional' && !agent) return undefined;
   if ((verbLike || agent) && passive) item.passive = true;
   return item;
+}
+
+/** A host verb of the venues (`venues.host`) starts at `start`. */
+function hostVerbAt(compiled: CompiledCodebook, text: AnalysedText, start: number, end: number): boolean {
+  for (const match of compiled.venue.matchesAt(text, start, end)) if (match.payload === 'host') return true;
+  return false;
 }
 
 /**

@@ -316,7 +316,40 @@ export function findMentions(
     mention.object = isObject(compiled, text, mention.start, from) || inDateline(text, mention);
     mention.possessive = text.possessive.has(mention.end - 1);
   }
-  return sortByStart(mentions);
+  const sorted = sortByStart(mentions);
+  listedObjects(compiled, text, sorted, from);
+  return sorted;
+}
+
+/**
+ * "Players from Chile, France and Poland secured funding …": a name listed after a preposition's
+ * object is an object too, where only the first came right after the preposition. The mention
+ * must be a list item: after a comma with the list going on after it (", France and"), or after a
+ * conjunction with no comma before it ("and Poland"; ", and" often opens a clause: "… spoke with
+ * Putin, and Zelensky said …"). Back from it run only names (capitalised words), commas and
+ * conjunctions, down to the preposition.
+ */
+function listedObjects(compiled: CompiledCodebook, text: AnalysedText, mentions: Mention[], from: number): void {
+  const conjunctions = compiled.words.conjunctions;
+  for (const mention of mentions) {
+    if (mention.object || mention.start - 2 < from) continue;
+    const glue = text.norm[mention.start - 1] ?? '';
+    if (glue === ',') {
+      const next = text.norm[mention.end] ?? '';
+      if (next !== ',' && !conjunctions.has(next)) continue;
+    } else if (!conjunctions.has(glue) || text.norm[mention.start - 2] === ',') continue;
+    let i = mention.start - 2;
+    let names = 0;
+    while (i >= from) {
+      const token = text.norm[i] ?? '';
+      if (token === ',' || conjunctions.has(token)) i -= 1;
+      else if (tokenType(text, i) === 'word' && isCapitalised(text, i)) {
+        names += 1;
+        i -= 1;
+      } else break;
+    }
+    if (names > 0 && i >= from && isObject(compiled, text, i + 1, from)) mention.object = true;
+  }
 }
 
 /** Whether `atom` continues the group that `previous` ends (`hasPerson`: the group names a person). */

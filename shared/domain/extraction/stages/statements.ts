@@ -35,6 +35,7 @@ export function toStatements(
   for (const draft of drafts) {
     const sentence = sentences[draft.sentenceIndex];
     if (!sentence) continue;
+    if (draft.sinceYear !== 0 && backgroundTally(text, sentence, draft.sinceYear, input, dates)) continue;
     if (sentence.index !== quoteIndex) {
       quote = sentenceText(text, sentence.first, sentence.last);
       quoteIndex = sentence.index;
@@ -70,6 +71,22 @@ export function toStatements(
     if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
   }
   return [...byId.values()];
+}
+
+/**
+ * "Turkey has hosted four rounds of direct talks since May 2025": an act counted from a year before
+ * the story's is the narrator's tally of earlier acts, unless the sentence dates something to a day
+ * of the story ("adopted on Thursday its 20th package since 2022").
+ */
+function backgroundTally(
+  text: AnalysedText,
+  sentence: Sentence,
+  sinceYear: number,
+  input: ExtractionInput,
+  dates: StatementDates,
+): boolean {
+  if (sinceYear >= Number(String(input.publishedAt).slice(0, 4))) return false;
+  return dates.resolve(sentenceText(text, sentence.first, sentence.last), input.publishedAt) === undefined;
 }
 
 const endOf = (text: AnalysedText, token: number) => (text.start[token] ?? 0) + (text.value[token] ?? '').length;

@@ -105,6 +105,24 @@ describe('the lexicon word lists', () => {
       emptied: ['ukraine oppose peace-talks'],
     },
     {
+      list: 'meetingGuests',
+      text: 'Italy said it was ready to host the two presidents.',
+      bundled: ['italy support peace-talks', 'italy support venue:italy'],
+      emptied: [],
+    },
+    {
+      list: 'retractions',
+      text: 'Italy withdrew its offer to host the peace talks.',
+      bundled: [],
+      emptied: ['italy support peace-talks'],
+    },
+    {
+      list: 'sinceWords',
+      text: 'Turkey has hosted four rounds of direct talks since May 2023.',
+      bundled: [],
+      emptied: ['turkey support peace-talks'],
+    },
+    {
       list: 'possessiveDeterminers',
       text: 'Hungary will abandon its opposition to new sanctions on Russia, Orban said.',
       bundled: ['hungary support sanctions:russia'],

@@ -40,6 +40,8 @@ export interface ClauseState {
    */
   reporter?: HolderWithActor;
   quoted: boolean;
+  /** The clause is in the words of an analyst (its frame's, or an enclosing frame's, speaker): no stance. */
+  byAnalyst: boolean;
   items: Item[];
   triggers: TriggerItem[];
   passiveCue?: CueItem;
@@ -152,6 +154,23 @@ function contentOfSubjectNoun(ctx: Context, clause: Clause, before: ClauseState 
   return false;
 }
 
+/**
+ * "Italy has withdrawn its offer to host the talks", "retracted the proposal": a retraction verb
+ * (`lexicon.retractions`) before a stance noun (`lexicon.anaphors`: offer, proposal, plan …), with at
+ * most a determiner between. What is taken back is named, not held: the clause says nothing (the
+ * offer was a stance of its own time; the withdrawal opposes no talks).
+ */
+function withdrawnOffer(ctx: Context, clause: Clause): boolean {
+  const retractions = ctx.compiled.words.retractions;
+  for (const item of ctx.sentence.items) {
+    if (item.kind !== 'anaphor' || item.start < clause.start + 1 || item.start >= clause.end) continue;
+    let before = item.start - 1;
+    if (ctx.compiled.determiners.has(ctx.text.norm[before] ?? '')) before -= 1;
+    if (before >= clause.start && retractions.has(ctx.text.norm[before] ?? '')) return true;
+  }
+  return false;
+}
+
 /** The mention starting at `start` that can hold a stance: a passive's "by" agent. */
 function holderAt(mentions: Mention[], start: number): Mention | undefined {
   for (const m of mentions) if (m.start === start && canHold(m)) return m;
@@ -215,6 +234,24 @@ function reporterOf(
   }
   const outer = best >= 0 ? frameSpeakers[best]?.[0] : undefined;
   return outer && outer.kind !== 'source' && outer.actor && outer.actor !== actor ? outer : undefined;
+}
+
+/**
+ * Frame `index` is told inside an analyst's words, as the analyst's reading of another's words
+ * ("Analysts in Washington said Trump's remarks were meant to push Kyiv to accept …", "Analysts in
+ * Moscow said Putin's emphasis … was a signal aimed at Washington"): what the inner speaker holds
+ * is the analyst's inference, not a statement. An analyst's own report of an actor's stance
+ * ("analysts said Russia appeared unwilling to accept any ceasefire") reads as before.
+ */
+function inAnalystWords(frames: Frame[], frameSpeakers: Holder[][], index: number): boolean {
+  const [headFrom, headTo] = frames[index]!.head;
+  for (let g = 0; g < frames.length; g += 1) {
+    if (g === index) continue;
+    const [from, to] = frames[g]!.complement;
+    if (headFrom < from || headTo > to) continue;
+    if (frameSpeakers[g]?.[0]?.source === 'analyst') return true;
+  }
+  return false;
 }
 
 /**
@@ -537,6 +574,7 @@ export function analyseClause(
         ? reporterOf(frames, frameSpeakers, clause.frame, speaker.actor)
         : undefined,
     quoted,
+    byAnalyst: frame !== undefined && inAnalystWords(frames, frameSpeakers, clause.frame),
     items,
     triggers,
     stanceStart,
@@ -549,7 +587,8 @@ export function analyseClause(
       words.questions.has(opener) ||
       prospective(ctx, clause) ||
       (words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '')) ||
-      (words.complementizers.has(opener) && contentOfSubjectNoun(ctx, clause, previous[index - 1])),
+      (words.complementizers.has(opener) && contentOfSubjectNoun(ctx, clause, previous[index - 1])) ||
+      withdrawnOffer(ctx, clause),
     outcome,
     // Present even when undefined: one shape for every clause state.
     frame,

@@ -20,6 +20,12 @@ export interface Draft {
   evidence: Evidence;
   /** Tokens of the reporting clause, where a date of the statement may be written. */
   dateWindow: [number, number];
+  /**
+   * For an act the narrator tells (no frame, no quotation): the year after "since" in the rest of
+   * its sentence ("has hosted four rounds since May 2025"), or 0. Stage 5 drops the act when that
+   * year is before the publication's and the sentence dates nothing to a day of the story.
+   */
+  sinceYear: number;
 }
 
 /** What drafting a sentence yields. */

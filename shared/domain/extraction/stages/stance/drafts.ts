@@ -43,6 +43,8 @@ export function emit(
   const conditionalClause = clause.kind === 'stance' && clause.conditional;
   const tradeClause = clause.kind === 'stance' && clause.trade;
   const speaker = state.speakers[0];
+  // An analyst's reading is no stance, whatever actor it names (the corpus README: analysts are no actors).
+  if (state.byAnalyst) return;
   const hasPlaces = venues.some(isPlace);
   // Whether the clause is about a venue, asked only for an opposition to talks.
   let aboutVenue: boolean | undefined;
@@ -70,6 +72,8 @@ export function emit(
       act: state.firstCue?.cueKind === 'action',
     };
     let indirectEvidence: Evidence | undefined;
+    const sinceYear =
+      evidence.act && !quoted && !evidence.framed ? yearSince(compiled, text, clause.start, sentence.last + 1) : 0;
     const dateWindow: [number, number] =
       frame && frame.kind !== 'quote' ? frame.head : [sentence.first, Math.min(state.stanceStart, clause.end)];
     const speakerName =
@@ -115,6 +119,7 @@ export function emit(
         reportedBy,
         evidence: evidenceOfFinding,
         dateWindow,
+        sinceYear,
       });
     }
     for (const venue of venues) {
@@ -129,9 +134,27 @@ export function emit(
         reportedBy,
         evidence,
         dateWindow,
+        sinceYear,
       });
     }
   }
+}
+
+/**
+ * The year after a "since" (`lexicon.sinceWords`) in tokens [from, to), at most two tokens after it
+ * ("since 2022", "since May 2025"), or 0. No word list for the year: four digits, 1900 to 2099.
+ */
+function yearSince(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): number {
+  for (let i = from; i < to; i += 1) {
+    if (!compiled.words.sinceWords.has(text.norm[i] ?? '')) continue;
+    for (let k = i + 1; k <= i + 3 && k < to; k += 1) {
+      const token = text.norm[k] ?? '';
+      if (token.length !== 4) continue;
+      const year = Number(token);
+      if (Number.isInteger(year) && year >= 1900 && year <= 2099) return year;
+    }
+  }
+  return 0;
 }
 
 /** "Talks in Minsk": a trigger of a meetings topic followed closely by a locative. */
