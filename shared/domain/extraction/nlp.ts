@@ -34,28 +34,57 @@ export interface AnalysedText {
 export const MAX_TOKEN_CHARS = 100;
 
 /**
- * wink keeps every word form it has not seen before in its instance's cache, for good (~300 B
- * each: 24 MB per 20,000 news documents full of new names), and has no call to empty it. So the
- * instance is replaced after this many documents: building one costs ~120 ms (a fresh copy of the
- * model, fresh sentence-boundary memos), which is 0.02 ms a document, and the cache stays at what
- * this many documents add. Tokens and sentences do not depend on what the cache held before.
+ * wink keeps every word form it has not seen before in its instance's cache, for good (a few
+ * hundred bytes each), and has no call to empty it. So the instance is replaced once its cache
+ * has grown by this many word forms: building one costs ~120 ms (a fresh copy of the model, fresh
+ * sentence-boundary memos, caches to warm again). Counting word forms rather than documents bounds
+ * the memory itself, whatever the documents' size: a feed that repeats its vocabulary never pays
+ * for a renewal, and one full of new names pays as often as it must (the soak bench's generated
+ * news adds ~1.2 word forms a document, the labelled corpora ~2.3). Tokens and sentences do not
+ * depend on what the cache held before.
  */
+export const WINK_RENEWAL_WORD_FORMS = 20_000;
+
+/** The renewal by document count used if a wink release stops handing its cache to the transformer. */
 export const WINK_RENEWAL_DOCUMENTS = 5_000;
 
+/** The part of wink's cache read here: its lexicon's size now and as the model shipped it. */
+interface WinkCacheSize {
+  currentSize(): number;
+  intrinsicSize(): number;
+}
+
 let shared: WinkMethods | undefined;
+/** The shared instance's cache, as wink hands it to the sentence-boundary transformer (it exposes it nowhere else). */
+let sharedCache: WinkCacheSize | undefined;
 let documentsSinceRenewal = 0;
 
 /** wink with sentence boundary detection only (tokenisation always runs). */
 export function nlp(): WinkMethods {
-  shared ??= winkNLP(withMemoisedSentenceBoundaries(model), ['sbd']);
+  shared ??= winkNLP(
+    withMemoisedSentenceBoundaries(model, (cache) => {
+      sharedCache = cache as WinkCacheSize;
+    }),
+    ['sbd'],
+  );
   return shared;
 }
 
-/** The instance a document is read with: a fresh one every WINK_RENEWAL_DOCUMENTS documents. */
+/** How many word forms the shared instance's cache has added to the model's, or undefined when unknown. */
+export function wordFormsAdded(): number | undefined {
+  const cache = sharedCache;
+  if (typeof cache?.currentSize !== 'function' || typeof cache.intrinsicSize !== 'function') return undefined;
+  return cache.currentSize() - cache.intrinsicSize();
+}
+
+/** The instance a document is read with: a fresh one once the cache has grown by WINK_RENEWAL_WORD_FORMS. */
 function nlpForDocument(): WinkMethods {
   documentsSinceRenewal += 1;
-  if (documentsSinceRenewal > WINK_RENEWAL_DOCUMENTS) {
+  const added = wordFormsAdded();
+  const full = added === undefined ? documentsSinceRenewal > WINK_RENEWAL_DOCUMENTS : added > WINK_RENEWAL_WORD_FORMS;
+  if (full) {
     shared = undefined;
+    sharedCache = undefined;
     documentsSinceRenewal = 1;
   }
   return nlp();
@@ -74,25 +103,30 @@ type SbdTransformer = (token: number, cache: unknown, rawTokens: readonly number
  * automaton, its machines and the sentences it finds are wink's own. A test pins the
  * transformer's source and compares the sentences found with and without the memo.
  */
-export function withMemoisedSentenceBoundaries(base: typeof model): typeof model {
+export function withMemoisedSentenceBoundaries(base: typeof model, onCache?: (cache: unknown) => void): typeof model {
   const derived = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(base)) derived[key] = value;
   const loadSbd = (base as unknown as { sbd: () => { transformers: SbdTransformer[] } }).sbd;
   derived.sbd = () => {
     const sbd = loadSbd();
-    return { ...sbd, transformers: sbd.transformers.map(memoiseSbdTransformer) };
+    return { ...sbd, transformers: sbd.transformers.map((transform) => memoiseSbdTransformer(transform, onCache)) };
   };
   return derived as unknown as typeof model;
 }
 
-function memoiseSbdTransformer(transform: SbdTransformer): SbdTransformer {
+function memoiseSbdTransformer(transform: SbdTransformer, onCache?: (cache: unknown) => void): SbdTransformer {
   // By the token's number: the normal it was seen with, and the result without and with
   // preceding spaces (-1: not known yet). A token seen with another normal (the pieces of a
   // contraction) is recomputed.
   let normalOf = new Int32Array(1 << 16).fill(-1);
   let unspaced = new Int32Array(1 << 16);
   let spaced = new Int32Array(1 << 16);
+  let cacheReported = onCache === undefined;
   return (token, cache, rawTokens, index) => {
+    if (!cacheReported) {
+      onCache?.(cache);
+      cacheReported = true;
+    }
     const raw = rawTokens[4 * index]!;
     const space = (rawTokens[4 * index + 1]! & 0xffff) !== 0;
     if (raw >= normalOf.length) {
