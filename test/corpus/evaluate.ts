@@ -145,19 +145,34 @@ export interface EvidenceScores extends Scores {
   found: number;
 }
 
-const evidenceScore = ({ tp, fp, fn, found }: Counts & { found: number }): EvidenceScores => {
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = found + fn === 0 ? 1 : found / (found + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, found, precision, recall, f1 };
-};
+type EvidenceCounts = Counts & { found: number };
+
+/** `part` of `whole`, 1 when there is nothing to count (no statement, no label: nothing wrong). */
+const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+const f1Of = (precision: number, recall: number) =>
+  precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 
 const score = ({ tp, fp, fn }: Counts): Scores => {
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, precision, recall, f1 };
+  const precision = share(tp, tp + fp);
+  const recall = share(tp, tp + fn);
+  return { tp, fp, fn, precision, recall, f1: f1Of(precision, recall) };
 };
+
+const evidenceScore = ({ tp, fp, fn, found }: EvidenceCounts): EvidenceScores => {
+  const precision = share(tp, tp + fp);
+  const recall = share(found, found + fn);
+  return { tp, fp, fn, found, precision, recall, f1: f1Of(precision, recall) };
+};
+
+const noCounts = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+const noEvidenceCounts = (): EvidenceCounts => ({ tp: 0, fp: 0, fn: 0, found: 0 });
+
+/** One more in `field` of `bucket`'s counts, which start at `empty()`. */
+function tally<C extends Counts>(map: Map<string, C>, bucket: string, field: keyof C, empty: () => C): void {
+  const current = map.get(bucket) ?? empty();
+  (current[field] as number) += 1;
+  map.set(bucket, current);
+}
 
 type Extraction = { ok: true; result: ExtractionResult } | { ok: false; reason: string };
 
@@ -269,24 +284,13 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Eva
   const extractor = options.extractor ?? createRulesExtractor(options.codebook ? { codebook: options.codebook } : {});
   const counts: Record<KeyKind, Map<string, Counts>> = { proposition: new Map(), polarity: new Map() };
   const bump = (kind: KeyKind, topic: string, field: keyof Counts) => {
-    for (const bucket of [topic, '*']) {
-      const current = counts[kind].get(bucket) ?? { tp: 0, fp: 0, fn: 0 };
-      current[field] += 1;
-      counts[kind].set(bucket, current);
-    }
+    for (const bucket of [topic, '*']) tally(counts[kind], bucket, field, noCounts);
   };
   const tagCounts = new Map<string, Counts>();
-  const evidenceCounts = new Map<string, Counts & { found: number }>();
-  const bumpEvidence = (kind: string, field: 'tp' | 'fp' | 'fn' | 'found') => {
-    const current = evidenceCounts.get(kind) ?? { tp: 0, fp: 0, fn: 0, found: 0 };
-    current[field] += 1;
-    evidenceCounts.set(kind, current);
-  };
-  const bumpIn = (map: Map<string, Counts>, bucket: string, field: keyof Counts) => {
-    const current = map.get(bucket) ?? { tp: 0, fp: 0, fn: 0 };
-    current[field] += 1;
-    map.set(bucket, current);
-  };
+  const evidenceCounts = new Map<string, EvidenceCounts>();
+  const bumpEvidence = (kind: string, field: keyof EvidenceCounts) =>
+    tally(evidenceCounts, kind, field, noEvidenceCounts);
+  const bumpIn = (map: Map<string, Counts>, bucket: string, field: keyof Counts) => tally(map, bucket, field, noCounts);
   const results: DocumentResult[] = [];
   const hearsay = { expected: 0, found: 0 };
   const silentDocuments = { expected: 0, silent: 0 };
@@ -376,8 +380,8 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Eva
   for (const topic of [...topics].sort()) {
     if (topic === '*') continue;
     byTopic[topic] = {
-      proposition: score(counts.proposition.get(topic) ?? { tp: 0, fp: 0, fn: 0 }),
-      polarity: score(counts.polarity.get(topic) ?? { tp: 0, fp: 0, fn: 0 }),
+      proposition: score(counts.proposition.get(topic) ?? noCounts()),
+      polarity: score(counts.polarity.get(topic) ?? noCounts()),
     };
   }
   return {
@@ -394,8 +398,8 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Eva
     failed,
     codebookVersion,
     overall: {
-      proposition: score(counts.proposition.get('*') ?? { tp: 0, fp: 0, fn: 0 }),
-      polarity: score(counts.polarity.get('*') ?? { tp: 0, fp: 0, fn: 0 }),
+      proposition: score(counts.proposition.get('*') ?? noCounts()),
+      polarity: score(counts.polarity.get('*') ?? noCounts()),
     },
     byTopic,
     byTag: Object.fromEntries([...tagCounts].sort(([a], [b]) => a.localeCompare(b)).map(([tag, c]) => [tag, score(c)])),
