@@ -35,12 +35,12 @@ export function toStatements(
   for (const draft of drafts) {
     const sentence = sentences[draft.sentenceIndex];
     if (!sentence) continue;
-    if (draft.sinceYear !== 0 && backgroundTally(text, sentence, draft.sinceYear, input, dates)) continue;
     if (sentence.index !== quoteIndex) {
       quote = sentenceText(text, sentence.first, sentence.last);
       quoteIndex = sentence.index;
     }
     if (quote.length === 0 || quote.length > MAX_QUOTE_CHARS) continue;
+    if (draft.sinceYear !== 0 && backgroundTally(quote, draft.sinceYear, input, dates)) continue;
     const [from, to] = draft.dateWindow;
     // The token window [from, to) as one number (the same window is the same text).
     const window = to > from ? from * stride + to : -1;
@@ -78,15 +78,9 @@ export function toStatements(
  * the story's is the narrator's tally of earlier acts, unless the sentence dates something to a day
  * of the story ("adopted on Thursday its 20th package since 2022").
  */
-function backgroundTally(
-  text: AnalysedText,
-  sentence: Sentence,
-  sinceYear: number,
-  input: ExtractionInput,
-  dates: StatementDates,
-): boolean {
+function backgroundTally(sentence: string, sinceYear: number, input: ExtractionInput, dates: StatementDates): boolean {
   if (sinceYear >= Number(String(input.publishedAt).slice(0, 4))) return false;
-  return dates.resolve(sentenceText(text, sentence.first, sentence.last), input.publishedAt) === undefined;
+  return dates.resolve(sentence, input.publishedAt) === undefined;
 }
 
 const endOf = (text: AnalysedText, token: number) => (text.start[token] ?? 0) + (text.value[token] ?? '').length;
