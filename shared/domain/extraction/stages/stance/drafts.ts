@@ -50,13 +50,17 @@ export function emit(
   let aboutVenue: boolean | undefined;
   // Whether a meeting in the clause is placed in a place described, not named; asked only for talks.
   let describedPlace: boolean | undefined;
+  const act = state.firstCue?.cueKind === 'action';
+  const framed = frame !== undefined && speaker !== undefined;
+  // The same for every holder: an act the narrator tells, counted "since" a year.
+  const sinceYear = act && !quoted && !framed ? yearSince(compiled, text, clause.start, sentence.last + 1) : 0;
   for (const holder of holders) {
     if (holder.kind === 'source' || !holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
     // Evidence is only read (confidenceOf): the drafts of one holder share it.
     const evidence: Evidence = {
       quoted,
-      framed: frame !== undefined && speaker !== undefined,
+      framed,
       named: holder.named || (speaker?.named ?? false),
       narrated: attribution.attribution === 'reported' && !attribution.reportedBy,
       hearsay: attribution.reportedBy !== undefined,
@@ -69,11 +73,9 @@ export function emit(
       hedged: sentence.markers.has('hedge'),
       indirect: false,
       inherited: state.inherited,
-      act: state.firstCue?.cueKind === 'action',
+      act,
     };
     let indirectEvidence: Evidence | undefined;
-    const sinceYear =
-      evidence.act && !quoted && !evidence.framed ? yearSince(compiled, text, clause.start, sentence.last + 1) : 0;
     const dateWindow: [number, number] =
       frame && frame.kind !== 'quote' ? frame.head : [sentence.first, Math.min(state.stanceStart, clause.end)];
     const speakerName =
