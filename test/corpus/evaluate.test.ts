@@ -15,7 +15,7 @@ import {
   recordingLogger,
   statementsAnswer,
 } from '../shared/adapters/bedrock/converse-fixtures';
-import { evaluateCorpus, formatEvaluation, runEval } from './evaluate';
+import { blindSets, evaluateCorpus, formatEvaluation, pressSets, runEval } from './evaluate';
 
 /**
  * The eval scores whatever extractor it is handed (only the dev set here: blind sets are never
@@ -240,6 +240,14 @@ describe('npm run eval: --extractor', () => {
     const result = await run(['--extractor', 'gpt', '--set', 'dev']);
     expect(result.code).toBe(2);
     expect(result.err).toContain('--extractor must be one of rules, bedrock, rules+bedrock');
+    expect(result.out).toBe('');
+  });
+
+  it('refuses a set that is not there, naming the sets that are (press-N and blind-N among them)', async () => {
+    const result = await run(['--set', 'press-999']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--set must be one of dev, heldout, press, ');
+    for (const set of [...pressSets(), ...blindSets()]) expect(result.err).toContain(set);
     expect(result.out).toBe('');
   });
 

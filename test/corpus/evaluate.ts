@@ -76,25 +76,43 @@ export const CorpusDocument = z
 export type CorpusDocument = z.infer<typeof CorpusDocument>;
 
 /**
- * `dev` and `heldout` are the original short documents; `press` the press-style development set;
- * `blind-N` the frozen blind sets, and `blind` the newest of them (the one a round is judged on).
+ * `dev` and `heldout` are the original short documents; `press` the first press-style development
+ * set and `press-N` later ones, each from another writer in another press form (tuned on, never
+ * blind); `blind-N` the frozen blind sets, and `blind` the newest of them (the one a round is
+ * judged on).
  */
-export type CorpusSet = 'dev' | 'heldout' | 'press' | 'blind' | `blind-${number}`;
+export type CorpusSet = 'dev' | 'heldout' | 'press' | 'blind' | `press-${number}` | `blind-${number}`;
 
 const FOLDERS: Record<string, string> = { dev: 'documents', heldout: 'heldout', press: 'press' };
 
-/** The blind sets present, oldest first: `blind-1`, `blind-2`, … */
-export function blindSets(): Array<`blind-${number}`> {
+/** The folders named `<kind>-N` present, in order of N: `blind-1`, `blind-2`, … */
+function numberedSets<Kind extends 'blind' | 'press'>(kind: Kind): Array<`${Kind}-${number}`> {
+  const pattern = new RegExp(`^${kind}-(\\d+)$`);
   return readdirSync(here)
-    .map((name) => /^blind-(\d+)$/.exec(name))
+    .map((name) => pattern.exec(name))
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => Number(match[1]))
     .sort((left, right) => left - right)
-    .map((n) => `blind-${n}` as const);
+    .map((n) => `${kind}-${n}` as const);
+}
+
+/** The blind sets present, oldest first: `blind-1`, `blind-2`, … */
+export function blindSets(): Array<`blind-${number}`> {
+  return numberedSets('blind');
+}
+
+/** The later press-style development sets present: `press-2`, `press-3`, … */
+export function pressSets(): Array<`press-${number}`> {
+  return numberedSets('press');
 }
 
 export function isCorpusSet(name: string): name is CorpusSet {
-  return name in FOLDERS || name === 'blind' || blindSets().includes(name as `blind-${number}`);
+  return (
+    name in FOLDERS ||
+    name === 'blind' ||
+    blindSets().includes(name as `blind-${number}`) ||
+    pressSets().includes(name as `press-${number}`)
+  );
 }
 
 function folderOf(set: CorpusSet): string | undefined {
@@ -494,7 +512,7 @@ export function formatEvaluation(evaluation: Evaluation, verbose = false): strin
 }
 
 const USAGE =
-  'usage: npm run eval -- [--set dev|heldout|press|blind|blind-N] [--extractor rules|bedrock|rules+bedrock] [--verbose] [--contradictions] [--json]';
+  'usage: npm run eval -- [--set dev|heldout|press|press-N|blind|blind-N] [--extractor rules|bedrock|rules+bedrock] [--verbose] [--contradictions] [--json]';
 
 /** Documents a Bedrock extractor is asked at the same time: enough to finish a set in minutes, few enough not to be throttled. */
 const BEDROCK_DOCUMENT_CONCURRENCY = 4;
@@ -552,7 +570,7 @@ export async function runEval(args: string[], dependencies: EvalDependencies = {
   const setIndex = args.indexOf('--set');
   const set = setIndex >= 0 ? args[setIndex + 1] : undefined;
   if (setIndex >= 0 && (set === undefined || !isCorpusSet(set))) {
-    err(`--set must be one of dev, heldout, press, blind, ${blindSets().join(', ')}\n${USAGE}`);
+    err(`--set must be one of dev, heldout, press, ${[...pressSets(), 'blind', ...blindSets()].join(', ')}\n${USAGE}`);
     return 2;
   }
   const extractorIndex = args.indexOf('--extractor');
