@@ -20,10 +20,32 @@ export function looksLikeHtml(raw: string): boolean {
 }
 
 /**
- * Readability returns *something* for any page, even a bare menu. Below this, with no sentence in
- * it, there is no article: the page is refused rather than stored as "Home About Contact".
+ * Readability returns *something* for any page, even a bare menu. Text that is short and holds no
+ * sentence is no article: the page is refused rather than stored as "Home About Contact".
  */
 const MIN_ARTICLE_CHARACTERS = 80;
+
+/** Fewer words than this ending in a full stop is a label ("Contact us."), not a news sentence. */
+const MIN_SENTENCE_WORDS = 5;
+
+/**
+ * A one-sentence news brief is still an article ("Putin rejects the ceasefire, the Kremlin says."),
+ * though shorter than MIN_ARTICLE_CHARACTERS: a paragraph of MIN_SENTENCE_WORDS words or more that
+ * ends like a sentence, a closing quotation mark or bracket allowed.
+ */
+function holdsASentence(text: string): boolean {
+  return text
+    .split('\n\n')
+    .some(
+      (paragraph) =>
+        /[.!?]["'\u2019\u201d)]?$/u.test(paragraph) &&
+        (paragraph.match(/\p{L}+/gu)?.length ?? 0) >= MIN_SENTENCE_WORDS,
+    );
+}
+
+function isArticle(text: string): boolean {
+  return (text.length >= MIN_ARTICLE_CHARACTERS && /[.!?]/.test(text)) || holdsASentence(text);
+}
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
 
@@ -50,6 +72,6 @@ export function toArticleText(raw: string): ArticleText {
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   const title = article?.title?.trim() || undefined;
   const extracted = article?.content ? blocksText(article.content) : '';
-  const text = extracted.length >= MIN_ARTICLE_CHARACTERS && /[.!?]/.test(extracted) ? extracted : '';
+  const text = isArticle(extracted) ? extracted : '';
   return title ? { text, format: 'html', title } : { text, format: 'html' };
 }

@@ -54,6 +54,23 @@ describe('toArticleText', () => {
     expect(article.text).toBe('');
   });
 
+  it('keeps a one-sentence news brief, shorter than a page of boilerplate would be', () => {
+    const brief = 'Putin rejects the ceasefire, the Kremlin says.';
+    expect(toArticleText(page(`<article><p>${brief}</p></article>`, 'Brief')).text).toBe(brief);
+    const quoted = 'Sybiha: \u201cWe will not give up a single village.\u201d';
+    expect(toArticleText(page(`<p>${quoted}</p>`, 'Quote')).text).toBe(quoted);
+  });
+
+  it('still refuses a short page of labels, even when they end in full stops', () => {
+    for (const body of [
+      '<nav><a href="/a">Home.</a></nav><p>Contact us.</p>',
+      '<p>Subscribe now!</p><p>Read more</p>',
+      '<p>Breaking news from Kyiv and Moscow</p>',
+    ]) {
+      expect(toArticleText(page(body, 'Index')).text, body).toBe('');
+    }
+  });
+
   it('decodes entities and collapses white space inside paragraphs', () => {
     const html = page(
       `<article><p>${sentence(1)}</p><p>Kyiv &amp; Warsaw   signed\n   a &quot;joint&quot; statement, officials said on Monday in a long and detailed briefing to reporters.</p></article>`,
