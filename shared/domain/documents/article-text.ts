@@ -38,8 +38,7 @@ function holdsASentence(text: string): boolean {
     .split('\n\n')
     .some(
       (paragraph) =>
-        /[.!?]["'\u2019\u201d)]?$/u.test(paragraph) &&
-        (paragraph.match(/\p{L}+/gu)?.length ?? 0) >= MIN_SENTENCE_WORDS,
+        /[.!?]["'\u2019\u201d)]?$/u.test(paragraph) && (paragraph.match(/\p{L}+/gu)?.length ?? 0) >= MIN_SENTENCE_WORDS,
     );
 }
 
