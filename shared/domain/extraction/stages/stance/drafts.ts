@@ -125,6 +125,8 @@ export function emit(
       });
     }
     for (const venue of venues) {
+      // "called off the summit in Helsinki": the clause is about the place, but takes no stance on it.
+      if (venue.againstMeeting) continue;
       addDraft(ctx, {
         sentenceIndex: sentence.index,
         actor: holder.actor,

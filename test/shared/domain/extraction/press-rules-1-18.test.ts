@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Statement } from '../../../../events/statement';
+import { expectStatement, extract } from './helpers';
+
+/**
+ * Rules of the rules@1.18.0 round (rules that hold across writers, on press, press-2 and press-3),
+ * each pinned here on sentences written for this test, not taken from the corpus.
+ */
+
+const about = (statements: Statement[], actor: string, topic: string) =>
+  statements.filter((s) => s.actor === actor && s.topic === topic);
+
+describe('calling off a meeting in a place is no stance on the place', () => {
+  it('given "<leader> said he had called off his meeting with <leader> in <city>", when read, then no venue is read (fails under rules@1.17.0)', () => {
+    const statements = extract('Macron said on Tuesday he had called off his planned meeting with Xi in Geneva.');
+    expect(about(statements, 'france', 'venue')).toEqual([]);
+  });
+
+  it('given "<country> cancelled the <city> summit", when read, then no venue is read (fails under rules@1.17.0)', () => {
+    const statements = extract('Germany cancelled the Vienna summit on Friday.');
+    expect(about(statements, 'germany', 'venue')).toEqual([]);
+  });
+
+  it('given a host cancelling a round in its own capital, when read, then it still refuses its own venue', () => {
+    expectStatement(extract('Saudi Arabia on Monday cancelled the round of talks due to open in Riyadh.'), {
+      actor: 'saudi-arabia',
+      topic: 'venue',
+      proposition: 'venue:saudi-arabia',
+      polarity: 'oppose',
+    });
+  });
+
+  it('given "<country> rejected <city> as a venue", when read, then the venue is refused as before', () => {
+    expectStatement(extract('Russia rejected Geneva as a venue for talks.'), {
+      actor: 'russia',
+      topic: 'venue',
+      proposition: 'venue:switzerland',
+      polarity: 'oppose',
+    });
+  });
+
+  it('given a plain meeting announced in a place, when read, then talks and venue are read as before', () => {
+    const statements = extract('Trump said he would meet Putin in Budapest next week.');
+    expectStatement(statements, {
+      actor: 'united-states',
+      topic: 'venue',
+      proposition: 'venue:hungary',
+      polarity: 'support',
+    });
+    expectStatement(statements, {
+      actor: 'united-states',
+      topic: 'talks',
+      proposition: 'peace-talks',
+      polarity: 'support',
+    });
+  });
+});
