@@ -55,3 +55,42 @@ describe('calling off a meeting in a place is no stance on the place', () => {
     });
   });
 });
+
+describe('prisoners of war exchanged are an act of support for the exchange', () => {
+  it('given "<country> and <country> exchanged <number> prisoners of war", when read, then both support the exchange as an act (fails under rules@1.17.0)', () => {
+    const statements = extract(
+      'Russia and Ukraine exchanged 200 prisoners of war on Sunday in a swap brokered by Qatar.',
+    );
+    for (const actor of ['russia', 'ukraine']) {
+      const found = expectStatement(statements, {
+        actor,
+        topic: 'prisoners',
+        proposition: 'prisoner-exchange',
+        polarity: 'support',
+      });
+      expect(found.evidence).toBe('action');
+    }
+  });
+
+  it('given "<country> and <country> had swapped <number> prisoners of war", when read, then both support the exchange (fails under rules@1.17.0)', () => {
+    const statements = extract('Ukraine and Russia swapped 90 prisoners of war at the border on Friday.');
+    expectStatement(statements, { actor: 'ukraine', topic: 'prisoners', polarity: 'support' });
+    expectStatement(statements, { actor: 'russia', topic: 'prisoners', polarity: 'support' });
+  });
+
+  it('given a swap "mediated by <country>" after the exchange, when read, then the two sides are given no stance on the mediation', () => {
+    const statements = extract(
+      'Russia and Ukraine exchanged 150 prisoners of war on Wednesday in a swap mediated by the United Arab Emirates.',
+    );
+    expect(about(statements, 'russia', 'mediation')).toEqual([]);
+    expect(about(statements, 'ukraine', 'mediation')).toEqual([]);
+  });
+
+  it('given "<leaders> exchanged views on <proposition>", when read, then no act is read', () => {
+    expect(extract('Kallas and Rubio exchanged views on the peace plan in Brussels.')).toEqual([]);
+  });
+
+  it('given "<countries> exchanged fire near <trigger word>", when read, then nothing is read', () => {
+    expect(extract('Russia and Ukraine exchanged fire near the ceasefire line.')).toEqual([]);
+  });
+});

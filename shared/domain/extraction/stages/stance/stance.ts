@@ -6,7 +6,7 @@ import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
-import { type CueItem, type Item, isActiveCue, possessiveBefore, type TriggerItem } from '../items';
+import { type CueItem, type Item, isActiveCue, pastActObject, possessiveBefore, type TriggerItem } from '../items';
 import { actorOf, type Mention } from '../mentions';
 import type { Sentence } from '../sentences';
 import { analyseClause, type ClauseState } from './clause-reading';
@@ -141,6 +141,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         const present =
           chain.hasCue || state.prefixSign !== 1 || governingItem(items, trigger.start, clause.start) !== undefined;
         if (!present) continue;
+        if (chain.hasCue && pastActObject(compiled, text, items, holderEnd, trigger.start)) continue;
         chainSign = chain.sign * state.prefixSign;
         conditional ||= chain.conditional;
         if (invertedBefore(compiled, text, trigger, holderEnd, clause.end)) chainSign = -chainSign;
