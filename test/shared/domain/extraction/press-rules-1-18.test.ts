@@ -94,3 +94,71 @@ describe('prisoners of war exchanged are an act of support for the exchange', ()
     expect(extract('Russia and Ukraine exchanged fire near the ceasefire line.')).toEqual([]);
   });
 });
+
+describe("an act the narrator tells after the lead paragraph is the story's background", () => {
+  it('given an act in a later paragraph, when read, then nothing is read of it (fails under rules@1.17.0)', () => {
+    const statements = extract(
+      'BERLIN - Merz said on Monday that Germany would keep supporting Ukraine.\n\nItaly hosted a round of peace talks in Rome in 2031.',
+      '2039-05-01',
+    );
+    expect(about(statements, 'italy', 'talks')).toEqual([]);
+    expect(about(statements, 'italy', 'venue')).toEqual([]);
+  });
+
+  it('given an act told later as a tally, when read, then nothing is read of it (fails under rules@1.17.0)', () => {
+    const statements = extract(
+      'OSLO - Norway announced new aid on Tuesday.\n\nSweden has supplied artillery shells and missiles to Ukraine.',
+      '2039-05-01',
+    );
+    expect(about(statements, 'sweden', 'military-aid')).toEqual([]);
+  });
+
+  it('given an act in the lead paragraph, when read, then it is an act as before', () => {
+    const found = expectStatement(
+      extract(
+        'ROME - Italy hosted a round of peace talks in Rome on Friday.\n\nThe talks ended without a deal.',
+        '2039-05-01',
+      ),
+      { actor: 'italy', topic: 'talks', proposition: 'peace-talks', polarity: 'support' },
+    );
+    expect(found.evidence).toBe('action');
+  });
+
+  it('given an act in a later paragraph that a speaker reports, when read, then it is read as before', () => {
+    expectStatement(
+      extract(
+        'BERLIN - Merz spoke on Monday.\n\nGermany approved the delivery of Taurus missiles to Ukraine, the defence ministry said.',
+        '2039-05-01',
+      ),
+      { actor: 'germany', topic: 'military-aid', polarity: 'support' },
+    );
+  });
+
+  it('given words quoted in a later paragraph, when read, then they are read as before', () => {
+    expectStatement(
+      extract(
+        'BERLIN - Merz spoke on Monday.\n\n"Germany will send more air defence to Ukraine," Merz said.',
+        '2039-05-01',
+      ),
+      { actor: 'germany', topic: 'military-aid', polarity: 'support' },
+    );
+  });
+});
+
+describe('guards: a plain stance and a dated statement still come out', () => {
+  it('given a plain stance, when read, then it is read', () => {
+    expectStatement(extract('Poland supports new sanctions against Russia.'), {
+      actor: 'poland',
+      topic: 'sanctions',
+      polarity: 'support',
+    });
+  });
+
+  it('given a statement dated in its reporting clause, when read, then it carries that date', () => {
+    const found = expectStatement(
+      extract('Zelensky said on Tuesday that Ukraine was ready for a ceasefire.', '2025-11-06'),
+      { actor: 'ukraine', topic: 'ceasefire', polarity: 'support' },
+    );
+    expect(found.statedAt).toBe('2025-11-04');
+  });
+});

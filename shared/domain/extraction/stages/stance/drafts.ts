@@ -1,7 +1,7 @@
 import type { Attribution, Polarity } from '../../../../../events/statement';
 import type { CompiledCodebook } from '../../codebook/compile';
 import type { Evidence } from '../../confidence';
-import type { AnalysedText } from '../../nlp';
+import { type AnalysedText, isParagraphBreak } from '../../nlp';
 import type { VenueFinding } from '../../venues';
 import { actorOfHolder, type Holder, type HolderWithActor, personOfHolder } from '../discourse';
 import type { Frame } from '../frames';
@@ -52,6 +52,10 @@ export function emit(
   let describedPlace: boolean | undefined;
   const act = state.firstCue?.cueKind === 'action';
   const framed = frame !== undefined && speaker !== undefined;
+  // "Belarus hosted the first rounds of talks in February of that year", in the fourth paragraph:
+  // an act the narrator tells after the lead is the story's background (case 2 of the corpus
+  // README), not the news the lead reports.
+  if (act && !quoted && !framed && afterLead(text, sentence.first)) return;
   // The same for every holder: an act the narrator tells, counted "since" a year.
   const sinceYear = act && !quoted && !framed ? yearSince(compiled, text, clause.start, sentence.last + 1) : 0;
   for (const holder of holders) {
@@ -237,4 +241,10 @@ function attributionFor(
   if (holder.kind === 'collective') return REPORTED;
   if (firstCue?.cueKind === 'action') return REPORTED;
   return DIRECT;
+}
+
+/** A paragraph ends before token `at`: the sentence is not in the lead paragraph. */
+function afterLead(text: AnalysedText, at: number): boolean {
+  for (let i = 0; i < at; i += 1) if (isParagraphBreak(text, i)) return true;
+  return false;
 }
