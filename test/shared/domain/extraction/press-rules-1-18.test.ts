@@ -105,12 +105,12 @@ describe("an act the narrator tells after the lead paragraph is the story's back
     expect(about(statements, 'italy', 'venue')).toEqual([]);
   });
 
-  it('given an act told later as a tally, when read, then nothing is read of it (fails under rules@1.17.0)', () => {
+  it('given a delivery told in a later paragraph, when read, then no act is read (fails under rules@1.17.0)', () => {
     const statements = extract(
-      'OSLO - Norway announced new aid on Tuesday.\n\nSweden has supplied artillery shells and missiles to Ukraine.',
+      'OSLO - Norway announced new aid on Tuesday.\n\nBritain sent long-range missiles to Ukraine in 2031.',
       '2039-05-01',
     );
-    expect(about(statements, 'sweden', 'military-aid')).toEqual([]);
+    expect(about(statements, 'united-kingdom', 'military-aid')).toEqual([]);
   });
 
   it('given an act in the lead paragraph, when read, then it is an act as before', () => {
