@@ -134,6 +134,16 @@ describe("an act the narrator tells after the lead paragraph is the story's back
     );
   });
 
+  it('given an act in a later paragraph in a clause opened by "after", when read, then it is read as before', () => {
+    expectStatement(
+      extract(
+        'PARIS - Macron spoke on Monday.\n\nMacron called on EU leaders to adopt new sanctions against Russia, after Trump imposed sanctions on Russian banks.',
+        '2039-05-01',
+      ),
+      { actor: 'united-states', topic: 'sanctions', proposition: 'sanctions:russia', polarity: 'support' },
+    );
+  });
+
   it('given words quoted in a later paragraph, when read, then they are read as before', () => {
     expectStatement(
       extract(

@@ -54,8 +54,17 @@ export function emit(
   const framed = frame !== undefined && speaker !== undefined;
   // "Belarus hosted the first rounds of talks in February of that year", in the fourth paragraph:
   // an act the narrator tells after the lead is the story's background (case 2 of the corpus
-  // README), not the news the lead reports.
-  if (act && !quoted && !framed && afterLead(text, sentence.first)) return;
+  // README), not the news the lead reports. An act in a clause a subordinator opens ("…, after
+  // Trump imposed sanctions") is the setting of what the sentence reports, and is read as before.
+  if (
+    act &&
+    !quoted &&
+    !framed &&
+    !openedBySubordinator(compiled, clause.openedBy) &&
+    afterLead(text, sentence.first)
+  ) {
+    return;
+  }
   // The same for every holder: an act the narrator tells, counted "since" a year.
   const sinceYear = act && !quoted && !framed ? yearSince(compiled, text, clause.start, sentence.last + 1) : 0;
   for (const holder of holders) {
@@ -241,6 +250,14 @@ function attributionFor(
   if (holder.kind === 'collective') return REPORTED;
   if (firstCue?.cueKind === 'action') return REPORTED;
   return DIRECT;
+}
+
+/** The clause opens with a subordinator ("after", "because"), alone or after a mark (", after"). */
+function openedBySubordinator(compiled: CompiledCodebook, openedBy: string | undefined): boolean {
+  if (openedBy === undefined) return false;
+  const { subordinators } = compiled.words;
+  const space = openedBy.indexOf(' ');
+  return subordinators.has(openedBy) || (space > 0 && subordinators.has(openedBy.slice(space + 1)));
 }
 
 /** A paragraph ends before token `at`: the sentence is not in the lead paragraph. */
