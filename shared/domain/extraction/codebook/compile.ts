@@ -156,6 +156,8 @@ export interface Words {
   meetingGuests: ReadonlySet<string>;
   /** "exchanged", "swapped": an act only on a trigger in its object; see `actsOnNoTrigger`. */
   objectActs: ReadonlySet<string>;
+  /** "believe", "think": see `beliefOfOther` in clause-reading.ts. */
+  beliefVerbs: ReadonlySet<string>;
   /** "withdrew", "retracted": before one's own offer or proposal, the clause says nothing. */
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
@@ -243,6 +245,7 @@ function wordsOf(lexicon: Lexicon): Words {
     objectPronouns: singleTokens(lexicon.objectPronouns),
     meetingGuests: singleTokens(lexicon.meetingGuests),
     objectActs: singleTokens(lexicon.objectActs),
+    beliefVerbs: singleTokens(lexicon.beliefVerbs),
     retractions: singleTokens(lexicon.retractions),
     sinceWords: singleTokens(lexicon.sinceWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),

@@ -360,6 +360,11 @@ export const Lexicon = z
      */
     objectActs: Words.default([]),
     /**
+     * Verbs of belief ("believe", "think"): negated, with their own subject after them ("he did not
+     * believe Moscow wanted a ceasefire"), the stance is that subject's, denied by the believer.
+     */
+    beliefVerbs: Words.default([]),
+    /**
      * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
      * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
      * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.

@@ -172,3 +172,35 @@ describe('guards: a plain stance and a dated statement still come out', () => {
     expect(found.statedAt).toBe('2025-11-04');
   });
 });
+
+describe("a denied belief about another's stance is that stance, denied, told by the believer", () => {
+  it('given "<leader> said he did not believe <country> wanted <proposition>", when read, then the country opposes it, reported by the leader (fails under rules@1.17.0)', () => {
+    const statements = extract('Macron said he did not believe Moscow wanted a truce.');
+    expectStatement(statements, { actor: 'russia', topic: 'ceasefire', polarity: 'oppose', reportedBy: 'france' });
+    expect(about(statements, 'france', 'ceasefire')).toEqual([]);
+  });
+
+  it('given a quoted "I don\'t think <leader> wants <proposition>", when read, then the leader\'s country opposes it, reported (fails under rules@1.17.0)', () => {
+    const statements = extract('"I don\'t think Putin wants a peace deal right now," Merz told reporters.');
+    expectStatement(statements, { actor: 'russia', topic: 'talks', polarity: 'oppose', reportedBy: 'germany' });
+    expect(about(statements, 'germany', 'talks')).toEqual([]);
+  });
+
+  it('given "<leader> said he believed <country> wanted <proposition>", when read, then it is hearsay support as before', () => {
+    expectStatement(extract('Macron said he believed Moscow wanted a truce.'), {
+      actor: 'russia',
+      topic: 'ceasefire',
+      polarity: 'support',
+      reportedBy: 'france',
+    });
+  });
+
+  it('given "<leader> said he did not think <own country> should <act>", when read, then it is his own stance as before', () => {
+    expectStatement(extract('Merz said he did not think Germany should send troops to Ukraine.'), {
+      actor: 'germany',
+      topic: 'security-guarantees',
+      polarity: 'oppose',
+      reportedBy: null,
+    });
+  });
+});
