@@ -204,3 +204,36 @@ describe("a denied belief about another's stance is that stance, denied, told by
     });
   });
 });
+
+describe('the agent of a mediation told with an exchange is its mediator', () => {
+  it('given "exchanged <prisoners> in a swap brokered by <country>", when read, then the country mediates, as an act (fails under rules@1.17.0)', () => {
+    const found = expectStatement(
+      extract('Russia and Ukraine exchanged 200 prisoners of war on Sunday in a swap brokered by Qatar.'),
+      { actor: 'qatar', topic: 'mediation', proposition: 'mediation:qatar', polarity: 'support' },
+    );
+    expect(found.evidence).toBe('action');
+  });
+
+  it('given "exchanged <prisoners> in a swap mediated by the <country>", when read, then the country mediates (fails under rules@1.17.0)', () => {
+    expectStatement(
+      extract(
+        'Russia and Ukraine exchanged 150 prisoners of war on Wednesday in a swap mediated by the United Arab Emirates.',
+      ),
+      {
+        actor: 'united-arab-emirates',
+        topic: 'mediation',
+        proposition: 'mediation:united-arab-emirates',
+        polarity: 'support',
+      },
+    );
+  });
+
+  it('given "<country>-brokered" before a noun, when read, then no mediation is read from the adjective', () => {
+    const statements = extract('Russia withdrew from the Turkey-brokered grain deal in July.');
+    expect(statements.filter((s) => s.topic === 'mediation')).toEqual([]);
+  });
+
+  it('given a truce brokered by a country in a sentence with no act, when read, then nothing is read', () => {
+    expect(extract('A short energy truce brokered by Washington collapsed within weeks.')).toEqual([]);
+  });
+});
