@@ -20,6 +20,11 @@ export interface VenueFinding {
   conditional: boolean;
   /** Named only as the object of a cue ("offered Minsk"), with no locative, list or host verb. */
   objectOnly: boolean;
+  /**
+   * Where a meeting was to be that the holder acts against ("called off the summit in Helsinki"):
+   * no stance on the place, but still what the clause is about.
+   */
+  againstMeeting: boolean;
 }
 
 /** Marks that may join the places of a list, beside the lexicon's `placeListWords`. */
@@ -62,7 +67,7 @@ export function findVenues(
   for (const match of matches) {
     if (match.payload !== 'any') continue;
     const chain = stanceAt(items, holderEnd, match.start);
-    if (chain) push(findings, 'any', chain.sign, chain.conditional, false);
+    if (chain) push(findings, 'any', chain.sign, chain.conditional, false, false);
   }
 
   const scopes = scopesOf(matches);
@@ -86,7 +91,17 @@ export function findVenues(
     previousPlaceEnd = place.end;
     if (!chain) continue;
     const flip = scopeOfPlace?.payload === 'except' ? -1 : 1;
-    push(findings, place.payload, chain.sign * flip, chain.conditional, !afterLocative && !inScope && !continuesList);
+    // "Trump called off his summit with Putin in Helsinki": an act against the meeting, not the
+    // place; only the host's own country ("Saudi Arabia cancelled the round in Riyadh") is refused.
+    const againstMeeting = place.payload !== holderActor && opposeActBefore(items, holderEnd, place.start);
+    push(
+      findings,
+      place.payload,
+      chain.sign * flip,
+      chain.conditional,
+      !afterLocative && !inScope && !continuesList,
+      againstMeeting,
+    );
   }
 
   // "a dinner hosted by the Dutch king": the agent hosts, not the holder; "the hosts" is a noun.
@@ -103,15 +118,31 @@ export function findVenues(
     compiled.actorKinds.get(holderActor) === 'country'
   ) {
     const chain = stanceAt(items, holderEnd, host.start);
-    if (chain) push(findings, holderActor, chain.sign, chain.conditional, false);
+    if (chain) push(findings, holderActor, chain.sign, chain.conditional, false, false);
   }
   return findings;
 }
 
 /** The first finding for a place stands. */
-function push(findings: VenueFinding[], place: string, sign: number, conditional: boolean, objectOnly: boolean): void {
+function push(
+  findings: VenueFinding[],
+  place: string,
+  sign: number,
+  conditional: boolean,
+  objectOnly: boolean,
+  againstMeeting: boolean,
+): void {
   for (const f of findings) if (f.place === place) return;
-  findings.push({ place, sign, conditional, objectOnly });
+  findings.push({ place, sign, conditional, objectOnly, againstMeeting });
+}
+
+/** An act against something (a verb cue: "call off", "cancel", "suspend") in the tokens [from, to). */
+function opposeActBefore(items: readonly Item[], from: number, to: number): boolean {
+  for (const item of items) {
+    if (item.start < from || item.end > to) continue;
+    if (item.kind === 'cue' && item.polarity === 'oppose' && item.cueKind === 'action' && !item.nominal) return true;
+  }
+  return false;
 }
 
 const isScope = (m: VenueMatch) => m.payload === 'except' || m.payload === 'including';

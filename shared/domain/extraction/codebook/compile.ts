@@ -154,6 +154,10 @@ export interface Words {
   objectPronouns: ReadonlySet<string>;
   /** What a host of a meeting receives ("talks", "leaders", "round"): see `hostsSomethingElse`. */
   meetingGuests: ReadonlySet<string>;
+  /** "exchanged", "swapped": an act only on a trigger in its object; see `actsOnNoTrigger`. */
+  objectActs: ReadonlySet<string>;
+  /** "believe", "think": see `beliefOfOther` in clause-reading.ts. */
+  beliefVerbs: ReadonlySet<string>;
   /** "withdrew", "retracted": before one's own offer or proposal, the clause says nothing. */
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
@@ -240,6 +244,8 @@ function wordsOf(lexicon: Lexicon): Words {
     gerundObjectMarkers: singleTokens(lexicon.gerundObjectMarkers),
     objectPronouns: singleTokens(lexicon.objectPronouns),
     meetingGuests: singleTokens(lexicon.meetingGuests),
+    objectActs: singleTokens(lexicon.objectActs),
+    beliefVerbs: singleTokens(lexicon.beliefVerbs),
     retractions: singleTokens(lexicon.retractions),
     sinceWords: singleTokens(lexicon.sinceWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),

@@ -353,6 +353,18 @@ export const Lexicon = z
      */
     meetingGuests: Words.default([]),
     /**
+     * Act verbs (also action cues) that are a stance only on their direct object: "Russia and
+     * Ukraine exchanged 300 prisoners of war" is an act of support for the exchange, "the two
+     * sides exchanged views on the peace plan" no act on the plan. When no trigger starts in the
+     * object (the words up to the first punctuation or preposition), the verb is no cue.
+     */
+    objectActs: Words.default([]),
+    /**
+     * Verbs of belief ("believe", "think"): negated, with their own subject after them ("he did not
+     * believe Moscow wanted a ceasefire"), the stance is that subject's, denied by the believer.
+     */
+    beliefVerbs: Words.default([]),
+    /**
      * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
      * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
      * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.

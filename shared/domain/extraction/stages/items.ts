@@ -193,6 +193,47 @@ export function hostsSomethingElse(
 }
 
 /**
+ * An act verb of `lexicon.objectActs` whose object names nothing of the codebook: no trigger starts
+ * in the words after it up to the first punctuation or preposition (at most HOST_OBJECT_TOKENS
+ * tokens). "exchanged 300 prisoners of war" acts on its object, "exchanged views on the plan" not.
+ */
+function actsOnNoTrigger(compiled: CompiledCodebook, text: AnalysedText, from: number): boolean {
+  const limit = Math.min(text.norm.length, from + HOST_OBJECT_TOKENS);
+  for (let i = from; i < limit; i += 1) {
+    if (compiled.triggers.startsAt(text, i)) return false;
+    const type = tokenType(text, i);
+    if ((type !== 'word' && type !== 'number') || compiled.prepositions.has(text.norm[i] ?? '')) break;
+  }
+  return true;
+}
+
+/**
+ * "exchanged 150 prisoners of war in a swap mediated by the Emirates": the only cue before `to` is
+ * an act of `lexicon.objectActs`, and `to` lies past its object (a punctuation mark or preposition
+ * between), so the act says nothing about what stands there.
+ */
+export function pastActObject(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  items: readonly Item[],
+  from: number,
+  to: number,
+): boolean {
+  let act: Item | undefined;
+  for (const item of items) {
+    if (item.kind !== 'cue' || item.start < from || item.end > to) continue;
+    if (item.cueKind !== 'action' || !compiled.words.objectActs.has(text.norm[item.start] ?? '')) return false;
+    act = item;
+  }
+  if (act === undefined) return false;
+  for (let i = act.end; i < to; i += 1) {
+    const type = tokenType(text, i);
+    if ((type !== 'word' && type !== 'number') || compiled.prepositions.has(text.norm[i] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
  * A structural item as its context reads it, retyped or marked, or undefined when it is no item at
  * all. It reads the tokens around the item, never the other items: `findItems` refines each as it
  * finds it (most are kept as they are).
@@ -218,6 +259,10 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   // is no act of support for what it names.
   if (item.kind === 'cue' && item.cueKind === 'action' && hostVerbAt(compiled, text, item.start, item.end)) {
     if (hostsSomethingElse(compiled, text, item.start + 1, text.norm.length)) return undefined;
+  }
+  // "exchanged views on the peace plan": an act only on its object, which names no trigger.
+  if (item.kind === 'cue' && item.cueKind === 'action' && compiled.words.objectActs.has(text.norm[item.start] ?? '')) {
+    if (actsOnNoTrigger(compiled, text, item.end)) return undefined;
   }
   // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
   if (item.kind === 'cue' && possessiveBefore(text, item.start)) {

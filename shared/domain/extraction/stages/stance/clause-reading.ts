@@ -392,12 +392,30 @@ interface ItemScan {
   verbGroup?: Item;
   /** Where the first cue, modal or negator starts; Infinity when there is none. */
   firstStanceWord: number;
+  /** "did not believe Moscow wanted …": a negator before a belief verb and the belief's subject. */
+  deniedBelief: boolean;
 }
 
 /**
  * The clause's items from its start to `limit`. The sentence's items are in order and do not
  * overlap (findItems), so those inside the clause are one run, copied once by the caller.
  */
+/**
+ * "he did not believe Moscow wanted a ceasefire", "I don't think Putin wants a deal": a belief verb
+ * (`lexicon.beliefVerbs`) right after the negator at `from`, then its own subject (a mention that can
+ * hold a stance, after "that" or not) before `limit`. The stance is that subject's, told by the
+ * believer with the sign turned (the corpus README, case 9), not the believer's own.
+ */
+function beliefOfOther(ctx: Context, from: number, limit: number): boolean {
+  const { text, sentence, compiled } = ctx;
+  if (!compiled.words.beliefVerbs.has(text.norm[from] ?? '')) return false;
+  let at = from + 1;
+  if (compiled.words.complementizers.has(text.norm[at] ?? '')) at += 1;
+  while (at < limit && compiled.determiners.has(text.norm[at] ?? '')) at += 1;
+  for (const m of sentence.mentions) if (m.start === at && canHold(m) && m.kind !== 'pronoun') return true;
+  return false;
+}
+
 function scanItems(ctx: Context, clause: Clause, limit: number): ItemScan {
   const { sentence, text } = ctx;
   const scan: ItemScan = {
@@ -406,6 +424,7 @@ function scanItems(ctx: Context, clause: Clause, limit: number): ItemScan {
     // Most clauses have no trigger: the shared empty list until one is found (never added to later).
     triggers: NO_TRIGGERS,
     firstStanceWord: Number.POSITIVE_INFINITY,
+    deniedBelief: false,
   };
   for (let k = 0; k < sentence.items.length; k += 1) {
     const item = sentence.items[k]!;
@@ -424,6 +443,10 @@ function scanItems(ctx: Context, clause: Clause, limit: number): ItemScan {
       if (item.passive) scan.passiveCue ??= item;
       else if (!item.nominal) scan.cue ??= item;
     } else if (item.kind === 'modal' || item.kind === 'negator') {
+      if (item.kind === 'negator' && !scan.deniedBelief && beliefOfOther(ctx, item.end, limit)) {
+        scan.deniedBelief = true;
+        continue;
+      }
       scan.firstStanceWord = Math.min(scan.firstStanceWord, item.start);
       scan.verbGroup ??= item;
     }
@@ -520,7 +543,8 @@ export function analyseClause(
     relative &&
     (text.norm[clause.start - 2] === ',' ||
       (text.norm[clause.start - 3] === ',' && ctx.compiled.prepositions.has(text.norm[clause.start - 2] ?? '')));
-  let prefixSign = 1;
+  // "he did not believe Moscow wanted a ceasefire": what the speaker denies of Moscow's stance.
+  let prefixSign = scan.deniedBelief ? -1 : 1;
   // "any decision by Washington to supply missiles": the act is the agent's, so a holder carried
   // over from elsewhere does not take it.
   const otherAgent = holders.length === 0 && agentBefore(ctx, clause, stanceStart);

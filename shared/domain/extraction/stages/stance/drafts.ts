@@ -1,7 +1,7 @@
 import type { Attribution, Polarity } from '../../../../../events/statement';
 import type { CompiledCodebook } from '../../codebook/compile';
 import type { Evidence } from '../../confidence';
-import type { AnalysedText } from '../../nlp';
+import { type AnalysedText, isParagraphBreak } from '../../nlp';
 import type { VenueFinding } from '../../venues';
 import { actorOfHolder, type Holder, type HolderWithActor, personOfHolder } from '../discourse';
 import type { Frame } from '../frames';
@@ -52,6 +52,19 @@ export function emit(
   let describedPlace: boolean | undefined;
   const act = state.firstCue?.cueKind === 'action';
   const framed = frame !== undefined && speaker !== undefined;
+  // "Belarus hosted the first rounds of talks in February of that year", in the fourth paragraph:
+  // an act the narrator tells after the lead is the story's background (case 2 of the corpus
+  // README), not the news the lead reports. An act in a clause a subordinator opens ("…, after
+  // Trump imposed sanctions") is the setting of what the sentence reports, and is read as before.
+  if (
+    act &&
+    !quoted &&
+    !framed &&
+    !openedBySubordinator(compiled, clause.openedBy) &&
+    afterLead(text, sentence.first)
+  ) {
+    return;
+  }
   // The same for every holder: an act the narrator tells, counted "since" a year.
   const sinceYear = act && !quoted && !framed ? yearSince(compiled, text, clause.start, sentence.last + 1) : 0;
   for (const holder of holders) {
@@ -125,6 +138,8 @@ export function emit(
       });
     }
     for (const venue of venues) {
+      // "called off the summit in Helsinki": the clause is about the place, but takes no stance on it.
+      if (venue.againstMeeting) continue;
       addDraft(ctx, {
         sentenceIndex: sentence.index,
         actor: holder.actor,
@@ -235,4 +250,18 @@ function attributionFor(
   if (holder.kind === 'collective') return REPORTED;
   if (firstCue?.cueKind === 'action') return REPORTED;
   return DIRECT;
+}
+
+/** The clause opens with a subordinator ("after", "because"), alone or after a mark (", after"). */
+function openedBySubordinator(compiled: CompiledCodebook, openedBy: string | undefined): boolean {
+  if (openedBy === undefined) return false;
+  const { subordinators } = compiled.words;
+  const space = openedBy.indexOf(' ');
+  return subordinators.has(openedBy) || (space > 0 && subordinators.has(openedBy.slice(space + 1)));
+}
+
+/** A paragraph ends before token `at`: the sentence is not in the lead paragraph. */
+function afterLead(text: AnalysedText, at: number): boolean {
+  for (let i = 0; i < at; i += 1) if (isParagraphBreak(text, i)) return true;
+  return false;
 }

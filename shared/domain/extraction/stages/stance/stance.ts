@@ -6,7 +6,7 @@ import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
-import { type CueItem, type Item, isActiveCue, possessiveBefore, type TriggerItem } from '../items';
+import { type CueItem, type Item, isActiveCue, pastActObject, possessiveBefore, type TriggerItem } from '../items';
 import { actorOf, type Mention } from '../mentions';
 import type { Sentence } from '../sentences';
 import { analyseClause, type ClauseState } from './clause-reading';
@@ -141,6 +141,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         const present =
           chain.hasCue || state.prefixSign !== 1 || governingItem(items, trigger.start, clause.start) !== undefined;
         if (!present) continue;
+        if (chain.hasCue && pastActObject(compiled, text, items, holderEnd, trigger.start)) continue;
         chainSign = chain.sign * state.prefixSign;
         conditional ||= chain.conditional;
         if (invertedBefore(compiled, text, trigger, holderEnd, clause.end)) chainSign = -chainSign;
@@ -226,6 +227,30 @@ function emitClause(ctx: Context, state: ClauseState): void {
     emit(ctx, coState, [holder], true, ownFound, NO_VENUES);
   }
 
+  // "Russia and Ukraine exchanged 300 prisoners of war in a swap mediated by the Emirates": in an
+  // act told, the agent of a trigger written as a participle ("mediated by", "brokered by") does
+  // what the trigger names, as part of the act.
+  if (state.firstCue?.cueKind === 'action' && !state.quoted) {
+    for (const trigger of triggers) {
+      const agent = participleAgent(ctx, trigger);
+      if (!agent) continue;
+      const holder = resolveMention(agent, discourse, state.speakers[0], state.quoted);
+      const holderActor = actorOfHolder(holder);
+      if (!holder || !holderActor || holdsAlready(state.holders, holderActor)) continue;
+      const agentFound: Found[] = [
+        {
+          topic: trigger.trigger.topic,
+          proposition: propositionFor(ctx, trigger.trigger, trigger, holder, trigger.start),
+          sign: trigger.trigger.inverted ? -1 : 1,
+          conditional: false,
+          indirect: false,
+          judged: false,
+        },
+      ];
+      emit(ctx, { ...state, stanceStart: trigger.start }, [holder], true, agentFound, NO_VENUES);
+    }
+  }
+
   // What a later "the idea", "the request", "it" points back to: a venue offer is about the place.
   const places = venues.length === 0 ? NO_VENUES : venues.filter(isPlace);
   const direct = directOnly(found);
@@ -299,6 +324,22 @@ function withImpliedMeeting(compiled: CompiledCodebook, found: Found[], venues: 
     });
   }
   return found;
+}
+
+/** The actor after a trigger that ends in a participle and "by": "mediated by the Emirates", "brokered by Turkey". */
+function participleAgent(ctx: Context, trigger: TriggerItem): Mention | undefined {
+  const { text, compiled, sentence } = ctx;
+  // The agent marker closes the trigger ("brokered by") or follows it ("mediated by").
+  let at = trigger.end;
+  if (!compiled.words.agentMarkers.has(text.norm[at - 1] ?? '')) {
+    if (!(text.norm[at - 1] ?? '').endsWith('ed') || !compiled.words.agentMarkers.has(text.norm[at] ?? '')) {
+      return undefined;
+    }
+    at += 1;
+  }
+  if (compiled.words.definiteArticles.has(text.norm[at] ?? '')) at += 1;
+  for (const m of sentence.mentions) if (m.start === at && actorOf(m) && !m.possessive) return m;
+  return undefined;
 }
 
 /** The mention with an actor right before a noun cue ("Russia's demand"). */
