@@ -58,6 +58,8 @@ export interface TriggerEntry {
   slot: Slot | undefined;
   /** "topic/proposition", the key of the proposition's inverters. */
   key: string;
+  /** The keys of the propositions this one already assumes (the codebook's `presumes`). */
+  presumes: ReadonlySet<string>;
 }
 
 export type VenueKind = 'context' | 'host' | 'any' | 'except' | 'including' | 'locative';
@@ -359,19 +361,20 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const topic of codebook.topics) {
     for (const proposition of topic.propositions) {
       const key = `${topic.id}/${proposition.id}`;
+      const presumes: ReadonlySet<string> = new Set(proposition.presumes);
       for (const written of [...proposition.triggers, ...proposition.synonyms]) {
         const inverted = written.startsWith('!');
         const pattern = inverted ? written.slice(1) : written;
         triggers.add(
           pattern,
-          { topic: topic.id, proposition: proposition.id, inverted, slot: proposition.slot, key },
+          { topic: topic.id, proposition: proposition.id, inverted, slot: proposition.slot, key, presumes },
           open,
         );
       }
       for (const pattern of proposition.objects) {
         objects.add(
           pattern,
-          { topic: topic.id, proposition: proposition.id, inverted: false, slot: proposition.slot, key },
+          { topic: topic.id, proposition: proposition.id, inverted: false, slot: proposition.slot, key, presumes },
           open,
         );
       }
