@@ -160,6 +160,8 @@ export interface Words {
   objectActs: ReadonlySet<string>;
   /** "believe", "think": see `beliefOfOther` in clause-reading.ts. */
   beliefVerbs: ReadonlySet<string>;
+  /** "q", "reporter": a paragraph opened by one and a colon is a question; see `askedByInterviewer`. */
+  interviewers: ReadonlySet<string>;
   /** "withdrew", "retracted": before one's own offer or proposal, the clause says nothing. */
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
@@ -248,6 +250,7 @@ function wordsOf(lexicon: Lexicon): Words {
     meetingGuests: singleTokens(lexicon.meetingGuests),
     objectActs: singleTokens(lexicon.objectActs),
     beliefVerbs: singleTokens(lexicon.beliefVerbs),
+    interviewers: singleTokens(lexicon.interviewers),
     retractions: singleTokens(lexicon.retractions),
     sinceWords: singleTokens(lexicon.sinceWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),

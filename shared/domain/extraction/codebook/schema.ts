@@ -371,6 +371,11 @@ export const Lexicon = z
      */
     beliefVerbs: Words.default([]),
     /**
+     * Labels of a transcript's questioner ("Q:", "Question (state television):", "REPORTER:",
+     * "Interviewer:"): a paragraph they open is a question put to the speaker, no one's stance.
+     */
+    interviewers: Words.default([]),
+    /**
      * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
      * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
      * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.

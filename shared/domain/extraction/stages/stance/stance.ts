@@ -1,7 +1,7 @@
 import { chainOf, governingItem, hasModalOrNegator } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
 import { addTo } from '../../list-buffer';
-import type { AnalysedText } from '../../nlp';
+import { type AnalysedText, isParagraphBreak } from '../../nlp';
 import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
@@ -95,7 +95,30 @@ export function draftSentence(
     emit(ctx, target, target.holders, target.explicit, found, NO_VENUES);
   }
   ctx.mainHolder = main?.holders[0];
+  // "Q: Moscow is asking for sanctions relief as a first step.": a transcript's question is put to
+  // the speaker, no one's stance; what it names is still there for the answer's "that" or "it".
+  if (ctx.drafts.length > 0 && askedByInterviewer(compiled, text, sentence.first)) ctx.drafts = NO_DRAFTS;
   return ctx;
+}
+
+/** At most this many tokens in the parenthesis of a questioner's label ("Q (Moscow correspondent):"). */
+const LABEL_PARENTHESIS_TOKENS = 8;
+
+/**
+ * Whether the paragraph of the token at `at` opens with a questioner's label (`lexicon.interviewers`)
+ * and a colon, perhaps with a parenthesis between: "Q:", "REPORTER (French television):".
+ */
+function askedByInterviewer(compiled: CompiledCodebook, text: AnalysedText, at: number): boolean {
+  let start = at;
+  while (start > 0 && !isParagraphBreak(text, start - 1)) start -= 1;
+  if (!compiled.words.interviewers.has(text.norm[start] ?? '')) return false;
+  let i = start + 1;
+  if (text.norm[i] === '(') {
+    const limit = i + LABEL_PARENTHESIS_TOKENS;
+    while (i < limit && text.norm[i] !== ')' && i < text.norm.length) i += 1;
+    i += 1;
+  }
+  return text.norm[i] === ':';
 }
 
 /** An active cue other than an act: a condition with one states its own subject's stance. */
