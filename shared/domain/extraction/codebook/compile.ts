@@ -162,6 +162,8 @@ export interface Words {
   beliefVerbs: ReadonlySet<string>;
   /** "q", "reporter": a paragraph opened by one and a colon is a question; see `askedByInterviewer`. */
   interviewers: ReadonlySet<string>;
+  /** "in", "during": before a trigger, with no item between, the trigger is a setting; see `inSetting`. */
+  settingPrepositions: ReadonlySet<string>;
   /** "withdrew", "retracted": before one's own offer or proposal, the clause says nothing. */
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
@@ -251,6 +253,7 @@ function wordsOf(lexicon: Lexicon): Words {
     objectActs: singleTokens(lexicon.objectActs),
     beliefVerbs: singleTokens(lexicon.beliefVerbs),
     interviewers: singleTokens(lexicon.interviewers),
+    settingPrepositions: singleTokens(lexicon.settingPrepositions),
     retractions: singleTokens(lexicon.retractions),
     sinceWords: singleTokens(lexicon.sinceWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),

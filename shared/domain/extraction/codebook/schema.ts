@@ -376,6 +376,12 @@ export const Lexicon = z
      */
     interviewers: Words.default([]),
     /**
+     * Prepositions that place what is said in a setting ("not on the table in the current
+     * negotiations", "nothing signed in any negotiating room"): a trigger after one, with only
+     * words of no item between, names where, not what the stance is about.
+     */
+    settingPrepositions: Words.default([]),
+    /**
      * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
      * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
      * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.
