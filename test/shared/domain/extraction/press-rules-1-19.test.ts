@@ -137,6 +137,42 @@ describe("a third party's offer to bring the sides together is mediation", () =>
   });
 });
 
+describe('weapons falling silent are a ceasefire, and an imperative "let" is a recommendation', () => {
+  it('given "<leader> called on <a> and <b> to silence their weapons", when read, then a ceasefire is supported, not arms deliveries (fails under rules@1.18.0)', () => {
+    const statements = extract('Pope Leo called on Russia and Ukraine to silence their weapons over Easter.');
+    expectStatement(statements, { actor: 'vatican', topic: 'ceasefire', polarity: 'support' });
+    expect(about(statements, 'vatican', 'military-aid')).toEqual([]);
+  });
+
+  it('given a quoted "First the weapons must be silent", when read, then no stance on arms deliveries is read (fails under rules@1.18.0)', () => {
+    const statements = extract('"First the weapons must be silent, then we talk," Merz said.');
+    expect(about(statements, 'germany', 'military-aid')).toEqual([]);
+  });
+
+  it('given a quoted "Let the guns fall silent now", when read, then the speaker supports a ceasefire (fails under rules@1.18.0)', () => {
+    expectStatement(extract('"Let the guns fall silent now," Guterres said.'), {
+      actor: 'united-nations',
+      topic: 'ceasefire',
+      polarity: 'support',
+    });
+  });
+
+  it('given "a country that lets <x> use its territory", when read, then "lets" is no recommendation', () => {
+    const statements = extract(
+      'Kyiv said it would never negotiate in a country that lets Russian troops use its territory.',
+    );
+    expect(statements.filter((s) => s.topic === 'territory')).toEqual([]);
+  });
+
+  it('given weapons sent, when read, then arms deliveries are read as before', () => {
+    expectStatement(extract('Germany will send more weapons to Ukraine, Merz said.'), {
+      actor: 'germany',
+      topic: 'military-aid',
+      polarity: 'support',
+    });
+  });
+});
+
 describe('guards: a plain stance and a dated statement still come out', () => {
   it('given a plain stance, when read, then it is read', () => {
     expectStatement(extract('Poland supports new sanctions against Russia.'), {
