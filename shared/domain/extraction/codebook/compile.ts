@@ -58,6 +58,8 @@ export interface TriggerEntry {
   slot: Slot | undefined;
   /** "topic/proposition", the key of the proposition's inverters. */
   key: string;
+  /** The keys of the propositions this one already assumes (the codebook's `presumes`). */
+  presumes: ReadonlySet<string>;
 }
 
 export type VenueKind = 'context' | 'host' | 'any' | 'except' | 'including' | 'locative';
@@ -158,6 +160,10 @@ export interface Words {
   objectActs: ReadonlySet<string>;
   /** "believe", "think": see `beliefOfOther` in clause-reading.ts. */
   beliefVerbs: ReadonlySet<string>;
+  /** "q", "reporter": a paragraph opened by one and a colon is a question; see `askedByInterviewer`. */
+  interviewers: ReadonlySet<string>;
+  /** "in", "during": before a trigger, with no item between, the trigger is a setting; see `inSetting`. */
+  settingPrepositions: ReadonlySet<string>;
   /** "withdrew", "retracted": before one's own offer or proposal, the clause says nothing. */
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
@@ -246,6 +252,8 @@ function wordsOf(lexicon: Lexicon): Words {
     meetingGuests: singleTokens(lexicon.meetingGuests),
     objectActs: singleTokens(lexicon.objectActs),
     beliefVerbs: singleTokens(lexicon.beliefVerbs),
+    interviewers: singleTokens(lexicon.interviewers),
+    settingPrepositions: singleTokens(lexicon.settingPrepositions),
     retractions: singleTokens(lexicon.retractions),
     sinceWords: singleTokens(lexicon.sinceWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
@@ -359,19 +367,20 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const topic of codebook.topics) {
     for (const proposition of topic.propositions) {
       const key = `${topic.id}/${proposition.id}`;
+      const presumes: ReadonlySet<string> = new Set(proposition.presumes);
       for (const written of [...proposition.triggers, ...proposition.synonyms]) {
         const inverted = written.startsWith('!');
         const pattern = inverted ? written.slice(1) : written;
         triggers.add(
           pattern,
-          { topic: topic.id, proposition: proposition.id, inverted, slot: proposition.slot, key },
+          { topic: topic.id, proposition: proposition.id, inverted, slot: proposition.slot, key, presumes },
           open,
         );
       }
       for (const pattern of proposition.objects) {
         objects.add(
           pattern,
-          { topic: topic.id, proposition: proposition.id, inverted: false, slot: proposition.slot, key },
+          { topic: topic.id, proposition: proposition.id, inverted: false, slot: proposition.slot, key, presumes },
           open,
         );
       }

@@ -142,6 +142,12 @@ export const Proposition = z
      */
     objects: Patterns.default([]),
     slot: Slot.optional(),
+    /**
+     * Propositions, as "topic/proposition", whose state this one already assumes (foreign troops
+     * are troops in Ukraine after a ceasefire): a condition that names only those is no condition
+     * on it, and a clause about it takes no stance on them (the corpus README, "Conditions count").
+     */
+    presumes: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)).default([]),
     /** Synsets to widen the triggers from WordNet when the codebook is built (see `synonyms`). */
     wordnet: z.array(WordnetRef).default([]),
     /** Written by `widen-wordnet.ts`: extra triggers from those synsets. */
@@ -365,6 +371,17 @@ export const Lexicon = z
      */
     beliefVerbs: Words.default([]),
     /**
+     * Labels of a transcript's questioner ("Q:", "Question (state television):", "REPORTER:",
+     * "Interviewer:"): a paragraph they open is a question put to the speaker, no one's stance.
+     */
+    interviewers: Words.default([]),
+    /**
+     * Prepositions that place what is said in a setting ("not on the table in the current
+     * negotiations", "nothing signed in any negotiating room"): a trigger after one, with only
+     * words of no item between, names where, not what the stance is about.
+     */
+    settingPrepositions: Words.default([]),
+    /**
      * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
      * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
      * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.
@@ -456,6 +473,16 @@ export const Codebook = z
           });
         }
         propositions.add(proposition.id);
+        proposition.presumes.forEach((key, k) => {
+          const [topicId, propositionId] = key.split('/');
+          if (!codebook.topics.some((t) => t.id === topicId && t.propositions.some((q) => q.id === propositionId))) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['topics', index, 'propositions', p, 'presumes', k],
+              message: `unknown proposition "${key}"`,
+            });
+          }
+        });
         const slotDefault = proposition.slot?.default;
         if (slotDefault && !seen.has(slotDefault)) {
           ctx.addIssue({

@@ -150,6 +150,10 @@ function attachConditions(compiled: CompiledCodebook, text: AnalysedText, senten
     const targetIndex = previous && previous.frame === clause.frame ? index - 1 : index + 1;
     const target = clauses[targetIndex];
     if (!target) continue;
+    // "ready to deploy troops as soon as a ceasefire is signed": a condition the proposition
+    // already holds (foreign troops are troops after a ceasefire) is no condition, and no stance
+    // on the ceasefire either: the clause is left unconditional and the condition attached to none.
+    if (presumedCondition(sentence, clause, target)) continue;
     // A condition on a condition ("if A, if B") leaves it as it is: a condition clause is drafted
     // only for what it asks, never as conditional itself.
     if (target.kind === 'stance') {
@@ -158,6 +162,29 @@ function attachConditions(compiled: CompiledCodebook, text: AnalysedText, senten
     }
     clause.attachesTo = targetIndex;
   }
+}
+
+/**
+ * Whether every trigger of the condition names a proposition that a trigger of the clause it
+ * conditions already presumes (the codebook's `presumes`), and there is at least one.
+ */
+function presumedCondition(sentence: Sentence, condition: Clause, target: Clause): boolean {
+  let presumed = false;
+  for (const item of sentence.items) {
+    if (item.kind !== 'trigger' || item.start < condition.start || item.start >= condition.end) continue;
+    if (!presumedIn(sentence, target, item.trigger.key)) return false;
+    presumed = true;
+  }
+  return presumed;
+}
+
+/** Whether a trigger in `clause` presumes the proposition `key`. */
+function presumedIn(sentence: Sentence, clause: Clause, key: string): boolean {
+  for (const item of sentence.items) {
+    if (item.kind !== 'trigger' || item.start < clause.start || item.start >= clause.end) continue;
+    if (item.trigger.presumes.has(key)) return true;
+  }
+  return false;
 }
 
 /** At most this many words in a condition that names nothing ("if needed", "if they wish"). */

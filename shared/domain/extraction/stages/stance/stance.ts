@@ -1,7 +1,7 @@
 import { chainOf, governingItem, hasModalOrNegator } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
 import { addTo } from '../../list-buffer';
-import type { AnalysedText } from '../../nlp';
+import { type AnalysedText, isParagraphBreak } from '../../nlp';
 import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
@@ -95,7 +95,30 @@ export function draftSentence(
     emit(ctx, target, target.holders, target.explicit, found, NO_VENUES);
   }
   ctx.mainHolder = main?.holders[0];
+  // "Q: Moscow is asking for sanctions relief as a first step.": a transcript's question is put to
+  // the speaker, no one's stance; what it names is still there for the answer's "that" or "it".
+  if (ctx.drafts.length > 0 && askedByInterviewer(compiled, text, sentence.first)) ctx.drafts = NO_DRAFTS;
   return ctx;
+}
+
+/** At most this many tokens in the parenthesis of a questioner's label ("Q (Moscow correspondent):"). */
+const LABEL_PARENTHESIS_TOKENS = 8;
+
+/**
+ * Whether the paragraph of the token at `at` opens with a questioner's label (`lexicon.interviewers`)
+ * and a colon, perhaps with a parenthesis between: "Q:", "REPORTER (French television):".
+ */
+function askedByInterviewer(compiled: CompiledCodebook, text: AnalysedText, at: number): boolean {
+  let start = at;
+  while (start > 0 && !isParagraphBreak(text, start - 1)) start -= 1;
+  if (!compiled.words.interviewers.has(text.norm[start] ?? '')) return false;
+  let i = start + 1;
+  if (text.norm[i] === '(') {
+    const limit = i + LABEL_PARENTHESIS_TOKENS;
+    while (i < limit && text.norm[i] !== ')' && i < text.norm.length) i += 1;
+    i += 1;
+  }
+  return text.norm[i] === ':';
 }
 
 /** An active cue other than an act: a condition with one states its own subject's stance. */
@@ -119,12 +142,18 @@ function emitClause(ctx: Context, state: ClauseState): void {
   let found: Found[] = NO_FOUND;
   // Subjects judged in words the rules cannot read: no stance, but named for a later anaphor.
   let named: Found[] = NO_FOUND;
+  // A trigger read as the setting ("in the current negotiations"): the clause names what it is about.
+  let setting = false;
   if (Number.isFinite(stanceStart) && state.holders.length > 0) {
     const subjectMode = !state.explicit || state.inherited || state.passiveCue !== undefined;
     const chains = objectChains(ctx, state);
     for (let k = 0; k < triggers.length; k += 1) {
       const trigger = triggers[k]!;
       if (continuesSameTopic(compiled, text, triggers, k)) continue;
+      if (inSetting(ctx, items, clause.start, trigger)) {
+        setting = true;
+        continue;
+      }
       const entry = trigger.trigger;
       const isObject = trigger.start >= stanceStart;
       const harm = harmSignAfter(compiled, text, items, triggers, k, clause.end);
@@ -191,7 +220,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
     Number.isFinite(stanceStart) && !generic
       ? findVenues(compiled, text, clause, items, holderEnd, actorOfHolder(state.holders[0]))
       : NO_VENUES;
-  if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart) && !generic) {
+  if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart) && !generic && !setting) {
     found = anaphoric(ctx, state);
   }
   found = withImpliedMeeting(compiled, found, venues);
@@ -285,6 +314,27 @@ function genericSubjectBefore(ctx: Context, at: number): boolean {
     if (words.genericSubjects.has(token)) return true;
     if (!words.relatives.has(token) && !words.focusAdverbs.has(token) && !words.verbGroupAdverbs.has(token))
       return false;
+  }
+  return false;
+}
+
+/** At most this many words between a setting's preposition and its trigger ("in the current negotiations"). */
+const SETTING_GAP = 3;
+
+/**
+ * "membership is not on the table in the current negotiations": a trigger after a preposition of
+ * setting (`lexicon.settingPrepositions`) that no item covers, with only plain words between (no
+ * item, mention, preposition or punctuation), is where something is said or done, not what it is about.
+ */
+function inSetting(ctx: Context, items: Item[], from: number, trigger: TriggerItem): boolean {
+  const { text, compiled, sentence } = ctx;
+  for (let i = trigger.start - 1; i >= Math.max(from, trigger.start - 1 - SETTING_GAP); i -= 1) {
+    const token = text.norm[i] ?? '';
+    const covered = items.some((item) => item.start <= i && i < item.end);
+    if (compiled.words.settingPrepositions.has(token)) return !covered;
+    // "ready in principle to negotiate": a preposition between, and the trigger is no setting's.
+    if (covered || !/^[a-z]/.test(token) || compiled.prepositions.has(token)) return false;
+    for (const m of sentence.mentions) if (m.start <= i && i < m.end) return false;
   }
   return false;
 }
