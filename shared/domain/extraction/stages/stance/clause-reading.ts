@@ -397,10 +397,6 @@ interface ItemScan {
 }
 
 /**
- * The clause's items from its start to `limit`. The sentence's items are in order and do not
- * overlap (findItems), so those inside the clause are one run, copied once by the caller.
- */
-/**
  * "he did not believe Moscow wanted a ceasefire", "I don't think Putin wants a deal": a belief verb
  * (`lexicon.beliefVerbs`) right after the negator at `from`, then its own subject (a mention that can
  * hold a stance, after "that" or not) before `limit`. The stance is that subject's, told by the
@@ -416,6 +412,10 @@ function beliefOfOther(ctx: Context, from: number, limit: number): boolean {
   return false;
 }
 
+/**
+ * The clause's items from its start to `limit`. The sentence's items are in order and do not
+ * overlap (findItems), so those inside the clause are one run, copied once by the caller.
+ */
 function scanItems(ctx: Context, clause: Clause, limit: number): ItemScan {
   const { sentence, text } = ctx;
   const scan: ItemScan = {
