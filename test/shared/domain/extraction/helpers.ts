@@ -66,3 +66,7 @@ export function expectNoStatement(statements: Statement[], unexpected: Partial<E
   );
   expect(found, `did not expect ${JSON.stringify(unexpected)} among: ${describeAll(statements)}`).toBeUndefined();
 }
+
+/** The statements of one actor on one topic, for tests that expect none or count them. */
+export const about = (statements: Statement[], actor: string, topic: string): Statement[] =>
+  statements.filter((s) => s.actor === actor && s.topic === topic);

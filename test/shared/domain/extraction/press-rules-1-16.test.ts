@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../../../events/statement';
-import { expectStatement, extract } from './helpers';
+import { about, expectStatement, extract } from './helpers';
 
 /**
  * Rules of the rules@1.16.0 round (quoted words read against their sense, on press), each pinned
  * here on sentences written for this test, not taken from the corpus.
  */
-
-const about = (statements: Statement[], actor: string, topic: string) =>
-  statements.filter((s) => s.actor === actor && s.topic === topic);
 
 describe('a subject judged by a noun, an equative verb or a contrast says nothing', () => {
   it('given "<stance noun> is no <noun>", when read, then the negator denies the equation, not the stance noun (fails under rules@1.15.0)', () => {

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../../../events/statement';
-import { expectStatement, extract } from './helpers';
+import { about, expectStatement, extract } from './helpers';
 
 /**
  * Rules of the rules@1.17.0 round (the reporter's background read as stances, on press), each
  * pinned here on sentences written for this test, not taken from the corpus.
  */
-
-const about = (statements: Statement[], actor: string, topic: string) =>
-  statements.filter((s) => s.actor === actor && s.topic === topic);
 
 describe("an analyst's reading of another's words is no statement", () => {
   it('given "analysts said <leader>\'s remarks were meant to <stance>", when read, then the leader is given no stance (fails under rules@1.16.0)', () => {

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../../../events/statement';
-import { expectStatement, extract } from './helpers';
+import { about, expectStatement, extract } from './helpers';
 
 /**
  * Rules of the rules@1.18.0 round (rules that hold across writers, on press, press-2 and press-3),
  * each pinned here on sentences written for this test, not taken from the corpus.
  */
-
-const about = (statements: Statement[], actor: string, topic: string) =>
-  statements.filter((s) => s.actor === actor && s.topic === topic);
 
 describe('calling off a meeting in a place is no stance on the place', () => {
   it('given "<leader> said he had called off his meeting with <leader> in <city>", when read, then no venue is read (fails under rules@1.17.0)', () => {

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../../../events/statement';
-import { expectStatement, extract } from './helpers';
+import { about, expectStatement, extract } from './helpers';
 
 /**
  * Rules of the rules@1.19.0 round (rules that hold across five writers, on press to press-5),
  * each pinned here on sentences written for this test, not taken from the corpus.
  */
-
-const about = (statements: Statement[], actor: string, topic: string) =>
-  statements.filter((s) => s.actor === actor && s.topic === topic);
 
 describe('a condition the proposition already presumes is no condition', () => {
   it('given "<country> is ready to send troops as soon as a truce is signed", when read, then it supports foreign troops and takes no ceasefire stance (fails under rules@1.18.0)', () => {
