@@ -382,6 +382,11 @@ export const Lexicon = z
      */
     settingPrepositions: Words.default([]),
     /**
+     * Words of a time that may stand between an occasion word and the meeting it names ("ahead of
+     * this week's summit", "at next week's summit"): the meeting is still the occasion.
+     */
+    occasionTimes: Words.default([]),
+    /**
      * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
      * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
      * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.
