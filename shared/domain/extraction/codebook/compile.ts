@@ -166,6 +166,10 @@ export interface Words {
   settingPrepositions: ReadonlySet<string>;
   /** "next", "week": between an occasion word and a trigger; see `afterOccasion`. */
   occasionTimes: ReadonlySet<string>;
+  /** "on", "from": before a place word trigger, the trigger is a place; see `namesPlace`. */
+  placePrepositions: ReadonlySet<string>;
+  /** "territory", "soil": a trigger that is one of these may name a place; see `namesPlace`. */
+  placeWords: ReadonlySet<string>;
   /** "withdrew", "retracted": before one's own offer or proposal, the clause says nothing. */
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
@@ -257,6 +261,8 @@ function wordsOf(lexicon: Lexicon): Words {
     interviewers: singleTokens(lexicon.interviewers),
     settingPrepositions: singleTokens(lexicon.settingPrepositions),
     occasionTimes: singleTokens(lexicon.occasionTimes),
+    placePrepositions: singleTokens(lexicon.placePrepositions),
+    placeWords: singleTokens(lexicon.placeWords),
     retractions: singleTokens(lexicon.retractions),
     sinceWords: singleTokens(lexicon.sinceWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),

@@ -387,6 +387,13 @@ export const Lexicon = z
      */
     occasionTimes: Words.default([]),
     /**
+     * Prepositions of place ("on", "from", "into") and the place words a trigger may be
+     * ("territory", "soil"): such a trigger after such a preposition ("strikes on Russian
+     * territory", "invade Ukraine from its territory") is where, not territory given up.
+     */
+    placePrepositions: Words.default([]),
+    placeWords: Words.default([]),
+    /**
      * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
      * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
      * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.
