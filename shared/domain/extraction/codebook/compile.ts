@@ -164,6 +164,12 @@ export interface Words {
   interviewers: ReadonlySet<string>;
   /** "in", "during": before a trigger, with no item between, the trigger is a setting; see `inSetting`. */
   settingPrepositions: ReadonlySet<string>;
+  /** "next", "week": between an occasion word and a trigger; see `afterOccasion`. */
+  occasionTimes: ReadonlySet<string>;
+  /** "on", "from": before a place word trigger, the trigger is a place; see `namesPlace`. */
+  placePrepositions: ReadonlySet<string>;
+  /** "territory", "soil": a trigger that is one of these may name a place; see `namesPlace`. */
+  placeWords: ReadonlySet<string>;
   /** "withdrew", "retracted": before one's own offer or proposal, the clause says nothing. */
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
@@ -254,6 +260,9 @@ function wordsOf(lexicon: Lexicon): Words {
     beliefVerbs: singleTokens(lexicon.beliefVerbs),
     interviewers: singleTokens(lexicon.interviewers),
     settingPrepositions: singleTokens(lexicon.settingPrepositions),
+    occasionTimes: singleTokens(lexicon.occasionTimes),
+    placePrepositions: singleTokens(lexicon.placePrepositions),
+    placeWords: singleTokens(lexicon.placeWords),
     retractions: singleTokens(lexicon.retractions),
     sinceWords: singleTokens(lexicon.sinceWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),

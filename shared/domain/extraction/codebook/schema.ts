@@ -382,6 +382,18 @@ export const Lexicon = z
      */
     settingPrepositions: Words.default([]),
     /**
+     * Words of a time that may stand between an occasion word and the meeting it names ("ahead of
+     * this week's summit", "at next week's summit"): the meeting is still the occasion.
+     */
+    occasionTimes: Words.default([]),
+    /**
+     * Prepositions of place ("on", "from", "into") and the place words a trigger may be
+     * ("territory", "soil"): such a trigger after such a preposition ("strikes on Russian
+     * territory", "invade Ukraine from its territory") is where, not territory given up.
+     */
+    placePrepositions: Words.default([]),
+    placeWords: Words.default([]),
+    /**
      * Verbs that take back one's own offer or proposal ("withdrew its offer to host the talks",
      * "has retracted its proposal"): the clause says what is no longer offered, which is no stance
      * on what was (withdrawing an offer to host is not opposing talks). Such a clause says nothing.

@@ -188,7 +188,7 @@ function presumedIn(sentence: Sentence, clause: Clause, key: string): boolean {
 }
 
 /** At most this many words in a condition that names nothing ("if needed", "if they wish"). */
-const EMPTY_CONDITION_WORDS = 3;
+const EMPTY_CONDITION_WORDS = 4;
 const WORD = /^[\p{L}-]+$/u;
 
 /**

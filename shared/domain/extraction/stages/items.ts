@@ -347,16 +347,29 @@ function isPassive(compiled: CompiledCodebook, text: AnalysedText, start: number
   return participle && compiled.beForms.has(text.norm[i] ?? '');
 }
 
-/** A trigger or venue word right after "at", "during", "after" is an occasion, not what a stance is about. */
+/**
+ * A trigger or venue word right after "at", "during", "after" is an occasion, not what a stance is
+ * about; determiners and words of a time may stand between ("ahead of this week's summit").
+ */
 export function afterOccasion(compiled: CompiledCodebook, text: AnalysedText, index: number, floor: number): boolean {
   let i = index;
-  while (i > floor && compiled.determiners.has(text.norm[i - 1] ?? '')) i -= 1;
+  const times = compiled.words.occasionTimes;
+  while (i > floor) {
+    const before = text.norm[i - 1] ?? '';
+    // "week's" may come as "week" and a token of its own for the possessive.
+    const possessiveMark = text.possessive.has(i - 2) && !WORD_START.test(before);
+    if (!compiled.determiners.has(before) && !times.has(before) && !possessiveMark) break;
+    i -= 1;
+  }
   for (let start = Math.max(floor, i - 4); start < i; start += 1) {
     if (compiled.occasions.startsAt(text, start) && compiled.occasions.longestAt(text, start, i)?.end === i)
       return true;
   }
   return false;
 }
+
+/** A token that begins with a letter (a possessive mark "'s" does not). */
+const WORD_START = /^\p{L}/u;
 
 /** Shared empty list (never added to): many sentences have no item. */
 export const NO_ITEMS: Item[] = [];

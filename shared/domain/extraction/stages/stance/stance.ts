@@ -150,7 +150,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
     for (let k = 0; k < triggers.length; k += 1) {
       const trigger = triggers[k]!;
       if (continuesSameTopic(compiled, text, triggers, k)) continue;
-      if (inSetting(ctx, items, clause.start, trigger)) {
+      if (inSetting(ctx, items, clause.start, trigger) || namesPlace(ctx, items, clause.start, trigger)) {
         setting = true;
         continue;
       }
@@ -335,6 +335,25 @@ function inSetting(ctx: Context, items: Item[], from: number, trigger: TriggerIt
     // "ready in principle to negotiate": a preposition between, and the trigger is no setting's.
     if (covered || !/^[a-z]/.test(token) || compiled.prepositions.has(token)) return false;
     for (const m of sentence.mentions) if (m.start <= i && i < m.end) return false;
+  }
+  return false;
+}
+
+/**
+ * "strikes on Russian territory", "invaded Ukraine from its territory", "Not one soldier will be sent
+ * to Ukrainian territory": a one-word trigger that is a place word (`lexicon.placeWords`) after a
+ * preposition of place (`lexicon.placePrepositions`) that no item covers, with at most
+ * `SETTING_GAP` words between that are no item (a country's adjective may be), says where something
+ * is done, not that territory is given up.
+ */
+function namesPlace(ctx: Context, items: Item[], from: number, trigger: TriggerItem): boolean {
+  const { text, compiled } = ctx;
+  if (trigger.end - trigger.start !== 1 || !compiled.words.placeWords.has(text.norm[trigger.start] ?? '')) return false;
+  for (let i = trigger.start - 1; i >= Math.max(from, trigger.start - 1 - SETTING_GAP); i -= 1) {
+    const token = text.norm[i] ?? '';
+    const covered = items.some((item) => item.start <= i && i < item.end);
+    if (compiled.words.placePrepositions.has(token)) return !covered;
+    if (covered || !/^\p{L}/u.test(token) || compiled.prepositions.has(token)) return false;
   }
   return false;
 }
