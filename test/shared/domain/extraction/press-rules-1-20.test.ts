@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../../../events/statement';
-import { expectStatement, extract } from './helpers';
+import { about, expectStatement, extract } from './helpers';
 
 /**
  * Rules of the rules@1.20.0 round (rules that hold across seven writers, on press to press-7),
  * each pinned here on sentences written for this test, not taken from the corpus.
  */
-
-const about = (statements: Statement[], actor: string, topic: string) =>
-  statements.filter((s) => s.actor === actor && s.topic === topic);
 
 describe('a threat that an act makes its actor a party to the conflict, or will be answered, is a harm', () => {
   it('given "<x> warned that any Western contingent would be treated as a party to the conflict", when read, then <x> opposes foreign troops (fails under rules@1.19.0)', () => {
