@@ -152,24 +152,6 @@ describe("an act the narrator tells after the lead paragraph is the story's back
   });
 });
 
-describe('guards: a plain stance and a dated statement still come out', () => {
-  it('given a plain stance, when read, then it is read', () => {
-    expectStatement(extract('Poland supports new sanctions against Russia.'), {
-      actor: 'poland',
-      topic: 'sanctions',
-      polarity: 'support',
-    });
-  });
-
-  it('given a statement dated in its reporting clause, when read, then it carries that date', () => {
-    const found = expectStatement(
-      extract('Zelensky said on Tuesday that Ukraine was ready for a ceasefire.', '2025-11-06'),
-      { actor: 'ukraine', topic: 'ceasefire', polarity: 'support' },
-    );
-    expect(found.statedAt).toBe('2025-11-04');
-  });
-});
-
 describe("a denied belief about another's stance is that stance, denied, told by the believer", () => {
   it('given "<leader> said he did not believe <country> wanted <proposition>", when read, then the country opposes it, reported by the leader (fails under rules@1.17.0)', () => {
     const statements = extract('Macron said he did not believe Moscow wanted a truce.');

@@ -104,21 +104,3 @@ describe('a place word after a preposition of place names where, not territory g
     });
   });
 });
-
-describe('guards: a plain stance and a dated statement still come out', () => {
-  it('given a plain stance, when read, then it is read', () => {
-    expectStatement(extract('Poland supports new sanctions against Russia.'), {
-      actor: 'poland',
-      topic: 'sanctions',
-      polarity: 'support',
-    });
-  });
-
-  it('given a statement dated in its reporting clause, when read, then it carries that date', () => {
-    const found = expectStatement(
-      extract('Zelensky said on Tuesday that Ukraine was ready for a ceasefire.', '2025-11-06'),
-      { actor: 'ukraine', topic: 'ceasefire', polarity: 'support' },
-    );
-    expect(found.statedAt).toBe('2025-11-04');
-  });
-});
