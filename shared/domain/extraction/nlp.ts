@@ -285,6 +285,13 @@ export function isParagraphBreak(text: AnalysedText, index: number): boolean {
   return tokenType(text, index) === 'tabCRLF' && (text.value[index] ?? '').includes('\n');
 }
 
+/** The first token of the paragraph that holds token `at`: 0 in the first paragraph. */
+export function paragraphStart(text: AnalysedText, at: number): number {
+  let start = at;
+  while (start > 0 && !isParagraphBreak(text, start - 1)) start -= 1;
+  return start;
+}
+
 /** `typeOf`, with the commonest case (a lowercase ASCII letter first) tested inline. */
 function typeOfToken(value: string): TokenType {
   const first = value.charCodeAt(0);

@@ -1,7 +1,7 @@
 import type { Attribution, Polarity } from '../../../../../events/statement';
 import type { CompiledCodebook } from '../../codebook/compile';
 import type { Evidence } from '../../confidence';
-import { type AnalysedText, isParagraphBreak } from '../../nlp';
+import { type AnalysedText, paragraphStart } from '../../nlp';
 import type { VenueFinding } from '../../venues';
 import { actorOfHolder, type Holder, type HolderWithActor, personOfHolder } from '../discourse';
 import type { Frame } from '../frames';
@@ -53,15 +53,16 @@ export function emit(
   const act = state.firstCue?.cueKind === 'action';
   const framed = frame !== undefined && speaker !== undefined;
   // "Belarus hosted the first rounds of talks in February of that year", in the fourth paragraph:
-  // an act the narrator tells after the lead is the story's background (case 2 of the corpus
-  // README), not the news the lead reports. An act in a clause a subordinator opens ("…, after
-  // Trump imposed sanctions") is the setting of what the sentence reports, and is read as before.
+  // an act the narrator tells after the lead (its paragraph starts past token 0) is the story's
+  // background (case 2 of the corpus README), not the news the lead reports. An act in a clause a
+  // subordinator opens ("…, after Trump imposed sanctions") is the setting of what the sentence
+  // reports, and is read as before.
   if (
     act &&
     !quoted &&
     !framed &&
     !openedBySubordinator(compiled, clause.openedBy) &&
-    afterLead(text, sentence.first)
+    paragraphStart(text, sentence.first) > 0
   ) {
     return;
   }
@@ -258,10 +259,4 @@ function openedBySubordinator(compiled: CompiledCodebook, openedBy: string | und
   const { subordinators } = compiled.words;
   const space = openedBy.indexOf(' ');
   return subordinators.has(openedBy) || (space > 0 && subordinators.has(openedBy.slice(space + 1)));
-}
-
-/** A paragraph ends before token `at`: the sentence is not in the lead paragraph. */
-function afterLead(text: AnalysedText, at: number): boolean {
-  for (let i = 0; i < at; i += 1) if (isParagraphBreak(text, i)) return true;
-  return false;
 }

@@ -1,6 +1,6 @@
 import { type Chain, chainOf } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
-import { type AnalysedText, isParagraphBreak } from '../../nlp';
+import { type AnalysedText, paragraphStart } from '../../nlp';
 import type { Clause } from '../clauses';
 import { anaphorItem, type Item, isNominalCue, itemAt, possessiveBefore, type TriggerItem } from '../items';
 import { canHold, type Mention } from '../mentions';
@@ -254,10 +254,8 @@ function nounFromAnotherParagraph(ctx: Context, anaphor: Item): boolean {
   if (anaphor.end === anaphor.start + 1 && compiled.determiners.has(first)) return false;
   const before = text.norm[anaphor.start - 1] ?? '';
   if (possessiveBefore(text, anaphor.start) || compiled.words.possessiveDeterminers.has(before)) return false;
-  for (let i = Math.max(0, discourse.lastPropositionsAt); i < anaphor.start; i += 1) {
-    if (isParagraphBreak(text, i)) return true;
-  }
-  return false;
+  // A paragraph break after the last propositions: the anaphor's paragraph starts past them.
+  return paragraphStart(text, anaphor.start) > Math.max(0, discourse.lastPropositionsAt);
 }
 
 /** "…, a request that both Ukraine and the US have rejected": the proposition an anaphor points to. */

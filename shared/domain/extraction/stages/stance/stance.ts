@@ -1,7 +1,7 @@
 import { chainOf, governingItem, hasModalOrNegator } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
 import { addTo } from '../../list-buffer';
-import { type AnalysedText, isParagraphBreak } from '../../nlp';
+import { type AnalysedText, paragraphStart } from '../../nlp';
 import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
@@ -109,8 +109,7 @@ const LABEL_PARENTHESIS_TOKENS = 8;
  * and a colon, perhaps with a parenthesis between: "Q:", "REPORTER (French television):".
  */
 function askedByInterviewer(compiled: CompiledCodebook, text: AnalysedText, at: number): boolean {
-  let start = at;
-  while (start > 0 && !isParagraphBreak(text, start - 1)) start -= 1;
+  const start = paragraphStart(text, at);
   if (!compiled.words.interviewers.has(text.norm[start] ?? '')) return false;
   let i = start + 1;
   if (text.norm[i] === '(') {
