@@ -201,10 +201,15 @@ function actsOnNoTrigger(compiled: CompiledCodebook, text: AnalysedText, from: n
   const limit = Math.min(text.norm.length, from + HOST_OBJECT_TOKENS);
   for (let i = from; i < limit; i += 1) {
     if (compiled.triggers.startsAt(text, i)) return false;
-    const type = tokenType(text, i);
-    if ((type !== 'word' && type !== 'number') || compiled.prepositions.has(text.norm[i] ?? '')) break;
+    if (endsActObject(compiled, text, i)) break;
   }
   return true;
+}
+
+/** The token at `i` ends an act's object: no word or number (punctuation, a break) or a preposition. */
+function endsActObject(compiled: CompiledCodebook, text: AnalysedText, i: number): boolean {
+  const type = tokenType(text, i);
+  return (type !== 'word' && type !== 'number') || compiled.prepositions.has(text.norm[i] ?? '');
 }
 
 /**
@@ -226,10 +231,7 @@ export function pastActObject(
     act = item;
   }
   if (act === undefined) return false;
-  for (let i = act.end; i < to; i += 1) {
-    const type = tokenType(text, i);
-    if ((type !== 'word' && type !== 'number') || compiled.prepositions.has(text.norm[i] ?? '')) return true;
-  }
+  for (let i = act.end; i < to; i += 1) if (endsActObject(compiled, text, i)) return true;
   return false;
 }
 
