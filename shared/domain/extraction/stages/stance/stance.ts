@@ -180,7 +180,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         // Not "a ceasefire is no surrender": equated with a noun, the subject is judged, not taken up;
         // it is still what a later "it" or "them" names.
         if (judgedSubject(ctx, items, trigger.end, clause.end)) {
-          named = addTo(named, NO_FOUND, namedProposition(ctx, trigger, state));
+          named = addTo(named, NO_FOUND, plainFinding(ctx, trigger, state.holders[0], state.stanceStart));
           continue;
         }
         const after = chainOf(items, trigger.end, clause.end);
@@ -265,16 +265,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
       const holder = resolveMention(agent, discourse, state.speakers[0], state.quoted);
       const holderActor = actorOfHolder(holder);
       if (!holder || !holderActor || holdsAlready(state.holders, holderActor)) continue;
-      const agentFound: Found[] = [
-        {
-          topic: trigger.trigger.topic,
-          proposition: propositionFor(ctx, trigger.trigger, trigger, holder, trigger.start),
-          sign: trigger.trigger.inverted ? -1 : 1,
-          conditional: false,
-          indirect: false,
-          judged: false,
-        },
-      ];
+      const agentFound = [plainFinding(ctx, trigger, holder, trigger.start)];
       emit(ctx, { ...state, stanceStart: trigger.start }, [holder], true, agentFound, NO_VENUES);
     }
   }
@@ -357,12 +348,15 @@ function namesPlace(ctx: Context, items: Item[], from: number, trigger: TriggerI
   return false;
 }
 
-/** A trigger named with no stance taken on it: the proposition itself (its inverse when the trigger is inverted). */
-function namedProposition(ctx: Context, trigger: TriggerItem, state: ClauseState): Found {
+/**
+ * What a trigger names, taken as it stands (its inverse when the trigger is inverted), with no
+ * chain, condition or judgement read on it: a subject only named, or what a participle's agent does.
+ */
+function plainFinding(ctx: Context, trigger: TriggerItem, holder: Holder | undefined, at: number): Found {
   const entry = trigger.trigger;
   return {
     topic: entry.topic,
-    proposition: propositionFor(ctx, entry, trigger, state.holders[0], state.stanceStart),
+    proposition: propositionFor(ctx, entry, trigger, holder, at),
     sign: entry.inverted ? -1 : 1,
     conditional: false,
     indirect: false,
