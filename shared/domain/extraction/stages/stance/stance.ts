@@ -312,21 +312,39 @@ function genericSubjectBefore(ctx: Context, at: number): boolean {
 const SETTING_GAP = 3;
 
 /**
- * "membership is not on the table in the current negotiations": a trigger after a preposition of
- * setting (`lexicon.settingPrepositions`) that no item covers, with only plain words between (no
- * item, mention, preposition or punctuation), is where something is said or done, not what it is about.
+ * Whether, walking back from the trigger over at most `SETTING_GAP` words no item covers, each a
+ * `plainWord`, a preposition of `prepositions` comes that no item covers either. Any other
+ * preposition, an item or a token that is no plain word stops the walk.
  */
-function inSetting(ctx: Context, items: Item[], from: number, trigger: TriggerItem): boolean {
-  const { text, compiled, sentence } = ctx;
+function prepositionBefore(
+  ctx: Context,
+  items: Item[],
+  from: number,
+  trigger: TriggerItem,
+  prepositions: ReadonlySet<string>,
+  plainWord: (token: string, index: number) => boolean,
+): boolean {
+  const { text, compiled } = ctx;
   for (let i = trigger.start - 1; i >= Math.max(from, trigger.start - 1 - SETTING_GAP); i -= 1) {
     const token = text.norm[i] ?? '';
     const covered = items.some((item) => item.start <= i && i < item.end);
-    if (compiled.words.settingPrepositions.has(token)) return !covered;
-    // "ready in principle to negotiate": a preposition between, and the trigger is no setting's.
-    if (covered || !/^[a-z]/.test(token) || compiled.prepositions.has(token)) return false;
-    for (const m of sentence.mentions) if (m.start <= i && i < m.end) return false;
+    if (prepositions.has(token)) return !covered;
+    if (covered || !plainWord(token, i) || compiled.prepositions.has(token)) return false;
   }
   return false;
+}
+
+/**
+ * "membership is not on the table in the current negotiations": a trigger after a preposition of
+ * setting (`lexicon.settingPrepositions`) that no item covers, with only plain words between (no
+ * item, mention, preposition or punctuation), is where something is said or done, not what it is about.
+ * "ready in principle to negotiate": a preposition between, and the trigger is no setting's.
+ */
+function inSetting(ctx: Context, items: Item[], from: number, trigger: TriggerItem): boolean {
+  const { mentions } = ctx.sentence;
+  const plainWord = (token: string, i: number) =>
+    /^[a-z]/.test(token) && !mentions.some((m) => m.start <= i && i < m.end);
+  return prepositionBefore(ctx, items, from, trigger, ctx.compiled.words.settingPrepositions, plainWord);
 }
 
 /**
@@ -339,13 +357,9 @@ function inSetting(ctx: Context, items: Item[], from: number, trigger: TriggerIt
 function namesPlace(ctx: Context, items: Item[], from: number, trigger: TriggerItem): boolean {
   const { text, compiled } = ctx;
   if (trigger.end - trigger.start !== 1 || !compiled.words.placeWords.has(text.norm[trigger.start] ?? '')) return false;
-  for (let i = trigger.start - 1; i >= Math.max(from, trigger.start - 1 - SETTING_GAP); i -= 1) {
-    const token = text.norm[i] ?? '';
-    const covered = items.some((item) => item.start <= i && i < item.end);
-    if (compiled.words.placePrepositions.has(token)) return !covered;
-    if (covered || !/^\p{L}/u.test(token) || compiled.prepositions.has(token)) return false;
-  }
-  return false;
+  return prepositionBefore(ctx, items, from, trigger, compiled.words.placePrepositions, (token) =>
+    /^\p{L}/u.test(token),
+  );
 }
 
 /**
