@@ -610,8 +610,9 @@ export function analyseClause(
     unasserted:
       words.questions.has(opener) ||
       prospective(ctx, clause) ||
-      (words.complementizers.has(opener) && ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '')) ||
-      (words.complementizers.has(opener) && contentOfSubjectNoun(ctx, clause, previous[index - 1])) ||
+      (words.complementizers.has(opener) &&
+        (ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '') ||
+          contentOfSubjectNoun(ctx, clause, previous[index - 1]))) ||
       withdrawnOffer(ctx, clause),
     outcome,
     // Present even when undefined: one shape for every clause state.
