@@ -89,3 +89,29 @@ describe('a joining word between two names does not end a pattern gap', () => {
     expect(statements.filter((s) => s.topic === 'venue' || s.topic === 'talks')).toEqual([]);
   });
 });
+
+describe('an offer to help the parties, or readiness to help, is mediation', () => {
+  it('given "remains ready to help in any way it can", when read, then the speaker supports its own mediation (fails under rules@1.20.0)', () => {
+    expectStatement(extract('Pope Leo said the Holy See remains ready to help in any way it can.'), {
+      actor: 'vatican',
+      topic: 'mediation',
+      proposition: 'mediation:vatican',
+      polarity: 'support',
+    });
+  });
+
+  it('given "welcomed <x>\'s readiness to help", when read, then the welcomer supports <x>\'s mediation (fails under rules@1.20.0)', () => {
+    expectStatement(extract("Zelensky said Ukraine welcomed India's readiness to help."), {
+      actor: 'ukraine',
+      topic: 'mediation',
+      proposition: 'mediation:india',
+      polarity: 'support',
+    });
+  });
+
+  it('given help offered to one side ("ready to help Ukraine in any way"), when read, then no mediation is read', () => {
+    expect(
+      extract('Germany is ready to help Ukraine in any way, Merz said.').filter((s) => s.topic === 'mediation'),
+    ).toEqual([]);
+  });
+});
