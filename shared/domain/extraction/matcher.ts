@@ -305,6 +305,19 @@ function firstFormsOf(element: Element): string[] {
   return [];
 }
 
+const CAPITALISED = /^\p{Lu}/u;
+const WORD = /^\p{L}+$/u;
+
+/**
+ * "receive Russian and Ukrainian negotiators", "bring Ukrainian and Russian negotiators together":
+ * a joining word (a gap stop that is a word) between two capitalised words, both inside the gap,
+ * joins two names in one phrase, not two clauses, so the gap may go on past it.
+ */
+function joinsNames(tokens: TokenView, at: number, from: number): boolean {
+  if (at <= from || !WORD.test(tokens.value[at] ?? '')) return false;
+  return CAPITALISED.test(tokens.value[at - 1] ?? '') && CAPITALISED.test(tokens.value[at + 1] ?? '');
+}
+
 /** Returns the end (exclusive) of the longest match of elements[k..] at position i, or -1. */
 function matchElements(elements: Element[], k: number, tokens: TokenView, i: number, limit: number): number {
   if (k === elements.length) return i;
@@ -325,8 +338,13 @@ function matchElements(elements: Element[], k: number, tokens: TokenView, i: num
   }
   // A gap: try to skip 0..max tokens, never across a clause stop.
   let best = -1;
-  for (let skip = 0; skip <= element.max && i + skip <= limit; skip += 1) {
-    if (skip > 0 && element.stops.has(tokens.norm[i + skip - 1] ?? '')) break;
+  // A joining word between two names is not counted: "Russian and Ukrainian" is one phrase.
+  let max = element.max;
+  for (let skip = 0; skip <= max && i + skip <= limit; skip += 1) {
+    if (skip > 0 && element.stops.has(tokens.norm[i + skip - 1] ?? '')) {
+      if (!joinsNames(tokens, i + skip - 1, i)) break;
+      max += 1;
+    }
     best = Math.max(best, matchElements(elements, k + 1, tokens, i + skip, limit));
   }
   return best;

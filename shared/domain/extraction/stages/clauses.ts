@@ -203,6 +203,8 @@ function namesNothing(text: AnalysedText, sentence: Sentence, clause: Clause): b
   let wish = false;
   for (const item of sentence.items) {
     if (item.start < clause.start || item.start >= clause.end) continue;
+    // "if both sides agree": the coordinator names no one, it only counts the parties.
+    if (item.kind === 'coordinator') continue;
     if (item.kind !== 'cue' || item.polarity !== 'support') return false;
     wish = true;
   }

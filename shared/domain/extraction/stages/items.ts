@@ -131,7 +131,9 @@ export function findItems(
  * "would drop its veto on new sanctions", "would not give up its goal of joining NATO", "could set
  * aside its push for membership": a stance noun after a possessive (`lexicon.possessiveDeterminers`)
  * right after a cue is the holder's own stance that the cue acts on, so its sign counts (dropping a
- * veto on sanctions supports them), where other cue nouns after a determiner stay nouns.
+ * veto on sanctions supports them), where other cue nouns after a determiner stay nouns. A cue
+ * that ends in the possessive ("continue its", `lexicon.cues`) reads the same: "would continue its
+ * veto of the sanctions" is the veto's sign.
  */
 function ownStanceAfterCue(
   compiled: CompiledCodebook,
@@ -142,7 +144,14 @@ function ownStanceAfterCue(
   if (found.kind !== 'cue' || found.polarity === 'conditional' || found.cueKind === 'deontic') return false;
   if (!compiled.words.possessiveDeterminers.has(text.norm[found.start - 1] ?? '')) return false;
   const last = items.length > 0 ? items.entries[items.length - 1] : undefined;
-  return last !== undefined && last.kind === 'cue' && !last.nominal && !last.passive && last.end === found.start - 1;
+  // The possessive may end the cue itself ("continue its veto"): the cue then ends right before the noun.
+  return (
+    last !== undefined &&
+    last.kind === 'cue' &&
+    !last.nominal &&
+    !last.passive &&
+    (last.end === found.start - 1 || last.end === found.start)
+  );
 }
 
 /** The item of a structural entry; none for a neutral phrase. */
