@@ -17,6 +17,10 @@ import {
   scoreContradictions,
   sentAtOnceBySetting,
 } from './contradiction-scenario';
+import { formatSetSummaries, summariseSets } from './development-summary';
+import { type Counts, f1Of, type Scores, score, share } from './scores';
+
+export type { Counts, Scores } from './scores';
 
 /**
  * `npm run eval`: runs an extractor (`--extractor rules|bedrock|rules+bedrock`, default rules, built
@@ -106,6 +110,13 @@ export function pressSets(): Array<`press-${number}`> {
   return numberedSets('press');
 }
 
+/** `--set development`: every press-style development set, `press` first, each also scored on its own. */
+const DEVELOPMENT = 'development';
+
+export function developmentSets(): CorpusSet[] {
+  return ['press', ...pressSets()];
+}
+
 export function isCorpusSet(name: string): name is CorpusSet {
   return (
     name in FOLDERS ||
@@ -141,18 +152,6 @@ export function loadCorpus(sets: CorpusSet[] = ['dev', 'heldout']): Array<Corpus
   return out;
 }
 
-export interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
-export interface Scores extends Counts {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
 /**
  * Per evidence kind, precision and recall have different bases: precision over the statements the
  * extractor gave that kind (`tp` right, `fp` wrong), recall over the labels of that kind (`found`,
@@ -164,17 +163,6 @@ export interface EvidenceScores extends Scores {
 }
 
 type EvidenceCounts = Counts & { found: number };
-
-/** `part` of `whole`, 1 when there is nothing to count (no statement, no label: nothing wrong). */
-const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
-const f1Of = (precision: number, recall: number) =>
-  precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-
-const score = ({ tp, fp, fn }: Counts): Scores => {
-  const precision = share(tp, tp + fp);
-  const recall = share(tp, tp + fn);
-  return { tp, fp, fn, precision, recall, f1: f1Of(precision, recall) };
-};
 
 const evidenceScore = ({ tp, fp, fn, found }: EvidenceCounts): EvidenceScores => {
   const precision = share(tp, tp + fp);
@@ -512,7 +500,7 @@ export function formatEvaluation(evaluation: Evaluation, verbose = false): strin
 }
 
 const USAGE =
-  'usage: npm run eval -- [--set dev|heldout|press|press-N|blind|blind-N] [--extractor rules|bedrock|rules+bedrock] [--verbose] [--contradictions] [--json]';
+  'usage: npm run eval -- [--set dev|heldout|press|press-N|development|blind|blind-N] [--extractor rules|bedrock|rules+bedrock] [--verbose] [--contradictions] [--json]';
 
 /** Documents a Bedrock extractor is asked at the same time: enough to finish a set in minutes, few enough not to be throttled. */
 const BEDROCK_DOCUMENT_CONCURRENCY = 4;
@@ -569,8 +557,11 @@ export async function runEval(args: string[], dependencies: EvalDependencies = {
   const json = args.includes('--json');
   const setIndex = args.indexOf('--set');
   const set = setIndex >= 0 ? args[setIndex + 1] : undefined;
-  if (setIndex >= 0 && (set === undefined || !isCorpusSet(set))) {
-    err(`--set must be one of dev, heldout, press, ${[...pressSets(), 'blind', ...blindSets()].join(', ')}\n${USAGE}`);
+  const development = set === DEVELOPMENT;
+  if (setIndex >= 0 && !development && (set === undefined || !isCorpusSet(set))) {
+    err(
+      `--set must be one of dev, heldout, press, ${[...pressSets(), DEVELOPMENT, 'blind', ...blindSets()].join(', ')}\n${USAGE}`,
+    );
     return 2;
   }
   const extractorIndex = args.indexOf('--extractor');
@@ -586,19 +577,30 @@ export async function runEval(args: string[], dependencies: EvalDependencies = {
   }
   const extractor = remembering(built.extractor);
   const concurrency = kind === 'rules' ? 1 : BEDROCK_DOCUMENT_CONCURRENCY;
-  const sets: CorpusSet[] | undefined = set ? [set as CorpusSet] : undefined;
+  const sets: CorpusSet[] | undefined = development ? developmentSets() : set ? [set as CorpusSet] : undefined;
   const evaluation = await evaluateCorpus({ ...(sets ? { sets } : {}), extractor, concurrency });
-  const scenario = args.includes('--contradictions')
-    ? scoreContradictions(
-        loadCorpus(sets),
-        evaluation.results.flatMap((result) => result.statements),
-      )
-    : undefined;
+  const contradictions = args.includes('--contradictions');
+  const perSet =
+    development && sets
+      ? await summariseSets({
+          sets,
+          evaluate: (one) => evaluateCorpus({ sets: [one], extractor, concurrency }),
+          ...(contradictions ? { documentsOf: (one: CorpusSet) => loadCorpus([one]) } : {}),
+        })
+      : undefined;
+  // The development sets tell separate stories: their scenarios are played one set at a time (perSet).
+  const scenario =
+    contradictions && !development
+      ? scoreContradictions(
+          loadCorpus(sets),
+          evaluation.results.flatMap((result) => result.statements),
+        )
+      : undefined;
   if (json) {
     const { results, ...figures } = evaluation;
     out(
       JSON.stringify(
-        { set: set ?? 'dev+heldout', ...figures, contradictions: scenario && summaryOf(scenario) },
+        { set: set ?? 'dev+heldout', ...figures, contradictions: scenario && summaryOf(scenario), sets: perSet },
         null,
         2,
       ),
@@ -607,6 +609,7 @@ export async function runEval(args: string[], dependencies: EvalDependencies = {
   }
   out(formatEvaluation(evaluation, verbose));
   if (scenario) out(`\n${formatScenario(scenario, verbose)}`);
+  if (perSet) out(`\n${formatSetSummaries(perSet)}`);
   if (set?.startsWith('blind')) {
     out(
       `\nblind set: if this is the first run of ${evaluation.extractorVersion} on ${set}, record these figures with the date and commit in docs/extraction.md; it is the only one that counts.`,
