@@ -492,7 +492,13 @@ function mergeAppositions(compiled: CompiledCodebook, text: AnalysedText, mentio
     const mention = mentions[i]!;
     const previous = kept > 0 ? mentions[kept - 1]! : undefined;
     const previousActor = previous ? actorOf(previous) : undefined;
-    if (previous && previousActor && (previousActor === actorOf(mention) || mention.kind === 'source')) {
+    // "Keir Starmer, the prime minister,": a title that names no actor, after a named person,
+    // describes that person (it does not refer back to the last one named).
+    const sameActor =
+      previousActor === actorOf(mention) ||
+      mention.kind === 'source' ||
+      (mention.kind === 'roleRef' && mention.actor === undefined);
+    if (previous && previousActor && sameActor) {
       if (onlyAppositionBetween(compiled, text, previous.end, mention.start)) {
         if (
           previous.kind === 'person' &&

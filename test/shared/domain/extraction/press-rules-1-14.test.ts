@@ -96,6 +96,6 @@ describe('foreign troops named as a presence or a contingent', () => {
   });
 
   it('given soldiers with no presence, contingent or sending, when read, then nothing', () => {
-    expect(extract('Zakharova said European soldiers would arrive soon.')).toHaveLength(0);
+    expect(extract('Zakharova said the soldiers would arrive soon.')).toHaveLength(0);
   });
 });
