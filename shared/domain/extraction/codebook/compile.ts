@@ -182,6 +182,8 @@ export interface Words {
   nominalStarts: ReadonlySet<string>;
   focusAdverbs: ReadonlySet<string>;
   genericSubjects: ReadonlySet<string>;
+  /** "asked", "necessary": a short condition of these only defers (see `namesNothing`). */
+  deferrals: ReadonlySet<string>;
   placeNouns: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
@@ -272,6 +274,7 @@ function wordsOf(lexicon: Lexicon): Words {
     nominalStarts: singleTokens(lexicon.nominalStarts),
     focusAdverbs: singleTokens(lexicon.focusAdverbs),
     genericSubjects: singleTokens(lexicon.genericSubjects),
+    deferrals: singleTokens(lexicon.deferrals),
     placeNouns: singleTokens(lexicon.placeNouns),
   };
 }

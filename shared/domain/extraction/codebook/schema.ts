@@ -444,6 +444,11 @@ export const Lexicon = z
      */
     genericSubjects: Words.default([]),
     /**
+     * Words of a short condition that only defers to the parties or to need ("if asked", "if both
+     * sides asked", "tomorrow if necessary"): an offer's courtesy, as a wish is, not a condition on it.
+     */
+    deferrals: Words.default([]),
+    /**
      * Nouns for a place described, not named ("in a country that lent its territory"): a meeting
      * placed there is judged by the place, which the rules cannot name.
      */
