@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { about, expectNoStatement, expectStatement, extract } from './helpers';
+
+/**
+ * Rules of the rules@1.23.0 round (precision across sixteen writers, press to press-16), each
+ * pinned here on sentences written for this test, not taken from the corpus. The shared guards (a
+ * plain stance, a dated statement) are in plain-stance-guards.test.ts.
+ */
+
+describe('a proposition another trigger of the clause presumes is what that one is for, no stance of its own', () => {
+  it('given "ready to station troops … to help secure any ceasefire", when read, then foreign troops are supported and no ceasefire stance is read (fails under rules@1.22.0)', () => {
+    const statements = extract(
+      'Britain is ready to station troops in Ukraine to help secure any ceasefire, Prime Minister Keir Starmer said.',
+    );
+    expectStatement(statements, {
+      actor: 'united-kingdom',
+      topic: 'security-guarantees',
+      proposition: 'foreign-troops',
+      polarity: 'support',
+    });
+    expectNoStatement(statements, { actor: 'united-kingdom', topic: 'ceasefire' });
+  });
+
+  it('given "soldiers would be deployed … to help secure any ceasefire", when read, then no ceasefire stance is read (fails under rules@1.22.0)', () => {
+    const statements = extract(
+      'Macron said French soldiers would be deployed to Ukraine to help secure any ceasefire.',
+    );
+    expectNoStatement(statements, { actor: 'france', topic: 'ceasefire' });
+    expect(about(statements, 'france', 'security-guarantees').length).toBeGreaterThan(0);
+  });
+
+  it('given a ceasefire and troops in sentences of their own, when read, then both stances are read', () => {
+    const statements = extract(
+      'Macron said France wanted a ceasefire. He said France was ready to deploy troops to Ukraine.',
+    );
+    expectStatement(statements, { actor: 'france', topic: 'ceasefire', polarity: 'support' });
+    expectStatement(statements, {
+      actor: 'france',
+      topic: 'security-guarantees',
+      proposition: 'foreign-troops',
+      polarity: 'support',
+    });
+  });
+});
+
+describe('a short condition that only defers to the parties or to need is an offer’s courtesy', () => {
+  it('given "ready to host talks … if both sides asked", when read, then the offer is support, not conditional (fails under rules@1.22.0)', () => {
+    const statements = extract('Switzerland said it was ready to host talks in Geneva if both sides asked.');
+    expectStatement(statements, {
+      actor: 'switzerland',
+      topic: 'talks',
+      proposition: 'peace-talks',
+      polarity: 'support',
+    });
+    expectNoStatement(statements, { actor: 'switzerland', topic: 'talks', polarity: 'conditional' });
+  });
+
+  it('given "would mediate … if asked", when read, then the offer is support (fails under rules@1.22.0)', () => {
+    const statements = extract(
+      'The Qatari foreign minister said Qatar would mediate between Moscow and Kyiv if asked.',
+    );
+    expectStatement(statements, { actor: 'qatar', topic: 'mediation', polarity: 'support' });
+    expectNoStatement(statements, { actor: 'qatar', topic: 'mediation', polarity: 'conditional' });
+  });
+
+  it('given "ready to host … tomorrow if necessary", when read, then the offer is support (fails under rules@1.22.0)', () => {
+    const statements = extract('Erdogan said Turkey was ready to host a summit in Istanbul tomorrow if necessary.');
+    expectStatement(statements, { actor: 'turkey', topic: 'talks', polarity: 'support' });
+    expectNoStatement(statements, { actor: 'turkey', topic: 'talks', polarity: 'conditional' });
+  });
+
+  it('given a condition that names something else, when read, then it stays a condition', () => {
+    const statements = extract('Zelensky said Ukraine would agree to a ceasefire only if Russia stopped its strikes.');
+    expectStatement(statements, { actor: 'ukraine', topic: 'ceasefire', polarity: 'conditional' });
+  });
+});
