@@ -174,6 +174,8 @@ export interface Words {
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
   sinceWords: ReadonlySet<string>;
+  /** "in": before a year (a month between), dating a narrated stance (see `yearOfNarration`). */
+  yearWords: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
   /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
@@ -267,6 +269,7 @@ function wordsOf(lexicon: Lexicon): Words {
     placeWords: singleTokens(lexicon.placeWords),
     retractions: singleTokens(lexicon.retractions),
     sinceWords: singleTokens(lexicon.sinceWords),
+    yearWords: singleTokens(lexicon.yearWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
     continuers: singleTokens(lexicon.continuers),
     possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),

@@ -405,6 +405,11 @@ export const Lexicon = z
      */
     sinceWords: Words.default([]),
     /**
+     * Words before a year that date what the narrator tells to it ("met in Istanbul three times in
+     * 2025", "granted candidate status in June 2022"): a year before the story's is its background.
+     */
+    yearWords: Words.default([]),
+    /**
      * Subordinating words and phrases ("after", "because", "even as"): a clause one opens (or a frame
      * end such as ", after") has its own subject, so when no actor is named there it takes no holder
      * from the clause before ("… before any peace deal was signed"), unless it opens with a

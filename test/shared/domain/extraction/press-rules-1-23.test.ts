@@ -74,3 +74,54 @@ describe('a short condition that only defers to the parties or to need is an off
     expectStatement(statements, { actor: 'ukraine', topic: 'ceasefire', polarity: 'conditional' });
   });
 });
+
+describe('a stance the narrator tells, dated to a year before the story’s, is background', () => {
+  it('given "negotiators met … in <earlier year>, agreeing prisoner exchanges but no ceasefire", when read, then nothing is read (fails under rules@1.22.0)', () => {
+    const statements = extract(
+      'The talks went on for hours. Russian and Ukrainian negotiators met in Geneva twice in 2023, agreeing a prisoner exchange but no ceasefire.',
+    );
+    expect(statements).toEqual([]);
+  });
+
+  it('given "<host> hosted three rounds … in <earlier year>, which produced … no ceasefire", when read, then no ceasefire stance is read (fails under rules@1.22.0)', () => {
+    const statements = extract(
+      'The talks went on for hours. Turkey hosted three rounds of talks in 2023, which produced several exchanges but no ceasefire.',
+    );
+    expectNoStatement(statements, { actor: 'turkey', topic: 'ceasefire' });
+  });
+
+  it('given an act of the story’s day beside an earlier year, when read, then it is still read', () => {
+    expectStatement(
+      extract(
+        'The European Union adopted new sanctions on Russia on Tuesday, the largest package since the war began in 2022.',
+      ),
+      { actor: 'european-union', topic: 'sanctions', polarity: 'support' },
+    );
+  });
+
+  it('given a speaker’s words dated to an earlier year, when read, then they are still the speaker’s', () => {
+    expectStatement(extract('The talks went on for hours. Zelensky said in 2023 that Ukraine wanted a ceasefire.'), {
+      actor: 'ukraine',
+      topic: 'ceasefire',
+      polarity: 'support',
+    });
+  });
+});
+
+describe('the Federal Security Council is Germany’s, not the United Nations’', () => {
+  it('given "Germany’s Federal Security Council approved the delivery of Taurus missiles", when read, then it is Germany’s act, not the UN’s (fails under rules@1.22.0)', () => {
+    const statements = extract(
+      "Germany's Federal Security Council approved the delivery of Taurus cruise missiles to Ukraine on Tuesday.",
+    );
+    expectStatement(statements, { actor: 'germany', topic: 'military-aid', polarity: 'support' });
+    expectNoStatement(statements, { actor: 'united-nations' });
+  });
+
+  it('given the UN Security Council, when read, then it is still the United Nations', () => {
+    expectStatement(extract('The Security Council called for an immediate ceasefire in Ukraine.'), {
+      actor: 'united-nations',
+      topic: 'ceasefire',
+      polarity: 'support',
+    });
+  });
+});
