@@ -125,3 +125,36 @@ describe('the Federal Security Council is Germany’s, not the United Nations’
     });
   });
 });
+
+describe('a threat told as what the act "would be treated as" is a harm', () => {
+  it('given "would be treated as legitimate targets", when read, then the warner opposes the troops (fails under rules@1.22.0)', () => {
+    expectStatement(
+      extract('Lavrov warned that any European troops in Ukraine would be treated as legitimate targets.'),
+      { actor: 'russia', topic: 'security-guarantees', proposition: 'foreign-troops', polarity: 'oppose' },
+    );
+  });
+
+  it('given "would be treated as combatants", when read, then the warner opposes the troops (fails under rules@1.22.0)', () => {
+    expectStatement(extract('Peskov said that foreign troops in Ukraine would be treated as combatants.'), {
+      actor: 'russia',
+      topic: 'security-guarantees',
+      proposition: 'foreign-troops',
+      polarity: 'oppose',
+    });
+  });
+
+  it('given "would be treated as a direct threat", when read, then the warner opposes the guarantee (fails under rules@1.22.0)', () => {
+    expectStatement(
+      extract('Zakharova said any Western security guarantee for Kyiv would be treated as a direct threat to Russia.'),
+      { actor: 'russia', topic: 'security-guarantees', proposition: 'security-guarantees', polarity: 'oppose' },
+    );
+  });
+
+  it('given "would be seen as a step towards peace", when read, then no harm is read', () => {
+    expectNoStatement(extract('Macron said a ceasefire would be seen as a step towards peace.'), {
+      actor: 'france',
+      topic: 'ceasefire',
+      polarity: 'oppose',
+    });
+  });
+});
