@@ -174,6 +174,8 @@ export interface Words {
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
   sinceWords: ReadonlySet<string>;
+  /** "in": before a year (a month between), dating a narrated stance (see `yearOfNarration`). */
+  yearWords: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;
   /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
@@ -182,6 +184,8 @@ export interface Words {
   nominalStarts: ReadonlySet<string>;
   focusAdverbs: ReadonlySet<string>;
   genericSubjects: ReadonlySet<string>;
+  /** "asked", "necessary": a short condition of these only defers (see `namesNothing`). */
+  deferrals: ReadonlySet<string>;
   placeNouns: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
@@ -265,6 +269,7 @@ function wordsOf(lexicon: Lexicon): Words {
     placeWords: singleTokens(lexicon.placeWords),
     retractions: singleTokens(lexicon.retractions),
     sinceWords: singleTokens(lexicon.sinceWords),
+    yearWords: singleTokens(lexicon.yearWords),
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
     continuers: singleTokens(lexicon.continuers),
     possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),
@@ -272,6 +277,7 @@ function wordsOf(lexicon: Lexicon): Words {
     nominalStarts: singleTokens(lexicon.nominalStarts),
     focusAdverbs: singleTokens(lexicon.focusAdverbs),
     genericSubjects: singleTokens(lexicon.genericSubjects),
+    deferrals: singleTokens(lexicon.deferrals),
     placeNouns: singleTokens(lexicon.placeNouns),
   };
 }

@@ -405,6 +405,11 @@ export const Lexicon = z
      */
     sinceWords: Words.default([]),
     /**
+     * Words before a year that date what the narrator tells to it ("met in Istanbul three times in
+     * 2025", "granted candidate status in June 2022"): a year before the story's is its background.
+     */
+    yearWords: Words.default([]),
+    /**
      * Subordinating words and phrases ("after", "because", "even as"): a clause one opens (or a frame
      * end such as ", after") has its own subject, so when no actor is named there it takes no holder
      * from the clause before ("… before any peace deal was signed"), unless it opens with a
@@ -443,6 +448,11 @@ export const Lexicon = z
      * speaker's own stance, nor any actor's.
      */
     genericSubjects: Words.default([]),
+    /**
+     * Words of a short condition that only defers to the parties or to need ("if asked", "if both
+     * sides asked", "tomorrow if necessary"): an offer's courtesy, as a wish is, not a condition on it.
+     */
+    deferrals: Words.default([]),
     /**
      * Nouns for a place described, not named ("in a country that lent its territory"): a meeting
      * placed there is judged by the place, which the rules cannot name.

@@ -145,7 +145,7 @@ export function segmentClauses(
 function attachConditions(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence, clauses: Clause[]): void {
   for (let index = 0; index < clauses.length; index += 1) {
     const clause = clauses[index]!;
-    if (clause.kind !== 'condition' || namesNothing(text, sentence, clause)) continue;
+    if (clause.kind !== 'condition' || namesNothing(compiled, text, sentence, clause)) continue;
     const previous = clauses[index - 1];
     const targetIndex = previous && previous.frame === clause.frame ? index - 1 : index + 1;
     const target = clauses[targetIndex];
@@ -196,7 +196,7 @@ const WORD = /^[\p{L}-]+$/u;
  * needed": a short condition that only wishes or asks (a support cue), naming no actor, proposition
  * or negation, is an offer's courtesy, not a condition on it, so the offer stands unconditional.
  */
-function namesNothing(text: AnalysedText, sentence: Sentence, clause: Clause): boolean {
+function namesNothing(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence, clause: Clause): boolean {
   let words = 0;
   for (let i = clause.start; i < clause.end; i += 1) if (WORD.test(text.value[i] ?? '')) words += 1;
   if (words === 0 || words > EMPTY_CONDITION_WORDS) return false;
@@ -207,6 +207,11 @@ function namesNothing(text: AnalysedText, sentence: Sentence, clause: Clause): b
     if (item.kind === 'coordinator') continue;
     if (item.kind !== 'cue' || item.polarity !== 'support') return false;
     wish = true;
+  }
+  // "if asked", "if both sides asked", "tomorrow if necessary": a word that only defers to the
+  // parties or to need (`lexicon.deferrals`) is the same courtesy as a wish.
+  if (!wish) {
+    for (let i = clause.start; i < clause.end && !wish; i += 1) wish = compiled.words.deferrals.has(text.norm[i] ?? '');
   }
   // "if they did" points back to a real condition; "if they wish" only defers to the parties.
   if (!wish) return false;

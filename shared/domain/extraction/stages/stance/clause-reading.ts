@@ -451,7 +451,22 @@ function scanItems(ctx: Context, clause: Clause, limit: number): ItemScan {
       scan.verbGroup ??= item;
     }
   }
+  if (scan.triggers.length > 1) scan.triggers = withoutPresumed(scan.triggers);
   return scan;
+}
+
+/**
+ * "ready to station troops in Ukraine to help secure any ceasefire": a trigger whose proposition
+ * another trigger of the same clause already presumes (the codebook's `presumes`: foreign troops
+ * are troops after a ceasefire) is what that one is for, not a stance of its own; it is dropped.
+ * The clause's other triggers stay as they are. Only a clause with two triggers or more is read.
+ */
+function withoutPresumed(triggers: TriggerItem[]): TriggerItem[] {
+  const kept = triggers.filter(
+    (item) =>
+      !triggers.some((other) => other.trigger.key !== item.trigger.key && other.trigger.presumes.has(item.trigger.key)),
+  );
+  return kept.length === triggers.length ? triggers : kept;
 }
 
 export function analyseClause(
