@@ -97,10 +97,11 @@ describe('a quotation’s "they" before the stance words is a third party, never
   });
 
   it('given "We want a ceasefire" in the same speaker’s quotation, when read, then it is the speaker’s support', () => {
-    expectStatement(
-      extract('"We want a ceasefire before the winter," Turkish Foreign Minister Hakan Fidan said.'),
-      { actor: 'turkey', topic: 'ceasefire', polarity: 'support' },
-    );
+    expectStatement(extract('"We want a ceasefire before the winter," Turkish Foreign Minister Hakan Fidan said.'), {
+      actor: 'turkey',
+      topic: 'ceasefire',
+      polarity: 'support',
+    });
   });
 
   it('given "said they wanted" in reported speech, when read, then it is read as before', () => {

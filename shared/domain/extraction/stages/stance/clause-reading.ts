@@ -578,7 +578,8 @@ export function analyseClause(
   // quotation's "they" before the stance words is a third party, never the speaker.
   // ("told me they want": the subject is the "they" after the last mention, not "me").
   const otherParty =
-    quoted && otherPartySubject(ctx, subjects.length > 0 ? subjects[subjects.length - 1]!.end : clause.start, stanceStart);
+    quoted &&
+    otherPartySubject(ctx, subjects.length > 0 ? subjects[subjects.length - 1]!.end : clause.start, stanceStart);
   if (otherParty) holders = NO_HOLDERS;
   const otherPerson = holders.length === 0 && quoted && (subjects.some(isThirdPersonPronoun) || otherParty);
   // "The Russians will not leave Crimea", "Zelensky said the Americans had buried the idea": a

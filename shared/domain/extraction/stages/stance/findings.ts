@@ -240,7 +240,12 @@ function pronounOfObligation(ctx: Context, items: Item[], holderEnd: number, ana
   for (const item of items) {
     if (item.start >= anaphor.start) break;
     // One verb between: "should send it", not "let them rearm" (its subject) nor "look at it".
-    if (item.start >= holderEnd && item.kind === 'cue' && item.cueKind === 'deontic' && item.end === anaphor.start - 1) {
+    if (
+      item.start >= holderEnd &&
+      item.kind === 'cue' &&
+      item.cueKind === 'deontic' &&
+      item.end === anaphor.start - 1
+    ) {
       return true;
     }
   }

@@ -128,7 +128,13 @@ function askedByInterviewer(compiled: CompiledCodebook, text: AnalysedText, at: 
  * An act that ends (an oppose action cue: stopped, halted, suspended, lifted) after `from` and before
  * any later trigger that is not joined to this one: the verb whose subject is the trigger.
  */
-function endedAfter(items: readonly Item[], from: number, triggers: readonly TriggerItem[], k: number, to: number): boolean {
+function endedAfter(
+  items: readonly Item[],
+  from: number,
+  triggers: readonly TriggerItem[],
+  k: number,
+  to: number,
+): boolean {
   let end = to;
   for (let j = k + 1; j < triggers.length; j += 1) {
     const next = triggers[j]!;
