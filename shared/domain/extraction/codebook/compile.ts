@@ -186,6 +186,7 @@ export interface Words {
   genericSubjects: ReadonlySet<string>;
   /** "asked", "necessary": a short condition of these only defers (see `namesNothing`). */
   deferrals: ReadonlySet<string>;
+  otherPartyPronouns: ReadonlySet<string>;
   placeNouns: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
@@ -278,6 +279,7 @@ function wordsOf(lexicon: Lexicon): Words {
     focusAdverbs: singleTokens(lexicon.focusAdverbs),
     genericSubjects: singleTokens(lexicon.genericSubjects),
     deferrals: singleTokens(lexicon.deferrals),
+    otherPartyPronouns: singleTokens(lexicon.otherPartyPronouns),
     placeNouns: singleTokens(lexicon.placeNouns),
   };
 }

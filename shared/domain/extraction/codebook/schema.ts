@@ -453,6 +453,8 @@ export const Lexicon = z
      * sides asked", "tomorrow if necessary"): an offer's courtesy, as a wish is, not a condition on it.
      */
     deferrals: Words.default([]),
+    /** "they": a third party in a speaker's quotation (the speaker says "we" of their own side). */
+    otherPartyPronouns: Words.default([]),
     /**
      * Nouns for a place described, not named ("in a country that lent its territory"): a meeting
      * placed there is judged by the place, which the rules cannot name.

@@ -181,6 +181,13 @@ const isSelfOrGroup = (m: Mention) => m.kind === 'self' || m.kind === 'group';
 const isNamed = (m: Mention) => !PRONOUNISH.has(m.kind);
 const isThirdPersonPronoun = (m: Mention) => m.kind === 'pronoun' && !m.firstPerson;
 
+/** A third party's pronoun (`lexicon.otherPartyPronouns`: "they") among the clause's words before its stance words. */
+function otherPartySubject(ctx: Context, from: number, to: number): boolean {
+  if (!Number.isFinite(to)) return false;
+  for (let i = from; i < to; i += 1) if (ctx.compiled.words.otherPartyPronouns.has(ctx.text.norm[i] ?? '')) return true;
+  return false;
+}
+
 /** A trigger at or after `from`. */
 function triggerFrom(triggers: TriggerItem[], from: number): boolean {
   for (const trigger of triggers) if (trigger.start >= from) return true;
@@ -567,7 +574,14 @@ export function analyseClause(
   const ownSubject = holders.length === 0 && finiteSubordinate(ctx, clause);
   // "He doesn't want us to …" inside a speaker's quotation, with no one "he" can be: the subject is
   // someone else the speaker talks about, so the stance is not the speaker's.
-  const otherPerson = holders.length === 0 && quoted && subjects.some(isThirdPersonPronoun);
+  // "Both sides told me they want a ceasefire", "They wanted the photographs, not the talks": a
+  // quotation's "they" before the stance words is a third party, never the speaker.
+  // ("told me they want": the subject is the "they" after the last mention, not "me").
+  const otherParty =
+    quoted &&
+    otherPartySubject(ctx, subjects.length > 0 ? subjects[subjects.length - 1]!.end : clause.start, stanceStart);
+  if (otherParty) holders = NO_HOLDERS;
+  const otherPerson = holders.length === 0 && quoted && (subjects.some(isThirdPersonPronoun) || otherParty);
   // "The Russians will not leave Crimea", "Zelensky said the Americans had buried the idea": a
   // people named by its demonym as the subject holds nothing, and the stance is not the speaker's.
   const otherPeople = holders.length === 0 && Number.isFinite(stanceStart) && demonymSubject(ctx, clause, stanceStart);

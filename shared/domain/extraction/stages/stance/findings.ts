@@ -229,6 +229,29 @@ function pronounAfterCue(ctx: Context, items: Item[], anaphor: Item): boolean {
   return false;
 }
 
+/**
+ * "Germany should send it", "We should use it", "we must use it": an object pronoun one verb after a
+ * word of obligation (a deontic cue: must, should, has to) is the thing to be sent or used, never a stance
+ * taken on it, so an earlier sentence's refusal ("Germany would not deliver Taurus") does not turn
+ * the demand into opposition.
+ */
+function pronounOfObligation(ctx: Context, items: Item[], holderEnd: number, anaphor: Item): boolean {
+  if (!isObjectPronoun(ctx, anaphor)) return false;
+  for (const item of items) {
+    if (item.start >= anaphor.start) break;
+    // One verb between: "should send it", not "let them rearm" (its subject) nor "look at it".
+    if (
+      item.start >= holderEnd &&
+      item.kind === 'cue' &&
+      item.cueKind === 'deontic' &&
+      item.end === anaphor.start - 1
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** A trigger of `topic` earlier in the sentence, before `index`. */
 function namedBefore(ctx: Context, topic: string, index: number): boolean {
   for (const item of ctx.sentence.items) {
@@ -281,12 +304,14 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
     passiveCue || !anaphor ? chainOf(items, holderEnd, clause.end) : chainOf(items, holderEnd, anaphor.start);
   if (!chain.hasCue) return NO_FOUND;
   const pronoun = anaphor !== undefined && pronounAfterCue(ctx, items, anaphor);
+  const thing = anaphor !== undefined && pronounOfObligation(ctx, items, holderEnd, anaphor);
   return antecedents.map((antecedent) => ({
     topic: antecedent.topic,
     proposition: antecedent.proposition,
     // "keep its sanctions in place and tighten them": "them" is the sanctions just named, not the
-    // stance taken on them in an earlier sentence.
-    sign: chain.sign * (pronoun && namedBefore(ctx, antecedent.topic, anaphor.start) ? 1 : antecedent.sign),
+    // stance taken on them in an earlier sentence; "Germany should send it", "we must use it": what
+    // one is obliged to send or use is the thing, not an earlier refusal of it.
+    sign: chain.sign * (thing || (pronoun && namedBefore(ctx, antecedent.topic, anaphor.start)) ? 1 : antecedent.sign),
     conditional: chain.conditional,
     indirect: true,
     judged: false,

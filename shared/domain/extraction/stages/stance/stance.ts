@@ -80,9 +80,13 @@ export function draftSentence(
     // says what the holder wants done, through the act's sign.
     if (state.items.some(isStanceCue)) continue;
     const found: Found[] = [];
-    for (const trigger of state.triggers) {
+    for (const [k, trigger] of state.triggers.entries()) {
       const chain = chainOf(state.items, state.clause.start, trigger.start);
-      const sign = trigger.trigger.inverted ? -chain.sign : chain.sign;
+      let sign = trigger.trigger.inverted ? -chain.sign : chain.sign;
+      // "only if Western weapons deliveries stopped", "once arms supplies were suspended": a
+      // proposition that is the condition's subject, ended by the act after it, is what the holder
+      // wants ended (up to the next subject-less trigger, "military aid and mobilisation were").
+      if (!chain.hasCue && endedAfter(state.items, trigger.end, state.triggers, k, state.clause.end)) sign = -sign;
       found.push({
         topic: trigger.trigger.topic,
         proposition: propositionFor(ctx, trigger.trigger, trigger, target.holders[0], state.clause.start),
@@ -118,6 +122,38 @@ function askedByInterviewer(compiled: CompiledCodebook, text: AnalysedText, at: 
     i += 1;
   }
   return text.norm[i] === ':';
+}
+
+/**
+ * An act that ends (an oppose action cue: stopped, halted, suspended, lifted) after `from` and before
+ * any later trigger that is not joined to this one: the verb whose subject is the trigger.
+ */
+function endedAfter(
+  items: readonly Item[],
+  from: number,
+  triggers: readonly TriggerItem[],
+  k: number,
+  to: number,
+): boolean {
+  let end = to;
+  for (let j = k + 1; j < triggers.length; j += 1) {
+    const next = triggers[j]!;
+    if (hasCueBetween(items, from, next.start)) {
+      end = next.start;
+      break;
+    }
+  }
+  for (const item of items) {
+    if (item.start < from || item.end > end) continue;
+    if (item.kind === 'negator') return false;
+    if (item.kind === 'cue') return item.cueKind === 'action' && item.polarity === 'oppose';
+  }
+  return false;
+}
+
+function hasCueBetween(items: readonly Item[], from: number, to: number): boolean {
+  for (const item of items) if (item.kind === 'cue' && item.start >= from && item.end <= to) return true;
+  return false;
 }
 
 /** An active cue other than an act: a condition with one states its own subject's stance. */
