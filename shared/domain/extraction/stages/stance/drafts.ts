@@ -67,12 +67,13 @@ export function emit(
     return;
   }
   // The same for every holder: an act the narrator tells, counted "since" a year.
-  let sinceYear = act && !quoted && !framed ? yearSince(compiled, text, clause.start, sentence.last + 1) : 0;
+  let sinceYear =
+    act && !quoted && !framed ? yearAfter(compiled.words.sinceWords, 3, text, clause.start, sentence.last + 1) : 0;
   // "delegations met in Istanbul three times in 2025, agreeing prisoner exchanges but no ceasefire":
   // any stance the narrator tells, dated to a year, is the same background when the year is before
   // the story's and the sentence names no day of the story (checked with the statement's date).
   if (sinceYear === 0 && !quoted && !framed)
-    sinceYear = yearOfNarration(compiled, text, sentence.first, sentence.last + 1);
+    sinceYear = yearAfter(compiled.words.yearWords, 2, text, sentence.first, sentence.last + 1);
   for (const holder of holders) {
     if (holder.kind === 'source' || !holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
@@ -164,31 +165,15 @@ export function emit(
 }
 
 /**
- * The year after a "since" (`lexicon.sinceWords`) in tokens [from, to), at most two tokens after it
- * ("since 2022", "since May 2025"), or 0. No word list for the year: four digits, 1900 to 2099.
+ * The year written right after one of `words` in tokens [from, to), at most `reach` tokens after it,
+ * or 0: after a "since" (`lexicon.sinceWords`: "since 2022", "since May 2025", reach 3) or after a
+ * word that dates what the narrator tells (`lexicon.yearWords`: "in 2025", "in June 2022", reach 2).
+ * No word list for the year: four digits, 1900 to 2099.
  */
-function yearSince(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): number {
+function yearAfter(words: ReadonlySet<string>, reach: number, text: AnalysedText, from: number, to: number): number {
   for (let i = from; i < to; i += 1) {
-    if (!compiled.words.sinceWords.has(text.norm[i] ?? '')) continue;
-    for (let k = i + 1; k <= i + 3 && k < to; k += 1) {
-      const token = text.norm[k] ?? '';
-      if (token.length !== 4) continue;
-      const year = Number(token);
-      if (Number.isInteger(year) && year >= 1900 && year <= 2099) return year;
-    }
-  }
-  return 0;
-}
-
-/**
- * The year after a word that dates (`lexicon.yearWords`: "in 2025", "in June 2022", "in the spring
- * of 2025") in tokens [from, to), right after it or with one word between, or 0. No word list for
- * the year: four digits, 1900 to 2099.
- */
-function yearOfNarration(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): number {
-  for (let i = from; i < to; i += 1) {
-    if (!compiled.words.yearWords.has(text.norm[i] ?? '')) continue;
-    for (let k = i + 1; k <= i + 2 && k < to; k += 1) {
+    if (!words.has(text.norm[i] ?? '')) continue;
+    for (let k = i + 1; k <= i + reach && k < to; k += 1) {
       const token = text.norm[k] ?? '';
       if (token.length !== 4) continue;
       const year = Number(token);
