@@ -146,6 +146,8 @@ export interface Words {
   complementizers: ReadonlySet<string>;
   /** Trade conditionals as a clause's `openedBy` reads them: normal forms joined by single spaces. */
   trades: ReadonlySet<string>;
+  /** Trades told as an imperative at a clause's head ("give us"), as `openedBy` reads them. */
+  imperativeTrades: ReadonlySet<string>;
   /** Words that open an indirect question: the clause is nobody's stance. */
   questions: ReadonlySet<string>;
   /** Subordinators of what has not happened yet: their clause is nobody's stance. */
@@ -255,6 +257,7 @@ function wordsOf(lexicon: Lexicon): Words {
     trailingAttributionWords: singleTokens(lexicon.trailingAttributionWords),
     complementizers: singleTokens(lexicon.complementizers),
     trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
+    imperativeTrades: new Set(lexicon.imperativeTrades.map((trade) => tokenisePhrase(trade).join(' '))),
     questions: singleTokens(lexicon.questions),
     prospectives: singleTokens(lexicon.prospectives),
     occasionPrepositions: singleTokens(lexicon.occasionPrepositions),

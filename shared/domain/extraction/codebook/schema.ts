@@ -323,6 +323,12 @@ export const Lexicon = z
      */
     trades: Patterns.default([]),
     /**
+     * Trades told as an imperative at the head of a sentence or quotation ("Give us a ceasefire that
+     * holds, and we will vote"): the condition runs to the ", and" that joins the promise. Read only
+     * there; elsewhere ("if our partners give us guarantees") they are plain words. Each must be one of `trades`.
+     */
+    imperativeTrades: Patterns.default([]),
+    /**
      * Words that open an indirect question ("asked whether …", "had not decided whether …"): the
      * clause one opens asks something and is nobody's stance. Each must also be a boundary, so that
      * it opens a clause.

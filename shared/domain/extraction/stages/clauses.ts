@@ -118,9 +118,19 @@ export function segmentClauses(
       i += 1;
       continue;
     }
+    // "Give us a ceasefire that holds, and we will vote": an imperative trade runs to the ", and" of its promise.
+    if (open?.kind === 'condition' && compiled.words.imperativeTrades.has(open.openedBy)) {
+      if (text.norm[i] === ',' && compiled.words.conjunctions.has(text.norm[i + 1] ?? '')) found.close(i);
+      i += 1;
+      continue;
+    }
     while (next < items.length && items[next]!.start < i) next += 1;
     const item = items[next]?.start === i ? items[next] : undefined;
-    if (item && isBreak(compiled, text, sentence, item, mentions)) {
+    if (
+      item &&
+      isBreak(compiled, text, sentence, item, mentions) &&
+      !imperativeInside(compiled, text, frames, first, item)
+    ) {
       found.close(i);
       const source =
         item.end - item.start === 1 ? (text.norm[item.start] ?? '') : text.norm.slice(item.start, item.end).join(' ');
@@ -269,6 +279,22 @@ export class ClauseList {
   openCondition(at: number, frame: number, openedBy: string): void {
     this.current = { kind: 'condition', start: at, end: at, frame, openedBy, attachesTo: undefined };
   }
+}
+
+/** An imperative trade ("give us") that does not open its sentence or quotation is plain words. */
+function imperativeInside(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  frames: Frame[],
+  first: number,
+  item: Item,
+): boolean {
+  if (item.kind !== 'conditional') return false;
+  const source = text.norm.slice(item.start, item.end).join(' ');
+  if (!compiled.words.imperativeTrades.has(source)) return false;
+  let floor = clauseFloor(frames, first, item.start);
+  while (floor < item.start && quoteMarkAt(text, floor)) floor += 1;
+  return item.start > floor;
 }
 
 /** Where the sentence, or the reported speech that contains `index`, begins. */

@@ -74,7 +74,9 @@ export function draftSentence(
     const clause = state.clause;
     if (clause.kind !== 'condition') continue;
     const target = clause.attachesTo !== undefined ? states[clause.attachesTo] : undefined;
-    if (!target || target.unasserted || !Number.isFinite(target.stanceStart)) continue;
+    // "Give us a ceasefire that holds, and …": an imperative trade asks for its object whatever the promise says.
+    const imperative = compiled.words.imperativeTrades.has(clause.openedBy);
+    if (!target || target.unasserted || (!Number.isFinite(target.stanceStart) && !imperative)) continue;
     // A condition with a stance word of its own ("if Russia rejects …") says what its subject holds;
     // one told as an act ("if allies gave it guarantees", "once Europe stopped sending weapons")
     // says what the holder wants done, through the act's sign.
