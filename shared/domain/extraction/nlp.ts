@@ -292,6 +292,12 @@ export function paragraphStart(text: AnalysedText, at: number): number {
   return start;
 }
 
+/** Whether a token in [from, to) is one of `words` (normal forms). */
+export function hasWordIn(text: AnalysedText, words: ReadonlySet<string>, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to; i += 1) if (words.has(text.norm[i] ?? '')) return true;
+  return false;
+}
+
 /** `typeOf`, with the commonest case (a lowercase ASCII letter first) tested inline. */
 function typeOfToken(value: string): TokenType {
   const first = value.charCodeAt(0);

@@ -176,7 +176,7 @@ export interface Words {
   retractions: ReadonlySet<string>;
   /** "since" before a year: an act counted from then is a tally of earlier acts. */
   sinceWords: ReadonlySet<string>;
-  /** "in": before a year (a month between), dating a narrated stance (see `yearOfNarration`). */
+  /** "in": before a year (a month between), dating a narrated stance (see `yearAfter` in stages/stance/drafts.ts). */
   yearWords: ReadonlySet<string>;
   /** Subordinating words: a clause one opens takes no holder from the clause before. */
   subordinators: ReadonlySet<string>;

@@ -1,6 +1,6 @@
 import type { CompiledCodebook } from '../codebook/compile';
 import { ListBuffer } from '../list-buffer';
-import type { AnalysedText } from '../nlp';
+import { type AnalysedText, hasWordIn } from '../nlp';
 import { quoteMarkAt } from '../quotes';
 import type { Frame } from './frames';
 import type { Item } from './items';
@@ -220,9 +220,7 @@ function namesNothing(compiled: CompiledCodebook, text: AnalysedText, sentence: 
   }
   // "if asked", "if both sides asked", "tomorrow if necessary": a word that only defers to the
   // parties or to need (`lexicon.deferrals`) is the same courtesy as a wish.
-  if (!wish) {
-    for (let i = clause.start; i < clause.end && !wish; i += 1) wish = compiled.words.deferrals.has(text.norm[i] ?? '');
-  }
+  if (!wish) wish = hasWordIn(text, compiled.words.deferrals, clause.start, clause.end);
   // "if they did" points back to a real condition; "if they wish" only defers to the parties.
   if (!wish) return false;
   for (const mention of sentence.mentions) {

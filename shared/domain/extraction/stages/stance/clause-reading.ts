@@ -1,6 +1,6 @@
 import { chainOf, governingItem } from '../../chain';
 import { addTo } from '../../list-buffer';
-import type { AnalysedText } from '../../nlp';
+import { type AnalysedText, hasWordIn } from '../../nlp';
 import type { Clause } from '../clauses';
 import { type Holder, type HolderWithActor, NO_HOLDERS, personHolder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
@@ -183,9 +183,7 @@ const isThirdPersonPronoun = (m: Mention) => m.kind === 'pronoun' && !m.firstPer
 
 /** A third party's pronoun (`lexicon.otherPartyPronouns`: "they") among the clause's words before its stance words. */
 function otherPartySubject(ctx: Context, from: number, to: number): boolean {
-  if (!Number.isFinite(to)) return false;
-  for (let i = from; i < to; i += 1) if (ctx.compiled.words.otherPartyPronouns.has(ctx.text.norm[i] ?? '')) return true;
-  return false;
+  return Number.isFinite(to) && hasWordIn(ctx.text, ctx.compiled.words.otherPartyPronouns, from, to);
 }
 
 /** A trigger at or after `from`. */

@@ -1,7 +1,7 @@
 import type { Attribution, Polarity } from '../../../../../events/statement';
 import type { CompiledCodebook } from '../../codebook/compile';
 import type { Evidence } from '../../confidence';
-import { type AnalysedText, paragraphStart } from '../../nlp';
+import { type AnalysedText, hasWordIn, paragraphStart } from '../../nlp';
 import type { VenueFinding } from '../../venues';
 import { actorOfHolder, type Holder, type HolderWithActor, personOfHolder } from '../discourse';
 import type { Frame } from '../frames';
@@ -205,10 +205,7 @@ function meetingInDescribedPlace(compiled: CompiledCodebook, text: AnalysedText,
     if (!compiled.meetingTopics.has(trigger.trigger.topic)) continue;
     for (const match of compiled.venue.scanAll(text, trigger.end, clause.end)) {
       if (match.payload !== 'locative') continue;
-      const limit = Math.min(clause.end, match.end + 4);
-      for (let i = match.end; i < limit; i += 1) {
-        if (compiled.words.placeNouns.has(text.norm[i] ?? '')) return true;
-      }
+      if (hasWordIn(text, compiled.words.placeNouns, match.end, Math.min(clause.end, match.end + 4))) return true;
     }
   }
   return false;
