@@ -100,6 +100,29 @@ const sideOf = (statement: Statement): RaisedSide => ({
   quote: statement.quote,
 });
 
+export interface ContradictionCounts {
+  raised: number;
+  true: number;
+  false: number;
+  /** What reaches the inbox at once (strong under the default policy): true and false. */
+  strongTrue: number;
+  strongFalse: number;
+}
+
+/** How many contradictions a scenario raised, how many were true, and how many of each went out at once. */
+export function contradictionCounts(
+  scenario: Pick<ContradictionScenario, 'raised' | 'truePositives' | 'falsePositives'>,
+): ContradictionCounts {
+  const strong = (list: readonly RaisedContradiction[]) => list.filter((c) => c.strength === 'strong').length;
+  return {
+    raised: scenario.raised.length,
+    true: scenario.truePositives.length,
+    false: scenario.falsePositives.length,
+    strongTrue: strong(scenario.truePositives),
+    strongFalse: strong(scenario.falsePositives),
+  };
+}
+
 /**
  * What each strong-evidence setting (STANCEWATCH_STRONG_EVIDENCE) would have sent at once, true and
  * false: the same contradictions, their strength worked out again under that policy. A desk picks

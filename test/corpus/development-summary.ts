@@ -1,4 +1,4 @@
-import { type ContradictionScenario, scoreContradictions } from './contradiction-scenario';
+import { type ContradictionCounts, contradictionCounts, scoreContradictions } from './contradiction-scenario';
 import type { CorpusDocument, CorpusSet, Evaluation } from './evaluate';
 import { type Scores, score } from './scores';
 
@@ -8,15 +8,6 @@ import { type Scores, score } from './scores';
  * (docs/extraction.md, "Development sets from new writers"). Each set tells its own invented story,
  * so its contradiction scenario is played alone: one set's statements never contradict another's.
  */
-
-export interface ContradictionCounts {
-  raised: number;
-  true: number;
-  false: number;
-  /** Alerted at once under the default strength policy. */
-  strongTrue: number;
-  strongFalse: number;
-}
 
 export interface SetSummary {
   set: CorpusSet | 'all';
@@ -54,21 +45,10 @@ export async function summariseSets({ sets, evaluate, documentsOf }: SummaryInpu
       polarity: evaluation.overall.polarity,
       proposition: evaluation.overall.proposition,
       hearsay: evaluation.hearsay,
-      ...(scenario ? { contradictions: countsOf(scenario) } : {}),
+      ...(scenario ? { contradictions: contradictionCounts(scenario) } : {}),
     });
   }
   return [...rows, summed(rows)];
-}
-
-function countsOf(scenario: ContradictionScenario): ContradictionCounts {
-  const strong = (list: ContradictionScenario['raised']) => list.filter((c) => c.strength === 'strong').length;
-  return {
-    raised: scenario.raised.length,
-    true: scenario.truePositives.length,
-    false: scenario.falsePositives.length,
-    strongTrue: strong(scenario.truePositives),
-    strongFalse: strong(scenario.falsePositives),
-  };
 }
 
 function summed(rows: readonly SetSummary[]): SetSummary {

@@ -13,6 +13,7 @@ import type { ExtractionResult, Extractor } from '../../shared/ports/extractor';
 import { createExtractor, type ExtractorDependencies } from '../../shared/wiring/extractor';
 import {
   type ContradictionScenario,
+  contradictionCounts,
   type RaisedContradiction,
   scoreContradictions,
   sentAtOnceBySetting,
@@ -634,15 +635,16 @@ export async function runEval(args: string[], dependencies: EvalDependencies = {
 }
 
 function summaryOf(scenario: ContradictionScenario) {
+  const { raised, true: right, false: wrong, strongTrue, strongFalse } = contradictionCounts(scenario);
   return {
-    raised: scenario.raised.length,
-    true: scenario.truePositives.length,
-    false: scenario.falsePositives.length,
+    raised,
+    true: right,
+    false: wrong,
     expected: scenario.expected.length,
     missed: scenario.missed.length,
     /** What reaches the inbox at once: strong contradictions, true and false. */
-    strongTrue: scenario.truePositives.filter((c) => c.strength === 'strong').length,
-    strongFalse: scenario.falsePositives.filter((c) => c.strength === 'strong').length,
+    strongTrue,
+    strongFalse,
     /** The same, under each STANCEWATCH_STRONG_EVIDENCE setting. */
     sentAtOnceBySetting: sentAtOnceBySetting(scenario),
   };
