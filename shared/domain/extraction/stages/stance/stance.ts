@@ -140,7 +140,7 @@ function endedAfter(
   let end = to;
   for (let j = k + 1; j < triggers.length; j += 1) {
     const next = triggers[j]!;
-    if (hasCueBetween(items, from, next.start)) {
+    if (chainOf(items, from, next.start).hasCue) {
       end = next.start;
       break;
     }
@@ -150,11 +150,6 @@ function endedAfter(
     if (item.kind === 'negator') return false;
     if (item.kind === 'cue') return item.cueKind === 'action' && item.polarity === 'oppose';
   }
-  return false;
-}
-
-function hasCueBetween(items: readonly Item[], from: number, to: number): boolean {
-  for (const item of items) if (item.kind === 'cue' && item.start >= from && item.end <= to) return true;
   return false;
 }
 
