@@ -67,3 +67,29 @@ describe('a quotation closed by its own attribution is that attribution’s spea
     expect(statement?.statedAt.slice(0, 10)).toBe('2025-03-03');
   });
 });
+
+describe('"nobody" and "no one" as the subject deny the stance words after them', () => {
+  it('given "Nobody in Kyiv will hand over <region>", when read, then the speaker opposes ceding it (fails under rules@1.25.0)', () => {
+    const statements = extract(
+      '"Nobody in Kyiv will ever hand over Zaporizhzhia," Foreign Minister Andrii Sybiha said.',
+    );
+    expectStatement(statements, { actor: 'ukraine', topic: 'territory', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'ukraine', topic: 'territory', polarity: 'support' });
+  });
+
+  it('given "Nobody should send troops to Ukraine", when read, then the speaker opposes the troops (fails under rules@1.25.0)', () => {
+    const statements = extract(
+      '"Nobody should send foreign troops to Ukraine," Russian Foreign Minister Sergei Lavrov said.',
+    );
+    expectStatement(statements, { actor: 'russia', topic: 'security-guarantees', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'russia', topic: 'security-guarantees', polarity: 'support' });
+  });
+
+  it('given the same stance with "never", when read, then it is opposition as before', () => {
+    expectStatement(extract('"We will never hand over Zaporizhzhia," Foreign Minister Andrii Sybiha said.'), {
+      actor: 'ukraine',
+      topic: 'territory',
+      polarity: 'oppose',
+    });
+  });
+});
