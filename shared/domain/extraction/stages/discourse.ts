@@ -185,6 +185,8 @@ function frameSpeakers(
   discourse: Discourse,
 ): Holder[] {
   if (frame.speakers.length > 0) return resolveSpeakers(frame.speakers, discourse);
+  // "…," Jaishankar said: a speaker the rules cannot name, not the last one unless it has that name.
+  if (frame.unreadName !== undefined && !namesLastSpeaker(discourse, frame.unreadName)) return NO_HOLDERS;
   // A quotation running over several sentences: "… We want peace," he said.
   for (let k = index + 1; k < Math.min(sentences.length, index + 4); k += 1) {
     const next = sentences[k];
@@ -193,11 +195,23 @@ function frameSpeakers(
       if (f.kind === 'reporting' && f.complement[0] === next.first && f.speakers.length > 0) {
         return resolveSpeakers(f.speakers, discourse);
       }
+      if (f.kind === 'quote' && f.complement[0] <= next.first + 1) {
+        if (f.speakers.length > 0) return resolveSpeakers(f.speakers, discourse);
+        if (f.unreadName !== undefined && !namesLastSpeaker(discourse, f.unreadName)) return NO_HOLDERS;
+      }
     }
   }
   if (discourse.lastQuoteSpeakers) return discourse.lastQuoteSpeakers;
   const last = discourse.lastPerson;
   return last ? [personHolder(last.actor, last.name, false)] : NO_HOLDERS;
+}
+
+/** Whether the last speaker's name has the word `name` ("wang" of Wang Yi); never for "". */
+function namesLastSpeaker(discourse: Discourse, name: string): boolean {
+  if (name === '') return false;
+  const last = discourse.lastQuoteSpeakers?.[0];
+  const person = last?.kind === 'person' ? last.person : discourse.lastPerson?.name;
+  return person?.toLowerCase().split(' ').includes(name) === true;
 }
 
 function resolveSpeakers(mentions: Mention[], discourse: Discourse): Holder[] {

@@ -1,7 +1,7 @@
 import type { CompiledCodebook, MarkerEntry } from '../codebook/compile';
 import { addTo } from '../list-buffer';
 import type { PatternMatch } from '../matcher';
-import { type AnalysedText, tokenType } from '../nlp';
+import { type AnalysedText, isCapitalised, tokenType } from '../nlp';
 import { quoteMarkAt } from '../quotes';
 import { type Item, itemAt } from './items';
 import { canHold, type Mention, mentionAt } from './mentions';
@@ -23,6 +23,13 @@ export interface Frame {
   /** Tokens of the reporting clause (speaker, verb, and any date), [start, end). */
   head: [number, number];
   kind: 'reporting' | 'according' | 'quote';
+  /**
+   * A bare quotation closed by an attribution of its own that names no one the rules know: the
+   * name before its verb ("…," Jaishankar said: "jaishankar"), or "" when the verb comes first
+   * with an indefinite speaker ("…," said a strategist at a bank). Its words are the last
+   * speaker's only when that speaker's name has this word. Only on `quote` frames.
+   */
+  unreadName?: string;
 }
 
 /** The match of a recipient marker ("told reporters") at `start`, if any. */
@@ -246,7 +253,9 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       ((j < end && !isSentenceEnd(text, j, end)) || sentence.quoted[end] !== true) &&
       !reportingWithin(text, sentence.items, j, j + EMBEDDED_QUOTE_REPORTING_REACH);
     if (!covered && !embedded) {
-      frames = addTo(frames, NO_FRAMES, { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] });
+      const frame: Frame = { speakers: [], kind: 'quote', complement: [i, j], head: [i, i] };
+      if (closedByAttribution(text, first, j)) readOwnAttribution(compiled, text, sentence, frame, j, end);
+      frames = addTo(frames, NO_FRAMES, frame);
     }
     i = j;
   }
@@ -399,6 +408,57 @@ function reportingWithin(text: AnalysedText, items: Item[], from: number, to: nu
     if (!(text.norm[item.start] ?? '').endsWith('ing')) return true;
   }
   return false;
+}
+
+/** A quotation that closes with a comma inside its marks (…,"): an attribution follows. */
+function closedByAttribution(text: AnalysedText, first: number, after: number): boolean {
+  let close = after - 1;
+  if (close <= first || !quoteMarkAt(text, close)) return false;
+  while (close > first && quoteMarkAt(text, close)) close -= 1;
+  return text.norm[close] === ',';
+}
+
+/** A reporting verb right at `at` ("Rutte told", after the speaker). */
+function reportingAt(sentence: Sentence, at: number): boolean {
+  const verb = itemAt(sentence.items, at);
+  return verb?.kind === 'reporting' && verb.start === at;
+}
+
+/**
+ * The attribution right after a bare quotation that no reporting clause accounted for (its
+ * occasion too long for a trailing one, or its speaker unknown): a speaker the rules know right
+ * before the verb ("…," Rutte told reporters at the end of a meeting of …) speaks, and the frame
+ * is a reporting one whose head runs to the sentence's end (its date is the statement's); a name they do
+ * not know ("…," Jaishankar said) or an indefinite speaker after the verb ("…," said a strategist)
+ * is recorded as the frame's `unreadName`.
+ */
+function readOwnAttribution(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  frame: Frame,
+  at: number,
+  end: number,
+): void {
+  const speaker = mentionAt(sentence.mentions, at);
+  if (speaker) {
+    // A reporting clause after all, its occasion (and any date) the head.
+    if (canHold(speaker) && !speaker.object && reportingAt(sentence, speaker.end)) {
+      frame.speakers = [speaker];
+      frame.kind = 'reporting';
+      frame.head = [at, end];
+    }
+    return;
+  }
+  if (isCapitalised(text, at) && reportingAt(sentence, at + 1)) {
+    frame.unreadName = text.norm[at] ?? '';
+    return;
+  }
+  const verb = itemAt(sentence.items, at);
+  const next = verb ? (text.norm[verb.end] ?? '') : '';
+  if (reportingAt(sentence, at) && compiled.words.articles.has(next) && !compiled.words.definiteArticles.has(next)) {
+    frame.unreadName = '';
+  }
 }
 
 function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {

@@ -640,7 +640,9 @@ export function analyseClause(
       (words.complementizers.has(opener) &&
         (ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '') ||
           contentOfSubjectNoun(ctx, clause, previous[index - 1]))) ||
-      withdrawnOffer(ctx, clause),
+      withdrawnOffer(ctx, clause) ||
+      // "…," Okonkwo said: words of someone the rules cannot name, no one's stance here.
+      (frame?.unreadName !== undefined && speakers.length === 0),
     outcome,
     // Present even when undefined: one shape for every clause state.
     frame,
