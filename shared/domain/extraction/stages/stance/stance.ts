@@ -360,7 +360,7 @@ function prepositionBefore(
   const { text, compiled } = ctx;
   for (let i = trigger.start - 1; i >= Math.max(from, trigger.start - 1 - SETTING_GAP); i -= 1) {
     const token = text.norm[i] ?? '';
-    const covered = items.some((item) => item.start <= i && i < item.end);
+    const covered = coversToken(items, i);
     if (prepositions.has(token)) return !covered;
     if (covered || !plainWord(token, i, ctx) || compiled.prepositions.has(token)) return false;
   }
@@ -383,7 +383,13 @@ function inSetting(ctx: Context, items: Item[], from: number, trigger: TriggerIt
  * per call cost ~2% of the extraction bench (under tsx every named closure is also given its name).
  */
 function isPlainSettingWord(token: string, i: number, ctx: Context): boolean {
-  return /^[a-z]/.test(token) && !ctx.sentence.mentions.some((m) => m.start <= i && i < m.end);
+  return /^[a-z]/.test(token) && !coversToken(ctx.sentence.mentions, i);
+}
+
+/** Whether one of the spans (items or mentions) covers token `i`: a loop, not `some` with a closure per token. */
+function coversToken(spans: readonly { start: number; end: number }[], i: number): boolean {
+  for (const span of spans) if (span.start <= i && i < span.end) return true;
+  return false;
 }
 
 /**
