@@ -34,8 +34,10 @@ export class ListBuffer<T> {
 
   /** Empties the buffer, dropping its references to the entries. */
   clear(): void {
-    if (this.count === 0) return;
-    this.entries.fill(undefined, 0, this.count);
+    // A plain loop rather than `fill`: most buffers hold a few entries, and the builtin's call costs
+    // more than writing them (clear was ~1% of the extraction bench's profile with `fill`).
+    const entries = this.entries;
+    for (let i = 0; i < this.count; i += 1) entries[i] = undefined;
     this.count = 0;
   }
 }

@@ -21,15 +21,9 @@ export function statementIdFor(identity: StatementIdentity): string {
 
 /** The same id, the document given apart: a rules draft carries all of the identity but its document. */
 export function statementIdIn(documentId: string, statement: Omit<StatementIdentity, 'documentId'>): string {
-  const key = [
-    documentId,
-    statement.sentenceIndex,
-    statement.actor,
-    statement.topic,
-    statement.proposition,
-    statement.polarity,
-    statement.reportedBy ?? '',
-  ].join('\u001f');
+  // One template rather than an array joined: the same string (every part is a string or a number),
+  // without an array per id.
+  const key = `${documentId}\u001f${statement.sentenceIndex}\u001f${statement.actor}\u001f${statement.topic}\u001f${statement.proposition}\u001f${statement.polarity}\u001f${statement.reportedBy ?? ''}`;
   // crypto.hash: the same digest as createHash().update().digest(), without a Hash object per id.
   return `st-${hash('sha256', key, 'hex').slice(0, 24)}`;
 }
