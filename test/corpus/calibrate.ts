@@ -445,7 +445,7 @@ function main(args: string[]): void {
     '',
     `raised contradictions (held-out-writer confidence, minPosition ${MIN_POSITION_CONFIDENCE}) by the lower confidence of the two:`,
     ...severity.lines,
-    `  severityOf today: ${Object.entries(severity.bySeverity)
+    `  severityOf (its current cut points): ${Object.entries(severity.bySeverity)
       .map(([name, c]) => `${name} ${c.true} true / ${c.false} false`)
       .join('; ')}`,
   );

@@ -16,7 +16,7 @@ function synthetic(intercept: number, weights: number[], rows: number, seed = 7)
   const xs: number[][] = [];
   const ys: number[] = [];
   for (let i = 0; i < rows; i += 1) {
-    const x = weights.map(() => (next() < 0.4 ? 1 : 0));
+    const x: number[] = weights.map(() => (next() < 0.4 ? 1 : 0));
     const p = sigmoid(intercept + x.reduce((sum, value, j) => sum + value * weights[j]!, 0));
     xs.push(x);
     ys.push(next() < p ? 1 : 0);
