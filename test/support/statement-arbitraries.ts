@@ -12,7 +12,7 @@ export const statementArbitrary = (options: { actors?: string[]; propositions?: 
       statedAt: fc.constantFrom('2025-10-01', '2025-10-28', '2025-11-20', '2025-12-10', '2026-01-15T09:30:00+02:00'),
       polarity: fc.constantFrom('support' as const, 'oppose' as const, 'conditional' as const),
       attribution: fc.constantFrom('direct' as const, 'reported' as const),
-      confidence: fc.constantFrom(0.3, 0.55, 0.7, 0.9),
+      confidence: fc.constantFrom(0.3, 0.65, 0.7, 0.9),
       hearsay: fc.integer({ min: 0, max: 6 }).map((roll) => roll === 0),
     })
     .map(({ hearsay, ...fields }) =>

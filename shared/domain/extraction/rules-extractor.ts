@@ -14,7 +14,7 @@ import { newMentionScratch } from './stages/mentions';
 import { findSentences, type SentenceScratch } from './stages/sentences';
 import type { Draft } from './stages/stance/context';
 import { draftSentence } from './stages/stance/stance';
-import { toStatements } from './stages/statements';
+import { type StatementScoring, toStatements } from './stages/statements';
 import { readText } from './stages/text';
 
 export type { Codebook } from './codebook/schema';
@@ -35,6 +35,8 @@ export const RULES_EXTRACTOR_VERSION = `rules@${RULES_VERSION}`;
 export interface RulesExtractorOptions {
   /** The codebook to use (default: the bundled one; the wiring passes a configured one). */
   codebook?: Codebook;
+  /** Another confidence model, or a look at each draft's evidence (the calibration tooling only). */
+  scoring?: StatementScoring;
 }
 
 export interface RulesExtractor extends Extractor {
@@ -53,7 +55,7 @@ export function createRulesExtractor(options: RulesExtractorOptions = {}): Rules
   const codebook = options.codebook ?? loadCodebook();
   const compiled = compileCodebook(codebook);
   // This extractor's own working lists: two extractors never share mutable state.
-  const state = newExtractorState();
+  const state = newExtractorState(options.scoring ?? {});
   const extractSync = (input: ExtractionInput): ExtractionResult => ({
     extractorVersion: RULES_EXTRACTOR_VERSION,
     codebookVersion: compiled.version,
@@ -83,14 +85,16 @@ interface ExtractorState {
   readonly mask: TokenMaskBuffer;
   readonly dates: StatementDates;
   lastValidDate: string | undefined;
+  readonly scoring: StatementScoring;
 }
 
-const newExtractorState = (): ExtractorState => ({
+const newExtractorState = (scoring: StatementScoring): ExtractorState => ({
   sentences: { mentions: newMentionScratch(), items: newItemScratch() },
   clauses: new ClauseList(),
   mask: new TokenMaskBuffer(),
   dates: new StatementDates(),
   lastValidDate: undefined,
+  scoring,
 });
 
 function checkInput(input: ExtractionInput, state: ExtractorState): void {
@@ -151,5 +155,5 @@ function extractStatements(compiled: CompiledCodebook, state: ExtractorState, in
     updateDiscourse(discourse, sentence, frames, speakers, mainHolder);
   }
   // 5. Statements: quote, date, confidence, evidence kind and id of each draft.
-  return toStatements(text, sentences, drafts, input, state.dates);
+  return toStatements(text, sentences, drafts, input, state.dates, state.scoring);
 }

@@ -13,7 +13,7 @@ const NOT_MINSK: StubRule = {
   proposition: 'venue:belarus',
   polarity: 'oppose',
 };
-/** A doubtful reading (confidence below the strength policy's 0.75): any contradiction on it is only possible. */
+/** A doubtful reading (confidence below the strength policy's 0.7): any contradiction on it is only possible. */
 const MINSK_DOUBTFUL: StubRule = {
   phrase: 'talks in Minsk',
   actor: 'ukraine',

@@ -1,6 +1,6 @@
-import type { Statement } from '../../../../events/statement';
+import type { Polarity, Statement } from '../../../../events/statement';
 import type { ExtractionInput } from '../../../ports/extractor';
-import { confidenceOf, evidenceKindOf } from '../confidence';
+import { confidenceOf, type Evidence, evidenceKindOf } from '../confidence';
 import type { StatementDates } from '../dates';
 import type { AnalysedText } from '../nlp';
 import { statementIdIn } from '../statement-id';
@@ -15,13 +15,25 @@ import type { Draft } from './stance/context';
 
 const MAX_QUOTE_CHARS = 5000;
 
+/**
+ * How statements are scored: the confidence model (default confidenceOf) and, for the calibration
+ * tooling (test/corpus/calibrate.ts), a callback told of every statement a draft makes, with the
+ * draft's evidence, before the drafts of one id are merged.
+ */
+export interface StatementScoring {
+  confidence?: (evidence: Evidence, polarity: Polarity) => number;
+  onDraftStatement?: (statement: Statement, evidence: Evidence) => void;
+}
+
 export function toStatements(
   text: AnalysedText,
   sentences: Array<Sentence | undefined>,
   drafts: Draft[],
   input: ExtractionInput,
   dates: StatementDates,
+  scoring: StatementScoring = {},
 ): Statement[] {
+  const confidence = scoring.confidence ?? confidenceOf;
   qualifyQuotesByCondition(drafts);
   // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
   const byId = new Map<string, Statement>();
@@ -65,8 +77,9 @@ export function toStatements(
     statement.attribution = draft.attribution;
     statement.evidence = evidenceKindOf(draft.evidence);
     if (draft.reportedBy) statement.reportedBy = draft.reportedBy;
-    statement.confidence = confidenceOf(draft.evidence);
+    statement.confidence = confidence(draft.evidence, draft.polarity);
     statement.statedAt = statedAt ?? input.publishedAt;
+    scoring.onDraftStatement?.(statement, draft.evidence);
     const existing = byId.get(statementId);
     if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
   }

@@ -40,8 +40,8 @@ describe('alert strength', () => {
   });
 
   it('given a side below the confidence floor, then it waits for review', () => {
-    expect(strengthOf(side({ confidence: 0.7 }), later())).toBe('possible');
-    expect(whyPossible(side({ confidence: 0.7 }), later())).toMatch(/confidence/);
+    expect(strengthOf(side({ confidence: 0.65 }), later())).toBe('possible');
+    expect(whyPossible(side({ confidence: 0.65 }), later())).toMatch(/confidence/);
   });
 
   it('given both sides in one document, then it is possible whatever the evidence', () => {

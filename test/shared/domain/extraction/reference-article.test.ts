@@ -167,10 +167,14 @@ describe.skipIf(!available)('the reference article (2025-10-28)', () => {
     for (const statement of result.statements) expect(statement.statedAt).toBe('2025-10-28');
   });
 
-  it('quoted and named speech scores higher than the narrator and than hearsay', () => {
+  it("the named speaker's reported words score higher than the narrator's account", () => {
+    // On the development sets quotes are right no more often than the narrator (the fitted
+    // confidence, docs/positions.md); reported speech of a named speaker is right most often.
     const quote = result.statements.find((s) => s.topic === 'mediation');
+    const spoken = result.statements.find((s) => s.topic === 'funding');
     const narrated = result.statements.find((s) => s.actor === 'russia' && s.reportedBy === undefined);
-    expect(quote!.confidence).toBeGreaterThan(narrated!.confidence);
+    expect(spoken!.evidence).toBe('speech');
+    expect(spoken!.confidence).toBeGreaterThan(narrated!.confidence);
     expect(quote!.speaker).toBe('Volodymyr Zelensky');
   });
 });

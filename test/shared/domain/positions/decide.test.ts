@@ -203,7 +203,7 @@ describe('decide: applying a statement to a position', () => {
     const [, medium] = given(applyCommand(refusesOct28)).when(applyCommand(reported)).decisions;
     expect(medium).toMatchObject({ type: 'ContradictionDetected', data: { severity: 'medium' } });
 
-    const shaky = aStatement({ documentId: 'doc-s', statedAt: '2025-11-20', polarity: 'support', confidence: 0.55 });
+    const shaky = aStatement({ documentId: 'doc-s', statedAt: '2025-11-20', polarity: 'support', confidence: 0.65 });
     const [, low] = given(applyCommand(refusesOct28)).when(applyCommand(shaky)).decisions;
     expect(low).toMatchObject({ type: 'ContradictionDetected', data: { severity: 'low' } });
   });

@@ -94,6 +94,8 @@ export function emit(
       indirect: false,
       inherited: state.inherited,
       act,
+      cue: state.firstCue?.cueKind,
+      conditioned: conditionalClause,
     };
     let indirectEvidence: Evidence | undefined;
     const dateWindow: [number, number] =
@@ -225,6 +227,8 @@ function withFlags(evidence: Evidence, indirect: boolean, act: boolean): Evidenc
     indirect,
     inherited: evidence.inherited,
     act,
+    cue: evidence.cue,
+    conditioned: evidence.conditioned,
   };
 }
 

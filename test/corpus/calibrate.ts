@@ -1,0 +1,471 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Polarity, Statement } from '../../events/statement';
+import { DEFAULT_STRENGTH_POLICY, strengthOf } from '../../shared/domain/alerts/alert-strength';
+import {
+  CONFIDENCE_FEATURES,
+  type ConfidenceWeights,
+  confidenceFeatures,
+  confidenceFrom,
+  type Evidence,
+} from '../../shared/domain/extraction/confidence';
+import { createRulesExtractor, RULES_VERSION } from '../../shared/domain/extraction/rules-extractor';
+import { MIN_POSITION_CONFIDENCE, severityOf } from '../../shared/domain/positions/rules';
+import { type RaisedContradiction, scoreContradictions } from './contradiction-scenario';
+import { type CorpusDocument, type CorpusSet, developmentSets, loadCorpus } from './evaluate';
+import { fitLogistic, type LogisticFit } from './logistic';
+
+/**
+ * `npm run calibrate`: fits the statement confidence (shared/domain/extraction/confidence.ts) on the
+ * press development sets and writes confidence-weights.json; then checks it leave-one-writer-out
+ * (fit on sixteen sets, predict the seventeenth) against the old hand-set confidence, and plays the
+ * development contradiction scenarios with the held-out-writer confidences over a grid of
+ * MIN_POSITION_CONFIDENCE and the strength policy's minConfidence (docs/positions.md, "Confidence:
+ * what the number means"). `--no-write` prints the report without writing the weights; the weights
+ * are written only when the held-out-writer predictions beat the old confidence on both scores.
+ *
+ * A row is one document and (actor, topic, proposition, polarity) key the rules extracted; it is
+ * right when the key is labelled in that document. Its features are those of the draft of the key
+ * with the highest confidence (what the extractor keeps): the fit starts from the drafts the old
+ * confidence would keep, then re-picks them with its own model (ROUNDS times), so the rows it is
+ * fitted on are the ones it will be asked about. Never the dev, heldout or blind sets.
+ */
+
+export const L2 = 1;
+export const ITERATIONS = 25;
+export const ROUNDS = 3;
+/** Digits kept of each weight in the JSON file (a fresh fit is compared at the same precision). */
+const DIGITS = 4;
+
+export const WEIGHTS_FILE = new URL('../../shared/domain/extraction/confidence-weights.json', import.meta.url);
+
+/** The confidence before calibration (hand-set from the evidence flags), kept to compare with. */
+export function handSetConfidence(evidence: Evidence): number {
+  let score: number;
+  if (evidence.hearsay) score = 0.6;
+  else if (evidence.quoted) score = 0.95;
+  else if (evidence.framed) score = 0.9;
+  else if (evidence.narrated) score = 0.75;
+  else score = 0.85;
+  if (!evidence.named) score -= 0.05;
+  if (evidence.inherited) score -= 0.05;
+  if (evidence.indirect) score -= 0.1;
+  if (evidence.hedged) score -= 0.15;
+  if (evidence.anonymous) score *= 0.65;
+  if (evidence.analyst) score *= 0.5;
+  return Math.round(Math.min(0.99, Math.max(0.05, score)) * 100) / 100;
+}
+
+interface Candidate {
+  evidence: Evidence;
+  polarity: Polarity;
+  features: number[];
+}
+
+export interface Row {
+  set: CorpusSet;
+  documentId: string;
+  key: string;
+  right: 0 | 1;
+  /** Every draft of the key in the document (the extractor keeps the most confident). */
+  candidates: Candidate[];
+}
+
+type Scorer = (candidate: Candidate) => number;
+
+const keyOf = (s: Pick<Statement, 'actor' | 'topic' | 'proposition' | 'polarity'>) =>
+  `${s.actor}|${s.topic}|${s.proposition}|${s.polarity}`;
+
+/** The rows of the development sets: every draft the rules make, grouped by document and key. */
+export function collectRows(sets: readonly CorpusSet[] = developmentSets()): Row[] {
+  const rows: Row[] = [];
+  for (const set of sets) {
+    let current = new Map<string, Row>();
+    let document: CorpusDocument | undefined;
+    const extractor = createRulesExtractor({
+      scoring: {
+        onDraftStatement: (statement, evidence) => {
+          if (!document) return;
+          const key = keyOf(statement);
+          let row = current.get(key);
+          if (!row) {
+            const labelled = document.expected.some((tuple) => keyOf(tuple) === key);
+            row = { set, documentId: document.id, key, right: labelled ? 1 : 0, candidates: [] };
+            current.set(key, row);
+          }
+          row.candidates.push({
+            evidence,
+            polarity: statement.polarity,
+            features: confidenceFeatures(evidence, statement.polarity),
+          });
+        },
+      },
+    });
+    for (const doc of loadCorpus([set])) {
+      document = doc;
+      current = new Map();
+      extractor.extractSync({ documentId: doc.id, text: doc.text, publishedAt: doc.publishedAt });
+      rows.push(...current.values());
+    }
+  }
+  return rows;
+}
+
+/** The draft the extractor would keep under `scorer` (the first of the most confident). */
+function kept(row: Row, scorer: Scorer): Candidate {
+  let best = row.candidates[0]!;
+  let bestScore = scorer(best);
+  for (const candidate of row.candidates.slice(1)) {
+    const value = scorer(candidate);
+    if (value > bestScore) {
+      best = candidate;
+      bestScore = value;
+    }
+  }
+  return best;
+}
+
+const oldScorer: Scorer = (c) => handSetConfidence(c.evidence);
+const scorerOf =
+  (model: ConfidenceWeights): Scorer =>
+  (c) =>
+    confidenceFrom(model, c.evidence, c.polarity);
+
+/** A row's confidence under a scorer: that of the draft kept. */
+const confidenceOfRow = (row: Row, scorer: Scorer) => scorer(kept(row, scorer));
+
+export function fitConfidence(rows: readonly Row[]): LogisticFit {
+  let scorer = oldScorer;
+  let fit: LogisticFit = { intercept: 0, weights: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const xs = rows.map((row) => kept(row, scorer).features);
+    fit = fitLogistic(
+      xs,
+      rows.map((row) => row.right),
+      { l2: L2, iterations: ITERATIONS },
+    );
+    scorer = scorerOf(fit);
+  }
+  return fit;
+}
+
+const rounded = (value: number) => Math.round(value * 10 ** DIGITS) / 10 ** DIGITS;
+
+/** What confidence-weights.json holds: the model and the data it was fitted on. */
+export function weightsFileOf(rows: readonly Row[], fit: LogisticFit) {
+  const sets = [...new Set(rows.map((row) => row.set))];
+  return {
+    about:
+      'Statement confidence: P(right) = sigmoid(intercept + weights · features). Written by `npm run calibrate` (test/corpus/calibrate.ts); docs/positions.md, "Confidence: what the number means".',
+    features: [...CONFIDENCE_FEATURES],
+    intercept: rounded(fit.intercept),
+    weights: fit.weights.map(rounded),
+    fittedOn: {
+      sets,
+      rows: rows.length,
+      right: rows.filter((row) => row.right === 1).length,
+      rulesVersion: RULES_VERSION,
+      l2: L2,
+      iterations: ITERATIONS,
+      rounds: ROUNDS,
+    },
+  };
+}
+
+export interface HeldOut {
+  rows: Row[];
+  /** Per row: the old (hand-set) confidence, and the one of a model fitted without the row's set. */
+  old: number[];
+  fresh: number[];
+  /** The model fitted without each set. */
+  models: Map<CorpusSet, LogisticFit>;
+}
+
+/** Leave-one-writer-out: each set predicted by a model fitted on the others. */
+export function leaveOneWriterOut(rows: readonly Row[]): HeldOut {
+  const sets = [...new Set(rows.map((row) => row.set))];
+  const models = new Map<CorpusSet, LogisticFit>();
+  const old: number[] = [];
+  const fresh: number[] = [];
+  const ordered: Row[] = [];
+  for (const set of sets) {
+    const model = fitConfidence(rows.filter((row) => row.set !== set));
+    models.set(set, model);
+    const scorer = scorerOf(model);
+    for (const row of rows) {
+      if (row.set !== set) continue;
+      ordered.push(row);
+      old.push(confidenceOfRow(row, oldScorer));
+      fresh.push(confidenceOfRow(row, scorer));
+    }
+  }
+  return { rows: ordered, old, fresh, models };
+}
+
+export interface Scores {
+  brier: number;
+  logLoss: number;
+}
+
+export function scoresOf(predicted: readonly number[], outcomes: readonly number[]): Scores {
+  let brier = 0;
+  let logLoss = 0;
+  for (const [i, p] of predicted.entries()) {
+    const y = outcomes[i] ?? 0;
+    brier += (p - y) ** 2;
+    const q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+    logLoss -= y * Math.log(q) + (1 - y) * Math.log(1 - q);
+  }
+  return { brier: brier / predicted.length, logLoss: logLoss / predicted.length };
+}
+
+const BUCKETS = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
+
+export function reliabilityTable(predicted: readonly number[], outcomes: readonly number[]): string[] {
+  const lines = ['  bucket       rows   mean predicted   observed right'];
+  for (let b = 0; b + 1 < BUCKETS.length; b += 1) {
+    const from = BUCKETS[b]!;
+    const to = BUCKETS[b + 1]!;
+    const inside = predicted.map((p, i) => [p, outcomes[i] ?? 0] as const).filter(([p]) => p >= from && p < to);
+    if (inside.length === 0) continue;
+    const mean = inside.reduce((sum, [p]) => sum + p, 0) / inside.length;
+    const right = inside.reduce((sum, [, y]) => sum + y, 0) / inside.length;
+    const label = `${from.toFixed(2)}–${Math.min(1, to).toFixed(2)}`;
+    lines.push(
+      `  ${label.padEnd(11)} ${String(inside.length).padStart(5)}   ${mean.toFixed(3).padStart(14)}   ${right.toFixed(3).padStart(14)}`,
+    );
+  }
+  return lines;
+}
+
+/** One cell of the threshold grid: contradictions raised and sent at once, true and false. */
+export interface GridCell {
+  minPosition: number;
+  minConfidence: number;
+  raisedTrue: number;
+  raisedFalse: number;
+  sentTrue: number;
+  sentFalse: number;
+}
+
+interface SetStatements {
+  documents: CorpusDocument[];
+  statements: Statement[];
+}
+
+/** Each development set's statements, extracted with the confidence `scorerFor(set)` gives. */
+export function extractSets(
+  sets: readonly CorpusSet[],
+  confidenceFor: (set: CorpusSet) => (evidence: Evidence, polarity: Polarity) => number,
+): SetStatements[] {
+  return sets.map((set) => {
+    const extractor = createRulesExtractor({ scoring: { confidence: confidenceFor(set) } });
+    const documents = loadCorpus([set]);
+    const statements = documents.flatMap(
+      (doc) => extractor.extractSync({ documentId: doc.id, text: doc.text, publishedAt: doc.publishedAt }).statements,
+    );
+    return { documents, statements };
+  });
+}
+
+const sideKey = (actor: string, proposition: string, side: RaisedContradiction['earlier']) =>
+  [actor, proposition, side.documentId, side.polarity, side.quote].join('\u001f');
+
+/**
+ * Each set's scenario under a position threshold `minPosition`: statements below it are taken out
+ * (as evidence-only statements, they move no position); those between it and today's constant are
+ * lifted to the constant so that the position rules count them. The strength is worked out again
+ * from the statements' own confidences.
+ */
+export function raisedUnder(
+  extracted: readonly SetStatements[],
+  minPosition: number,
+): Array<{ contradiction: RaisedContradiction; right: boolean; earlier: number; later: number }> {
+  const out: Array<{ contradiction: RaisedContradiction; right: boolean; earlier: number; later: number }> = [];
+  for (const { documents, statements } of extracted) {
+    const original = new Map<string, number>();
+    for (const s of statements) {
+      const key = [s.actor, s.proposition, s.documentId, s.polarity, s.quote].join('\u001f');
+      if (s.reportedBy) continue;
+      original.set(key, Math.max(original.get(key) ?? 0, s.confidence));
+    }
+    const kept = statements
+      .filter((s) => s.confidence >= minPosition)
+      .map((s) =>
+        s.confidence < MIN_POSITION_CONFIDENCE ? { ...s, confidence: Math.max(MIN_POSITION_CONFIDENCE, 0.5) } : s,
+      );
+    const scenario = scoreContradictions(documents, kept);
+    for (const c of scenario.raised) {
+      out.push({
+        contradiction: c,
+        right: scenario.truePositives.includes(c),
+        earlier: original.get(sideKey(c.actor, c.proposition, c.earlier)) ?? c.earlier.confidence,
+        later: original.get(sideKey(c.actor, c.proposition, c.later)) ?? c.later.confidence,
+      });
+    }
+  }
+  return out;
+}
+
+export function gridOf(
+  extracted: readonly SetStatements[],
+  minPositions: readonly number[],
+  minConfidences: readonly number[],
+): GridCell[] {
+  const cells: GridCell[] = [];
+  for (const minPosition of minPositions) {
+    const raised = raisedUnder(extracted, minPosition);
+    for (const minConfidence of minConfidences) {
+      const policy = { ...DEFAULT_STRENGTH_POLICY, minConfidence };
+      const sent = raised.filter(
+        (r) =>
+          strengthOf(
+            { ...r.contradiction.earlier, confidence: r.earlier },
+            { ...r.contradiction.later, confidence: r.later },
+            policy,
+          ) === 'strong',
+      );
+      cells.push({
+        minPosition,
+        minConfidence,
+        raisedTrue: raised.filter((r) => r.right).length,
+        raisedFalse: raised.filter((r) => !r.right).length,
+        sentTrue: sent.filter((r) => r.right).length,
+        sentFalse: sent.filter((r) => !r.right).length,
+      });
+    }
+  }
+  return cells;
+}
+
+export function formatGrid(cells: readonly GridCell[]): string[] {
+  const minConfidences = [...new Set(cells.map((c) => c.minConfidence))];
+  const lines = [
+    `  minPosition   raised true/false   sent at once true/false for minConfidence ${minConfidences.map((m) => m.toFixed(2)).join(' | ')}`,
+  ];
+  for (const minPosition of [...new Set(cells.map((c) => c.minPosition))]) {
+    const row = cells.filter((c) => c.minPosition === minPosition);
+    const first = row[0]!;
+    lines.push(
+      `  ${minPosition.toFixed(2).padEnd(11)}   ${`${first.raisedTrue} / ${first.raisedFalse}`.padEnd(17)}   ${row
+        .map((c) => `${c.sentTrue} / ${c.sentFalse}`.padEnd(7))
+        .join(' | ')}`,
+    );
+  }
+  return lines;
+}
+
+/** Raised contradictions by the lower confidence of their two sides (severity's cut points). */
+export function severityTable(
+  raised: ReturnType<typeof raisedUnder>,
+  cuts: readonly number[],
+): { lines: string[]; bySeverity: Record<string, { true: number; false: number }> } {
+  const lines = ['  min confidence of the two sides   both direct: true/false   otherwise: true/false'];
+  for (let b = 0; b < cuts.length; b += 1) {
+    const from = cuts[b]!;
+    const to = cuts[b + 1] ?? 1.01;
+    const inside = raised.filter((r) => Math.min(r.earlier, r.later) >= from && Math.min(r.earlier, r.later) < to);
+    const direct = inside.filter(
+      (r) => r.contradiction.earlier.attribution === 'direct' && r.contradiction.later.attribution === 'direct',
+    );
+    const others = inside.filter((r) => !direct.includes(r));
+    const tf = (list: typeof raised) =>
+      `${list.filter((r) => r.right).length} / ${list.filter((r) => !r.right).length}`;
+    lines.push(
+      `  ${`${from.toFixed(2)}–${Math.min(1, to).toFixed(2)}`.padEnd(32)}   ${tf(direct).padEnd(22)}   ${tf(others)}`,
+    );
+  }
+  const bySeverity: Record<string, { true: number; false: number }> = {};
+  for (const r of raised) {
+    const severity = severityOf(
+      { attribution: r.contradiction.earlier.attribution, confidence: r.earlier },
+      { attribution: r.contradiction.later.attribution, confidence: r.later },
+    );
+    const entry = bySeverity[severity] ?? { true: 0, false: 0 };
+    entry[r.right ? 'true' : 'false'] += 1;
+    bySeverity[severity] = entry;
+  }
+  return { lines, bySeverity };
+}
+
+const MIN_POSITIONS = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+const MIN_CONFIDENCES = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
+
+function main(args: string[]): void {
+  const started = performance.now();
+  const sets = developmentSets();
+  const rows = collectRows(sets);
+  const fit = fitConfidence(rows);
+  const file = weightsFileOf(rows, fit);
+  const out: string[] = [];
+  out.push(
+    `calibration rows: ${rows.length} (${file.fittedOn.right} right) over ${sets.length} development sets, rules ${RULES_VERSION}`,
+  );
+  out.push(`weights (all sets): intercept ${file.intercept}`);
+  for (const [i, name] of CONFIDENCE_FEATURES.entries()) out.push(`  ${name.padEnd(12)} ${file.weights[i]}`);
+
+  const held = leaveOneWriterOut(rows);
+  const outcomes = held.rows.map((row) => row.right);
+  const oldScores = scoresOf(held.old, outcomes);
+  const newScores = scoresOf(held.fresh, outcomes);
+  out.push('', 'leave-one-writer-out (each set predicted by a model fitted on the other sixteen):');
+  out.push('old confidenceOf (hand-set):', ...reliabilityTable(held.old, outcomes));
+  out.push(`  Brier ${oldScores.brier.toFixed(4)}   log loss ${oldScores.logLoss.toFixed(4)}`);
+  out.push('new confidenceOf (fitted, held-out writer):', ...reliabilityTable(held.fresh, outcomes));
+  out.push(`  Brier ${newScores.brier.toFixed(4)}   log loss ${newScores.logLoss.toFixed(4)}`);
+  const better = newScores.brier < oldScores.brier && newScores.logLoss < oldScores.logLoss;
+  out.push(
+    better ? 'the fitted model beats the hand-set one on both scores' : 'THE FITTED MODEL DOES NOT BEAT THE OLD ONE',
+  );
+
+  const oldExtracted = extractSets(sets, () => handSetConfidence);
+  const heldExtracted = extractSets(sets, (set) => {
+    const model = held.models.get(set)!;
+    return (evidence, polarity) => confidenceFrom(model, evidence, polarity);
+  });
+  out.push('', 'rows (document, key) below each position threshold: right / wrong (old; held-out-writer new)');
+  for (const t of MIN_POSITIONS) {
+    const below = (predicted: readonly number[]) => {
+      const inside = outcomes.filter((_, i) => (predicted[i] ?? 0) < t);
+      return `${inside.filter((y) => y === 1).length} / ${inside.filter((y) => y === 0).length}`;
+    };
+    out.push(`  ${t.toFixed(2)}   old ${below(held.old).padEnd(9)}   new ${below(held.fresh)}`);
+  }
+  out.push('', 'contradiction scenarios of the development sets, old confidence:');
+  out.push(...formatGrid(gridOf(oldExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
+  out.push('', 'contradiction scenarios of the development sets, held-out-writer confidence:');
+  out.push(...formatGrid(gridOf(heldExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
+  const fullExtracted = extractSets(sets, () => (evidence, polarity) => confidenceFrom(fit, evidence, polarity));
+  out.push('', 'the same with the model fitted on all seventeen sets (in-sample, what `npm run eval` shows):');
+  out.push(...formatGrid(gridOf(fullExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
+  const cuts = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+  const severity = severityTable(raisedUnder(heldExtracted, MIN_POSITION_CONFIDENCE), cuts);
+  out.push(
+    '',
+    `raised contradictions (held-out-writer confidence, minPosition ${MIN_POSITION_CONFIDENCE}) by the lower confidence of the two:`,
+    ...severity.lines,
+    `  severityOf (its current cut points): ${Object.entries(severity.bySeverity)
+      .map(([name, c]) => `${name} ${c.true} true / ${c.false} false`)
+      .join('; ')}`,
+  );
+  const oldSeverity = severityTable(raisedUnder(oldExtracted, 0.5), cuts);
+  out.push('the same with the old confidence (minPosition 0.5):', ...oldSeverity.lines);
+  if (!better && !args.includes('--force')) {
+    out.push(
+      '',
+      'weights NOT written: the fitted model must beat the hand-set one on both scores (--force writes anyway)',
+    );
+    process.exitCode = 1;
+  } else if (!args.includes('--no-write')) {
+    const path = fileURLToPath(WEIGHTS_FILE);
+    writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
+    // In the repository's JSON style, so `npm run lint` passes on the file as written.
+    execFileSync(fileURLToPath(new URL('../../node_modules/.bin/biome', import.meta.url)), ['format', '--write', path]);
+    out.push('', `wrote ${path}`);
+  }
+  out.push(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(out.join('\n'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));
