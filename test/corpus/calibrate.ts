@@ -19,7 +19,7 @@ import { fitLogistic, type LogisticFit } from './logistic';
 /**
  * `npm run calibrate`: fits the statement confidence (shared/domain/extraction/confidence.ts) on the
  * press development sets and writes confidence-weights.json; then checks it leave-one-writer-out
- * (fit on sixteen sets, predict the seventeenth) against the old hand-set confidence, and plays the
+ * (fit on all sets but one, predict that one) against the old hand-set confidence, and plays the
  * development contradiction scenarios with the held-out-writer confidences over a grid of
  * MIN_POSITION_CONFIDENCE and the strength policy's minConfidence (docs/positions.md, "Confidence:
  * what the number means"). `--no-write` prints the report without writing the weights; the weights
@@ -409,7 +409,7 @@ function main(args: string[]): void {
   const outcomes = held.rows.map((row) => row.right);
   const oldScores = scoresOf(held.old, outcomes);
   const newScores = scoresOf(held.fresh, outcomes);
-  out.push('', 'leave-one-writer-out (each set predicted by a model fitted on the other sixteen):');
+  out.push('', `leave-one-writer-out (each set predicted by a model fitted on the other ${sets.length - 1}):`);
   out.push('old confidenceOf (hand-set):', ...reliabilityTable(held.old, outcomes));
   out.push(`  Brier ${oldScores.brier.toFixed(4)}   log loss ${oldScores.logLoss.toFixed(4)}`);
   out.push('new confidenceOf (fitted, held-out writer):', ...reliabilityTable(held.fresh, outcomes));
@@ -437,7 +437,7 @@ function main(args: string[]): void {
   out.push('', 'contradiction scenarios of the development sets, held-out-writer confidence:');
   out.push(...formatGrid(gridOf(heldExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
   const fullExtracted = extractSets(sets, () => (evidence, polarity) => confidenceFrom(fit, evidence, polarity));
-  out.push('', 'the same with the model fitted on all seventeen sets (in-sample, what `npm run eval` shows):');
+  out.push('', `the same with the model fitted on all ${sets.length} sets (in-sample, what \`npm run eval\` shows):`);
   out.push(...formatGrid(gridOf(fullExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
   const cuts = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
   const severity = severityTable(raisedUnder(heldExtracted, MIN_POSITION_CONFIDENCE), cuts);

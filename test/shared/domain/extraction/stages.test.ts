@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCodebook, TokenMaskBuffer } from '../../../../shared/domain/extraction/codebook/compile';
 import { loadCodebook } from '../../../../shared/domain/extraction/codebook/load-codebook';
+import { confidenceOf } from '../../../../shared/domain/extraction/confidence';
 import { StatementDates } from '../../../../shared/domain/extraction/dates';
 import { createRulesExtractor } from '../../../../shared/domain/extraction/rules-extractor';
 import { ClauseList, segmentClauses } from '../../../../shared/domain/extraction/stages/clauses';
@@ -21,13 +22,6 @@ import { readText } from '../../../../shared/domain/extraction/stages/text';
 const SENTENCE =
   'Kremlin spokesman Dmitry Peskov said on Monday that Russia could agree to a ceasefire only after Ukraine withdraws from Donetsk.';
 const input = { documentId: 'doc-worked-example', text: SENTENCE, publishedAt: '2025-10-28' };
-/**
- * The fitted confidences of the two statements (confidence-weights.json): named reported speech,
- * the second found through the condition. They change when the weights are fitted again.
- */
-const CEASEFIRE_CONFIDENCE = 0.92;
-const CEDE_CONFIDENCE = 0.89;
-
 describe('the stages, on the worked example', () => {
   const compiled = compileCodebook(loadCodebook());
   const document = readText(compiled, new TokenMaskBuffer(), SENTENCE);
@@ -101,12 +95,17 @@ describe('the stages, on the worked example', () => {
   });
 
   it('5. statements: dated by the reporting clause ("on Monday"), with evidence and confidence', () => {
+    // The fitted confidence of each draft's evidence (confidence-weights.json; its values move
+    // when the weights are fitted again, so they are not pinned here).
+    const [ceasefire, cede] = drafts.map((draft) => confidenceOf(draft.evidence, draft.polarity));
     expect(
       statements.map((s) => [s.actor, s.proposition, s.polarity, s.evidence, s.confidence, s.statedAt, s.speaker]),
     ).toEqual([
-      ['russia', 'ceasefire', 'conditional', 'speech', CEASEFIRE_CONFIDENCE, '2025-10-27', 'Dmitry Peskov'],
-      ['russia', 'cede-territory', 'support', 'speech', CEDE_CONFIDENCE, '2025-10-27', 'Dmitry Peskov'],
+      ['russia', 'ceasefire', 'conditional', 'speech', ceasefire, '2025-10-27', 'Dmitry Peskov'],
+      ['russia', 'cede-territory', 'support', 'speech', cede, '2025-10-27', 'Dmitry Peskov'],
     ]);
+    // What the condition asks for is found indirectly, and is trusted less than the stance itself.
+    expect(cede).toBeLessThan(ceasefire ?? 0);
   });
 
   it('the pipeline gives what the stages give', () => {
