@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Statement } from '../../../../events/statement';
 import { about, expectStatement, extract } from './helpers';
 
 /**
