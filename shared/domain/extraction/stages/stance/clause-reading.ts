@@ -595,7 +595,11 @@ export function analyseClause(
     let before: ClauseState | undefined;
     for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;
-      if (state.clause.frame === clause.frame && state.holders.length > 0 && !conditionBefore(ctx, state.clause, index)) {
+      if (
+        state.clause.frame === clause.frame &&
+        state.holders.length > 0 &&
+        !conditionBefore(ctx, state.clause, index)
+      ) {
         before = state;
       }
     }
