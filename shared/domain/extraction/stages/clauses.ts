@@ -48,6 +48,8 @@ export interface ConditionClause extends ClauseSpan {
   kind: 'condition';
   /** The conditional marker that opened it ("if", "only after", "in exchange for"). */
   openedBy: string;
+  /** Where that marker starts (the clause itself starts after it). */
+  openedAt: number;
   /**
    * The clause it attaches to; none when it names nothing ("if needed") or has no clause beside
    * it. That clause is made conditional, unless it is a condition itself ("if A, if B").
@@ -111,16 +113,17 @@ export function segmentClauses(
       continue;
     }
     if (current && current.frame !== frame) found.close(i);
-    // "If Ukraine leaves Donetsk, Russia could …": a condition that opens the sentence ends at its comma.
     const open = found.current;
-    if (open?.kind === 'condition' && text.norm[i] === ',' && open.start <= clauseFloor(frames, first, i) + 1) {
-      found.close(i);
-      i += 1;
-      continue;
-    }
     // "Give us a ceasefire that holds, and we will vote": an imperative trade runs to the ", and" of its promise.
     if (open?.kind === 'condition' && compiled.words.imperativeTrades.has(open.openedBy)) {
       if (text.norm[i] === ',' && compiled.words.conjunctions.has(text.norm[i + 1] ?? '')) found.close(i);
+      i += 1;
+      continue;
+    }
+    // "If Ukraine leaves Donetsk, Russia could …", "\"The day they leave, the shooting stops\"": a
+    // condition whose marker opens the sentence, quotation or reported speech ends at its comma.
+    if (open?.kind === 'condition' && text.norm[i] === ',' && open.openedAt <= openingOf(text, frames, first, i)) {
+      found.close(i);
       i += 1;
       continue;
     }
@@ -134,7 +137,7 @@ export function segmentClauses(
       found.close(i);
       const source =
         item.end - item.start === 1 ? (text.norm[item.start] ?? '') : text.norm.slice(item.start, item.end).join(' ');
-      if (item.kind === 'conditional') found.openCondition(item.end, frame, source);
+      if (item.kind === 'conditional') found.openCondition(item.start, item.end, frame, source);
       else found.openStance(item.end, frame, source);
       i = item.end;
       continue;
@@ -273,9 +276,9 @@ export class ClauseList {
     };
   }
 
-  /** Starts a condition clause at `at`, opened by the conditional marker `openedBy`. */
-  openCondition(at: number, frame: number, openedBy: string): void {
-    this.current = { kind: 'condition', start: at, end: at, frame, openedBy, attachesTo: undefined };
+  /** Starts a condition clause at `at`, opened by the conditional marker `openedBy` that starts at `openedAt`. */
+  openCondition(openedAt: number, at: number, frame: number, openedBy: string): void {
+    this.current = { kind: 'condition', start: at, end: at, frame, openedBy, openedAt, attachesTo: undefined };
   }
 }
 
@@ -293,6 +296,13 @@ function imperativeInside(
   let floor = clauseFloor(frames, first, item.start);
   while (floor < item.start && quoteMarkAt(text, floor)) floor += 1;
   return item.start > floor;
+}
+
+/** The first token at `index`'s floor (see clauseFloor) that is no quotation mark. */
+function openingOf(text: AnalysedText, frames: Frame[], first: number, index: number): number {
+  let floor = clauseFloor(frames, first, index);
+  while (floor < index && quoteMarkAt(text, floor)) floor += 1;
+  return floor;
 }
 
 /** Where the sentence, or the reported speech that contains `index`, begins. */

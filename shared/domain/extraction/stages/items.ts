@@ -275,8 +275,14 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   if (item.kind === 'cue' && item.cueKind === 'action' && compiled.words.objectActs.has(text.norm[item.start] ?? '')) {
     if (actsOnNoTrigger(compiled, text, item.end)) return undefined;
   }
-  // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor.
-  if (item.kind === 'cue' && possessiveBefore(text, item.start)) {
+  // "Moscow's refusal", "Ukraine's call for": a noun held by the possessor. A cue that ends in a
+  // form of "be" is the clause's predicate ("Ukraine's place is in …"): its possessor is what it is
+  // about, and the speaker holds it.
+  if (
+    item.kind === 'cue' &&
+    possessiveBefore(text, item.start) &&
+    !compiled.beForms.has(text.norm[item.end - 1] ?? '')
+  ) {
     item.nominal = true;
     return item;
   }

@@ -588,10 +588,20 @@ export function analyseClause(
     holders = speakers;
     inherited = true;
   } else if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject && !otherPerson && !otherPeople) {
+    // Never from a condition put before this clause: "The day the Ukrainian army leaves, the
+    // fighting will end" is not the army's stance on the end, and what the condition asks is the
+    // speaker's (see draftSentence). An imperative trade's "us" is the speaker's side ("Give us
+    // guarantees, and there will be elections"), so it still gives its holder.
     let before: ClauseState | undefined;
     for (let k = index - 1; k >= 0 && !before; k -= 1) {
       const state = previous[k]!;
-      if (state.clause.frame === clause.frame && state.holders.length > 0) before = state;
+      if (
+        state.clause.frame === clause.frame &&
+        state.holders.length > 0 &&
+        !conditionBefore(ctx, state.clause, index)
+      ) {
+        before = state;
+      }
     }
     if (before) {
       holders = before.holders;
@@ -650,4 +660,13 @@ export function analyseClause(
     firstCue,
   };
   return state;
+}
+
+/** A condition clause that conditions the clause at `index` and is not an imperative trade. */
+function conditionBefore(ctx: Context, clause: Clause, index: number): boolean {
+  return (
+    clause.kind === 'condition' &&
+    clause.attachesTo === index &&
+    !ctx.compiled.words.imperativeTrades.has(clause.openedBy)
+  );
 }
