@@ -356,38 +356,49 @@ export function formatGrid(cells: readonly GridCell[]): string[] {
   return lines;
 }
 
-/** Raised contradictions by the lower confidence of their two sides (severity's cut points). */
+const selfStanding = (side: RaisedContradiction['earlier']) => side.evidence === 'quote' || side.evidence === 'action';
+
+/**
+ * Raised contradictions by the lower confidence of their two sides and by whether each side is a
+ * quote or an act (what severityOf reads), and the severities severityOf gives them.
+ */
 export function severityTable(
   raised: ReturnType<typeof raisedUnder>,
   cuts: readonly number[],
 ): { lines: string[]; bySeverity: Record<string, { true: number; false: number }> } {
-  const lines = ['  min confidence of the two sides   both direct: true/false   otherwise: true/false'];
+  const lines = ['  min confidence of the two sides   each a quote or an act: true/false   otherwise: true/false'];
   for (let b = 0; b < cuts.length; b += 1) {
     const from = cuts[b]!;
     const to = cuts[b + 1] ?? 1.01;
     const inside = raised.filter((r) => Math.min(r.earlier, r.later) >= from && Math.min(r.earlier, r.later) < to);
-    const direct = inside.filter(
-      (r) => r.contradiction.earlier.attribution === 'direct' && r.contradiction.later.attribution === 'direct',
-    );
-    const others = inside.filter((r) => !direct.includes(r));
+    const standing = inside.filter((r) => selfStanding(r.contradiction.earlier) && selfStanding(r.contradiction.later));
+    const others = inside.filter((r) => !standing.includes(r));
     const tf = (list: typeof raised) =>
       `${list.filter((r) => r.right).length} / ${list.filter((r) => !r.right).length}`;
     lines.push(
-      `  ${`${from.toFixed(2)}–${Math.min(1, to).toFixed(2)}`.padEnd(32)}   ${tf(direct).padEnd(22)}   ${tf(others)}`,
+      `  ${`${from.toFixed(2)}–${Math.min(1, to).toFixed(2)}`.padEnd(32)}   ${tf(standing).padEnd(33)}   ${tf(others)}`,
     );
   }
-  const bySeverity: Record<string, { true: number; false: number }> = {};
+  const bySeverity: Record<string, { true: number; false: number }> = {
+    high: { true: 0, false: 0 },
+    medium: { true: 0, false: 0 },
+    low: { true: 0, false: 0 },
+  };
   for (const r of raised) {
     const severity = severityOf(
-      { attribution: r.contradiction.earlier.attribution, confidence: r.earlier },
-      { attribution: r.contradiction.later.attribution, confidence: r.later },
+      { evidence: r.contradiction.earlier.evidence, confidence: r.earlier },
+      { evidence: r.contradiction.later.evidence, confidence: r.later },
     );
-    const entry = bySeverity[severity] ?? { true: 0, false: 0 };
+    const entry = bySeverity[severity]!;
     entry[r.right ? 'true' : 'false'] += 1;
-    bySeverity[severity] = entry;
   }
   return { lines, bySeverity };
 }
+
+const formatSeverities = (bySeverity: Record<string, { true: number; false: number }>) =>
+  Object.entries(bySeverity)
+    .map(([name, c]) => `${name} ${c.true} true / ${c.false} false`)
+    .join('; ');
 
 const MIN_POSITIONS = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 const MIN_CONFIDENCES = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
@@ -445,12 +456,15 @@ function main(args: string[]): void {
     '',
     `raised contradictions (held-out-writer confidence, minPosition ${MIN_POSITION_CONFIDENCE}) by the lower confidence of the two:`,
     ...severity.lines,
-    `  severityOf (its current cut points): ${Object.entries(severity.bySeverity)
-      .map(([name, c]) => `${name} ${c.true} true / ${c.false} false`)
-      .join('; ')}`,
+    `  severityOf (each side's confidence and evidence): ${formatSeverities(severity.bySeverity)}`,
   );
+  // Statements stored before the fit keep the old numbers, and severityOf still reads them.
   const oldSeverity = severityTable(raisedUnder(oldExtracted, 0.5), cuts);
-  out.push('the same with the old confidence (minPosition 0.5):', ...oldSeverity.lines);
+  out.push(
+    'the same with the old confidence (minPosition 0.5):',
+    ...oldSeverity.lines,
+    `  severityOf (each side's confidence and evidence): ${formatSeverities(oldSeverity.bySeverity)}`,
+  );
   if (!better && !args.includes('--force')) {
     out.push(
       '',

@@ -193,12 +193,17 @@ describe('decide: applying a statement to a position', () => {
       ]);
   });
 
-  it('rates severity medium when the narrator reports a stance, low when either side is doubtful', () => {
+  it('rates severity high for two quotes, medium when a side is reported speech, low when a side is below 0.7', () => {
+    const [, high] = given(applyCommand(refusesOct28)).when(applyCommand(cedesNov20)).decisions;
+    expect(high).toMatchObject({ type: 'ContradictionDetected', data: { severity: 'high' } });
+
     const reported = aStatement({
       documentId: 'doc-r',
       statedAt: '2025-11-20',
       polarity: 'support',
       attribution: 'reported',
+      evidence: 'speech',
+      speaker: undefined,
     });
     const [, medium] = given(applyCommand(refusesOct28)).when(applyCommand(reported)).decisions;
     expect(medium).toMatchObject({ type: 'ContradictionDetected', data: { severity: 'medium' } });
@@ -231,18 +236,18 @@ describe('decide: the strength policy a deployment configures', () => {
   it('given the default policy (quotes and acts), when named speech contradicts named speech, then it waits for review', () => {
     expect(decide(state, applyCommand(saidNov20))).toEqual([
       changed,
-      contradiction(saidOct28, saidNov20, 'high', 'possible'),
+      contradiction(saidOct28, saidNov20, 'medium', 'possible'),
     ]);
   });
 
-  it('given a desk that also trusts named reported speech, when named speech contradicts named speech, then it is strong', () => {
+  it('given a desk that also trusts named reported speech, when named speech contradicts named speech, then it is strong (severity stays medium: it is no deployment setting)', () => {
     const withNamedSpeech = {
       ...DEFAULT_STRENGTH_POLICY,
       strongEvidence: ['quote', 'action', 'named-speech'] as const,
     };
     expect(decide(state, applyCommand(saidNov20), withNamedSpeech)).toEqual([
       changed,
-      contradiction(saidOct28, saidNov20),
+      contradiction(saidOct28, saidNov20, 'medium', 'strong'),
     ]);
   });
 
