@@ -212,7 +212,9 @@ const WORD = /^[\p{L}-]+$/u;
 function namesNothing(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence, clause: Clause): boolean {
   let words = 0;
   for (let i = clause.start; i < clause.end; i += 1) if (WORD.test(text.value[i] ?? '')) words += 1;
-  if (words === 0 || words > EMPTY_CONDITION_WORDS) return false;
+  // "a meeting scheduled in Budapest the same week.": a marker with no word after it opens nothing.
+  if (words === 0) return true;
+  if (words > EMPTY_CONDITION_WORDS) return false;
   let wish = false;
   for (const item of sentence.items) {
     if (item.start < clause.start || item.start >= clause.end) continue;

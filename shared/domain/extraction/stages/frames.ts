@@ -30,6 +30,11 @@ export interface Frame {
    * speaker's only when that speaker's name has this word. Only on `quote` frames.
    */
   unreadName?: string;
+  /**
+   * The complement's subject, put before an attribution set off by commas ("Russia, he said, did
+   * not want a ceasefire"): the clause after the attribution is this mention's, told by the speaker.
+   */
+  fronted?: Mention;
 }
 
 /** The match of a recipient marker ("told reporters") at `start`, if any. */
@@ -218,12 +223,19 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
       }
     }
     if (!participle && conjunction < 0 && !prefixHasStance) headStart = first;
-    frames = addTo(frames, NO_FRAMES, {
-      speakers,
-      kind: 'reporting',
-      complement: [start, complementEnd],
-      head: [headStart, start],
-    });
+    const frame: Frame = { speakers, kind: 'reporting', complement: [start, complementEnd], head: [headStart, start] };
+    // "Russia, he said, did not want …", "Moscow, he told reporters, \"does not want talks\"".
+    if (
+      !participle &&
+      conjunction < 0 &&
+      comma !== undefined &&
+      subject === leftSpeaker &&
+      adjacentStart === subject.start
+    ) {
+      const fronted = frontedSubject(compiled, text, sentence, comma, item.end, start);
+      if (fronted) frame.fronted = fronted;
+    }
+    frames = addTo(frames, NO_FRAMES, frame);
   }
 
   // Quotations no reporting clause in this sentence accounts for: the last speaker's words.
@@ -260,6 +272,33 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     i = j;
   }
   return frames;
+}
+
+/**
+ * The subject an attribution set off by commas interrupts: the sentence (or its quotation) opens
+ * with one mention that can hold a stance and nothing else before the comma at `comma`, and a comma
+ * closes the attribution after its verb ([verbEnd, start)). Only at such a verb; nothing per token.
+ */
+function frontedSubject(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  comma: number,
+  verbEnd: number,
+  start: number,
+): Mention | undefined {
+  if (text.norm[comma] !== ',') return undefined;
+  let closed = false;
+  for (let k = verbEnd; k < start && !closed; k += 1) closed = text.norm[k] === ',';
+  if (!closed) return undefined;
+  let open = sentence.first;
+  while (open < comma && quoteMarkAt(text, open)) open += 1;
+  if (compiled.words.definiteArticles.has(text.norm[open] ?? '')) open += 1;
+  for (const m of sentence.mentions) {
+    if (m.start > open) break;
+    if (m.start === open && m.end === comma && canHold(m) && !m.object && !m.possessive) return m;
+  }
+  return undefined;
 }
 
 /**

@@ -613,6 +613,12 @@ export function analyseClause(
       if (relative && last === before && last.firstCue && !triggerFrom(last.triggers, last.stanceStart)) {
         prefixSign = chainOf(last.items, last.holderEnd, last.clause.end).sign;
       }
+    } else if (frame?.fronted && speakers.length > 0) {
+      // "Russia, he said, did not want a ceasefire": the subject before the attribution.
+      const holder = resolveMention(frame.fronted, discourse, speaker, false);
+      holders = holder ? [holder] : speakers;
+      explicit = holder !== undefined;
+      inherited = holder === undefined;
     } else if (speakers.length > 0) {
       holders = speakers;
       inherited = true;
