@@ -24,9 +24,7 @@ describe('a region said to be the holder’s own, to come home or to fly its fla
   });
 
   it('given "\\"<region> will fly the Ukrainian flag again\\"", when read, then it is not read as support for ceding territory (fails under rules@1.28.0)', () => {
-    const statements = extract(
-      '"Donetsk will fly the Ukrainian flag again," Zelensky told reporters in Riga.',
-    );
+    const statements = extract('"Donetsk will fly the Ukrainian flag again," Zelensky told reporters in Riga.');
     expect(about(statements, 'ukraine', 'territory').filter((s) => s.polarity === 'support')).toEqual([]);
   });
 
