@@ -295,9 +295,7 @@ function imperativeInside(
   if (item.kind !== 'conditional') return false;
   const source = text.norm.slice(item.start, item.end).join(' ');
   if (!compiled.words.imperativeTrades.has(source)) return false;
-  let floor = clauseFloor(frames, first, item.start);
-  while (floor < item.start && quoteMarkAt(text, floor)) floor += 1;
-  return item.start > floor;
+  return item.start > openingOf(text, frames, first, item.start);
 }
 
 /** The first token at `index`'s floor (see clauseFloor) that is no quotation mark. */
