@@ -6,7 +6,15 @@ import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
 import type { Frame } from '../frames';
-import { type CueItem, type Item, isActiveCue, pastActObject, possessiveBefore, type TriggerItem } from '../items';
+import {
+  type CueItem,
+  type Item,
+  isActiveCue,
+  itemAt,
+  pastActObject,
+  possessiveBefore,
+  type TriggerItem,
+} from '../items';
 import { actorOf, type Mention } from '../mentions';
 import type { Sentence } from '../sentences';
 import { analyseClause, type ClauseState } from './clause-reading';
@@ -360,7 +368,7 @@ function prepositionBefore(
   const { text, compiled } = ctx;
   for (let i = trigger.start - 1; i >= Math.max(from, trigger.start - 1 - SETTING_GAP); i -= 1) {
     const token = text.norm[i] ?? '';
-    const covered = coversToken(items, i);
+    const covered = itemAt(items, i) !== undefined;
     if (prepositions.has(token)) return !covered;
     if (covered || !plainWord(token, i, ctx) || compiled.prepositions.has(token)) return false;
   }
@@ -386,9 +394,9 @@ function isPlainSettingWord(token: string, i: number, ctx: Context): boolean {
   return /^[a-z]/.test(token) && !coversToken(ctx.sentence.mentions, i);
 }
 
-/** Whether one of the spans (items or mentions) covers token `i`: a loop, not `some` with a closure per token. */
-function coversToken(spans: readonly { start: number; end: number }[], i: number): boolean {
-  for (const span of spans) if (span.start <= i && i < span.end) return true;
+/** Whether a mention covers token `i` (items have `itemAt`): a loop, not `some` with a closure per token. */
+function coversToken(mentions: readonly Mention[], i: number): boolean {
+  for (const m of mentions) if (m.start <= i && i < m.end) return true;
   return false;
 }
 
