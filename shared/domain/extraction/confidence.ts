@@ -121,7 +121,7 @@ export function confidenceFrom(model: ConfidenceWeights, evidence: Evidence, pol
   if (evidence.indirect) z += w[8] ?? 0;
   if (evidence.inherited) z += w[9] ?? 0;
   if (evidence.act) z += w[10] ?? 0;
-  if (evidence.act && !evidence.framed && !evidence.quoted) z += w[11] ?? 0;
+  if (evidenceKindOf(evidence) === 'action') z += w[11] ?? 0;
   if (polarity === 'oppose') z += w[12] ?? 0;
   else if (polarity === 'conditional') z += w[13] ?? 0;
   const cue = evidence.cue;
