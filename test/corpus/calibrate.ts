@@ -11,7 +11,7 @@ import {
   type Evidence,
 } from '../../shared/domain/extraction/confidence';
 import { createRulesExtractor, RULES_VERSION } from '../../shared/domain/extraction/rules-extractor';
-import { MIN_POSITION_CONFIDENCE, severityOf } from '../../shared/domain/positions/rules';
+import { MIN_POSITION_CONFIDENCE, severityOf, standsOnItsOwn } from '../../shared/domain/positions/rules';
 import { type RaisedContradiction, scoreContradictions } from './contradiction-scenario';
 import { type CorpusDocument, type CorpusSet, developmentSets, loadCorpus } from './evaluate';
 import { fitLogistic, type LogisticFit } from './logistic';
@@ -356,7 +356,7 @@ export function formatGrid(cells: readonly GridCell[]): string[] {
   return lines;
 }
 
-const selfStanding = (side: RaisedContradiction['earlier']) => side.evidence === 'quote' || side.evidence === 'action';
+const selfStanding = (side: RaisedContradiction['earlier']) => standsOnItsOwn(side.evidence);
 
 /**
  * Raised contradictions by the lower confidence of their two sides and by whether each side is a

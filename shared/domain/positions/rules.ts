@@ -41,6 +41,9 @@ export const SEVERITY_MIN_CONFIDENCE = 0.7;
 /** Evidence that stands on its own for severity: the actor's quoted words, or an act. */
 const SELF_STANDING_EVIDENCE: ReadonlySet<StatementRef['evidence']> = new Set(['quote', 'action']);
 
+/** Whether a side's evidence stands on its own (a quote or an act), as severityOf reads it. */
+export const standsOnItsOwn = (evidence: StatementRef['evidence']): boolean => SELF_STANDING_EVIDENCE.has(evidence);
+
 /**
  * How likely the contradiction is true, decided once at detection and stored with it:
  * - high: both statements at least 0.7 likely right and each a quote or an act;
@@ -52,7 +55,7 @@ const SELF_STANDING_EVIDENCE: ReadonlySet<StatementRef['evidence']> = new Set(['
  */
 export function severityOf(earlier: Pick<StatementRef, 'evidence' | 'confidence'>, later: typeof earlier): Severity {
   if (Math.min(earlier.confidence, later.confidence) < SEVERITY_MIN_CONFIDENCE) return 'low';
-  if (SELF_STANDING_EVIDENCE.has(earlier.evidence) && SELF_STANDING_EVIDENCE.has(later.evidence)) return 'high';
+  if (standsOnItsOwn(earlier.evidence) && standsOnItsOwn(later.evidence)) return 'high';
   return 'medium';
 }
 
