@@ -286,15 +286,13 @@ export function raisedUnder(
   for (const { documents, statements } of extracted) {
     const original = new Map<string, number>();
     for (const s of statements) {
-      const key = [s.actor, s.proposition, s.documentId, s.polarity, s.quote].join('\u001f');
       if (s.reportedBy) continue;
+      const key = sideKey(s.actor, s.proposition, s);
       original.set(key, Math.max(original.get(key) ?? 0, s.confidence));
     }
     const kept = statements
       .filter((s) => s.confidence >= minPosition)
-      .map((s) =>
-        s.confidence < MIN_POSITION_CONFIDENCE ? { ...s, confidence: Math.max(MIN_POSITION_CONFIDENCE, 0.5) } : s,
-      );
+      .map((s) => (s.confidence < MIN_POSITION_CONFIDENCE ? { ...s, confidence: MIN_POSITION_CONFIDENCE } : s));
     const scenario = scoreContradictions(documents, kept);
     for (const c of scenario.raised) {
       out.push({
