@@ -82,4 +82,25 @@ describe('confidenceOf: the fitted probability that a statement is right', () =>
       expect(confidenceFrom(probe, evidence, polarity)).toBe(Math.round(100 / (1 + Math.exp(-z))) / 100);
     }
   });
+
+  it('reads each feature where confidenceFeatures puts it: one weight at a time', () => {
+    // The sum above rounds to two decimals, so the smallest weights could go unseen: here a single
+    // weight of 4 gives 0.98 when its feature is read and 0.5 when not, feature by feature.
+    const drafts: Array<[Evidence, 'support' | 'oppose' | 'conditional']> = [
+      [plainNamed, 'support'],
+      [{ ...plainNamed, quoted: true, inherited: true, cue: undefined }, 'oppose'],
+      [{ ...plainNamed, framed: false, act: true, cue: 'action', narrated: true }, 'support'],
+      // An act told in a reporting frame is speech: `act` is read, the action kind is not.
+      [{ ...plainNamed, act: true, cue: 'action' }, 'support'],
+      [{ ...plainNamed, hearsay: true, analyst: true, anonymous: true, hedged: true, cue: 'attitude' }, 'conditional'],
+      [{ ...plainNamed, indirect: true, conditioned: true, cue: 'deontic', named: false }, 'conditional'],
+    ];
+    for (const [j] of CONFIDENCE_FEATURES.entries()) {
+      const probe = { intercept: 0, weights: CONFIDENCE_FEATURES.map((_, k) => (k === j ? 4 : 0)) };
+      for (const [evidence, polarity] of drafts) {
+        const read = confidenceFeatures(evidence, polarity)[j] === 1;
+        expect(confidenceFrom(probe, evidence, polarity)).toBe(read ? 0.98 : 0.5);
+      }
+    }
+  });
 });
