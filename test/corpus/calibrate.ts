@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { Polarity, Statement } from '../../events/statement';
 import { DEFAULT_STRENGTH_POLICY, strengthOf } from '../../shared/domain/alerts/alert-strength';
 import {
@@ -401,7 +402,37 @@ const formatSeverities = (bySeverity: Record<string, { true: number; false: numb
 const MIN_POSITIONS = [0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 const MIN_CONFIDENCES = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
+export const CALIBRATE_USAGE = 'usage: npm run calibrate -- [--no-write] [--force]';
+
+export interface CalibrateOptions {
+  /** Write confidence-weights.json (`--no-write` only prints the report). */
+  write: boolean;
+  /** Write even weights that do not beat the hand-set confidence. */
+  force: boolean;
+}
+
+/** The command line of `npm run calibrate`, or a message for what it does not know (nothing is fitted then). */
+export function calibrateOptions(args: readonly string[]): CalibrateOptions | { error: string } {
+  try {
+    const { values } = parseArgs({
+      args: [...args],
+      options: { 'no-write': { type: 'boolean' }, force: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    return { write: values['no-write'] !== true, force: values.force === true };
+  } catch (error) {
+    return { error: `${error instanceof Error ? error.message : String(error)}\n${CALIBRATE_USAGE}` };
+  }
+}
+
 function main(args: string[]): void {
+  const options = calibrateOptions(args);
+  if ('error' in options) {
+    console.error(options.error);
+    process.exitCode = 2;
+    return;
+  }
   const started = performance.now();
   const sets = developmentSets();
   const rows = collectRows(sets);
@@ -463,13 +494,13 @@ function main(args: string[]): void {
     ...oldSeverity.lines,
     `  severityOf (each side's confidence and evidence): ${formatSeverities(oldSeverity.bySeverity)}`,
   );
-  if (!better && !args.includes('--force')) {
+  if (!better && !options.force) {
     out.push(
       '',
       'weights NOT written: the fitted model must beat the hand-set one on both scores (--force writes anyway)',
     );
     process.exitCode = 1;
-  } else if (!args.includes('--no-write')) {
+  } else if (options.write) {
     const path = fileURLToPath(WEIGHTS_FILE);
     writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
     // In the repository's JSON style, so `npm run lint` passes on the file as written.
