@@ -292,12 +292,15 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
   // "Hungary voted for the package": a story noun is the thing the document named with it, in
   // any paragraph, and nothing when it named none.
   let story: StoryThing | undefined;
-  for (const item of items) {
-    if (item.kind !== 'anaphor' || (passiveCue === undefined && item.start < stanceStart)) continue;
-    const noun = ctx.text.norm[item.end - 1] ?? '';
-    if (item.end - item.start !== 1 || !ctx.compiled.words.storyNouns.has(noun)) continue;
-    story = discourse.storyNouns?.get(noun);
-    if (story) return storyFound(ctx, state, item, story);
+  const named = discourse.storyNouns;
+  if (named) {
+    for (const item of items) {
+      if (item.kind !== 'anaphor' || (passiveCue === undefined && item.start < stanceStart)) continue;
+      const noun = ctx.text.norm[item.end - 1] ?? '';
+      if (item.end - item.start !== 1 || !ctx.compiled.words.storyNouns.has(noun)) continue;
+      story = named.get(noun);
+      if (story) return storyFound(ctx, state, item, story);
+    }
   }
   if (!antecedents) return NO_FOUND;
   const anaphor =
