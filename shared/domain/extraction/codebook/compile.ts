@@ -190,6 +190,12 @@ export interface Words {
   deferrals: ReadonlySet<string>;
   otherPartyPronouns: ReadonlySet<string>;
   placeNouns: ReadonlySet<string>;
+  /** "package": named beside a trigger, later the trigger's thing; see `noteStoryNouns`. */
+  storyNouns: ReadonlySet<string>;
+  /** "of": between a story noun and its trigger; see `noteStoryNouns`. */
+  storyLinks: ReadonlySet<string>;
+  /** "go": after a modal, at the end of its clause, what must go is wanted ended; see `departsAfter`. */
+  departures: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -284,6 +290,9 @@ function wordsOf(lexicon: Lexicon): Words {
     deferrals: singleTokens(lexicon.deferrals),
     otherPartyPronouns: singleTokens(lexicon.otherPartyPronouns),
     placeNouns: singleTokens(lexicon.placeNouns),
+    storyNouns: singleTokens(lexicon.storyNouns),
+    storyLinks: singleTokens(lexicon.storyLinks),
+    departures: singleTokens(lexicon.departures),
   };
 }
 

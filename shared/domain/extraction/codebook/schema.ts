@@ -466,6 +466,19 @@ export const Lexicon = z
      * placed there is judged by the place, which the rules cannot name.
      */
     placeNouns: Words.default([]),
+    /**
+     * Nouns that a story names a proposition's thing with ("a 20th package of sanctions", "the
+     * sanctions package", "an aid package"): later in the document, "the package" is that thing
+     * again, in any paragraph. Each must also be one of `anaphors`.
+     */
+    storyNouns: Words.default([]),
+    /** Between a story noun and the trigger it names ("a package of sanctions"). */
+    storyLinks: Words.default([]),
+    /**
+     * Verbs of leaving ("go"): a proposition's subject that "should go" or "will have to go", with
+     * nothing after the verb but punctuation, a conjunction or a determiner, is wanted ended.
+     */
+    departures: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

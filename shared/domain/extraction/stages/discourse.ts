@@ -1,3 +1,4 @@
+import type { TriggerEntry } from '../codebook/compile';
 import { addTo } from '../list-buffer';
 import type { Frame } from './frames';
 import { NO_FRAMES } from './frames';
@@ -59,6 +60,17 @@ export interface Discourse {
   /** Where the clause that took the last stance begins (a token index): the paragraph it is in. */
   lastPropositionsAt: number;
   lastQuoteSpeakers?: Holder[];
+  /**
+   * What the document has named with a story noun (`lexicon.storyNouns`): "a 20th package of
+   * sanctions" makes a later "the package" the sanctions. Made at the first such naming.
+   */
+  storyNouns: Map<string, StoryThing> | undefined;
+}
+
+/** A trigger named beside a story noun: its entry, and its proposition as that sentence filled its slot. */
+export interface StoryThing {
+  entry: TriggerEntry;
+  proposition: string;
 }
 
 /** A new discourse, every field present (one object shape). */
@@ -69,6 +81,7 @@ export const newDiscourse = (): Discourse => ({
   lastPropositions: undefined,
   lastPropositionsAt: -1,
   lastQuoteSpeakers: undefined,
+  storyNouns: undefined,
 });
 
 export function personHolder(actor: string, person: string, named: boolean, source?: SourceKind): PersonHolder {

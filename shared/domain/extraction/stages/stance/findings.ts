@@ -2,10 +2,12 @@ import { type Chain, chainOf } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
 import { type AnalysedText, paragraphStart } from '../../nlp';
 import type { Clause } from '../clauses';
+import type { StoryThing } from '../discourse';
 import { anaphorItem, type Item, isNominalCue, itemAt, possessiveBefore, type TriggerItem } from '../items';
 import { canHold, type Mention } from '../mentions';
 import type { ClauseState } from './clause-reading';
 import type { Context } from './context';
+import { propositionFor } from './slots';
 
 /**
  * What a clause's stance is about: the propositions its triggers name, each with the sign of the
@@ -286,12 +288,27 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
   const { sentence, discourse } = ctx;
   const { clause, items, stanceStart, holderEnd, passiveCue } = state;
   const antecedents = discourse.lastPropositions;
-  if (!antecedents || state.holders.length === 0) return NO_FOUND;
+  if (state.holders.length === 0) return NO_FOUND;
+  // "Hungary voted for the package": a story noun is the thing the document named with it, in
+  // any paragraph, and nothing when it named none.
+  let story: StoryThing | undefined;
+  const named = discourse.storyNouns;
+  if (named) {
+    for (const item of items) {
+      if (item.kind !== 'anaphor' || (passiveCue === undefined && item.start < stanceStart)) continue;
+      const noun = ctx.text.norm[item.end - 1] ?? '';
+      if (item.end - item.start !== 1 || !ctx.compiled.words.storyNouns.has(noun)) continue;
+      story = named.get(noun);
+      if (story) return storyFound(ctx, state, item, story);
+    }
+  }
+  if (!antecedents) return NO_FOUND;
   const anaphor =
     items.find(
       (item) =>
         item.kind === 'anaphor' &&
         (passiveCue !== undefined || item.start >= stanceStart) &&
+        !ctx.compiled.words.storyNouns.has(ctx.text.norm[item.end - 1] ?? '') &&
         !pronounAsSubject(ctx, items, item) &&
         !nounFromAnotherParagraph(ctx, item),
     ) ?? anaphorInsideCue(ctx, items);
@@ -316,6 +333,30 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
     indirect: true,
     judged: false,
   }));
+}
+
+/**
+ * The thing a story noun names, as the holder's stance on it: its slot filled around the noun
+ * ("Poland's package") or by the holder where the codebook fills it so, else as it was named.
+ */
+function storyFound(ctx: Context, state: ClauseState, anaphor: Item, story: StoryThing): Found[] {
+  const chain = chainOf(state.items, state.holderEnd, anaphor.start);
+  if (!chain.hasCue) return NO_FOUND;
+  const slot = story.entry.slot;
+  const proposition =
+    slot?.from.includes('holder') === true
+      ? propositionFor(ctx, story.entry, anaphor, state.holders[0], state.stanceStart)
+      : story.proposition;
+  return [
+    {
+      topic: story.entry.topic,
+      proposition,
+      sign: chain.sign,
+      conditional: chain.conditional,
+      indirect: false,
+      judged: false,
+    },
+  ];
 }
 
 const LOWERCASE_WORD = /^[a-z-]+$/;

@@ -1,7 +1,7 @@
 import { chainOf, governingItem, hasModalOrNegator } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
 import { addTo } from '../../list-buffer';
-import { type AnalysedText, paragraphStart } from '../../nlp';
+import { type AnalysedText, paragraphStart, tokenType } from '../../nlp';
 import { findVenues, type VenueFinding } from '../../venues';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type Discourse, type Holder, resolveMention } from '../discourse';
@@ -112,7 +112,62 @@ export function draftSentence(
   // "Q: Moscow is asking for sanctions relief as a first step.": a transcript's question is put to
   // the speaker, no one's stance; what it names is still there for the answer's "that" or "it".
   if (ctx.drafts.length > 0 && askedByInterviewer(compiled, text, sentence.first)) ctx.drafts = NO_DRAFTS;
+  if (compiled.words.storyNouns.size > 0) noteStoryNouns(ctx);
   return ctx;
+}
+
+/**
+ * A verb of leaving (`lexicon.departures`: "go") right after an obligation ("should go", "will
+ * have to go"; not a plain future: "the missiles will go" is their delivery), and ending there: before punctuation, a conjunction or a determiner
+ * ("go, and …", "go the same way"), not before a place or a preposition ("go home", "go to Kyiv").
+ */
+function departsAfter(ctx: Context, items: Item[], from: number, to: number): boolean {
+  const { compiled, text } = ctx;
+  for (const item of items) {
+    if (item.start < from || item.end >= to) continue;
+    if (item.kind !== 'cue' || item.cueKind !== 'deontic') continue;
+    if (!compiled.words.departures.has(text.norm[item.end] ?? '')) continue;
+    const next = text.norm[item.end + 1] ?? '';
+    if (
+      item.end + 1 >= to ||
+      tokenType(text, item.end + 1) !== 'word' ||
+      compiled.words.conjunctions.has(next) ||
+      compiled.determiners.has(next)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * "adopted a 20th package of sanctions against Russia", "the sanctions package", "an aid package":
+ * a story noun (`lexicon.storyNouns`) right after a trigger, at its end, or before a link
+ * (`lexicon.storyLinks`: "of") and a trigger names that trigger's thing; the document's later "the package" is it (see `anaphoric`).
+ * The first naming of each noun holds: a story is about one package.
+ */
+function noteStoryNouns(ctx: Context): void {
+  const { compiled, text, sentence, discourse } = ctx;
+  for (const item of sentence.items) {
+    if (item.kind !== 'trigger') continue;
+    const after = text.norm[item.end] ?? '';
+    const last = text.norm[item.end - 1] ?? '';
+    const linked = item.start >= 2 && compiled.words.storyLinks.has(text.norm[item.start - 1] ?? '');
+    const before = linked ? (text.norm[item.start - 2] ?? '') : '';
+    const noun = compiled.words.storyNouns.has(after)
+      ? after
+      : compiled.words.storyNouns.has(last)
+        ? last
+        : compiled.words.storyNouns.has(before)
+          ? before
+          : undefined;
+    if (noun === undefined || discourse.storyNouns?.has(noun)) continue;
+    discourse.storyNouns ??= new Map();
+    discourse.storyNouns.set(noun, {
+      entry: item.trigger,
+      proposition: propositionFor(ctx, item.trigger, item, undefined, item.start),
+    });
+  }
 }
 
 /** At most this many tokens in the parenthesis of a questioner's label ("Q (Moscow correspondent):"). */
@@ -240,6 +295,9 @@ function emitClause(ctx: Context, state: ClauseState): void {
         const before = chainOf(nominals, clause.start, trigger.start);
         // "rejected the idea that security guarantees could be part of it": the prefix's sign too.
         chainSign = before.sign * after.sign * state.prefixSign;
+        // "All these sanctions should go", "the rest of the sanctions should go the same way": what
+        // must go is what the holder wants ended.
+        if (departsAfter(ctx, items, trigger.end, clause.end)) chainSign = -chainSign;
         conditional ||= after.conditional;
         // "any truce must address …": requirements on it.
         const determiner = text.norm[trigger.start - 1] ?? '';
@@ -260,8 +318,11 @@ function emitClause(ctx: Context, state: ClauseState): void {
     Number.isFinite(stanceStart) && !generic
       ? findVenues(compiled, text, clause, items, holderEnd, actorOfHolder(state.holders[0]))
       : NO_VENUES;
+  // What an anaphor or story noun points back to is no new antecedent for the next one.
+  let pointed = false;
   if (found.length === 0 && venues.length === 0 && Number.isFinite(stanceStart) && !generic && !setting) {
     found = anaphoric(ctx, state);
+    pointed = true;
   }
   found = withImpliedMeeting(compiled, found, venues);
 
@@ -313,7 +374,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
 
   // What a later "the idea", "the request", "it" points back to: a venue offer is about the place.
   const places = venues.length === 0 ? NO_VENUES : venues.filter(isPlace);
-  const direct = directOnly(found);
+  const direct = pointed ? NO_FOUND : directOnly(found);
   if (places.length > 0) {
     discourse.lastPropositions = places.map((venue) => ({
       topic: compiled.venueTopic,
