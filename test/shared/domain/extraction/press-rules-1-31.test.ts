@@ -70,16 +70,16 @@ describe('the NATO bid named by its ambitions, course or goal', () => {
   });
 });
 
-describe('a country’s own soldiers or troops name the post-ceasefire force; a threat to treat them as hostile is opposition', () => {
+describe('a country’s own troops or forces name the post-ceasefire force; a threat to treat them as hostile is opposition', () => {
   it('given "\\"French troops will be in Ukraine …\\"", when read, then it is support for foreign troops (fails under rules@1.29.0)', () => {
     const statements = extract('"French troops will be in Ukraine on the first day of a truce," Macron said in Lyon.');
     const found = expectStatement(statements, { actor: 'france', topic: 'security-guarantees', polarity: 'support' });
     expect(found.proposition).toBe('foreign-troops');
   });
 
-  it('given "\\"German soldiers will not be stationed in Ukraine\\"", when read, then it is opposition to foreign troops (fails under rules@1.29.0)', () => {
+  it('given "\\"German troops will not be stationed in Ukraine\\"", when read, then it is opposition to foreign troops (fails under rules@1.29.0)', () => {
     expectStatement(
-      extract('"German soldiers will not be stationed in Ukraine after a truce," Merz told the Bundestag.'),
+      extract('"German troops will not be stationed in Ukraine after a truce," Merz told the Bundestag.'),
       {
         actor: 'germany',
         topic: 'security-guarantees',
@@ -88,8 +88,8 @@ describe('a country’s own soldiers or troops name the post-ceasefire force; a 
     );
   });
 
-  it('given a warning that such soldiers "would be treated as a hostile force", when read, then it is opposition, not support (fails under rules@1.29.0)', () => {
-    const statements = extract('Zakharova said Polish soldiers in Ukraine would be treated as a hostile force.');
+  it('given a warning that such troops "would be treated as a hostile force", when read, then it is opposition, not support (fails under rules@1.29.0)', () => {
+    const statements = extract('Zakharova said Polish troops in Ukraine would be treated as a hostile force.');
     expectStatement(statements, { actor: 'russia', topic: 'security-guarantees', polarity: 'oppose' });
     expect(about(statements, 'russia', 'security-guarantees').filter((s) => s.polarity === 'support')).toEqual([]);
   });
