@@ -270,8 +270,8 @@ export function extractSets(
   });
 }
 
-const sideKey = (actor: string, proposition: string, side: RaisedContradiction['earlier']) =>
-  [actor, proposition, side.documentId, side.polarity, side.quote].join('\u001f');
+const sideKey = (actor: string, topic: string, proposition: string, side: RaisedContradiction['earlier']) =>
+  [actor, topic, proposition, side.documentId, side.polarity, side.quote].join('\u001f');
 
 /**
  * Each set's scenario under a position threshold `minPosition`: statements below it are taken out
@@ -288,7 +288,7 @@ export function raisedUnder(
     const original = new Map<string, number>();
     for (const s of statements) {
       if (s.reportedBy) continue;
-      const key = sideKey(s.actor, s.proposition, s);
+      const key = sideKey(s.actor, s.topic, s.proposition, s);
       original.set(key, Math.max(original.get(key) ?? 0, s.confidence));
     }
     const kept = statements
@@ -299,8 +299,8 @@ export function raisedUnder(
       out.push({
         contradiction: c,
         right: scenario.truePositives.includes(c),
-        earlier: original.get(sideKey(c.actor, c.proposition, c.earlier)) ?? c.earlier.confidence,
-        later: original.get(sideKey(c.actor, c.proposition, c.later)) ?? c.later.confidence,
+        earlier: original.get(sideKey(c.actor, c.topic, c.proposition, c.earlier)) ?? c.earlier.confidence,
+        later: original.get(sideKey(c.actor, c.topic, c.proposition, c.later)) ?? c.later.confidence,
       });
     }
   }

@@ -57,6 +57,30 @@ describe('the contradiction scenario of a corpus set', () => {
     expect(scenario.missed.map((c) => c.actor)).toEqual(['belarus']);
   });
 
+  it('given two topics that share a proposition id, when an actor backs one and opposes the other, then no contradiction', () => {
+    // eu-membership and nato-membership both name Ukraine's membership `membership:ukraine`; the
+    // position streams are per actor, topic and proposition, so the scenario must keep them apart.
+    const eu = document('eu', '2026-06-01', [
+      { actor: 'hungary', topic: 'eu-membership', proposition: 'membership:ukraine', polarity: 'support' },
+    ]);
+    const nato = document('nato', '2026-07-01', [
+      { actor: 'hungary', topic: 'nato-membership', proposition: 'membership:ukraine', polarity: 'oppose' },
+    ]);
+    const scenario = scoreContradictions([eu, nato], [...labelledStatements(eu), ...labelledStatements(nato)]);
+    expect(scenario.expected).toHaveLength(0);
+    expect(scenario.raised).toHaveLength(0);
+    const euLater = document('eu-later', '2026-08-01', [
+      { actor: 'hungary', topic: 'eu-membership', proposition: 'membership:ukraine', polarity: 'oppose' },
+    ]);
+    const withFlip = scoreContradictions(
+      [eu, nato, euLater],
+      [...labelledStatements(eu), ...labelledStatements(nato), ...labelledStatements(euLater)],
+    );
+    expect(withFlip.truePositives.map((c) => [c.topic, c.earlier.documentId, c.later.documentId])).toEqual([
+      ['eu-membership', 'eu', 'eu-later'],
+    ]);
+  });
+
   it('given a reversal told in named speech, then only the setting that trusts named speech sends it at once', () => {
     const named = (statement: Statement): Statement => ({ ...statement, speaker: 'Alexander Lukashenko' });
     const scenario = scoreContradictions(

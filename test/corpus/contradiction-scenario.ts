@@ -23,6 +23,7 @@ export interface RaisedSide
 
 export interface RaisedContradiction {
   actor: string;
+  topic: string;
   proposition: string;
   /** strong: alerted at once; possible: held in the review queue (docs/positions.md). */
   strength: 'strong' | 'possible';
@@ -53,7 +54,9 @@ export function contradictionsOf(statements: readonly Statement[]): RaisedContra
   const byId = new Map(ordered.map((statement) => [statement.statementId, statement]));
   const raised: RaisedContradiction[] = [];
   for (const statement of ordered) {
-    const streamKey = `${statement.actor}|${statement.proposition}`;
+    // The position stream's key (positionStreamId): two topics may share a proposition id, as
+    // eu-membership and nato-membership share membership:ukraine, and never compare.
+    const streamKey = `${statement.actor}|${statement.topic}|${statement.proposition}`;
     const state = states.get(streamKey) ?? initialPositionState();
     const data = {
       ...statement,
@@ -79,6 +82,7 @@ export function contradictionsOf(statements: readonly Statement[]): RaisedContra
       if (!earlier || !later) continue;
       raised.push({
         actor: statement.actor,
+        topic: statement.topic,
         proposition: statement.proposition,
         strength: decision.data.strength,
         earlier: sideOf(earlier),
@@ -169,6 +173,7 @@ export function labelledStatements(document: Labelled): Statement[] {
 const pairKey = (contradiction: RaisedContradiction) =>
   [
     contradiction.actor,
+    contradiction.topic,
     contradiction.proposition,
     contradiction.earlier.documentId,
     contradiction.earlier.polarity,
@@ -184,15 +189,13 @@ export function scoreContradictions(
   for (const document of documents) {
     for (const tuple of document.expected) {
       if (tuple.reportedBy) continue;
-      labelled.add(`${document.id}|${tuple.actor}|${tuple.proposition}|${tuple.polarity}`);
+      labelled.add(`${document.id}|${tuple.actor}|${tuple.topic}|${tuple.proposition}|${tuple.polarity}`);
     }
   }
-  const isLabelled = (actor: string, proposition: string, side: RaisedContradiction['earlier']) =>
-    labelled.has(`${side.documentId}|${actor}|${proposition}|${side.polarity}`);
+  const isLabelled = (c: RaisedContradiction, side: RaisedContradiction['earlier']) =>
+    labelled.has(`${side.documentId}|${c.actor}|${c.topic}|${c.proposition}|${side.polarity}`);
   const raised = contradictionsOf(extracted);
-  const truePositives = raised.filter(
-    (c) => isLabelled(c.actor, c.proposition, c.earlier) && isLabelled(c.actor, c.proposition, c.later),
-  );
+  const truePositives = raised.filter((c) => isLabelled(c, c.earlier) && isLabelled(c, c.later));
   const falsePositives = raised.filter((c) => !truePositives.includes(c));
   const expected = contradictionsOf(documents.flatMap(labelledStatements));
   const raisedKeys = new Set(raised.map(pairKey));
