@@ -89,3 +89,15 @@ describe('"as soon as possible" is haste, not a condition', () => {
     expect(about(statements, 'china', 'ceasefire').filter((s) => s.polarity === 'support')).toEqual([]);
   });
 });
+
+describe('studying a proposal is no stance on it', () => {
+  it('given "would study any proposal for a ceasefire", when read, then the holder has no ceasefire stance (fails under rules@1.29.0)', () => {
+    const statements = extract('Dmitry Peskov said Moscow would study any proposal for a ceasefire.');
+    expect(about(statements, 'russia', 'ceasefire')).toEqual([]);
+  });
+
+  it('given "would consider a ceasefire", when read, then it is still conditional (a guard)', () => {
+    const statements = extract('Dmitry Peskov said Moscow would consider a ceasefire.');
+    expectStatement(statements, { actor: 'russia', topic: 'ceasefire', polarity: 'conditional' });
+  });
+});
