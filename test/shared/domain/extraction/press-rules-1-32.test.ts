@@ -16,17 +16,23 @@ describe('a time on what a named holder will do is no stance on what the time na
   });
 
   it('given "<country> was ready to deploy … as soon as a truce was agreed", when read, then the holder gets no ceasefire stance (fails under rules@1.29.0)', () => {
-    const statements = extract('Emmanuel Macron said France was ready to deploy a brigade as soon as a truce was agreed.');
+    const statements = extract(
+      'Emmanuel Macron said France was ready to deploy a brigade as soon as a truce was agreed.',
+    );
     expect(about(statements, 'france', 'ceasefire')).toEqual([]);
   });
 
   it('given "<troops> would be ready to go in once the guns fall silent", when read, then the holder gets no ceasefire stance (fails under rules@1.29.0)', () => {
-    const statements = extract('Italian troops would be ready to go in once the guns fall silent, Giorgia Meloni said in Rome.');
+    const statements = extract(
+      'Italian troops would be ready to go in once the guns fall silent, Giorgia Meloni said in Rome.',
+    );
     expect(about(statements, 'italy', 'ceasefire')).toEqual([]);
   });
 
   it('given a condition that asks another party to act ("as soon as Kyiv withdrew …"), when read, then it is still the holder’s demand (a guard)', () => {
-    const statements = extract('Sergei Lavrov said the fighting would stop as soon as Kyiv withdrew its troops from Donetsk.');
+    const statements = extract(
+      'Sergei Lavrov said the fighting would stop as soon as Kyiv withdrew its troops from Donetsk.',
+    );
     expectStatement(statements, { actor: 'russia', topic: 'territory', polarity: 'support' });
     expectStatement(statements, { actor: 'russia', topic: 'ceasefire', polarity: 'conditional' });
   });
@@ -59,7 +65,9 @@ describe('an arms industry or an arms maker is a firm, not weapons sent', () => 
   });
 
   it('given a country that will send weapons, when read, then it is still support for arms deliveries (a guard)', () => {
-    const statements = extract('Donald Tusk said Poland would send more weapons and ammunition to Ukraine this winter.');
+    const statements = extract(
+      'Donald Tusk said Poland would send more weapons and ammunition to Ukraine this winter.',
+    );
     expectStatement(statements, { actor: 'poland', topic: 'military-aid', polarity: 'support' });
   });
 });
