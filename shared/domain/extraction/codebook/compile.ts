@@ -148,6 +148,8 @@ export interface Words {
   trades: ReadonlySet<string>;
   /** Trades told as an imperative at a clause's head ("give us"), as `openedBy` reads them. */
   imperativeTrades: ReadonlySet<string>;
+  /** Conditionals that tell when ("once", "as soon as"), as `openedBy` reads them. */
+  timeConditions: ReadonlySet<string>;
   /** Words that open an indirect question: the clause is nobody's stance. */
   questions: ReadonlySet<string>;
   /** Subordinators of what has not happened yet: their clause is nobody's stance. */
@@ -264,6 +266,7 @@ function wordsOf(lexicon: Lexicon): Words {
     complementizers: singleTokens(lexicon.complementizers),
     trades: new Set(lexicon.trades.map((trade) => tokenisePhrase(trade).join(' '))),
     imperativeTrades: new Set(lexicon.imperativeTrades.map((trade) => tokenisePhrase(trade).join(' '))),
+    timeConditions: new Set(lexicon.timeConditions.map((marker) => tokenisePhrase(marker).join(' '))),
     questions: singleTokens(lexicon.questions),
     prospectives: singleTokens(lexicon.prospectives),
     occasionPrepositions: singleTokens(lexicon.occasionPrepositions),

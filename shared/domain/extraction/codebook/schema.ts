@@ -329,6 +329,12 @@ export const Lexicon = z
      */
     imperativeTrades: Patterns.default([]),
     /**
+     * Conditionals that tell when, not whether ("once", "as soon as", "the day"): on a clause that
+     * names no proposition of its own ("British troops are ready to go once a truce is signed") the
+     * condition dates the readiness and is nothing its holder asks for. Each must be one of `conditionals`.
+     */
+    timeConditions: Patterns.default([]),
+    /**
      * Words that open an indirect question ("asked whether …", "had not decided whether …"): the
      * clause one opens asks something and is nobody's stance. Each must also be a boundary, so that
      * it opens a clause.

@@ -85,6 +85,11 @@ export function draftSentence(
     // "Give us a ceasefire that holds, and …": an imperative trade asks for its object whatever the promise says.
     const imperative = compiled.words.imperativeTrades.has(clause.openedBy);
     if (!target || target.unasserted || (!Number.isFinite(target.stanceStart) && !imperative)) continue;
+    // "British troops are ready to go once a truce is signed": a time on what a named holder will do,
+    // in a sentence that names no proposition but the condition's, says when it acts, not what it
+    // asks for. It still asks when the condition names a party that must act ("as soon as Ukraine
+    // holds an election") or the holder is not named there ("the war ends the moment the weapons stop").
+    if (target.explicit && compiled.words.timeConditions.has(clause.openedBy) && onlyATime(sentence, clause)) continue;
     // A condition with a stance word of its own ("if Russia rejects …") says what its subject holds;
     // one told as an act ("if allies gave it guarantees", "once Europe stopped sending weapons")
     // says what the holder wants done, through the act's sign.
@@ -560,4 +565,18 @@ function onlyActs(items: Item[], from: number, to: number): boolean {
 function holdsAlready(holders: Holder[], actor: string): boolean {
   for (const h of holders) if (actorOfHolder(h) === actor) return true;
   return false;
+}
+
+/**
+ * Whether the condition `clause` names no party, and the sentence no proposition outside it: a
+ * time ("once a truce is signed"), not something asked of anyone.
+ */
+function onlyATime(sentence: Sentence, clause: Clause): boolean {
+  for (const mention of sentence.mentions) {
+    if (mention.start >= clause.start && mention.start < clause.end) return false;
+  }
+  for (const item of sentence.items) {
+    if (item.kind === 'trigger' && (item.start < clause.start || item.start >= clause.end)) return false;
+  }
+  return true;
 }
