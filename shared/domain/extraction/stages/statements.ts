@@ -1,6 +1,6 @@
 import type { Polarity, Statement } from '../../../../events/statement';
 import type { ExtractionInput } from '../../../ports/extractor';
-import { confidenceOf, type Evidence, evidenceKindOf } from '../confidence';
+import { confidenceOf, type Evidence, evidenceKindOf, type Setting } from '../confidence';
 import type { StatementDates } from '../dates';
 import type { AnalysedText } from '../nlp';
 import { statementIdIn } from '../statement-id';
@@ -21,8 +21,8 @@ const MAX_QUOTE_CHARS = 5000;
  * draft's evidence, before the drafts of one id are merged.
  */
 export interface StatementScoring {
-  confidence?: (evidence: Evidence, polarity: Polarity) => number;
-  onDraftStatement?: (statement: Statement, evidence: Evidence) => void;
+  confidence?: (evidence: Evidence, polarity: Polarity, setting: Setting) => number;
+  onDraftStatement?: (statement: Statement, evidence: Evidence, setting: Setting) => void;
 }
 
 export function toStatements(
@@ -35,6 +35,7 @@ export function toStatements(
 ): Statement[] {
   const confidence = scoring.confidence ?? confidenceOf;
   qualifyQuotesByCondition(drafts);
+  const settings = documentSettings(drafts);
   // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
   const byId = new Map<string, Statement>();
   // Drafts come sentence by sentence, and those of one clause share their reporting window: the
@@ -77,9 +78,10 @@ export function toStatements(
     statement.attribution = draft.attribution;
     statement.evidence = evidenceKindOf(draft.evidence);
     if (draft.reportedBy) statement.reportedBy = draft.reportedBy;
-    statement.confidence = confidence(draft.evidence, draft.polarity);
+    const setting = settings.of(draft);
+    statement.confidence = confidence(draft.evidence, draft.polarity, setting);
     statement.statedAt = statedAt ?? input.publishedAt;
-    scoring.onDraftStatement?.(statement, draft.evidence);
+    scoring.onDraftStatement?.(statement, draft.evidence, setting);
     const existing = byId.get(statementId);
     if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
   }
@@ -125,4 +127,52 @@ function qualifyQuotesByCondition(drafts: Draft[]): void {
     const since = conditioned.get(`${draft.actor}\u001f${draft.proposition}`);
     if (since !== undefined && since < draft.sentenceIndex) draft.polarity = 'conditional';
   }
+}
+
+/**
+ * What the document says around each draft (confidence.ts, `Setting`), from one pass over its drafts
+ * after they are all made: whether the same tuple is drafted in another sentence (corroborated), with
+ * another polarity anywhere (contested), for another actor (shared), and whether the draft's sentence
+ * yields drafts of more than one actor (crowded). Linear in the drafts; nothing is read from the text.
+ * Every draft of one statement id (same sentence, tuple and polarity) gets the same setting.
+ */
+function documentSettings(drafts: readonly Draft[]) {
+  // Per (actor, topic, proposition): the polarity drafted, or null once two differ.
+  const polarities = new Map<string, Polarity | null>();
+  // Per (actor, topic, proposition, polarity): the sentence it was drafted in, or -1 once in two.
+  const sentencesOf = new Map<string, number>();
+  // Per sentence: the actor of its drafts, or null once two differ.
+  const actors = new Map<number, string | null>();
+  // Per (topic, proposition, polarity): the actor, or null once two differ.
+  const holders = new Map<string, string | null>();
+  for (const draft of drafts) {
+    const said = `${draft.topic}\u001f${draft.proposition}\u001f${draft.polarity}`;
+    const h = holders.get(said);
+    if (h === undefined) holders.set(said, draft.actor);
+    else if (h !== null && h !== draft.actor) holders.set(said, null);
+    const tuple = `${draft.actor}\u001f${draft.topic}\u001f${draft.proposition}`;
+    const polarity = polarities.get(tuple);
+    if (polarity === undefined) polarities.set(tuple, draft.polarity);
+    else if (polarity !== null && polarity !== draft.polarity) polarities.set(tuple, null);
+    const key = `${tuple}\u001f${draft.polarity}`;
+    const seen = sentencesOf.get(key);
+    if (seen === undefined) sentencesOf.set(key, draft.sentenceIndex);
+    else if (seen !== draft.sentenceIndex) sentencesOf.set(key, -1);
+    const actor = actors.get(draft.sentenceIndex);
+    if (actor === undefined) actors.set(draft.sentenceIndex, draft.actor);
+    else if (actor !== null && actor !== draft.actor) actors.set(draft.sentenceIndex, null);
+  }
+  return {
+    of(draft: Draft): Setting {
+      const tuple = `${draft.actor}\u001f${draft.topic}\u001f${draft.proposition}`;
+      return {
+        topic: draft.topic,
+        corroborated: sentencesOf.get(`${tuple}\u001f${draft.polarity}`) === -1,
+        contested: polarities.get(tuple) === null,
+        lede: draft.sentenceIndex === 0,
+        crowded: actors.get(draft.sentenceIndex) === null,
+        shared: holders.get(`${draft.topic}\u001f${draft.proposition}\u001f${draft.polarity}`) === null,
+      };
+    },
+  };
 }
