@@ -151,9 +151,11 @@ function documentSettings(drafts: readonly Draft[]) {
     if (h === undefined) holders.set(said, draft.actor);
     else if (h !== null && h !== draft.actor) holders.set(said, null);
     const tuple = `${draft.actor}\u001f${draft.topic}\u001f${draft.proposition}`;
+    // Opposition against support or a condition (a condition is not the opposite of support).
+    const side = draft.polarity === 'oppose' ? 'oppose' : 'support';
     const polarity = polarities.get(tuple);
-    if (polarity === undefined) polarities.set(tuple, draft.polarity);
-    else if (polarity !== null && polarity !== draft.polarity) polarities.set(tuple, null);
+    if (polarity === undefined) polarities.set(tuple, side);
+    else if (polarity !== null && polarity !== side) polarities.set(tuple, null);
     const key = `${tuple}\u001f${draft.polarity}`;
     const seen = sentencesOf.get(key);
     if (seen === undefined) sentencesOf.set(key, draft.sentenceIndex);
