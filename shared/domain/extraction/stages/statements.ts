@@ -45,7 +45,8 @@ export function toStatements(
   let dateWindow = -1;
   let statedAt: string | undefined;
   const stride = text.norm.length + 1;
-  for (const draft of drafts) {
+  for (let i = 0; i < drafts.length; i += 1) {
+    const draft = drafts[i]!;
     const sentence = sentences[draft.sentenceIndex];
     if (!sentence) continue;
     if (sentence.index !== quoteIndex) {
@@ -78,7 +79,7 @@ export function toStatements(
     statement.attribution = draft.attribution;
     statement.evidence = evidenceKindOf(draft.evidence);
     if (draft.reportedBy) statement.reportedBy = draft.reportedBy;
-    const setting = settings.of(draft);
+    const setting = settings[i]!;
     statement.confidence = confidence(draft.evidence, draft.polarity, setting);
     statement.statedAt = statedAt ?? input.publishedAt;
     scoring.onDraftStatement?.(statement, draft.evidence, setting);
@@ -129,52 +130,76 @@ function qualifyQuotesByCondition(drafts: Draft[]): void {
   }
 }
 
+/** A sentence index not seen yet, and more than one sentence. */
+const UNSEEN = -2;
+const SEVERAL = -1;
+
+/** Per (actor, topic, proposition): its side (null once both), and per polarity the sentence drafting it. */
+interface TupleRecord {
+  side: 'support' | 'oppose' | null;
+  support: number;
+  oppose: number;
+  conditional: number;
+}
+
+/** Per (topic, proposition): per polarity the actor holding it (null once two do). */
+type StanceRecord = Record<Polarity, string | null | undefined>;
+
 /**
  * What the document says around each draft (confidence.ts, `Setting`), from one pass over its drafts
  * after they are all made: whether the same tuple is drafted in another sentence (corroborated), with
- * another polarity anywhere (contested), for another actor (shared), and whether the draft's sentence
- * yields drafts of more than one actor (crowded). Linear in the drafts; nothing is read from the text.
- * Every draft of one statement id (same sentence, tuple and polarity) gets the same setting.
+ * the opposite polarity (contested: opposition against support or a condition; a condition is not
+ * the opposite of support), for another actor (shared), and whether the draft's sentence yields
+ * drafts of more than one actor (crowded). Linear in the drafts, two keys each; nothing is read from
+ * the text. Every draft of one statement id (same sentence, tuple and polarity) gets the same setting.
  */
-function documentSettings(drafts: readonly Draft[]) {
-  // Per (actor, topic, proposition): the polarity drafted, or null once two differ.
-  const polarities = new Map<string, Polarity | null>();
-  // Per (actor, topic, proposition, polarity): the sentence it was drafted in, or -1 once in two.
-  const sentencesOf = new Map<string, number>();
+function documentSettings(drafts: readonly Draft[]): Setting[] {
+  const n = drafts.length;
+  const tuples = new Map<string, TupleRecord>();
+  const stances = new Map<string, StanceRecord>();
   // Per sentence: the actor of its drafts, or null once two differ.
   const actors = new Map<number, string | null>();
-  // Per (topic, proposition, polarity): the actor, or null once two differ.
-  const holders = new Map<string, string | null>();
-  for (const draft of drafts) {
-    const said = `${draft.topic}\u001f${draft.proposition}\u001f${draft.polarity}`;
-    const h = holders.get(said);
-    if (h === undefined) holders.set(said, draft.actor);
-    else if (h !== null && h !== draft.actor) holders.set(said, null);
-    const tuple = `${draft.actor}\u001f${draft.topic}\u001f${draft.proposition}`;
-    // Opposition against support or a condition (a condition is not the opposite of support).
+  const tupleOf: TupleRecord[] = new Array(n);
+  const stanceOf: StanceRecord[] = new Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const draft = drafts[i]!;
+    const stanceKey = `${draft.topic}\u001f${draft.proposition}`;
+    let stance = stances.get(stanceKey);
+    if (stance === undefined) {
+      stance = { support: undefined, oppose: undefined, conditional: undefined };
+      stances.set(stanceKey, stance);
+    }
+    const holder = stance[draft.polarity];
+    if (holder === undefined) stance[draft.polarity] = draft.actor;
+    else if (holder !== null && holder !== draft.actor) stance[draft.polarity] = null;
+    stanceOf[i] = stance;
+    const tupleKey = `${draft.actor}\u001f${stanceKey}`;
     const side = draft.polarity === 'oppose' ? 'oppose' : 'support';
-    const polarity = polarities.get(tuple);
-    if (polarity === undefined) polarities.set(tuple, side);
-    else if (polarity !== null && polarity !== side) polarities.set(tuple, null);
-    const key = `${tuple}\u001f${draft.polarity}`;
-    const seen = sentencesOf.get(key);
-    if (seen === undefined) sentencesOf.set(key, draft.sentenceIndex);
-    else if (seen !== draft.sentenceIndex) sentencesOf.set(key, -1);
+    let tuple = tuples.get(tupleKey);
+    if (tuple === undefined) {
+      tuple = { side, support: UNSEEN, oppose: UNSEEN, conditional: UNSEEN };
+      tuples.set(tupleKey, tuple);
+    } else if (tuple.side !== side) tuple.side = null;
+    const seen = tuple[draft.polarity];
+    if (seen === UNSEEN) tuple[draft.polarity] = draft.sentenceIndex;
+    else if (seen !== draft.sentenceIndex) tuple[draft.polarity] = SEVERAL;
+    tupleOf[i] = tuple;
     const actor = actors.get(draft.sentenceIndex);
     if (actor === undefined) actors.set(draft.sentenceIndex, draft.actor);
     else if (actor !== null && actor !== draft.actor) actors.set(draft.sentenceIndex, null);
   }
-  return {
-    of(draft: Draft): Setting {
-      const tuple = `${draft.actor}\u001f${draft.topic}\u001f${draft.proposition}`;
-      return {
-        topic: draft.topic,
-        corroborated: sentencesOf.get(`${tuple}\u001f${draft.polarity}`) === -1,
-        contested: polarities.get(tuple) === null,
-        lede: draft.sentenceIndex === 0,
-        crowded: actors.get(draft.sentenceIndex) === null,
-        shared: holders.get(`${draft.topic}\u001f${draft.proposition}\u001f${draft.polarity}`) === null,
-      };
-    },
-  };
+  const settings: Setting[] = new Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const draft = drafts[i]!;
+    const tuple = tupleOf[i]!;
+    settings[i] = {
+      topic: draft.topic,
+      corroborated: tuple[draft.polarity] === SEVERAL,
+      contested: tuple.side === null,
+      lede: draft.sentenceIndex === 0,
+      crowded: actors.get(draft.sentenceIndex) === null,
+      shared: stanceOf[i]![draft.polarity] === null,
+    };
+  }
+  return settings;
 }
