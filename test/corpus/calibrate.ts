@@ -10,6 +10,7 @@ import {
   confidenceFeatures,
   confidenceFrom,
   type Evidence,
+  type Setting,
 } from '../../shared/domain/extraction/confidence';
 import { createRulesExtractor, RULES_VERSION } from '../../shared/domain/extraction/rules-extractor';
 import { MIN_POSITION_CONFIDENCE, severityOf, standsOnItsOwn } from '../../shared/domain/positions/rules';
@@ -61,6 +62,8 @@ export function handSetConfidence(evidence: Evidence): number {
 interface Candidate {
   evidence: Evidence;
   polarity: Polarity;
+  setting: Setting;
+  /** confidenceFeatures (the per-topic term is added when fitting: see `fitConfidence`). */
   features: number[];
 }
 
@@ -86,7 +89,7 @@ export function collectRows(sets: readonly CorpusSet[] = developmentSets()): Row
     let document: CorpusDocument | undefined;
     const extractor = createRulesExtractor({
       scoring: {
-        onDraftStatement: (statement, evidence) => {
+        onDraftStatement: (statement, evidence, setting) => {
           if (!document) return;
           const key = keyOf(statement);
           let row = current.get(key);
@@ -98,7 +101,8 @@ export function collectRows(sets: readonly CorpusSet[] = developmentSets()): Row
           row.candidates.push({
             evidence,
             polarity: statement.polarity,
-            features: confidenceFeatures(evidence, statement.polarity),
+            setting,
+            features: confidenceFeatures(evidence, statement.polarity, setting),
           });
         },
       },
@@ -131,21 +135,46 @@ const oldScorer: Scorer = (c) => handSetConfidence(c.evidence);
 const scorerOf =
   (model: ConfidenceWeights): Scorer =>
   (c) =>
-    confidenceFrom(model, c.evidence, c.polarity);
+    confidenceFrom(model, c.evidence, c.polarity, c.setting);
 
 /** A row's confidence under a scorer: that of the draft kept. */
 const confidenceOfRow = (row: Row, scorer: Scorer) => scorer(kept(row, scorer));
 
-export function fitConfidence(rows: readonly Row[]): LogisticFit {
+/** A fitted model: the weights of CONFIDENCE_FEATURES and a term per topic the rows have. */
+export interface ConfidenceFit extends LogisticFit {
+  topics: Record<string, number>;
+}
+
+/**
+ * The per-topic term is fitted as one 0/1 column per topic id of the rows (under the same penalty,
+ * so a topic with few rows stays near 0); a topic the rows do not have gets no term.
+ */
+export function fitConfidence(rows: readonly Row[]): ConfidenceFit {
+  const topicIds = [...new Set(rows.flatMap((row) => row.candidates.map((c) => c.setting.topic)))]
+    .filter((topic) => topic !== '')
+    .sort();
+  const column = new Map(topicIds.map((topic, i) => [topic, i]));
+  const base = CONFIDENCE_FEATURES.length;
   let scorer = oldScorer;
-  let fit: LogisticFit = { intercept: 0, weights: [] };
+  let fit: ConfidenceFit = { intercept: 0, weights: [], topics: {} };
   for (let round = 0; round < ROUNDS; round += 1) {
-    const xs = rows.map((row) => kept(row, scorer).features);
-    fit = fitLogistic(
+    const xs = rows.map((row) => {
+      const candidate = kept(row, scorer);
+      const x = [...candidate.features, ...topicIds.map(() => 0)];
+      const j = column.get(candidate.setting.topic);
+      if (j !== undefined) x[base + j] = 1;
+      return x;
+    });
+    const logistic = fitLogistic(
       xs,
       rows.map((row) => row.right),
       { l2: L2, iterations: ITERATIONS },
     );
+    fit = {
+      intercept: logistic.intercept,
+      weights: logistic.weights.slice(0, base),
+      topics: Object.fromEntries(topicIds.map((topic, i) => [topic, logistic.weights[base + i] ?? 0])),
+    };
     scorer = scorerOf(fit);
   }
   return fit;
@@ -154,7 +183,7 @@ export function fitConfidence(rows: readonly Row[]): LogisticFit {
 const rounded = (value: number) => Math.round(value * 10 ** DIGITS) / 10 ** DIGITS;
 
 /** What confidence-weights.json holds: the model and the data it was fitted on. */
-export function weightsFileOf(rows: readonly Row[], fit: LogisticFit) {
+export function weightsFileOf(rows: readonly Row[], fit: ConfidenceFit) {
   const sets = [...new Set(rows.map((row) => row.set))];
   return {
     about:
@@ -162,6 +191,7 @@ export function weightsFileOf(rows: readonly Row[], fit: LogisticFit) {
     features: [...CONFIDENCE_FEATURES],
     intercept: rounded(fit.intercept),
     weights: fit.weights.map(rounded),
+    topics: Object.fromEntries(Object.entries(fit.topics).map(([topic, weight]) => [topic, rounded(weight)])),
     fittedOn: {
       sets,
       rows: rows.length,
@@ -180,13 +210,13 @@ export interface HeldOut {
   old: number[];
   fresh: number[];
   /** The model fitted without each set. */
-  models: Map<CorpusSet, LogisticFit>;
+  models: Map<CorpusSet, ConfidenceFit>;
 }
 
 /** Leave-one-writer-out: each set predicted by a model fitted on the others. */
 export function leaveOneWriterOut(rows: readonly Row[]): HeldOut {
   const sets = [...new Set(rows.map((row) => row.set))];
-  const models = new Map<CorpusSet, LogisticFit>();
+  const models = new Map<CorpusSet, ConfidenceFit>();
   const old: number[] = [];
   const fresh: number[] = [];
   const ordered: Row[] = [];
@@ -258,7 +288,7 @@ interface SetStatements {
 /** Each development set's statements, extracted with the confidence `scorerFor(set)` gives. */
 export function extractSets(
   sets: readonly CorpusSet[],
-  confidenceFor: (set: CorpusSet) => (evidence: Evidence, polarity: Polarity) => number,
+  confidenceFor: (set: CorpusSet) => (evidence: Evidence, polarity: Polarity, setting: Setting) => number,
 ): SetStatements[] {
   return sets.map((set) => {
     const extractor = createRulesExtractor({ scoring: { confidence: confidenceFor(set) } });
@@ -444,6 +474,11 @@ function main(args: string[]): void {
   );
   out.push(`weights (all sets): intercept ${file.intercept}`);
   for (const [i, name] of CONFIDENCE_FEATURES.entries()) out.push(`  ${name.padEnd(12)} ${file.weights[i]}`);
+  out.push(
+    `  topics: ${Object.entries(file.topics)
+      .map(([topic, w]) => `${topic} ${w}`)
+      .join(', ')}`,
+  );
 
   const held = leaveOneWriterOut(rows);
   const outcomes = held.rows.map((row) => row.right);
@@ -462,7 +497,7 @@ function main(args: string[]): void {
   const oldExtracted = extractSets(sets, () => handSetConfidence);
   const heldExtracted = extractSets(sets, (set) => {
     const model = held.models.get(set)!;
-    return (evidence, polarity) => confidenceFrom(model, evidence, polarity);
+    return (evidence, polarity, setting) => confidenceFrom(model, evidence, polarity, setting);
   });
   out.push('', 'rows (document, key) below each position threshold: right / wrong (old; held-out-writer new)');
   for (const t of MIN_POSITIONS) {
@@ -476,7 +511,10 @@ function main(args: string[]): void {
   out.push(...formatGrid(gridOf(oldExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
   out.push('', 'contradiction scenarios of the development sets, held-out-writer confidence:');
   out.push(...formatGrid(gridOf(heldExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
-  const fullExtracted = extractSets(sets, () => (evidence, polarity) => confidenceFrom(fit, evidence, polarity));
+  const fullExtracted = extractSets(
+    sets,
+    () => (evidence, polarity, setting) => confidenceFrom(fit, evidence, polarity, setting),
+  );
   out.push('', `the same with the model fitted on all ${sets.length} sets (in-sample, what \`npm run eval\` shows):`);
   out.push(...formatGrid(gridOf(fullExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
   const cuts = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];

@@ -37,6 +37,36 @@ export interface Evidence {
 }
 
 /**
+ * What the rest of the document says around a draft, known only once all of its drafts are made
+ * (stage 5, one pass over them): the same for every draft of one statement id, so it never changes
+ * which draft of a statement is kept.
+ */
+export interface Setting {
+  /** The draft's topic id: a per-topic term, read from the weights file (0 for a topic it does not know). */
+  topic: string;
+  /** The same (actor, topic, proposition, polarity) is drafted in another sentence of the document. */
+  corroborated: boolean;
+  /** The same (actor, topic, proposition) is drafted with another polarity in the document. */
+  contested: boolean;
+  /** The draft is in the document's first sentence. */
+  lede: boolean;
+  /** Drafts of more than one actor come from the draft's sentence. */
+  crowded: boolean;
+  /** The same (topic, proposition, polarity) is drafted for another actor in the document. */
+  shared: boolean;
+}
+
+/** The setting of a draft nothing else is known about (a lone statement, past the first sentence, of a topic no weight names). */
+export const PLAIN_SETTING: Setting = {
+  topic: '',
+  corroborated: false,
+  contested: false,
+  lede: false,
+  crowded: false,
+  shared: false,
+};
+
+/**
  * The evidence kind a statement carries: the actor's own quoted words, an act, or else reported
  * speech (a reporting frame, or the text stating what the actor holds or demands).
  */
@@ -72,10 +102,15 @@ export const CONFIDENCE_FEATURES = [
   'attitudeCue',
   'deonticCue',
   'conditioned',
+  'corroborated',
+  'contested',
+  'lede',
+  'crowded',
+  'shared',
 ] as const;
 
 /** The feature vector of a draft, without the intercept (1 for a flag set, else 0). */
-export function confidenceFeatures(evidence: Evidence, polarity: Polarity): number[] {
+export function confidenceFeatures(evidence: Evidence, polarity: Polarity, setting: Setting = PLAIN_SETTING): number[] {
   return [
     evidence.quoted ? 1 : 0,
     evidence.framed ? 1 : 0,
@@ -96,17 +131,31 @@ export function confidenceFeatures(evidence: Evidence, polarity: Polarity): numb
     evidence.cue === 'attitude' ? 1 : 0,
     evidence.cue === 'deontic' ? 1 : 0,
     evidence.conditioned ? 1 : 0,
+    setting.corroborated ? 1 : 0,
+    setting.contested ? 1 : 0,
+    setting.lede ? 1 : 0,
+    setting.crowded ? 1 : 0,
+    setting.shared ? 1 : 0,
   ];
 }
 
-/** A fitted model: the intercept, then one weight per feature of CONFIDENCE_FEATURES. */
+/**
+ * A fitted model: the intercept, then one weight per feature of CONFIDENCE_FEATURES, and a term per
+ * topic id (a topic the model does not know adds 0, so any codebook works).
+ */
 export interface ConfidenceWeights {
   readonly intercept: number;
   readonly weights: readonly number[];
+  readonly topics?: Readonly<Record<string, number>>;
 }
 
 /** The probability a model gives, clamped to [0.05, 0.99] and rounded to two decimals. */
-export function confidenceFrom(model: ConfidenceWeights, evidence: Evidence, polarity: Polarity): number {
+export function confidenceFrom(
+  model: ConfidenceWeights,
+  evidence: Evidence,
+  polarity: Polarity,
+  setting: Setting = PLAIN_SETTING,
+): number {
   // Summed flag by flag (no feature array): it runs once per draft.
   const w = model.weights;
   let z = model.intercept;
@@ -130,6 +179,14 @@ export function confidenceFrom(model: ConfidenceWeights, evidence: Evidence, pol
   else if (cue === 'attitude') z += w[16] ?? 0;
   else if (cue === 'deontic') z += w[17] ?? 0;
   if (evidence.conditioned) z += w[18] ?? 0;
+  if (setting.corroborated) z += w[19] ?? 0;
+  if (setting.contested) z += w[20] ?? 0;
+  if (setting.lede) z += w[21] ?? 0;
+  if (setting.crowded) z += w[22] ?? 0;
+  if (setting.shared) z += w[23] ?? 0;
+  // Own properties only: a topic id such as "constructor" is not a key of the prototype's.
+  const topics = model.topics;
+  if (topics !== undefined && Object.hasOwn(topics, setting.topic)) z += topics[setting.topic] ?? 0;
   const p = 1 / (1 + Math.exp(-z));
   return Math.round(Math.min(0.99, Math.max(0.05, p)) * 100) / 100;
 }
@@ -138,6 +195,6 @@ export function confidenceFrom(model: ConfidenceWeights, evidence: Evidence, pol
 export const FITTED_CONFIDENCE: ConfidenceWeights = weights;
 
 /** The estimated probability that a statement drafted with this evidence and polarity is right. */
-export function confidenceOf(evidence: Evidence, polarity: Polarity): number {
-  return confidenceFrom(FITTED_CONFIDENCE, evidence, polarity);
+export function confidenceOf(evidence: Evidence, polarity: Polarity, setting: Setting = PLAIN_SETTING): number {
+  return confidenceFrom(FITTED_CONFIDENCE, evidence, polarity, setting);
 }

@@ -1,6 +1,6 @@
 import type { Polarity, Statement } from '../../../../events/statement';
 import type { ExtractionInput } from '../../../ports/extractor';
-import { confidenceOf, type Evidence, evidenceKindOf } from '../confidence';
+import { confidenceOf, type Evidence, evidenceKindOf, type Setting } from '../confidence';
 import type { StatementDates } from '../dates';
 import type { AnalysedText } from '../nlp';
 import { statementIdIn } from '../statement-id';
@@ -21,8 +21,8 @@ const MAX_QUOTE_CHARS = 5000;
  * draft's evidence, before the drafts of one id are merged.
  */
 export interface StatementScoring {
-  confidence?: (evidence: Evidence, polarity: Polarity) => number;
-  onDraftStatement?: (statement: Statement, evidence: Evidence) => void;
+  confidence?: (evidence: Evidence, polarity: Polarity, setting: Setting) => number;
+  onDraftStatement?: (statement: Statement, evidence: Evidence, setting: Setting) => void;
 }
 
 export function toStatements(
@@ -35,6 +35,7 @@ export function toStatements(
 ): Statement[] {
   const confidence = scoring.confidence ?? confidenceOf;
   qualifyQuotesByCondition(drafts);
+  const settings = documentSettings(drafts);
   // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
   const byId = new Map<string, Statement>();
   // Drafts come sentence by sentence, and those of one clause share their reporting window: the
@@ -44,7 +45,8 @@ export function toStatements(
   let dateWindow = -1;
   let statedAt: string | undefined;
   const stride = text.norm.length + 1;
-  for (const draft of drafts) {
+  for (let i = 0; i < drafts.length; i += 1) {
+    const draft = drafts[i]!;
     const sentence = sentences[draft.sentenceIndex];
     if (!sentence) continue;
     if (sentence.index !== quoteIndex) {
@@ -77,9 +79,10 @@ export function toStatements(
     statement.attribution = draft.attribution;
     statement.evidence = evidenceKindOf(draft.evidence);
     if (draft.reportedBy) statement.reportedBy = draft.reportedBy;
-    statement.confidence = confidence(draft.evidence, draft.polarity);
+    const setting = settings[i]!;
+    statement.confidence = confidence(draft.evidence, draft.polarity, setting);
     statement.statedAt = statedAt ?? input.publishedAt;
-    scoring.onDraftStatement?.(statement, draft.evidence);
+    scoring.onDraftStatement?.(statement, draft.evidence, setting);
     const existing = byId.get(statementId);
     if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
   }
@@ -125,4 +128,78 @@ function qualifyQuotesByCondition(drafts: Draft[]): void {
     const since = conditioned.get(`${draft.actor}\u001f${draft.proposition}`);
     if (since !== undefined && since < draft.sentenceIndex) draft.polarity = 'conditional';
   }
+}
+
+/** A sentence index not seen yet, and more than one sentence. */
+const UNSEEN = -2;
+const SEVERAL = -1;
+
+/** Per (actor, topic, proposition): its side (null once both), and per polarity the sentence drafting it. */
+interface TupleRecord {
+  side: 'support' | 'oppose' | null;
+  support: number;
+  oppose: number;
+  conditional: number;
+}
+
+/** Per (topic, proposition): per polarity the actor holding it (null once two do). */
+type StanceRecord = Record<Polarity, string | null | undefined>;
+
+/**
+ * What the document says around each draft (confidence.ts, `Setting`), from one pass over its drafts
+ * after they are all made: whether the same tuple is drafted in another sentence (corroborated), with
+ * the opposite polarity (contested: opposition against support or a condition; a condition is not
+ * the opposite of support), for another actor (shared), and whether the draft's sentence yields
+ * drafts of more than one actor (crowded). Linear in the drafts, two keys each; nothing is read from
+ * the text. Every draft of one statement id (same sentence, tuple and polarity) gets the same setting.
+ */
+function documentSettings(drafts: readonly Draft[]): Setting[] {
+  const n = drafts.length;
+  const tuples = new Map<string, TupleRecord>();
+  const stances = new Map<string, StanceRecord>();
+  // Per sentence: the actor of its drafts, or null once two differ.
+  const actors = new Map<number, string | null>();
+  const tupleOf: TupleRecord[] = new Array(n);
+  const stanceOf: StanceRecord[] = new Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const draft = drafts[i]!;
+    const stanceKey = `${draft.topic}\u001f${draft.proposition}`;
+    let stance = stances.get(stanceKey);
+    if (stance === undefined) {
+      stance = { support: undefined, oppose: undefined, conditional: undefined };
+      stances.set(stanceKey, stance);
+    }
+    const holder = stance[draft.polarity];
+    if (holder === undefined) stance[draft.polarity] = draft.actor;
+    else if (holder !== null && holder !== draft.actor) stance[draft.polarity] = null;
+    stanceOf[i] = stance;
+    const tupleKey = `${draft.actor}\u001f${stanceKey}`;
+    const side = draft.polarity === 'oppose' ? 'oppose' : 'support';
+    let tuple = tuples.get(tupleKey);
+    if (tuple === undefined) {
+      tuple = { side, support: UNSEEN, oppose: UNSEEN, conditional: UNSEEN };
+      tuples.set(tupleKey, tuple);
+    } else if (tuple.side !== side) tuple.side = null;
+    const seen = tuple[draft.polarity];
+    if (seen === UNSEEN) tuple[draft.polarity] = draft.sentenceIndex;
+    else if (seen !== draft.sentenceIndex) tuple[draft.polarity] = SEVERAL;
+    tupleOf[i] = tuple;
+    const actor = actors.get(draft.sentenceIndex);
+    if (actor === undefined) actors.set(draft.sentenceIndex, draft.actor);
+    else if (actor !== null && actor !== draft.actor) actors.set(draft.sentenceIndex, null);
+  }
+  const settings: Setting[] = new Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const draft = drafts[i]!;
+    const tuple = tupleOf[i]!;
+    settings[i] = {
+      topic: draft.topic,
+      corroborated: tuple[draft.polarity] === SEVERAL,
+      contested: tuple.side === null,
+      lede: draft.sentenceIndex === 0,
+      crowded: actors.get(draft.sentenceIndex) === null,
+      shared: stanceOf[i]![draft.polarity] === null,
+    };
+  }
+  return settings;
 }

@@ -6,6 +6,8 @@ import {
   confidenceOf,
   type Evidence,
   FITTED_CONFIDENCE,
+  PLAIN_SETTING,
+  type Setting,
 } from '../../../../shared/domain/extraction/confidence';
 
 /** Reported speech of a speaker the sentence names, in a reporting frame ("Lavrov said Russia …"). */
@@ -24,6 +26,33 @@ const plainNamed: Evidence = {
   cue: 'speech',
   conditioned: false,
 };
+
+/** Drafts that between them set and leave unset every feature. */
+const DRAFTS: Array<[Evidence, 'support' | 'oppose' | 'conditional', Setting]> = [
+  [plainNamed, 'support', PLAIN_SETTING],
+  [
+    { ...plainNamed, quoted: true, inherited: true, cue: undefined },
+    'oppose',
+    { ...PLAIN_SETTING, corroborated: true },
+  ],
+  [
+    { ...plainNamed, framed: false, act: true, cue: 'action', narrated: true },
+    'support',
+    { ...PLAIN_SETTING, contested: true, lede: true },
+  ],
+  // An act told in a reporting frame is speech: `act` is read, the action kind is not.
+  [{ ...plainNamed, act: true, cue: 'action' }, 'support', { ...PLAIN_SETTING, crowded: true }],
+  [
+    { ...plainNamed, hearsay: true, analyst: true, anonymous: true, hedged: true, cue: 'attitude' },
+    'conditional',
+    { ...PLAIN_SETTING, shared: true },
+  ],
+  [
+    { ...plainNamed, indirect: true, conditioned: true, cue: 'deontic', named: false },
+    'conditional',
+    { topic: 'ceasefire', corroborated: true, contested: true, lede: true, crowded: true, shared: true },
+  ],
+];
 
 describe('confidenceOf: the fitted probability that a statement is right', () => {
   it('puts a hedged, anonymous, hearsay draft below a plain named one', () => {
@@ -70,37 +99,44 @@ describe('confidenceOf: the fitted probability that a statement is right', () =>
   it('sums the same features the tooling fits on (confidenceFeatures), for every flag', () => {
     // One weight per feature, each a distinct power of two: the sum tells which features were read.
     const probe = { intercept: 0, weights: CONFIDENCE_FEATURES.map((_, j) => 2 ** -(j + 2)) };
-    const drafts: Array<[Evidence, 'support' | 'oppose' | 'conditional']> = [
-      [plainNamed, 'support'],
-      [{ ...plainNamed, quoted: true, inherited: true, cue: undefined }, 'oppose'],
-      [{ ...plainNamed, framed: false, act: true, cue: 'action', narrated: true }, 'support'],
-      [{ ...plainNamed, hearsay: true, analyst: true, anonymous: true, hedged: true, cue: 'attitude' }, 'conditional'],
-      [{ ...plainNamed, indirect: true, conditioned: true, cue: 'deontic', named: false }, 'conditional'],
-    ];
-    for (const [evidence, polarity] of drafts) {
-      const z = confidenceFeatures(evidence, polarity).reduce((sum, x, j) => sum + x * probe.weights[j]!, 0);
-      expect(confidenceFrom(probe, evidence, polarity)).toBe(Math.round(100 / (1 + Math.exp(-z))) / 100);
+    for (const [evidence, polarity, setting] of DRAFTS) {
+      const z = confidenceFeatures(evidence, polarity, setting).reduce((sum, x, j) => sum + x * probe.weights[j]!, 0);
+      expect(confidenceFrom(probe, evidence, polarity, setting)).toBe(Math.round(100 / (1 + Math.exp(-z))) / 100);
     }
   });
 
   it('reads each feature where confidenceFeatures puts it: one weight at a time', () => {
     // The sum above rounds to two decimals, so the smallest weights could go unseen: here a single
     // weight of 4 gives 0.98 when its feature is read and 0.5 when not, feature by feature.
-    const drafts: Array<[Evidence, 'support' | 'oppose' | 'conditional']> = [
-      [plainNamed, 'support'],
-      [{ ...plainNamed, quoted: true, inherited: true, cue: undefined }, 'oppose'],
-      [{ ...plainNamed, framed: false, act: true, cue: 'action', narrated: true }, 'support'],
-      // An act told in a reporting frame is speech: `act` is read, the action kind is not.
-      [{ ...plainNamed, act: true, cue: 'action' }, 'support'],
-      [{ ...plainNamed, hearsay: true, analyst: true, anonymous: true, hedged: true, cue: 'attitude' }, 'conditional'],
-      [{ ...plainNamed, indirect: true, conditioned: true, cue: 'deontic', named: false }, 'conditional'],
-    ];
-    for (const [j] of CONFIDENCE_FEATURES.entries()) {
+    for (const [j, name] of CONFIDENCE_FEATURES.entries()) {
       const probe = { intercept: 0, weights: CONFIDENCE_FEATURES.map((_, k) => (k === j ? 4 : 0)) };
-      for (const [evidence, polarity] of drafts) {
-        const read = confidenceFeatures(evidence, polarity)[j] === 1;
-        expect(confidenceFrom(probe, evidence, polarity)).toBe(read ? 0.98 : 0.5);
+      let read = 0;
+      for (const [evidence, polarity, setting] of DRAFTS) {
+        const isRead = confidenceFeatures(evidence, polarity, setting)[j] === 1;
+        if (isRead) read += 1;
+        expect(confidenceFrom(probe, evidence, polarity, setting), name).toBe(isRead ? 0.98 : 0.5);
       }
+      // Every feature is set by at least one of the drafts, and left unset by another.
+      expect(read, name).toBeGreaterThan(0);
+      expect(read, name).toBeLessThan(DRAFTS.length);
     }
+  });
+
+  it("reads a topic's term from the model's topics, and 0 for a topic the model does not know", () => {
+    const probe = { intercept: 0, weights: [], topics: { ceasefire: 4, talks: -4 } };
+    const on = (topic: string) => confidenceFrom(probe, plainNamed, 'support', { ...PLAIN_SETTING, topic });
+    expect(on('ceasefire')).toBe(0.98);
+    expect(on('talks')).toBe(0.05);
+    for (const unknown of ['', 'made-up-topic', 'constructor', '__proto__', 'toString']) expect(on(unknown)).toBe(0.5);
+    // A model without topics (the weights file of an older fit) adds nothing either.
+    expect(
+      confidenceFrom({ intercept: 0, weights: [] }, plainNamed, 'support', { ...PLAIN_SETTING, topic: 'ceasefire' }),
+    ).toBe(0.5);
+  });
+
+  it('the committed model has a term per topic it was fitted on, and no confidence for a draft depends on an unknown one', () => {
+    expect(Object.keys(FITTED_CONFIDENCE.topics ?? {}).length).toBeGreaterThan(0);
+    const known = { ...PLAIN_SETTING, topic: 'a-topic-no-codebook-has' };
+    expect(confidenceOf(plainNamed, 'support', known)).toBe(confidenceOf(plainNamed, 'support', PLAIN_SETTING));
   });
 });
