@@ -9,7 +9,9 @@ import { about, expectStatement, extract } from './helpers';
 
 describe('officials and institutions the codebook lacked are holders', () => {
   it('given India’s external affairs minister by name, when read, then the stance is India’s (fails under rules@1.35.0)', () => {
-    const statements = extract('The warring parties should come back to the negotiating table, Jaishankar said on Monday.');
+    const statements = extract(
+      'The warring parties should come back to the negotiating table, Jaishankar said on Monday.',
+    );
     expectStatement(statements, { actor: 'india', topic: 'talks', polarity: 'support' });
   });
 
@@ -26,7 +28,9 @@ describe('officials and institutions the codebook lacked are holders', () => {
   });
 
   it('given India’s Ministry of External Affairs, when read, then the stance is India’s (fails under rules@1.35.0)', () => {
-    const statements = extract('The Ministry of External Affairs said it supports direct talks between Russia and Ukraine.');
+    const statements = extract(
+      'The Ministry of External Affairs said it supports direct talks between Russia and Ukraine.',
+    );
     expectStatement(statements, { actor: 'india', topic: 'talks', polarity: 'support' });
   });
 
@@ -44,5 +48,30 @@ describe('officials and institutions the codebook lacked are holders', () => {
   it('given a plain stance of a holder the codebook had, when read, then it still comes out (a guard)', () => {
     const statements = extract('Sybiha said Ukraine supports new sanctions against Russia.');
     expectStatement(statements, { actor: 'ukraine', topic: 'sanctions', polarity: 'support' });
+  });
+});
+
+describe('a holder’s name and a colon opening a paragraph make the holder the speaker', () => {
+  it('given an interview answer under the speaker’s label, when read, then the stance is the speaker’s (fails under rules@1.35.0)', () => {
+    const statements = extract(
+      'Q: What would it take?\n\nLukashenko: The fighting will end the moment Kyiv drops its NATO bid.',
+    );
+    expectStatement(statements, { actor: 'belarus', topic: 'ceasefire', polarity: 'conditional' });
+  });
+
+  it('given a transcript turn under a capitalised label, when read, then the stance is the speaker’s (fails under rules@1.35.0)', () => {
+    const statements = extract('Q: And the land?\n\nTRUMP: Zelensky is going to have to give up some territory.');
+    expectStatement(statements, { actor: 'united-states', topic: 'territory', polarity: 'support' });
+  });
+
+  it('given a label that names no holder, when read, then the stance stays its subject’s (a guard)', () => {
+    const statements = extract('Analysis: Ukraine will never give up its territory.');
+    expectStatement(statements, { actor: 'ukraine', topic: 'territory', polarity: 'oppose' });
+  });
+
+  it('given a colon after a reporting verb in the middle of a paragraph, when read, then it is no label (a guard)', () => {
+    const statements = extract('Erdogan said on Monday: "Ukraine will never give up its territory."');
+    expectStatement(statements, { actor: 'ukraine', topic: 'territory', polarity: 'oppose' });
+    expect(about(statements, 'turkey', 'territory')).toEqual([]);
   });
 });
