@@ -1,7 +1,7 @@
 import type { CompiledCodebook, MarkerEntry } from '../codebook/compile';
 import { addTo } from '../list-buffer';
 import type { PatternMatch } from '../matcher';
-import { type AnalysedText, isCapitalised, tokenType } from '../nlp';
+import { type AnalysedText, isCapitalised, isParagraphBreak, tokenType } from '../nlp';
 import { quoteMarkAt } from '../quotes';
 import { type Item, itemAt } from './items';
 import { canHold, type Mention, mentionAt } from './mentions';
@@ -63,6 +63,29 @@ function hasReportingItem(items: Item[]): boolean {
   return false;
 }
 
+/** Marks that may open a list line before a speaker's label ("- Kallas: …", "• Kallas: …"). */
+const BULLETS: ReadonlySet<string> = new Set(['-', '•', '*', '–', '—']);
+
+/**
+ * A speaker's label opening a paragraph or a list line: a holder's name and a colon ("Putin: It can
+ * end quickly.", "- Kallas: accession must not become a bargaining chip"). What follows the colon
+ * is that holder's. Looks at the sentence's first two or three tokens only.
+ */
+function labelFrame(text: AnalysedText, sentence: Sentence): Frame | undefined {
+  const { first, last, mentions } = sentence;
+  if (first > 0 && !isParagraphBreak(text, first - 1)) return undefined;
+  const start = BULLETS.has(text.norm[first] ?? '') ? first + 1 : first;
+  const speaker = mentionAt(mentions, start);
+  if (!speaker || !canHold(speaker) || speaker.possessive || text.norm[speaker.end] !== ':') return undefined;
+  if (speaker.end + 1 > last) return undefined;
+  return {
+    speakers: [speaker],
+    kind: 'reporting',
+    complement: [speaker.end + 1, last + 1],
+    head: [first, speaker.end + 1],
+  };
+}
+
 /** Shared empty list (never added to): most sentences have no frame. */
 export const NO_FRAMES: Frame[] = [];
 
@@ -73,6 +96,8 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
   const end = last + 1;
   let quoted = false;
   for (let i = first; i < end && !quoted; i += 1) quoted = sentence.quoted[i] === true;
+  const label = labelFrame(text, sentence);
+  if (label) frames = addTo(frames, NO_FRAMES, label);
   if (!quoted && !hasReportingItem(items)) return frames;
 
   for (const item of items) {
