@@ -479,6 +479,11 @@ export const Lexicon = z
      * nothing after the verb but punctuation, a conjunction or a determiner, is wanted ended.
      */
     departures: Words.default([]),
+    /**
+     * The infinitive marker ("to") after places named only as a cue's object: "urged Russia and
+     * Ukraine to return to talks" addresses the places' governments, it names no venue.
+     */
+    addressees: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;
