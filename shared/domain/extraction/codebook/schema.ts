@@ -484,6 +484,11 @@ export const Lexicon = z
      * Ukraine to return to talks" addresses the places' governments, it names no venue.
      */
     addressees: Words.default([]),
+    /**
+     * Nouns for a document and its parts ("draft", "chapter", "clause"): what one provides ("a
+     * chapter under which Ukraine would withdraw", "the revised draft asks Ukraine to …") is no one's stance.
+     */
+    documentNouns: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;
