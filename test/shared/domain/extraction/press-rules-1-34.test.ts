@@ -80,3 +80,30 @@ describe('a territory named as a place is no stance on ceding it', () => {
     expectNoStatement(statements, { topic: 'territory' });
   });
 });
+
+describe("what a document provides is no one's stance", () => {
+  it('given "adds a chapter under which Ukraine would withdraw", when read, then no territory stance is read (fails under rules@1.31.0)', () => {
+    expectNoStatement(
+      extract(
+        'The leaked draft adds a chapter under which Ukraine would withdraw from the Luhansk region by the spring.',
+      ),
+      { topic: 'territory' },
+    );
+  });
+
+  it('given "the new draft asks Ukraine to withdraw", when read, then no territory stance is read, not even the source\'s (fails under rules@1.31.0)', () => {
+    expectNoStatement(
+      extract(
+        'According to Ukrainian diplomats, the new draft asks Ukraine to withdraw its troops from the Donetsk region.',
+      ),
+      { topic: 'territory' },
+    );
+  });
+
+  it('given a holder that rejects a clause, when read, then the clause is still what the holder takes a stance on (a guard)', () => {
+    expectStatement(
+      extract('French diplomats rejected a clause that would have barred foreign troops from Ukraine after any truce.'),
+      { actor: 'france', topic: 'security-guarantees', polarity: 'support' },
+    );
+  });
+});

@@ -564,7 +564,7 @@ export function analyseClause(
     (text.norm[clause.start - 2] === ',' ||
       (text.norm[clause.start - 3] === ',' && ctx.compiled.prepositions.has(text.norm[clause.start - 2] ?? '')));
   // What a document provides holds no one, and gives no holder to the clauses after it.
-  const provision = documentProvision(ctx, clause, relative, stanceStart);
+  const provision = documentProvision(ctx, clause, relative, stanceStart, previous[index - 1]);
   if (provision) holders = NO_HOLDERS;
   // "he did not believe Moscow wanted a ceasefire": what the speaker denies of Moscow's stance.
   let prefixSign = scan.deniedBelief ? -1 : 1;
@@ -678,13 +678,30 @@ export function analyseClause(
  * "adds a chapter under which Ukraine would withdraw", "drops a clause that would have required
  * Ukraine to withdraw", "the revised draft asks Ukraine to withdraw": what a document or its part
  * (`lexicon.documentNouns`) provides, told as its content, is no one's stance. A relative clause
- * whose antecedent is such a noun (a preposition may stand between), or a clause whose stance words
- * follow such a noun right away (its subject: "the revised draft asks").
+ * whose antecedent is such a noun (a preposition may stand between) in a clause that holds no one
+ * (a document its subject), or a clause whose stance words follow such a noun right away (its
+ * subject: "the revised draft asks").
  */
-function documentProvision(ctx: Context, clause: Clause, relative: boolean, stanceStart: number): boolean {
+function documentProvision(
+  ctx: Context,
+  clause: Clause,
+  relative: boolean,
+  stanceStart: number,
+  described: ClauseState | undefined,
+): boolean {
   const { norm } = ctx.text;
   const { words } = ctx.compiled;
   if (relative) {
+    // "Ukrainian negotiators rejected a clause that would have barred …": the clause described is
+    // what its holder takes a stance on (the prefix sign), not the document's own telling.
+    if (
+      described &&
+      described.holders.length > 0 &&
+      described.explicit &&
+      !described.unasserted &&
+      !documentSubject(ctx, described)
+    )
+      return false;
     const before = norm[clause.start - 2] ?? '';
     if (words.documentNouns.has(before)) return true;
     return ctx.compiled.prepositions.has(before) && words.documentNouns.has(norm[clause.start - 3] ?? '');
@@ -698,6 +715,23 @@ function documentProvision(ctx: Context, clause: Clause, relative: boolean, stan
     words.documentNouns.has(norm[stanceStart] ?? '') &&
     (determiners.has(norm[stanceStart - 1] ?? '') || determiners.has(norm[stanceStart - 2] ?? ''))
   );
+}
+
+/**
+ * The clause opens with a document noun as its subject: the word before its first comma ("The
+ * 24-point text, negotiated by …, drops a clause"), or before its stance words when it has none.
+ */
+function documentSubject(ctx: Context, state: ClauseState): boolean {
+  const { norm } = ctx.text;
+  const end = Math.min(state.stanceStart, state.clause.end);
+  let head = end - 1;
+  for (let i = state.clause.start; i < end; i += 1) {
+    if (norm[i] === ',') {
+      head = i - 1;
+      break;
+    }
+  }
+  return head >= state.clause.start && ctx.compiled.words.documentNouns.has(norm[head] ?? '');
 }
 
 /** A condition clause that conditions the clause at `index` and is not an imperative trade. */
