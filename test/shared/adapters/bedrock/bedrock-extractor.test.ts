@@ -486,7 +486,7 @@ describe('Hybrid extractor (rules+bedrock)', () => {
     expect(sentInputs()).toHaveLength(1);
     // 0 and 5 have rules statements; 1 names no actor; 6 has no topic cue; 3 names Kyiv and "talks".
     expect(sentencesIn(request!)).toEqual({ targets: [2, 3, 4], context: [1] });
-    expect(result.extractorVersion).toBe(`rules@1.31.0+bedrock:${MODEL_ID}@1.1.0`);
+    expect(result.extractorVersion).toBe(`rules@1.34.0+bedrock:${MODEL_ID}@1.1.0`);
     expect(result.statements).toHaveLength(fromRules.statements.length + 2);
     expect(result.statements).toEqual(expect.arrayContaining(fromRules.statements));
     expect(result.report).toMatchObject({ producedBy: 'rules+bedrock', sentencesAsked: 3, modelStatements: 2 });
