@@ -86,6 +86,8 @@ export function findVenues(
     const inScope = scope !== undefined && onlyGlue(compiled, text, scope.end, place.start, true);
     const continuesList = previousPlaceEnd >= 0 && onlyGlue(compiled, text, previousPlaceEnd, place.start, false);
     if (!afterLocative && !afterCue && !inScope && !continuesList) continue;
+    // "urged Russia and Ukraine to return to talks": the cue's object is addressed, not a venue.
+    if (!afterLocative && !inScope && !continuesList && addressedAfter(compiled, text, place.end, clause.end)) continue;
     const scopeOfPlace = scope && (inScope || continuesList) ? scope : undefined;
     const chain = stanceAt(items, holderEnd, scopeOfPlace ? scopeOfPlace.start : place.start);
     previousPlaceEnd = place.end;
@@ -172,6 +174,35 @@ function endingAt(matches: readonly VenueMatch[], payload: VenueKind, end: numbe
 
 function cueEndsAt(items: readonly Item[], end: number): boolean {
   for (const item of items) if (item.kind === 'cue' && item.end === end) return true;
+  return false;
+}
+
+/**
+ * After places named as a cue's object, the infinitive marker (`lexicon.addressees`) before a verb:
+ * "urged Russia and Ukraine (on Friday) to return", "called on Moscow and Kyiv to lay down their
+ * weapons". Between them only capitalised names, list glue and a day or time ("on Friday"); after
+ * it no capital and no determiner ("to Geneva", "to the table" may still name a place).
+ */
+function addressedAfter(compiled: CompiledCodebook, text: AnalysedText, from: number, to: number): boolean {
+  const { words } = compiled;
+  const end = Math.min(to, text.norm.length);
+  for (let i = from; i < end; i += 1) {
+    const token = text.norm[i]!;
+    if (words.addressees.has(token)) {
+      const next = text.norm[i + 1] ?? '';
+      return (
+        i + 1 < end &&
+        !isCapitalised(text, i + 1) &&
+        !compiled.determiners.has(next) &&
+        !words.definiteArticles.has(next) &&
+        /^\p{L}/u.test(next)
+      );
+    }
+    if (words.placeListWords.has(token) || LIST_MARKS.has(token) || token === '' || isCapitalised(text, i)) continue;
+    if (words.occasionTimes.has(token)) continue;
+    if (compiled.prepositions.has(token) && words.occasionTimes.has(text.norm[i + 1] ?? '')) continue;
+    return false;
+  }
   return false;
 }
 

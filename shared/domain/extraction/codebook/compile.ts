@@ -198,6 +198,10 @@ export interface Words {
   storyLinks: ReadonlySet<string>;
   /** "go": after a modal, at the end of its clause, what must go is wanted ended; see `departsAfter`. */
   departures: ReadonlySet<string>;
+  /** "to": after places named as a cue's object, they are addressed, not venues; see `addressedAfter`. */
+  addressees: ReadonlySet<string>;
+  /** "draft", "chapter", "clause": what a document provides is no one's stance; see `documentProvision`. */
+  documentNouns: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -296,6 +300,8 @@ function wordsOf(lexicon: Lexicon): Words {
     storyNouns: singleTokens(lexicon.storyNouns),
     storyLinks: singleTokens(lexicon.storyLinks),
     departures: singleTokens(lexicon.departures),
+    addressees: singleTokens(lexicon.addressees),
+    documentNouns: singleTokens(lexicon.documentNouns),
   };
 }
 

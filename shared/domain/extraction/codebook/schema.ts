@@ -485,6 +485,16 @@ export const Lexicon = z
      * nothing after the verb but punctuation, a conjunction or a determiner, is wanted ended.
      */
     departures: Words.default([]),
+    /**
+     * The infinitive marker ("to") after places named only as a cue's object: "urged Russia and
+     * Ukraine to return to talks" addresses the places' governments, it names no venue.
+     */
+    addressees: Words.default([]),
+    /**
+     * Nouns for a document and its parts ("draft", "chapter", "clause"): what one provides ("a
+     * chapter under which Ukraine would withdraw", "the revised draft asks Ukraine to …") is no one's stance.
+     */
+    documentNouns: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

@@ -563,6 +563,9 @@ export function analyseClause(
     relative &&
     (text.norm[clause.start - 2] === ',' ||
       (text.norm[clause.start - 3] === ',' && ctx.compiled.prepositions.has(text.norm[clause.start - 2] ?? '')));
+  // What a document provides holds no one, and gives no holder to the clauses after it.
+  const provision = documentProvision(ctx, clause, relative, stanceStart, previous[index - 1]);
+  if (provision) holders = NO_HOLDERS;
   // "he did not believe Moscow wanted a ceasefire": what the speaker denies of Moscow's stance.
   let prefixSign = scan.deniedBelief ? -1 : 1;
   // "any decision by Washington to supply missiles": the act is the agent's, so a holder carried
@@ -583,7 +586,9 @@ export function analyseClause(
   // "The Russians will not leave Crimea", "Zelensky said the Americans had buried the idea": a
   // people named by its demonym as the subject holds nothing, and the stance is not the speaker's.
   const otherPeople = holders.length === 0 && Number.isFinite(stanceStart) && demonymSubject(ctx, clause, stanceStart);
-  if (holders.length === 0 && !quoted && speakers.length > 0 && speakerActAfterComma(ctx, clause, items)) {
+  if (provision) {
+    // No holder: see `documentProvision`.
+  } else if (holders.length === 0 && !quoted && speakers.length > 0 && speakerActAfterComma(ctx, clause, items)) {
     // "X said that Putin had shown no interest …, and urged governments to …": the speaker's act.
     holders = speakers;
     inherited = true;
@@ -657,6 +662,7 @@ export function analyseClause(
         (ctx.compiled.unasserted.has(text.norm[clause.start - 2] ?? '') ||
           contentOfSubjectNoun(ctx, clause, previous[index - 1]))) ||
       withdrawnOffer(ctx, clause) ||
+      provision ||
       // "…," Okonkwo said: words of someone the rules cannot name, no one's stance here.
       (frame?.unreadName !== undefined && speakers.length === 0),
     outcome,
@@ -666,6 +672,66 @@ export function analyseClause(
     firstCue,
   };
   return state;
+}
+
+/**
+ * "adds a chapter under which Ukraine would withdraw", "drops a clause that would have required
+ * Ukraine to withdraw", "the revised draft asks Ukraine to withdraw": what a document or its part
+ * (`lexicon.documentNouns`) provides, told as its content, is no one's stance. A relative clause
+ * whose antecedent is such a noun (a preposition may stand between) in a clause that holds no one
+ * (a document its subject), or a clause whose stance words follow such a noun right away (its
+ * subject: "the revised draft asks").
+ */
+function documentProvision(
+  ctx: Context,
+  clause: Clause,
+  relative: boolean,
+  stanceStart: number,
+  described: ClauseState | undefined,
+): boolean {
+  const { norm } = ctx.text;
+  const { words } = ctx.compiled;
+  if (relative) {
+    // "Ukrainian negotiators rejected a clause that would have barred …": the clause described is
+    // what its holder takes a stance on (the prefix sign), not the document's own telling.
+    if (
+      described &&
+      described.holders.length > 0 &&
+      described.explicit &&
+      !described.unasserted &&
+      !documentSubject(ctx, described)
+    )
+      return false;
+    const before = norm[clause.start - 2] ?? '';
+    if (words.documentNouns.has(before)) return true;
+    return ctx.compiled.prepositions.has(before) && words.documentNouns.has(norm[clause.start - 3] ?? '');
+  }
+  if (!Number.isFinite(stanceStart) || stanceStart <= clause.start) return false;
+  if (words.documentNouns.has(norm[stanceStart - 1] ?? '')) return true;
+  // "the revised draft asks …": a noun read as the stance word ("draft"), after a determiner and
+  // at most one other word.
+  const { determiners } = ctx.compiled;
+  return (
+    words.documentNouns.has(norm[stanceStart] ?? '') &&
+    (determiners.has(norm[stanceStart - 1] ?? '') || determiners.has(norm[stanceStart - 2] ?? ''))
+  );
+}
+
+/**
+ * The clause opens with a document noun as its subject: the word before its first comma ("The
+ * 24-point text, negotiated by …, drops a clause"), or before its stance words when it has none.
+ */
+function documentSubject(ctx: Context, state: ClauseState): boolean {
+  const { norm } = ctx.text;
+  const end = Math.min(state.stanceStart, state.clause.end);
+  let head = end - 1;
+  for (let i = state.clause.start; i < end; i += 1) {
+    if (norm[i] === ',') {
+      head = i - 1;
+      break;
+    }
+  }
+  return head >= state.clause.start && ctx.compiled.words.documentNouns.has(norm[head] ?? '');
 }
 
 /** A condition clause that conditions the clause at `index` and is not an imperative trade. */

@@ -273,7 +273,9 @@ function emitClause(ctx: Context, state: ClauseState): void {
         if (chain.hasCue && pastActObject(compiled, text, items, holderEnd, trigger.start)) continue;
         chainSign = chain.sign * state.prefixSign;
         conditional ||= chain.conditional;
-        if (invertedBefore(compiled, text, trigger, holderEnd, clause.end)) chainSign = -chainSign;
+        // "regain its internationally recognised borders": an inverted trigger already names what the
+        // inverter would win back, so the inverter does not turn it again.
+        if (!entry.inverted && invertedBefore(compiled, text, trigger, holderEnd, clause.end)) chainSign = -chainSign;
         chainSign *= passiveSignAfter(compiled, text, items, trigger, clause.end);
       } else {
         if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
