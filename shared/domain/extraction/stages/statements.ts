@@ -145,40 +145,53 @@ interface TupleRecord {
 /** Per (topic, proposition): per polarity the actor holding it (null once two do). */
 type StanceRecord = Record<Polarity, string | null | undefined>;
 
+/** Per (topic, proposition): its stance record, and per actor its tuple record. */
+interface PropositionRecord {
+  stance: StanceRecord;
+  tuples: Map<string, TupleRecord>;
+}
+
 /**
  * What the document says around each draft (confidence.ts, `Setting`), from one pass over its drafts
  * after they are all made: whether the same tuple is drafted in another sentence (corroborated), with
  * the opposite polarity (contested: opposition against support or a condition; a condition is not
  * the opposite of support), for another actor (shared), and whether the draft's sentence yields
- * drafts of more than one actor (crowded). Linear in the drafts, two keys each; nothing is read from
+ * drafts of more than one actor (crowded). Linear in the drafts, three map lookups each; nothing is read from
  * the text. Every draft of one statement id (same sentence, tuple and polarity) gets the same setting.
  */
 function documentSettings(drafts: readonly Draft[]): Setting[] {
   const n = drafts.length;
-  const tuples = new Map<string, TupleRecord>();
-  const stances = new Map<string, StanceRecord>();
+  // Most documents of a feed yield no draft: no maps for them.
+  if (n === 0) return [];
+  // Keyed topic → proposition → actor, nested rather than by joined strings: the ids are the
+  // codebook's own strings (hashed once), where a joined key is a new string to hash per draft.
+  const byTopic = new Map<string, Map<string, PropositionRecord>>();
   // Per sentence: the actor of its drafts, or null once two differ.
   const actors = new Map<number, string | null>();
   const tupleOf: TupleRecord[] = new Array(n);
   const stanceOf: StanceRecord[] = new Array(n);
   for (let i = 0; i < n; i += 1) {
     const draft = drafts[i]!;
-    const stanceKey = `${draft.topic}\u001f${draft.proposition}`;
-    let stance = stances.get(stanceKey);
-    if (stance === undefined) {
-      stance = { support: undefined, oppose: undefined, conditional: undefined };
-      stances.set(stanceKey, stance);
+    let byProposition = byTopic.get(draft.topic);
+    if (byProposition === undefined) {
+      byProposition = new Map();
+      byTopic.set(draft.topic, byProposition);
     }
+    let record = byProposition.get(draft.proposition);
+    if (record === undefined) {
+      record = { stance: { support: undefined, oppose: undefined, conditional: undefined }, tuples: new Map() };
+      byProposition.set(draft.proposition, record);
+    }
+    const stance = record.stance;
     const holder = stance[draft.polarity];
     if (holder === undefined) stance[draft.polarity] = draft.actor;
     else if (holder !== null && holder !== draft.actor) stance[draft.polarity] = null;
     stanceOf[i] = stance;
-    const tupleKey = `${draft.actor}\u001f${stanceKey}`;
     const side = draft.polarity === 'oppose' ? 'oppose' : 'support';
-    let tuple = tuples.get(tupleKey);
+    let tuple = record.tuples.get(draft.actor);
     if (tuple === undefined) {
       tuple = { side, support: UNSEEN, oppose: UNSEEN, conditional: UNSEEN };
-      tuples.set(tupleKey, tuple);
+      record.tuples.set(draft.actor, tuple);
     } else if (tuple.side !== side) tuple.side = null;
     const seen = tuple[draft.polarity];
     if (seen === UNSEEN) tuple[draft.polarity] = draft.sentenceIndex;
