@@ -3,7 +3,7 @@ import type { ExtractionInput } from '../../../ports/extractor';
 import { confidenceOf, type Evidence, evidenceKindOf, type Setting } from '../confidence';
 import type { StatementDates } from '../dates';
 import type { AnalysedText } from '../nlp';
-import { statementIdIn } from '../statement-id';
+import { statementIdOfKey, statementKeyIn } from '../statement-id';
 import type { Sentence } from './sentences';
 import type { Draft } from './stance/context';
 
@@ -37,7 +37,9 @@ export function toStatements(
   qualifyQuotesByCondition(drafts);
   const settings = documentSettings(drafts);
   // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
-  const byId = new Map<string, Statement>();
+  // They are grouped by the id's key, and only the statements kept are given their id (a sha-256
+  // digest): a document's drafts outnumber its statements almost two to one.
+  const byKey = new Map<string, Statement>();
   // Drafts come sentence by sentence, and those of one clause share their reporting window: the
   // last quote and the last window's date are all the caching they need.
   let quoteIndex = -1;
@@ -63,10 +65,11 @@ export function toStatements(
       statedAt = clauseText ? dates.resolve(clauseText, input.publishedAt) : undefined;
       dateWindow = window;
     }
-    const statementId = statementIdIn(input.documentId, draft);
-    // Built field by field (optional ones only when present), in the order of the schema.
+    const key = statementKeyIn(input.documentId, draft);
+    // Built field by field (optional ones only when present), in the order of the schema; the id
+    // is set once the statement is kept (or told to the calibration callback).
     const statement = {
-      statementId,
+      statementId: '',
       documentId: input.documentId,
       sentenceIndex: draft.sentenceIndex,
       quote,
@@ -82,11 +85,19 @@ export function toStatements(
     const setting = settings[i]!;
     statement.confidence = confidence(draft.evidence, draft.polarity, setting);
     statement.statedAt = statedAt ?? input.publishedAt;
-    scoring.onDraftStatement?.(statement, draft.evidence, setting);
-    const existing = byId.get(statementId);
-    if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
+    if (scoring.onDraftStatement) {
+      statement.statementId = statementIdOfKey(key);
+      scoring.onDraftStatement(statement, draft.evidence, setting);
+    }
+    const existing = byKey.get(key);
+    if (!existing || existing.confidence < statement.confidence) byKey.set(key, statement);
   }
-  return [...byId.values()];
+  const statements: Statement[] = [];
+  for (const [key, statement] of byKey) {
+    if (statement.statementId === '') statement.statementId = statementIdOfKey(key);
+    statements.push(statement);
+  }
+  return statements;
 }
 
 /**
