@@ -3,7 +3,7 @@ import type { ExtractionInput } from '../../../ports/extractor';
 import { confidenceOf, type Evidence, evidenceKindOf, type Setting } from '../confidence';
 import type { StatementDates } from '../dates';
 import type { AnalysedText } from '../nlp';
-import { statementIdIn } from '../statement-id';
+import { statementIdOfKey, statementKeyIn } from '../statement-id';
 import type { Sentence } from './sentences';
 import type { Draft } from './stance/context';
 
@@ -37,7 +37,9 @@ export function toStatements(
   qualifyQuotesByCondition(drafts);
   const settings = documentSettings(drafts);
   // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
-  const byId = new Map<string, Statement>();
+  // They are grouped by the id's key, and only the statements kept are given their id (a sha-256
+  // digest): a document's drafts outnumber its statements almost two to one.
+  const byKey = new Map<string, Statement>();
   // Drafts come sentence by sentence, and those of one clause share their reporting window: the
   // last quote and the last window's date are all the caching they need.
   let quoteIndex = -1;
@@ -63,10 +65,11 @@ export function toStatements(
       statedAt = clauseText ? dates.resolve(clauseText, input.publishedAt) : undefined;
       dateWindow = window;
     }
-    const statementId = statementIdIn(input.documentId, draft);
-    // Built field by field (optional ones only when present), in the order of the schema.
+    const key = statementKeyIn(input.documentId, draft);
+    // Built field by field (optional ones only when present), in the order of the schema; the id
+    // is set once the statement is kept (or told to the calibration callback).
     const statement = {
-      statementId,
+      statementId: '',
       documentId: input.documentId,
       sentenceIndex: draft.sentenceIndex,
       quote,
@@ -82,11 +85,19 @@ export function toStatements(
     const setting = settings[i]!;
     statement.confidence = confidence(draft.evidence, draft.polarity, setting);
     statement.statedAt = statedAt ?? input.publishedAt;
-    scoring.onDraftStatement?.(statement, draft.evidence, setting);
-    const existing = byId.get(statementId);
-    if (!existing || existing.confidence < statement.confidence) byId.set(statementId, statement);
+    if (scoring.onDraftStatement) {
+      statement.statementId = statementIdOfKey(key);
+      scoring.onDraftStatement(statement, draft.evidence, setting);
+    }
+    const existing = byKey.get(key);
+    if (!existing || existing.confidence < statement.confidence) byKey.set(key, statement);
   }
-  return [...byId.values()];
+  const statements: Statement[] = [];
+  for (const [key, statement] of byKey) {
+    if (statement.statementId === '') statement.statementId = statementIdOfKey(key);
+    statements.push(statement);
+  }
+  return statements;
 }
 
 /**
@@ -145,40 +156,53 @@ interface TupleRecord {
 /** Per (topic, proposition): per polarity the actor holding it (null once two do). */
 type StanceRecord = Record<Polarity, string | null | undefined>;
 
+/** Per (topic, proposition): its stance record, and per actor its tuple record. */
+interface PropositionRecord {
+  stance: StanceRecord;
+  tuples: Map<string, TupleRecord>;
+}
+
 /**
  * What the document says around each draft (confidence.ts, `Setting`), from one pass over its drafts
  * after they are all made: whether the same tuple is drafted in another sentence (corroborated), with
  * the opposite polarity (contested: opposition against support or a condition; a condition is not
  * the opposite of support), for another actor (shared), and whether the draft's sentence yields
- * drafts of more than one actor (crowded). Linear in the drafts, two keys each; nothing is read from
+ * drafts of more than one actor (crowded). Linear in the drafts, three map lookups each; nothing is read from
  * the text. Every draft of one statement id (same sentence, tuple and polarity) gets the same setting.
  */
 function documentSettings(drafts: readonly Draft[]): Setting[] {
   const n = drafts.length;
-  const tuples = new Map<string, TupleRecord>();
-  const stances = new Map<string, StanceRecord>();
+  // Most documents of a feed yield no draft: no maps for them.
+  if (n === 0) return [];
+  // Keyed topic → proposition → actor, nested rather than by joined strings: the ids are the
+  // codebook's own strings (hashed once), where a joined key is a new string to hash per draft.
+  const byTopic = new Map<string, Map<string, PropositionRecord>>();
   // Per sentence: the actor of its drafts, or null once two differ.
   const actors = new Map<number, string | null>();
   const tupleOf: TupleRecord[] = new Array(n);
   const stanceOf: StanceRecord[] = new Array(n);
   for (let i = 0; i < n; i += 1) {
     const draft = drafts[i]!;
-    const stanceKey = `${draft.topic}\u001f${draft.proposition}`;
-    let stance = stances.get(stanceKey);
-    if (stance === undefined) {
-      stance = { support: undefined, oppose: undefined, conditional: undefined };
-      stances.set(stanceKey, stance);
+    let byProposition = byTopic.get(draft.topic);
+    if (byProposition === undefined) {
+      byProposition = new Map();
+      byTopic.set(draft.topic, byProposition);
     }
+    let record = byProposition.get(draft.proposition);
+    if (record === undefined) {
+      record = { stance: { support: undefined, oppose: undefined, conditional: undefined }, tuples: new Map() };
+      byProposition.set(draft.proposition, record);
+    }
+    const stance = record.stance;
     const holder = stance[draft.polarity];
     if (holder === undefined) stance[draft.polarity] = draft.actor;
     else if (holder !== null && holder !== draft.actor) stance[draft.polarity] = null;
     stanceOf[i] = stance;
-    const tupleKey = `${draft.actor}\u001f${stanceKey}`;
     const side = draft.polarity === 'oppose' ? 'oppose' : 'support';
-    let tuple = tuples.get(tupleKey);
+    let tuple = record.tuples.get(draft.actor);
     if (tuple === undefined) {
       tuple = { side, support: UNSEEN, oppose: UNSEEN, conditional: UNSEEN };
-      tuples.set(tupleKey, tuple);
+      record.tuples.set(draft.actor, tuple);
     } else if (tuple.side !== side) tuple.side = null;
     const seen = tuple[draft.polarity];
     if (seen === UNSEEN) tuple[draft.polarity] = draft.sentenceIndex;
