@@ -12,13 +12,13 @@ import { runCli, temporaryDirectory } from '../support/run-cli';
 
 /**
  * Issue 16, item 2: nothing dropped silently. The embedded pipeline runs the reliability workload
- * with two bugs: the projector cannot write Ukraine's timeline (every commit with a Ukrainian
- * statement fails in the projector), and the alerter cannot send Hungary's alerts. Those records
+ * with two bugs: the projector cannot write Germany's timeline (every commit with a German
+ * statement fails in the projector), and the alerter cannot send Ukraine's alerts. Those records
  * are parked, with everything after them in their streams, while every other actor's positions
  * and alerts go through. Then the fixed code (a new process without the bugs) runs `stancewatch
  * redrive`, and the installation ends with the same event log, views and alerts as a clean run.
  */
-const PROJECTOR_BUG_ACTOR = 'hungary';
+const PROJECTOR_BUG_ACTOR = 'germany';
 const ALERTER_BUG_ACTOR = 'ukraine';
 
 /** A bug in the projector's code path for one actor: its timeline writes throw (not retried by the SDK). */
@@ -61,13 +61,16 @@ const stateOf = (stancewatch: Stancewatch, dataDir: string): Promise<CanonicalSt
 describe('redrive', () => {
   alertOnNamedSpeech();
 
-  const documents = reliabilityWorkload({ generated: 14, seed: 7 });
+  // A workload whose alerts sent at once name both bug actors and one other (russia). Which
+  // contradictions go out at once follows the fitted statement confidence: after a refit moved
+  // seed 7's Hungarian alert into the review queue, the seed and the bug actors were picked again.
+  const documents = reliabilityWorkload({ generated: 14, seed: 9 });
 
   it('after a poison record for one actor and the fix, ends with the views and alerts of a clean run', async () => {
     const reference = await runEmbeddedPipeline({ directory: temporaryDirectory(), documents });
     const actorsAlerted = new Set(reference.state.outbox.map((alert) => alert.attributes.actor));
     // The workload exercises both bugs and leaves other actors' alerts to go through.
-    expect(actorsAlerted).toEqual(new Set([PROJECTOR_BUG_ACTOR, ALERTER_BUG_ACTOR, 'germany']));
+    expect(actorsAlerted).toEqual(new Set([PROJECTOR_BUG_ACTOR, ALERTER_BUG_ACTOR, 'russia']));
 
     const dataDir = join(temporaryDirectory(), 'data');
     const folder = new DataFolder(dataDir);

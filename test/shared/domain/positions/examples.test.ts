@@ -27,10 +27,10 @@ describe('examples/documents.jsonl through the rules extractor', () => {
     ).toEqual([
       ['ukraine', 'venue:belarus', '2026-01-15', '2026-02-10', 'strong'],
       ['ukraine', 'venue:hungary', '2025-10-28', '2026-01-15', 'possible'],
-      // No Belarus contradiction from 2025-10-28 since the confidence has a per-topic term: "talks
-      // could be held anywhere except Russia or Belarus" (its holder carried over from the clause
-      // before) was 0.70 and is now under 0.6 (venue statements are right less often on the
-      // development sets; 0.66 without the venue term), so it moves no position.
+      // "Talks could be held anywhere except Russia or Belarus" (its holder carried over from the
+      // clause before) sits near the 0.6 a position needs: the refit of calib2 at rules@1.35.0 put it
+      // under, the one at rules@1.37.0 over again. It is held for review either way.
+      ['ukraine', 'venue:belarus', '2025-10-28', '2026-01-15', 'possible'],
       ['ukraine', 'cede-territory', '2025-10-28', '2025-12-04', 'possible'],
     ]);
     // Quote against quote alerts at once; a side in reported speech waits for a desk (docs/positions.md).
