@@ -25,7 +25,8 @@ import { blindSets, evaluateCorpus, formatEvaluation, pressSets, runEval } from 
 
 const DOCUMENTS = ['c01-lavrov-istanbul', 'c04-orban-veto', 'c05-football'];
 
-type Tuple = Pick<Statement, 'actor' | 'topic' | 'proposition' | 'polarity'> & Partial<Pick<Statement, 'evidence'>>;
+type Tuple = Pick<Statement, 'actor' | 'topic' | 'proposition' | 'polarity'> &
+  Partial<Pick<Statement, 'evidence' | 'confidence'>>;
 
 const statementOf = (documentId: string, tuple: Tuple, index: number): Statement => ({
   statementId: `${documentId}-${index}`,
@@ -113,6 +114,30 @@ describe('evaluateCorpus with an injected extractor', () => {
     expect(evaluation.byEvidence['(unlabelled)']).toMatchObject({ found: 3, fn: 4 });
     expect(evaluation.byEvidence['(unlabelled)']?.recall).toBeCloseTo(3 / 7);
     expect(formatEvaluation(evaluation)).toMatch(/quote\s+1\s+1\s+0\s+0\s+0\.500/);
+  });
+
+  it('scores again only the statements at or over each confidence the product acts on (0.6 moves a position, 0.7 a strong alert)', async () => {
+    const extractor = fakeExtractor({
+      'c01-lavrov-istanbul': [
+        { ...lavrovAnswer[0]!, confidence: 0.9 },
+        { ...lavrovAnswer[1]!, confidence: 0.65 },
+        // The false alarm is under 0.6: stored, but it moves nothing.
+        { ...lavrovAnswer[2]!, confidence: 0.55 },
+      ],
+    });
+    const evaluation = await evaluateCorpus({
+      sets: ['dev'],
+      documentIds: ['c01-lavrov-istanbul', 'c05-football'],
+      extractor,
+    });
+
+    // c01's labels on (actor, topic, polarity): Russia supports talks, supports one venue, opposes another.
+    expect(evaluation.overall.polarity).toMatchObject({ tp: 2, fp: 1, fn: 1 });
+    expect(evaluation.byConfidence.map(({ atLeast }) => atLeast)).toEqual([0.6, 0.7]);
+    expect(evaluation.byConfidence[0]?.scores).toMatchObject({ tp: 2, fp: 0, fn: 1, precision: 1 });
+    expect(evaluation.byConfidence[1]?.scores).toMatchObject({ tp: 1, fp: 0, fn: 2 });
+    expect(evaluation.byConfidence[1]?.scores.recall).toBeCloseTo(1 / 3);
+    expect(formatEvaluation(evaluation)).toMatch(/confidence >= 0\.6\s+2\s+0\s+1\s+1\.000 0\.667 0\.800/);
   });
 
   it('counts a document whose extraction throws as failed and extracting nothing, and scores the rest', async () => {

@@ -7,6 +7,7 @@ import { ENV, EXTRACTOR_KINDS, type ExtractorKind, readConfig } from '../../shar
 import type { Codebook } from '../../shared/domain/extraction/codebook/schema';
 import type { LlmExtractionResult } from '../../shared/domain/extraction/llm/report';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
+import { MIN_POSITION_CONFIDENCE, SEVERITY_MIN_CONFIDENCE } from '../../shared/domain/positions/rules';
 import { CLI_EXIT_BY_CODE, isStancewatchError } from '../../shared/errors';
 import { mapConcurrently } from '../../shared/map-concurrently';
 import type { ExtractionResult, Extractor } from '../../shared/ports/extractor';
@@ -215,6 +216,21 @@ function extractAll(
 
 export type KeyKind = 'proposition' | 'polarity';
 
+/**
+ * The confidences the product acts on: a statement under MIN_POSITION_CONFIDENCE is stored but
+ * moves no position, and a contradiction is sent at once only when both sides reach
+ * SEVERITY_MIN_CONFIDENCE. Scoring the statements at or over each shows what a desk sees move,
+ * beside the eval's headline figures over every statement extracted.
+ */
+export const CONFIDENCE_FLOORS = [MIN_POSITION_CONFIDENCE, SEVERITY_MIN_CONFIDENCE] as const;
+
+export interface ConfidenceFloorScores {
+  /** Only statements whose confidence is at least this count as extracted. */
+  atLeast: number;
+  /** On (actor, topic, polarity); every label still counts, so recall is over all of them. */
+  scores: Scores;
+}
+
 interface Tuple {
   actor: string;
   topic: string;
@@ -264,6 +280,8 @@ export interface Evaluation {
    * extracted statements' kind.
    */
   byEvidence: Record<string, EvidenceScores>;
+  /** On (actor, topic, polarity), counting only the statements at or over each of CONFIDENCE_FLOORS. */
+  byConfidence: ConfidenceFloorScores[];
   /** Of the expected hearsay statements, how many were found with the right `reportedBy`. */
   hearsay: { expected: number; found: number };
   /** Documents labelled with no statement that yielded none. */
@@ -299,6 +317,7 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Eva
     tally(evidenceCounts, kind, field, noEvidenceCounts);
   const bumpIn = (map: Map<string, Counts>, bucket: string, field: keyof Counts) => tally(map, bucket, field, noCounts);
   const results: DocumentResult[] = [];
+  const floorCounts = CONFIDENCE_FLOORS.map(noCounts);
   const hearsay = { expected: 0, found: 0 };
   const silentDocuments = { expected: 0, silent: 0 };
   let predicted = 0;
@@ -359,6 +378,17 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Eva
         }
       }
     }
+    const labelled = new Set(document.expected.map((tuple) => keyOf(tuple, 'polarity')));
+    for (const [index, floor] of CONFIDENCE_FLOORS.entries()) {
+      const kept = new Set(
+        result.statements
+          .filter((statement) => statement.confidence >= floor)
+          .map((statement) => keyOf(statement, 'polarity')),
+      );
+      const floorCount = floorCounts[index]!;
+      for (const key of labelled) floorCount[kept.has(key) ? 'tp' : 'fn'] += 1;
+      for (const key of kept) if (!labelled.has(key)) floorCount.fp += 1;
+    }
     for (const tuple of document.expected) {
       if (!tuple.reportedBy) continue;
       hearsay.expected += 1;
@@ -413,6 +443,7 @@ export async function evaluateCorpus(options: EvaluateOptions = {}): Promise<Eva
     byEvidence: Object.fromEntries(
       [...evidenceCounts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, c]) => [kind, evidenceScore(c)]),
     ),
+    byConfidence: CONFIDENCE_FLOORS.map((atLeast, index) => ({ atLeast, scores: score(floorCounts[index]!) })),
     hearsay,
     silentDocuments,
     results,
@@ -474,6 +505,10 @@ export function formatEvaluation(evaluation: Evaluation, verbose = false): strin
     }
     lines.push('');
   }
+  lines.push(`${'statements acted on'.padEnd(24)}  tp   fp   fn  P     R     F1     (actor, topic, polarity)`);
+  for (const { atLeast, scores } of evaluation.byConfidence)
+    lines.push(`${`confidence >= ${atLeast}`.padEnd(24)}${cells(scores)}`);
+  lines.push('');
   const worst = worstDocuments(evaluation, 8);
   if (worst.length > 0) {
     lines.push('worst documents (missed + spurious on (actor, topic, proposition, polarity)):');
