@@ -218,17 +218,7 @@ export class PatternIndex<T> {
     if (start >= limit || !this.has(tokens, start)) return false;
     const list = this.byFirst.get(tokens.norm[start] ?? '');
     if (!list) return false;
-    const next = list.next;
-    if (next !== null && !(start + 1 < limit && next.has(tokens.norm[start + 1] ?? ''))) {
-      // Only the one-token patterns can match here (`candidates`), all ending at start + 1: the
-      // first added wins the tie, so the list need not be walked.
-      const first = list.singles[0];
-      if (first === undefined) return false;
-      into.pattern = first;
-      into.end = start + 1;
-      return true;
-    }
-    for (const pattern of list.all) {
+    for (const pattern of list.candidates(tokens, start, limit)) {
       const end = pattern.single
         ? start + 1
         : matchElements(pattern.elements, pattern.from, tokens, start + pattern.from, limit);
@@ -254,11 +244,9 @@ export class PatternIndex<T> {
   scan(tokens: TokenView, from: number, to: number): readonly PatternMatch<T>[] {
     this.found.clear();
     const longest = this.scratch;
-    // Most tokens cannot start a pattern of this index: their mask bit says so without a call.
-    const mask = this.bit !== 0 ? tokens.mask : undefined;
     let i = from;
     while (i < to) {
-      if ((mask !== undefined && (mask[i]! & this.bit) === 0) || !this.findLongest(tokens, i, to, longest)) {
+      if (!this.findLongest(tokens, i, to, longest)) {
         i += 1;
         continue;
       }
