@@ -220,6 +220,8 @@ function namesNothing(compiled: CompiledCodebook, text: AnalysedText, sentence: 
     if (item.start < clause.start || item.start >= clause.end) continue;
     // "if both sides agree": the coordinator names no one, it only counts the parties.
     if (item.kind === 'coordinator') continue;
+    // "if both sides want it": a pronoun right after the wish is the offer itself, not a condition.
+    if (item.kind === 'anaphor' && wish && objectPronounAt(compiled, text, item)) continue;
     if (item.kind !== 'cue' || item.polarity !== 'support') return false;
     wish = true;
   }
@@ -232,6 +234,11 @@ function namesNothing(compiled: CompiledCodebook, text: AnalysedText, sentence: 
     if (mention.start >= clause.start && mention.start < clause.end && actorOf(mention)) return false;
   }
   return true;
+}
+
+/** One pronoun of `lexicon.objectPronouns` ("it", "them"). */
+function objectPronounAt(compiled: CompiledCodebook, text: AnalysedText, item: Item): boolean {
+  return item.end === item.start + 1 && compiled.words.objectPronouns.has(text.norm[item.start] ?? '');
 }
 
 /**
