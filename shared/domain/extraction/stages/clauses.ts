@@ -129,6 +129,13 @@ export function segmentClauses(
     }
     while (next < items.length && items[next]!.start < i) next += 1;
     const item = items[next]?.start === i ? items[next] : undefined;
+    // "The moment Kyiv writes into law that it will not join, …": what the opening condition asks
+    // runs through its "that" to its comma; the words after "that" are the condition, not the
+    // clause it conditions.
+    if (item?.kind === 'complementizer' && openingCondition(text, frames, first, open, i)) {
+      i = item.end;
+      continue;
+    }
     if (
       item &&
       isBreak(compiled, text, sentence, item, mentions) &&
@@ -310,6 +317,18 @@ function openingOf(text: AnalysedText, frames: Frame[], first: number, index: nu
   let floor = clauseFloor(frames, first, index);
   while (floor < index && quoteMarkAt(text, floor)) floor += 1;
   return floor;
+}
+
+/** A condition clause is open whose marker opens the sentence, quotation or reported speech of `index`. */
+function openingCondition(
+  text: AnalysedText,
+  frames: Frame[],
+  first: number,
+  open: Clause | undefined,
+  index: number,
+): boolean {
+  // "said the same day that …": a marker right before "that" asks nothing of its own.
+  return open?.kind === 'condition' && index > open.start && open.openedAt <= openingOf(text, frames, first, index);
 }
 
 /** Where the sentence, or the reported speech that contains `index`, begins. */
