@@ -177,6 +177,25 @@ function askedSubject(ctx: Context, subject: Mention): boolean {
 }
 
 /**
+ * "The central election commission has said it would need six months to prepare a vote": "it"
+ * right after a reporting verb (and "that", not a participle) that no speaker the rules know
+ * governs (no frame) is that unnamed speaker speaking of itself, not the last actor named; it holds
+ * nothing here.
+ */
+function unnamedSelf(ctx: Context, subject: Mention): boolean {
+  const { text, sentence, compiled } = ctx;
+  if (subject.kind !== 'self' || subject.end !== subject.start + 1) return false;
+  if (!compiled.words.objectPronouns.has(text.norm[subject.start] ?? '')) return false;
+  let at = subject.start;
+  if (compiled.words.complementizers.has(text.norm[at - 1] ?? '')) at -= 1;
+  // ", adding that it …": a participle speaks for the main clause's subject, named or not.
+  for (const item of sentence.items) {
+    if (item.end === at) return item.kind === 'reporting' && !(text.norm[item.start] ?? '').endsWith('ing');
+  }
+  return false;
+}
+
+/**
  * "Italy has withdrawn its offer to host the talks", "retracted the proposal": a retraction verb
  * (`lexicon.retractions`) before a stance noun (`lexicon.anaphors`: offer, proposal, plan …), with at
  * most a determiner between. What is taken back is named, not held: the clause says nothing (the
@@ -565,7 +584,8 @@ export function analyseClause(
     }
   }
   // "Moscow's demand that Ukraine abandon its bid": the one asked is no holder (see askedSubject).
-  const asked = subjects.length > 0 && askedSubject(ctx, subjects[0]!);
+  // "The central election commission has said it would need …": see unnamedSelf.
+  const asked = subjects.length > 0 && (askedSubject(ctx, subjects[0]!) || (!frame && unnamedSelf(ctx, subjects[0]!)));
   if (asked) subjects = NO_MENTIONS;
   // The shared empty list until a subject resolves to a holder.
   let holders: Holder[] = NO_HOLDERS;
