@@ -145,6 +145,12 @@ export function segmentClauses(
       const source =
         item.end - item.start === 1 ? (text.norm[item.start] ?? '') : text.norm.slice(item.start, item.end).join(' ');
       if (item.kind === 'conditional') found.openCondition(item.start, item.end, frame, source);
+      // "if the United States and Europe gave it guarantees", "as soon as the army leaves Donetsk and
+      // Kiev gives up its bid": a conjunction with no comma inside a condition opens its second
+      // conjunct, still the condition (opened at the conjunction, see attachConditions).
+      else if (open?.kind === 'condition' && item.kind === 'coordinator' && conjunctionAt(compiled, text, item.start)) {
+        found.openCondition(item.start, item.end, frame, open.openedBy);
+      }
       else found.openStance(item.end, frame, source);
       i = item.end;
       continue;
@@ -167,6 +173,13 @@ function attachConditions(compiled: CompiledCodebook, text: AnalysedText, senten
     const clause = clauses[index]!;
     if (clause.kind !== 'condition' || namesNothing(compiled, text, sentence, clause)) continue;
     const previous = clauses[index - 1];
+    // The second conjunct of a condition conditions what the first does.
+    if (previous?.kind === 'condition' && previous.end === clause.openedAt && previous.frame === clause.frame) {
+      if (conjunctionAt(compiled, text, clause.openedAt)) {
+        clause.attachesTo = previous.attachesTo;
+        continue;
+      }
+    }
     const targetIndex = previous && previous.frame === clause.frame ? index - 1 : index + 1;
     const target = clauses[targetIndex];
     if (!target) continue;
@@ -241,6 +254,11 @@ function namesNothing(compiled: CompiledCodebook, text: AnalysedText, sentence: 
     if (mention.start >= clause.start && mention.start < clause.end && actorOf(mention)) return false;
   }
   return true;
+}
+
+/** A conjunction ("and", not a comma) at `at`, with no comma right before it. */
+function conjunctionAt(compiled: CompiledCodebook, text: AnalysedText, at: number): boolean {
+  return compiled.words.conjunctions.has(text.norm[at] ?? '') && text.norm[at - 1] !== ',';
 }
 
 /** One pronoun of `lexicon.objectPronouns` ("it", "them"). */
