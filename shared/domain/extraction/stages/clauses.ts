@@ -150,8 +150,7 @@ export function segmentClauses(
       // conjunct, still the condition (opened at the conjunction, see attachConditions).
       else if (open?.kind === 'condition' && item.kind === 'coordinator' && conjunctionAt(compiled, text, item.start)) {
         found.openCondition(item.start, item.end, frame, open.openedBy);
-      }
-      else found.openStance(item.end, frame, source);
+      } else found.openStance(item.end, frame, source);
       i = item.end;
       continue;
     }
