@@ -129,6 +129,13 @@ export function segmentClauses(
     }
     while (next < items.length && items[next]!.start < i) next += 1;
     const item = items[next]?.start === i ? items[next] : undefined;
+    // "The moment Kyiv writes into law that it will not join, …": what the opening condition asks
+    // runs through its "that" to its comma; the words after "that" are the condition, not the
+    // clause it conditions.
+    if (item?.kind === 'complementizer' && openingCondition(text, frames, first, open, i)) {
+      i = item.end;
+      continue;
+    }
     if (
       item &&
       isBreak(compiled, text, sentence, item, mentions) &&
@@ -138,7 +145,12 @@ export function segmentClauses(
       const source =
         item.end - item.start === 1 ? (text.norm[item.start] ?? '') : text.norm.slice(item.start, item.end).join(' ');
       if (item.kind === 'conditional') found.openCondition(item.start, item.end, frame, source);
-      else found.openStance(item.end, frame, source);
+      // "if the United States and Europe gave it guarantees", "as soon as the army leaves Donetsk and
+      // Kiev gives up its bid": a conjunction with no comma inside a condition opens its second
+      // conjunct, still the condition (opened at the conjunction, see attachConditions).
+      else if (open?.kind === 'condition' && item.kind === 'coordinator' && conjunctionAt(compiled, text, item.start)) {
+        found.openCondition(item.start, item.end, frame, open.openedBy);
+      } else found.openStance(item.end, frame, source);
       i = item.end;
       continue;
     }
@@ -160,6 +172,13 @@ function attachConditions(compiled: CompiledCodebook, text: AnalysedText, senten
     const clause = clauses[index]!;
     if (clause.kind !== 'condition' || namesNothing(compiled, text, sentence, clause)) continue;
     const previous = clauses[index - 1];
+    // The second conjunct of a condition conditions what the first does.
+    if (previous?.kind === 'condition' && previous.end === clause.openedAt && previous.frame === clause.frame) {
+      if (conjunctionAt(compiled, text, clause.openedAt)) {
+        clause.attachesTo = previous.attachesTo;
+        continue;
+      }
+    }
     const targetIndex = previous && previous.frame === clause.frame ? index - 1 : index + 1;
     const target = clauses[targetIndex];
     if (!target) continue;
@@ -220,6 +239,8 @@ function namesNothing(compiled: CompiledCodebook, text: AnalysedText, sentence: 
     if (item.start < clause.start || item.start >= clause.end) continue;
     // "if both sides agree": the coordinator names no one, it only counts the parties.
     if (item.kind === 'coordinator') continue;
+    // "if both sides want it": a pronoun right after the wish is the offer itself, not a condition.
+    if (item.kind === 'anaphor' && wish && objectPronounAt(compiled, text, item)) continue;
     if (item.kind !== 'cue' || item.polarity !== 'support') return false;
     wish = true;
   }
@@ -232,6 +253,16 @@ function namesNothing(compiled: CompiledCodebook, text: AnalysedText, sentence: 
     if (mention.start >= clause.start && mention.start < clause.end && actorOf(mention)) return false;
   }
   return true;
+}
+
+/** A conjunction ("and", not a comma) at `at`, with no comma right before it. */
+function conjunctionAt(compiled: CompiledCodebook, text: AnalysedText, at: number): boolean {
+  return compiled.words.conjunctions.has(text.norm[at] ?? '') && text.norm[at - 1] !== ',';
+}
+
+/** One pronoun of `lexicon.objectPronouns` ("it", "them"). */
+function objectPronounAt(compiled: CompiledCodebook, text: AnalysedText, item: Item): boolean {
+  return item.end === item.start + 1 && compiled.words.objectPronouns.has(text.norm[item.start] ?? '');
 }
 
 /**
@@ -303,6 +334,18 @@ function openingOf(text: AnalysedText, frames: Frame[], first: number, index: nu
   let floor = clauseFloor(frames, first, index);
   while (floor < index && quoteMarkAt(text, floor)) floor += 1;
   return floor;
+}
+
+/** A condition clause is open whose marker opens the sentence, quotation or reported speech of `index`. */
+function openingCondition(
+  text: AnalysedText,
+  frames: Frame[],
+  first: number,
+  open: Clause | undefined,
+  index: number,
+): boolean {
+  // "said the same day that …": a marker right before "that" asks nothing of its own.
+  return open?.kind === 'condition' && index > open.start && open.openedAt <= openingOf(text, frames, first, index);
 }
 
 /** Where the sentence, or the reported speech that contains `index`, begins. */

@@ -154,6 +154,47 @@ function contentOfSubjectNoun(ctx: Context, clause: Clause, before: ClauseState 
   return false;
 }
 
+/** At most this many words between a noun cue and its "that" ("Russia's demand on Wednesday that"). */
+const MAX_AFTER_NOUN_CUE = 2;
+
+/**
+ * "repeated Moscow's demand that Ukraine abandon its bid to join NATO", "Moscow's insistence that
+ * Kyiv give up its bid": the subject right after "that" after a noun cue (a demand, an insistence,
+ * a call; at most two plain words between, "on Wednesday") is the one asked, not one who holds the
+ * stance. The demand is its possessor's (a co-holder of the noun cue); the one asked holds nothing
+ * here, and takes no holder from elsewhere.
+ */
+function askedSubject(ctx: Context, subject: Mention): boolean {
+  const { text, sentence, compiled } = ctx;
+  const at = subject.start - 1;
+  if (!compiled.words.complementizers.has(text.norm[at] ?? '')) return false;
+  for (let end = at; end >= at - MAX_AFTER_NOUN_CUE; end -= 1) {
+    for (const item of sentence.items) {
+      if (item.end === end) return isNominalCue(item);
+    }
+  }
+  return false;
+}
+
+/**
+ * "The central election commission has said it would need six months to prepare a vote": "it"
+ * right after a reporting verb (and "that", not a participle) that no speaker the rules know
+ * governs (no frame) is that unnamed speaker speaking of itself, not the last actor named; it holds
+ * nothing here.
+ */
+function unnamedSelf(ctx: Context, subject: Mention): boolean {
+  const { text, sentence, compiled } = ctx;
+  if (subject.kind !== 'self' || subject.end !== subject.start + 1) return false;
+  if (!compiled.words.objectPronouns.has(text.norm[subject.start] ?? '')) return false;
+  let at = subject.start;
+  if (compiled.words.complementizers.has(text.norm[at - 1] ?? '')) at -= 1;
+  // ", adding that it …": a participle speaks for the main clause's subject, named or not.
+  for (const item of sentence.items) {
+    if (item.end === at) return item.kind === 'reporting' && !(text.norm[item.start] ?? '').endsWith('ing');
+  }
+  return false;
+}
+
 /**
  * "Italy has withdrawn its offer to host the talks", "retracted the proposal": a retraction verb
  * (`lexicon.retractions`) before a stance noun (`lexicon.anaphors`: offer, proposal, plan …), with at
@@ -542,6 +583,10 @@ export function analyseClause(
       subjects = NO_MENTIONS;
     }
   }
+  // "Moscow's demand that Ukraine abandon its bid": the one asked is no holder (see askedSubject).
+  // "The central election commission has said it would need …": see unnamedSelf.
+  const asked = subjects.length > 0 && (askedSubject(ctx, subjects[0]!) || (!frame && unnamedSelf(ctx, subjects[0]!)));
+  if (asked) subjects = NO_MENTIONS;
   // The shared empty list until a subject resolves to a holder.
   let holders: Holder[] = NO_HOLDERS;
   for (const m of subjects) {
@@ -592,7 +637,15 @@ export function analyseClause(
     // "X said that Putin had shown no interest …, and urged governments to …": the speaker's act.
     holders = speakers;
     inherited = true;
-  } else if (holders.length === 0 && !nonRestrictive && !otherAgent && !ownSubject && !otherPerson && !otherPeople) {
+  } else if (
+    holders.length === 0 &&
+    !asked &&
+    !nonRestrictive &&
+    !otherAgent &&
+    !ownSubject &&
+    !otherPerson &&
+    !otherPeople
+  ) {
     // Never from a condition put before this clause: "The day the Ukrainian army leaves, the
     // fighting will end" is not the army's stance on the end, and what the condition asks is the
     // speaker's (see draftSentence). An imperative trade's "us" is the speaker's side ("Give us
