@@ -421,7 +421,9 @@ describe('confidence', () => {
 
   // The order the fitted model gives (confidence-weights.json, docs/positions.md "Confidence: what
   // the number means"): on the development sets a named speaker's reported words are right more
-  // often than the same speaker quoted, and hearsay least often of all.
+  // often than the same speaker quoted, and hearsay least often of all. An unnamed official's
+  // reported words may tie them at two decimals: since press-24 and press-25 (analysis pieces and
+  // press reviews, full of unnamed officials) joined the fit at rules@1.40.0, anonymity costs little.
   it('a named speaker reported scores highest; quotes, unnamed sources, analysts and the narrator lower; hearsay lowest', () => {
     const quoted = confidence('"Russia will never accept a ceasefire," Lavrov said.');
     const reported = confidence('Lavrov said Russia would never accept a ceasefire.');
@@ -432,8 +434,8 @@ describe('confidence', () => {
     const sources = confidence('Sources said Russia rejected a ceasefire.');
     const analysts = confidence('Analysts said Russia was unlikely to accept a ceasefire.');
     const hearsay = confidence('Zelensky said Russia rejected a ceasefire.');
-    for (const other of [quoted, narrated, anonymous, sources, analysts, hearsay])
-      expect(reported).toBeGreaterThan(other);
+    for (const other of [quoted, narrated, sources, analysts, hearsay]) expect(reported).toBeGreaterThan(other);
+    expect(reported).toBeGreaterThanOrEqual(anonymous);
     for (const other of [quoted, narrated, anonymous, sources, analysts]) expect(hearsay).toBeLessThan(other);
     expect(sources).toBeLessThan(anonymous);
   });
