@@ -14,7 +14,14 @@ import {
 } from '../../shared/domain/extraction/confidence';
 import { createRulesExtractor, RULES_VERSION } from '../../shared/domain/extraction/rules-extractor';
 import { MIN_POSITION_CONFIDENCE, severityOf, standsOnItsOwn } from '../../shared/domain/positions/rules';
-import { churnReport, developmentBanks, examplesBank, formatStability, scorerOfWeights, stabilityOf } from './churn';
+import {
+  churnReport,
+  developmentBanks,
+  formatStability,
+  promisedDocuments,
+  scorerOfWeights,
+  stabilityOf,
+} from './churn';
 import { type RaisedContradiction, scoreContradictions } from './contradiction-scenario';
 import { type CorpusDocument, type CorpusSet, developmentSets, loadCorpus } from './evaluate';
 import { fitLogistic, type LogisticFit } from './logistic';
@@ -561,7 +568,12 @@ function main(args: string[]): void {
     execFileSync(fileURLToPath(new URL('../../node_modules/.bin/biome', import.meta.url)), ['format', '--write', path]);
     out.push('', `wrote ${path}`);
   }
-  const churn = churnReport(developmentBanks(sets), examplesBank(), scorerOfWeights(committed), scorerOfWeights(fit));
+  const churn = churnReport(
+    developmentBanks(sets),
+    promisedDocuments(),
+    scorerOfWeights(committed),
+    scorerOfWeights(fit),
+  );
   out.push(...churn.lines);
   out.push(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
   console.log(out.join('\n'));

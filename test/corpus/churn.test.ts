@@ -44,7 +44,7 @@ describe('the churn report of a refit', () => {
   }, 30_000);
 
   it('names a change of the bundled examples\u2019 contradictions before examples.test.ts breaks', () => {
-    const examples = examplesBank();
+    const examples = [{ bank: examplesBank(), tests: 'examples.test.ts' }];
     const shipped = scorerOfWeights(FITTED_CONFIDENCE);
     const same = churnReport([], examples, shipped, shipped);
     expect(same.examplesChanged).toBe(false);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { smokeDocuments } from '../../cli/smoke';
 import type { Polarity, Statement } from '../../events/statement';
 import { DEFAULT_STRENGTH_POLICY } from '../../shared/domain/alerts/alert-strength';
 import type { ConfidenceWeights, Evidence, Setting } from '../../shared/domain/extraction/confidence';
@@ -169,6 +170,61 @@ const contradictionKey = (c: RaisedContradiction) =>
 const describeContradiction = (c: RaisedContradiction) =>
   `${c.actor} ${c.proposition} ${c.earlier.statedAt}→${c.later.statedAt} ${c.strength} (${c.earlier.confidence.toFixed(2)}/${c.later.confidence.toFixed(2)})`;
 
+/** Documents the product makes a promise about, and the tests that hold it to the shipped weights. */
+export interface PromisedDocuments {
+  bank: DraftBank;
+  tests: string;
+}
+
+/** The bundled examples and the smoke command's documents, with the tests that read them with the shipped weights. */
+export const promisedDocuments = (): PromisedDocuments[] => [
+  {
+    bank: examplesBank(),
+    tests: 'test/shared/domain/positions/examples.test.ts, test/e2e/embedded-contradictions.e2e.test.ts',
+  },
+  {
+    bank: draftBankOf('smoke', [...smokeDocuments('churn', new Date('2026-01-01T00:00:00Z'))]),
+    tests: 'test/cli/smoke.test.ts (an alert at once)',
+  },
+];
+
+/** A promise's contradictions and strengths under both models, each marked when it changed. */
+function promiseLines(
+  promise: PromisedDocuments,
+  committed: Scorer,
+  fresh: Scorer,
+): { lines: string[]; changed: boolean } {
+  const { bank, tests } = promise;
+  const oldStatements = statementsUnder(bank, committed);
+  const newStatements = statementsUnder(bank, fresh);
+  const raisedBefore = contradictionsOf(oldStatements, { inArrivalOrder: true });
+  const raisedAfter = contradictionsOf(newStatements, { inArrivalOrder: true });
+  const beforeByKey = new Map(raisedBefore.map((c) => [contradictionKey(c), c]));
+  const afterKeys = new Set(raisedAfter.map(contradictionKey));
+  const listed: string[] = [];
+  let changed = false;
+  for (const c of raisedAfter) {
+    const old = beforeByKey.get(contradictionKey(c));
+    if (!old) {
+      changed = true;
+      listed.push(`    NEW ${describeContradiction(c)}`);
+    } else if (old.strength !== c.strength) {
+      changed = true;
+      listed.push(`    STRENGTH ${old.strength} → ${describeContradiction(c)}`);
+    } else listed.push(`    ${describeContradiction(c)}`);
+  }
+  for (const c of raisedBefore) {
+    if (afterKeys.has(contradictionKey(c))) continue;
+    changed = true;
+    listed.push(`    GONE ${describeContradiction(c)}`);
+  }
+  const lines = [
+    `  ${bank.name} (shipped weights in ${tests}): statements crossing ${formatCrossings(oldStatements, newStatements).text}; contradictions ${changed ? 'CHANGED: read those tests again' : 'unchanged'} (fresh fit, sides' confidences):`,
+    ...listed,
+  ];
+  return { lines, changed };
+}
+
 /**
  * The churn report of `npm run calibrate`: what the fresh fit moves against the weights committed,
  * on the development sets (statements across 0.6 and 0.7, and the contradiction scenarios) and on
@@ -176,7 +232,7 @@ const describeContradiction = (c: RaisedContradiction) =>
  */
 export function churnReport(
   banks: readonly DraftBank[],
-  examples: DraftBank,
+  promises: readonly PromisedDocuments[],
   committed: Scorer,
   fresh: Scorer,
 ): { lines: string[]; examplesChanged: boolean } {
@@ -211,33 +267,12 @@ export function churnReport(
   );
   if (perSet.length > 0) lines.push('  by set, where something crossed or a count moved:', ...perSet);
 
-  const oldExamples = statementsUnder(examples, committed);
-  const newExamples = statementsUnder(examples, fresh);
-  const raisedBefore = contradictionsOf(oldExamples, { inArrivalOrder: true });
-  const raisedAfter = contradictionsOf(newExamples, { inArrivalOrder: true });
-  const beforeByKey = new Map(raisedBefore.map((c) => [contradictionKey(c), c]));
-  const afterKeys = new Set(raisedAfter.map(contradictionKey));
-  const listed: string[] = [];
   let changed = false;
-  for (const c of raisedAfter) {
-    const old = beforeByKey.get(contradictionKey(c));
-    if (!old) {
-      changed = true;
-      listed.push(`    NEW ${describeContradiction(c)}`);
-    } else if (old.strength !== c.strength) {
-      changed = true;
-      listed.push(`    STRENGTH ${old.strength} → ${describeContradiction(c)}`);
-    } else listed.push(`    ${describeContradiction(c)}`);
+  for (const promise of promises) {
+    const checked = promiseLines(promise, committed, fresh);
+    lines.push(...checked.lines);
+    changed ||= checked.changed;
   }
-  for (const c of raisedBefore) {
-    if (afterKeys.has(contradictionKey(c))) continue;
-    changed = true;
-    listed.push(`    GONE ${describeContradiction(c)}`);
-  }
-  lines.push(
-    `  bundled examples (test/shared/domain/positions/examples.test.ts reads the shipped weights): statements crossing ${formatCrossings(oldExamples, newExamples).text}; contradictions ${changed ? 'CHANGED, examples.test.ts will fail until its expectations are read again' : 'unchanged'} (fresh fit, sides' confidences):`,
-    ...listed,
-  );
   return { lines, examplesChanged: changed };
 }
 
