@@ -25,6 +25,7 @@ describe('npm run calibrate: its command line', () => {
     expect(calibrateOptions([])).toEqual({ write: true, force: false });
     expect(calibrateOptions(['--no-write'])).toEqual({ write: false, force: false });
     expect(calibrateOptions(['--force'])).toEqual({ write: true, force: true });
+    expect(calibrateOptions(['--stability'])).toEqual({ write: true, force: false, stability: true });
   });
 
   it('refuses what it does not know with a message and the usage, before fitting or writing anything', () => {

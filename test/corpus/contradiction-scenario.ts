@@ -43,13 +43,23 @@ export interface ContradictionScenario {
 
 type Labelled = Pick<CorpusDocument, 'id' | 'publishedAt' | 'expected'>;
 
-export function contradictionsOf(statements: readonly Statement[]): RaisedContradiction[] {
-  const ordered = [...statements].sort(
-    (left, right) =>
-      left.statedAt.localeCompare(right.statedAt) ||
-      left.documentId.localeCompare(right.documentId) ||
-      left.sentenceIndex - right.sentenceIndex,
-  );
+/**
+ * The contradictions the position decisions raise over `statements`, taken in date order, or with
+ * `inArrivalOrder` in the order given (documents as ingested: a late report then lands inside a
+ * flip, as in the pipeline, rather than before it).
+ */
+export function contradictionsOf(
+  statements: readonly Statement[],
+  options: { inArrivalOrder?: boolean } = {},
+): RaisedContradiction[] {
+  const ordered = options.inArrivalOrder
+    ? [...statements]
+    : [...statements].sort(
+        (left, right) =>
+          left.statedAt.localeCompare(right.statedAt) ||
+          left.documentId.localeCompare(right.documentId) ||
+          left.sentenceIndex - right.sentenceIndex,
+      );
   const states = new Map<string, PositionState>();
   const byId = new Map(ordered.map((statement) => [statement.statementId, statement]));
   const raised: RaisedContradiction[] = [];

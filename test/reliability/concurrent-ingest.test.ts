@@ -11,13 +11,14 @@ import { ensureTable } from '../../shared/adapters/dynamodb/ensure-table';
 import { viewsTableDefinition } from '../../shared/adapters/dynamodb/views-table';
 import { MemoryNotifier } from '../../shared/adapters/embedded/memory-notifier';
 import { streamRecordOf } from '../../shared/adapters/embedded/stream-record';
-import { createRulesExtractor, type RulesExtractor } from '../../shared/domain/extraction/rules-extractor';
+import type { RulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { systemClock } from '../../shared/ports/clock';
 import type { Extractor } from '../../shared/ports/extractor';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
 import { openStancewatch } from '../../shared/wiring/embedded';
 import { canonicalLog, scanAll } from '../support/canonical-state';
 import { type DynamoTestStore, startDynamoTestStore } from '../support/dynamo-test-store';
+import { fixedScoringExtractor } from '../support/fixed-scoring';
 
 /**
  * Issue 7, item 4: 32 concurrent POST /documents of overlapping documents about one actor and
@@ -115,7 +116,7 @@ function checkLog(eventItems: readonly Record<string, unknown>[], distinctTexts:
 
 let rules: RulesExtractor;
 beforeAll(() => {
-  rules = createRulesExtractor();
+  rules = fixedScoringExtractor();
 });
 
 describe('32 concurrent POST /documents about one actor and topic', () => {

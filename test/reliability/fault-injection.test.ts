@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { summarise } from '../support/canonical-state';
 import { FaultInjector } from '../support/fault-injection';
+import { fixedScoringExtractor } from '../support/fixed-scoring';
 import { reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
 import { temporaryDirectory } from '../support/run-cli';
 
@@ -19,9 +20,18 @@ describe('the embedded pipeline with 20 % of DynamoDB calls failing', () => {
   const documents = reliabilityWorkload({ generated: 14, seed: 7 });
 
   it('ends in the same event log, views and outbox as a fault-free run', async () => {
-    const reference = await runEmbeddedPipeline({ directory: temporaryDirectory(), documents });
+    const reference = await runEmbeddedPipeline({
+      directory: temporaryDirectory(),
+      documents,
+      extractor: fixedScoringExtractor(),
+    });
     const faults = new FaultInjector({ seed: 20_26, rate: 0.2 });
-    const faulty = await runEmbeddedPipeline({ directory: temporaryDirectory(), documents, faults });
+    const faulty = await runEmbeddedPipeline({
+      directory: temporaryDirectory(),
+      documents,
+      faults,
+      extractor: fixedScoringExtractor(),
+    });
 
     const stats = faults.stats();
     const shape = summarise(reference.state);

@@ -7,11 +7,11 @@ import { DynamoEventStore } from '../../shared/adapters/dynamodb/dynamo-event-st
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { ingestDocument } from '../../shared/application/ingest-document';
 import { contentHashOf } from '../../shared/domain/documents/document-input';
-import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import type { IdGenerator } from '../../shared/ports/id-generator';
 import { openStancewatch } from '../../shared/wiring/embedded';
 import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { readOutbox } from '../support/canonical-state';
+import { fixedScoringExtractor } from '../support/fixed-scoring';
 import { quietOutbox } from '../support/reliability-pipeline';
 import { type CliResult, runCli, temporaryDirectory } from '../support/run-cli';
 import { aStatement } from '../support/statement-factory';
@@ -127,7 +127,7 @@ describe('poison records', () => {
     const folder = new DataFolder(dataDir);
     const stancewatch = await openStancewatch({
       folder,
-      extractor: createRulesExtractor(),
+      extractor: fixedScoringExtractor(),
       notifier: quietOutbox(dataDir),
     });
     try {
@@ -185,7 +185,7 @@ describe('poison records', () => {
     expect(upgraded.code, upgraded.stderr).toBe(0);
     expect(JSON.parse(upgraded.stdout)).toMatchObject({ redriven: 1, remaining: 0, stillFailing: [] });
 
-    const reopened = await openStancewatch({ folder, extractor: createRulesExtractor() });
+    const reopened = await openStancewatch({ folder, extractor: fixedScoringExtractor() });
     try {
       expect(await reopened.parking.list('projector')).toEqual([]);
       expect(await reopened.parking.blockedKeys('projector')).toEqual(new Set());

@@ -2,24 +2,28 @@ import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
-import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import type { Notifier } from '../../shared/ports/notifier';
 import { openStancewatch, type Stancewatch } from '../../shared/wiring/embedded';
 import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { type CanonicalState, canonicalState, readOutbox } from '../support/canonical-state';
+import { fixedScoringExtractor } from '../support/fixed-scoring';
 import { quietOutbox, reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
 import { runCli, temporaryDirectory } from '../support/run-cli';
 
 /**
  * Issue 16, item 2: nothing dropped silently. The embedded pipeline runs the reliability workload
- * with two bugs: the projector cannot write Germany's timeline (every commit with a German
- * statement fails in the projector), and the alerter cannot send Ukraine's alerts. Those records
- * are parked, with everything after them in their streams, while every other actor's positions
- * and alerts go through. Then the fixed code (a new process without the bugs) runs `stancewatch
- * redrive`, and the installation ends with the same event log, views and alerts as a clean run.
+ * with two bugs: the projector cannot write one actor's timeline (every commit with a statement of
+ * that actor fails in the projector), and the alerter cannot send another actor's alerts. Those
+ * records are parked, with everything after them in their streams, while every other actor's
+ * positions and alerts go through. Then the fixed code (a new process without the bugs) runs
+ * `stancewatch redrive`, and the installation ends with the same event log, views and alerts as a
+ * clean run.
+ *
+ * The bug actors are not picked by hand: they are the first and the last (by id) of the actors a
+ * clean run alerts (Germany and Ukraine today), and the statements are scored with the tests' fixed
+ * confidence (test/support/fixed-scoring.ts), so neither a refit of the shipped weights nor a rule
+ * that changes who is alerted leaves the test without an actor for each bug.
  */
-const PROJECTOR_BUG_ACTOR = 'germany';
-const ALERTER_BUG_ACTOR = 'ukraine';
 
 /** A bug in the projector's code path for one actor: its timeline writes throw (not retried by the SDK). */
 function projectorBugFor(actor: string) {
@@ -61,23 +65,26 @@ const stateOf = (stancewatch: Stancewatch, dataDir: string): Promise<CanonicalSt
 describe('redrive', () => {
   alertOnNamedSpeech();
 
-  // A workload whose alerts sent at once name both bug actors and one other (russia). Which
-  // contradictions go out at once follows the fitted statement confidence: after a refit moved
-  // seed 7's Hungarian alert into the review queue, the seed and the bug actors were picked again.
   const documents = reliabilityWorkload({ generated: 14, seed: 9 });
 
   it('after a poison record for one actor and the fix, ends with the views and alerts of a clean run', async () => {
-    const reference = await runEmbeddedPipeline({ directory: temporaryDirectory(), documents });
-    const actorsAlerted = new Set(reference.state.outbox.map((alert) => alert.attributes.actor));
-    // The workload exercises both bugs and leaves other actors' alerts to go through.
-    expect(actorsAlerted).toEqual(new Set([PROJECTOR_BUG_ACTOR, ALERTER_BUG_ACTOR, 'russia']));
+    const reference = await runEmbeddedPipeline({
+      directory: temporaryDirectory(),
+      documents,
+      extractor: fixedScoringExtractor(),
+    });
+    const actorsAlerted = [...new Set(reference.state.outbox.map((alert) => String(alert.attributes.actor)))].sort();
+    // The workload exercises both bugs and leaves at least one other actor's alerts to go through.
+    expect(actorsAlerted.length).toBeGreaterThanOrEqual(3);
+    const PROJECTOR_BUG_ACTOR = actorsAlerted[0]!;
+    const ALERTER_BUG_ACTOR = actorsAlerted.at(-1)!;
 
     const dataDir = join(temporaryDirectory(), 'data');
     const folder = new DataFolder(dataDir);
     const outbox = quietOutbox(dataDir);
     const buggy = await openStancewatch({
       folder,
-      extractor: createRulesExtractor(),
+      extractor: fixedScoringExtractor(),
       notifier: alerterBugFor(ALERTER_BUG_ACTOR, outbox),
       configureClient: projectorBugFor(PROJECTOR_BUG_ACTOR),
       parking: { retryDelayMs: 1 },
@@ -134,7 +141,7 @@ describe('redrive', () => {
     expect(redriven.code, redriven.stderr).toBe(0);
     expect(JSON.parse(redriven.stdout)).toMatchObject({ stillFailing: [], remaining: 0 });
 
-    const fixed = await openStancewatch({ folder, extractor: createRulesExtractor() });
+    const fixed = await openStancewatch({ folder, extractor: fixedScoringExtractor() });
     try {
       const state = await stateOf(fixed, dataDir);
       expect(state.views).toEqual(reference.state.views);
@@ -151,7 +158,7 @@ describe('redrive', () => {
 });
 
 async function countParked(folder: DataFolder): Promise<{ projector: number; alerter: number }> {
-  const store = await openStancewatch({ folder, extractor: createRulesExtractor() });
+  const store = await openStancewatch({ folder, extractor: fixedScoringExtractor() });
   try {
     return {
       projector: (await store.parking.list('projector')).length,

@@ -3,11 +3,11 @@ import { createSnsClient } from '../../shared/adapters/sns/sns-client';
 import { SnsNotifier } from '../../shared/adapters/sns/sns-notifier';
 import { readAllPages } from '../../shared/application/read-all-pages';
 import { reviewContradiction } from '../../shared/application/review-contradiction';
-import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { openStancewatch } from '../../shared/wiring/embedded';
 import { canonicalLog, scanAll } from '../support/canonical-state';
 import { startFakeSns } from '../support/fake-sns';
 import { FaultInjector } from '../support/fault-injection';
+import { fixedScoringExtractor } from '../support/fixed-scoring';
 import { reliabilityWorkload, withClientRetries } from '../support/reliability-pipeline';
 
 /**
@@ -38,7 +38,7 @@ describe('verdicts under faults, with the default alert policy', () => {
     const dynamoFaults = new FaultInjector({ seed: 22, rate: 0.2 });
     const client = snsFaults.attach(createSnsClient({ endpoint: sns.endpoint }));
     const stancewatch = await openStancewatch({
-      extractor: createRulesExtractor(),
+      extractor: fixedScoringExtractor(),
       notifier: new SnsNotifier({ client, topicArn: TOPIC }),
       configureClient: (dynamo) => void dynamoFaults.attach(dynamo),
     });

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
-import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { openStancewatch } from '../../shared/wiring/embedded';
 import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { scanAll } from '../support/canonical-state';
 import { folderState } from '../support/crash-loop';
+import { fixedScoringExtractor } from '../support/fixed-scoring';
 import { quietOutbox, reliabilityWorkload, runEmbeddedPipeline } from '../support/reliability-pipeline';
 import { temporaryDirectory } from '../support/run-cli';
 
@@ -20,7 +20,11 @@ describe('embedded runtime with snapshots and restarts', () => {
 
   it('ends in the state of an uninterrupted run without snapshots', async () => {
     const documents = reliabilityWorkload({ generated: 12, seed: 7 });
-    const reference = await runEmbeddedPipeline({ directory: temporaryDirectory(), documents });
+    const reference = await runEmbeddedPipeline({
+      directory: temporaryDirectory(),
+      documents,
+      extractor: fixedScoringExtractor(),
+    });
 
     const dataDir = join(temporaryDirectory(), 'data');
     let snapshotItems = 0;
@@ -28,7 +32,7 @@ describe('embedded runtime with snapshots and restarts', () => {
       const folder = new DataFolder(dataDir);
       const stancewatch = await openStancewatch({
         folder,
-        extractor: createRulesExtractor(),
+        extractor: fixedScoringExtractor(),
         notifier: quietOutbox(folder.root),
         snapshotEvery: 2,
       });

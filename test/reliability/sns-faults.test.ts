@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSnsClient } from '../../shared/adapters/sns/sns-client';
 import { SnsNotifier } from '../../shared/adapters/sns/sns-notifier';
-import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { openStancewatch } from '../../shared/wiring/embedded';
 import { alertOnNamedSpeech } from '../support/alert-on-named-speech';
 import { canonicalLog, scanAll } from '../support/canonical-state';
 import { startFakeSns } from '../support/fake-sns';
 import { FaultInjector, type FaultKind } from '../support/fault-injection';
+import { fixedScoringExtractor } from '../support/fixed-scoring';
 import { reliabilityWorkload, withClientRetries } from '../support/reliability-pipeline';
 
 /**
@@ -36,7 +36,7 @@ async function runWithSnsFaults(snsKinds: readonly FaultKind[], snsRate: number,
   const dynamoFaults = new FaultInjector({ seed: 6, rate: dynamoRate });
   const client = snsFaults.attach(createSnsClient({ endpoint: sns.endpoint }));
   const stancewatch = await openStancewatch({
-    extractor: createRulesExtractor(),
+    extractor: fixedScoringExtractor(),
     notifier: new SnsNotifier({ client, topicArn: TOPIC }),
     configureClient: (dynamo) => void dynamoFaults.attach(dynamo),
   });

@@ -6,6 +6,7 @@ import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { isStancewatchError } from '../../shared/errors';
 import { systemClock } from '../../shared/ports/clock';
+import type { Extractor } from '../../shared/ports/extractor';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
 import { openStancewatch, type Stancewatch } from '../../shared/wiring/embedded';
 import { type CanonicalState, canonicalState, readOutbox } from './canonical-state';
@@ -89,13 +90,18 @@ export async function runEmbeddedPipeline(options: {
   documents: readonly unknown[];
   faults?: FaultInjector;
   beforeClose?: (stancewatch: Stancewatch) => Promise<void>;
+  /**
+   * The extractor (default: the rules extractor with the shipped confidence, as the CLI runs it; a
+   * test that compares with no CLI run passes `fixedScoringExtractor()`, so a refit never moves it).
+   */
+  extractor?: Extractor;
 }): Promise<PipelineRun> {
   const started = performance.now();
   const folder = new DataFolder(join(options.directory, 'data'));
   const faults = options.faults;
   const stancewatch = await openStancewatch({
     folder,
-    extractor: createRulesExtractor(),
+    extractor: options.extractor ?? createRulesExtractor(),
     notifier: quietOutbox(folder.root),
     ...(faults ? { configureClient: (client) => void faults.attach(client) } : {}),
   });
