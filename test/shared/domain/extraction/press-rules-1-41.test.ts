@@ -46,14 +46,14 @@ describe('not recognising sanctions opposes them; the annexation alone names its
   });
 });
 
-describe('keeping on paying, paying one’s share: funding', () => {
+describe('keeping on paying: funding', () => {
   it('given a country that will keep paying for Ukraine’s grid repairs, when read, then it supports funding (fails under rules@1.40.0)', () => {
     const statements = extract('Meloni said Italy would keep paying for the repair of Ukrainian power stations.');
     expectStatement(statements, { actor: 'italy', topic: 'funding', polarity: 'support' });
   });
 
-  it('given a quoted promise to pay its share, when read, then the country supports funding (fails under rules@1.40.0)', () => {
-    const statements = extract('"Finland will pay its full share for Ukraine\'s recovery," Stubb said.');
+  it('given a quoted promise to keep paying its share, when read, then the country supports funding (fails under rules@1.40.0)', () => {
+    const statements = extract('"Finland will keep paying its full share for Ukraine\'s recovery," Stubb said.');
     expectStatement(statements, { actor: 'finland', topic: 'funding', polarity: 'support' });
   });
 
