@@ -48,6 +48,14 @@ describe('a place named after a goal of winning it back is no support for ceding
       polarity: 'oppose',
     });
   });
+  it('given two regions closing a goal as "… and … included", when read, then no support for ceding them is read (fails under rules@1.43.0)', () => {
+    expect(
+      polaritiesOn(
+        'Umerov wrote: "Ukraine will bring every town in the south back under its flag, Kherson and Zaporizhzhia included."',
+        'ukraine',
+      ),
+    ).not.toContain('support');
+  });
 });
 
 describe('a true stance on ceding territory still comes out (guards)', () => {
