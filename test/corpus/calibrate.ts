@@ -16,6 +16,7 @@ import { createRulesExtractor, RULES_VERSION } from '../../shared/domain/extract
 import { MIN_POSITION_CONFIDENCE, severityOf, standsOnItsOwn } from '../../shared/domain/positions/rules';
 import {
   churnReport,
+  type DraftBank,
   developmentBanks,
   formatStability,
   promisedDocuments,
@@ -91,34 +92,31 @@ const keyOf = (s: Pick<Statement, 'actor' | 'topic' | 'proposition' | 'polarity'
 
 /** The rows of the development sets: every draft the rules make, grouped by document and key. */
 export function collectRows(sets: readonly CorpusSet[] = developmentSets()): Row[] {
+  return rowsOf(developmentBanks(sets));
+}
+
+/** The rows of sets already extracted (calibrate extracts each set once, for the fit and the churn report). */
+export function rowsOf(banks: readonly DraftBank[]): Row[] {
   const rows: Row[] = [];
-  for (const set of sets) {
-    let current = new Map<string, Row>();
-    let document: CorpusDocument | undefined;
-    const extractor = createRulesExtractor({
-      scoring: {
-        onDraftStatement: (statement, evidence, setting) => {
-          if (!document) return;
-          const key = keyOf(statement);
-          let row = current.get(key);
-          if (!row) {
-            const labelled = document.expected.some((tuple) => keyOf(tuple) === key);
-            row = { set, documentId: document.id, key, right: labelled ? 1 : 0, candidates: [] };
-            current.set(key, row);
-          }
-          row.candidates.push({
-            evidence,
-            polarity: statement.polarity,
-            setting,
-            features: confidenceFeatures(evidence, statement.polarity, setting),
-          });
-        },
-      },
-    });
-    for (const doc of loadCorpus([set])) {
-      document = doc;
-      current = new Map();
-      extractor.extractSync({ documentId: doc.id, text: doc.text, publishedAt: doc.publishedAt });
+  for (const bank of banks) {
+    const set = bank.name as CorpusSet;
+    for (const [index, document] of bank.documents.entries()) {
+      const current = new Map<string, Row>();
+      for (const { statement, evidence, setting } of bank.draftsByDocument[index]!) {
+        const key = keyOf(statement);
+        let row = current.get(key);
+        if (!row) {
+          const labelled = document.expected.some((tuple) => keyOf(tuple) === key);
+          row = { set, documentId: document.id, key, right: labelled ? 1 : 0, candidates: [] };
+          current.set(key, row);
+        }
+        row.candidates.push({
+          evidence,
+          polarity: statement.polarity,
+          setting,
+          features: confidenceFeatures(evidence, statement.polarity, setting),
+        });
+      }
       rows.push(...current.values());
     }
   }
@@ -488,7 +486,8 @@ function main(args: string[]): void {
   }
   // The weights committed, read before anything is written: the churn report compares the fresh fit with them.
   const committed = JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as ConfidenceWeights;
-  const rows = collectRows(sets);
+  const banks = developmentBanks(sets);
+  const rows = rowsOf(banks);
   const fit = fitConfidence(rows);
   const file = weightsFileOf(rows, fit);
   const out: string[] = [];
@@ -568,12 +567,7 @@ function main(args: string[]): void {
     execFileSync(fileURLToPath(new URL('../../node_modules/.bin/biome', import.meta.url)), ['format', '--write', path]);
     out.push('', `wrote ${path}`);
   }
-  const churn = churnReport(
-    developmentBanks(sets),
-    promisedDocuments(),
-    scorerOfWeights(committed),
-    scorerOfWeights(fit),
-  );
+  const churn = churnReport(banks, promisedDocuments(), scorerOfWeights(committed), scorerOfWeights(fit));
   out.push(...churn.lines);
   out.push(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
   console.log(out.join('\n'));
@@ -584,14 +578,14 @@ export const STABILITY_PENALTIES = [0.5, 1, 2, 4, 8, 16];
 
 /**
  * `npm run calibrate -- --stability`: for each penalty, the fit on all development sets against the
- * twenty-three fits with one set left out (a small change of data, as a rule round or a new set
+ * fits with one set left out in turn (a small change of data, as a rule round or a new set
  * makes): statements of the sets that stayed in crossing 0.6 and 0.7, median and worst; beside it the
  * held-out-writer Brier score and log loss and the development contradictions (0.6 / 0.7). Not in
  * `npm test`; docs/positions.md, "How stable a refit is".
  */
 function stabilityStudy(sets: CorpusSet[], started: number): void {
-  const rows = collectRows(sets);
   const banks = developmentBanks(sets);
+  const rows = rowsOf(banks);
   const out = [
     `stability of a refit: ${rows.length} rows, ${banks.reduce((n, b) => n + b.statements.length, 0)} statements over ${sets.length} development sets, rules ${RULES_VERSION}; L2 in use ${L2}`,
     `each set left out in turn (${sets.length} fits): statements of the other sets whose confidence crosses the threshold against the fit on all sets`,

@@ -37,31 +37,40 @@ export interface DraftBank {
   name: string;
   documents: Array<Pick<CorpusDocument, 'id' | 'publishedAt' | 'expected'>>;
   statements: Draft[][];
+  /** The same drafts per document (index of `documents`), in the order the extractor made them. */
+  draftsByDocument: Draft[][];
 }
 
 type Input = Pick<CorpusDocument, 'id' | 'publishedAt' | 'text'> & Partial<Pick<CorpusDocument, 'expected'>>;
 
 export function draftBankOf(name: string, documents: readonly Input[]): DraftBank {
   let current = new Map<string, Draft[]>();
+  let inOrder: Draft[] = [];
   const extractor = createRulesExtractor({
     scoring: {
       onDraftStatement: (statement, evidence, setting) => {
+        const draft = { statement: { ...statement }, evidence, setting };
         const drafts = current.get(statement.statementId) ?? [];
-        drafts.push({ statement: { ...statement }, evidence, setting });
+        drafts.push(draft);
         current.set(statement.statementId, drafts);
+        inOrder.push(draft);
       },
     },
   });
   const statements: Draft[][] = [];
+  const draftsByDocument: Draft[][] = [];
   for (const doc of documents) {
     current = new Map();
+    inOrder = [];
     extractor.extractSync({ documentId: doc.id, text: doc.text, publishedAt: doc.publishedAt });
     statements.push(...current.values());
+    draftsByDocument.push(inOrder);
   }
   return {
     name,
     documents: documents.map((doc) => ({ id: doc.id, publishedAt: doc.publishedAt, expected: doc.expected ?? [] })),
     statements,
+    draftsByDocument,
   };
 }
 
