@@ -648,7 +648,7 @@ export async function runEval(args: string[], dependencies: EvalDependencies = {
   if (perSet) out(`\n${formatSetSummaries(perSet)}`);
   if (set?.startsWith('blind')) {
     out(
-      `\nblind set: if this is the first run of ${evaluation.extractorVersion} on ${set}, record these figures with the date and commit in docs/extraction.md; it is the only one that counts.`,
+      `\nblind set: if this is the first run of ${evaluation.extractorVersion} on ${set}, record these figures with the date and commit (docs/extraction.md, "The first runs at a glance", and a page in docs/rounds/); it is the only one that counts.`,
     );
   }
   if (!set) {
