@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { smokeDocuments } from '../../cli/smoke';
 import type { Polarity, Statement } from '../../events/statement';
 import { DEFAULT_STRENGTH_POLICY } from '../../shared/domain/alerts/alert-strength';
@@ -6,6 +5,7 @@ import type { ConfidenceWeights, Evidence, Setting } from '../../shared/domain/e
 import { confidenceFrom } from '../../shared/domain/extraction/confidence';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
 import { MIN_POSITION_CONFIDENCE } from '../../shared/domain/positions/rules';
+import { exampleDocuments } from '../support/examples';
 import { type ConfidenceFit, fitConfidence, gridOf, leaveOneWriterOut, type Row, scoresOf } from './calibrate';
 import { contradictionsOf, type RaisedContradiction } from './contradiction-scenario';
 import { type CorpusDocument, type CorpusSet, loadCorpus } from './evaluate';
@@ -77,15 +77,9 @@ export function draftBankOf(name: string, documents: readonly Input[]): DraftBan
 export const developmentBanks = (sets: readonly CorpusSet[]): DraftBank[] =>
   sets.map((set) => draftBankOf(set, loadCorpus([set])));
 
-export const EXAMPLES_FILE = new URL('../../examples/documents.jsonl', import.meta.url);
-
 /** The bundled examples (what test/shared/domain/positions/examples.test.ts ingests). */
 export function examplesBank(): DraftBank {
-  const documents = readFileSync(EXAMPLES_FILE, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Input);
-  return draftBankOf('examples', documents);
+  return draftBankOf('examples', exampleDocuments<Input>());
 }
 
 /** The bank's statements under `scorer`: each statement's kept draft, with its confidence. */

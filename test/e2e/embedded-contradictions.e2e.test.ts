@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLES_PATH } from '../support/examples';
 import { runCli, temporaryDirectory } from '../support/run-cli';
 
 const SEED = fileURLToPath(new URL('../../../shared/seed/zelensky-2025-10-28.txt', import.meta.url));
@@ -112,9 +113,7 @@ describe.runIf(existsSync(SEED))(
 describe('end to end in embedded mode, with the bundled examples', { timeout: 180_000 }, () => {
   it('finds the contradictions the example series was written to show: the quoted one alerted at once, the rest waiting for review', async () => {
     const data = join(temporaryDirectory(), 'data');
-    const examples = fileURLToPath(new URL('../../examples/documents.jsonl', import.meta.url));
-
-    const ingested = await runCli(['ingest', examples, '--data', data, '--json']);
+    const ingested = await runCli(['ingest', EXAMPLES_PATH, '--data', data, '--json']);
     expect(ingested.code, ingested.stderr).toBe(0);
     const { summary } = JSON.parse(ingested.stdout);
     expect(summary.contradictions).toBeGreaterThanOrEqual(2);

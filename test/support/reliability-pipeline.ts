@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DataFolder } from '../../shared/adapters/embedded/data-folder';
 import { OutboxNotifier } from '../../shared/adapters/outbox/outbox-notifier';
 import { createRulesExtractor } from '../../shared/domain/extraction/rules-extractor';
@@ -10,18 +8,9 @@ import type { Extractor } from '../../shared/ports/extractor';
 import { createUlidGenerator } from '../../shared/ports/id-generator';
 import { openStancewatch, type Stancewatch } from '../../shared/wiring/embedded';
 import { type CanonicalState, canonicalState, readOutbox } from './canonical-state';
+import { exampleDocuments } from './examples';
 import type { FaultInjector } from './fault-injection';
 import { type GeneratedDocument, generateNewsDocuments } from './news-generator';
-
-export const EXAMPLES_PATH = fileURLToPath(new URL('../../examples/documents.jsonl', import.meta.url));
-
-/** The bundled examples, one object per JSONL line. */
-export function exampleDocuments(): Record<string, unknown>[] {
-  return readFileSync(EXAMPLES_PATH, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 /**
  * The reliability workload: the bundled examples, generated stories (with contradictions and

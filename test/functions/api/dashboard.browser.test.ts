@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleDocuments } from '../../support/examples';
 import { type StubRule, stubExtractor } from '../../support/memory-pipeline';
 import { type ApiFixture, serveApp, startApi, TEST_TOKEN } from './api-fixture';
 
@@ -79,7 +80,6 @@ const CHROMIUM = process.env.STANCEWATCH_CHROMIUM ?? '/usr/bin/chromium';
 const INSTALL_HINT = `no Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set STANCEWATCH_CHROMIUM)`;
 const available = existsSync(CHROMIUM);
 const OUTPUT = fileURLToPath(new URL('../../../test-output/', import.meta.url));
-const EXAMPLES = fileURLToPath(new URL('../../../examples/documents.jsonl', import.meta.url));
 
 if (!available && process.env.CI) {
   describe('dashboard in a browser', () => {
@@ -97,10 +97,7 @@ describe.skipIf(!available)(`dashboard in a browser${available ? '' : ` (SKIPPED
 
   beforeAll(async () => {
     fixture = await startApi({ extractor: stubExtractor('examples', EXAMPLE_RULES) });
-    const examples = readFileSync(EXAMPLES, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim().length > 0)
-      .map((line) => JSON.parse(line) as unknown);
+    const examples = exampleDocuments<unknown>();
     for (const example of examples) await fixture.store.ingest(example);
     await fixture.store.drain();
     server = await serveApp(fixture.app);

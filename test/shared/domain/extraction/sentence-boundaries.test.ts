@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { withMemoisedSentenceBoundaries } from '../../../../shared/domain/extraction/nlp';
 import { loadCorpus } from '../../../corpus/evaluate';
+import { exampleDocuments } from '../../../support/examples';
 
 /**
  * The extractor's wink pipe memoises the model's sentence-boundary transformer
@@ -37,10 +37,7 @@ describe('sentence boundaries with the memoised transformer', () => {
   it('finds the sentences wink finds, on the labelled corpus and the examples', () => {
     const texts = [
       ...loadCorpus().map((document) => document.text),
-      ...readFileSync('examples/documents.jsonl', 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => (JSON.parse(line) as { text: string }).text),
+      ...exampleDocuments<{ text: string }>().map((document) => document.text),
     ];
     // Twice: the second time every token's hint comes from the memo.
     for (const round of [1, 2]) {

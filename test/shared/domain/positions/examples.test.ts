@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRulesExtractor } from '../../../../shared/domain/extraction/rules-extractor';
+import { exampleDocuments } from '../../../support/examples';
 import { memoryPipeline } from '../../../support/memory-pipeline';
 
-const examples = readFileSync(new URL('../../../../examples/documents.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as { id: string; title: string; publishedAt: string; text: string });
+const examples = exampleDocuments<{ id: string; title: string; publishedAt: string; text: string }>();
 
 describe('examples/documents.jsonl through the rules extractor', () => {
   it('marks every document after the reference date as fictional', () => {
