@@ -8,7 +8,6 @@ import {
   CONFIDENCE_FEATURES,
   type ConfidenceWeights,
   confidenceFeatures,
-  confidenceFrom,
   type Evidence,
   type Setting,
 } from '../../shared/domain/extraction/confidence';
@@ -26,6 +25,7 @@ import {
 import { type RaisedContradiction, scoreContradictions } from './contradiction-scenario';
 import { type CorpusDocument, type CorpusSet, developmentSets, loadCorpus } from './evaluate';
 import { fitLogistic, type LogisticFit } from './logistic';
+import { mostConfident } from './most-confident';
 
 /**
  * `npm run calibrate`: fits the statement confidence (shared/domain/extraction/confidence.ts) on the
@@ -123,25 +123,14 @@ export function rowsOf(banks: readonly DraftBank[]): Row[] {
   return rows;
 }
 
-/** The draft the extractor would keep under `scorer` (the first of the most confident). */
-function kept(row: Row, scorer: Scorer): Candidate {
-  let best = row.candidates[0]!;
-  let bestScore = scorer(best);
-  for (const candidate of row.candidates.slice(1)) {
-    const value = scorer(candidate);
-    if (value > bestScore) {
-      best = candidate;
-      bestScore = value;
-    }
-  }
-  return best;
-}
+/** The draft the extractor would keep under `scorer`. */
+const kept = (row: Row, scorer: Scorer): Candidate => mostConfident(row.candidates, scorer).draft;
 
 const oldScorer: Scorer = (c) => handSetConfidence(c.evidence);
-const scorerOf =
-  (model: ConfidenceWeights): Scorer =>
-  (c) =>
-    confidenceFrom(model, c.evidence, c.polarity, c.setting);
+const scorerOf = (model: ConfidenceWeights): Scorer => {
+  const score = scorerOfWeights(model);
+  return (c) => score(c.evidence, c.polarity, c.setting);
+};
 
 /** A row's confidence under a scorer: that of the draft kept. */
 const confidenceOfRow = (row: Row, scorer: Scorer) => scorer(kept(row, scorer));
@@ -517,10 +506,7 @@ function main(args: string[]): void {
   );
 
   const oldExtracted = extractSets(sets, () => handSetConfidence);
-  const heldExtracted = extractSets(sets, (set) => {
-    const model = held.models.get(set)!;
-    return (evidence, polarity, setting) => confidenceFrom(model, evidence, polarity, setting);
-  });
+  const heldExtracted = extractSets(sets, (set) => scorerOfWeights(held.models.get(set)!));
   out.push('', 'rows (document, key) below each position threshold: right / wrong (old; held-out-writer new)');
   for (const t of MIN_POSITIONS) {
     const below = (predicted: readonly number[]) => {
@@ -533,10 +519,7 @@ function main(args: string[]): void {
   out.push(...formatGrid(gridOf(oldExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
   out.push('', 'contradiction scenarios of the development sets, held-out-writer confidence:');
   out.push(...formatGrid(gridOf(heldExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
-  const fullExtracted = extractSets(
-    sets,
-    () => (evidence, polarity, setting) => confidenceFrom(fit, evidence, polarity, setting),
-  );
+  const fullExtracted = extractSets(sets, () => scorerOfWeights(fit));
   out.push('', `the same with the model fitted on all ${sets.length} sets (in-sample, what \`npm run eval\` shows):`);
   out.push(...formatGrid(gridOf(fullExtracted, MIN_POSITIONS, MIN_CONFIDENCES)));
   const cuts = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];

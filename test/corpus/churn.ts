@@ -9,6 +9,7 @@ import { exampleDocuments } from '../support/examples';
 import { type ConfidenceFit, fitConfidence, gridOf, leaveOneWriterOut, type Row, scoresOf } from './calibrate';
 import { contradictionsOf, type RaisedContradiction } from './contradiction-scenario';
 import { type CorpusDocument, type CorpusSet, loadCorpus } from './evaluate';
+import { mostConfident } from './most-confident';
 
 /**
  * What a refit moves (docs/positions.md, "Refitting the confidence"): the statements of the
@@ -85,16 +86,8 @@ export function examplesBank(): DraftBank {
 /** The bank's statements under `scorer`: each statement's kept draft, with its confidence. */
 export function statementsUnder(bank: DraftBank, scorer: Scorer): Statement[] {
   return bank.statements.map((drafts) => {
-    let best = drafts[0]!;
-    let bestScore = -1;
-    for (const draft of drafts) {
-      const score = scorer(draft.evidence, draft.statement.polarity, draft.setting);
-      if (score > bestScore) {
-        best = draft;
-        bestScore = score;
-      }
-    }
-    return { ...best.statement, confidence: bestScore };
+    const { draft, score } = mostConfident(drafts, (d) => scorer(d.evidence, d.statement.polarity, d.setting));
+    return { ...draft.statement, confidence: score };
   });
 }
 
