@@ -134,7 +134,8 @@ function withoutClosedCue(ctx: Context, items: Item[], cues: Item[], from: numbe
     !LOWERCASE_WORD.test(next) ||
     ctx.compiled.determiners.has(next) ||
     ctx.compiled.prepositions.has(next) ||
-    startsItemOrMention(ctx, closed.end)
+    startsItemOrMention(ctx, closed.end) ||
+    reachesAcrossConjunction(ctx, cues[last]!, closed, trigger)
   ) {
     return cues;
   }
@@ -150,6 +151,22 @@ function withoutClosedCue(ctx: Context, items: Item[], cues: Item[], from: numbe
   const kept = cues.slice();
   kept.splice(firstClosed, last - firstClosed + 1);
   return kept;
+}
+
+/**
+ * The last cue before the trigger reaches it across the conjunction, which closes no verb phrase of
+ * the cue's own: a deontic cue governs both verbs it is coordinated over ("all parties should lower
+ * the temperature and resume negotiations", "should pick up the phone and start talking"); and a
+ * conjunction between one word after an indefinite article and the word right before the trigger
+ * joins two modifiers of the trigger's noun ("called for an immediate and unconditional
+ * ceasefire", "a full and verifiable halt"). A verb cue with its own object is closed as before
+ * ("urged Russia to stop the shelling and resume talks").
+ */
+function reachesAcrossConjunction(ctx: Context, cue: Item, conjunction: Item, trigger: number): boolean {
+  if (cue.kind === 'cue' && cue.cueKind === 'deontic') return true;
+  if (conjunction.end + 1 !== trigger) return false;
+  const article = ctx.text.norm[conjunction.start - 2] ?? '';
+  return ctx.compiled.words.articles.has(article) && !ctx.compiled.words.definiteArticles.has(article);
 }
 
 function startsItemOrMention(ctx: Context, index: number): boolean {
