@@ -473,6 +473,11 @@ export const Lexicon = z
      */
     placeNouns: Words.default([]),
     /**
+     * Words after a meeting trigger that say where its delegates go ("will not send a delegation to
+     * Minsk", "to a country from which …"): refusing the place is no refusal of talks.
+     */
+    destinations: Words.default([]),
+    /**
      * Nouns that a story names a proposition's thing with ("a 20th package of sanctions", "the
      * sanctions package", "an aid package"): later in the document, "the package" is that thing
      * again, in any paragraph. Each must also be one of `anaphors`.
