@@ -192,6 +192,8 @@ export interface Words {
   deferrals: ReadonlySet<string>;
   otherPartyPronouns: ReadonlySet<string>;
   placeNouns: ReadonlySet<string>;
+  /** "to": after a meeting trigger, before the place its delegates go to; see `talksSentToPlace`. */
+  destinations: ReadonlySet<string>;
   /** "package": named beside a trigger, later the trigger's thing; see `noteStoryNouns`. */
   storyNouns: ReadonlySet<string>;
   /** "of": between a story noun and its trigger; see `noteStoryNouns`. */
@@ -297,6 +299,7 @@ function wordsOf(lexicon: Lexicon): Words {
     deferrals: singleTokens(lexicon.deferrals),
     otherPartyPronouns: singleTokens(lexicon.otherPartyPronouns),
     placeNouns: singleTokens(lexicon.placeNouns),
+    destinations: singleTokens(lexicon.destinations),
     storyNouns: singleTokens(lexicon.storyNouns),
     storyLinks: singleTokens(lexicon.storyLinks),
     departures: singleTokens(lexicon.departures),

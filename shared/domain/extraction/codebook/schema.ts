@@ -25,14 +25,23 @@ const Pattern = z
   .min(1)
   .max(200)
   .refine((value) => !/^(?:…|\.\.\.)|(?:…|\.\.\.)$/.test(value), 'a pattern cannot start or end with a gap (…)');
-const Patterns = z.array(Pattern);
+/** A word or pattern listed twice in one list is refused: matching is case-insensitive, so it is a slip that says nothing more. */
+function listedOnce(items: readonly string[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const key = item.toLowerCase();
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `"${item}" is listed twice` });
+    seen.add(key);
+  });
+}
+const Patterns = z.array(Pattern).superRefine(listedOnce);
 
 /**
  * One word, tested against a single token (no inflection, no pattern syntax): the closed-class
  * words the rules read one token at a time.
  */
 const Word = z.string().trim().min(1).max(100).regex(/^\S+$/, 'must be one word, without spaces');
-const Words = z.array(Word);
+const Words = z.array(Word).superRefine(listedOnce);
 
 /** A name as written in text: matched case-insensitively, but must be capitalised in the text. */
 const Name = z.string().trim().min(1).max(100);
@@ -472,6 +481,11 @@ export const Lexicon = z
      * placed there is judged by the place, which the rules cannot name.
      */
     placeNouns: Words.default([]),
+    /**
+     * Words after a meeting trigger that say where its delegates go ("will not send a delegation to
+     * Minsk", "to a country from which …"): refusing the place is no refusal of talks.
+     */
+    destinations: Words.default([]),
     /**
      * Nouns that a story names a proposition's thing with ("a 20th package of sanctions", "the
      * sanctions package", "an aid package"): later in the document, "the package" is that thing

@@ -71,6 +71,11 @@ describe('codebook validation', () => {
     ],
     ['an unknown field', (c: RawCodebook) => (c.actors[0].nickname = 'x'), 'actors.0'],
     ['a cue group with no polarity', (c: RawCodebook) => delete c.lexicon.cues[0].polarity, 'polarity'],
+    [
+      'a word listed twice in a lexicon list',
+      (c: RawCodebook) => c.lexicon.determiners.push('The'),
+      'lexicon.determiners.',
+    ],
   ])('rejects %s, naming the field', (_name, mutate, field) => {
     const codebook = bundledJson();
     mutate(codebook);

@@ -424,6 +424,8 @@ describe('confidence', () => {
   // often than the same speaker quoted, and hearsay least often of all. An unnamed official's
   // reported words may tie them at two decimals: since press-24 and press-25 (analysis pieces and
   // press reviews, full of unnamed officials) joined the fit at rules@1.40.0, anonymity costs little.
+  // The speaker quoted may tie them too: since the refit at rules@1.46.0 (fewer false ceasefire
+  // tuples, the ceasefire term -0.09 → +0.11) both read 0.86 at two decimals on a ceasefire.
   it('a named speaker reported scores highest; quotes, unnamed sources, analysts and the narrator lower; hearsay lowest', () => {
     const quoted = confidence('"Russia will never accept a ceasefire," Lavrov said.');
     const reported = confidence('Lavrov said Russia would never accept a ceasefire.');
@@ -434,8 +436,8 @@ describe('confidence', () => {
     const sources = confidence('Sources said Russia rejected a ceasefire.');
     const analysts = confidence('Analysts said Russia was unlikely to accept a ceasefire.');
     const hearsay = confidence('Zelensky said Russia rejected a ceasefire.');
-    for (const other of [quoted, narrated, sources, analysts, hearsay]) expect(reported).toBeGreaterThan(other);
-    expect(reported).toBeGreaterThanOrEqual(anonymous);
+    for (const other of [narrated, sources, analysts, hearsay]) expect(reported).toBeGreaterThan(other);
+    for (const other of [quoted, anonymous]) expect(reported).toBeGreaterThanOrEqual(other);
     for (const other of [quoted, narrated, anonymous, sources, analysts]) expect(hearsay).toBeLessThan(other);
     expect(sources).toBeLessThan(anonymous);
   });

@@ -114,7 +114,8 @@ export function emit(
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
       if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
-        aboutVenue ??= hasPlaces || talksBeforeLocative(compiled, text, state);
+        aboutVenue ??=
+          hasPlaces || talksBeforeLocative(compiled, text, state) || talksSentToPlace(compiled, text, state);
         if (aboutVenue) continue;
       }
       // "talks would never be held in a country that lent its territory", "troubling that the
@@ -195,6 +196,26 @@ function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, sta
         .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
         .some((m) => m.payload === 'locative'),
   );
+}
+
+/**
+ * "will not send a delegation to Minsk", "negotiators to Switzerland", "a delegation to a country
+ * from which missiles were fired": a trigger of a meetings topic followed by a word of destination
+ * (`lexicon.destinations`) and a place, named (`places`) or described (`lexicon.placeNouns` within
+ * three words). Refusing to go there is a stance on the venue, not on talks.
+ */
+function talksSentToPlace(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
+  const { clause } = state;
+  for (const trigger of state.triggers) {
+    if (!compiled.meetingTopics.has(trigger.trigger.topic)) continue;
+    const at = trigger.end;
+    if (at + 1 >= clause.end || !compiled.words.destinations.has(text.norm[at] ?? '')) continue;
+    let place = at + 1;
+    while (place < clause.end && compiled.words.definiteArticles.has(text.norm[place] ?? '')) place += 1;
+    if (compiled.places.startsAt(text, place)) return true;
+    if (hasWordIn(text, compiled.words.placeNouns, at + 1, Math.min(clause.end, at + 4))) return true;
+  }
+  return false;
 }
 
 /**
