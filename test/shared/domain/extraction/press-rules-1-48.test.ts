@@ -67,3 +67,28 @@ describe('a meeting said not to happen is a cancellation, not a stance on its pl
     expect(found.statedAt).toBe('2025-11-04');
   });
 });
+
+describe("a meeting of parties the reporter announces is not each party's hearsay", () => {
+  it('given two parties named as delegations that would meet, when read, then neither is reported as holding the talks (fails under rules@1.47.0)', () => {
+    const statements = extract('Fidan said Russian and Ukrainian delegations would meet in Vienna on Monday.');
+    expectNoStatement(statements, { actor: 'russia', topic: 'talks', polarity: 'support' });
+    expectNoStatement(statements, { actor: 'ukraine', topic: 'venue', polarity: 'support' });
+  });
+
+  it('given three parties, the reporter among them, when read, then the others are not reported as holding the venue (fails under rules@1.47.0)', () => {
+    const statements = extract(
+      'Rubio said American, Ukrainian and Russian negotiators would meet in Vienna next week.',
+    );
+    expectNoStatement(statements, { actor: 'russia', topic: 'venue', polarity: 'support' });
+    expectNoStatement(statements, { actor: 'ukraine', topic: 'talks', polarity: 'support' });
+  });
+
+  it('given one party reported ready to meet, when read, then its hearsay still comes out (guard)', () => {
+    expectStatement(extract('Fidan said Russia was ready to meet in Vienna.'), {
+      actor: 'russia',
+      topic: 'talks',
+      polarity: 'support',
+      reportedBy: 'turkey',
+    });
+  });
+});

@@ -74,6 +74,9 @@ export function emit(
   // the story's and the sentence names no day of the story (checked with the statement's date).
   if (sinceYear === 0 && !quoted && !framed)
     sinceYear = yearAfter(compiled.words.yearWords, 2, text, sentence.first, sentence.last + 1);
+  // "Rubio said U.S., Ukrainian and Russian negotiators would meet in Geneva": the reporter's own
+  // announcement; the parties named are not each reported as holding it.
+  const partiesMeet = framed && explicitHolder && namesParties(holders);
   for (const holder of holders) {
     if (holder.kind === 'source' || !holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
@@ -109,7 +112,9 @@ export function emit(
     // Drafts are built whole (no spreads): one object shape, made in the inner loop.
     const speakerOfDraft = speakerName || undefined;
     const reportedBy = attribution.reportedBy || undefined;
+    const partyReported = partiesMeet && attribution.reportedBy !== undefined;
     for (const f of found) {
+      if (partyReported && compiled.meetingTopics.has(f.topic)) continue;
       const conditioned = conditionalClause && !f.indirect && !(tradeClause && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
@@ -149,7 +154,7 @@ export function emit(
     }
     for (const venue of venues) {
       // "called off the summit in Helsinki": the clause is about the place, but takes no stance on it.
-      if (venue.againstMeeting) continue;
+      if (venue.againstMeeting || partyReported) continue;
       addDraft(ctx, {
         sentenceIndex: sentence.index,
         actor: holder.actor,
@@ -184,6 +189,17 @@ function yearAfter(words: ReadonlySet<string>, reach: number, text: AnalysedText
     }
   }
   return 0;
+}
+
+/** Two actors or more named as the clause's holders ("Russian and Ukrainian delegations"). */
+function namesParties(holders: readonly Holder[]): boolean {
+  let first: string | undefined;
+  for (const holder of holders) {
+    if (holder.kind === 'source' || !holder.actor) continue;
+    if (first === undefined) first = holder.actor;
+    else if (holder.actor !== first) return true;
+  }
+  return false;
 }
 
 /** "Talks in Minsk": a trigger of a meetings topic followed closely by a locative. */
