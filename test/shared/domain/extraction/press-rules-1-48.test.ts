@@ -92,3 +92,19 @@ describe("a meeting of parties the reporter announces is not each party's hearsa
     });
   });
 });
+
+describe("the guest's trip to a place accepts the venue; a trip not made refuses the meeting only", () => {
+  it('given a leader ready to travel to a named city, when read, then his country supports the talks and the venue (fails under rules@1.47.0)', () => {
+    const statements = extract('Peskov said Putin was ready to travel to Vienna.');
+    expectStatement(statements, { actor: 'russia', topic: 'talks', polarity: 'support' });
+    expectStatement(statements, { actor: 'russia', topic: 'venue', proposition: 'venue:austria', polarity: 'support' });
+  });
+
+  it('given a delegation that will not travel to a named city, when read, then no opposition to the venue (guard)', () => {
+    expectNoStatement(extract('"Our delegation will not travel to Vienna," Peskov said.'), {
+      actor: 'russia',
+      topic: 'venue',
+      polarity: 'oppose',
+    });
+  });
+});
