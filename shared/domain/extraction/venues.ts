@@ -78,7 +78,7 @@ export function findVenues(
     if (text.possessive.has(place.end - 1)) break;
     let before = place.start - 1;
     while (before >= clause.start && compiled.words.definiteArticles.has(text.norm[before] ?? '')) before -= 1;
-    const locative = endingAt(matches, 'locative', before + 1) ?? endingAt(matches, 'arrival', before + 1);
+    const locative = endingAt(matches, 'locative', before + 1);
     // "the war in Ukraine": the place says where the war is.
     const afterLocative = locative !== undefined && !compiled.locatedNouns.has(text.norm[locative.start - 1] ?? '');
     const afterCue = cueEndsAt(items, before + 1);
@@ -97,9 +97,7 @@ export function findVenues(
     // place; only the host's own country ("Saudi Arabia cancelled the round in Riyadh") is refused.
     const againstMeeting =
       place.payload !== holderActor &&
-      (opposeActBefore(items, holderEnd, place.start) ||
-        meetingDeniedBefore(matches, clause.start, place.start) ||
-        tripNotMade(locative, chain.sign * flip));
+      (opposeActBefore(items, holderEnd, place.start) || meetingDeniedBefore(matches, clause.start, place.start));
     push(
       findings,
       place.payload,
@@ -158,14 +156,6 @@ function opposeActBefore(items: readonly Item[], from: number, to: number): bool
 function meetingDeniedBefore(matches: readonly VenueMatch[], from: number, to: number): boolean {
   for (const m of matches) if (m.payload === 'denial' && m.start >= from && m.end <= to) return true;
   return false;
-}
-
-/**
- * "The Russian delegation will not travel to Geneva": a trip refused after a locative of arrival
- * (`venues.arrivals`) refuses the meeting, not the place.
- */
-function tripNotMade(locative: VenueMatch | undefined, sign: number): boolean {
-  return sign < 0 && locative?.payload === 'arrival';
 }
 
 const isScope = (m: VenueMatch) => m.payload === 'except' || m.payload === 'including';

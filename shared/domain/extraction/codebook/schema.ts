@@ -200,11 +200,6 @@ export const Venues = z
      */
     denials: Patterns.default([]),
     /**
-     * Locatives of a guest's trip ("travel to Geneva"): going there accepts the venue; not going
-     * refuses the meeting, not the place ("The delegation will not travel to Geneva").
-     */
-    arrivals: Patterns.default([]),
-    /**
      * Nouns whose locative says where they happen, not where to meet: "an end to the war in
      * Ukraine" names no venue, however close a summit word is.
      */

@@ -74,8 +74,8 @@ export function emit(
   // the story's and the sentence names no day of the story (checked with the statement's date).
   if (sinceYear === 0 && !quoted && !framed)
     sinceYear = yearAfter(compiled.words.yearWords, 2, text, sentence.first, sentence.last + 1);
-  // "Rubio said U.S., Ukrainian and Russian negotiators would meet in Geneva": the reporter's own
-  // announcement; the parties named are not each reported as holding it.
+  // "Rubio said U.S., Ukrainian and Russian negotiators would meet in Geneva": the place is the
+  // reporter's announcement; the parties named are not each reported as choosing it.
   const partiesMeet = framed && explicitHolder && namesParties(holders);
   for (const holder of holders) {
     if (holder.kind === 'source' || !holder.actor) continue;
@@ -114,7 +114,6 @@ export function emit(
     const reportedBy = attribution.reportedBy || undefined;
     const partyReported = partiesMeet && attribution.reportedBy !== undefined;
     for (const f of found) {
-      if (partyReported && compiled.meetingTopics.has(f.topic)) continue;
       const conditioned = conditionalClause && !f.indirect && !(tradeClause && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
