@@ -67,31 +67,3 @@ describe('a meeting said not to happen is a cancellation, not a stance on its pl
     expect(found.statedAt).toBe('2025-11-04');
   });
 });
-
-describe("the place of a meeting of parties the reporter announces is not each party's hearsay", () => {
-  it('given two parties named as delegations that would meet in a city, when read, then neither is reported as holding the venue (fails under rules@1.47.0)', () => {
-    const statements = extract('Fidan said Russian and Ukrainian delegations would meet in Vienna on Monday.');
-    expectNoStatement(statements, { actor: 'russia', topic: 'venue', polarity: 'support' });
-    expectNoStatement(statements, { actor: 'ukraine', topic: 'venue', polarity: 'support' });
-  });
-
-  it('given three parties, the reporter among them, when read, then the others are not reported as holding the venue (fails under rules@1.47.0)', () => {
-    const statements = extract(
-      'Rubio said American, Ukrainian and Russian negotiators would meet in Vienna next week.',
-    );
-    expectNoStatement(statements, { actor: 'russia', topic: 'venue', polarity: 'support' });
-    expectNoStatement(statements, { actor: 'ukraine', topic: 'venue', polarity: 'support' });
-  });
-
-  it('given one party reported ready to meet in a city, when read, then its hearsay on the talks and the venue still comes out (guard)', () => {
-    const statements = extract('Fidan said Russia was ready to meet in Vienna.');
-    expectStatement(statements, { actor: 'russia', topic: 'talks', polarity: 'support', reportedBy: 'turkey' });
-    expectStatement(statements, {
-      actor: 'russia',
-      topic: 'venue',
-      proposition: 'venue:austria',
-      polarity: 'support',
-      reportedBy: 'turkey',
-    });
-  });
-});

@@ -74,9 +74,6 @@ export function emit(
   // the story's and the sentence names no day of the story (checked with the statement's date).
   if (sinceYear === 0 && !quoted && !framed)
     sinceYear = yearAfter(compiled.words.yearWords, 2, text, sentence.first, sentence.last + 1);
-  // "Rubio said U.S., Ukrainian and Russian negotiators would meet in Geneva": the place is the
-  // reporter's announcement; the parties named are not each reported as choosing it.
-  const partiesMeet = framed && explicitHolder && namesParties(holders);
   for (const holder of holders) {
     if (holder.kind === 'source' || !holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
@@ -112,7 +109,6 @@ export function emit(
     // Drafts are built whole (no spreads): one object shape, made in the inner loop.
     const speakerOfDraft = speakerName || undefined;
     const reportedBy = attribution.reportedBy || undefined;
-    const partyReported = partiesMeet && attribution.reportedBy !== undefined;
     for (const f of found) {
       const conditioned = conditionalClause && !f.indirect && !(tradeClause && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
@@ -153,7 +149,7 @@ export function emit(
     }
     for (const venue of venues) {
       // "called off the summit in Helsinki": the clause is about the place, but takes no stance on it.
-      if (venue.againstMeeting || partyReported) continue;
+      if (venue.againstMeeting) continue;
       addDraft(ctx, {
         sentenceIndex: sentence.index,
         actor: holder.actor,
@@ -188,17 +184,6 @@ function yearAfter(words: ReadonlySet<string>, reach: number, text: AnalysedText
     }
   }
   return 0;
-}
-
-/** Two actors or more named as the clause's holders ("Russian and Ukrainian delegations"). */
-function namesParties(holders: readonly Holder[]): boolean {
-  let first: string | undefined;
-  for (const holder of holders) {
-    if (holder.kind === 'source' || !holder.actor) continue;
-    if (first === undefined) first = holder.actor;
-    else if (holder.actor !== first) return true;
-  }
-  return false;
 }
 
 /** "Talks in Minsk": a trigger of a meetings topic followed closely by a locative. */
