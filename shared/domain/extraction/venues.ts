@@ -95,7 +95,9 @@ export function findVenues(
     const flip = scopeOfPlace?.payload === 'except' ? -1 : 1;
     // "Trump called off his summit with Putin in Helsinki": an act against the meeting, not the
     // place; only the host's own country ("Saudi Arabia cancelled the round in Riyadh") is refused.
-    const againstMeeting = place.payload !== holderActor && opposeActBefore(items, holderEnd, place.start);
+    const againstMeeting =
+      place.payload !== holderActor &&
+      (opposeActBefore(items, holderEnd, place.start) || meetingDeniedBefore(matches, clause.start, place.start));
     push(
       findings,
       place.payload,
@@ -144,6 +146,15 @@ function opposeActBefore(items: readonly Item[], from: number, to: number): bool
     if (item.start < from || item.end > to) continue;
     if (item.kind === 'cue' && item.polarity === 'oppose' && item.cueKind === 'action' && !item.nominal) return true;
   }
+  return false;
+}
+
+/**
+ * "There will be no meeting in Geneva": a meeting said not to happen (`venues.denials`) in the
+ * tokens [from, to) is a cancellation, an act against the meeting, not a stance on its place.
+ */
+function meetingDeniedBefore(matches: readonly VenueMatch[], from: number, to: number): boolean {
+  for (const m of matches) if (m.payload === 'denial' && m.start >= from && m.end <= to) return true;
   return false;
 }
 

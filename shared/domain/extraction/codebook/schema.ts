@@ -195,6 +195,11 @@ export const Venues = z
     /** Prepositions that introduce a venue ("in", "at"). */
     locatives: Patterns.min(1),
     /**
+     * A meeting said not to happen ("There will be no meeting in Geneva"): a cancellation, an act
+     * against the meeting, not a stance on its place (see `findVenues`).
+     */
+    denials: Patterns.default([]),
+    /**
      * Nouns whose locative says where they happen, not where to meet: "an end to the war in
      * Ukraine" names no venue, however close a summit word is.
      */
