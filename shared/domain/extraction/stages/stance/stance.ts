@@ -90,6 +90,8 @@ export function draftSentence(
     // asks for. It still asks when the condition names a party that must act ("as soon as Ukraine
     // holds an election") or the holder is not named there ("the war ends the moment the weapons stop").
     if (target.explicit && compiled.words.timeConditions.has(clause.openedBy) && onlyATime(sentence, clause)) continue;
+    // "elections would be held as soon as a ceasefire was in place": the time of another stance the holder states.
+    if (!target.explicit && compiled.words.timeConditions.has(clause.openedBy) && timeOfAnotherStance(sentence, clause, target.clause)) continue;
     // A condition with a stance word of its own ("if Russia rejects …") says what its subject holds;
     // one told as an act ("if allies gave it guarantees", "once Europe stopped sending weapons")
     // says what the holder wants done, through the act's sign.
@@ -573,6 +575,24 @@ function holdsAlready(holders: Holder[], actor: string): boolean {
  * Whether the condition `clause` names no party, and the sentence no proposition outside it: a
  * time ("once a truce is signed"), not something asked of anyone.
  */
+/**
+ * A time condition with no party named in it, in a sentence whose other clauses name a proposition
+ * of their own ("elections would be held as soon as a ceasefire was in place"): the condition is
+ * the time of that stance, not something the holder asks for.
+ */
+function timeOfAnotherStance(sentence: Sentence, clause: Clause, target: Clause): boolean {
+  for (const mention of sentence.mentions) {
+    if (mention.start >= clause.start && mention.start < clause.end) return false;
+  }
+  for (const item of sentence.items) {
+    if (item.kind === 'trigger' && (item.start < clause.start || item.start >= clause.end)) return true;
+  }
+  for (const mention of sentence.mentions) {
+    if (mention.start >= target.start && mention.start < target.end) return true;
+  }
+  return false;
+}
+
 function onlyATime(sentence: Sentence, clause: Clause): boolean {
   for (const mention of sentence.mentions) {
     if (mention.start >= clause.start && mention.start < clause.end) return false;
