@@ -91,7 +91,12 @@ export function draftSentence(
     // holds an election") or the holder is not named there ("the war ends the moment the weapons stop").
     if (target.explicit && compiled.words.timeConditions.has(clause.openedBy) && onlyATime(sentence, clause)) continue;
     // "elections would be held as soon as a ceasefire was in place": the time of another stance the holder states.
-    if (!target.explicit && compiled.words.timeConditions.has(clause.openedBy) && timeOfAnotherStance(sentence, clause, target.clause)) continue;
+    if (
+      !target.explicit &&
+      compiled.words.timeConditions.has(clause.openedBy) &&
+      timeOfAnotherStance(sentence, clause, target.clause)
+    )
+      continue;
     // A condition with a stance word of its own ("if Russia rejects …") says what its subject holds;
     // one told as an act ("if allies gave it guarantees", "once Europe stopped sending weapons")
     // says what the holder wants done, through the act's sign.
@@ -572,13 +577,11 @@ function holdsAlready(holders: Holder[], actor: string): boolean {
 }
 
 /**
- * Whether the condition `clause` names no party, and the sentence no proposition outside it: a
- * time ("once a truce is signed"), not something asked of anyone.
- */
-/**
- * A time condition with no party named in it, in a sentence whose other clauses name a proposition
- * of their own ("elections would be held as soon as a ceasefire was in place"): the condition is
- * the time of that stance, not something the holder asks for.
+ * A time condition ("once", "the day") with no party named in it, said of a holder not named in
+ * its clause, in a sentence that names a proposition outside the condition ("elections would be
+ * held as soon as a ceasefire was in place") or a party of its own in that clause ("our units will
+ * be ready to go the day a truce is signed"): the condition is the time of that stance or act, not
+ * something the holder asks for.
  */
 function timeOfAnotherStance(sentence: Sentence, clause: Clause, target: Clause): boolean {
   for (const mention of sentence.mentions) {
@@ -593,6 +596,10 @@ function timeOfAnotherStance(sentence: Sentence, clause: Clause, target: Clause)
   return false;
 }
 
+/**
+ * Whether the condition `clause` names no party, and the sentence no proposition outside it: a
+ * time ("once a truce is signed"), not something asked of anyone.
+ */
 function onlyATime(sentence: Sentence, clause: Clause): boolean {
   for (const mention of sentence.mentions) {
     if (mention.start >= clause.start && mention.start < clause.end) return false;
