@@ -578,17 +578,18 @@ function holdsAlready(holders: Holder[], actor: string): boolean {
 
 /**
  * A time condition ("once", "the day") with no party named in it, said of a holder not named in
- * its clause, in a sentence that names a proposition outside the condition ("elections would be
- * held as soon as a ceasefire was in place") or a party of its own in that clause ("our units will
- * be ready to go the day a truce is signed"): the condition is the time of that stance or act, not
- * something the holder asks for.
+ * its clause, in a sentence that names a proposition before the condition ("elections would be
+ * held as soon as a ceasefire was in place") or a party of its own in the clause it attaches to
+ * ("our units will be ready to go the day a truce is signed"): the condition is the time of that
+ * stance or act, not something the holder asks for. A condition that opens the sentence before the
+ * end it sets ("The day the West stops sending weapons, the war is over") still asks.
  */
 function timeOfAnotherStance(sentence: Sentence, clause: Clause, target: Clause): boolean {
   for (const mention of sentence.mentions) {
     if (mention.start >= clause.start && mention.start < clause.end) return false;
   }
   for (const item of sentence.items) {
-    if (item.kind === 'trigger' && (item.start < clause.start || item.start >= clause.end)) return true;
+    if (item.kind === 'trigger' && item.start < clause.start) return true;
   }
   for (const mention of sentence.mentions) {
     if (mention.start >= target.start && mention.start < target.end) return true;
