@@ -90,6 +90,13 @@ export function draftSentence(
     // asks for. It still asks when the condition names a party that must act ("as soon as Ukraine
     // holds an election") or the holder is not named there ("the war ends the moment the weapons stop").
     if (target.explicit && compiled.words.timeConditions.has(clause.openedBy) && onlyATime(sentence, clause)) continue;
+    // "elections would be held as soon as a ceasefire was in place": the time of another stance the holder states.
+    if (
+      !target.explicit &&
+      compiled.words.timeConditions.has(clause.openedBy) &&
+      timeOfAnotherStance(sentence, clause, target.clause)
+    )
+      continue;
     // A condition with a stance word of its own ("if Russia rejects …") says what its subject holds;
     // one told as an act ("if allies gave it guarantees", "once Europe stopped sending weapons")
     // says what the holder wants done, through the act's sign.
@@ -566,6 +573,27 @@ function onlyActs(items: Item[], from: number, to: number): boolean {
 
 function holdsAlready(holders: Holder[], actor: string): boolean {
   for (const h of holders) if (actorOfHolder(h) === actor) return true;
+  return false;
+}
+
+/**
+ * A time condition ("once", "the day") with no party named in it, said of a holder not named in
+ * its clause, in a sentence that names a proposition before the condition ("elections would be
+ * held as soon as a ceasefire was in place") or a party of its own in the clause it attaches to
+ * ("our units will be ready to go the day a truce is signed"): the condition is the time of that
+ * stance or act, not something the holder asks for. A condition that opens the sentence before the
+ * end it sets ("The day the West stops sending weapons, the war is over") still asks.
+ */
+function timeOfAnotherStance(sentence: Sentence, clause: Clause, target: Clause): boolean {
+  for (const mention of sentence.mentions) {
+    if (mention.start >= clause.start && mention.start < clause.end) return false;
+  }
+  for (const item of sentence.items) {
+    if (item.kind === 'trigger' && item.start < clause.start) return true;
+  }
+  for (const mention of sentence.mentions) {
+    if (mention.start >= target.start && mention.start < target.end) return true;
+  }
   return false;
 }
 
