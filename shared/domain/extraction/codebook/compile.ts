@@ -196,8 +196,6 @@ export interface Words {
   destinations: ReadonlySet<string>;
   /** "package": named beside a trigger, later the trigger's thing; see `noteStoryNouns`. */
   storyNouns: ReadonlySet<string>;
-  ledeNouns: ReadonlySet<string>;
-  ledeArticles: ReadonlySet<string>;
   /** "of": between a story noun and its trigger; see `noteStoryNouns`. */
   storyLinks: ReadonlySet<string>;
   /** "go": after a modal, at the end of its clause, what must go is wanted ended; see `departsAfter`. */
@@ -303,8 +301,6 @@ function wordsOf(lexicon: Lexicon): Words {
     placeNouns: singleTokens(lexicon.placeNouns),
     destinations: singleTokens(lexicon.destinations),
     storyNouns: singleTokens(lexicon.storyNouns),
-    ledeNouns: singleTokens(lexicon.ledeNouns),
-    ledeArticles: singleTokens(lexicon.ledeArticles),
     storyLinks: singleTokens(lexicon.storyLinks),
     departures: singleTokens(lexicon.departures),
     addressees: singleTokens(lexicon.addressees),

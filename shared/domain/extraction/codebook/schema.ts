@@ -497,15 +497,6 @@ export const Lexicon = z
      * again, in any paragraph. Each must also be one of `anaphors`.
      */
     storyNouns: Words.default([]),
-    /**
-     * Stance nouns ("decision", "offer", "move") that, right after "the" in a paragraph after the
-     * last stance taken, name the stance of the document's first sentence (its lede): "ROME - Italy
-     * approved a package of military aid …", later "Moscow condemned the decision". Each must be the
-     * last word of one of `anaphors`.
-     */
-    ledeNouns: Words.default([]),
-    /** The article a lede noun must follow ("the decision", not "a decision he said …"). */
-    ledeArticles: Words.default([]),
     /** Between a story noun and the trigger it names ("a package of sanctions"). */
     storyLinks: Words.default([]),
     /**

@@ -65,12 +65,6 @@ export interface Discourse {
    * sanctions" makes a later "the package" the sanctions. Made at the first such naming.
    */
   storyNouns: Map<string, StoryThing> | undefined;
-  /**
-   * The propositions of the stance the document's first sentence took (its lede: the act or the
-   * offer or demand the story reports), with their signs: what a later "the decision", "the
-   * offer" in another paragraph names (see `ledeAnaphor`).
-   */
-  ledePropositions: Array<{ topic: string; proposition: string; sign: number }> | undefined;
 }
 
 /** A trigger named beside a story noun: its entry, and its proposition as that sentence filled its slot. */
@@ -88,7 +82,6 @@ export const newDiscourse = (): Discourse => ({
   lastPropositionsAt: -1,
   lastQuoteSpeakers: undefined,
   storyNouns: undefined,
-  ledePropositions: undefined,
 });
 
 export function personHolder(actor: string, person: string, named: boolean, source?: SourceKind): PersonHolder {

@@ -94,7 +94,7 @@ describe('Bedrock extractor: answers', () => {
     const result = await llm.extract(articleInput());
 
     expect(result.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.1.0`);
-    expect(result.codebookVersion).toBe('1.48.0');
+    expect(result.codebookVersion).toBe('1.47.0');
     expect(result.statements).toHaveLength(2);
     for (const statement of result.statements) expect(Statement.safeParse(statement).success).toBe(true);
     const [territory, truce] = result.statements;

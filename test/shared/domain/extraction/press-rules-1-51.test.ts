@@ -2,46 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { about, expectStatement, extract } from './helpers';
 
 /**
- * Rules of the rules@1.51.0 round (recall: the topic read for others only, across twenty-five
- * writers), each pinned here on sentences written for this test, not taken from the corpus. The
- * shared guards (a plain stance, a dated statement) are in plain-stance-guards.test.ts.
+ * The rules@1.51.0 round (recall: the topic read for others only, across twenty-five writers) kept
+ * no rule: its candidate, a stance noun after "the" in another paragraph naming the lede's stance
+ * ("The Kremlin condemned the move"), was left out at the refit (docs/rounds/rules-1.51.0.md).
+ * These guards, on sentences written for this test, pin what such a rule must not read, and hold
+ * today. The shared guards (a plain stance, a dated statement) are in plain-stance-guards.test.ts.
  */
 
 const LEDE_ACT =
   'HELSINKI, May 4 (Test Wire) - Finland approved a new package of military aid for Ukraine on Monday, the defence ministry said.\n\n' +
   'The package includes air defence missiles and artillery shells.\n\n';
 
-const LEDE_OFFER =
-  'DOHA, May 4 (Test Wire) - Qatar offered on Monday to host talks between Russian and Ukrainian delegations in Doha, its foreign ministry said.\n\n' +
-  'The city hosted several rounds of talks on other conflicts in past decades.\n\n';
-
-describe('a stance noun after "the" in another paragraph names the lede’s stance', () => {
-  it('given a lede act and, paragraphs later, "the Kremlin condemned the decision", when read, then Russia opposes the thing (fails under rules@1.50.0)', () => {
-    const statements = extract(`${LEDE_ACT}The Kremlin condemned the decision.`);
-    expectStatement(statements, { actor: 'russia', topic: 'military-aid', polarity: 'oppose' });
-  });
-
-  it('given a lede act and, later, "Kyiv welcomed the move", when read, then Ukraine supports the thing (fails under rules@1.50.0)', () => {
-    const statements = extract(`${LEDE_ACT}Kyiv welcomed the move.`);
-    expectStatement(statements, { actor: 'ukraine', topic: 'military-aid', polarity: 'support' });
-  });
-
-  it('given a lede venue offer and, later, "Kyiv welcomed the offer", when read, then Ukraine supports the venue (fails under rules@1.50.0)', () => {
-    const statements = extract(`${LEDE_OFFER}Ukraine's foreign ministry welcomed the offer.`);
-    expectStatement(statements, { actor: 'ukraine', topic: 'venue', polarity: 'support' });
-  });
-});
-
-describe('a lede noun names nothing where the lede is not one plain stance for the thing (guards)', () => {
-  it('given "a decision" (no "the") after a lede act, when read, then no stance of the later speaker', () => {
-    const statements = extract(`${LEDE_ACT}Zelensky thanked Finland for a decision he said would save lives.`);
+describe('a stance noun after a lede names nothing where the lede is not one plain stance for the thing (guards)', () => {
+  it('given "a move" (no "the") after a lede act, when read, then no stance of the later speaker', () => {
+    const statements = extract(`${LEDE_ACT}Zelensky thanked Finland for a move he said would save lives.`);
     expect(about(statements, 'ukraine', 'military-aid').filter((s) => s.polarity === 'oppose')).toEqual([]);
   });
 
-  it('given a lede that halts the thing and, later, "should reverse the decision", when read, then no opposition is read from the reversal', () => {
+  it('given a lede that halts the thing and, later, "should reverse the move", when read, then no opposition is read from the reversal', () => {
     const statements = extract(
       'HELSINKI, May 4 (Test Wire) - Finland halted its military aid to Ukraine on Monday, the defence ministry said.\n\n' +
-        'The halt followed a row over grain imports.\n\nUkraine said Helsinki should reverse the decision.',
+        'The halt followed a row over grain imports.\n\nUkraine said Helsinki should reverse the move.',
     );
     expect(about(statements, 'ukraine', 'military-aid').filter((s) => s.polarity === 'oppose')).toEqual([]);
   });

@@ -319,8 +319,6 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
       if (story) return storyFound(ctx, state, item, story);
     }
   }
-  const lede = ledeAnaphor(ctx, state);
-  if (lede !== NO_FOUND) return lede;
   if (!antecedents) return NO_FOUND;
   const anaphor =
     items.find(
@@ -348,38 +346,6 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
     // stance taken on them in an earlier sentence; "Germany should send it", "we must use it": what
     // one is obliged to send or use is the thing, not an earlier refusal of it.
     sign: chain.sign * (thing || (pronoun && namedBefore(ctx, antecedent.topic, anaphor.start)) ? 1 : antecedent.sign),
-    conditional: chain.conditional,
-    indirect: true,
-    judged: false,
-  }));
-}
-
-/**
- * "ROME - Italy approved a new package of military aid …" and, paragraphs later, "Moscow condemned
- * the decision"; "Switzerland offered Geneva …" and "Ukraine welcomed the offer": a lede noun
- * (`lexicon.ledeNouns`) right after "the" (`lexicon.ledeArticles`), where the last stance taken is
- * in another paragraph (or none was), names the stance of the document's first sentence.
- */
-function ledeAnaphor(ctx: Context, state: ClauseState): Found[] {
-  const { text, compiled, discourse, sentence } = ctx;
-  const lede = discourse.ledePropositions;
-  if (!lede || sentence.index === 0) return NO_FOUND;
-  const { items, stanceStart, holderEnd, passiveCue } = state;
-  const anaphor = items.find(
-    (item) =>
-      item.kind === 'anaphor' &&
-      (passiveCue !== undefined || item.start >= stanceStart) &&
-      compiled.words.ledeNouns.has(text.norm[item.end - 1] ?? '') &&
-      compiled.words.ledeArticles.has(text.norm[item.end - 2] ?? '') &&
-      (!discourse.lastPropositions || nounFromAnotherParagraph(ctx, item)),
-  );
-  if (!anaphor) return NO_FOUND;
-  const chain = chainOf(items, holderEnd, anaphor.start);
-  if (!chain.hasCue) return NO_FOUND;
-  return lede.map((antecedent) => ({
-    topic: antecedent.topic,
-    proposition: antecedent.proposition,
-    sign: chain.sign * antecedent.sign,
     conditional: chain.conditional,
     indirect: true,
     judged: false,

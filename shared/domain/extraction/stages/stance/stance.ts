@@ -18,7 +18,7 @@ import {
 import { actorOf, type Mention } from '../mentions';
 import type { Sentence } from '../sentences';
 import { analyseClause, type ClauseState } from './clause-reading';
-import { type Context, type Draft, NO_DRAFTS, type SentenceDrafts } from './context';
+import { type Context, NO_DRAFTS, type SentenceDrafts } from './context';
 import { emit, isPlace } from './drafts';
 import {
   anaphoric,
@@ -125,7 +125,6 @@ export function draftSentence(
   // the speaker, no one's stance; what it names is still there for the answer's "that" or "it".
   if (ctx.drafts.length > 0 && askedByInterviewer(compiled, text, sentence.first)) ctx.drafts = NO_DRAFTS;
   if (compiled.words.storyNouns.size > 0) noteStoryNouns(ctx);
-  if (sentence.index === 0) discourse.ledePropositions = ledeStance(ctx.drafts, discourse.lastPropositions);
   return ctx;
 }
 
@@ -181,20 +180,6 @@ function noteStoryNouns(ctx: Context): void {
       proposition: propositionFor(ctx, item.trigger, item, undefined, item.start),
     });
   }
-}
-
-/**
- * The lede's stance that a later "the decision", "the offer" names (see `ledeAnaphor`): the one
- * proposition the first sentence took a stance on (as "the request" would name it there). A lede
- * with a conditional stance ("the fighting would end the day Ukrainian troops left …") has its
- * demand in the condition, which no draft names; one with several propositions names no one thing;
- * one against the thing (a veto, a halt, a lifting: "Hungary lifts its sanctions veto") is too
- * often read with its sign backwards for a later "welcomed the decision" to carry it.
- */
-function ledeStance(drafts: Draft[], named: Discourse['lastPropositions']): Discourse['ledePropositions'] {
-  if (drafts.length === 0 || named?.length !== 1 || named[0]!.sign < 0) return undefined;
-  for (const draft of drafts) if (draft.polarity === 'conditional') return undefined;
-  return named;
 }
 
 /** At most this many tokens in the parenthesis of a questioner's label ("Q (Moscow correspondent):"). */
