@@ -8,39 +8,34 @@ import { about, expectStatement, extract } from './helpers';
  * plain-stance-guards.test.ts.
  */
 
-describe('a trigger inside a phrase of another sense is no trigger', () => {
-  it('given a demand called no negotiating position, when read, then no stance on the talks (fails under rules@1.50.0)', () => {
-    const statements = extract('"That is not a negotiating position, it is blackmail," Sybiha said.');
-    expect(about(statements, 'ukraine', 'talks')).toEqual([]);
-  });
-
-  it('given energy that should not be weapons, when read, then no stance on arms deliveries (fails under rules@1.50.0)', () => {
-    const statements = extract('"Food and water should not be weapons," Sybiha said.');
+describe('a weapon used against a target is the narrator\u2019s account of its use, not a stance on sending it', () => {
+  it('given missiles a country has used against depots, when read, then no opposition to arms deliveries (fails under rules@1.50.0)', () => {
+    const statements = extract('Ukraine has used the missiles against command posts and ammunition depots.');
     expect(about(statements, 'ukraine', 'military-aid')).toEqual([]);
   });
 
-  it('given a leader who agreed to talk to us (the interviewers), when read, then no support of talks (fails under rules@1.50.0)', () => {
-    const statements = extract('Merz gave an interview in his office and agreed to talk to us for an hour.');
-    expect(about(statements, 'germany', 'talks')).toEqual([]);
+  it('given talks a holder is said to be using against another, when read, then no stance on a venue (fails under rules@1.50.0)', () => {
+    const statements = extract('Kallas said Russia was using the talks against Ukraine.');
+    expect(about(statements, 'russia', 'venue')).toEqual([]);
   });
 });
 
-describe('the talks and the weapons in their own sense still come out (guards)', () => {
-  it('given a holder ready to negotiate, when read, then the support of talks comes out', () => {
-    expectStatement(extract('Sybiha said Ukraine was ready to negotiate.'), {
-      actor: 'ukraine',
-      topic: 'talks',
-      proposition: 'peace-talks',
+describe('a stance on sending weapons, or a warning against it, still comes out (guards)', () => {
+  it('given a promise of missiles to use against airfields, when read, then the support of arms deliveries comes out', () => {
+    expectStatement(extract('Britain said it would send more missiles to Ukraine to use against Russian airfields.'), {
+      actor: 'united-kingdom',
+      topic: 'military-aid',
+      proposition: 'arms-deliveries',
       polarity: 'support',
     });
   });
 
-  it('given a leader ready to talk to the other leader, when read, then the support of talks comes out', () => {
-    expectStatement(extract('Zelensky said he was ready to talk to Putin.'), {
-      actor: 'ukraine',
-      topic: 'talks',
-      proposition: 'peace-talks',
-      polarity: 'support',
+  it('given a warning against sending missiles, when read, then the opposition comes out', () => {
+    expectStatement(extract('Russia warned against sending missiles to Ukraine.'), {
+      actor: 'russia',
+      topic: 'military-aid',
+      proposition: 'arms-deliveries',
+      polarity: 'oppose',
     });
   });
 
