@@ -37,7 +37,8 @@ export const MAX_TOKEN_CHARS = 100;
  * wink keeps every word form it has not seen before in its instance's cache, for good (a few
  * hundred bytes each), and has no call to empty it. So the instance is replaced once its cache
  * has grown by this many word forms: building one costs ~120 ms (a fresh copy of the model, fresh
- * sentence-boundary memos, caches to warm again). Counting word forms rather than documents bounds
+ * sentence-boundary memos, caches to warm again; patches/wink-eng-lite-web-model keeps each load as
+ * cheap as the first, since 1.8.1 grew a string on every load and threw at the 21st). Counting word forms rather than documents bounds
  * the memory itself, whatever the documents' size: a feed that repeats its vocabulary never pays
  * for a renewal, and one full of new names pays as often as it must (the soak bench's generated
  * news adds ~1.2 word forms a document, the labelled corpora ~2.3). Tokens and sentences were

@@ -1,3 +1,5 @@
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 import { describe, expect, it } from 'vitest';
 import {
   analyse,
@@ -43,5 +45,13 @@ describe('wink instance renewal', () => {
     expect(nlp()).not.toBe(instance);
     expect(wordFormsAdded()).toBeLessThan(50);
     expect(renewed).toEqual(first);
+  });
+
+  it('given a process that renews its instance more than twenty times, then every load reads the model as shipped (patches/wink-eng-lite-web-model: 1.8.1 stringified its CER machines again on each load, so the 21st instance threw)', () => {
+    const machines = (model as unknown as { metaCER: () => { machines: string } }).metaCER().machines;
+    for (let load = 0; load < 22; load++) winkNLP(model, ['sbd']);
+    const again = (model as unknown as { metaCER: () => { machines: string } }).metaCER().machines;
+    expect(again).toBe(machines);
+    expect(typeof JSON.parse(again)).toBe('object');
   });
 });
