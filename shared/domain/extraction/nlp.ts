@@ -41,12 +41,9 @@ export const MAX_TOKEN_CHARS = 100;
  * cheap as the first, since 1.8.1 grew a string on every load and threw at the 21st). Counting word forms rather than documents bounds
  * the memory itself, whatever the documents' size: a feed that repeats its vocabulary never pays
  * for a renewal, and one full of new names pays as often as it must (the soak bench's generated
- * news adds ~1.2 word forms a document, the labelled corpora ~2.3). Tokens and sentences were
- * believed not to depend on what the cache held before, but they can: a fresh instance reads "EU's"
- * as "EU" + "'s", and one whose cache has met the form reads it as one token (press-11's x029,
- * extracted first in a process or after the twenty-five development sets, gives three different
- * statements). A document's statements can so depend on what the process read before it and on
- * where a renewal falls; not fixed yet (the closing note of 2026-12-07 names it).
+ * news adds ~1.2 word forms a document, the labelled corpora ~2.3). What a renewal changes in wink's
+ * own tokens (a fresh cache splits "EU's" in two, a warm one may not) `tokenTable` makes canonical,
+ * so a document's statements do not depend on the process's history.
  */
 export const WINK_RENEWAL_WORD_FORMS = 20_000;
 
@@ -229,8 +226,12 @@ function tokenAt(text: string, token: string, from: number): number {
 
 /** Tokenises and splits a text into sentences, as flat arrays. */
 export function analyse(input: string): AnalysedText {
+  return analyseWith(nlpForDocument(), input);
+}
+
+/** `analyse` with a given wink instance (tests compare instances whose caches differ). */
+export function analyseWith(winkNlp: WinkMethods, input: string): AnalysedText {
   const text = blankLongRuns(input);
-  const winkNlp = nlpForDocument();
   const its = winkNlp.its;
   const doc = winkNlp.readDoc(text);
   const tokens = doc.tokens();
@@ -243,35 +244,87 @@ export function analyse(input: string): AnalysedText {
 /** Shared by the documents without a possessive (never added to). */
 const NO_POSSESSIVES: ReadonlySet<number> = new Set();
 
-/** Offsets and possessives of wink's tokens (the normal forms lose their "'s"). */
+/** A possessive "'s" written with either apostrophe, as wink reads it when it splits it off a word. */
+function isPossessiveS(norm: string): boolean {
+  return norm.length === 2 && norm.charCodeAt(1) === 115 && (norm.charCodeAt(0) === 39 || norm.charCodeAt(0) === 8217);
+}
+
+/**
+ * Offsets and possessives of wink's tokens (the normal forms lose their "'s").
+ *
+ * wink reads "Ukraine's" as one token once its cache holds that form, and as "Ukraine" + "'s"
+ * before: the same document was tokenised two ways depending on what the process had read (58 % of
+ * the corpus documents differ between a fresh instance and one that has read the corpus). So the
+ * table is canonical: an "'s" written right after a word is merged into it, as the warm cache
+ * reads it, and the sentence spans are renumbered to match. Statements no longer depend on the
+ * process's history or on where an instance renewal falls.
+ */
 function tokenTable(text: string, value: string[], norm: string[], sentences: Array<[number, number]>): AnalysedText {
   const count = value.length;
   const start = new Array<number>(count);
   let possessive: Set<number> | undefined;
+  /** Where each of wink's tokens went, once a merge has happened (wink's index → the table's). */
+  let moved: Int32Array | undefined;
+  let out = 0;
   let offset = 0;
   for (let i = 0; i < count; i += 1) {
     const v = value[i] ?? '';
     // wink keeps the input verbatim, so each token is found right after the previous one
     // (after a few spaces at most: look there first, then search as indexOf would).
     const found = tokenAt(text, v, offset);
-    start[i] = found >= 0 ? found : offset;
+    const at = found >= 0 ? found : offset;
     if (found >= 0) offset = found + v.length;
-    // The token's type is only needed for the few tokens that may carry a possessive.
     const n = norm[i] ?? '';
+    if (
+      out > 0 &&
+      isPossessiveS(n) &&
+      at === start[out - 1]! + value[out - 1]!.length &&
+      typeOfToken(value[out - 1]!) === 'word'
+    ) {
+      // "'s" glued to the word before it: one token, as wink reads it once the form is cached.
+      value[out - 1] += v;
+      possessive ??= new Set();
+      possessive.add(out - 1);
+      moved ??= identityUpTo(i, count);
+      moved[i] = out - 1;
+      continue;
+    }
+    if (moved) moved[i] = out;
+    value[out] = v;
+    start[out] = at;
+    norm[out] = n;
+    // The token's type is only needed for the few tokens that may carry a possessive.
     if (n.length > 2) {
       const last = n.charCodeAt(n.length - 1);
       const apostrophe = n.charCodeAt(n.length - 2);
       if (last === 115 && (apostrophe === 39 || apostrophe === 8217) && typeOfToken(v) === 'word') {
-        norm[i] = n.slice(0, -2);
+        norm[out] = n.slice(0, -2);
         possessive ??= new Set();
-        possessive.add(i);
+        possessive.add(out);
       }
-    } else if (i > 0 && isPossessiveToken(n) && typeOfToken(value[i - 1] ?? '') === 'word') {
+    } else if (out > 0 && isPossessiveToken(n) && typeOfToken(value[out - 1] ?? '') === 'word') {
       possessive ??= new Set();
-      possessive.add(i - 1);
+      possessive.add(out - 1);
+    }
+    out += 1;
+  }
+  if (moved) {
+    value.length = out;
+    norm.length = out;
+    start.length = out;
+    for (const span of sentences) {
+      span[0] = moved[span[0]]!;
+      span[1] = moved[span[1]]!;
     }
   }
   return { text, norm, value, start, possessive: possessive ?? NO_POSSESSIVES, sentences };
+}
+
+/** An index map that leaves the first `upTo` indexes where they are. */
+function identityUpTo(upTo: number, count: number): Int32Array {
+  const map = new Int32Array(count);
+  for (let i = 0; i < upTo; i += 1) map[i] = i;
+  return map;
 }
 
 /*
@@ -321,8 +374,8 @@ export function isCapitalised(text: AnalysedText, index: number): boolean {
  * Tokenised single words (letters only). A codebook repeats words across its indexes (half of the
  * ~2,100 chunks the bundled one tokenises), and for such a word wink's answer cannot change: the
  * first reading leaves the word in wink's cache, and a later one is a cache lookup that adds
- * nothing. Words with other characters take wink's reading every time (they may be split
- * differently once their pieces are cached).
+ * nothing. Words with other characters take wink's reading every time, made canonical as a
+ * document's tokens are (see `tokenTable`).
  */
 const wordTokens = new Map<string, readonly string[]>();
 const LETTERS_ONLY = /^[A-Za-z]+$/;
@@ -333,9 +386,9 @@ export function tokenisePhrase(phrase: string): string[] {
   if (known) return [...known];
   const winkNlp = nlp();
   const tokens = winkNlp.readDoc(phrase).tokens();
-  const norms = tokens.out(winkNlp.its.normal) as string[];
-  const values = tokens.out() as string[];
-  const out = norms.filter((_, index) => typeOf(values[index] ?? '') !== 'tabCRLF');
+  // Through the same canonical table as documents, so "nato's door" reads as documents read it.
+  const table = tokenTable(phrase, tokens.out() as string[], tokens.out(winkNlp.its.normal) as string[], []);
+  const out = table.norm.filter((_, index) => typeOf(table.value[index] ?? '') !== 'tabCRLF');
   if (LETTERS_ONLY.test(phrase)) wordTokens.set(phrase, [...out]);
   return out;
 }

@@ -1,6 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
-import { describe, expect, it } from 'vitest';
 import {
   analyse,
   nlp,
