@@ -79,3 +79,40 @@ describe('the holder\u2019s own negated predicates and plain denials still come 
     });
   });
 });
+
+describe('phrases of another sense name no proposition: a negotiating position, talking to the interviewers, goods that should not be weapons', () => {
+  it('given a border called "not a negotiating position", when read, then no stance on the talks (fails under rules@1.52.1)', () => {
+    const statements = extract('Sybiha said: "Our borders are the law, not a negotiating position."');
+    expect(about(statements, 'ukraine', 'talks')).toEqual([]);
+  });
+
+  it('given a leader who agreed to talk to the reporters, when read, then no support of the talks (fails under rules@1.52.1)', () => {
+    const statements = extract('Zelensky agreed to talk to us for twenty minutes before his flight.');
+    expect(about(statements, 'ukraine', 'talks')).toEqual([]);
+  });
+
+  it('given water and power that must not be weapons, when read, then no opposition to arms deliveries (fails under rules@1.52.1)', () => {
+    const statements = extract('Sybiha said: "Water and power must not be weapons in this war."');
+    expect(about(statements, 'ukraine', 'military-aid')).toEqual([]);
+  });
+});
+
+describe('talking to the other side and a plea for weapons still come out (guards)', () => {
+  it('given a holder ready to talk to Moscow, when read, then the support of the talks comes out', () => {
+    expectStatement(extract('Sybiha said Kyiv was ready to talk to Moscow.'), {
+      actor: 'ukraine',
+      topic: 'talks',
+      proposition: 'peace-talks',
+      polarity: 'support',
+    });
+  });
+
+  it('given a plea not to stop sending weapons, when read, then the support of arms deliveries comes out', () => {
+    expectStatement(extract('Sybiha said Europe must not stop sending weapons to Ukraine.'), {
+      actor: 'ukraine',
+      topic: 'military-aid',
+      proposition: 'arms-deliveries',
+      polarity: 'support',
+    });
+  });
+});
