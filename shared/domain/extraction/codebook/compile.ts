@@ -186,6 +186,8 @@ export interface Words {
   possessiveDeterminers: ReadonlySet<string>;
   equatives: ReadonlySet<string>;
   nominalStarts: ReadonlySet<string>;
+  /** "how", "what": a clause a denied equation names ("is not how you show you want peace"). */
+  equatedClauses: ReadonlySet<string>;
   focusAdverbs: ReadonlySet<string>;
   genericSubjects: ReadonlySet<string>;
   /** "asked", "necessary": a short condition of these only defers (see `namesNothing`). */
@@ -294,6 +296,7 @@ function wordsOf(lexicon: Lexicon): Words {
     possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),
     equatives: singleTokens(lexicon.equatives),
     nominalStarts: singleTokens(lexicon.nominalStarts),
+    equatedClauses: singleTokens(lexicon.equatedClauses),
     focusAdverbs: singleTokens(lexicon.focusAdverbs),
     genericSubjects: singleTokens(lexicon.genericSubjects),
     deferrals: singleTokens(lexicon.deferrals),

@@ -466,6 +466,12 @@ export const Lexicon = z
      * by a noun the rules cannot read, so a stance word in it says nothing.
      */
     nominalStarts: Words.default([]),
+    /**
+     * Words that open a clause a denied equation names ("how", "what": "hitting power plants is not
+     * how you show you want peace"): the sentence classifies its subject, and what the clause says is
+     * no one's stance.
+     */
+    equatedClauses: Words.default([]),
     /** Adverbs of focus or degree ("just", "really") skipped inside a verb group or before its complement. */
     focusAdverbs: Words.default([]),
     /**

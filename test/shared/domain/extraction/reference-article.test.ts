@@ -169,10 +169,14 @@ describe.skipIf(!available)('the reference article (2025-10-28)', () => {
 
   it("the named speaker's reported words score higher than the narrator's account", () => {
     // On the development sets quotes are right no more often than the narrator (the fitted
-    // confidence, docs/positions.md); reported speech of a named speaker is right most often.
+    // confidence, docs/positions.md); reported speech of a named speaker is right most often. The
+    // topic is fitted too, so the two are compared on one topic (until rules@1.53.0 the funding
+    // statement was compared, and funding's own weight left it level with the narrator at 0.69).
     const quote = result.statements.find((s) => s.topic === 'mediation');
-    const spoken = result.statements.find((s) => s.topic === 'funding');
     const narrated = result.statements.find((s) => s.actor === 'russia' && s.reportedBy === undefined);
+    const spoken = result.statements.find(
+      (s) => s.topic === narrated!.topic && s.speaker !== undefined && s.actor !== narrated!.actor,
+    );
     expect(spoken!.evidence).toBe('speech');
     expect(spoken!.confidence).toBeGreaterThan(narrated!.confidence);
     expect(quote!.speaker).toBe('Volodymyr Zelensky');

@@ -530,8 +530,75 @@ export function judgedSubject(ctx: Context, items: Item[], from: number, to: num
     if (words.equatives.has(token)) return true;
     if (!beForms.has(token)) continue;
     let j = i + 1;
-    while (j < to && (words.verbGroupAdverbs.has(norm[j] ?? '') || words.focusAdverbs.has(norm[j] ?? ''))) j += 1;
+    while (
+      j < to &&
+      itemAt(items, j)?.kind !== 'negator' &&
+      (words.verbGroupAdverbs.has(norm[j] ?? '') || words.focusAdverbs.has(norm[j] ?? ''))
+    )
+      j += 1;
+    // "a ceasefire is not giving up our land": denied to be an act, the subject is judged too.
+    const negator = itemAt(items, j);
+    if (negator?.kind === 'negator' && !words.nominalStarts.has(norm[j] ?? '')) {
+      const act = itemAt(items, negator.end);
+      if (
+        (norm[negator.end] ?? '').endsWith('ing') &&
+        act?.start === negator.end &&
+        (act.kind === 'trigger' || act.kind === 'cue')
+      )
+        return true;
+      j = negator.end;
+      while (j < to && (words.verbGroupAdverbs.has(norm[j] ?? '') || words.focusAdverbs.has(norm[j] ?? ''))) j += 1;
+      // "sanctions are not what brought Russia to the table".
+      if (j < to && words.equatedClauses.has(norm[j] ?? '')) return true;
+    }
     return j < to && words.nominalStarts.has(norm[j] ?? '');
   }
   return false;
+}
+
+/** A denied equation before a clause's object triggers (`equationBefore`). */
+export interface Equation {
+  /** The form of "be" whose subject is equated. */
+  copula: number;
+  /** What the subject is denied to be is an act ("is not giving up our land"), not a noun phrase. */
+  act: boolean;
+}
+
+/**
+ * "Stopping the fire is not giving up our land", "this is not a negotiating position", "it is not
+ * negotiation yet": a subject that is not the holder, then a form of "be" and a negator, denies an
+ * equation. The negation belongs to what follows the copula, and the cues of the subject ("stopping")
+ * do not reach across it. What the subject is denied to be, when it is an act (an "-ing" form that
+ * opens a trigger or a cue), is the holder's own denial of that act: the chain starts at the copula.
+ * When it is a noun phrase (`lexicon.nominalStarts`, or a trigger right after the negator) the
+ * sentence classifies its subject and takes no stance on the noun. Only when every cue of the
+ * subject is a nominal or "-ing" form (the subject is no verb group of the holder's: "wants talks and
+ * is not …" is not one), and not right after the holder ("we are not giving up", "Russia is not
+ * ready" are the holder's predicates). Undefined when there is none before `to`.
+ */
+export function equationBefore(ctx: Context, items: Item[], from: number, to: number): Equation | undefined {
+  const { norm } = ctx.text;
+  const { beForms, words } = ctx.compiled;
+  for (let i = from; i < to; i += 1) {
+    const item = itemAt(items, i);
+    if (item?.kind === 'cue' && !item.nominal && !(norm[item.start] ?? '').endsWith('ing')) return undefined;
+    if (item?.kind === 'modal' || item?.kind === 'negator') return undefined;
+    const token = norm[i] ?? '';
+    if (!beForms.has(token)) continue;
+    if (i === from) return undefined;
+    let j = i + 1;
+    while (j < to && itemAt(items, j)?.kind !== 'negator' && words.verbGroupAdverbs.has(norm[j] ?? '')) j += 1;
+    const negator = itemAt(items, j);
+    if (negator?.kind !== 'negator' || negator.start !== j) return undefined;
+    const k = negator.end;
+    if (k >= to + 1) return undefined;
+    const next = itemAt(items, k);
+    const opens = next !== undefined && next.start === k && (next.kind === 'trigger' || next.kind === 'cue');
+    if ((norm[k] ?? '').endsWith('ing') && opens) return { copula: i, act: true };
+    // "there is no truce" is a denial of the truce itself: the noun phrase opens after the negator.
+    if (words.nominalStarts.has(norm[k] ?? '') || words.equatedClauses.has(norm[k] ?? ''))
+      return { copula: i, act: false };
+    return undefined;
+  }
+  return undefined;
 }

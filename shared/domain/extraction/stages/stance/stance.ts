@@ -25,6 +25,7 @@ import {
   continuesSameTopic,
   deonticFrom,
   directOnly,
+  equationBefore,
   type Found,
   harmSignAfter,
   invertedBefore,
@@ -273,7 +274,12 @@ function emitClause(ctx: Context, state: ClauseState): void {
         chainSign = -1;
         judged = true;
       } else if (isObject) {
-        const chain = chains[k] ?? chainOf(items, holderEnd, trigger.start);
+        // "Stopping the fire is not giving up our land", "this is not a negotiating position".
+        const equation = equationBefore(ctx, items, holderEnd, trigger.start);
+        if (equation && !equation.act) continue;
+        const chain = equation
+          ? chainOf(items, equation.copula, trigger.start)
+          : (chains[k] ?? chainOf(items, holderEnd, trigger.start));
         const present =
           chain.hasCue || state.prefixSign !== 1 || governingItem(items, trigger.start, clause.start) !== undefined;
         if (!present) continue;
