@@ -62,7 +62,7 @@ export interface TriggerEntry {
   presumes: ReadonlySet<string>;
 }
 
-export type VenueKind = 'context' | 'host' | 'any' | 'except' | 'including' | 'locative' | 'denial';
+export type VenueKind = 'context' | 'host' | 'any' | 'except' | 'including' | 'locative' | 'denial' | 'arrival';
 
 export interface CompiledCodebook {
   version: string;
@@ -442,6 +442,7 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const pattern of venues.including) venue.add(pattern, 'including', closed);
   for (const pattern of venues.locatives) venue.add(pattern, 'locative', closed);
   for (const pattern of venues.denials) venue.add(pattern, 'denial', closed);
+  for (const pattern of venues.arrivals) venue.add(pattern, 'arrival', open);
 
   // Venue words that can make a clause about venues (not "in", "including": those only matter then).
   const venueTopicWords = new PatternIndex<true>();

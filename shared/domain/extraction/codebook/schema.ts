@@ -200,6 +200,11 @@ export const Venues = z
      */
     denials: Patterns.default([]),
     /**
+     * A trip to a place, read as a locative ("would travel to Geneva"): the traveller's stance on the
+     * venue; a trip refused ("will not travel to Geneva") is against the meeting, not the place.
+     */
+    arrivals: Patterns.default([]),
+    /**
      * Nouns whose locative says where they happen, not where to meet: "an end to the war in
      * Ukraine" names no venue, however close a summit word is.
      */
