@@ -204,6 +204,10 @@ export interface Words {
   addressees: ReadonlySet<string>;
   /** "draft", "chapter", "clause": what a document provides is no one's stance; see `documentProvision`. */
   documentNouns: ReadonlySet<string>;
+  /** "decision", "offer": in a later paragraph after "the", the lede's stance; see `ledeAnaphor`. */
+  ledeNouns: ReadonlySet<string>;
+  /** "the": before a lede noun; see `ledeAnaphor`. */
+  ledeArticles: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -305,6 +309,8 @@ function wordsOf(lexicon: Lexicon): Words {
     departures: singleTokens(lexicon.departures),
     addressees: singleTokens(lexicon.addressees),
     documentNouns: singleTokens(lexicon.documentNouns),
+    ledeNouns: singleTokens(lexicon.ledeNouns),
+    ledeArticles: singleTokens(lexicon.ledeArticles),
   };
 }
 

@@ -519,6 +519,14 @@ export const Lexicon = z
      * chapter under which Ukraine would withdraw", "the revised draft asks Ukraine to …") is no one's stance.
      */
     documentNouns: Words.default([]),
+    /**
+     * Nouns for the story's act or offer ("decision", "offer", "move"): after one of `ledeArticles`
+     * ("the"), in a paragraph after the last stance, the lede's one stance (see `ledeAnaphor`).
+     * Each must also be one of `anaphors` (alone or after "the").
+     */
+    ledeNouns: Words.default([]),
+    /** The article before a lede noun ("the"). */
+    ledeArticles: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;
