@@ -74,13 +74,9 @@ export function emit(
   // the story's and the sentence names no day of the story (checked with the statement's date).
   if (sinceYear === 0 && !quoted && !framed)
     sinceYear = yearAfter(compiled.words.yearWords, 2, text, sentence.first, sentence.last + 1);
-  // "Erdogan said Russian and Ukrainian negotiators would meet in Istanbul": a meeting the speaker
-  // announces for several parties is the speaker's news, not each party's stance told as hearsay.
-  const parties = framed && explicitHolder && namesParties(holders);
   for (const holder of holders) {
     if (holder.kind === 'source' || !holder.actor) continue;
     const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
-    const announcedFor = parties && attribution.reportedBy !== undefined;
     // Evidence is only read (confidenceOf): the drafts of one holder share it.
     const evidence: Evidence = {
       quoted,
@@ -116,7 +112,6 @@ export function emit(
     for (const f of found) {
       const conditioned = conditionalClause && !f.indirect && !(tradeClause && f.sign < 0);
       const value = polarity(f.sign, f.conditional, conditioned);
-      if (announcedFor && compiled.meetingTopics.has(f.topic)) continue;
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
       if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
         aboutVenue ??=
@@ -154,7 +149,7 @@ export function emit(
     }
     for (const venue of venues) {
       // "called off the summit in Helsinki": the clause is about the place, but takes no stance on it.
-      if (venue.againstMeeting || announcedFor) continue;
+      if (venue.againstMeeting) continue;
       addDraft(ctx, {
         sentenceIndex: sentence.index,
         actor: holder.actor,
@@ -170,18 +165,6 @@ export function emit(
       });
     }
   }
-}
-
-/** Two actors or more among the clause's holders (the parties of a meeting announced). */
-function namesParties(holders: readonly Holder[]): boolean {
-  let first: string | undefined;
-  for (const holder of holders) {
-    const actor = actorOfHolder(holder);
-    if (!actor) continue;
-    if (first === undefined) first = actor;
-    else if (actor !== first) return true;
-  }
-  return false;
 }
 
 /**
