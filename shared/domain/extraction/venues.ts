@@ -78,7 +78,9 @@ export function findVenues(
     if (text.possessive.has(place.end - 1)) break;
     let before = place.start - 1;
     while (before >= clause.start && compiled.words.definiteArticles.has(text.norm[before] ?? '')) before -= 1;
-    const locative = endingAt(matches, 'locative', before + 1);
+    // "would travel to Geneva": a trip there reads as a locative.
+    const arrival = endingAt(matches, 'arrival', before + 1);
+    const locative = endingAt(matches, 'locative', before + 1) ?? arrival;
     // "the war in Ukraine": the place says where the war is.
     const afterLocative = locative !== undefined && !compiled.locatedNouns.has(text.norm[locative.start - 1] ?? '');
     const afterCue = cueEndsAt(items, before + 1);
@@ -95,9 +97,12 @@ export function findVenues(
     const flip = scopeOfPlace?.payload === 'except' ? -1 : 1;
     // "Trump called off his summit with Putin in Helsinki": an act against the meeting, not the
     // place; only the host's own country ("Saudi Arabia cancelled the round in Riyadh") is refused.
+    // "The delegation will not travel to Geneva": a trip not made is against the meeting, too.
     const againstMeeting =
       place.payload !== holderActor &&
-      (opposeActBefore(items, holderEnd, place.start) || meetingDeniedBefore(matches, clause.start, place.start));
+      (opposeActBefore(items, holderEnd, place.start) ||
+        meetingDeniedBefore(matches, clause.start, place.start) ||
+        tripNotMade(arrival, afterLocative, chain.sign * flip));
     push(
       findings,
       place.payload,
@@ -147,6 +152,11 @@ function opposeActBefore(items: readonly Item[], from: number, to: number): bool
     if (item.kind === 'cue' && item.polarity === 'oppose' && item.cueKind === 'action' && !item.nominal) return true;
   }
   return false;
+}
+
+/** A trip to the place (`venues.arrivals`), read as its locative, under a negative stance. */
+function tripNotMade(arrival: VenueMatch | undefined, afterLocative: boolean, sign: number): boolean {
+  return arrival !== undefined && afterLocative && sign < 0;
 }
 
 /**

@@ -62,7 +62,7 @@ export interface TriggerEntry {
   presumes: ReadonlySet<string>;
 }
 
-export type VenueKind = 'context' | 'host' | 'any' | 'except' | 'including' | 'locative' | 'denial';
+export type VenueKind = 'context' | 'host' | 'any' | 'except' | 'including' | 'locative' | 'denial' | 'arrival';
 
 export interface CompiledCodebook {
   version: string;
@@ -206,6 +206,10 @@ export interface Words {
   addressees: ReadonlySet<string>;
   /** "draft", "chapter", "clause": what a document provides is no one's stance; see `documentProvision`. */
   documentNouns: ReadonlySet<string>;
+  /** "decision", "offer": in a later paragraph after "the", the lede's stance; see `ledeAnaphor`. */
+  ledeNouns: ReadonlySet<string>;
+  /** "the": before a lede noun; see `ledeAnaphor`. */
+  ledeArticles: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -308,6 +312,8 @@ function wordsOf(lexicon: Lexicon): Words {
     departures: singleTokens(lexicon.departures),
     addressees: singleTokens(lexicon.addressees),
     documentNouns: singleTokens(lexicon.documentNouns),
+    ledeNouns: singleTokens(lexicon.ledeNouns),
+    ledeArticles: singleTokens(lexicon.ledeArticles),
   };
 }
 
@@ -445,6 +451,7 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const pattern of venues.including) venue.add(pattern, 'including', closed);
   for (const pattern of venues.locatives) venue.add(pattern, 'locative', closed);
   for (const pattern of venues.denials) venue.add(pattern, 'denial', closed);
+  for (const pattern of venues.arrivals) venue.add(pattern, 'arrival', open);
 
   // Venue words that can make a clause about venues (not "in", "including": those only matter then).
   const venueTopicWords = new PatternIndex<true>();

@@ -200,6 +200,11 @@ export const Venues = z
      */
     denials: Patterns.default([]),
     /**
+     * A trip to a place, read as a locative ("would travel to Geneva"): the traveller's stance on the
+     * venue; a trip refused ("will not travel to Geneva") is against the meeting, not the place.
+     */
+    arrivals: Patterns.default([]),
+    /**
      * Nouns whose locative says where they happen, not where to meet: "an end to the war in
      * Ukraine" names no venue, however close a summit word is.
      */
@@ -520,6 +525,14 @@ export const Lexicon = z
      * chapter under which Ukraine would withdraw", "the revised draft asks Ukraine to …") is no one's stance.
      */
     documentNouns: Words.default([]),
+    /**
+     * Nouns for the story's act or offer ("decision", "offer", "move"): after one of `ledeArticles`
+     * ("the"), in a paragraph after the last stance, the lede's one stance (see `ledeAnaphor`).
+     * Each must also be one of `anaphors` (alone or after "the").
+     */
+    ledeNouns: Words.default([]),
+    /** The article before a lede noun ("the"). */
+    ledeArticles: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

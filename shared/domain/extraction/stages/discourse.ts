@@ -65,6 +65,11 @@ export interface Discourse {
    * sanctions" makes a later "the package" the sanctions. Made at the first such naming.
    */
   storyNouns: Map<string, StoryThing> | undefined;
+  /**
+   * The lede's stance: the first sentence's last propositions, kept when that sentence took a
+   * positive, unconditional stance on one proposition (what a later "the decision" reacts to).
+   */
+  ledePropositions: Array<{ topic: string; proposition: string; sign: number }> | undefined;
 }
 
 /** A trigger named beside a story noun: its entry, and its proposition as that sentence filled its slot. */
@@ -82,6 +87,7 @@ export const newDiscourse = (): Discourse => ({
   lastPropositionsAt: -1,
   lastQuoteSpeakers: undefined,
   storyNouns: undefined,
+  ledePropositions: undefined,
 });
 
 export function personHolder(actor: string, person: string, named: boolean, source?: SourceKind): PersonHolder {

@@ -300,6 +300,46 @@ function nounFromAnotherParagraph(ctx: Context, anaphor: Item): boolean {
   return paragraphStart(text, anaphor.start) > Math.max(0, discourse.lastPropositionsAt);
 }
 
+/**
+ * "Moscow condemned the decision", "Ukraine welcomed the offer", in a paragraph after the last
+ * stance: a lede noun (`lexicon.ledeNouns`) after "the" (`lexicon.ledeArticles`) names the story's
+ * act, the lede's one stance (see `noteLede`), with the sign of the cues before it. The noun's own
+ * paragraph is past the lede's and the last stance's, so "Kyiv dismissed the idea" right after an
+ * offer still points back to that offer.
+ */
+function ledeAnaphor(ctx: Context, state: ClauseState): Found[] | undefined {
+  const lede = ctx.discourse.ledePropositions;
+  if (!lede) return undefined;
+  const { text, compiled } = ctx;
+  const { items, stanceStart, holderEnd, passiveCue } = state;
+  for (const item of items) {
+    if (item.kind !== 'anaphor' || (passiveCue === undefined && item.start < stanceStart)) continue;
+    if (!compiled.words.ledeNouns.has(text.norm[item.end - 1] ?? '')) continue;
+    const article = item.end - item.start === 1 ? text.norm[item.start - 1] : text.norm[item.start];
+    if (!compiled.words.ledeArticles.has(article ?? '')) continue;
+    const paragraph = paragraphStart(text, item.start);
+    if (paragraph === 0 || paragraph <= Math.max(0, ctx.discourse.lastPropositionsAt)) continue;
+    const chain = chainOf(items, holderEnd, item.start);
+    // "said Moscow would welcome the offer": a reaction foreseen, not made.
+    if (!chain.hasCue || modalBetween(items, holderEnd, item.start)) return undefined;
+    return lede.map((antecedent) => ({
+      topic: antecedent.topic,
+      proposition: antecedent.proposition,
+      sign: chain.sign * antecedent.sign,
+      conditional: chain.conditional,
+      indirect: false,
+      judged: false,
+    }));
+  }
+  return undefined;
+}
+
+/** A modal ("would", "could") in the tokens [from, to). */
+function modalBetween(items: readonly Item[], from: number, to: number): boolean {
+  for (const item of items) if (item.kind === 'modal' && item.start >= from && item.end <= to) return true;
+  return false;
+}
+
 /** "…, a request that both Ukraine and the US have rejected": the proposition an anaphor points to. */
 export function anaphoric(ctx: Context, state: ClauseState): Found[] {
   const { sentence, discourse } = ctx;
@@ -319,6 +359,8 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
       if (story) return storyFound(ctx, state, item, story);
     }
   }
+  const lede = ledeAnaphor(ctx, state);
+  if (lede) return lede;
   if (!antecedents) return NO_FOUND;
   const anaphor =
     items.find(

@@ -126,7 +126,22 @@ export function draftSentence(
   // the speaker, no one's stance; what it names is still there for the answer's "that" or "it".
   if (ctx.drafts.length > 0 && askedByInterviewer(compiled, text, sentence.first)) ctx.drafts = NO_DRAFTS;
   if (compiled.words.storyNouns.size > 0) noteStoryNouns(ctx);
+  if (sentence.index === 0 && compiled.words.ledeNouns.size > 0) noteLede(ctx);
   return ctx;
+}
+
+/**
+ * "Italy's cabinet approved a new package of military aid …": the first sentence's stance is the
+ * story's act, when it is one positive, unconditional stance on one proposition and is the
+ * sentence's last (a halting or conditional lede, or one of several stances, is no such act).
+ */
+function noteLede(ctx: Context): void {
+  const { drafts, discourse } = ctx;
+  const last = discourse.lastPropositions;
+  if (drafts.length === 0 || !last || last.length !== 1 || last[0]!.sign <= 0) return;
+  const { proposition } = last[0]!;
+  for (const draft of drafts) if (draft.proposition !== proposition || draft.polarity !== 'support') return;
+  discourse.ledePropositions = last;
 }
 
 /**
