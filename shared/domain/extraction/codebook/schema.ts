@@ -127,9 +127,18 @@ export const Slot = z
     /** The namespace of the proposition id: `<namespace>:<actor>`, e.g. "sanctions:russia". */
     namespace: Kebab,
     /** Where the slot's actor is looked for around the trigger. */
-    from: z.array(z.enum(['subject', 'possessive', 'adjective', 'prepositions', 'holder'])).min(1),
+    from: z.array(z.enum(['listed', 'subject', 'possessive', 'adjective', 'prepositions', 'object', 'holder'])).min(1),
     /** Prepositions after the trigger that introduce the slot ("sanctions against Russia"). */
     prepositions: Patterns.default([]),
+    /** The trigger's verb forms, whose object fills the slot (`object`: "sanction two Chinese banks"). */
+    verbs: Patterns.default([]),
+    /**
+     * `listed`: words of putting something on a list ("add", "inclusion"), whose object, followed by
+     * one of `listedInto` and the trigger a few words on, fills the slot ("add eleven Chinese
+     * companies to its sanctions list", "the inclusion of Chinese banks in EU sanctions").
+     */
+    listedBy: Patterns.default([]),
+    listedInto: Patterns.default([]),
     /** Used when nothing fills the slot; without it the proposition's plain id is used. */
     default: ActorId.optional(),
     /** Actors that never fill this slot (Ukraine receives funding, it does not give it). */

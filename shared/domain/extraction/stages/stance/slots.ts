@@ -37,9 +37,51 @@ function lastSubjectActor(mentions: Mention[], from: number, to: number): string
   return undefined;
 }
 
+/** A number written in digits ("14", "2,000"): a quantity, skipped like a determiner before a slot's actor. */
+function isNumeral(token: string): boolean {
+  return /^\d[\d,.]*$/.test(token);
+}
+
 function isPreposition(prepositions: readonly string[], token: string): boolean {
   for (const preposition of prepositions) if (preposition.toLowerCase() === token) return true;
   return false;
+}
+
+/** How far before the trigger a listing word is looked for, and how far its object may run. */
+const LISTING_REACH = 12;
+const LISTED_OBJECT_REACH = 4;
+
+/**
+ * The actor put on the trigger's list: a listing word within reach before the trigger, its object
+ * (past determiners and numbers) a mention, and one of `into` between that mention and the trigger
+ * ("add eleven Chinese companies to its sanctions list" → china). None when anything is missing.
+ */
+function listedActor(
+  ctx: Context,
+  listedBy: readonly string[],
+  into: readonly string[],
+  at: number,
+): string | undefined {
+  const { sentence, text } = ctx;
+  const determiners = ctx.compiled.words.slotDeterminers;
+  for (let k = at - 1; k >= Math.max(sentence.first, at - LISTING_REACH); k -= 1) {
+    if (!isPreposition(listedBy, text.norm[k] ?? '')) continue;
+    let probe = k + 1;
+    while (
+      probe < at &&
+      probe <= k + LISTED_OBJECT_REACH &&
+      (determiners.has(text.norm[probe] ?? '') || isNumeral(text.norm[probe] ?? ''))
+    ) {
+      probe += 1;
+    }
+    const mention = mentionAt(sentence.mentions, probe);
+    if (!mention || mention.end >= at) return undefined;
+    for (let j = mention.end; j < at; j += 1) {
+      if (isPreposition(into, text.norm[j] ?? '')) return actorOf(mention);
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /** The proposition id, with its slot filled ("sanctions:russia", "funding:european-union"). */
@@ -67,7 +109,21 @@ export function propositionFor(
       const next = text.norm[probe] ?? '';
       if (isPreposition(slot.prepositions, next)) {
         probe += 1;
-        while (ctx.compiled.words.slotDeterminers.has(text.norm[probe] ?? '')) probe += 1;
+        while (ctx.compiled.words.slotDeterminers.has(text.norm[probe] ?? '') || isNumeral(text.norm[probe] ?? '')) {
+          probe += 1;
+        }
+        const mention = mentionAt(sentence.mentions, probe);
+        actor = usable(mention ? actorOf(mention) : undefined, excluded);
+      }
+    } else if (way === 'listed') {
+      actor = usable(listedActor(ctx, slot.listedBy, slot.listedInto, trigger.start), excluded);
+    } else if (way === 'object') {
+      // The trigger as a verb, its object right after it (past determiners and numbers) the actor.
+      if (trigger.end - trigger.start === 1 && isPreposition(slot.verbs, text.norm[trigger.start] ?? '')) {
+        let probe = trigger.end;
+        while (ctx.compiled.words.slotDeterminers.has(text.norm[probe] ?? '') || isNumeral(text.norm[probe] ?? '')) {
+          probe += 1;
+        }
         const mention = mentionAt(sentence.mentions, probe);
         actor = usable(mention ? actorOf(mention) : undefined, excluded);
       }
