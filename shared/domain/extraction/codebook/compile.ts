@@ -210,6 +210,8 @@ export interface Words {
   ledeNouns: ReadonlySet<string>;
   /** "the": before a lede noun; see `ledeAnaphor`. */
   ledeArticles: ReadonlySet<string>;
+  /** "the", "any": before the subject a harm judges as the story's act; see `ledeHarm`. */
+  harmSubjects: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -314,6 +316,7 @@ function wordsOf(lexicon: Lexicon): Words {
     documentNouns: singleTokens(lexicon.documentNouns),
     ledeNouns: singleTokens(lexicon.ledeNouns),
     ledeArticles: singleTokens(lexicon.ledeArticles),
+    harmSubjects: singleTokens(lexicon.harmSubjects),
   };
 }
 

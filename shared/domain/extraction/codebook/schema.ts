@@ -542,6 +542,13 @@ export const Lexicon = z
     ledeNouns: Words.default([]),
     /** The article before a lede noun ("the"). */
     ledeArticles: Words.default([]),
+    /**
+     * Determiners that open a clause's subject ("the", "any", "such"): a subject so opened that a
+     * harm (`harms`) follows, in a later paragraph, in a speaker's clause of no stance words or
+     * trigger, is the story's act, the lede's one stance, opposed ("Peskov said the delivery would
+     * make Germany a party to the conflict"; see `ledeHarm`).
+     */
+    harmSubjects: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

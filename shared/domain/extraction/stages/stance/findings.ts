@@ -1,6 +1,7 @@
 import { type Chain, chainOf } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
 import { type AnalysedText, paragraphStart } from '../../nlp';
+import { quoteMarkAt } from '../../quotes';
 import type { Clause } from '../clauses';
 import type { StoryThing } from '../discourse';
 import { anaphorItem, type Item, isNominalCue, itemAt, possessiveBefore, type TriggerItem } from '../items';
@@ -332,6 +333,55 @@ function ledeAnaphor(ctx: Context, state: ClauseState): Found[] | undefined {
     }));
   }
   return undefined;
+}
+
+/** How far after the subject's determiner a harm is read (tokens). */
+const HARM_REACH = 12;
+
+/**
+ * "Peskov said the decision was a dangerous escalation", "said the delivery would make Germany a
+ * party to the conflict", "any use of the assets would be theft", in a paragraph after the lede and
+ * the last stance: a speaker's clause with no stance words and no trigger, whose subject opens it with
+ * a determiner of `lexicon.harmSubjects`, followed by a harm (the lexicon's `harms`) within
+ * HARM_REACH tokens, judges the story's act, the lede's one stance: the speaker opposes it, as
+ * `harmSignAfter` reads a harm after a trigger. The act is judged, not done; a negated harm, or a
+ * cue or trigger before it, reads nothing.
+ */
+export function ledeHarm(ctx: Context, state: ClauseState): Found[] {
+  const lede = ctx.discourse.ledePropositions;
+  if (!lede || !state.frame || state.speakers.length === 0 || state.triggers.length > 0) return NO_FOUND;
+  const { text, compiled } = ctx;
+  const { clause } = state;
+  // The subject opens the clause (after a quotation mark): "said the delivery would …".
+  let at = clause.start;
+  while (at < clause.end && quoteMarkAt(text, at)) at += 1;
+  if (!compiled.words.harmSubjects.has(text.norm[at] ?? '')) return NO_FOUND;
+  const paragraph = paragraphStart(text, at);
+  if (paragraph === 0 || paragraph <= Math.max(0, ctx.discourse.lastPropositionsAt)) return NO_FOUND;
+  // The clause's own items: with no stance words the stage keeps none.
+  const items = ctx.sentence.items.filter((item) => item.start >= clause.start && item.end <= clause.end);
+  if (harmAfter(ctx, items, at + 1, Math.min(clause.end, at + HARM_REACH)) !== -1) return NO_FOUND;
+  return lede.map((antecedent) => ({
+    topic: antecedent.topic,
+    proposition: antecedent.proposition,
+    sign: -antecedent.sign,
+    conditional: false,
+    indirect: false,
+    judged: true,
+  }));
+}
+
+/**
+ * A harm (the lexicon's `harms`) in the tokens [from, to) before any trigger or cue: -1, or 0 when a
+ * negator stands before it ("was not a provocation") or none is found.
+ */
+function harmAfter(ctx: Context, items: readonly Item[], from: number, to: number): number {
+  for (let i = from; i < to; i += 1) {
+    const item = itemAt(items, i);
+    if (item && (item.kind === 'trigger' || item.kind === 'cue' || item.kind === 'negator')) return 0;
+    if (ctx.compiled.harms.longestAt(ctx.text, i, to)) return -1;
+  }
+  return 0;
 }
 
 /** A modal ("would", "could") in the tokens [from, to). */

@@ -31,6 +31,7 @@ import {
   invertedBefore,
   isSubjectPosition,
   judgedSubject,
+  ledeHarm,
   NO_FOUND,
   objectChains,
   passiveSignAfter,
@@ -255,7 +256,14 @@ function emitClause(ctx: Context, state: ClauseState): void {
   for (const item of items) {
     if (item.kind === 'cue' && item.nominal) nominals = addTo(nominals, NO_NOMINALS, item);
   }
-  if (state.unasserted || (!Number.isFinite(stanceStart) && nominals.length === 0)) return;
+  if (state.unasserted) return;
+  if (!Number.isFinite(stanceStart) && nominals.length === 0) {
+    // "Peskov said the decision was a dangerous escalation": no stance words, a harm of the story's
+    // act, the speaker's.
+    const harmed = ledeHarm(ctx, state);
+    if (harmed.length > 0) emit(ctx, state, state.speakers, false, harmed, NO_VENUES);
+    return;
+  }
   // "Those who really want the war to end …", "anyone seeking an end to the fighting": no one's
   // stance, but the harm the holder says such acts bring is the holder's ("those who send weapons
   // prolong the war").
