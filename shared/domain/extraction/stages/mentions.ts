@@ -546,8 +546,9 @@ function addSources(markers: readonly PatternMatch<MarkerEntry>[], mentions: Men
 
 /**
  * "MOSCOW, Aug 14 (Baltic Wire) - …", "WASHINGTON/BUDAPEST, …": the place line of a news story,
- * names in capitals that open the text, before its first comma. It says where the story was
- * filed: no holder (like an object, it is never a subject).
+ * names in capitals that open the text, before its first comma, or with no date before the
+ * outlet's bracket or a dash ("MOSCOW/KYIV (The Sunday Dispatch) - …", "BERLIN — …"). It says
+ * where the story was filed: no holder (like an object, it is never a subject).
  */
 function inDateline(text: AnalysedText, mention: Mention): boolean {
   for (let i = 0; i < mention.end; i += 1) {
@@ -559,7 +560,7 @@ function inDateline(text: AnalysedText, mention: Mention): boolean {
     if (value.length < 2 || value !== value.toUpperCase()) return false;
   }
   const next = text.value[mention.end] ?? '';
-  return next === ',' || next === '/';
+  return next === ',' || next === '/' || next === '(' || next === '-' || next === '\u2014' || next === '\u2013';
 }
 
 /** The mention follows a preposition (skipping determiners): an object, not a subject. */
