@@ -210,6 +210,8 @@ export interface Words {
   ledeNouns: ReadonlySet<string>;
   /** "the": before a lede noun; see `ledeAnaphor`. */
   ledeArticles: ReadonlySet<string>;
+  /** "demand", "ultimatum": in a later paragraph after "the", what a conditional lede asks for; see `ledeAnaphor`. */
+  demandNouns: ReadonlySet<string>;
   /** "the", "any": before the subject a harm judges as the story's act; see `ledeHarm`. */
   harmSubjects: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
@@ -316,6 +318,7 @@ function wordsOf(lexicon: Lexicon): Words {
     documentNouns: singleTokens(lexicon.documentNouns),
     ledeNouns: singleTokens(lexicon.ledeNouns),
     ledeArticles: singleTokens(lexicon.ledeArticles),
+    demandNouns: singleTokens(lexicon.demandNouns),
     harmSubjects: singleTokens(lexicon.harmSubjects),
   };
 }

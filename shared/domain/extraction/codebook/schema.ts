@@ -543,6 +543,12 @@ export const Lexicon = z
     /** The article before a lede noun ("the"). */
     ledeArticles: Words.default([]),
     /**
+     * Nouns for a demand ("demand", "ultimatum"): after one of `ledeArticles`, in a paragraph after
+     * the last stance, what the lede's conditional stance asks for, its condition's one supported
+     * proposition (see `ledeAnaphor`). Each must also be one of `anaphors`.
+     */
+    demandNouns: Words.default([]),
+    /**
      * Determiners that open a clause's subject ("the", "any", "such"): a subject so opened that a
      * harm (`harms`) follows, in a later paragraph, in a speaker's clause of no stance words or
      * trigger, is the story's act, the lede's one stance, opposed ("Peskov said the delivery would

@@ -309,13 +309,20 @@ function nounFromAnotherParagraph(ctx: Context, anaphor: Item): boolean {
  * offer still points back to that offer.
  */
 function ledeAnaphor(ctx: Context, state: ClauseState): Found[] | undefined {
-  const lede = ctx.discourse.ledePropositions;
-  if (!lede) return undefined;
+  const { ledePropositions, ledeDemand } = ctx.discourse;
+  if (!ledePropositions && !ledeDemand) return undefined;
   const { text, compiled } = ctx;
   const { items, stanceStart, holderEnd, passiveCue } = state;
   for (const item of items) {
     if (item.kind !== 'anaphor' || (passiveCue === undefined && item.start < stanceStart)) continue;
-    if (!compiled.words.ledeNouns.has(text.norm[item.end - 1] ?? '')) continue;
+    const noun = text.norm[item.end - 1] ?? '';
+    // "Sybiha dismissed the demand": what a conditional lede asks for.
+    const lede = compiled.words.ledeNouns.has(noun)
+      ? ledePropositions
+      : compiled.words.demandNouns.has(noun)
+        ? ledeDemand
+        : undefined;
+    if (!lede) continue;
     const article = item.end - item.start === 1 ? text.norm[item.start - 1] : text.norm[item.start];
     if (!compiled.words.ledeArticles.has(article ?? '')) continue;
     const paragraph = paragraphStart(text, item.start);
