@@ -214,6 +214,8 @@ export interface Words {
   demandNouns: ReadonlySet<string>;
   /** "the", "any": before the subject a harm judges as the story's act; see `ledeHarm`. */
   harmSubjects: ReadonlySet<string>;
+  /** "respond", "retaliate": after a modal, a reprisal against the story's act; see `ledeRetaliation`. */
+  retaliations: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -320,6 +322,7 @@ function wordsOf(lexicon: Lexicon): Words {
     ledeArticles: singleTokens(lexicon.ledeArticles),
     demandNouns: singleTokens(lexicon.demandNouns),
     harmSubjects: singleTokens(lexicon.harmSubjects),
+    retaliations: singleTokens(lexicon.retaliations),
   };
 }
 
@@ -475,6 +478,9 @@ function build(codebook: Codebook): CompiledCodebook {
     mark(index.firstForms, index.bit);
   }
   mark(candidateForms, MASK.candidate);
+  // "Moscow said it would respond": a reprisal points back to the story's act as an anaphor does,
+  // so its sentence is read once a topic has been named (see `ledeRetaliation`).
+  mark(codebook.lexicon.retaliations, MASK.anaphors);
   mark(['"', '“', '”', '«', '»', '„'], MASK.quote);
   mark(["'", '‘', '’'], MASK.singleQuote);
 

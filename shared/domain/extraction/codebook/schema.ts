@@ -555,6 +555,12 @@ export const Lexicon = z
      * make Germany a party to the conflict"; see `ledeHarm`).
      */
     harmSubjects: Words.default([]),
+    /**
+     * Words of a reprisal ("respond", "retaliate", "response"): after a modal in a speaker's clause of
+     * no stance words or trigger, in a later paragraph, the speaker's opposition to the story's act,
+     * the lede's one stance ("Moscow said it would respond"; see `ledeRetaliation`).
+     */
+    retaliations: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

@@ -379,6 +379,40 @@ export function ledeHarm(ctx: Context, state: ClauseState): Found[] {
 }
 
 /**
+ * "Moscow said it would respond", "warned that Russia would seize Western assets in response", in a
+ * paragraph after the lede and the last stance: a speaker's clause with no stance words, no trigger
+ * and no negator, where a word of `lexicon.retaliations` follows a modal, is a reprisal threatened
+ * against the story's act, the lede's one stance: the speaker opposes it (judged, not done).
+ */
+export function ledeRetaliation(ctx: Context, state: ClauseState): Found[] {
+  const lede = ctx.discourse.ledePropositions;
+  if (!lede || !state.frame || state.speakers.length === 0 || state.triggers.length > 0) return NO_FOUND;
+  const { text, compiled } = ctx;
+  const { clause } = state;
+  const paragraph = paragraphStart(text, clause.start);
+  if (paragraph === 0 || paragraph <= Math.max(0, ctx.discourse.lastPropositionsAt)) return NO_FOUND;
+  // "would respond if the money was used": a reprisal under a condition threatens that condition's act.
+  if (clause.kind === 'stance' && clause.conditional) return NO_FOUND;
+  // "did not say how it would respond": a negator anywhere in the sentence reads nothing.
+  if (ctx.sentence.items.some((item) => item.kind === 'negator')) return NO_FOUND;
+  const items = ctx.sentence.items.filter((item) => item.start >= clause.start && item.end <= clause.end);
+  if (items.some((item) => item.kind === 'cue' || item.kind === 'trigger')) return NO_FOUND;
+  const modal = items.find((item) => item.kind === 'modal');
+  if (!modal) return NO_FOUND;
+  let found = false;
+  for (let i = modal.end; i < clause.end && !found; i += 1) found = compiled.words.retaliations.has(text.norm[i] ?? '');
+  if (!found) return NO_FOUND;
+  return lede.map((antecedent) => ({
+    topic: antecedent.topic,
+    proposition: antecedent.proposition,
+    sign: -antecedent.sign,
+    conditional: false,
+    indirect: false,
+    judged: true,
+  }));
+}
+
+/**
  * A harm (the lexicon's `harms`) in the tokens [from, to) before any trigger or cue: -1, or 0 when a
  * negator stands before it ("was not a provocation") or none is found.
  */

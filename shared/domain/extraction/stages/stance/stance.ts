@@ -32,6 +32,7 @@ import {
   isSubjectPosition,
   judgedSubject,
   ledeHarm,
+  ledeRetaliation,
   NO_FOUND,
   objectChains,
   passiveSignAfter,
@@ -283,6 +284,11 @@ function emitClause(ctx: Context, state: ClauseState): void {
     // act, the speaker's.
     const harmed = ledeHarm(ctx, state);
     if (harmed.length > 0) emit(ctx, state, state.speakers, false, harmed, NO_VENUES);
+    // "Moscow said it would respond": a reprisal threatened against the story's act.
+    else {
+      const threatened = ledeRetaliation(ctx, state);
+      if (threatened.length > 0) emit(ctx, state, state.speakers, false, threatened, NO_VENUES);
+    }
     return;
   }
   // "Those who really want the war to end …", "anyone seeking an end to the fighting": no one's
