@@ -216,6 +216,8 @@ export interface Words {
   harmSubjects: ReadonlySet<string>;
   /** "respond", "retaliate": after a modal, a reprisal against the story's act; see `ledeRetaliation`. */
   retaliations: ReadonlySet<string>;
+  /** "warned", "warning": a bare warning of the story's act; see `ledeRetaliation`. */
+  warnings: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -323,6 +325,7 @@ function wordsOf(lexicon: Lexicon): Words {
     demandNouns: singleTokens(lexicon.demandNouns),
     harmSubjects: singleTokens(lexicon.harmSubjects),
     retaliations: singleTokens(lexicon.retaliations),
+    warnings: singleTokens(lexicon.warnings),
   };
 }
 
@@ -481,6 +484,7 @@ function build(codebook: Codebook): CompiledCodebook {
   // "Moscow said it would respond": a reprisal points back to the story's act as an anaphor does,
   // so its sentence is read once a topic has been named (see `ledeRetaliation`).
   mark(codebook.lexicon.retaliations, MASK.anaphors);
+  mark(codebook.lexicon.warnings, MASK.anaphors);
   mark(['"', '“', '”', '«', '»', '„'], MASK.quote);
   mark(["'", '‘', '’'], MASK.singleQuote);
 

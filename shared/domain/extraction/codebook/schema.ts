@@ -561,6 +561,12 @@ export const Lexicon = z
      * the lede's one stance ("Moscow said it would respond"; see `ledeRetaliation`).
      */
     retaliations: Words.default([]),
+    /**
+     * Words of a warning ("warned", "warning"): a speaker's bare warning with nothing named ("Moscow
+     * warned of consequences", "repeated its warning"), in a later paragraph, opposes the story's
+     * act, the lede's one stance (see `ledeRetaliation`).
+     */
+    warnings: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

@@ -398,9 +398,10 @@ export function ledeRetaliation(ctx: Context, state: ClauseState): Found[] {
   const items = ctx.sentence.items.filter((item) => item.start >= clause.start && item.end <= clause.end);
   if (items.some((item) => item.kind === 'cue' || item.kind === 'trigger')) return NO_FOUND;
   const modal = items.find((item) => item.kind === 'modal');
-  if (!modal) return NO_FOUND;
   let found = false;
-  for (let i = modal.end; i < clause.end && !found; i += 1) found = compiled.words.retaliations.has(text.norm[i] ?? '');
+  if (modal) {
+    for (let i = modal.end; i < clause.end && !found; i += 1) found = compiled.words.retaliations.has(text.norm[i] ?? '');
+  } else if (items.length === 0) found = bareWarning(ctx, state);
   if (!found) return NO_FOUND;
   return lede.map((antecedent) => ({
     topic: antecedent.topic,
@@ -411,6 +412,31 @@ export function ledeRetaliation(ctx: Context, state: ClauseState): Found[] {
     judged: true,
   }));
 }
+
+/** How many words a bare warning's clause may hold ("of consequences", "at once", "its warning"). */
+const BARE_WARNING_WORDS = 3;
+
+/**
+ * "Moscow warned of consequences", "The Kremlin warned at once", "Moscow repeated its warning": a
+ * frame whose head or clause holds a word of `lexicon.warnings`, with a clause of a few words and
+ * no items, names nothing but the warning.
+ */
+function bareWarning(ctx: Context, state: ClauseState): boolean {
+  const { text, compiled } = ctx;
+  const { clause, frame } = state;
+  if (!frame || frame.kind !== 'reporting') return false;
+  let words = 0;
+  let warned = false;
+  for (let i = clause.start; i < clause.end; i += 1) {
+    if (tokenTypeIsWord(text, i)) words += 1;
+    warned ||= compiled.words.warnings.has(text.norm[i] ?? '');
+  }
+  for (let i = frame.head[0]; i < frame.head[1] && !warned; i += 1) warned = compiled.words.warnings.has(text.norm[i] ?? '');
+  return warned && words > 0 && words <= BARE_WARNING_WORDS;
+}
+
+/** A token of letters (not punctuation). */
+const tokenTypeIsWord = (text: AnalysedText, i: number): boolean => /^[a-z]/.test(text.norm[i] ?? '');
 
 /**
  * A harm (the lexicon's `harms`) in the tokens [from, to) before any trigger or cue: -1, or 0 when a
