@@ -400,7 +400,8 @@ export function ledeRetaliation(ctx: Context, state: ClauseState): Found[] {
   const modal = items.find((item) => item.kind === 'modal');
   let found = false;
   if (modal) {
-    for (let i = modal.end; i < clause.end && !found; i += 1) found = compiled.words.retaliations.has(text.norm[i] ?? '');
+    for (let i = modal.end; i < clause.end && !found; i += 1)
+      found = compiled.words.retaliations.has(text.norm[i] ?? '');
   } else if (items.length === 0) found = bareWarning(ctx, state);
   if (!found) return NO_FOUND;
   return lede.map((antecedent) => ({
@@ -431,7 +432,8 @@ function bareWarning(ctx: Context, state: ClauseState): boolean {
     if (tokenTypeIsWord(text, i)) words += 1;
     warned ||= compiled.words.warnings.has(text.norm[i] ?? '');
   }
-  for (let i = frame.head[0]; i < frame.head[1] && !warned; i += 1) warned = compiled.words.warnings.has(text.norm[i] ?? '');
+  for (let i = frame.head[0]; i < frame.head[1] && !warned; i += 1)
+    warned = compiled.words.warnings.has(text.norm[i] ?? '');
   return warned && words > 0 && words <= BARE_WARNING_WORDS;
 }
 

@@ -162,7 +162,10 @@ function noteLedeDemand(ctx: Context): void {
     if (demanded && demanded.proposition !== draft.proposition) return;
     demanded = draft;
   }
-  if (!demanded || drafts.some((draft) => draft.polarity === 'conditional' && draft.proposition === demanded.proposition))
+  if (
+    !demanded ||
+    drafts.some((draft) => draft.polarity === 'conditional' && draft.proposition === demanded.proposition)
+  )
     return;
   discourse.ledeDemand = [{ topic: demanded.topic, proposition: demanded.proposition, sign: 1 }];
 }
