@@ -425,7 +425,7 @@ const BARE_WARNING_WORDS = 3;
 function bareWarning(ctx: Context, state: ClauseState): boolean {
   const { text, compiled } = ctx;
   const { clause, frame } = state;
-  if (!frame || frame.kind !== 'reporting') return false;
+  if (frame?.kind !== 'reporting') return false;
   let words = 0;
   let warned = false;
   for (let i = clause.start; i < clause.end; i += 1) {
