@@ -210,8 +210,14 @@ export interface Words {
   ledeNouns: ReadonlySet<string>;
   /** "the": before a lede noun; see `ledeAnaphor`. */
   ledeArticles: ReadonlySet<string>;
+  /** "demand", "ultimatum": in a later paragraph after "the", what a conditional lede asks for; see `ledeAnaphor`. */
+  demandNouns: ReadonlySet<string>;
   /** "the", "any": before the subject a harm judges as the story's act; see `ledeHarm`. */
   harmSubjects: ReadonlySet<string>;
+  /** "respond", "retaliate": after a modal, a reprisal against the story's act; see `ledeRetaliation`. */
+  retaliations: ReadonlySet<string>;
+  /** "warned", "warning": a bare warning of the story's act; see `ledeRetaliation`. */
+  warnings: ReadonlySet<string>;
   /** Words opening a clause that, with no verb of its own, goes on the one before ("… exchanges but no ceasefire"). */
   continuers: ReadonlySet<string>;
 }
@@ -316,7 +322,10 @@ function wordsOf(lexicon: Lexicon): Words {
     documentNouns: singleTokens(lexicon.documentNouns),
     ledeNouns: singleTokens(lexicon.ledeNouns),
     ledeArticles: singleTokens(lexicon.ledeArticles),
+    demandNouns: singleTokens(lexicon.demandNouns),
     harmSubjects: singleTokens(lexicon.harmSubjects),
+    retaliations: singleTokens(lexicon.retaliations),
+    warnings: singleTokens(lexicon.warnings),
   };
 }
 
@@ -472,6 +481,10 @@ function build(codebook: Codebook): CompiledCodebook {
     mark(index.firstForms, index.bit);
   }
   mark(candidateForms, MASK.candidate);
+  // "Moscow said it would respond": a reprisal points back to the story's act as an anaphor does,
+  // so its sentence is read once a topic has been named (see `ledeRetaliation`).
+  mark(codebook.lexicon.retaliations, MASK.anaphors);
+  mark(codebook.lexicon.warnings, MASK.anaphors);
   mark(['"', '“', '”', '«', '»', '„'], MASK.quote);
   mark(["'", '‘', '’'], MASK.singleQuote);
 

@@ -543,12 +543,30 @@ export const Lexicon = z
     /** The article before a lede noun ("the"). */
     ledeArticles: Words.default([]),
     /**
+     * Nouns for a demand ("demand", "ultimatum"): after one of `ledeArticles`, in a paragraph after
+     * the last stance, what the lede's conditional stance asks for, its condition's one supported
+     * proposition (see `ledeAnaphor`). Each must also be one of `anaphors`.
+     */
+    demandNouns: Words.default([]),
+    /**
      * Determiners that open a clause's subject ("the", "any", "such"): a subject so opened that a
      * harm (`harms`) follows, in a later paragraph, in a speaker's clause of no stance words or
      * trigger, is the story's act, the lede's one stance, opposed ("Peskov said the delivery would
      * make Germany a party to the conflict"; see `ledeHarm`).
      */
     harmSubjects: Words.default([]),
+    /**
+     * Words of a reprisal ("respond", "retaliate", "response"): after a modal in a speaker's clause of
+     * no stance words or trigger, in a later paragraph, the speaker's opposition to the story's act,
+     * the lede's one stance ("Moscow said it would respond"; see `ledeRetaliation`).
+     */
+    retaliations: Words.default([]),
+    /**
+     * Words of a warning ("warned", "warning"): a speaker's bare warning with nothing named ("Moscow
+     * warned of consequences", "repeated its warning"), in a later paragraph, opposes the story's
+     * act, the lede's one stance (see `ledeRetaliation`).
+     */
+    warnings: Words.default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof Lexicon>;

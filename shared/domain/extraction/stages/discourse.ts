@@ -70,6 +70,12 @@ export interface Discourse {
    * positive, unconditional stance on one proposition (what a later "the decision" reacts to).
    */
   ledePropositions: Array<{ topic: string; proposition: string; sign: number }> | undefined;
+  /**
+   * What the lede demands: when the first sentence took conditional stances and, from their
+   * condition, a positive stance on one other proposition ("the war would end once Kyiv withdrew
+   * from Donetsk"), that proposition (what a later "the demand" names).
+   */
+  ledeDemand: Array<{ topic: string; proposition: string; sign: number }> | undefined;
 }
 
 /** A trigger named beside a story noun: its entry, and its proposition as that sentence filled its slot. */
@@ -88,6 +94,7 @@ export const newDiscourse = (): Discourse => ({
   lastQuoteSpeakers: undefined,
   storyNouns: undefined,
   ledePropositions: undefined,
+  ledeDemand: undefined,
 });
 
 export function personHolder(actor: string, person: string, named: boolean, source?: SourceKind): PersonHolder {

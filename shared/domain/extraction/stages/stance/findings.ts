@@ -309,13 +309,20 @@ function nounFromAnotherParagraph(ctx: Context, anaphor: Item): boolean {
  * offer still points back to that offer.
  */
 function ledeAnaphor(ctx: Context, state: ClauseState): Found[] | undefined {
-  const lede = ctx.discourse.ledePropositions;
-  if (!lede) return undefined;
+  const { ledePropositions, ledeDemand } = ctx.discourse;
+  if (!ledePropositions && !ledeDemand) return undefined;
   const { text, compiled } = ctx;
   const { items, stanceStart, holderEnd, passiveCue } = state;
   for (const item of items) {
     if (item.kind !== 'anaphor' || (passiveCue === undefined && item.start < stanceStart)) continue;
-    if (!compiled.words.ledeNouns.has(text.norm[item.end - 1] ?? '')) continue;
+    const noun = text.norm[item.end - 1] ?? '';
+    // "Sybiha dismissed the demand": what a conditional lede asks for.
+    const lede = compiled.words.ledeNouns.has(noun)
+      ? ledePropositions
+      : compiled.words.demandNouns.has(noun)
+        ? ledeDemand
+        : undefined;
+    if (!lede) continue;
     const article = item.end - item.start === 1 ? text.norm[item.start - 1] : text.norm[item.start];
     if (!compiled.words.ledeArticles.has(article ?? '')) continue;
     const paragraph = paragraphStart(text, item.start);
@@ -370,6 +377,68 @@ export function ledeHarm(ctx: Context, state: ClauseState): Found[] {
     judged: true,
   }));
 }
+
+/**
+ * "Moscow said it would respond", "warned that Russia would seize Western assets in response", in a
+ * paragraph after the lede and the last stance: a speaker's clause with no stance words, no trigger
+ * and no negator, where a word of `lexicon.retaliations` follows a modal, is a reprisal threatened
+ * against the story's act, the lede's one stance: the speaker opposes it (judged, not done).
+ */
+export function ledeRetaliation(ctx: Context, state: ClauseState): Found[] {
+  const lede = ctx.discourse.ledePropositions;
+  if (!lede || !state.frame || state.speakers.length === 0 || state.triggers.length > 0) return NO_FOUND;
+  const { text, compiled } = ctx;
+  const { clause } = state;
+  const paragraph = paragraphStart(text, clause.start);
+  if (paragraph === 0 || paragraph <= Math.max(0, ctx.discourse.lastPropositionsAt)) return NO_FOUND;
+  // "would respond if the money was used": a reprisal under a condition threatens that condition's act.
+  if (clause.kind === 'stance' && clause.conditional) return NO_FOUND;
+  // "did not say how it would respond": a negator anywhere in the sentence reads nothing.
+  if (ctx.sentence.items.some((item) => item.kind === 'negator')) return NO_FOUND;
+  const items = ctx.sentence.items.filter((item) => item.start >= clause.start && item.end <= clause.end);
+  if (items.some((item) => item.kind === 'cue' || item.kind === 'trigger')) return NO_FOUND;
+  const modal = items.find((item) => item.kind === 'modal');
+  let found = false;
+  if (modal) {
+    for (let i = modal.end; i < clause.end && !found; i += 1)
+      found = compiled.words.retaliations.has(text.norm[i] ?? '');
+  } else if (items.length === 0) found = bareWarning(ctx, state);
+  if (!found) return NO_FOUND;
+  return lede.map((antecedent) => ({
+    topic: antecedent.topic,
+    proposition: antecedent.proposition,
+    sign: -antecedent.sign,
+    conditional: false,
+    indirect: false,
+    judged: true,
+  }));
+}
+
+/** How many words a bare warning's clause may hold ("of consequences", "at once", "its warning"). */
+const BARE_WARNING_WORDS = 3;
+
+/**
+ * "Moscow warned of consequences", "The Kremlin warned at once", "Moscow repeated its warning": a
+ * frame whose head or clause holds a word of `lexicon.warnings`, with a clause of a few words and
+ * no items, names nothing but the warning.
+ */
+function bareWarning(ctx: Context, state: ClauseState): boolean {
+  const { text, compiled } = ctx;
+  const { clause, frame } = state;
+  if (frame?.kind !== 'reporting') return false;
+  let words = 0;
+  let warned = false;
+  for (let i = clause.start; i < clause.end; i += 1) {
+    if (tokenTypeIsWord(text, i)) words += 1;
+    warned ||= compiled.words.warnings.has(text.norm[i] ?? '');
+  }
+  for (let i = frame.head[0]; i < frame.head[1] && !warned; i += 1)
+    warned = compiled.words.warnings.has(text.norm[i] ?? '');
+  return warned && words > 0 && words <= BARE_WARNING_WORDS;
+}
+
+/** A token of letters (not punctuation). */
+const tokenTypeIsWord = (text: AnalysedText, i: number): boolean => /^[a-z]/.test(text.norm[i] ?? '');
 
 /**
  * A harm (the lexicon's `harms`) in the tokens [from, to) before any trigger or cue: -1, or 0 when a

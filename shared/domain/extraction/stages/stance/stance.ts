@@ -18,7 +18,7 @@ import {
 import { actorOf, type Mention } from '../mentions';
 import type { Sentence } from '../sentences';
 import { analyseClause, type ClauseState } from './clause-reading';
-import { type Context, NO_DRAFTS, type SentenceDrafts } from './context';
+import { type Context, type Draft, NO_DRAFTS, type SentenceDrafts } from './context';
 import { emit, isPlace } from './drafts';
 import {
   anaphoric,
@@ -32,6 +32,7 @@ import {
   isSubjectPosition,
   judgedSubject,
   ledeHarm,
+  ledeRetaliation,
   NO_FOUND,
   objectChains,
   passiveSignAfter,
@@ -138,11 +139,35 @@ export function draftSentence(
  */
 function noteLede(ctx: Context): void {
   const { drafts, discourse } = ctx;
+  noteLedeDemand(ctx);
   const last = discourse.lastPropositions;
   if (drafts.length === 0 || !last || last.length !== 1 || last[0]!.sign <= 0) return;
   const { proposition } = last[0]!;
   for (const draft of drafts) if (draft.proposition !== proposition || draft.polarity !== 'support') return;
   discourse.ledePropositions = last;
+}
+
+/**
+ * "Lavrov said the war would end once Kyiv withdrew from Donetsk": a first sentence of conditional
+ * stances whose condition gave one positive stance on one other proposition, and no opposition,
+ * demands that proposition (what a later "the demand" names; see `ledeAnaphor`).
+ */
+function noteLedeDemand(ctx: Context): void {
+  const { drafts, discourse } = ctx;
+  if (!drafts.some((draft) => draft.polarity === 'conditional')) return;
+  let demanded: Draft | undefined;
+  for (const draft of drafts) {
+    if (draft.polarity === 'conditional') continue;
+    if (draft.polarity !== 'support') return;
+    if (demanded && demanded.proposition !== draft.proposition) return;
+    demanded = draft;
+  }
+  if (
+    !demanded ||
+    drafts.some((draft) => draft.polarity === 'conditional' && draft.proposition === demanded.proposition)
+  )
+    return;
+  discourse.ledeDemand = [{ topic: demanded.topic, proposition: demanded.proposition, sign: 1 }];
 }
 
 /**
@@ -262,6 +287,11 @@ function emitClause(ctx: Context, state: ClauseState): void {
     // act, the speaker's.
     const harmed = ledeHarm(ctx, state);
     if (harmed.length > 0) emit(ctx, state, state.speakers, false, harmed, NO_VENUES);
+    // "Moscow said it would respond": a reprisal threatened against the story's act.
+    else {
+      const threatened = ledeRetaliation(ctx, state);
+      if (threatened.length > 0) emit(ctx, state, state.speakers, false, threatened, NO_VENUES);
+    }
     return;
   }
   // "Those who really want the war to end …", "anyone seeking an end to the fighting": no one's
