@@ -48,6 +48,13 @@ export interface SourceHolder {
   source: SourceKind;
 }
 
+/** A proposition a sentence took a stance on, with the stance's sign (1 for, -1 against). */
+export interface SignedProposition {
+  topic: string;
+  proposition: string;
+  sign: number;
+}
+
 export interface Discourse {
   lastPerson?: { name: string; actor: string };
   lastPersonByActor: Map<string, string>;
@@ -56,7 +63,7 @@ export interface Discourse {
    * The propositions of the last stance taken, with its sign: what "the request", "it", "the idea"
    * point back to. Rejecting a demand to drop something supports it, so signs multiply.
    */
-  lastPropositions?: Array<{ topic: string; proposition: string; sign: number }>;
+  lastPropositions?: SignedProposition[];
   /** Where the clause that took the last stance begins (a token index): the paragraph it is in. */
   lastPropositionsAt: number;
   lastQuoteSpeakers?: Holder[];
@@ -69,13 +76,13 @@ export interface Discourse {
    * The lede's stance: the first sentence's last propositions, kept when that sentence took a
    * positive, unconditional stance on one proposition (what a later "the decision" reacts to).
    */
-  ledePropositions: Array<{ topic: string; proposition: string; sign: number }> | undefined;
+  ledePropositions: SignedProposition[] | undefined;
   /**
    * What the lede demands: when the first sentence took conditional stances and, from their
    * condition, a positive stance on one other proposition ("the war would end once Kyiv withdrew
    * from Donetsk"), that proposition (what a later "the demand" names).
    */
-  ledeDemand: Array<{ topic: string; proposition: string; sign: number }> | undefined;
+  ledeDemand: SignedProposition[] | undefined;
 }
 
 /** A trigger named beside a story noun: its entry, and its proposition as that sentence filled its slot. */

@@ -3,7 +3,7 @@ import type { CompiledCodebook } from '../../codebook/compile';
 import { type AnalysedText, paragraphStart } from '../../nlp';
 import { quoteMarkAt } from '../../quotes';
 import type { Clause } from '../clauses';
-import type { StoryThing } from '../discourse';
+import type { SignedProposition, StoryThing } from '../discourse';
 import { anaphorItem, type Item, isNominalCue, itemAt, possessiveBefore, type TriggerItem } from '../items';
 import { canHold, type Mention } from '../mentions';
 import type { ClauseState } from './clause-reading';
@@ -290,7 +290,7 @@ function namedBefore(ctx: Context, topic: string, index: number): boolean {
  * ("Kyiv's proposal", "its demand"); pronouns ("it", "them", "this") are read as before.
  */
 function nounFromAnotherParagraph(ctx: Context, anaphor: Item): boolean {
-  const { text, compiled, discourse } = ctx;
+  const { text, compiled } = ctx;
   if (anaphor.end === anaphor.start) return false;
   const first = text.norm[anaphor.start] ?? '';
   if (compiled.words.objectPronouns.has(first)) return false;
@@ -298,7 +298,29 @@ function nounFromAnotherParagraph(ctx: Context, anaphor: Item): boolean {
   const before = text.norm[anaphor.start - 1] ?? '';
   if (possessiveBefore(text, anaphor.start) || compiled.words.possessiveDeterminers.has(before)) return false;
   // A paragraph break after the last propositions: the anaphor's paragraph starts past them.
-  return paragraphStart(text, anaphor.start) > Math.max(0, discourse.lastPropositionsAt);
+  return inLaterParagraph(ctx, anaphor.start);
+}
+
+/** Token `at` sits in a paragraph after the lede's and after the one where the last stance was taken. */
+function inLaterParagraph(ctx: Context, at: number): boolean {
+  return paragraphStart(ctx.text, at) > Math.max(0, ctx.discourse.lastPropositionsAt);
+}
+
+/** The lede's one stance opposed by a later speaker's judgement of it (a harm, a reprisal). */
+function opposingLede(lede: readonly SignedProposition[]): Found[] {
+  return lede.map((antecedent) => ({
+    topic: antecedent.topic,
+    proposition: antecedent.proposition,
+    sign: -antecedent.sign,
+    conditional: false,
+    indirect: false,
+    judged: true,
+  }));
+}
+
+/** The items of a clause, from its sentence's. */
+function clauseItems(ctx: Context, clause: Clause): Item[] {
+  return ctx.sentence.items.filter((item) => item.start >= clause.start && item.end <= clause.end);
 }
 
 /**
@@ -325,8 +347,7 @@ function ledeAnaphor(ctx: Context, state: ClauseState): Found[] | undefined {
     if (!lede) continue;
     const article = item.end - item.start === 1 ? text.norm[item.start - 1] : text.norm[item.start];
     if (!compiled.words.ledeArticles.has(article ?? '')) continue;
-    const paragraph = paragraphStart(text, item.start);
-    if (paragraph === 0 || paragraph <= Math.max(0, ctx.discourse.lastPropositionsAt)) continue;
+    if (!inLaterParagraph(ctx, item.start)) continue;
     const chain = chainOf(items, holderEnd, item.start);
     // "said Moscow would welcome the offer": a reaction foreseen, not made.
     if (!chain.hasCue || modalBetween(items, holderEnd, item.start)) return undefined;
@@ -363,19 +384,11 @@ export function ledeHarm(ctx: Context, state: ClauseState): Found[] {
   let at = clause.start;
   while (at < clause.end && quoteMarkAt(text, at)) at += 1;
   if (!compiled.words.harmSubjects.has(text.norm[at] ?? '')) return NO_FOUND;
-  const paragraph = paragraphStart(text, at);
-  if (paragraph === 0 || paragraph <= Math.max(0, ctx.discourse.lastPropositionsAt)) return NO_FOUND;
+  if (!inLaterParagraph(ctx, at)) return NO_FOUND;
   // The clause's own items: with no stance words the stage keeps none.
-  const items = ctx.sentence.items.filter((item) => item.start >= clause.start && item.end <= clause.end);
+  const items = clauseItems(ctx, clause);
   if (harmAfter(ctx, items, at + 1, Math.min(clause.end, at + HARM_REACH)) !== -1) return NO_FOUND;
-  return lede.map((antecedent) => ({
-    topic: antecedent.topic,
-    proposition: antecedent.proposition,
-    sign: -antecedent.sign,
-    conditional: false,
-    indirect: false,
-    judged: true,
-  }));
+  return opposingLede(lede);
 }
 
 /**
@@ -389,13 +402,12 @@ export function ledeRetaliation(ctx: Context, state: ClauseState): Found[] {
   if (!lede || !state.frame || state.speakers.length === 0 || state.triggers.length > 0) return NO_FOUND;
   const { text, compiled } = ctx;
   const { clause } = state;
-  const paragraph = paragraphStart(text, clause.start);
-  if (paragraph === 0 || paragraph <= Math.max(0, ctx.discourse.lastPropositionsAt)) return NO_FOUND;
+  if (!inLaterParagraph(ctx, clause.start)) return NO_FOUND;
   // "would respond if the money was used": a reprisal under a condition threatens that condition's act.
   if (clause.kind === 'stance' && clause.conditional) return NO_FOUND;
   // "did not say how it would respond": a negator anywhere in the sentence reads nothing.
   if (ctx.sentence.items.some((item) => item.kind === 'negator')) return NO_FOUND;
-  const items = ctx.sentence.items.filter((item) => item.start >= clause.start && item.end <= clause.end);
+  const items = clauseItems(ctx, clause);
   if (items.some((item) => item.kind === 'cue' || item.kind === 'trigger')) return NO_FOUND;
   const modal = items.find((item) => item.kind === 'modal');
   let found = false;
@@ -404,14 +416,7 @@ export function ledeRetaliation(ctx: Context, state: ClauseState): Found[] {
       found = compiled.words.retaliations.has(text.norm[i] ?? '');
   } else if (items.length === 0) found = bareWarning(ctx, state);
   if (!found) return NO_FOUND;
-  return lede.map((antecedent) => ({
-    topic: antecedent.topic,
-    proposition: antecedent.proposition,
-    sign: -antecedent.sign,
-    conditional: false,
-    indirect: false,
-    judged: true,
-  }));
+  return opposingLede(lede);
 }
 
 /** How many words a bare warning's clause may hold ("of consequences", "at once", "its warning"). */

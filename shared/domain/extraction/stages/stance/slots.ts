@@ -42,6 +42,18 @@ function isNumeral(token: string): boolean {
   return /^\d[\d,.]*$/.test(token);
 }
 
+/**
+ * The first token from `from` (and before `limit`) past determiners and numbers: where a slot's
+ * actor starts ("on the 14 Iranian entities", "sanction two Chinese banks").
+ */
+function pastQuantifiers(ctx: Context, from: number, limit = Number.POSITIVE_INFINITY): number {
+  const { text } = ctx;
+  const determiners = ctx.compiled.words.slotDeterminers;
+  let probe = from;
+  while (probe < limit && (determiners.has(text.norm[probe] ?? '') || isNumeral(text.norm[probe] ?? ''))) probe += 1;
+  return probe;
+}
+
 function isPreposition(prepositions: readonly string[], token: string): boolean {
   for (const preposition of prepositions) if (preposition.toLowerCase() === token) return true;
   return false;
@@ -63,17 +75,9 @@ function listedActor(
   at: number,
 ): string | undefined {
   const { sentence, text } = ctx;
-  const determiners = ctx.compiled.words.slotDeterminers;
   for (let k = at - 1; k >= Math.max(sentence.first, at - LISTING_REACH); k -= 1) {
     if (!isPreposition(listedBy, text.norm[k] ?? '')) continue;
-    let probe = k + 1;
-    while (
-      probe < at &&
-      probe <= k + LISTED_OBJECT_REACH &&
-      (determiners.has(text.norm[probe] ?? '') || isNumeral(text.norm[probe] ?? ''))
-    ) {
-      probe += 1;
-    }
+    const probe = pastQuantifiers(ctx, k + 1, Math.min(at, k + LISTED_OBJECT_REACH + 1));
     const mention = mentionAt(sentence.mentions, probe);
     if (!mention || mention.end >= at) return undefined;
     for (let j = mention.end; j < at; j += 1) {
@@ -108,10 +112,7 @@ export function propositionFor(
       let probe = trigger.end;
       const next = text.norm[probe] ?? '';
       if (isPreposition(slot.prepositions, next)) {
-        probe += 1;
-        while (ctx.compiled.words.slotDeterminers.has(text.norm[probe] ?? '') || isNumeral(text.norm[probe] ?? '')) {
-          probe += 1;
-        }
+        probe = pastQuantifiers(ctx, probe + 1);
         const mention = mentionAt(sentence.mentions, probe);
         actor = usable(mention ? actorOf(mention) : undefined, excluded);
       }
@@ -120,11 +121,7 @@ export function propositionFor(
     } else if (way === 'object') {
       // The trigger as a verb, its object right after it (past determiners and numbers) the actor.
       if (trigger.end - trigger.start === 1 && isPreposition(slot.verbs, text.norm[trigger.start] ?? '')) {
-        let probe = trigger.end;
-        while (ctx.compiled.words.slotDeterminers.has(text.norm[probe] ?? '') || isNumeral(text.norm[probe] ?? '')) {
-          probe += 1;
-        }
-        const mention = mentionAt(sentence.mentions, probe);
+        const mention = mentionAt(sentence.mentions, pastQuantifiers(ctx, trigger.end));
         actor = usable(mention ? actorOf(mention) : undefined, excluded);
       }
     } else if (way === 'subject') {

@@ -285,13 +285,10 @@ function emitClause(ctx: Context, state: ClauseState): void {
   if (!Number.isFinite(stanceStart) && nominals.length === 0) {
     // "Peskov said the decision was a dangerous escalation": no stance words, a harm of the story's
     // act, the speaker's.
-    const harmed = ledeHarm(ctx, state);
-    if (harmed.length > 0) emit(ctx, state, state.speakers, false, harmed, NO_VENUES);
     // "Moscow said it would respond": a reprisal threatened against the story's act.
-    else {
-      const threatened = ledeRetaliation(ctx, state);
-      if (threatened.length > 0) emit(ctx, state, state.speakers, false, threatened, NO_VENUES);
-    }
+    const harmed = ledeHarm(ctx, state);
+    const reaction = harmed.length > 0 ? harmed : ledeRetaliation(ctx, state);
+    if (reaction.length > 0) emit(ctx, state, state.speakers, false, reaction, NO_VENUES);
     return;
   }
   // "Those who really want the war to end …", "anyone seeking an end to the fighting": no one's
