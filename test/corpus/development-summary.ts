@@ -1,3 +1,4 @@
+import type { Statement } from '../../events/statement';
 import { type ContradictionCounts, contradictionCounts, scoreContradictions } from './contradiction-scenario';
 import type { CorpusDocument, CorpusSet, Evaluation } from './evaluate';
 import { type Scores, score } from './scores';
@@ -26,17 +27,24 @@ export interface SummaryInputs {
   evaluate: (set: CorpusSet) => Promise<Evaluation>;
   /** The set's labelled documents, to play its contradiction scenario; omitted: no scenario. */
   documentsOf?: (set: CorpusSet) => ReadonlyArray<Pick<CorpusDocument, 'id' | 'publishedAt' | 'expected'>>;
+  /** The statements the scenario plays (default all); `--min-position` drops those under a threshold. */
+  scenarioStatements?: (statements: readonly Statement[]) => readonly Statement[];
 }
 
 /** One row per set, then the row `all` with the counts summed and the ratios worked out from the sums. */
-export async function summariseSets({ sets, evaluate, documentsOf }: SummaryInputs): Promise<SetSummary[]> {
+export async function summariseSets({
+  sets,
+  evaluate,
+  documentsOf,
+  scenarioStatements = (statements) => statements,
+}: SummaryInputs): Promise<SetSummary[]> {
   const rows: SetSummary[] = [];
   for (const set of sets) {
     const evaluation = await evaluate(set);
     const scenario = documentsOf
       ? scoreContradictions(
           documentsOf(set),
-          evaluation.results.flatMap((result) => result.statements),
+          scenarioStatements(evaluation.results.flatMap((result) => result.statements)),
         )
       : undefined;
     rows.push({

@@ -276,6 +276,37 @@ describe('npm run eval: --extractor', () => {
     expect(result.out).toBe('');
   });
 
+  it('refuses a --min-position outside 0.6..1, or without --contradictions, with exit 2', async () => {
+    for (const args of [
+      ['--set', 'dev', '--contradictions', '--min-position', '0.5'],
+      ['--set', 'dev', '--contradictions', '--min-position', 'high'],
+      ['--set', 'dev', '--contradictions', '--min-position'],
+    ]) {
+      const result = await run(args);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('--min-position must be a number from 0.6 to 1');
+      expect(result.out).toBe('');
+    }
+    const alone = await run(['--set', 'dev', '--min-position', '0.7']);
+    expect(alone.code).toBe(2);
+    expect(alone.err).toContain('--min-position needs --contradictions');
+  });
+
+  it('--min-position plays the scenario with the statements at or over it only: a higher bar raises fewer', async () => {
+    const raised = async (extra: string[]) => {
+      const result = await run(['--set', 'press-2', '--contradictions', '--json', ...extra]);
+      expect(result.code).toBe(0);
+      return JSON.parse(result.out) as { minPosition?: number; contradictions: { raised: number } };
+    };
+    const plain = await raised([]);
+    const atTheFloor = await raised(['--min-position', '0.6']);
+    const strict = await raised(['--min-position', '0.99']);
+    expect(plain.contradictions.raised).toBeGreaterThan(0);
+    expect(atTheFloor.contradictions.raised).toBe(plain.contradictions.raised);
+    expect(strict.minPosition).toBe(0.99);
+    expect(strict.contradictions.raised).toBeLessThan(plain.contradictions.raised);
+  });
+
   it('refuses --extractor without a value', async () => {
     const result = await run(['--set', 'dev', '--extractor']);
     expect(result.code).toBe(2);

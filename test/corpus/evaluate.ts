@@ -536,7 +536,7 @@ export function formatEvaluation(evaluation: Evaluation, verbose = false): strin
 }
 
 const USAGE =
-  'usage: npm run eval -- [--set dev|heldout|press|press-N|development|blind|blind-N] [--extractor rules|bedrock|rules+bedrock] [--verbose] [--contradictions] [--json]';
+  'usage: npm run eval -- [--set dev|heldout|press|press-N|development|blind|blind-N] [--extractor rules|bedrock|rules+bedrock] [--verbose] [--contradictions [--min-position 0.6..1]] [--json]';
 
 /** Documents a Bedrock extractor is asked at the same time: enough to finish a set in minutes, few enough not to be throttled. */
 const BEDROCK_DOCUMENT_CONCURRENCY = 4;
@@ -585,6 +585,22 @@ function remembering(extractor: Extractor): Extractor {
   };
 }
 
+/**
+ * `--min-position m`: the contradiction scenario counts only statements of confidence ≥ m, to weigh
+ * a higher position threshold than MIN_POSITION_CONFIDENCE before the product's is changed.
+ * Returns the threshold, undefined when the flag is absent, or the reason it is refused.
+ */
+function minPositionOf(args: readonly string[]): number | undefined | string {
+  const index = args.indexOf('--min-position');
+  if (index < 0) return undefined;
+  const value = Number(args[index + 1]);
+  if (!args.includes('--contradictions')) return '--min-position needs --contradictions';
+  if (args[index + 1] === undefined || !Number.isFinite(value) || value < MIN_POSITION_CONFIDENCE || value > 1) {
+    return `--min-position must be a number from ${MIN_POSITION_CONFIDENCE} to 1`;
+  }
+  return value;
+}
+
 /** `npm run eval`; returns the exit code (2: bad arguments or configuration). */
 export async function runEval(args: string[], dependencies: EvalDependencies = {}): Promise<number> {
   const out = dependencies.out ?? ((text: string) => console.log(text));
@@ -616,12 +632,21 @@ export async function runEval(args: string[], dependencies: EvalDependencies = {
   const sets: CorpusSet[] | undefined = development ? developmentSets() : set ? [set as CorpusSet] : undefined;
   const evaluation = await evaluateCorpus({ ...(sets ? { sets } : {}), extractor, concurrency });
   const contradictions = args.includes('--contradictions');
+  const minPosition = minPositionOf(args);
+  if (typeof minPosition === 'string') {
+    err(`${minPosition}\n${USAGE}`);
+    return 2;
+  }
+  // The position rules already ignore statements under MIN_POSITION_CONFIDENCE; a higher threshold
+  // is tried by taking the statements under it out of the scenario before it is played.
+  const scenarioStatements = (statements: readonly Statement[]) =>
+    minPosition === undefined ? statements : statements.filter((s) => s.confidence >= minPosition);
   const perSet =
     development && sets
       ? await summariseSets({
           sets,
           evaluate: (one) => evaluateCorpus({ sets: [one], extractor, concurrency }),
-          ...(contradictions ? { documentsOf: (one: CorpusSet) => loadCorpus([one]) } : {}),
+          ...(contradictions ? { documentsOf: (one: CorpusSet) => loadCorpus([one]), scenarioStatements } : {}),
         })
       : undefined;
   // The development sets tell separate stories: their scenarios are played one set at a time (perSet).
@@ -629,14 +654,20 @@ export async function runEval(args: string[], dependencies: EvalDependencies = {
     contradictions && !development
       ? scoreContradictions(
           loadCorpus(sets),
-          evaluation.results.flatMap((result) => result.statements),
+          scenarioStatements(evaluation.results.flatMap((result) => result.statements)),
         )
       : undefined;
   if (json) {
     const { results, ...figures } = evaluation;
     out(
       JSON.stringify(
-        { set: set ?? 'dev+heldout', ...figures, contradictions: scenario && summaryOf(scenario), sets: perSet },
+        {
+          set: set ?? 'dev+heldout',
+          ...figures,
+          ...(minPosition === undefined ? {} : { minPosition }),
+          contradictions: scenario && summaryOf(scenario),
+          sets: perSet,
+        },
         null,
         2,
       ),
@@ -644,6 +675,8 @@ export async function runEval(args: string[], dependencies: EvalDependencies = {
     return 0;
   }
   out(formatEvaluation(evaluation, verbose));
+  if (minPosition !== undefined)
+    out(`\n(contradictions played with the statements of confidence >= ${minPosition} only)`);
   if (scenario) out(`\n${formatScenario(scenario, verbose)}`);
   if (perSet) out(`\n${formatSetSummaries(perSet)}`);
   if (set?.startsWith('blind')) {
