@@ -143,6 +143,8 @@ function ownStanceAfterCue(
 ): boolean {
   if (found.kind !== 'cue' || found.polarity === 'conditional' || found.cueKind === 'deontic') return false;
   if (!compiled.words.possessiveDeterminers.has(text.norm[found.start - 1] ?? '')) return false;
+  // "adopted its stalled package": a participle before a noun describes the thing, it is no stance noun.
+  if (attributiveParticiple(compiled, text, found)) return false;
   const last = items.length > 0 ? items.entries[items.length - 1] : undefined;
   // The possessive may end the cue itself ("continue its veto"): the cue then ends right before the noun.
   return (
@@ -152,6 +154,12 @@ function ownStanceAfterCue(
     !last.passive &&
     (last.end === found.start - 1 || last.end === found.start)
   );
+}
+
+/** A one-word "-ed" participle followed by a word that is no preposition: an attribute ("its stalled package"). */
+function attributiveParticiple(compiled: CompiledCodebook, text: AnalysedText, found: Item): boolean {
+  if (found.end !== found.start + 1 || !(text.norm[found.start] ?? '').endsWith('ed')) return false;
+  return tokenType(text, found.end) === 'word' && !compiled.prepositions.has(text.norm[found.end] ?? '');
 }
 
 /** The item of a structural entry; none for a neutral phrase. */

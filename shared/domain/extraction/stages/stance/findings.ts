@@ -523,7 +523,13 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
  * ("Poland's package") or by the holder where the codebook fills it so, else as it was named.
  */
 function storyFound(ctx: Context, state: ClauseState, anaphor: Item, story: StoryThing): Found[] {
-  const chain = chainOf(state.items, state.holderEnd, anaphor.start);
+  const { passiveCue } = state;
+  // "the package must be adopted", "expected the package to be adopted": the noun is the passive's
+  // subject, and the cues up to the passive say what is to happen to it.
+  const chain =
+    passiveCue !== undefined && anaphor.end <= passiveCue.start
+      ? chainOf(state.items, state.holderEnd, passiveCue.end)
+      : chainOf(state.items, state.holderEnd, anaphor.start);
   if (!chain.hasCue) return NO_FOUND;
   const slot = story.entry.slot;
   const proposition =
