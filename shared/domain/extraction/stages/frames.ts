@@ -514,16 +514,43 @@ function readOwnAttribution(
     }
     return;
   }
-  if (isCapitalised(text, at) && reportingAt(sentence, at + 1)) {
-    frame.unreadName = text.norm[at] ?? '';
+  // "…," Jaishankar said / "…," Olena Marchuk said: a name of words the rules do not know.
+  let name = at;
+  while (name < Math.min(end, at + MAX_UNREAD_NAME) && isCapitalised(text, name) && !mentionAt(sentence.mentions, name)) {
+    name += 1;
+  }
+  if (name > at && reportingAt(sentence, name)) {
+    frame.unreadName = text.norm[name - 1] ?? '';
     return;
   }
   const verb = itemAt(sentence.items, at);
   const next = verb ? (text.norm[verb.end] ?? '') : '';
-  if (reportingAt(sentence, at) && compiled.words.articles.has(next) && !compiled.words.definiteArticles.has(next)) {
+  if (!verb || !reportingAt(sentence, at)) {
+    // "…," the statement said: an article and a common noun, no one the rules can name.
+    if (!compiled.words.definiteArticles.has(text.norm[at] ?? '')) return;
+    for (let k = at + 1; k < Math.min(end, at + 3); k += 1) {
+      if (isCapitalised(text, k) || mentionAt(sentence.mentions, k) || tokenType(text, k) !== 'word') return;
+      if (reportingAt(sentence, k + 1)) {
+        frame.unreadName = '';
+        return;
+      }
+    }
+    return;
+  }
+  if (compiled.words.articles.has(next) && !compiled.words.definiteArticles.has(next)) {
     frame.unreadName = '';
+    return;
+  }
+  // "…," said Olena Marchuk, a senior fellow at …: a name after the verb that the rules do not know.
+  if (isCapitalised(text, verb.end) && !mentionAt(sentence.mentions, verb.end)) {
+    let last = verb.end;
+    while (last + 1 < end && isCapitalised(text, last + 1) && !mentionAt(sentence.mentions, last + 1)) last += 1;
+    frame.unreadName = text.norm[last] ?? '';
   }
 }
+
+/** The most words of a name the rules do not know before a reporting verb ("Olena Marchuk said"). */
+const MAX_UNREAD_NAME = 3;
 
 function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
   for (let i = from; i < end; i += 1) if (tokenType(text, i) !== 'punctuation') return false;

@@ -28,6 +28,7 @@ import {
   equationBefore,
   type Found,
   harmSignAfter,
+  invertedAfter,
   invertedBefore,
   isSubjectPosition,
   judgedSubject,
@@ -339,6 +340,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         // "regain its internationally recognised borders": an inverted trigger already names what the
         // inverter would win back, so the inverter does not turn it again.
         if (!entry.inverted && invertedBefore(compiled, text, trigger, holderEnd, clause.end)) chainSign = -chainSign;
+        else if (!entry.inverted) chainSign *= invertedAfter(compiled, text, items, trigger, clause.end) || 1;
         chainSign *= passiveSignAfter(compiled, text, items, trigger, clause.end);
       } else {
         if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
@@ -368,6 +370,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
         // "All these sanctions should go", "the rest of the sanctions should go the same way": what
         // must go is what the holder wants ended.
         if (departsAfter(ctx, items, trigger.end, clause.end)) chainSign = -chainSign;
+        // "Crimea would return to Ukraine": the chain after the trigger counts the verb group's negators.
+        if (!entry.inverted && invertedAfter(compiled, text, items, trigger, clause.end) !== 0) chainSign = -chainSign;
         conditional ||= after.conditional;
         // "any truce must address …": requirements on it.
         const determiner = text.norm[trigger.start - 1] ?? '';
