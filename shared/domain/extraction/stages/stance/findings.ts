@@ -697,6 +697,9 @@ export function passiveSignAfter(
   return 1;
 }
 
+/** No trigger only says where: the default of harmSignAfter's `placed`. */
+const NOT_PLACED = (_trigger: TriggerItem) => false;
+
 /**
  * "sending more weapons only prolongs the war", "a truce now would only give them time to rearm",
  * "every new shipment of arms pushes peace further away": a harm the holder says an act brings
@@ -712,11 +715,14 @@ export function harmSignAfter(
   triggers: TriggerItem[],
   k: number,
   to: number,
+  placed: (trigger: TriggerItem) => boolean = NOT_PLACED,
 ): number {
   const trigger = triggers[k]!;
-  // "Taurus missiles": the later of adjacent same-topic triggers is the same act.
+  // "Taurus missiles": the later of adjacent same-topic triggers is the same act; "any foreign
+  // contingent on Ukrainian territory would be …": a trigger that only says where (`placed`) is
+  // part of the act's phrase, not an act of its own.
   let j = k + 1;
-  while (j < triggers.length && continuesSameTopic(compiled, text, triggers, j)) j += 1;
+  while (j < triggers.length && (continuesSameTopic(compiled, text, triggers, j) || placed(triggers[j]!))) j += 1;
   const next = triggers[j];
   const limit = next && next.start < to ? next.start : to;
   for (let i = trigger.end; i < limit; i += 1) {

@@ -306,6 +306,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
   if (Number.isFinite(stanceStart) && state.holders.length > 0) {
     const subjectMode = !state.explicit || state.inherited || state.passiveCue !== undefined;
     const chains = objectChains(ctx, state);
+    // Once per clause: "on Ukrainian territory" says where, for the harm read after an act.
+    const placed = (next: TriggerItem) => namesPlace(ctx, items, clause.start, next);
     for (let k = 0; k < triggers.length; k += 1) {
       const trigger = triggers[k]!;
       if (continuesSameTopic(compiled, text, triggers, k)) continue;
@@ -315,7 +317,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
       }
       const entry = trigger.trigger;
       const isObject = trigger.start >= stanceStart;
-      const harm = harmSignAfter(compiled, text, items, triggers, k, clause.end);
+      const harm = harmSignAfter(compiled, text, items, triggers, k, clause.end, placed);
       if (harm === 0 || (generic && harm > 0)) continue;
       let chainSign: number;
       let conditional = false;
