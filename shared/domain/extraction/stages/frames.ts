@@ -517,7 +517,11 @@ function readOwnAttribution(
   }
   // "…," Jaishankar said / "…," Olena Marchuk said: a name of words the rules do not know.
   let name = at;
-  while (name < Math.min(end, at + MAX_UNREAD_NAME) && isCapitalised(text, name) && !mentionAt(sentence.mentions, name)) {
+  while (
+    name < Math.min(end, at + MAX_UNREAD_NAME) &&
+    isCapitalised(text, name) &&
+    !mentionAt(sentence.mentions, name)
+  ) {
     name += 1;
   }
   if (name > at && reportingAt(sentence, name)) {
