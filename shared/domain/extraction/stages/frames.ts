@@ -506,24 +506,87 @@ function readOwnAttribution(
 ): void {
   const speaker = mentionAt(sentence.mentions, at);
   if (speaker) {
-    // A reporting clause after all, its occasion (and any date) the head.
-    if (canHold(speaker) && !speaker.object && reportingAt(sentence, speaker.end)) {
+    // A reporting clause after all, its occasion (and any date) the head; "…," Kaja Kallas, the
+    // EU's foreign policy chief, said: a person's apposition set off by commas before the verb.
+    if (canHold(speaker) && !speaker.object && reportingAt(sentence, appositionEnd(text, sentence, speaker, end))) {
       frame.speakers = [speaker];
       frame.kind = 'reporting';
       frame.head = [at, end];
     }
     return;
   }
-  if (isCapitalised(text, at) && reportingAt(sentence, at + 1)) {
-    frame.unreadName = text.norm[at] ?? '';
+  // "…," Jaishankar said / "…," Olena Marchuk said: a name of words the rules do not know.
+  let name = at;
+  while (
+    name < Math.min(end, at + MAX_UNREAD_NAME) &&
+    isCapitalised(text, name) &&
+    !mentionAt(sentence.mentions, name)
+  ) {
+    name += 1;
+  }
+  if (name > at && reportingAt(sentence, name)) {
+    frame.unreadName = text.norm[name - 1] ?? '';
     return;
   }
   const verb = itemAt(sentence.items, at);
   const next = verb ? (text.norm[verb.end] ?? '') : '';
-  if (reportingAt(sentence, at) && compiled.words.articles.has(next) && !compiled.words.definiteArticles.has(next)) {
+  if (!verb || !reportingAt(sentence, at)) {
+    if (!compiled.words.definiteArticles.has(text.norm[at] ?? '')) return;
+    // "…," the EU's foreign policy chief Kaja Kallas said: a person named after a title the rules
+    // do not read as part of the name speaks.
+    for (let k = at + 1; k < Math.min(end, at + 1 + MAX_APPOSITION); k += 1) {
+      if (sentence.quoted[k] || quoteMarkAt(text, k) || text.norm[k] === ',') break;
+      const named = mentionAt(sentence.mentions, k);
+      if (named?.kind !== 'person') continue;
+      if (canHold(named) && !named.object && reportingAt(sentence, named.end)) {
+        frame.speakers = [named];
+        frame.kind = 'reporting';
+        frame.head = [at, end];
+      }
+      return;
+    }
+    // "…," the statement said: an article and a common noun, no one the rules can name.
+    for (let k = at + 1; k < Math.min(end, at + 3); k += 1) {
+      if (isCapitalised(text, k) || mentionAt(sentence.mentions, k) || tokenType(text, k) !== 'word') return;
+      if (reportingAt(sentence, k + 1)) {
+        frame.unreadName = '';
+        return;
+      }
+    }
+    return;
+  }
+  if (compiled.words.articles.has(next) && !compiled.words.definiteArticles.has(next)) {
     frame.unreadName = '';
+    return;
+  }
+  // "…," said Olena Marchuk, a senior fellow at …: a name after the verb that the rules do not know.
+  if (isCapitalised(text, verb.end) && !mentionAt(sentence.mentions, verb.end)) {
+    let last = verb.end;
+    while (last + 1 < end && isCapitalised(text, last + 1) && !mentionAt(sentence.mentions, last + 1)) last += 1;
+    frame.unreadName = text.norm[last] ?? '';
   }
 }
+
+/** The most tokens of an apposition after a speaker's name ("Kaja Kallas, the EU's foreign policy chief, said"). */
+const MAX_APPOSITION = 8;
+
+/**
+ * Where the reporting verb would stand after a person named with an apposition: past the comma
+ * closing it, when the name ends in a comma, no other person is named before the closing comma and
+ * a word follows it; else the mention's end.
+ */
+function appositionEnd(text: AnalysedText, sentence: Sentence, speaker: Mention, end: number): number {
+  if (speaker.kind !== 'person' || text.norm[speaker.end] !== ',') return speaker.end;
+  for (let k = speaker.end + 1; k < Math.min(end, speaker.end + 1 + MAX_APPOSITION); k += 1) {
+    if (text.norm[k] === ',') return k + 1;
+    if (sentence.quoted[k] || quoteMarkAt(text, k)) return speaker.end;
+    if (mentionAt(sentence.mentions, k)?.kind === 'person') return speaker.end;
+  }
+  return speaker.end;
+}
+
+/** The most words of a name the rules do not know before a reporting verb ("Olena Marchuk said"). */
+const MAX_UNREAD_NAME = 3;
 
 function isSentenceEnd(text: AnalysedText, from: number, end: number): boolean {
   for (let i = from; i < end; i += 1) if (tokenType(text, i) !== 'punctuation') return false;

@@ -425,8 +425,11 @@ describe('confidence', () => {
   // reported words may tie them at two decimals: since press-24 and press-25 (analysis pieces and
   // press reviews, full of unnamed officials) joined the fit at rules@1.40.0, anonymity costs little.
   // The speaker quoted may tie them too: since the refit at rules@1.46.0 (fewer false ceasefire
-  // tuples, the ceasefire term -0.09 → +0.11) both read 0.86 at two decimals on a ceasefire.
-  it('a named speaker reported scores highest; quotes, unnamed sources, analysts and the narrator lower; hearsay lowest', () => {
+  // tuples, the ceasefire term -0.09 → +0.11) both read 0.86 at two decimals on a ceasefire. Since
+  // the refit at rules@1.63.0 (a quotation whose own attribution names someone else, or someone the
+  // rules cannot name, is no longer the last speaker's: quote 549 right / 110 wrong → 551 / 104)
+  // the speaker quoted reads above (0.89 against 0.87): both stay above every other form.
+  it('a named speaker, reported or quoted, scores highest; unnamed sources, analysts and the narrator lower; hearsay lowest', () => {
     const quoted = confidence('"Russia will never accept a ceasefire," Lavrov said.');
     const reported = confidence('Lavrov said Russia would never accept a ceasefire.');
     const narrated = confidence('Russia rejects a ceasefire.');
@@ -437,7 +440,8 @@ describe('confidence', () => {
     const analysts = confidence('Analysts said Russia was unlikely to accept a ceasefire.');
     const hearsay = confidence('Zelensky said Russia rejected a ceasefire.');
     for (const other of [narrated, sources, analysts, hearsay]) expect(reported).toBeGreaterThan(other);
-    for (const other of [quoted, anonymous]) expect(reported).toBeGreaterThanOrEqual(other);
+    expect(reported).toBeGreaterThanOrEqual(anonymous);
+    for (const other of [narrated, sources, analysts, hearsay]) expect(quoted).toBeGreaterThan(other);
     for (const other of [quoted, narrated, anonymous, sources, analysts]) expect(hearsay).toBeLessThan(other);
     expect(sources).toBeLessThan(anonymous);
   });

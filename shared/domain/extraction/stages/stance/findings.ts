@@ -607,14 +607,74 @@ export function invertedBefore(
 ): boolean {
   const index = compiled.inverters.get(trigger.trigger.key);
   if (!index) return false;
-  const start = Math.max(from, trigger.start - 5);
+  const start = Math.max(from, trigger.start - INVERTER_REACH);
   const limit = Math.min(to, trigger.end + 2);
   // A loop, not some() with a closure: this runs per object trigger.
   for (const match of index.scanAll(text, start, limit)) {
     if (match.start >= trigger.start) continue;
-    if (match.end <= trigger.start ? match.end >= trigger.start - 2 : match.end >= trigger.end) return true;
+    if (match.end > trigger.start) {
+      if (match.end >= trigger.end) return true;
+      continue;
+    }
+    // "recover all of its occupied territory": determiners between do not count.
+    let words = 0;
+    for (let i = match.end; i < trigger.start; i += 1) {
+      const token = text.norm[i] ?? '';
+      if (!compiled.determiners.has(token) && !compiled.words.slotDeterminers.has(token)) words += 1;
+    }
+    if (words <= 2) return true;
   }
   return false;
+}
+
+/** How far before its trigger an inverter is looked for (determiners between it and the trigger not counted). */
+const INVERTER_REACH = 8;
+
+/**
+ * "Crimea would return to Ukraine", "the occupied territories will be returned", "some territory
+ * could be regained": a proposition's inverter as the verb of a trigger that is its clause's
+ * subject, only a verb group (modals, forms of "be", negators and verb-group adverbs) between, or a
+ * coordinated subject ("Crimea and every other occupied region would return"), turns the stance.
+ * 0 when there is none, else the inverter's sign with the verb group's negators ("would not
+ * return": 1), for a caller whose chain does not already count them.
+ */
+export function invertedAfter(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  items: Item[],
+  trigger: TriggerItem,
+  to: number,
+): number {
+  const index = compiled.inverters.get(trigger.trigger.key);
+  if (!index) return 0;
+  for (const match of index.scanAll(text, trigger.end, to)) {
+    let i = match.start;
+    let sign = -1;
+    // The verb group right before the inverter.
+    while (i > trigger.end) {
+      const token = text.norm[i - 1] ?? '';
+      const item = itemAt(items, i - 1);
+      const grouped =
+        compiled.beForms.has(token) ||
+        compiled.words.verbGroupAdverbs.has(token) ||
+        item?.kind === 'modal' ||
+        item?.kind === 'negator';
+      if (!grouped) break;
+      if (item?.kind === 'negator') sign = -sign;
+      i -= 1;
+    }
+    if (i === match.start) return 0;
+    if (i === trigger.end) return sign;
+    // A coordinated subject: a conjunction, then words that hold no item but the same topic's triggers.
+    if (!compiled.words.conjunctions.has(text.norm[trigger.end] ?? '')) return 0;
+    for (const item of items) {
+      if (item.start < trigger.end || item.start >= i) continue;
+      if (item.kind === 'coordinator') continue;
+      if (item.kind !== 'trigger' || item.trigger.topic !== trigger.trigger.topic) return 0;
+    }
+    return sign;
+  }
+  return 0;
 }
 
 /**
@@ -643,6 +703,9 @@ export function passiveSignAfter(
   return 1;
 }
 
+/** No trigger only says where: the default of harmSignAfter's `placed`. */
+const NOT_PLACED = (_trigger: TriggerItem) => false;
+
 /**
  * "sending more weapons only prolongs the war", "a truce now would only give them time to rearm",
  * "every new shipment of arms pushes peace further away": a harm the holder says an act brings
@@ -658,11 +721,14 @@ export function harmSignAfter(
   triggers: TriggerItem[],
   k: number,
   to: number,
+  placed: (trigger: TriggerItem) => boolean = NOT_PLACED,
 ): number {
   const trigger = triggers[k]!;
-  // "Taurus missiles": the later of adjacent same-topic triggers is the same act.
+  // "Taurus missiles": the later of adjacent same-topic triggers is the same act; "any foreign
+  // contingent on Ukrainian territory would be …": a trigger that only says where (`placed`) is
+  // part of the act's phrase, not an act of its own.
   let j = k + 1;
-  while (j < triggers.length && continuesSameTopic(compiled, text, triggers, j)) j += 1;
+  while (j < triggers.length && (continuesSameTopic(compiled, text, triggers, j) || placed(triggers[j]!))) j += 1;
   const next = triggers[j];
   const limit = next && next.start < to ? next.start : to;
   for (let i = trigger.end; i < limit; i += 1) {

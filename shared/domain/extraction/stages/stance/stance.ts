@@ -28,6 +28,7 @@ import {
   equationBefore,
   type Found,
   harmSignAfter,
+  invertedAfter,
   invertedBefore,
   isSubjectPosition,
   judgedSubject,
@@ -305,6 +306,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
   if (Number.isFinite(stanceStart) && state.holders.length > 0) {
     const subjectMode = !state.explicit || state.inherited || state.passiveCue !== undefined;
     const chains = objectChains(ctx, state);
+    // Once per clause: "on Ukrainian territory" says where, for the harm read after an act.
+    const placed = (next: TriggerItem) => namesPlace(ctx, items, clause.start, next);
     for (let k = 0; k < triggers.length; k += 1) {
       const trigger = triggers[k]!;
       if (continuesSameTopic(compiled, text, triggers, k)) continue;
@@ -314,7 +317,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
       }
       const entry = trigger.trigger;
       const isObject = trigger.start >= stanceStart;
-      const harm = harmSignAfter(compiled, text, items, triggers, k, clause.end);
+      const harm = harmSignAfter(compiled, text, items, triggers, k, clause.end, placed);
       if (harm === 0 || (generic && harm > 0)) continue;
       let chainSign: number;
       let conditional = false;
@@ -339,6 +342,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         // "regain its internationally recognised borders": an inverted trigger already names what the
         // inverter would win back, so the inverter does not turn it again.
         if (!entry.inverted && invertedBefore(compiled, text, trigger, holderEnd, clause.end)) chainSign = -chainSign;
+        else if (!entry.inverted) chainSign *= invertedAfter(compiled, text, items, trigger, clause.end) || 1;
         chainSign *= passiveSignAfter(compiled, text, items, trigger, clause.end);
       } else {
         if (!subjectMode || !isSubjectPosition(ctx, clause, trigger, items)) continue;
@@ -368,6 +372,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
         // "All these sanctions should go", "the rest of the sanctions should go the same way": what
         // must go is what the holder wants ended.
         if (departsAfter(ctx, items, trigger.end, clause.end)) chainSign = -chainSign;
+        // "Crimea would return to Ukraine": the chain after the trigger counts the verb group's negators.
+        if (!entry.inverted && invertedAfter(compiled, text, items, trigger, clause.end) !== 0) chainSign = -chainSign;
         conditional ||= after.conditional;
         // "any truce must address …": requirements on it.
         const determiner = text.norm[trigger.start - 1] ?? '';
