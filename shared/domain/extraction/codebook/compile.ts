@@ -92,7 +92,7 @@ export interface CompiledCodebook {
   words: Words;
   partitives: PatternIndex<true>;
   occasions: PatternIndex<true>;
-  /** Harms said of a trigger after it ("only prolongs the war"): read per clause. */
+  /** Harms said of a trigger after it ("only prolongs the war"): no mask bit, read per clause. */
   harms: PatternIndex<true>;
   /** Verbs of what events brought about ("produced", "led to"): no mask bit, read per clause with a trigger or cue. */
   outcomes: PatternIndex<true>;
@@ -242,14 +242,6 @@ export const MASK = {
    * sets `quote` on that token in the document's mask).
    */
   singleQuote: 4096,
-  /**
-   * Indexes searched token by token inside clauses (a harm after a trigger, a venue word in a
-   * host's object, a vague object after a wish): with a bit, each token costs a bit test rather
-   * than a map lookup. The mask is 16 bits: these fill it.
-   */
-  objects: 8192,
-  harms: 16384,
-  venueTopicWords: 32768,
 } as const;
 
 const cache = new WeakMap<Codebook, CompiledCodebook>();
@@ -412,7 +404,7 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const pattern of lexicon.partitives) partitives.add(pattern, true, closed);
   const occasions = new PatternIndex<true>(MASK.occasions);
   for (const pattern of lexicon.occasions) occasions.add(pattern, true, closed);
-  const harms = new PatternIndex<true>(MASK.harms);
+  const harms = new PatternIndex<true>();
   for (const pattern of lexicon.harms) harms.add(pattern, true, open);
   const outcomes = new PatternIndex<true>();
   for (const pattern of lexicon.outcomes) outcomes.add(pattern, true, open);
@@ -432,7 +424,7 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const recipient of lexicon.recipients) markers.add(recipient, { kind: 'recipient' }, closed);
 
   const triggers = new PatternIndex<TriggerEntry>(MASK.triggers);
-  const objects = new PatternIndex<TriggerEntry>(MASK.objects);
+  const objects = new PatternIndex<TriggerEntry>();
   const inverters = new Map<string, PatternIndex<true>>();
   for (const topic of codebook.topics) {
     for (const proposition of topic.propositions) {
@@ -474,7 +466,7 @@ function build(codebook: Codebook): CompiledCodebook {
   for (const pattern of venues.arrivals) venue.add(pattern, 'arrival', open);
 
   // Venue words that can make a clause about venues (not "in", "including": those only matter then).
-  const venueTopicWords = new PatternIndex<true>(MASK.venueTopicWords);
+  const venueTopicWords = new PatternIndex<true>();
   for (const pattern of [...venues.contexts, ...venues.host, ...venues.any]) venueTopicWords.add(pattern, true, open);
   const candidateForms = new Set<string>([
     ...triggers.firstForms,
@@ -485,8 +477,9 @@ function build(codebook: Codebook): CompiledCodebook {
   const mark = (forms: Iterable<string>, bit: number) => {
     for (const form of forms) maskOf.set(form, (maskOf.get(form) ?? 0) | bit);
   };
-  const masked = [names, structure, roles, markers, triggers, venue, places, partitives, occasions, anaphors];
-  for (const index of [...masked, objects, harms, venueTopicWords]) mark(index.firstForms, index.bit);
+  for (const index of [names, structure, roles, markers, triggers, venue, places, partitives, occasions, anaphors]) {
+    mark(index.firstForms, index.bit);
+  }
   mark(candidateForms, MASK.candidate);
   // "Moscow said it would respond": a reprisal points back to the story's act as an anaphor does,
   // so its sentence is read once a topic has been named (see `ledeRetaliation`).
