@@ -555,7 +555,7 @@ export function analyseClause(
   for (let k = 0; k < triggers.length && !governing; k += 1) {
     governing = governingItem(items, triggers[k]!.start, clause.start);
     if (governing) break;
-    governing = governingThroughInverter(ctx.compiled, ctx.text, items, triggers[k]!, clause.start);
+    governing = governingThroughInverter(ctx.compiled, ctx.text, items, triggers[k]!, clause.start, ctx.sentence.last);
     throughInverter = governing !== undefined;
   }
   // A verb group with a modal or negator (`verbGroup`) carries a stance on a trigger before it

@@ -635,7 +635,8 @@ const INVERTER_REACH = 8;
  * right before a proposition's own inverter, the inverter before its trigger as `invertedBefore`
  * reads it (at most two words between, determiners not counted), governs the trigger as it would
  * right before it (rules@1.65.0). The inverter is the verb the modal governs; it turns the sign
- * as before.
+ * as before. Not in a question, up to the sentence's `last` token ("Do you think Ukraine can
+ * recover its territory?" asks, it forecasts nothing).
  */
 export function governingThroughInverter(
   compiled: CompiledCodebook,
@@ -643,9 +644,11 @@ export function governingThroughInverter(
   items: readonly Item[],
   trigger: TriggerItem,
   from: number,
+  last: number,
 ): Item | undefined {
   const index = compiled.inverters.get(trigger.trigger.key);
   if (!index) return undefined;
+  for (let i = trigger.end; i <= last; i += 1) if (text.norm[i] === '?') return undefined;
   for (const match of index.scanAll(text, Math.max(from, trigger.start - INVERTER_REACH), trigger.start)) {
     if (match.end > trigger.start) continue;
     let words = 0;

@@ -338,7 +338,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
           chain.hasCue ||
           state.prefixSign !== 1 ||
           governingItem(items, trigger.start, clause.start) !== undefined ||
-          governingThroughInverter(compiled, text, items, trigger, clause.start) !== undefined;
+          governingThroughInverter(compiled, text, items, trigger, clause.start, ctx.sentence.last) !== undefined;
         if (!present) continue;
         if (chain.hasCue && pastActObject(compiled, text, items, holderEnd, trigger.start)) continue;
         chainSign = chain.sign * state.prefixSign;
