@@ -18,7 +18,7 @@ import {
 import { actorOf, canHold, type Mention } from '../mentions';
 import { NO_MENTIONS } from '../sentences';
 import type { Context } from './context';
-import { governingThroughInverter } from './findings';
+import { governingThroughInverter } from './inverters';
 
 /**
  * Reading a clause: its items and triggers, where the holder's stance words begin (the first cue,

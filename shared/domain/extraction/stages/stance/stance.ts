@@ -29,7 +29,6 @@ import {
   type Found,
   harmSignAfter,
   invertedAfter,
-  governingThroughInverter,
   invertedBefore,
   isSubjectPosition,
   judgedSubject,
@@ -39,6 +38,7 @@ import {
   objectChains,
   passiveSignAfter,
 } from './findings';
+import { governingThroughInverter } from './inverters';
 import { propositionFor } from './slots';
 
 /**
