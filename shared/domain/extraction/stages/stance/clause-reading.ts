@@ -18,6 +18,7 @@ import {
 import { actorOf, canHold, type Mention } from '../mentions';
 import { NO_MENTIONS } from '../sentences';
 import type { Context } from './context';
+import { governingThroughInverter } from './inverters';
 
 /**
  * Reading a clause: its items and triggers, where the holder's stance words begin (the first cue,
@@ -550,8 +551,12 @@ export function analyseClause(
   const { firstItem, lastItem, triggers, cue, passiveCue, verbGroup } = scan;
   const items = firstItem < 0 ? NO_ITEMS : sentence.items.slice(firstItem, lastItem + 1);
   let governing: Item | undefined;
+  let throughInverter = false;
   for (let k = 0; k < triggers.length && !governing; k += 1) {
     governing = governingItem(items, triggers[k]!.start, clause.start);
+    if (governing) break;
+    governing = governingThroughInverter(ctx.compiled, ctx.text, items, triggers[k]!, clause.start, ctx.sentence.last);
+    throughInverter = governing !== undefined;
   }
   // A verb group with a modal or negator (`verbGroup`) carries a stance on a trigger before it
   // ("The talks cannot take place in Minsk").
@@ -688,6 +693,13 @@ export function analyseClause(
     holders = speakers;
     explicit = false;
     inherited = speakers.length > 0;
+  }
+  // "Tusk said Ukraine would regain all its occupied territory": with no stance word, a modal over
+  // the proposition's own inverter is the speaker's forecast, a goal the speaker puts positively.
+  if (throughInverter && !firstCue && speakers.length > 0) {
+    holders = speakers;
+    explicit = false;
+    inherited = true;
   }
   const holderEnd =
     subjects.length > 0 && !passiveCue ? Math.min(subjects[subjects.length - 1]!.end, stanceStart) : clause.start;

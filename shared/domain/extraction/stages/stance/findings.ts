@@ -8,6 +8,7 @@ import { anaphorItem, type Item, isNominalCue, itemAt, possessiveBefore, type Tr
 import { canHold, type Mention } from '../mentions';
 import type { ClauseState } from './clause-reading';
 import type { Context } from './context';
+import { INVERTER_REACH } from './inverters';
 import { propositionFor } from './slots';
 
 /**
@@ -626,9 +627,6 @@ export function invertedBefore(
   }
   return false;
 }
-
-/** How far before its trigger an inverter is looked for (determiners between it and the trigger not counted). */
-const INVERTER_REACH = 8;
 
 /**
  * "Crimea would return to Ukraine", "the occupied territories will be returned", "some territory

@@ -38,6 +38,7 @@ import {
   objectChains,
   passiveSignAfter,
 } from './findings';
+import { governingThroughInverter } from './inverters';
 import { propositionFor } from './slots';
 
 /**
@@ -334,7 +335,10 @@ function emitClause(ctx: Context, state: ClauseState): void {
           ? chainOf(items, equation.copula, trigger.start)
           : (chains[k] ?? chainOf(items, holderEnd, trigger.start));
         const present =
-          chain.hasCue || state.prefixSign !== 1 || governingItem(items, trigger.start, clause.start) !== undefined;
+          chain.hasCue ||
+          state.prefixSign !== 1 ||
+          governingItem(items, trigger.start, clause.start) !== undefined ||
+          governingThroughInverter(compiled, text, items, trigger, clause.start, ctx.sentence.last) !== undefined;
         if (!present) continue;
         if (chain.hasCue && pastActObject(compiled, text, items, holderEnd, trigger.start)) continue;
         chainSign = chain.sign * state.prefixSign;

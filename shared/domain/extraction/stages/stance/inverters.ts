@@ -1,0 +1,40 @@
+import { governingItem } from '../../chain';
+import type { CompiledCodebook } from '../../codebook/compile';
+import type { AnalysedText } from '../../nlp';
+import type { Item, TriggerItem } from '../items';
+
+/** How far before its trigger an inverter is looked for (determiners between it and the trigger not counted). */
+export const INVERTER_REACH = 8;
+
+/**
+ * "Ukraine will recover its territory", "would regain all of its occupied land": a modal or negator
+ * right before a proposition's own inverter, the inverter before its trigger as `invertedBefore`
+ * reads it (at most two words between, determiners not counted), governs the trigger as it would
+ * right before it (rules@1.65.0). The inverter is the verb the modal governs; it turns the sign
+ * as before. Not in a question, up to the sentence's `last` token ("Do you think Ukraine can
+ * recover its territory?" asks, it forecasts nothing).
+ */
+export function governingThroughInverter(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  items: readonly Item[],
+  trigger: TriggerItem,
+  from: number,
+  last: number,
+): Item | undefined {
+  const index = compiled.inverters.get(trigger.trigger.key);
+  if (!index) return undefined;
+  for (let i = trigger.end; i <= last; i += 1) if (text.norm[i] === '?') return undefined;
+  for (const match of index.scanAll(text, Math.max(from, trigger.start - INVERTER_REACH), trigger.start)) {
+    if (match.end > trigger.start) continue;
+    let words = 0;
+    for (let i = match.end; i < trigger.start; i += 1) {
+      const token = text.norm[i] ?? '';
+      if (!compiled.determiners.has(token) && !compiled.words.slotDeterminers.has(token)) words += 1;
+    }
+    if (words > 2) continue;
+    const governing = governingItem(items, match.start, from);
+    if (governing) return governing;
+  }
+  return undefined;
+}
