@@ -198,6 +198,8 @@ export interface Words {
   destinations: ReadonlySet<string>;
   /** "package": named beside a trigger, later the trigger's thing; see `noteStoryNouns`. */
   storyNouns: ReadonlySet<string>;
+  /** "warned", "warn": the mention after one, before a preposition or colon, is the one warned. */
+  warnedObjects: ReadonlySet<string>;
   /** "of": between a story noun and its trigger; see `noteStoryNouns`. */
   storyLinks: ReadonlySet<string>;
   /** "go": after a modal, at the end of its clause, what must go is wanted ended; see `departsAfter`. */
@@ -316,6 +318,7 @@ function wordsOf(lexicon: Lexicon): Words {
     placeNouns: singleTokens(lexicon.placeNouns),
     destinations: singleTokens(lexicon.destinations),
     storyNouns: singleTokens(lexicon.storyNouns),
+    warnedObjects: singleTokens(lexicon.warnedObjects),
     storyLinks: singleTokens(lexicon.storyLinks),
     departures: singleTokens(lexicon.departures),
     addressees: singleTokens(lexicon.addressees),

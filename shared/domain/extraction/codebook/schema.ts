@@ -517,6 +517,11 @@ export const Lexicon = z
      * again, in any paragraph. Each must also be one of `anaphors`.
      */
     storyNouns: Words.default([]),
+    /**
+     * Verbs of warning whose object is the one warned ("warned Washington against …", "we warn Berlin
+     * plainly: …"): before a preposition or a colon, that mention is no subject. See `warnedAddressee`.
+     */
+    warnedObjects: Words.default([]),
     /** Between a story noun and the trigger it names ("a package of sanctions"). */
     storyLinks: Words.default([]),
     /**

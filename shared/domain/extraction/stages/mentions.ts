@@ -313,7 +313,10 @@ export function findMentions(
   mergeAppositions(compiled, text, mentions);
   addSources(markers, mentions);
   for (const mention of mentions) {
-    mention.object = isObject(compiled, text, mention.start, from) || inDateline(text, mention);
+    mention.object =
+      isObject(compiled, text, mention.start, from) ||
+      inDateline(text, mention) ||
+      warnedAddressee(compiled, text, mention, from);
     mention.possessive = text.possessive.has(mention.end - 1);
   }
   const sorted = sortByStart(mentions);
@@ -561,6 +564,26 @@ function inDateline(text: AnalysedText, mention: Mention): boolean {
   }
   const next = text.value[mention.end] ?? '';
   return next === ',' || next === '/' || next === '(' || next === '-' || next === '\u2014' || next === '\u2013';
+}
+
+/** How many words may stand between a warned addressee and the colon that opens the warning ("plainly"). */
+const WARNING_COLON_REACH = 2;
+
+/**
+ * "warned Washington against pumping weapons into Ukraine", "We warn Berlin plainly: these missiles
+ * will not …": right after a word of `lexicon.warnedObjects`, with a preposition or a colon (a word or two
+ * between) after it, the mention is the one warned, an object: what follows is the warner's, never
+ * the addressee's stance. ("warned Kyiv would lose more land", with a verb after it, keeps its subject.)
+ */
+function warnedAddressee(compiled: CompiledCodebook, text: AnalysedText, mention: Mention, from: number): boolean {
+  const at = mention.start - 1;
+  if (at < from || !compiled.words.warnedObjects.has(text.norm[at] ?? '')) return false;
+  if (compiled.prepositions.has(text.norm[mention.end] ?? '')) return true;
+  for (let i = mention.end; i <= mention.end + WARNING_COLON_REACH; i += 1) {
+    if (text.norm[i] === ':') return true;
+    if (!/^[a-z]/.test(text.norm[i] ?? '')) return false;
+  }
+  return false;
 }
 
 /** The mention follows a preposition (skipping determiners): an object, not a subject. */
