@@ -219,6 +219,19 @@ function anaphorInsideCue(ctx: Context, items: Item[]): Item | undefined {
   return undefined;
 }
 
+/**
+ * "after Hungary lifted its veto": an anaphor inside an act cue (`cueKind` action) points only to a
+ * proposition named earlier in its own sentence, the act the sentence tells; with the last one
+ * named in an earlier sentence, what is lifted or dropped is not known. Other cues ("put … on the
+ * table") point back as before.
+ */
+function insideCueInSentence(ctx: Context, items: Item[]): Item | undefined {
+  const anaphor = anaphorInsideCue(ctx, items);
+  if (anaphor === undefined || ctx.discourse.lastPropositionsAt >= ctx.sentence.first) return anaphor;
+  const cue = items.find((item) => item.kind === 'cue' && item.end === anaphor.end);
+  return cue?.kind === 'cue' && cue.cueKind === 'action' ? undefined : anaphor;
+}
+
 /** The anaphor is one pronoun of `lexicon.objectPronouns` ("it", "them"). */
 function isObjectPronoun(ctx: Context, anaphor: Item): boolean {
   return anaphor.end === anaphor.start + 1 && ctx.compiled.words.objectPronouns.has(ctx.text.norm[anaphor.start] ?? '');
@@ -495,7 +508,7 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
         !ctx.compiled.words.storyNouns.has(ctx.text.norm[item.end - 1] ?? '') &&
         !pronounAsSubject(ctx, items, item) &&
         !nounFromAnotherParagraph(ctx, item),
-    ) ?? anaphorInsideCue(ctx, items);
+    ) ?? insideCueInSentence(ctx, items);
   // A relative clause's head noun: "a request that …", "the plan, which …".
   const relativeHead = ctx.compiled.words.anaphorRelatives.has(clause.openedBy ?? '')
     ? sentence.items.find((item) => item.kind === 'anaphor' && item.end === clause.start - 1)
