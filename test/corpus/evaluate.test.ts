@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Statement } from '../../events/statement';
 import { bedrockExtractorVersion } from '../../shared/adapters/bedrock/bedrock-extractor';
 import { readConfig } from '../../shared/config';
+import { MIN_POSITION_CONFIDENCE } from '../../shared/domain/positions/rules';
 import type { ExtractionInput, Extractor } from '../../shared/ports/extractor';
 import { createExtractor } from '../../shared/wiring/extractor';
 import {
@@ -116,12 +117,12 @@ describe('evaluateCorpus with an injected extractor', () => {
     expect(formatEvaluation(evaluation)).toMatch(/quote\s+1\s+1\s+0\s+0\s+0\.500/);
   });
 
-  it('scores again only the statements at or over each confidence the product acts on (0.6 moves a position, 0.7 a strong alert)', async () => {
+  it('scores again only the statements at or over each confidence the product acts on (0.65 moves a position, 0.7 a strong alert)', async () => {
     const extractor = fakeExtractor({
       'c01-lavrov-istanbul': [
         { ...lavrovAnswer[0]!, confidence: 0.9 },
-        { ...lavrovAnswer[1]!, confidence: 0.65 },
-        // The false alarm is under 0.6: stored, but it moves nothing.
+        { ...lavrovAnswer[1]!, confidence: 0.67 },
+        // The false alarm is under 0.65: stored, but it moves nothing.
         { ...lavrovAnswer[2]!, confidence: 0.55 },
       ],
     });
@@ -133,11 +134,11 @@ describe('evaluateCorpus with an injected extractor', () => {
 
     // c01's labels on (actor, topic, polarity): Russia supports talks, supports one venue, opposes another.
     expect(evaluation.overall.polarity).toMatchObject({ tp: 2, fp: 1, fn: 1 });
-    expect(evaluation.byConfidence.map(({ atLeast }) => atLeast)).toEqual([0.6, 0.7]);
+    expect(evaluation.byConfidence.map(({ atLeast }) => atLeast)).toEqual([MIN_POSITION_CONFIDENCE, 0.7]);
     expect(evaluation.byConfidence[0]?.scores).toMatchObject({ tp: 2, fp: 0, fn: 1, precision: 1 });
     expect(evaluation.byConfidence[1]?.scores).toMatchObject({ tp: 1, fp: 0, fn: 2 });
     expect(evaluation.byConfidence[1]?.scores.recall).toBeCloseTo(1 / 3);
-    expect(formatEvaluation(evaluation)).toMatch(/confidence >= 0\.6\s+2\s+0\s+1\s+1\.000 0\.667 0\.800/);
+    expect(formatEvaluation(evaluation)).toMatch(/confidence >= 0\.65\s+2\s+0\s+1\s+1\.000 0\.667 0\.800/);
   });
 
   it('counts a document whose extraction throws as failed and extracting nothing, and scores the rest', async () => {
@@ -276,7 +277,7 @@ describe('npm run eval: --extractor', () => {
     expect(result.out).toBe('');
   });
 
-  it('refuses a --min-position outside 0.6..1, or without --contradictions, with exit 2', async () => {
+  it('refuses a --min-position under the position threshold or over 1, or without --contradictions, with exit 2', async () => {
     for (const args of [
       ['--set', 'dev', '--contradictions', '--min-position', '0.5'],
       ['--set', 'dev', '--contradictions', '--min-position', 'high'],
@@ -284,7 +285,7 @@ describe('npm run eval: --extractor', () => {
     ]) {
       const result = await run(args);
       expect(result.code).toBe(2);
-      expect(result.err).toContain('--min-position must be a number from 0.6 to 1');
+      expect(result.err).toContain(`--min-position must be a number from ${MIN_POSITION_CONFIDENCE} to 1`);
       expect(result.out).toBe('');
     }
     const alone = await run(['--set', 'dev', '--min-position', '0.7']);
@@ -299,7 +300,7 @@ describe('npm run eval: --extractor', () => {
       return JSON.parse(result.out) as { minPosition?: number; contradictions: { raised: number } };
     };
     const plain = await raised([]);
-    const atTheFloor = await raised(['--min-position', '0.6']);
+    const atTheFloor = await raised(['--min-position', String(MIN_POSITION_CONFIDENCE)]);
     const strict = await raised(['--min-position', '0.99']);
     expect(plain.contradictions.raised).toBeGreaterThan(0);
     expect(atTheFloor.contradictions.raised).toBe(plain.contradictions.raised);

@@ -12,7 +12,7 @@ const OWNER = 'sw_owner-token-for-the-review-e2e-0123456789';
 const ALICE = 'sw_alice-token-for-the-review-e2e-0123456789';
 const as = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
-/** Confident readings of Kyiv's words, and doubtful ones (confidence 0.6 < the strength policy's 0.75). */
+/** Confident readings of Kyiv's words, and doubtful ones (confidence 0.66 < the strength policy's 0.75). */
 const rules = (doubtful: number): StubRule[] => [
   { phrase: 'never in Minsk', actor: 'ukraine', topic: 'venue', proposition: 'venue:belarus', polarity: 'oppose' },
   {
@@ -62,7 +62,7 @@ const outbox = (folder: DataFolder) =>
 describe('the review flow through the HTTP API, to the alert outbox', { timeout: 120_000 }, () => {
   it('a dismissed contradiction never alerts (re-ingest, reextract); a confirmed one alerts exactly once', async () => {
     const folder = new DataFolder(join(mkdtempSync(join(tmpdir(), 'stancewatch-review-')), 'data'));
-    store = await openStancewatch({ folder, extractor: stubExtractor('1', rules(0.6)) });
+    store = await openStancewatch({ folder, extractor: stubExtractor('1', rules(0.66)) });
     const opened = store;
     const app = createApp({
       ingest: opened,
@@ -106,7 +106,7 @@ describe('the review flow through the HTTP API, to the alert outbox', { timeout:
     expect((await post('/documents', documents.octoberVenue)).status).toBe(200);
     await reextractDocuments({
       ...opened,
-      extractor: stubExtractor('2', rules(0.6).slice(0, 1).concat(rules(0.6).slice(2))),
+      extractor: stubExtractor('2', rules(0.66).slice(0, 1).concat(rules(0.66).slice(2))),
     });
     await opened.drain();
     await reextractDocuments({ ...opened, extractor: stubExtractor('3', rules(0.95)) });
@@ -132,7 +132,7 @@ describe('the review flow through the HTTP API, to the alert outbox', { timeout:
   });
 
   it('answers bad verdicts with a 4xx and a JSON reason, writing nothing', async () => {
-    store = await openStancewatch({ extractor: stubExtractor('1', rules(0.6)) });
+    store = await openStancewatch({ extractor: stubExtractor('1', rules(0.66)) });
     const opened = store;
     const app = createApp({
       ingest: opened,

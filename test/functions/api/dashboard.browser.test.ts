@@ -178,8 +178,8 @@ describe.skipIf(!available)(`dashboard in a browser${available ? '' : ` (SKIPPED
   }, 90_000);
 
   it('review desk: both quotes in context, a confirm form that posts without script, and the item leaves the queue', async () => {
-    // Doubtful readings (confidence 0.6): their contradictions wait for review instead of alerting.
-    const doubtful = EXAMPLE_RULES.map((rule) => ({ ...rule, confidence: 0.6 }));
+    // Doubtful readings (confidence 0.66): their contradictions wait for review instead of alerting.
+    const doubtful = EXAMPLE_RULES.map((rule) => ({ ...rule, confidence: 0.66 }));
     const desk = await startApi({ extractor: stubExtractor('desk', doubtful) });
     const deskServer = await serveApp(desk.app);
     try {

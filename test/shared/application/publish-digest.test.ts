@@ -12,7 +12,7 @@ const RULES: StubRule[] = [
     topic: 'venue',
     proposition: 'venue:belarus',
     polarity: 'support',
-    confidence: 0.6,
+    confidence: 0.66,
   },
   { phrase: 'a truce only if', actor: 'russia', topic: 'ceasefire', proposition: 'ceasefire', polarity: 'conditional' },
   { phrase: 'a truce now', actor: 'russia', topic: 'ceasefire', proposition: 'ceasefire', polarity: 'support' },

@@ -20,7 +20,7 @@ const MINSK_DOUBTFUL: StubRule = {
   topic: 'venue',
   proposition: 'venue:belarus',
   polarity: 'support',
-  confidence: 0.6,
+  confidence: 0.66,
 };
 const MINSK_CONFIDENT: StubRule = { ...MINSK_DOUBTFUL, confidence: 0.9 };
 
