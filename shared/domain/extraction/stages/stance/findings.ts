@@ -8,7 +8,7 @@ import { anaphorItem, type Item, isNominalCue, itemAt, possessiveBefore, type Tr
 import { canHold, type Mention } from '../mentions';
 import type { ClauseState } from './clause-reading';
 import type { Context } from './context';
-import { INVERTER_REACH } from './inverters';
+import { INVERTER_REACH, inverterReaches } from './inverters';
 import { propositionFor } from './slots';
 
 /**
@@ -630,13 +630,7 @@ export function invertedBefore(
       if (match.end >= trigger.end) return true;
       continue;
     }
-    // "recover all of its occupied territory": determiners between do not count.
-    let words = 0;
-    for (let i = match.end; i < trigger.start; i += 1) {
-      const token = text.norm[i] ?? '';
-      if (!compiled.determiners.has(token) && !compiled.words.slotDeterminers.has(token)) words += 1;
-    }
-    if (words <= 2) return true;
+    if (inverterReaches(compiled, text, match.end, trigger.start)) return true;
   }
   return false;
 }

@@ -7,9 +7,28 @@ import type { Item, TriggerItem } from '../items';
 export const INVERTER_REACH = 8;
 
 /**
+ * Whether an inverter ending at `inverterEnd` still reaches the trigger starting at `triggerStart`:
+ * at most two words between, determiners not counted ("recover all of its occupied territory").
+ * Shared by `invertedBefore` (the sign) and `governingThroughInverter` (the modal over it).
+ */
+export function inverterReaches(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  inverterEnd: number,
+  triggerStart: number,
+): boolean {
+  let words = 0;
+  for (let i = inverterEnd; i < triggerStart; i += 1) {
+    const token = text.norm[i] ?? '';
+    if (!compiled.determiners.has(token) && !compiled.words.slotDeterminers.has(token)) words += 1;
+  }
+  return words <= 2;
+}
+
+/**
  * "Ukraine will recover its territory", "would regain all of its occupied land": a modal or negator
  * right before a proposition's own inverter, the inverter before its trigger as `invertedBefore`
- * reads it (at most two words between, determiners not counted), governs the trigger as it would
+ * reads it (`inverterReaches`), governs the trigger as it would
  * right before it (rules@1.65.0). The inverter is the verb the modal governs; it turns the sign
  * as before. Not in a question, up to the sentence's `last` token ("Do you think Ukraine can
  * recover its territory?" asks, it forecasts nothing).
@@ -26,13 +45,7 @@ export function governingThroughInverter(
   if (!index) return undefined;
   for (let i = trigger.end; i <= last; i += 1) if (text.norm[i] === '?') return undefined;
   for (const match of index.scanAll(text, Math.max(from, trigger.start - INVERTER_REACH), trigger.start)) {
-    if (match.end > trigger.start) continue;
-    let words = 0;
-    for (let i = match.end; i < trigger.start; i += 1) {
-      const token = text.norm[i] ?? '';
-      if (!compiled.determiners.has(token) && !compiled.words.slotDeterminers.has(token)) words += 1;
-    }
-    if (words > 2) continue;
+    if (match.end > trigger.start || !inverterReaches(compiled, text, match.end, trigger.start)) continue;
     const governing = governingItem(items, match.start, from);
     if (governing) return governing;
   }
