@@ -1,7 +1,7 @@
 import type { StatementExtracted } from '../../../events/document-events';
 import type { Polarity } from '../../../events/statement';
 import type { StatementRef } from '../../../events/statement-ref';
-import { toStatementRef } from '../../domain/positions/rules';
+import { evidenceOnlyShown, toStatementRef } from '../../domain/positions/rules';
 import type {
   ContradictionRecord,
   ShiftRecord,
@@ -378,8 +378,11 @@ export function toTimelineEntry(item: Record<string, unknown>): TimelineEntry {
   const statement = Object.fromEntries(
     TIMELINE_STATEMENT_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]]),
   ) as unknown as TimelineStatement;
+  const { evidenceOnly, ...shown } = statement;
+  const mark = evidenceOnlyShown(evidenceOnly, item.effect !== undefined);
   return {
-    ...statement,
+    ...shown,
+    ...(mark ? { evidenceOnly: mark } : {}),
     hearsay: statement.reportedBy !== undefined,
     ...(item.effect !== undefined ? { effect: item.effect as TimelineEntry['effect'] } : {}),
     ...(item.changedFrom !== undefined ? { changedFrom: item.changedFrom as Polarity } : {}),

@@ -34,6 +34,20 @@ export function evidenceOnlyReason(statement: StatementFacts): EvidenceOnlyReaso
 export const countsTowardPosition = (statement: StatementFacts): boolean => evidenceOnlyReason(statement) === undefined;
 
 /**
+ * The evidence-only mark a timeline entry shows, given whether its position stream took the
+ * statement in (an effect: taken, changed or reaffirmed). What the stream decided stands: a
+ * statement applied under an older, lower MIN_POSITION_CONFIDENCE keeps its effect on the position,
+ * so a replay after the threshold was raised must not mark it "low confidence" while the position
+ * still holds it (docs/positions.md, "A higher position threshold"). Hearsay is never taken in.
+ */
+export function evidenceOnlyShown(
+  reason: EvidenceOnlyReason | undefined,
+  takenIn: boolean,
+): EvidenceOnlyReason | undefined {
+  return reason === 'low-confidence' && takenIn ? undefined : reason;
+}
+
+/**
  * Both sides at least this likely right for a high severity; a side below it makes the
  * contradiction low. The same 0.7 the strength policy asks by default (DEFAULT_STRENGTH_POLICY).
  */

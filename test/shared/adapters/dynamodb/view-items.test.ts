@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesceWrites, type ItemWrite } from '../../../../shared/adapters/dynamodb/view-items';
+import { coalesceWrites, type ItemWrite, toTimelineEntry } from '../../../../shared/adapters/dynamodb/view-items';
 
 const key = { pk: 'actors', sk: 'ukraine' };
 const other = { pk: 'actors', sk: 'russia' };
@@ -40,5 +40,40 @@ describe('coalesceWrites', () => {
       ]),
     ).toHaveLength(2);
     expect(coalesceWrites([{ op: 'update', key, remove: ['a'] }, plain])).toHaveLength(2);
+  });
+});
+
+describe('toTimelineEntry: the evidence-only mark as stored and as shown', () => {
+  const item = (extra: Record<string, unknown>) => ({
+    pk: 'timeline#ukraine#venue',
+    sk: '2125-03-02T00:00:00.000Z#d1#0003',
+    statementId: 's-1',
+    documentId: 'd1',
+    sentenceIndex: 3,
+    quote: 'Kyiv would meet in Geneva, the minister said.',
+    actor: 'ukraine',
+    topic: 'venue',
+    proposition: 'venue:switzerland',
+    polarity: 'support',
+    attribution: 'reported',
+    confidence: 0.62,
+    statedAt: '2125-03-02',
+    extractorVersion: 'rules@1.0.0',
+    codebookVersion: '1.0.0',
+    ...extra,
+  });
+
+  it('keeps a low-confidence mark on a statement no position took in', () => {
+    expect(toTimelineEntry(item({ evidenceOnly: 'low-confidence' })).evidenceOnly).toBe('low-confidence');
+  });
+
+  it('drops it where the position stream applied the statement (projected under a lower threshold, then replayed)', () => {
+    const entry = toTimelineEntry(item({ evidenceOnly: 'low-confidence', effect: 'taken' }));
+    expect(entry.evidenceOnly).toBeUndefined();
+    expect(entry.effect).toBe('taken');
+  });
+
+  it('keeps a hearsay mark', () => {
+    expect(toTimelineEntry(item({ evidenceOnly: 'hearsay', reportedBy: 'russia' })).evidenceOnly).toBe('hearsay');
   });
 });

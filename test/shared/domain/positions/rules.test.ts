@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { StatementRef } from '../../../../events/statement-ref';
-import { SEVERITY_MIN_CONFIDENCE, severityOf } from '../../../../shared/domain/positions/rules';
+import {
+  evidenceOnlyReason,
+  evidenceOnlyShown,
+  MIN_POSITION_CONFIDENCE,
+  SEVERITY_MIN_CONFIDENCE,
+  severityOf,
+} from '../../../../shared/domain/positions/rules';
 
 type Side = Pick<StatementRef, 'evidence' | 'confidence'>;
 const quote = (confidence = 0.9): Side => ({ evidence: 'quote', confidence });
@@ -45,5 +51,29 @@ describe('severityOf: how likely the contradiction is true', () => {
     ] as const) {
       expect(severityOf(a, b)).toBe(severityOf(b, a));
     }
+  });
+});
+
+describe('evidenceOnlyShown: the timeline mark, once the position stream has decided', () => {
+  const belowThreshold = { confidence: MIN_POSITION_CONFIDENCE - 0.03 };
+
+  it('given a statement under the threshold that no position took in, then it is shown as low confidence', () => {
+    expect(evidenceOnlyShown(evidenceOnlyReason(belowThreshold), false)).toBe('low-confidence');
+  });
+
+  it("given a statement under today's threshold that a position took in under an older, lower one, then no mark: it counted and still does", () => {
+    expect(evidenceOnlyShown(evidenceOnlyReason(belowThreshold), true)).toBeUndefined();
+  });
+
+  it('given hearsay, then it stays marked hearsay whatever the position stream did', () => {
+    const hearsay = { confidence: 0.95, reportedBy: 'united-states' };
+    expect(evidenceOnlyShown(evidenceOnlyReason(hearsay), false)).toBe('hearsay');
+    expect(evidenceOnlyShown(evidenceOnlyReason(hearsay), true)).toBe('hearsay');
+  });
+
+  it('given a statement over the threshold, then no mark, taken in or not yet', () => {
+    const confident = { confidence: MIN_POSITION_CONFIDENCE + 0.1 };
+    expect(evidenceOnlyShown(evidenceOnlyReason(confident), false)).toBeUndefined();
+    expect(evidenceOnlyShown(evidenceOnlyReason(confident), true)).toBeUndefined();
   });
 });
