@@ -286,11 +286,20 @@ function pronounOfObligation(ctx: Context, items: Item[], holderEnd: number, ana
   return false;
 }
 
-/** A trigger of `topic` earlier in the sentence, before `index`. */
+/**
+ * A trigger of `topic` earlier in the sentence, before `index`, or a story noun that names a thing
+ * of that topic ("the package would go forward, and she expected all 27 members to back it":
+ * rules@1.70.0).
+ */
 function namedBefore(ctx: Context, topic: string, index: number): boolean {
+  const story = ctx.discourse.storyNouns;
   for (const item of ctx.sentence.items) {
     if (item.start >= index) break;
     if (item.kind === 'trigger' && item.trigger.topic === topic) return true;
+    if (item.kind === 'anaphor' && story && item.end - item.start === 1) {
+      const thing = story.get(ctx.text.norm[item.start] ?? '');
+      if (thing?.entry.topic === topic) return true;
+    }
   }
   return false;
 }
