@@ -538,7 +538,11 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
     // "keep its sanctions in place and tighten them": "them" is the sanctions just named, not the
     // stance taken on them in an earlier sentence; "Germany should send it", "we must use it": what
     // one is obliged to send or use is the thing, not an earlier refusal of it.
-    sign: chain.sign * (thing || (pronoun && ((ownAntecedent && chain.sign < 0) || namedBefore(ctx, antecedent.topic, anaphor.start))) ? 1 : antecedent.sign),
+    sign:
+      chain.sign *
+      (thing || (pronoun && ((ownAntecedent && chain.sign < 0) || namedBefore(ctx, antecedent.topic, anaphor.start)))
+        ? 1
+        : antecedent.sign),
     conditional: chain.conditional,
     indirect: true,
     judged: false,
