@@ -184,6 +184,9 @@ export interface Words {
   subordinators: ReadonlySet<string>;
   /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
   possessiveDeterminers: ReadonlySet<string>;
+  commaConditionals: ReadonlySet<string>;
+  personPronouns: ReadonlySet<string>;
+  groupPronouns: ReadonlySet<string>;
   equatives: ReadonlySet<string>;
   nominalStarts: ReadonlySet<string>;
   /** "how", "what": a clause a denied equation names ("is not how you show you want peace"). */
@@ -308,6 +311,9 @@ function wordsOf(lexicon: Lexicon): Words {
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
     continuers: singleTokens(lexicon.continuers),
     possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),
+    commaConditionals: singleTokens(lexicon.commaConditionals),
+    personPronouns: singleTokens(lexicon.personPronouns),
+    groupPronouns: singleTokens(lexicon.groupPronouns),
     equatives: singleTokens(lexicon.equatives),
     nominalStarts: singleTokens(lexicon.nominalStarts),
     equatedClauses: singleTokens(lexicon.equatedClauses),

@@ -469,6 +469,12 @@ export const Lexicon = z
      */
     possessiveDeterminers: Words.default([]),
     /**
+     * Conditional markers that are also verb cues ("provided"): after a comma and before a subject
+     * (a capitalised name, a possessive determiner or a pronoun) the condition, not the verb
+     * ("could accept a ceasefire, provided it receives guarantees"; rules@1.70.0).
+     */
+    commaConditionals: Words.default([]),
+    /**
      * Verbs that equate their subject with what follows ("freezing the line does not mean signing it
      * away"): a stance word in the subject before one is named, not taken, and a negator after it
      * denies the equation, not the subject.

@@ -127,6 +127,15 @@ export function segmentClauses(
       i += 1;
       continue;
     }
+    // "ready to host both sides in Istanbul, tomorrow if they want, and to work as mediators",
+    // "would hold elections …, provided its allies signed guarantees, answering pressure from
+    // Washington": a condition ends at a comma before a conjunction or an "-ing" participle; what
+    // follows is the next conjunct of the clause it conditions, or the reporter's comment (rules@1.70.0).
+    if (open?.kind === 'condition' && text.norm[i] === ',' && conditionEndsAfter(compiled, text, i)) {
+      found.close(i);
+      i += 1;
+      continue;
+    }
     while (next < items.length && items[next]!.start < i) next += 1;
     const item = items[next]?.start === i ? items[next] : undefined;
     // "The moment Kyiv writes into law that it will not join, …": what the opening condition asks
@@ -161,6 +170,12 @@ export function segmentClauses(
   const clauses = found.take();
   attachConditions(compiled, text, sentence, clauses);
   return clauses;
+}
+
+/** A conjunction or an "-ing" participle right after the comma at `comma`: see `segmentClauses`. */
+function conditionEndsAfter(compiled: CompiledCodebook, text: AnalysedText, comma: number): boolean {
+  const next = text.norm[comma + 1] ?? '';
+  return compiled.words.conjunctions.has(next) || (next.length > 4 && next.endsWith('ing') && WORD.test(next));
 }
 
 /**

@@ -66,6 +66,8 @@ export interface Discourse {
   lastPropositions?: SignedProposition[];
   /** Where the clause that took the last stance begins (a token index): the paragraph it is in. */
   lastPropositionsAt: number;
+  /** The actor who took the last stance (`lastPropositions`), when it had one. */
+  lastPropositionsActor: string | undefined;
   lastQuoteSpeakers?: Holder[];
   /**
    * What the document has named with a story noun (`lexicon.storyNouns`): "a 20th package of
@@ -98,6 +100,7 @@ export const newDiscourse = (): Discourse => ({
   lastActor: undefined,
   lastPropositions: undefined,
   lastPropositionsAt: -1,
+  lastPropositionsActor: undefined,
   lastQuoteSpeakers: undefined,
   storyNouns: undefined,
   ledePropositions: undefined,

@@ -257,6 +257,27 @@ export function pastActObject(
  * all. It reads the tokens around the item, never the other items: `findItems` refines each as it
  * finds it (most are kept as they are).
  */
+/**
+ * "could accept a ceasefire, provided it receives guarantees": a verb cue that is also a conditional
+ * marker (`lexicon.commaConditionals`), alone after a comma and before a subject (a capitalised
+ * name, a possessive determiner or a pronoun), opens a condition; "the plan, presented in Paris,
+ * provided for a ceasefire" and "provided 50 billion euros" stay verbs (rules@1.70.0).
+ */
+function commaConditional(compiled: CompiledCodebook, text: AnalysedText, item: Item): boolean {
+  if (item.kind !== 'cue' || item.end !== item.start + 1 || text.norm[item.start - 1] !== ',') return false;
+  const { words } = compiled;
+  if (!words.commaConditionals.has(text.norm[item.start] ?? '')) return false;
+  const next = text.norm[item.end] ?? '';
+  if (tokenType(text, item.end) !== 'word') return false;
+  return (
+    isCapitalised(text, item.end) ||
+    words.possessiveDeterminers.has(next) ||
+    words.objectPronouns.has(next) ||
+    words.personPronouns.has(next) ||
+    words.groupPronouns.has(next)
+  );
+}
+
 function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number, item: Item): Item | undefined {
   if (item.kind === 'anaphor' && item.end === item.start + 1 && compiled.determiners.has(text.norm[item.start] ?? '')) {
     // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
@@ -274,6 +295,7 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
     return undefined;
   }
   if (item.kind !== 'cue' && item.kind !== 'reporting') return item;
+  if (commaConditional(compiled, text, item)) return { start: item.start, end: item.end, kind: 'conditional' };
   // "Belarus now hosts Russian tactical nuclear weapons": a host verb whose object names no meeting
   // is no act of support for what it names.
   if (item.kind === 'cue' && item.cueKind === 'action' && hostVerbAt(compiled, text, item.start, item.end)) {

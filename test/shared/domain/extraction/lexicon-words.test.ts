@@ -128,6 +128,12 @@ describe('the lexicon word lists', () => {
       bundled: ['hungary support sanctions:russia'],
       emptied: ['hungary oppose sanctions:russia'],
     },
+    {
+      list: 'commaConditionals',
+      text: "Ukraine's foreign minister said his country could agree to a truce along the current line, provided it gets firm security guarantees from Europe.",
+      bundled: ['ukraine conditional ceasefire', 'ukraine support security-guarantees'],
+      emptied: ['ukraine support ceasefire', 'ukraine support security-guarantees'],
+    },
   ])('lexicon.$list drives the rule that reads it', ({ list, text, bundled: withBundled, emptied }) => {
     expect(statementsOf(text)).toEqual(withBundled);
     expect(statementsOf(text, { [list]: [] })).toEqual(emptied);

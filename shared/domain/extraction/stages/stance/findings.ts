@@ -3,7 +3,7 @@ import type { CompiledCodebook } from '../../codebook/compile';
 import { type AnalysedText, paragraphStart } from '../../nlp';
 import { quoteMarkAt } from '../../quotes';
 import type { Clause } from '../clauses';
-import type { SignedProposition, StoryThing } from '../discourse';
+import { actorOfHolder, type SignedProposition, type StoryThing } from '../discourse';
 import { anaphorItem, type Item, isNominalCue, itemAt, possessiveBefore, type TriggerItem } from '../items';
 import { canHold, type Mention } from '../mentions';
 import type { ClauseState } from './clause-reading';
@@ -286,11 +286,20 @@ function pronounOfObligation(ctx: Context, items: Item[], holderEnd: number, ana
   return false;
 }
 
-/** A trigger of `topic` earlier in the sentence, before `index`. */
+/**
+ * A trigger of `topic` earlier in the sentence, before `index`, or a story noun that names a thing
+ * of that topic ("the package would go forward, and she expected all 27 members to back it":
+ * rules@1.70.0).
+ */
 function namedBefore(ctx: Context, topic: string, index: number): boolean {
+  const story = ctx.discourse.storyNouns;
   for (const item of ctx.sentence.items) {
     if (item.start >= index) break;
     if (item.kind === 'trigger' && item.trigger.topic === topic) return true;
+    if (item.kind === 'anaphor' && story && item.end - item.start === 1) {
+      const thing = story.get(ctx.text.norm[item.start] ?? '');
+      if (thing?.entry.topic === topic) return true;
+    }
   }
   return false;
 }
@@ -519,13 +528,21 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
   if (!chain.hasCue) return NO_FOUND;
   const pronoun = anaphor !== undefined && pronounAfterCue(ctx, items, anaphor);
   const thing = anaphor !== undefined && pronounOfObligation(ctx, items, holderEnd, anaphor);
+  // "called off the summit. 'I cancelled it.'": the holder's own last stance is no stance it takes
+  // a stance on; the pronoun is the thing, not that stance.
+  const holderActor = actorOfHolder(state.holders[0]);
+  const ownAntecedent = holderActor !== undefined && holderActor === discourse.lastPropositionsActor;
   return antecedents.map((antecedent) => ({
     topic: antecedent.topic,
     proposition: antecedent.proposition,
     // "keep its sanctions in place and tighten them": "them" is the sanctions just named, not the
     // stance taken on them in an earlier sentence; "Germany should send it", "we must use it": what
     // one is obliged to send or use is the thing, not an earlier refusal of it.
-    sign: chain.sign * (thing || (pronoun && namedBefore(ctx, antecedent.topic, anaphor.start)) ? 1 : antecedent.sign),
+    sign:
+      chain.sign *
+      (thing || (pronoun && ((ownAntecedent && chain.sign < 0) || namedBefore(ctx, antecedent.topic, anaphor.start)))
+        ? 1
+        : antecedent.sign),
     conditional: chain.conditional,
     indirect: true,
     judged: false,

@@ -462,14 +462,17 @@ function emitClause(ctx: Context, state: ClauseState): void {
       sign: venue.sign,
     }));
     discourse.lastPropositionsAt = clause.start;
+    discourse.lastPropositionsActor = actorOfHolder(state.holders[0]);
   } else if (direct.length > 0) {
     // Found propositions carry topic, proposition and sign, and are not changed once found:
     // the discourse keeps them as they are.
     discourse.lastPropositions = direct;
     discourse.lastPropositionsAt = clause.start;
+    discourse.lastPropositionsActor = actorOfHolder(state.holders[0]);
   } else if (named.length > 0) {
     discourse.lastPropositions = named;
     discourse.lastPropositionsAt = clause.start;
+    discourse.lastPropositionsActor = actorOfHolder(state.holders[0]);
   }
 }
 
