@@ -158,6 +158,10 @@ export interface Words {
   occasionPrepositions: ReadonlySet<string>;
   gerundObjectMarkers: ReadonlySet<string>;
   objectPronouns: ReadonlySet<string>;
+  /** Words of voting: see `objectlessVote` in stages/stance/findings.ts. */
+  voteWords: ReadonlySet<string>;
+  voteEnds: ReadonlySet<string>;
+  absoluteOpeners: ReadonlySet<string>;
   /** What a host of a meeting receives ("talks", "leaders", "round"): see `hostsSomethingElse`. */
   meetingGuests: ReadonlySet<string>;
   /** "exchanged", "swapped": an act only on a trigger in its object; see `actsOnNoTrigger`. */
@@ -297,6 +301,9 @@ function wordsOf(lexicon: Lexicon): Words {
     occasionPrepositions: singleTokens(lexicon.occasionPrepositions),
     gerundObjectMarkers: singleTokens(lexicon.gerundObjectMarkers),
     objectPronouns: singleTokens(lexicon.objectPronouns),
+    voteWords: singleTokens(lexicon.voteWords),
+    voteEnds: singleTokens(lexicon.voteEnds),
+    absoluteOpeners: singleTokens(lexicon.absoluteOpeners),
     meetingGuests: singleTokens(lexicon.meetingGuests),
     objectActs: singleTokens(lexicon.objectActs),
     beliefVerbs: singleTokens(lexicon.beliefVerbs),

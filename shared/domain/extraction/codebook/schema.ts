@@ -392,6 +392,17 @@ export const Lexicon = z
      */
     objectPronouns: Words.default([]),
     /**
+     * Words of voting ("vote", "voted", "voting"): an act cue starting with one and with nothing
+     * after it in its clause but punctuation or one of `voteEnds` ("with Hungary voting against",
+     * "after Hungary voted in favour at a meeting of ambassadors") votes on the thing an earlier
+     * clause of its sentence names, whatever stance that clause takes on it.
+     */
+    voteWords: Words.default([]),
+    /** Prepositions that, right after a vote cue, start no object of it ("voted in favour at a meeting"). */
+    voteEnds: Words.default([]),
+    /** Words that after a comma open an absolute clause of a vote (", with Hungary voting against"). */
+    absoluteOpeners: Words.default([]),
+    /**
      * Nouns that make what a host receives a meeting ("host the talks", "host the two presidents",
      * "host a third round"): a host verb with an object of none of these, nor a venue context word,
      * hosts something else ("host European matches", "now hosts Russian nuclear weapons", "hosting a

@@ -4,7 +4,7 @@ import { type AnalysedText, hasWordIn } from '../nlp';
 import { quoteMarkAt } from '../quotes';
 import type { Frame } from './frames';
 import type { Item } from './items';
-import { actorOf, type Mention } from './mentions';
+import { absoluteVoteAt, actorOf, type Mention } from './mentions';
 import type { Sentence } from './sentences';
 
 /**
@@ -133,6 +133,14 @@ export function segmentClauses(
     // follows is the next conjunct of the clause it conditions, or the reporter's comment (rules@1.70.0).
     if (open?.kind === 'condition' && text.norm[i] === ',' && conditionEndsAfter(compiled, text, i)) {
       found.close(i);
+      i += 1;
+      continue;
+    }
+    // "approved the loan, with Hungary voting against": an absolute clause of a vote is a clause of
+    // its own, the voter its holder (see `objectlessVote`, stages/stance/findings.ts).
+    if (open?.kind === 'stance' && absoluteVoteAt(compiled, text, i, end)) {
+      found.close(i);
+      found.openStance(i + 1, frame, text.norm[i]);
       i += 1;
       continue;
     }

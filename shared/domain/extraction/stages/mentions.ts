@@ -586,6 +586,25 @@ function warnedAddressee(compiled: CompiledCodebook, text: AnalysedText, mention
   return false;
 }
 
+/** At most this many tokens from an absolute clause's opener to its word of voting. */
+const ABSOLUTE_VOTE_REACH = 8;
+
+/**
+ * ", with Hungary voting against", ", with Hungary the only country to vote against": a comma, a
+ * word of `lexicon.absoluteOpeners` at `at`, and a word of `lexicon.voteWords` before the next
+ * comma or semicolon, within ABSOLUTE_VOTE_REACH tokens.
+ */
+export function absoluteVoteAt(compiled: CompiledCodebook, text: AnalysedText, at: number, end: number): boolean {
+  if (text.norm[at - 1] !== ',' || !compiled.words.absoluteOpeners.has(text.norm[at] ?? '')) return false;
+  const stop = Math.min(end, at + 1 + ABSOLUTE_VOTE_REACH);
+  for (let j = at + 1; j < stop; j += 1) {
+    const word = text.norm[j] ?? '';
+    if (word === ',' || word === ';') return false;
+    if (compiled.words.voteWords.has(word)) return true;
+  }
+  return false;
+}
+
 /** The mention follows a preposition (skipping determiners): an object, not a subject. */
 export function isObject(
   compiled: CompiledCodebook,
@@ -598,6 +617,8 @@ export function isObject(
   while (i >= sentenceStart && skipped.has(text.norm[i] ?? '')) i -= 1;
   if (i < sentenceStart) return false;
   if (!compiled.prepositions.has(text.norm[i] ?? '')) return false;
+  // ", with Hungary voting against": the opener of an absolute clause of a vote, its voter the subject.
+  if (absoluteVoteAt(compiled, text, i, text.norm.length)) return false;
   // "a group of US senators": the senators are the subject. A partitive ending at the preposition
   // starts at most three tokens before it; every match at a start ends by i + 1, so one ends there
   // exactly when the longest does (no list of all the matches to build).

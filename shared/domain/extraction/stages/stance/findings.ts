@@ -232,6 +232,37 @@ function insideCueInSentence(ctx: Context, items: Item[]): Item | undefined {
   return cue?.kind === 'cue' && cue.cueKind === 'action' ? undefined : anaphor;
 }
 
+/** A token with a letter or digit: a word, not punctuation. */
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * "approved a loan …, with Hungary voting against", "after Hungary voted in favour at a meeting of
+ * ambassadors": a cue of voting (`lexicon.voteWords`) with nothing after it in its clause but
+ * punctuation or a word of `lexicon.voteEnds` has its object left out: it is what an earlier clause
+ * of the same sentence names (the act the sentence tells), never a proposition of an earlier
+ * sentence. Read like an anaphor right after the cue, taking the thing itself (the vote's own sign).
+ */
+function objectlessVote(ctx: Context, state: ClauseState): Item | undefined {
+  const { compiled, text, discourse, sentence } = ctx;
+  const { clause, items } = state;
+  // The voter is named in the clause itself ("with Hungary voting against"), not carried over.
+  if (!state.explicit || state.inherited) return undefined;
+  if (discourse.lastPropositionsAt < sentence.first || discourse.lastPropositionsAt >= clause.start) return undefined;
+  for (const item of items) {
+    if (item.kind !== 'cue') continue;
+    // The cue starts with a word of voting ("voting against") or one follows it across at most one
+    // word ("voted in favour": the attitude cue "favour").
+    const voting =
+      (item.cueKind === 'action' && compiled.words.voteWords.has(text.norm[item.start] ?? '')) ||
+      (item.start - 2 >= clause.start && compiled.words.voteWords.has(text.norm[item.start - 2] ?? ''));
+    if (!voting) continue;
+    const next = item.end < clause.end ? (text.norm[item.end] ?? '') : '';
+    if (next !== '' && WORDLIKE.test(next) && !compiled.words.voteEnds.has(next)) continue;
+    return anaphorItem(item.end, item.end);
+  }
+  return undefined;
+}
+
 /** The anaphor is one pronoun of `lexicon.objectPronouns` ("it", "them"). */
 function isObjectPronoun(ctx: Context, anaphor: Item): boolean {
   return anaphor.end === anaphor.start + 1 && ctx.compiled.words.objectPronouns.has(ctx.text.norm[anaphor.start] ?? '');
@@ -518,10 +549,12 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
         !pronounAsSubject(ctx, items, item) &&
         !nounFromAnotherParagraph(ctx, item),
     ) ?? insideCueInSentence(ctx, items);
+  const vote = anaphor === undefined ? objectlessVote(ctx, state) : undefined;
   // A relative clause's head noun: "a request that …", "the plan, which …".
   const relativeHead = ctx.compiled.words.anaphorRelatives.has(clause.openedBy ?? '')
     ? sentence.items.find((item) => item.kind === 'anaphor' && item.end === clause.start - 1)
     : undefined;
+  if (vote) return voteFound(state, antecedents, vote);
   if (!anaphor && !relativeHead) return NO_FOUND;
   const chain =
     passiveCue || !anaphor ? chainOf(items, holderEnd, clause.end) : chainOf(items, holderEnd, anaphor.start);
@@ -543,6 +576,20 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
       (thing || (pronoun && ((ownAntecedent && chain.sign < 0) || namedBefore(ctx, antecedent.topic, anaphor.start)))
         ? 1
         : antecedent.sign),
+    conditional: chain.conditional,
+    indirect: true,
+    judged: false,
+  }));
+}
+
+/** The thing an objectless vote takes (`objectlessVote`), with the vote's own sign. */
+function voteFound(state: ClauseState, antecedents: readonly SignedProposition[], vote: Item): Found[] {
+  const chain = chainOf(state.items, state.holderEnd, vote.start);
+  if (!chain.hasCue) return NO_FOUND;
+  return antecedents.map((antecedent) => ({
+    topic: antecedent.topic,
+    proposition: antecedent.proposition,
+    sign: chain.sign,
     conditional: chain.conditional,
     indirect: true,
     judged: false,
