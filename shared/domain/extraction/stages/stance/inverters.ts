@@ -43,11 +43,17 @@ export function governingThroughInverter(
 ): Item | undefined {
   const index = compiled.inverters.get(trigger.trigger.key);
   if (!index) return undefined;
-  for (let i = trigger.end; i <= last; i += 1) if (text.norm[i] === '?') return undefined;
   for (const match of index.scanAll(text, Math.max(from, trigger.start - INVERTER_REACH), trigger.start)) {
     if (match.end > trigger.start || !inverterReaches(compiled, text, match.end, trigger.start)) continue;
     const governing = governingItem(items, match.start, from);
-    if (governing) return governing;
+    // The question is looked for last: the rest of the sentence is read only for a modal found.
+    if (governing) return asksAfter(text, trigger.end, last) ? undefined : governing;
   }
   return undefined;
+}
+
+/** Whether a question mark stands in [from, last]. */
+function asksAfter(text: AnalysedText, from: number, last: number): boolean {
+  for (let i = from; i <= last; i += 1) if (text.norm[i] === '?') return true;
+  return false;
 }
