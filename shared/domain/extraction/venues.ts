@@ -1,7 +1,7 @@
 import { chainOf, hasModalOrNegator } from './chain';
 import type { CompiledCodebook, VenueKind } from './codebook/compile';
 import type { PatternMatch } from './matcher';
-import { type AnalysedText, isCapitalised } from './nlp';
+import { type AnalysedText, isCapitalised, tokenType } from './nlp';
 import type { Clause } from './stages/clauses';
 import { afterOccasion, hostsSomethingElse, type Item } from './stages/items';
 
@@ -37,6 +37,26 @@ const NO_SCOPES: VenueMatch[] = [];
 
 type VenueMatch = PatternMatch<VenueKind>;
 
+/**
+ * "assets held mainly in Belgium", "funds held in London": a participle of keeping right after a
+ * noun that is no meeting's (`meetingGuests`) says where a thing is kept, not where to meet. "The
+ * talks will be held in Geneva" and "talks held in Istanbul" stay about the meeting.
+ */
+function keptThing(compiled: CompiledCodebook, text: AnalysedText, start: number, end: number, floor: number): boolean {
+  if (end - start !== 1 || !compiled.keptParticiples.has(text.norm[start] ?? '') || start - 1 < floor) return false;
+  const before = text.norm[start - 1] ?? '';
+  const { words } = compiled;
+  return (
+    tokenType(text, start - 1) === 'word' &&
+    !compiled.beForms.has(before) &&
+    !words.meetingGuests.has(before) &&
+    !words.verbGroupAdverbs.has(before) &&
+    !words.focusAdverbs.has(before) &&
+    !words.relatives.has(before) &&
+    !compiled.determiners.has(before)
+  );
+}
+
 export function findVenues(
   compiled: CompiledCodebook,
   text: AnalysedText,
@@ -56,6 +76,7 @@ export function findVenues(
   for (const m of matches) {
     if ((m.payload === 'context' || m.payload === 'host') && !afterOccasion(compiled, text, m.start, clause.start)) {
       if (hostsElse && m.start === host.start) continue;
+      if (m.payload === 'context' && keptThing(compiled, text, m.start, m.end, clause.start)) continue;
       context = true;
       break;
     }

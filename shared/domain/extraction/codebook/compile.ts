@@ -82,6 +82,8 @@ export interface CompiledCodebook {
   venueMeeting: { readonly topic: string; readonly proposition: string } | undefined;
   /** Single-word nouns whose locative is no venue ("the war in Ukraine"). */
   locatedNouns: ReadonlySet<string>;
+  /** "held": see `keptThing` in venues.ts. */
+  keptParticiples: ReadonlySet<string>;
   /** Topics with the `meetings` role: an opposition said of a place is about the venue. */
   meetingTopics: ReadonlySet<string>;
   prepositions: ReadonlySet<string>;
@@ -197,6 +199,11 @@ export interface Words {
   equatedClauses: ReadonlySet<string>;
   focusAdverbs: ReadonlySet<string>;
   genericSubjects: ReadonlySet<string>;
+  genericNouns: ReadonlySet<string>;
+  /** "talks", "negotiations": see `talksNamedBefore`. */
+  talkNouns: ReadonlySet<string>;
+  indefiniteDeterminers: ReadonlySet<string>;
+  perfectAuxiliaries: ReadonlySet<string>;
   /** "asked", "necessary": a short condition of these only defers (see `namesNothing`). */
   deferrals: ReadonlySet<string>;
   otherPartyPronouns: ReadonlySet<string>;
@@ -326,6 +333,10 @@ function wordsOf(lexicon: Lexicon): Words {
     equatedClauses: singleTokens(lexicon.equatedClauses),
     focusAdverbs: singleTokens(lexicon.focusAdverbs),
     genericSubjects: singleTokens(lexicon.genericSubjects),
+    genericNouns: singleTokens(lexicon.genericNouns),
+    talkNouns: singleTokens(lexicon.talkNouns),
+    indefiniteDeterminers: singleTokens(lexicon.indefiniteDeterminers),
+    perfectAuxiliaries: singleTokens(lexicon.perfectAuxiliaries),
     deferrals: singleTokens(lexicon.deferrals),
     otherPartyPronouns: singleTokens(lexicon.otherPartyPronouns),
     placeNouns: singleTokens(lexicon.placeNouns),
@@ -519,6 +530,7 @@ function build(codebook: Codebook): CompiledCodebook {
     venueTopic: venues.topic,
     venueMeeting: venues.meeting,
     locatedNouns: singleTokens(venues.locatedNouns),
+    keptParticiples: singleTokens(venues.keptParticiples),
     meetingTopics: new Set(
       codebook.topics.filter((topic) => topic.roles.includes('meetings')).map((topic) => topic.id),
     ),

@@ -218,6 +218,12 @@ export const Venues = z
      * Ukraine" names no venue, however close a summit word is.
      */
     locatedNouns: z.array(z.string().min(1)).default([]),
+    /**
+     * Context words that are also participles of keeping ("held"): right after a noun that is no
+     * meeting's ("assets held in Belgium", "funds held in London") they say where a thing is kept,
+     * not where a meeting is held, and make no clause about venues (see `findVenues`).
+     */
+    keptParticiples: z.array(z.string().min(1)).default([]),
     /** Cities and regions; country actors' names and capitals are venues already. */
     places: z.array(Place).default([]),
     /** Nouns that name a place of a country after its demonym ("the Hungarian capital" is Hungary). */
@@ -511,6 +517,21 @@ export const Lexicon = z
      * speaker's own stance, nor any actor's.
      */
     genericSubjects: Words.default([]),
+    /**
+     * Nouns of no one in particular after an indefinite determiner of `indefiniteDeterminers`
+     * ("a country that has joined the sanctions", "any state that sends troops"): a subject like
+     * `genericSubjects`, so what its relative clause says describes whoever that is.
+     */
+    genericNouns: Words.default([]),
+    /**
+     * "talks", "negotiations": such a word of a meeting topic after a trigger of another topic that
+     * ends in one ("accession negotiations … the talks") names the same talks again.
+     */
+    talkNouns: Words.default([]),
+    /** "a", "an", "any", "every": before a word of `genericNouns`. */
+    indefiniteDeterminers: Words.default([]),
+    /** "has", "have", "had": an auxiliary between a generic subject's relative and its verb. */
+    perfectAuxiliaries: Words.default([]),
     /**
      * Words of a short condition that only defers to the parties or to need ("if asked", "if both
      * sides asked", "tomorrow if necessary"): an offer's courtesy, as a wish is, not a condition on it.

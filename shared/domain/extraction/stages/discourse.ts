@@ -85,6 +85,11 @@ export interface Discourse {
    * from Donetsk"), that proposition (what a later "the demand" names).
    */
   ledeDemand: SignedProposition[] | undefined;
+  /**
+   * Which talks the document named first with a talks word: those of another topic ("accession
+   * talks": then a later "the talks" are those) or of a meeting topic (`talksNamedBefore`).
+   */
+  talksNamed: 'otherTopic' | 'meetingTopic' | undefined;
 }
 
 /** A trigger named beside a story noun: its entry, and its proposition as that sentence filled its slot. */
@@ -105,6 +110,7 @@ export const newDiscourse = (): Discourse => ({
   storyNouns: undefined,
   ledePropositions: undefined,
   ledeDemand: undefined,
+  talksNamed: undefined,
 });
 
 export function personHolder(actor: string, person: string, named: boolean, source?: SourceKind): PersonHolder {

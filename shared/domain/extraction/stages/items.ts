@@ -405,7 +405,8 @@ export function afterOccasion(compiled: CompiledCodebook, text: AnalysedText, in
     const before = text.norm[i - 1] ?? '';
     // "week's" may come as "week" and a token of its own for the possessive.
     const possessiveMark = text.possessive.has(i - 2) && !WORD_START.test(before);
-    if (!compiled.determiners.has(before) && !times.has(before) && !possessiveMark) break;
+    if (!compiled.determiners.has(before) && !times.has(before) && !possessiveMark && !meetingModifier(text, i - 1))
+      break;
     i -= 1;
   }
   for (let start = Math.max(floor, i - 4); start < i; start += 1) {
@@ -413,6 +414,19 @@ export function afterOccasion(compiled: CompiledCodebook, text: AnalysedText, in
       return true;
   }
   return false;
+}
+
+/**
+ * A word that names whose or which meeting it is, between an occasion word and the meeting: a
+ * year ("their 2024 summit"), a name ("its March summit", "the Washington summit", "the G20
+ * meeting"), a possessive ("the EU's summit", "the ministers' meeting") and one plain word right
+ * before a possessive ("the foreign ministers' meeting"). Such a meeting is the occasion of what is
+ * said there, not talks the speaker wants.
+ */
+function meetingModifier(text: AnalysedText, index: number): boolean {
+  if (index <= 0) return false;
+  if (text.possessive.has(index) || tokenType(text, index) === 'number' || isCapitalised(text, index)) return true;
+  return WORD_START.test(text.norm[index] ?? '') && text.possessive.has(index + 1);
 }
 
 /** A token that begins with a letter (a possessive mark "'s" does not). */

@@ -2,7 +2,14 @@ import { chainOf, governingItem } from '../../chain';
 import { addTo } from '../../list-buffer';
 import { type AnalysedText, hasWordIn } from '../../nlp';
 import type { Clause } from '../clauses';
-import { type Holder, type HolderWithActor, NO_HOLDERS, personHolder, resolveMention } from '../discourse';
+import {
+  actorOfHolder,
+  type Holder,
+  type HolderWithActor,
+  NO_HOLDERS,
+  personHolder,
+  resolveMention,
+} from '../discourse';
 import type { Frame } from '../frames';
 import { withCoordinated } from '../frames';
 import {
@@ -382,6 +389,38 @@ function meetingAsOccasion(ctx: Context, index: number, floor: number): boolean 
 }
 
 /**
+ * A talks word of a meeting topic ("the talks", "formal talks", "the negotiations") after a trigger
+ * of another topic in the same sentence that ends in such a word ("accession negotiations",
+ * "membership talks"), or "the talks" in a document whose first talks were such (`talksNamed`):
+ * the same talks, named again, not talks to end the war. Returns that trigger (or the item itself).
+ * The talks word is then left out, not read as that trigger: its clause often holds another sign
+ * ("lifting the last obstacle to formal talks").
+ */
+function talksNamedBefore(ctx: Context, item: TriggerItem): TriggerItem | undefined {
+  const { text, sentence, compiled, discourse } = ctx;
+  const nouns = compiled.words.talkNouns;
+  if (!compiled.meetingTopics.has(item.trigger.topic)) {
+    // "open the first chapters of Ukraine's accession talks": the document's talks are those.
+    if (item.end - item.start > 1 && nouns.has(text.norm[item.end - 1] ?? '')) discourse.talksNamed ??= 'otherTopic';
+    return undefined;
+  }
+  if (item.end - item.start !== 1 || !nouns.has(text.norm[item.start] ?? '')) {
+    discourse.talksNamed ??= 'meetingTopic';
+    return undefined;
+  }
+  for (const other of sentence.items) {
+    if (other.start >= item.start) break;
+    if (other.kind !== 'trigger' || compiled.meetingTopics.has(other.trigger.topic)) continue;
+    if (other.end - other.start > 1 && nouns.has(text.norm[other.end - 1] ?? '')) return other;
+  }
+  // "the talks" in a later sentence of a document whose first talks were another topic's.
+  if (discourse.talksNamed === 'otherTopic' && compiled.words.definiteArticles.has(text.norm[item.start - 1] ?? ''))
+    return item;
+  discourse.talksNamed ??= 'meetingTopic';
+  return undefined;
+}
+
+/**
  * A clause opened by ", and" (or ", or") whose first word is a speech act ("urged", "called on"),
  * with no subject of its own: in a speaker's reported words it is the speaker's second act, beside
  * the reporting verb, not an act of the subject of the words reported before the comma.
@@ -481,7 +520,8 @@ function scanItems(ctx: Context, clause: Clause, limit: number): ItemScan {
     if (item.kind === 'trigger') {
       if (
         !afterOccasion(ctx.compiled, text, item.start, clause.start) &&
-        !(ctx.compiled.meetingTopics.has(item.trigger.topic) && meetingAsOccasion(ctx, item.start, clause.start))
+        !(ctx.compiled.meetingTopics.has(item.trigger.topic) && meetingAsOccasion(ctx, item.start, clause.start)) &&
+        talksNamedBefore(ctx, item) === undefined
       ) {
         scan.triggers = addTo(scan.triggers, NO_TRIGGERS, item);
       }
@@ -604,6 +644,19 @@ export function analyseClause(
     holders = speakers;
   }
   let explicit = holders.length > 0 && subjects.some(isNamed);
+  // "'Putin does not want peace. He wants time,' Sikorski said": in a speaker's quotation "he" is
+  // never the speaker, so resolved to another actor it is that actor's stance as the speaker tells
+  // it (hearsay), as if named; its own stance only when the speaker says so in the first person.
+  if (
+    quoted &&
+    !explicit &&
+    holders.length > 0 &&
+    actorOfHolder(speaker) !== undefined &&
+    subjects.some(isThirdPersonPronoun) &&
+    holders.every((holder) => actorOfHolder(holder) !== actorOfHolder(speaker))
+  ) {
+    explicit = true;
+  }
   let inherited = false;
   // ", which …", ", who …" describe something; they take no holder from the clause before.
   const opener = clause.openedBy ?? '';

@@ -481,7 +481,8 @@ function emitClause(ctx: Context, state: ClauseState): void {
 
 /**
  * The stance words at `at` have a subject of no one in particular (`lexicon.genericSubjects`:
- * "those who really want", "anyone seeking", "whoever sends"), with only relatives and adverbs
+ * "those who really want", "anyone seeking", "whoever sends"; or `genericNouns` after an indefinite
+ * determiner, "a country that has joined"), with only relatives, adverbs and perfect auxiliaries
  * between: what they say is a description of whoever that is, not the holder's stance.
  */
 function genericSubjectBefore(ctx: Context, at: number): boolean {
@@ -490,7 +491,14 @@ function genericSubjectBefore(ctx: Context, at: number): boolean {
   for (let i = at - 1; i >= Math.max(ctx.sentence.first, at - 4); i -= 1) {
     const token = norm[i] ?? '';
     if (words.genericSubjects.has(token)) return true;
-    if (!words.relatives.has(token) && !words.focusAdverbs.has(token) && !words.verbGroupAdverbs.has(token))
+    // "A country that has joined the sanctions …": a noun of no one in particular.
+    if (words.genericNouns.has(token)) return words.indefiniteDeterminers.has(norm[i - 1] ?? '');
+    if (
+      !words.relatives.has(token) &&
+      !words.focusAdverbs.has(token) &&
+      !words.verbGroupAdverbs.has(token) &&
+      !words.perfectAuxiliaries.has(token)
+    )
       return false;
   }
   return false;
