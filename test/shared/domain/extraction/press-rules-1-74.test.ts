@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoStatement, expectStatement, extract } from './helpers';
+
+/**
+ * Rules of the rules@1.74.0 round (recall: meetings announced, called off, hosted), each pinned
+ * here on sentences written for this test, not taken from the corpus. The shared guards (a plain
+ * stance, a dated statement) are in plain-stance-guards.test.ts.
+ */
+
+describe('a meeting called off where it was to be held is an act against the meeting', () => {
+  it('given a summit cancelled with its city named, when one government cancels it, then that government opposes the talks (fails under rules@1.72.0)', () => {
+    const statements = extract('The Kremlin on Thursday cancelled next week’s summit with Ukraine in Vienna.');
+    expectStatement(statements, { actor: 'russia', topic: 'talks', proposition: 'peace-talks', polarity: 'oppose' });
+    expect(statements.filter((s) => s.topic === 'venue')).toEqual([]);
+  });
+
+  it('given a meeting called off in the first person with its city, when the leader says so, then the leader’s country opposes the talks (fails under rules@1.72.0)', () => {
+    const statements = extract('"I have called off the meeting in Oslo," Trump told reporters on Friday.');
+    expectStatement(statements, { actor: 'united-states', topic: 'talks', polarity: 'oppose' });
+    expect(statements.filter((s) => s.topic === 'venue')).toEqual([]);
+  });
+
+  it('given the cancellation told in a clause opened by "after", when it is the setting of the news, then nothing is read for it', () => {
+    const statements = extract('The rouble fell on Monday, two days after Washington cancelled the summit in Vienna.');
+    expectNoStatement(statements, { actor: 'united-states', topic: 'talks', polarity: 'oppose' });
+  });
+
+  it('given both delegations ending a week of talks in a city, when the narrator tells it, then no one opposes the talks', () => {
+    const statements = extract(
+      'Russian and Ukrainian negotiators ended a week of talks in Vienna on Friday without agreeing on a truce.',
+    );
+    expectNoStatement(statements, { actor: 'russia', topic: 'talks', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'ukraine', topic: 'talks', polarity: 'oppose' });
+  });
+
+  it('given an adjective joined by a hyphen to an act ("open-ended"), when it qualifies talks in a city, then it is no cancellation', () => {
+    const statements = extract('Orban said on Monday that open-ended talks in Vienna were a waste of time.');
+    expectNoStatement(statements, { actor: 'hungary', topic: 'talks', polarity: 'oppose' });
+  });
+
+  it('given a refusal of a venue, when talks elsewhere are not refused, then the venue is opposed and not the talks', () => {
+    const statements = extract('Peskov said on Tuesday that Moscow rejected talks in Vienna.');
+    expectStatement(statements, { actor: 'russia', topic: 'venue', proposition: 'venue:austria', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'russia', topic: 'talks', polarity: 'oppose' });
+  });
+
+  it('given a cancellation with no place named, when the government cancels, then it opposes the talks as before', () => {
+    expectStatement(extract('The Kremlin cancelled the summit with Ukraine on Thursday.'), {
+      actor: 'russia',
+      topic: 'talks',
+      polarity: 'oppose',
+    });
+  });
+});
+
+describe('"it" in a subordinate clause after another actor is that actor, not the speaker', () => {
+  it('given a demand on Kyiv followed by "while it can still negotiate", when a Russian official says it, then Russia is not read as supporting talks (fails under rules@1.72.0)', () => {
+    const statements = extract(
+      'Lavrov said on Tuesday that Kyiv should accept the terms now "while it can still negotiate them."',
+    );
+    expectNoStatement(statements, { actor: 'russia', topic: 'talks', polarity: 'support' });
+  });
+
+  it('given "it" after the speaker’s own country, when the subordinate clause names talks, then the speaker’s stance stands', () => {
+    expectStatement(extract('Peskov said Moscow was ready for talks while it kept up its offensive.'), {
+      actor: 'russia',
+      topic: 'talks',
+      polarity: 'support',
+    });
+  });
+});
