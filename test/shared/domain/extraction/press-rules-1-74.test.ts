@@ -69,3 +69,42 @@ describe('"it" in a subordinate clause after another actor is that actor, not th
     });
   });
 });
+
+describe('"meet" right after a readiness or wish is the meeting', () => {
+  it('given a country ready to meet the other side, when its minister says so, then it supports the talks (fails under rules@1.72.0)', () => {
+    expectStatement(extract('Kyiv remains ready to meet the Russian side at any time, Sybiha said on Monday.'), {
+      actor: 'ukraine',
+      topic: 'talks',
+      proposition: 'peace-talks',
+      polarity: 'support',
+    });
+  });
+
+  it('given readiness to meet anywhere, when a spokesman says it, then the talks and any venue are supported (fails under rules@1.72.0)', () => {
+    const statements = extract('"We are willing to meet anywhere," Peskov told reporters on Tuesday.');
+    expectStatement(statements, { actor: 'russia', topic: 'talks', polarity: 'support' });
+    expectStatement(statements, { actor: 'russia', topic: 'venue', proposition: 'venue:any', polarity: 'support' });
+  });
+
+  it('given readiness to meet only once a condition is met, when a Kremlin aide says it, then the talks are conditional (fails under rules@1.72.0)', () => {
+    expectStatement(extract('Ushakov said Russia would be ready to meet once the documents had been agreed.'), {
+      actor: 'russia',
+      topic: 'talks',
+      polarity: 'conditional',
+    });
+  });
+
+  it('given "meet the demands", when an idiom follows the verb, then no talks are read', () => {
+    expectNoStatement(extract('Orban said Hungary was ready to meet the demands of its farmers.'), {
+      actor: 'hungary',
+      topic: 'talks',
+    });
+  });
+
+  it('given "meet" with no wish or readiness before it, when a body plans a meeting, then no talks are read', () => {
+    expectNoStatement(extract('Party leaders in Kyiv will meet on Tuesday to discuss the budget, Stefanchuk said.'), {
+      actor: 'ukraine',
+      topic: 'talks',
+    });
+  });
+});
