@@ -113,8 +113,14 @@ export function findItems(
       const item = ownStanceAfterCue(compiled, text, items, found) ? found : refineItem(compiled, text, from, found);
       if (item) items.add(item);
       // A proposition's vague object words ("a deal", "peace") name it right after a wish or
-      // readiness ("wants a deal", "not interested in peace"), never alone.
-      if (item?.kind === 'cue' && item.cueKind === 'attitude' && !item.nominal && other.end < limit) {
+      // readiness ("wants a deal", "not interested in peace") or a recommendation ("the leaders
+      // must meet"), never alone.
+      if (
+        item?.kind === 'cue' &&
+        (item.cueKind === 'attitude' || item.cueKind === 'deontic') &&
+        !item.nominal &&
+        other.end < limit
+      ) {
         if (
           compiled.objects.findLongest(text, other.end, limit, trigger) &&
           !idiomAfter(compiled, text, trigger.end, limit)

@@ -108,3 +108,26 @@ describe('"meet" right after a readiness or wish is the meeting', () => {
     });
   });
 });
+
+describe('"meet" right after "must" or "should" is a recommended meeting', () => {
+  it('given a leader saying the two presidents should meet, when it is reported, then the speaker supports the talks (fails under rules@1.72.0)', () => {
+    expectStatement(
+      extract('Guterres said on Friday that the presidents of Russia and Ukraine should meet without delay.'),
+      { actor: 'united-nations', topic: 'talks', proposition: 'peace-talks', polarity: 'support' },
+    );
+  });
+
+  it('given "must meet" in a quotation, when the speaker is named after it, then the speaker supports the talks (fails under rules@1.72.0)', () => {
+    expectStatement(extract('"The two sides must meet face to face," Erdogan said.'), {
+      actor: 'turkey',
+      topic: 'talks',
+      polarity: 'support',
+    });
+  });
+
+  it('given "must meet the conditions", when an idiom follows, then no talks are read', () => {
+    expectNoStatement(extract('Kallas said Ukraine must meet the conditions for membership.'), {
+      topic: 'talks',
+    });
+  });
+});
