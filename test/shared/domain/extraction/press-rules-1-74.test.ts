@@ -131,3 +131,17 @@ describe('"meet" right after "must" or "should" is a recommended meeting', () =>
     });
   });
 });
+
+describe('a quoted "he" who is another actor’s leader is that actor’s stance as the speaker tells it', () => {
+  it('given a quotation about another leader, when its "he" holds the stance, then it is reported by the speaker’s country (fails under rules@1.72.0)', () => {
+    const statements = extract('"Putin is playing games. He rejects any ceasefire," Tusk said on Monday.');
+    expectStatement(statements, { actor: 'russia', topic: 'ceasefire', polarity: 'oppose', reportedBy: 'poland' });
+    expect(statements.filter((s) => s.actor === 'russia' && s.reportedBy === undefined)).toEqual([]);
+  });
+
+  it('given a quotation in which the speaker’s country holds the stance, when it is named, then the stance is the speaker’s own', () => {
+    const statements = extract('"Poland rejects any ceasefire on these terms," Tusk said on Monday.');
+    expectStatement(statements, { actor: 'poland', topic: 'ceasefire', polarity: 'oppose' });
+    expect(statements.filter((s) => s.reportedBy !== undefined)).toEqual([]);
+  });
+});

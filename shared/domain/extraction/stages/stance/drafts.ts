@@ -296,7 +296,7 @@ function attributionFor(
 ): AttributionOf {
   if (frame && speaker) {
     if (speaker.kind === 'source' || !speaker.actor) return REPORTED;
-    if (explicitHolder && holder.actor !== speaker.actor) return { attribution: 'reported', reportedBy: speaker.actor };
+    if (holder.actor !== speaker.actor) return { attribution: 'reported', reportedBy: speaker.actor };
     // "Rubio said Lavrov had told him Moscow was ready": Russia's stance as the US reports it.
     if (reporter?.actor && holder.actor !== reporter.actor)
       return { attribution: 'reported', reportedBy: reporter.actor };
