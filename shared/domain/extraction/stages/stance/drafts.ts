@@ -86,7 +86,7 @@ export function emit(
     sinceYear = yearAfter(compiled.words.yearWords, 2, text, sentence.first, sentence.last + 1);
   for (const holder of holders) {
     if (holder.kind === 'source' || !holder.actor) continue;
-    const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
+    const attribution = attributionFor(holder, speaker, state.firstCue, frame, state.reporter);
     // Evidence is only read (confidenceOf): the drafts of one holder share it.
     const evidence: Evidence = {
       quoted,
@@ -203,7 +203,7 @@ function yearAfter(words: ReadonlySet<string>, reach: number, text: AnalysedText
  */
 function meetingAfterAct(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
   const cue = state.firstCue;
-  if (!cue || cue.cueKind !== 'action' || cue.polarity !== 'oppose' || cue.nominal) return false;
+  if (cue?.cueKind !== 'action' || cue.polarity !== 'oppose' || cue.nominal) return false;
   if (text.text[(text.start[cue.start] ?? 0) - 1] === '-') return false;
   return state.triggers.some(
     (trigger) => compiled.meetingTopics.has(trigger.trigger.topic) && trigger.start >= cue.end,
@@ -289,7 +289,6 @@ const DIRECT: AttributionOf = { attribution: 'direct', reportedBy: undefined };
 function attributionFor(
   holder: HolderWithActor,
   speaker: Holder | undefined,
-  explicitHolder: boolean,
   firstCue: CueItem | undefined,
   frame: Frame | undefined,
   reporter: HolderWithActor | undefined,
