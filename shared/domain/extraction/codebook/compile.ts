@@ -190,6 +190,7 @@ export interface Words {
   subordinators: ReadonlySet<string>;
   /** "its", "their": a stance noun after one, right after a cue, is the holder's own stance acted on. */
   possessiveDeterminers: ReadonlySet<string>;
+  idiomObjects: ReadonlySet<string>;
   commaConditionals: ReadonlySet<string>;
   personPronouns: ReadonlySet<string>;
   groupPronouns: ReadonlySet<string>;
@@ -325,6 +326,7 @@ function wordsOf(lexicon: Lexicon): Words {
     subordinators: new Set(lexicon.subordinators.map((word) => tokenisePhrase(word).join(' '))),
     continuers: singleTokens(lexicon.continuers),
     possessiveDeterminers: singleTokens(lexicon.possessiveDeterminers),
+    idiomObjects: singleTokens(lexicon.idiomObjects),
     commaConditionals: singleTokens(lexicon.commaConditionals),
     personPronouns: singleTokens(lexicon.personPronouns),
     groupPronouns: singleTokens(lexicon.groupPronouns),

@@ -486,6 +486,11 @@ export const Lexicon = z
      */
     possessiveDeterminers: Words.default([]),
     /**
+     * Nouns that make a proposition's object word an idiom when they follow it closely ("meet the
+     * demands", "meet the costs"): the object is then not read after an attitude cue.
+     */
+    idiomObjects: Words.default([]),
+    /**
      * Conditional markers that are also verb cues ("provided"): after a comma and before a subject
      * (a capitalised name, a possessive determiner or a pronoun) the condition, not the verb
      * ("could accept a ceasefire, provided it receives guarantees"; rules@1.70.0).

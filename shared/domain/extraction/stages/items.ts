@@ -113,9 +113,18 @@ export function findItems(
       const item = ownStanceAfterCue(compiled, text, items, found) ? found : refineItem(compiled, text, from, found);
       if (item) items.add(item);
       // A proposition's vague object words ("a deal", "peace") name it right after a wish or
-      // readiness ("wants a deal", "not interested in peace"), never alone.
-      if (item?.kind === 'cue' && item.cueKind === 'attitude' && !item.nominal && other.end < limit) {
-        if (compiled.objects.findLongest(text, other.end, limit, trigger)) {
+      // readiness ("wants a deal", "not interested in peace") or a recommendation ("the leaders
+      // must meet"), never alone.
+      if (
+        item?.kind === 'cue' &&
+        (item.cueKind === 'attitude' || item.cueKind === 'deontic') &&
+        !item.nominal &&
+        other.end < limit
+      ) {
+        if (
+          compiled.objects.findLongest(text, other.end, limit, trigger) &&
+          !idiomAfter(compiled, text, trigger.end, limit)
+        ) {
           items.add({ start: other.end, end: trigger.end, kind: 'trigger', trigger: trigger.pattern!.payload });
           i = trigger.end;
           continue;
@@ -125,6 +134,24 @@ export function findItems(
     i = other.end;
   }
   return items.take();
+}
+
+/** Words an object word may be followed by before the noun that makes it an idiom. */
+const IDIOM_REACH = 3;
+
+/**
+ * "ready to meet the demands of farmers", "ready to meet Russia's conditions": an object word
+ * followed, within a few words of one phrase, by a noun of `lexicon.idiomObjects` is that idiom.
+ */
+function idiomAfter(compiled: CompiledCodebook, text: AnalysedText, from: number, limit: number): boolean {
+  const idioms = compiled.words.idiomObjects;
+  const end = Math.min(limit, from + IDIOM_REACH);
+  for (let i = from; i < end; i += 1) {
+    const token = text.norm[i] ?? '';
+    if (idioms.has(token)) return true;
+    if (!/^[\p{L}']/u.test(token)) return false;
+  }
+  return false;
 }
 
 /**

@@ -123,6 +123,12 @@ describe('the lexicon word lists', () => {
       emptied: ['turkey support peace-talks'],
     },
     {
+      list: 'idiomObjects',
+      text: 'Modi said India was ready to meet the demands of both sides.',
+      bundled: [],
+      emptied: ['india support peace-talks'],
+    },
+    {
       list: 'possessiveDeterminers',
       text: 'Hungary will abandon its opposition to new sanctions on Russia, Orban said.',
       bundled: ['hungary support sanctions:russia'],

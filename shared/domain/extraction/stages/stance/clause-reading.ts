@@ -328,6 +328,26 @@ function narratedPronoun(
   return antecedent?.kind === 'person' ? personHolder(antecedent.actor, antecedent.person, false) : undefined;
 }
 
+/**
+ * The actor named last before `pronoun` in the sentence (outside the reporting clause) is another
+ * than `speakerActor`; false when none is named before it.
+ */
+function otherActorBefore(
+  mentions: readonly Mention[],
+  pronoun: Mention,
+  frame: Frame | undefined,
+  speakerActor: string | undefined,
+): boolean {
+  if (!speakerActor) return false;
+  let last: string | undefined;
+  for (const m of mentions) {
+    if (m.start >= pronoun.start) break;
+    if (frame && m.start >= frame.head[0] && m.end <= frame.head[1]) continue;
+    last = actorOf(m) ?? last;
+  }
+  return last !== undefined && last !== speakerActor;
+}
+
 /** The word that opens the clause; a frame's end (", after") opens with its comma, left out here. */
 function openerWord(clause: Clause): string | undefined {
   const opener = clause.openedBy;
@@ -638,6 +658,17 @@ export function analyseClause(
     const holder =
       narratedPronoun(sentence.mentions, m, speaker, quoted) ?? resolveMention(m, discourse, speaker, quoted);
     if (holder) holders = addTo(holders, NO_HOLDERS, holder);
+  }
+  // "Kyiv should hand over the rest while it can still negotiate": in a finite subordinate clause,
+  // "it" is the actor named last before it, so when that is another than the speaker's, not the speaker.
+  if (
+    holders.length > 0 &&
+    subjects.length === 1 &&
+    subjects[0]!.kind === 'self' &&
+    finiteSubordinate(ctx, clause) &&
+    otherActorBefore(sentence.mentions, subjects[0]!, frame, actorOfHolder(speaker))
+  ) {
+    holders = NO_HOLDERS;
   }
   // "Macron and Starmer said their countries were prepared …": every speaker.
   if (speakers.length > 1 && subjects.length > 0 && subjects.every(isSelfOrGroup)) {

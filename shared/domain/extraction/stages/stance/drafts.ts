@@ -46,6 +46,16 @@ export function emit(
   // An analyst's reading is no stance, whatever actor it names (the corpus README: analysts are no actors).
   if (state.byAnalyst) return;
   const hasPlaces = venues.some(isPlace);
+  // "cancelled the summit in Geneva": the places the clause names only say where a meeting the
+  // holder acts against was to be; the act is against the meeting, not a stance on where it is.
+  // Only an act one holder does in the clause the sentence reports (not one "after" opens), whose
+  // object is the meeting: "negotiators ended their week of talks in Geneva" tells how a round went.
+  const onlyMeetingPlaces =
+    hasPlaces &&
+    venues.every((venue) => !isPlace(venue) || venue.againstMeeting) &&
+    holders.length === 1 &&
+    !openedBySubordinator(compiled, clause.openedBy) &&
+    meetingAfterAct(compiled, text, state);
   // Whether the clause is about a venue, asked only for an opposition to talks.
   let aboutVenue: boolean | undefined;
   // Whether a meeting in the clause is placed in a place described, not named; asked only for talks.
@@ -76,7 +86,7 @@ export function emit(
     sinceYear = yearAfter(compiled.words.yearWords, 2, text, sentence.first, sentence.last + 1);
   for (const holder of holders) {
     if (holder.kind === 'source' || !holder.actor) continue;
-    const attribution = attributionFor(holder, speaker, explicitHolder, state.firstCue, frame, state.reporter);
+    const attribution = attributionFor(holder, speaker, state.firstCue, frame, state.reporter);
     // Evidence is only read (confidenceOf): the drafts of one holder share it.
     const evidence: Evidence = {
       quoted,
@@ -115,7 +125,8 @@ export function emit(
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
       if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
         aboutVenue ??=
-          hasPlaces || talksBeforeLocative(compiled, text, state) || talksSentToPlace(compiled, text, state);
+          !onlyMeetingPlaces &&
+          (hasPlaces || talksBeforeLocative(compiled, text, state) || talksSentToPlace(compiled, text, state));
         if (aboutVenue) continue;
       }
       // "talks would never be held in a country that lent its territory", "troubling that the
@@ -184,6 +195,19 @@ function yearAfter(words: ReadonlySet<string>, reach: number, text: AnalysedText
     }
   }
   return 0;
+}
+
+/**
+ * A trigger of a meetings topic after the clause's first cue, an act against something done by a
+ * verb; not a verb joined to the word before by a hyphen ("open-ended talks" is an adjective).
+ */
+function meetingAfterAct(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
+  const cue = state.firstCue;
+  if (cue?.cueKind !== 'action' || cue.polarity !== 'oppose' || cue.nominal) return false;
+  if (text.text[(text.start[cue.start] ?? 0) - 1] === '-') return false;
+  return state.triggers.some(
+    (trigger) => compiled.meetingTopics.has(trigger.trigger.topic) && trigger.start >= cue.end,
+  );
 }
 
 /** "Talks in Minsk": a trigger of a meetings topic followed closely by a locative. */
@@ -265,14 +289,13 @@ const DIRECT: AttributionOf = { attribution: 'direct', reportedBy: undefined };
 function attributionFor(
   holder: HolderWithActor,
   speaker: Holder | undefined,
-  explicitHolder: boolean,
   firstCue: CueItem | undefined,
   frame: Frame | undefined,
   reporter: HolderWithActor | undefined,
 ): AttributionOf {
   if (frame && speaker) {
     if (speaker.kind === 'source' || !speaker.actor) return REPORTED;
-    if (explicitHolder && holder.actor !== speaker.actor) return { attribution: 'reported', reportedBy: speaker.actor };
+    if (holder.actor !== speaker.actor) return { attribution: 'reported', reportedBy: speaker.actor };
     // "Rubio said Lavrov had told him Moscow was ready": Russia's stance as the US reports it.
     if (reporter?.actor && holder.actor !== reporter.actor)
       return { attribution: 'reported', reportedBy: reporter.actor };
