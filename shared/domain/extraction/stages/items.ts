@@ -3,6 +3,7 @@ import type { CompiledCodebook, CueKind, StructureEntry, TriggerEntry } from '..
 import { ListBuffer } from '../list-buffer';
 import { type Longest, newLongest } from '../matcher';
 import { type AnalysedText, isCapitalised, tokenType } from '../nlp';
+import { quoteMarkAt } from '../quotes';
 
 /**
  * Stage 1 (with mentions): the items of a sentence, the words the stance rules walk through:
@@ -305,6 +306,34 @@ function commaConditional(compiled: CompiledCodebook, text: AnalysedText, item: 
   );
 }
 
+/** Tokens read after an appraisal verb for its judgement ("considered a face-to-face meeting useful"). */
+const APPRAISAL_REACH = 8;
+
+/**
+ * "Moscow considered Geneva \"an appropriate venue\"", "considers a meeting useful and necessary": a
+ * conditional verb cue of `lexicon.appraisalVerbs` whose object is followed, before any punctuation
+ * but quotation marks and hyphens, by a favourable word of `lexicon.appraisals` appraises that object: a plain
+ * support, not a condition ("would consider a ceasefire" stays conditional). A judgement followed by
+ * an infinitive ("considers it necessary to respond") appraises the infinitive, and is left as it is
+ * (rules@1.76.0).
+ */
+function appraisalAt(compiled: CompiledCodebook, text: AnalysedText, item: CueItem): boolean {
+  if (item.polarity !== 'conditional' || item.end !== item.start + 1) return false;
+  const { words } = compiled;
+  if (!words.appraisalVerbs.has(text.norm[item.start] ?? '')) return false;
+  const limit = Math.min(text.norm.length, item.end + APPRAISAL_REACH);
+  for (let i = item.end + 1; i < limit; i += 1) {
+    const type = tokenType(text, i);
+    if (type !== 'word' && type !== 'number') {
+      // "a face-to-face meeting": a hyphen joins the words of the object.
+      if (quoteMarkAt(text, i) || text.value[i] === '-') continue;
+      return false;
+    }
+    if (words.appraisals.has(text.norm[i] ?? '')) return !words.appraisalInfinitives.has(text.norm[i + 1] ?? '');
+  }
+  return false;
+}
+
 function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number, item: Item): Item | undefined {
   if (item.kind === 'anaphor' && item.end === item.start + 1 && compiled.determiners.has(text.norm[item.start] ?? '')) {
     // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
@@ -323,6 +352,8 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   }
   if (item.kind !== 'cue' && item.kind !== 'reporting') return item;
   if (commaConditional(compiled, text, item)) return { start: item.start, end: item.end, kind: 'conditional' };
+  // "considered Geneva an appropriate venue": an appraisal of its object, a plain support.
+  if (item.kind === 'cue' && appraisalAt(compiled, text, item)) return { ...item, polarity: 'support' };
   // "Belarus now hosts Russian tactical nuclear weapons": a host verb whose object names no meeting
   // is no act of support for what it names.
   if (item.kind === 'cue' && item.cueKind === 'action' && hostVerbAt(compiled, text, item.start, item.end)) {
