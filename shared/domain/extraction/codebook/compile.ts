@@ -210,6 +210,8 @@ export interface Words {
   appraisalVerbs: ReadonlySet<string>;
   appraisals: ReadonlySet<string>;
   appraisalInfinitives: ReadonlySet<string>;
+  declarationVerbs: ReadonlySet<string>;
+  endings: ReadonlySet<string>;
   otherPartyPronouns: ReadonlySet<string>;
   placeNouns: ReadonlySet<string>;
   /** "to": after a meeting trigger, before the place its delegates go to; see `talksSentToPlace`. */
@@ -346,6 +348,8 @@ function wordsOf(lexicon: Lexicon): Words {
     appraisalVerbs: singleTokens(lexicon.appraisalVerbs),
     appraisals: singleTokens(lexicon.appraisals),
     appraisalInfinitives: singleTokens(lexicon.appraisalInfinitives),
+    declarationVerbs: singleTokens(lexicon.declarationVerbs),
+    endings: singleTokens(lexicon.endings),
     otherPartyPronouns: singleTokens(lexicon.otherPartyPronouns),
     placeNouns: singleTokens(lexicon.placeNouns),
     destinations: singleTokens(lexicon.destinations),

@@ -552,6 +552,14 @@ export const Lexicon = z
     appraisals: Words.default([]),
     /** "to": after a word of `appraisals`, an infinitive that is what is appraised ("necessary to respond"). */
     appraisalInfinitives: Words.default([]),
+    /**
+     * "declare", "declared": a verb of `cues` read as support ("declared a ceasefire") that declares
+     * its object ended when a word of `endings` follows it ("declared the framework dead"): an
+     * opposition (rules@1.76.0).
+     */
+    declarationVerbs: Words.default([]),
+    /** "dead", "finished", "over": an object of `declarationVerbs` declared ended. */
+    endings: Words.default([]),
     /** "they": a third party in a speaker's quotation (the speaker says "we" of their own side). */
     otherPartyPronouns: Words.default([]),
     /**
