@@ -207,6 +207,11 @@ export interface Words {
   perfectAuxiliaries: ReadonlySet<string>;
   /** "asked", "necessary": a short condition of these only defers (see `namesNothing`). */
   deferrals: ReadonlySet<string>;
+  appraisalVerbs: ReadonlySet<string>;
+  appraisals: ReadonlySet<string>;
+  appraisalInfinitives: ReadonlySet<string>;
+  declarationVerbs: ReadonlySet<string>;
+  endings: ReadonlySet<string>;
   otherPartyPronouns: ReadonlySet<string>;
   placeNouns: ReadonlySet<string>;
   /** "to": after a meeting trigger, before the place its delegates go to; see `talksSentToPlace`. */
@@ -340,6 +345,11 @@ function wordsOf(lexicon: Lexicon): Words {
     indefiniteDeterminers: singleTokens(lexicon.indefiniteDeterminers),
     perfectAuxiliaries: singleTokens(lexicon.perfectAuxiliaries),
     deferrals: singleTokens(lexicon.deferrals),
+    appraisalVerbs: singleTokens(lexicon.appraisalVerbs),
+    appraisals: singleTokens(lexicon.appraisals),
+    appraisalInfinitives: singleTokens(lexicon.appraisalInfinitives),
+    declarationVerbs: singleTokens(lexicon.declarationVerbs),
+    endings: singleTokens(lexicon.endings),
     otherPartyPronouns: singleTokens(lexicon.otherPartyPronouns),
     placeNouns: singleTokens(lexicon.placeNouns),
     destinations: singleTokens(lexicon.destinations),

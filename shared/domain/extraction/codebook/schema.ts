@@ -542,6 +542,24 @@ export const Lexicon = z
      * sides asked", "tomorrow if necessary"): an offer's courtesy, as a wish is, not a condition on it.
      */
     deferrals: Words.default([]),
+    /**
+     * "consider", "considered": a verb of `cues` read as conditional ("would consider a ceasefire")
+     * that is an appraisal when a word of `appraisals` follows its object ("considered Geneva an
+     * appropriate venue", "considers a meeting useful"): a plain support (rules@1.76.0).
+     */
+    appraisalVerbs: Words.default([]),
+    /** "appropriate", "suitable", "useful": a favourable judgement after the object of `appraisalVerbs`. */
+    appraisals: Words.default([]),
+    /** "to": after a word of `appraisals`, an infinitive that is what is appraised ("necessary to respond"). */
+    appraisalInfinitives: Words.default([]),
+    /**
+     * "declare", "declared": a verb of `cues` read as support ("declared a ceasefire") that declares
+     * its object ended when a word of `endings` follows it ("declared the framework dead"): an
+     * opposition (rules@1.76.0).
+     */
+    declarationVerbs: Words.default([]),
+    /** "dead", "finished", "over": an object of `declarationVerbs` declared ended. */
+    endings: Words.default([]),
     /** "they": a third party in a speaker's quotation (the speaker says "we" of their own side). */
     otherPartyPronouns: Words.default([]),
     /**

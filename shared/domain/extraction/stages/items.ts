@@ -3,6 +3,7 @@ import type { CompiledCodebook, CueKind, StructureEntry, TriggerEntry } from '..
 import { ListBuffer } from '../list-buffer';
 import { type Longest, newLongest } from '../matcher';
 import { type AnalysedText, isCapitalised, tokenType } from '../nlp';
+import { quoteMarkAt } from '../quotes';
 
 /**
  * Stage 1 (with mentions): the items of a sentence, the words the stance rules walk through:
@@ -305,6 +306,60 @@ function commaConditional(compiled: CompiledCodebook, text: AnalysedText, item: 
   );
 }
 
+/** Tokens read after a verb for the judgement on its object ("considered a face-to-face meeting useful"). */
+const APPRAISAL_REACH = 8;
+/** Tokens read after a declaration for the ending ("declared the 30-day halt on strikes against … finished"). */
+const DECLARATION_REACH = 16;
+
+/**
+ * The first word of `judgements` after the object of the one-word verb cue `item`, within `reach`
+ * tokens and before any punctuation but quotation marks, hyphens (they join the words of "a
+ * face-to-face meeting") and possessive marks; -1 if there is none.
+ */
+function judgementAfter(text: AnalysedText, item: CueItem, judgements: ReadonlySet<string>, reach: number): number {
+  const limit = Math.min(text.norm.length, item.end + reach);
+  for (let i = item.end + 1; i < limit; i += 1) {
+    const type = tokenType(text, i);
+    if (type !== 'word' && type !== 'number') {
+      if (quoteMarkAt(text, i) || text.value[i] === '-' || possessiveBefore(text, i + 1)) continue;
+      return -1;
+    }
+    if (judgements.has(text.norm[i] ?? '')) return i;
+  }
+  return -1;
+}
+
+/**
+ * "Moscow considered Geneva \"an appropriate venue\"", "considers a meeting useful and necessary": a
+ * conditional verb cue of `lexicon.appraisalVerbs` whose object is followed by a favourable word of
+ * `lexicon.appraisals` appraises that object: a plain support, not a condition ("would consider a
+ * ceasefire" stays conditional). A judgement followed by an infinitive ("considers it necessary to
+ * respond") appraises the infinitive, and is left as it is (rules@1.76.0).
+ */
+function appraisalAt(compiled: CompiledCodebook, text: AnalysedText, item: CueItem): boolean {
+  const { words } = compiled;
+  if (item.polarity !== 'conditional' || item.end !== item.start + 1) return false;
+  if (!words.appraisalVerbs.has(text.norm[item.start] ?? '')) return false;
+  const at = judgementAfter(text, item, words.appraisals, APPRAISAL_REACH);
+  return at !== -1 && !words.appraisalInfinitives.has(text.norm[at + 1] ?? '');
+}
+
+/**
+ * "has declared the Geneva draft framework dead", "declared the 30-day halt on strikes finished": a
+ * support verb cue of `lexicon.declarationVerbs` whose object is followed by a word of
+ * `lexicon.endings` that ends the clause (punctuation or a conjunction next) declares that object
+ * ended: an opposition, not the act of declaring it (rules@1.76.0).
+ */
+function declaredEndedAt(compiled: CompiledCodebook, text: AnalysedText, item: CueItem): boolean {
+  const { words } = compiled;
+  if (item.polarity !== 'support' || item.end !== item.start + 1) return false;
+  if (!words.declarationVerbs.has(text.norm[item.start] ?? '')) return false;
+  const at = judgementAfter(text, item, words.endings, DECLARATION_REACH);
+  if (at === -1) return false;
+  const next = tokenType(text, at + 1);
+  return (next !== 'word' && next !== 'number') || words.conjunctions.has(text.norm[at + 1] ?? '');
+}
+
 function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number, item: Item): Item | undefined {
   if (item.kind === 'anaphor' && item.end === item.start + 1 && compiled.determiners.has(text.norm[item.start] ?? '')) {
     // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
@@ -323,6 +378,10 @@ function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number
   }
   if (item.kind !== 'cue' && item.kind !== 'reporting') return item;
   if (commaConditional(compiled, text, item)) return { start: item.start, end: item.end, kind: 'conditional' };
+  // "considered Geneva an appropriate venue": an appraisal of its object, a plain support.
+  if (item.kind === 'cue' && appraisalAt(compiled, text, item)) return { ...item, polarity: 'support' };
+  // "declared the framework dead": the object declared ended, an opposition.
+  if (item.kind === 'cue' && declaredEndedAt(compiled, text, item)) return { ...item, polarity: 'oppose' };
   // "Belarus now hosts Russian tactical nuclear weapons": a host verb whose object names no meeting
   // is no act of support for what it names.
   if (item.kind === 'cue' && item.cueKind === 'action' && hostVerbAt(compiled, text, item.start, item.end)) {
