@@ -143,10 +143,35 @@ function noteLede(ctx: Context): void {
   const { drafts, discourse } = ctx;
   noteLedeDemand(ctx);
   const last = discourse.lastPropositions;
-  if (drafts.length === 0 || !last || last.length !== 1 || last[0]!.sign <= 0) return;
-  const { proposition } = last[0]!;
-  for (const draft of drafts) if (draft.proposition !== proposition || draft.polarity !== 'support') return;
-  discourse.ledePropositions = last;
+  if (drafts.length === 0) return;
+  if (last && last.length === 1 && last[0]!.sign > 0) {
+    const { proposition } = last[0]!;
+    if (drafts.every((draft) => draft.proposition === proposition && draft.polarity === 'support')) {
+      discourse.ledePropositions = last;
+      return;
+    }
+  }
+  noteLedeOffer(ctx);
+}
+
+/**
+ * "Belarus offered to host the next round in Minsk", "Lukashenko said the war would end once Kyiv
+ * dropped its NATO bid, and offered Minsk as a venue": a first sentence that supports one venue (and
+ * no other), with the meeting it implies (`venues.meeting`) supported if named at all, offers that
+ * place: the story's act is the venue, what a later "Kyiv dismissed the offer" names.
+ */
+function noteLedeOffer(ctx: Context): void {
+  const { drafts, discourse, compiled } = ctx;
+  const meeting = compiled.venueMeeting?.proposition;
+  let offered: Draft | undefined;
+  for (const draft of drafts) {
+    if (draft.proposition === meeting && draft.polarity !== 'support') return;
+    if (draft.topic !== compiled.venueTopic) continue;
+    if (draft.polarity !== 'support' || (offered && offered.proposition !== draft.proposition)) return;
+    offered = draft;
+  }
+  if (!offered) return;
+  discourse.ledePropositions = [{ topic: offered.topic, proposition: offered.proposition, sign: 1 }];
 }
 
 /**
