@@ -155,19 +155,20 @@ function noteLede(ctx: Context): void {
 }
 
 /**
- * "Belarus offered to host the next round in Minsk", "Lukashenko said the war would end once Kyiv
- * dropped its NATO bid, and offered Minsk as a venue": a first sentence that supports one venue (and
- * no other), with the meeting it implies (`venues.meeting`) supported if named at all, offers that
- * place: the story's act is the venue, what a later "Kyiv dismissed the offer" names.
+ * "Belarus offered to host the next round in Minsk", "Switzerland will host the talks in Geneva and
+ * is ready to organise a summit": a first sentence whose stances are all support for one venue and
+ * for the meeting it implies (`venues.meeting`) offers that place: the story's act is the venue, what
+ * a later "Kyiv dismissed the offer" or "Ukraine welcomed the offer" names (see `ledeAnaphor`). A
+ * first sentence with a stance on anything else (a condition, a ceasefire) is no such offer.
  */
 function noteLedeOffer(ctx: Context): void {
   const { drafts, discourse, compiled } = ctx;
   const meeting = compiled.venueMeeting?.proposition;
   let offered: Draft | undefined;
   for (const draft of drafts) {
-    if (draft.proposition === meeting && draft.polarity !== 'support') return;
-    if (draft.topic !== compiled.venueTopic) continue;
-    if (draft.polarity !== 'support' || (offered && offered.proposition !== draft.proposition)) return;
+    if (draft.polarity !== 'support') return;
+    if (draft.proposition === meeting) continue;
+    if (draft.topic !== compiled.venueTopic || (offered && offered.proposition !== draft.proposition)) return;
     offered = draft;
   }
   if (!offered) return;
