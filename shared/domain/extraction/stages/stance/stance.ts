@@ -143,10 +143,36 @@ function noteLede(ctx: Context): void {
   const { drafts, discourse } = ctx;
   noteLedeDemand(ctx);
   const last = discourse.lastPropositions;
-  if (drafts.length === 0 || !last || last.length !== 1 || last[0]!.sign <= 0) return;
-  const { proposition } = last[0]!;
-  for (const draft of drafts) if (draft.proposition !== proposition || draft.polarity !== 'support') return;
-  discourse.ledePropositions = last;
+  if (drafts.length === 0) return;
+  if (last && last.length === 1 && last[0]!.sign > 0) {
+    const { proposition } = last[0]!;
+    if (drafts.every((draft) => draft.proposition === proposition && draft.polarity === 'support')) {
+      discourse.ledePropositions = last;
+      return;
+    }
+  }
+  noteLedeOffer(ctx);
+}
+
+/**
+ * "Belarus offered to host the next round in Minsk", "Switzerland will host the talks in Geneva and
+ * is ready to organise a summit": a first sentence whose stances are all support for one venue and
+ * for the meeting it implies (`venues.meeting`) offers that place: the story's act is the venue, what
+ * a later "Kyiv dismissed the offer" or "Ukraine welcomed the offer" names (see `ledeAnaphor`). A
+ * first sentence with a stance on anything else (a condition, a ceasefire) is no such offer.
+ */
+function noteLedeOffer(ctx: Context): void {
+  const { drafts, discourse, compiled } = ctx;
+  const meeting = compiled.venueMeeting?.proposition;
+  let offered: Draft | undefined;
+  for (const draft of drafts) {
+    if (draft.polarity !== 'support') return;
+    if (draft.proposition === meeting) continue;
+    if (draft.topic !== compiled.venueTopic || (offered && offered.proposition !== draft.proposition)) return;
+    offered = draft;
+  }
+  if (!offered) return;
+  discourse.ledePropositions = [{ topic: offered.topic, proposition: offered.proposition, sign: 1 }];
 }
 
 /**
