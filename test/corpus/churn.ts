@@ -156,7 +156,7 @@ const formatCrossings = (statements: readonly Statement[], after: readonly State
   const seven = crossings(statements, after, DEFAULT_STRENGTH_POLICY.minConfidence);
   return {
     moved: six.up + six.down + seven.up + seven.down,
-    text: `0.6 ${six.up} up / ${six.down} down, 0.7 ${seven.up} up / ${seven.down} down`,
+    text: `${MIN_POSITION_CONFIDENCE} ${six.up} up / ${six.down} down, ${DEFAULT_STRENGTH_POLICY.minConfidence} ${seven.up} up / ${seven.down} down`,
   };
 };
 
@@ -259,7 +259,7 @@ export function churnReport(
     `  development statements crossing (${allAfter.length} over ${banks.length} sets): ${formatCrossings(allBefore, allAfter).text}`,
   );
   lines.push(
-    `  development contradictions at 0.6 / 0.7, committed → fresh: ${formatContradictions(sum(before))} → ${formatContradictions(sum(after))}`,
+    `  development contradictions at ${MIN_POSITION_CONFIDENCE} / ${DEFAULT_STRENGTH_POLICY.minConfidence}, committed → fresh: ${formatContradictions(sum(before))} → ${formatContradictions(sum(after))}`,
   );
   if (perSet.length > 0) lines.push('  by set, where something crossed or a count moved:', ...perSet);
 
@@ -341,7 +341,7 @@ export function stabilityOf(rows: readonly Row[], banks: readonly DraftBank[], l
 
 export function formatStability(lines: readonly StabilityLine[]): string[] {
   const out = [
-    '  L2   crossing 0.6: median  worst (left out)   crossing 0.7: median  worst (left out)   Brier    log loss   in-sample raised / sent at once   held-out raised / sent at once',
+    `  L2   crossing ${MIN_POSITION_CONFIDENCE}: median  worst (left out)   crossing ${DEFAULT_STRENGTH_POLICY.minConfidence}: median  worst (left out)   Brier    log loss   in-sample raised / sent at once   held-out raised / sent at once`,
   ];
   const tf = (c: Contradictions) => `${c.raisedTrue}/${c.raisedFalse} ${c.sentTrue}/${c.sentFalse}`;
   for (const line of lines) {
