@@ -281,11 +281,6 @@ export function pastActObject(
 }
 
 /**
- * A structural item as its context reads it, retyped or marked, or undefined when it is no item at
- * all. It reads the tokens around the item, never the other items: `findItems` refines each as it
- * finds it (most are kept as they are).
- */
-/**
  * "could accept a ceasefire, provided it receives guarantees": a verb cue that is also a conditional
  * marker (`lexicon.commaConditionals`), alone after a comma and before a subject (a capitalised
  * name, a possessive determiner or a pronoun), opens a condition; "the plan, presented in Paris,
@@ -360,6 +355,11 @@ function declaredEndedAt(compiled: CompiledCodebook, text: AnalysedText, item: C
   return (next !== 'word' && next !== 'number') || words.conjunctions.has(text.norm[at + 1] ?? '');
 }
 
+/**
+ * A structural item as its context reads it, retyped or marked, or undefined when it is no item at
+ * all. It reads the tokens around the item, never the other items: `findItems` refines each as it
+ * finds it (most are kept as they are).
+ */
 function refineItem(compiled: CompiledCodebook, text: AnalysedText, from: number, item: Item): Item | undefined {
   if (item.kind === 'anaphor' && item.end === item.start + 1 && compiled.determiners.has(text.norm[item.start] ?? '')) {
     // "this" before a noun is a determiner ("this conflict"), not a pronoun ("rejected this").
