@@ -484,22 +484,22 @@ function emitClause(ctx: Context, state: ClauseState): void {
   // What a later "the idea", "the request", "it" points back to: a venue offer is about the place.
   const places = venues.length === 0 ? NO_VENUES : venues.filter(isPlace);
   const direct = pointed ? NO_FOUND : directOnly(found);
-  if (places.length > 0) {
-    discourse.lastPropositions = places.map((venue) => ({
-      topic: compiled.venueTopic,
-      proposition: `${compiled.venueTopic}:${venue.place}`,
-      sign: venue.sign,
-    }));
-    discourse.lastPropositionsAt = clause.start;
-    discourse.lastPropositionsActor = actorOfHolder(state.holders[0]);
-  } else if (direct.length > 0) {
-    // Found propositions carry topic, proposition and sign, and are not changed once found:
-    // the discourse keeps them as they are.
-    discourse.lastPropositions = direct;
-    discourse.lastPropositionsAt = clause.start;
-    discourse.lastPropositionsActor = actorOfHolder(state.holders[0]);
-  } else if (named.length > 0) {
-    discourse.lastPropositions = named;
+  // Found propositions carry topic, proposition and sign, and are not changed once found: the
+  // discourse keeps them as they are.
+  const last =
+    places.length > 0
+      ? places.map((venue) => ({
+          topic: compiled.venueTopic,
+          proposition: `${compiled.venueTopic}:${venue.place}`,
+          sign: venue.sign,
+        }))
+      : direct.length > 0
+        ? direct
+        : named.length > 0
+          ? named
+          : undefined;
+  if (last) {
+    discourse.lastPropositions = last;
     discourse.lastPropositionsAt = clause.start;
     discourse.lastPropositionsActor = actorOfHolder(state.holders[0]);
   }
