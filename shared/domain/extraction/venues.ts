@@ -57,6 +57,20 @@ function keptThing(compiled: CompiledCodebook, text: AnalysedText, start: number
   );
 }
 
+/**
+ * "would be in Riyadh", "will not be in Minsk": a verb group (a modal or negator) right at `from`
+ * and no stance word (cue) after it in the clause: the holder only says where it will be.
+ */
+function presenceAt(items: readonly Item[], from: number, end: number): boolean {
+  let group = false;
+  for (const item of items) {
+    if (item.start < from || item.start >= end) continue;
+    if (item.kind === 'cue') return false;
+    if ((item.kind === 'modal' || item.kind === 'negator') && item.start === from) group = true;
+  }
+  return group;
+}
+
 export function findVenues(
   compiled: CompiledCodebook,
   text: AnalysedText,
@@ -81,6 +95,9 @@ export function findVenues(
       break;
     }
   }
+  // "Kyiv's delegation would be in Riyadh": a party to the meeting says where it will be.
+  const delegation = holderEnd > clause.start && compiled.words.delegationHeads.has(text.norm[holderEnd - 1] ?? '');
+  if (!context && delegation && presenceAt(items, holderEnd, clause.end)) context = true;
   if (!context) return NO_FINDINGS;
   // Loops and helpers below rather than closures and copied lists: this runs per clause about venues.
   const findings: VenueFinding[] = [];
@@ -96,7 +113,11 @@ export function findVenues(
   for (const place of compiled.places.scan(text, clause.start, clause.end)) {
     // Only places written with a capital ("Geneva", "the Hungarian capital").
     if (!isCapitalised(text, place.end - 1) && !isCapitalised(text, place.start)) continue;
-    if (text.possessive.has(place.end - 1)) break;
+    if (text.possessive.has(place.end - 1)) {
+      // "Ukraine's delegation would travel to Istanbul": the place owns the holder, the party to the meeting.
+      if (delegation && place.end <= holderEnd) continue;
+      break;
+    }
     let before = place.start - 1;
     while (before >= clause.start && compiled.words.definiteArticles.has(text.norm[before] ?? '')) before -= 1;
     // "would travel to Geneva": a trip there reads as a locative.

@@ -166,6 +166,8 @@ export interface Words {
   absoluteOpeners: ReadonlySet<string>;
   /** What a host of a meeting receives ("talks", "leaders", "round"): see `hostsSomethingElse`. */
   meetingGuests: ReadonlySet<string>;
+  /** "delegation", "negotiators": a holder named by them is at the meeting; see `findVenues`. */
+  delegationHeads: ReadonlySet<string>;
   /** "exchanged", "swapped": an act only on a trigger in its object; see `actsOnNoTrigger`. */
   objectActs: ReadonlySet<string>;
   /** "believe", "think": see `beliefOfOther` in clause-reading.ts. */
@@ -318,6 +320,7 @@ function wordsOf(lexicon: Lexicon): Words {
     voteEnds: singleTokens(lexicon.voteEnds),
     absoluteOpeners: singleTokens(lexicon.absoluteOpeners),
     meetingGuests: singleTokens(lexicon.meetingGuests),
+    delegationHeads: singleTokens(lexicon.delegationHeads),
     objectActs: singleTokens(lexicon.objectActs),
     beliefVerbs: singleTokens(lexicon.beliefVerbs),
     interviewers: singleTokens(lexicon.interviewers),

@@ -416,6 +416,12 @@ export const Lexicon = z
      */
     meetingGuests: Words.default([]),
     /**
+     * The last word of a holder that is an actor's party at a meeting ("Kyiv's delegation",
+     * "Ukraine's negotiators"): where such a holder says it will be is where it will meet, so the
+     * clause is about a venue ("Ukraine's delegation would be in Istanbul").
+     */
+    delegationHeads: Words.default([]),
+    /**
      * Act verbs (also action cues) that are a stance only on their direct object: "Russia and
      * Ukraine exchanged 300 prisoners of war" is an act of support for the exchange, "the two
      * sides exchanged views on the peace plan" no act on the plan. When no trigger starts in the

@@ -266,6 +266,17 @@ function aboutVenue(ctx: Context, clause: Clause, from: number): boolean {
 }
 
 /**
+ * "Kyiv's delegation would be in Riyadh": a verb group right after a holder named as an actor's
+ * party to a meeting (`lexicon.delegationHeads`) says where that party will be, so the clause is
+ * about a venue (read by `findVenues`).
+ */
+function delegationBefore(ctx: Context, clause: Clause, at: number): boolean {
+  if (at - 1 < clause.start || !ctx.compiled.words.delegationHeads.has(ctx.text.norm[at - 1] ?? '')) return false;
+  for (const m of ctx.sentence.mentions) if (m.end === at && m.kind !== 'source' && canHold(m)) return true;
+  return false;
+}
+
+/**
  * The first speaker of the innermost frame whose words contain frame `index`'s reporting clause
  * ("Trump said that Putin had made clear that …"), when that speaker is of another actor.
  */
@@ -624,7 +635,8 @@ export function analyseClause(
     cue?.start ?? Number.POSITIVE_INFINITY,
     governing?.start ?? Number.POSITIVE_INFINITY,
     passiveCue?.start ?? Number.POSITIVE_INFINITY,
-    verbGroup && (triggers.length > 0 || aboutVenue(ctx, clause, verbGroup.end))
+    verbGroup &&
+      (triggers.length > 0 || aboutVenue(ctx, clause, verbGroup.end) || delegationBefore(ctx, clause, verbGroup.start))
       ? verbGroup.start
       : Number.POSITIVE_INFINITY,
   );
