@@ -170,6 +170,8 @@ export interface Words {
   objectActs: ReadonlySet<string>;
   /** "believe", "think": see `beliefOfOther` in clause-reading.ts. */
   beliefVerbs: ReadonlySet<string>;
+  /** "sign", "indication": "saw no sign that Moscow wanted …", see `beliefOfOther` in clause-reading.ts. */
+  evidenceNouns: ReadonlySet<string>;
   /** "q", "reporter": a paragraph opened by one and a colon is a question; see `askedByInterviewer`. */
   interviewers: ReadonlySet<string>;
   /** "in", "during": before a trigger, with no item between, the trigger is a setting; see `inSetting`. */
@@ -320,6 +322,7 @@ function wordsOf(lexicon: Lexicon): Words {
     meetingGuests: singleTokens(lexicon.meetingGuests),
     objectActs: singleTokens(lexicon.objectActs),
     beliefVerbs: singleTokens(lexicon.beliefVerbs),
+    evidenceNouns: singleTokens(lexicon.evidenceNouns),
     interviewers: singleTokens(lexicon.interviewers),
     settingPrepositions: singleTokens(lexicon.settingPrepositions),
     occasionTimes: singleTokens(lexicon.occasionTimes),
