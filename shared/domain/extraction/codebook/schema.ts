@@ -434,6 +434,11 @@ export const Lexicon = z
      */
     evidenceNouns: Words.default([]),
     /**
+     * Words that make an idiom of a locative right before them ("at all", "at once", "at least",
+     * "in earnest"): after a meeting's trigger no place is named, so the stance is on the meeting.
+     */
+    locativeIdioms: Words.default([]),
+    /**
      * Labels of a transcript's questioner ("Q:", "Question (state television):", "REPORTER:",
      * "Interviewer:"): a paragraph they open is a question put to the speaker, no one's stance.
      */

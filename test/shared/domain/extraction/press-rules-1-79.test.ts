@@ -56,3 +56,28 @@ describe("'saw no sign that' another actor wants something: that actor's stance,
     expectStatement(believed, { actor: 'russia', topic: 'talks', polarity: 'support', reportedBy: 'germany' });
   });
 });
+
+describe("'at all', 'at once' after a meeting's trigger name no place", () => {
+  it("given 'did not want negotiations at all', when the Kremlin says it of Kyiv, then Ukraine opposes talks as Russia tells it (fails under rules@1.78.0)", () => {
+    const statements = extract('The Kremlin said Kyiv did not want negotiations at all.');
+    expectStatement(statements, { actor: 'ukraine', topic: 'talks', polarity: 'oppose', reportedBy: 'russia' });
+  });
+
+  it("given 'not interested in negotiations at all', when a chancellor says it of Russia, then Russia opposes talks as Germany tells it (fails under rules@1.78.0)", () => {
+    const statements = extract(
+      'German Chancellor Friedrich Merz said Russia was not interested in negotiations at all.',
+    );
+    expectStatement(statements, { actor: 'russia', topic: 'talks', polarity: 'oppose', reportedBy: 'germany' });
+  });
+
+  it('given talks that cannot be held in a named city, when a minister says so, then it is still a stance on the venue, not on talks', () => {
+    const statements = extract('Turkish Foreign Minister Hakan Fidan said the talks could not be held in Minsk.');
+    expectStatement(statements, { actor: 'turkey', topic: 'venue', proposition: 'venue:belarus', polarity: 'oppose' });
+    expectNoStatement(statements, { actor: 'turkey', topic: 'talks', polarity: 'oppose' });
+  });
+
+  it("given talks that should begin 'at once', when a prime minister says so, then he supports talks", () => {
+    const statements = extract('Hungarian Prime Minister Viktor Orban said talks should begin at once.');
+    expectStatement(statements, { actor: 'hungary', topic: 'talks', polarity: 'support' });
+  });
+});
