@@ -172,6 +172,10 @@ export interface Words {
   objectActs: ReadonlySet<string>;
   /** "believe", "think": see `beliefOfOther` in clause-reading.ts. */
   beliefVerbs: ReadonlySet<string>;
+  /** "sign", "indication": "saw no sign that Moscow wanted …", see `beliefOfOther` in clause-reading.ts. */
+  evidenceNouns: ReadonlySet<string>;
+  /** "all" in "at all": see `talksBeforeLocative` in drafts.ts. */
+  locativeIdioms: ReadonlySet<string>;
   /** "q", "reporter": a paragraph opened by one and a colon is a question; see `askedByInterviewer`. */
   interviewers: ReadonlySet<string>;
   /** "in", "during": before a trigger, with no item between, the trigger is a setting; see `inSetting`. */
@@ -323,6 +327,8 @@ function wordsOf(lexicon: Lexicon): Words {
     delegationHeads: singleTokens(lexicon.delegationHeads),
     objectActs: singleTokens(lexicon.objectActs),
     beliefVerbs: singleTokens(lexicon.beliefVerbs),
+    evidenceNouns: singleTokens(lexicon.evidenceNouns),
+    locativeIdioms: singleTokens(lexicon.locativeIdioms),
     interviewers: singleTokens(lexicon.interviewers),
     settingPrepositions: singleTokens(lexicon.settingPrepositions),
     occasionTimes: singleTokens(lexicon.occasionTimes),

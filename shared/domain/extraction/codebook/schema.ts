@@ -434,6 +434,17 @@ export const Lexicon = z
      */
     beliefVerbs: Words.default([]),
     /**
+     * Nouns of evidence ("sign", "indication"): after "no" and before "that" and their own subject
+     * ("he saw no sign that Moscow wanted a settlement"), like a denied belief: the stance is that
+     * subject's, denied by the one who saw no sign of it, never the seer's own.
+     */
+    evidenceNouns: Words.default([]),
+    /**
+     * Words that make an idiom of a locative right before them ("at all", "at once", "at least",
+     * "in earnest"): after a meeting's trigger no place is named, so the stance is on the meeting.
+     */
+    locativeIdioms: Words.default([]),
+    /**
      * Labels of a transcript's questioner ("Q:", "Question (state television):", "REPORTER:",
      * "Interviewer:"): a paragraph they open is a question put to the speaker, no one's stance.
      */

@@ -518,15 +518,21 @@ interface ItemScan {
  * (`lexicon.beliefVerbs`) right after the negator at `from`, then its own subject (a mention that can
  * hold a stance, after "that" or not) before `limit`. The stance is that subject's, told by the
  * believer with the sign turned (the corpus README, case 9), not the believer's own.
+ * "he saw no sign that Moscow wanted a settlement": a noun of evidence (`lexicon.evidenceNouns`)
+ * after the negator, then "that" and the subject, the same (rules@1.79.0). Returns where the belief
+ * word ends (items before it, such as "sign" read as a cue, are no stance words), or -1.
  */
-function beliefOfOther(ctx: Context, from: number, limit: number): boolean {
+function beliefOfOther(ctx: Context, from: number, limit: number): number {
   const { text, sentence, compiled } = ctx;
-  if (!compiled.words.beliefVerbs.has(text.norm[from] ?? '')) return false;
+  const word = text.norm[from] ?? '';
+  const evidence = compiled.words.evidenceNouns.has(word);
+  if (!evidence && !compiled.words.beliefVerbs.has(word)) return -1;
   let at = from + 1;
   if (compiled.words.complementizers.has(text.norm[at] ?? '')) at += 1;
+  else if (evidence) return -1;
   while (at < limit && compiled.determiners.has(text.norm[at] ?? '')) at += 1;
-  for (const m of sentence.mentions) if (m.start === at && canHold(m) && m.kind !== 'pronoun') return true;
-  return false;
+  for (const m of sentence.mentions) if (m.start === at && canHold(m) && m.kind !== 'pronoun') return from + 1;
+  return -1;
 }
 
 /**
@@ -543,9 +549,12 @@ function scanItems(ctx: Context, clause: Clause, limit: number): ItemScan {
     firstStanceWord: Number.POSITIVE_INFINITY,
     deniedBelief: false,
   };
+  // Where the denied belief's word ends: items before it are part of the denial.
+  let beliefEnd = -1;
   for (let k = 0; k < sentence.items.length; k += 1) {
     const item = sentence.items[k]!;
     if (item.start < clause.start || item.end > limit) continue;
+    if (item.start < beliefEnd) continue;
     if (scan.firstItem < 0) scan.firstItem = k;
     scan.lastItem = k;
     if (item.kind === 'trigger') {
@@ -561,9 +570,12 @@ function scanItems(ctx: Context, clause: Clause, limit: number): ItemScan {
       if (item.passive) scan.passiveCue ??= item;
       else if (!item.nominal) scan.cue ??= item;
     } else if (item.kind === 'modal' || item.kind === 'negator') {
-      if (item.kind === 'negator' && !scan.deniedBelief && beliefOfOther(ctx, item.end, limit)) {
-        scan.deniedBelief = true;
-        continue;
+      if (item.kind === 'negator' && !scan.deniedBelief) {
+        beliefEnd = beliefOfOther(ctx, item.end, limit);
+        if (beliefEnd >= 0) {
+          scan.deniedBelief = true;
+          continue;
+        }
       }
       scan.firstStanceWord = Math.min(scan.firstStanceWord, item.start);
       scan.verbGroup ??= item;
@@ -714,6 +726,19 @@ export function analyseClause(
   if (provision) holders = NO_HOLDERS;
   // "he did not believe Moscow wanted a ceasefire": what the speaker denies of Moscow's stance.
   let prefixSign = scan.deniedBelief ? -1 : 1;
+  // "he did not believe that Moscow was interested", "there was no indication that Russia was
+  // ready": the denial ends a clause of its own, with no stance words, and "that" opens what it
+  // denies; that clause takes the denial's sign (rules@1.79.0).
+  const denial = previous[index - 1];
+  if (
+    denial &&
+    denial.prefixSign === -1 &&
+    !Number.isFinite(denial.stanceStart) &&
+    words.complementizers.has(text.norm[clause.start - 1] ?? '') &&
+    denial.clause.end >= clause.start - 1
+  ) {
+    prefixSign = -1;
+  }
   // "any decision by Washington to supply missiles": the act is the agent's, so a holder carried
   // over from elsewhere does not take it.
   const otherAgent = holders.length === 0 && agentBefore(ctx, clause, stanceStart);

@@ -210,15 +210,20 @@ function meetingAfterAct(compiled: CompiledCodebook, text: AnalysedText, state: 
   );
 }
 
-/** "Talks in Minsk": a trigger of a meetings topic followed closely by a locative. */
+/**
+ * "Talks in Minsk": a trigger of a meetings topic followed closely by a locative. Not a locative
+ * that starts an idiom (`lexicon.locativeIdioms` right after it: "did not want talks at all",
+ * "negotiate at once"), which names no place (rules@1.79.0).
+ */
 function talksBeforeLocative(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
   const { clause } = state;
+  const idioms = compiled.words.locativeIdioms;
   return state.triggers.some(
     (trigger) =>
       compiled.meetingTopics.has(trigger.trigger.topic) &&
       compiled.venue
         .scanAll(text, trigger.end, Math.min(clause.end, trigger.end + 2))
-        .some((m) => m.payload === 'locative'),
+        .some((m) => m.payload === 'locative' && !idioms.has(text.norm[m.end] ?? '')),
   );
 }
 
