@@ -127,6 +127,15 @@ export function segmentClauses(
       i += 1;
       continue;
     }
+    // "When the guns fall silent, British soldiers will be there": a clause a subordinator opens
+    // at the start of the sentence, quotation or reported speech ends at its comma too; the words
+    // after it are the main clause, its subject at its head (rules@1.82.0).
+    if (open?.kind === 'stance' && text.norm[i] === ',' && openingSubordinate(compiled, text, frames, first, open, i)) {
+      found.close(i);
+      found.openStance(i + 1, frame, undefined);
+      i += 1;
+      continue;
+    }
     // "ready to host both sides in Istanbul, tomorrow if they want, and to work as mediators",
     // "would hold elections …, provided its allies signed guarantees, answering pressure from
     // Washington": a condition ends at a comma before a conjunction or an "-ing" participle; what
@@ -357,6 +366,20 @@ function openingOf(text: AnalysedText, frames: Frame[], first: number, index: nu
   let floor = clauseFloor(frames, first, index);
   while (floor < index && quoteMarkAt(text, floor)) floor += 1;
   return floor;
+}
+
+/** A stance clause is open whose subordinator (`lexicon.subordinators`) opens the sentence, quotation or reported speech of `index`. */
+function openingSubordinate(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  frames: Frame[],
+  first: number,
+  open: Clause,
+  index: number,
+): boolean {
+  if (open.openedBy === undefined || !compiled.words.subordinators.has(open.openedBy)) return false;
+  const marker = open.start - open.openedBy.split(' ').length;
+  return marker === openingOf(text, frames, first, index);
 }
 
 /** A condition clause is open whose marker opens the sentence, quotation or reported speech of `index`. */

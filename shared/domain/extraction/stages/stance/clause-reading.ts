@@ -657,6 +657,11 @@ export function analyseClause(
   if (!Number.isFinite(stanceStart) && clause.kind === 'stance' && clause.conditional && triggers.length > 0) {
     stanceStart = clause.end;
   }
+  // "The guns must fall silent", "the fighting has to stop": a deontic cue inside the trigger's own
+  // words (the event told with its subject first) is the speaker's recommendation of it (rules@1.82.0).
+  if (!Number.isFinite(stanceStart) && clause.kind === 'stance' && deonticInside(ctx, triggers)) {
+    stanceStart = clause.end;
+  }
 
   let subjects = subjectMentions(ctx, clause, Number.isFinite(stanceStart) ? stanceStart : clause.end);
   const { words } = ctx.compiled;
@@ -927,4 +932,24 @@ function conditionBefore(ctx: Context, clause: Clause, index: number): boolean {
     clause.attachesTo === index &&
     !ctx.compiled.words.imperativeTrades.has(clause.openedBy)
   );
+}
+
+/** A deontic cue ("must", "has to") between the first and last word of one of `triggers`. */
+export function deonticInside(ctx: Context, triggers: readonly Item[]): boolean {
+  for (const trigger of triggers) {
+    if (trigger.end - trigger.start < 3) continue;
+    for (const match of ctx.compiled.structure.scanAll(ctx.text, trigger.start + 1, trigger.end - 1)) {
+      if (match.payload.kind === 'cue' && match.payload.cueKind === 'deontic') return true;
+    }
+  }
+  return false;
+}
+
+/** -1 for each negator between the first and last word of `trigger` ("the fighting must not stop"), else 1. */
+export function negatorSignInside(ctx: Context, trigger: Item): number {
+  let sign = 1;
+  for (const match of ctx.compiled.structure.scanAll(ctx.text, trigger.start + 1, trigger.end - 1)) {
+    if (match.payload.kind === 'negator') sign = -sign;
+  }
+  return sign;
 }

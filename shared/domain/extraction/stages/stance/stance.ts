@@ -17,7 +17,7 @@ import {
 } from '../items';
 import { actorOf, type Mention } from '../mentions';
 import type { Sentence } from '../sentences';
-import { analyseClause, type ClauseState } from './clause-reading';
+import { analyseClause, type ClauseState, deonticInside, negatorSignInside } from './clause-reading';
 import { type Context, type Draft, NO_DRAFTS, type SentenceDrafts } from './context';
 import { emit, isPlace } from './drafts';
 import {
@@ -396,9 +396,17 @@ function emitClause(ctx: Context, state: ClauseState): void {
           stanceStart === clause.end &&
           state.speakers.length > 0 &&
           actorOfHolder(state.holders[0]) === actorOfHolder(state.speakers[0]);
-        if (!after.hasCue && !governed && !event) continue;
+        // "The guns must fall silent", said by someone: the speaker's recommendation of the end
+        // (see deonticInside), a negator inside turning it ("the fighting must not stop").
+        const recommended =
+          clause.kind === 'stance' &&
+          stanceStart === clause.end &&
+          state.speakers.length > 0 &&
+          actorOfHolder(state.holders[0]) === actorOfHolder(state.speakers[0]) &&
+          deonticInside(ctx, [trigger]);
+        if (!after.hasCue && !governed && !event && !recommended) continue;
         // "efforts to negotiate an end to the war have stalled": an act the subject underwent, told as news.
-        if (!governed && !event && onlyActs(items, trigger.end, clause.end)) continue;
+        if (!governed && !event && !recommended && onlyActs(items, trigger.end, clause.end)) continue;
         const before = chainOf(nominals, clause.start, trigger.start);
         // "rejected the idea that security guarantees could be part of it": the prefix's sign too.
         chainSign = before.sign * after.sign * state.prefixSign;
@@ -407,6 +415,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
         if (departsAfter(ctx, items, trigger.end, clause.end)) chainSign = -chainSign;
         // "Crimea would return to Ukraine": the chain after the trigger counts the verb group's negators.
         if (!entry.inverted && invertedAfter(compiled, text, items, trigger, clause.end) !== 0) chainSign = -chainSign;
+        if (recommended) chainSign *= negatorSignInside(ctx, trigger);
         conditional ||= after.conditional;
         // "any truce must address …": requirements on it.
         const determiner = text.norm[trigger.start - 1] ?? '';
