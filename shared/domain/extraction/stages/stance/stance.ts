@@ -388,22 +388,18 @@ function emitClause(ctx: Context, state: ClauseState): void {
         }
         const after = chainOf(items, trigger.end, clause.end);
         const governed = hasModalOrNegator(items, trigger.end, clause.end);
-        // "the war would end as soon as Kyiv withdrew", said by someone: the speaker's conditional
-        // stance on the end, never that of a subject carried over from the condition ("if Kyiv …").
-        const event =
+        // The event told in a speaker's own words, with no stance word of its holder before it.
+        const spokenEvent =
           clause.kind === 'stance' &&
-          clause.conditional &&
           stanceStart === clause.end &&
           state.speakers.length > 0 &&
           actorOfHolder(state.holders[0]) === actorOfHolder(state.speakers[0]);
+        // "the war would end as soon as Kyiv withdrew", said by someone: the speaker's conditional
+        // stance on the end, never that of a subject carried over from the condition ("if Kyiv …").
+        const event = spokenEvent && clause.conditional;
         // "The guns must fall silent", said by someone: the speaker's recommendation of the end
         // (see deonticInside), a negator inside turning it ("the fighting must not stop").
-        const recommended =
-          clause.kind === 'stance' &&
-          stanceStart === clause.end &&
-          state.speakers.length > 0 &&
-          actorOfHolder(state.holders[0]) === actorOfHolder(state.speakers[0]) &&
-          deonticInside(ctx, [trigger]);
+        const recommended = spokenEvent && deonticInside(ctx, [trigger]);
         if (!after.hasCue && !governed && !event && !recommended) continue;
         // "efforts to negotiate an end to the war have stalled": an act the subject underwent, told as news.
         if (!governed && !event && !recommended && onlyActs(items, trigger.end, clause.end)) continue;
