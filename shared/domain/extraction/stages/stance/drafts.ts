@@ -76,6 +76,9 @@ export function emit(
   ) {
     return;
   }
+  // "…, two weeks after Slovakia blocked it", "a week after Germany halted its first shipment": an
+  // act the narrator dates to an interval before the news is recalled background too (case 2).
+  if (act && !quoted && !framed && recalledAfterInterval(compiled, text, clause.start, clause.openedBy)) return;
   // The same for every holder: an act the narrator tells, counted "since" a year.
   let sinceYear =
     act && !quoted && !framed ? yearAfter(compiled.words.sinceWords, 3, text, clause.start, sentence.last + 1) : 0;
@@ -304,6 +307,20 @@ function attributionFor(
   if (holder.kind === 'collective') return REPORTED;
   if (firstCue?.cueKind === 'action') return REPORTED;
   return DIRECT;
+}
+
+/**
+ * A clause opened by a subordinator ("after") right after a unit of time (`lexicon.intervalUnits`:
+ * "two weeks after", "a day after"): what it tells was done that long before the news.
+ */
+function recalledAfterInterval(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  start: number,
+  openedBy: string | undefined,
+): boolean {
+  if (openedBy === undefined || !compiled.words.subordinators.has(openedBy)) return false;
+  return compiled.words.intervalUnits.has(text.norm[start - 2] ?? '');
 }
 
 /** The clause opens with a subordinator ("after", "because"), alone or after a mark (", after"). */
