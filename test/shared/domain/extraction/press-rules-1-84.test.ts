@@ -56,6 +56,18 @@ describe('an act dated to an interval before the news ("two weeks after X blocke
     expect(act?.evidence).toBe('action');
   });
 
+  it('given a unit of time a preposition governs before "after", then it is a span, not an interval, and the act is read (guard)', () => {
+    const statements = extract(
+      'Brussels extended the sanctions on Russia for six more months after Hungary lifted its veto at a meeting of ambassadors.',
+    );
+    expectStatement(statements, {
+      actor: 'hungary',
+      topic: 'sanctions',
+      proposition: 'sanctions:russia',
+      polarity: 'support',
+    });
+  });
+
   it('given a block told as news, then it is read as the blocker’s act (guard)', () => {
     const statements = extract('Hungary on Tuesday blocked the European Union’s new sanctions on Russia.');
     expectStatement(statements, {

@@ -309,9 +309,14 @@ function attributionFor(
   return DIRECT;
 }
 
+/** Tokens before a unit of time within which a preposition makes it a span, not an interval. */
+const SPAN_PREPOSITION_REACH = 3;
+
 /**
  * A clause opened by a subordinator ("after") right after a unit of time (`lexicon.intervalUnits`:
- * "two weeks after", "a day after"): what it tells was done that long before the news.
+ * "two weeks after", "a day after"): what it tells was done that long before the news. A unit
+ * that a preposition governs ("extended its sanctions for another year after …") measures how long
+ * something lasts, not how long ago the act was.
  */
 function recalledAfterInterval(
   compiled: CompiledCodebook,
@@ -320,7 +325,12 @@ function recalledAfterInterval(
   openedBy: string | undefined,
 ): boolean {
   if (openedBy === undefined || !compiled.words.subordinators.has(openedBy)) return false;
-  return compiled.words.intervalUnits.has(text.norm[start - 2] ?? '');
+  const unit = start - 2;
+  if (!compiled.words.intervalUnits.has(text.norm[unit] ?? '')) return false;
+  for (let i = unit - 1; i >= Math.max(0, unit - SPAN_PREPOSITION_REACH); i -= 1) {
+    if (compiled.prepositions.has(text.norm[i] ?? '')) return false;
+  }
+  return true;
 }
 
 /** The clause opens with a subordinator ("after", "because"), alone or after a mark (", after"). */
