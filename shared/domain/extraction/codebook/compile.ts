@@ -164,6 +164,8 @@ export interface Words {
   voteWords: ReadonlySet<string>;
   voteEnds: ReadonlySet<string>;
   absoluteOpeners: ReadonlySet<string>;
+  /** Units of time before a subordinator: see `recalledAfterInterval` in stages/stance/drafts.ts. */
+  intervalUnits: ReadonlySet<string>;
   /** What a host of a meeting receives ("talks", "leaders", "round"): see `hostsSomethingElse`. */
   meetingGuests: ReadonlySet<string>;
   /** "delegation", "negotiators": a holder named by them is at the meeting; see `findVenues`. */
@@ -323,6 +325,7 @@ function wordsOf(lexicon: Lexicon): Words {
     voteWords: singleTokens(lexicon.voteWords),
     voteEnds: singleTokens(lexicon.voteEnds),
     absoluteOpeners: singleTokens(lexicon.absoluteOpeners),
+    intervalUnits: singleTokens(lexicon.intervalUnits),
     meetingGuests: singleTokens(lexicon.meetingGuests),
     delegationHeads: singleTokens(lexicon.delegationHeads),
     objectActs: singleTokens(lexicon.objectActs),

@@ -409,6 +409,11 @@ export const Lexicon = z
     /** Words that after a comma open an absolute clause of a vote (", with Hungary voting against"). */
     absoluteOpeners: Words.default([]),
     /**
+     * Units of time that, right before a subordinator ("two weeks after", "a day after"), measure
+     * how long before the news an act in the subordinate clause was done: a recalled act.
+     */
+    intervalUnits: Words.default([]),
+    /**
      * Nouns that make what a host receives a meeting ("host the talks", "host the two presidents",
      * "host a third round"): a host verb with an object of none of these, nor a venue context word,
      * hosts something else ("host European matches", "now hosts Russian nuclear weapons", "hosting a

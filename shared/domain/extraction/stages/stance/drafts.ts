@@ -76,6 +76,9 @@ export function emit(
   ) {
     return;
   }
+  // "…, two weeks after Slovakia blocked it", "a week after Germany halted its first shipment": an
+  // act the narrator dates to an interval before the news is recalled background too (case 2).
+  if (act && !quoted && !framed && recalledAfterInterval(compiled, text, clause.start, clause.openedBy)) return;
   // The same for every holder: an act the narrator tells, counted "since" a year.
   let sinceYear =
     act && !quoted && !framed ? yearAfter(compiled.words.sinceWords, 3, text, clause.start, sentence.last + 1) : 0;
@@ -309,6 +312,30 @@ function attributionFor(
   if (holder.kind === 'collective') return REPORTED;
   if (firstCue?.cueKind === 'action') return REPORTED;
   return DIRECT;
+}
+
+/** Tokens before a unit of time within which a preposition makes it a span, not an interval. */
+const SPAN_PREPOSITION_REACH = 3;
+
+/**
+ * A clause opened by a subordinator ("after") right after a unit of time (`lexicon.intervalUnits`:
+ * "two weeks after", "a day after"): what it tells was done that long before the news. A unit
+ * that a preposition governs ("extended its sanctions for another year after …") measures how long
+ * something lasts, not how long ago the act was.
+ */
+function recalledAfterInterval(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  start: number,
+  openedBy: string | undefined,
+): boolean {
+  if (openedBy === undefined || !compiled.words.subordinators.has(openedBy)) return false;
+  const unit = start - 2;
+  if (!compiled.words.intervalUnits.has(text.norm[unit] ?? '')) return false;
+  for (let i = unit - 1; i >= Math.max(0, unit - SPAN_PREPOSITION_REACH); i -= 1) {
+    if (compiled.prepositions.has(text.norm[i] ?? '')) return false;
+  }
+  return true;
 }
 
 /** The clause opens with a subordinator ("after", "because"), alone or after a mark (", after"). */
