@@ -166,6 +166,8 @@ export interface Words {
   absoluteOpeners: ReadonlySet<string>;
   /** Units of time before a subordinator: see `recalledAfterInterval` in stages/stance/drafts.ts. */
   intervalUnits: ReadonlySet<string>;
+  /** "of" after a unit of time before a talks noun: see `meetingSpanEnded` in stages/stance/drafts.ts. */
+  spanLinks: ReadonlySet<string>;
   /** What a host of a meeting receives ("talks", "leaders", "round"): see `hostsSomethingElse`. */
   meetingGuests: ReadonlySet<string>;
   /** "delegation", "negotiators": a holder named by them is at the meeting; see `findVenues`. */
@@ -326,6 +328,7 @@ function wordsOf(lexicon: Lexicon): Words {
     voteEnds: singleTokens(lexicon.voteEnds),
     absoluteOpeners: singleTokens(lexicon.absoluteOpeners),
     intervalUnits: singleTokens(lexicon.intervalUnits),
+    spanLinks: singleTokens(lexicon.spanLinks),
     meetingGuests: singleTokens(lexicon.meetingGuests),
     delegationHeads: singleTokens(lexicon.delegationHeads),
     objectActs: singleTokens(lexicon.objectActs),

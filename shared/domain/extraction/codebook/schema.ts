@@ -414,6 +414,11 @@ export const Lexicon = z
      */
     intervalUnits: Words.default([]),
     /**
+     * Words that, after a unit of time, tie a span to a meeting ("a day of talks", "five hours of
+     * talks"): an opposing act on such a span tells how the meeting went ("ended a day of talks").
+     */
+    spanLinks: Words.default([]),
+    /**
      * Nouns that make what a host receives a meeting ("host the talks", "host the two presidents",
      * "host a third round"): a host verb with an object of none of these, nor a venue context word,
      * hosts something else ("host European matches", "now hosts Russian nuclear weapons", "hosting a

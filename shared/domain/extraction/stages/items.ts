@@ -240,12 +240,23 @@ export function hostsSomethingElse(
 /**
  * An act verb of `lexicon.objectActs` whose object names nothing of the codebook: no trigger starts
  * in the words after it up to the first punctuation or preposition (at most HOST_OBJECT_TOKENS
- * tokens). "exchanged 300 prisoners of war" acts on its object, "exchanged views on the plan" not.
+ * tokens). "exchanged 300 prisoners of war" acts on its object, "exchanged views on the plan" not;
+ * "ended the ceasefire" acts on its object, "ending the war in Ukraine" not (rules@1.87.0).
  */
 function actsOnNoTrigger(compiled: CompiledCodebook, text: AnalysedText, from: number): boolean {
+  // "attacks must end.": an act with no object at all is read as before.
+  if (endsActObject(compiled, text, from)) return false;
   const limit = Math.min(text.norm.length, from + HOST_OBJECT_TOKENS);
+  const { intervalUnits, spanLinks, talkNouns } = compiled.words;
   for (let i = from; i < limit; i += 1) {
     if (compiled.triggers.startsAt(text, i)) return false;
+    // "ended its blockade of the sanctions": a stance noun in the object carries the act on.
+    if (compiled.structure.longestAt(text, i, text.norm.length)?.payload.kind === 'cue') return false;
+    // "ended a day of talks": the object is a span of a meeting; see `meetingSpanEnded` in drafts.ts.
+    if (intervalUnits.has(text.norm[i] ?? '') && spanLinks.has(text.norm[i + 1] ?? '')) {
+      for (let j = i + 2; j < Math.min(text.norm.length, i + 5); j += 1)
+        if (talkNouns.has(text.norm[j] ?? '')) return false;
+    }
     if (endsActObject(compiled, text, i)) break;
   }
   return true;

@@ -79,6 +79,11 @@ export function emit(
   // "…, two weeks after Slovakia blocked it", "a week after Germany halted its first shipment": an
   // act the narrator dates to an interval before the news is recalled background too (case 2).
   if (act && !quoted && !framed && recalledAfterInterval(compiled, text, clause.start, clause.openedBy)) return;
+  // "negotiators ended their second week of talks … without agreeing a ceasefire", "delegations
+  // ended a day of talks … with an offer to exchange prisoners": an opposing act on a span of talks
+  // tells how the meeting went, told by the narrator or a speaker; it is no stance on the meeting
+  // nor on what the sentence goes on to name.
+  if (act && meetingSpanEnded(compiled, text, state)) return;
   // The same for every holder: an act the narrator tells, counted "since" a year.
   let sinceYear =
     act && !quoted && !framed ? yearAfter(compiled.words.sinceWords, 3, text, clause.start, sentence.last + 1) : 0;
@@ -336,6 +341,31 @@ function recalledAfterInterval(
     if (compiled.prepositions.has(text.norm[i] ?? '')) return false;
   }
   return true;
+}
+
+/** Tokens after an act within which a unit of time, then a link, then a talks noun may stand. */
+const SPAN_UNIT_REACH = 4;
+const SPAN_NOUN_REACH = 3;
+
+/**
+ * An opposing act verb followed by a span of a meeting: a unit of time (`lexicon.intervalUnits`)
+ * within four words, a link (`lexicon.spanLinks`: "of") right after it and a talks noun
+ * (`lexicon.talkNouns`) within three words after that ("ended their second week of talks", "ended
+ * five hours of talks", "ended a day of humanitarian talks").
+ */
+function meetingSpanEnded(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
+  const cue = state.firstCue;
+  if (cue?.cueKind !== 'action' || cue.polarity !== 'oppose' || cue.nominal) return false;
+  const { words } = compiled;
+  const last = Math.min(state.clause.end, cue.end + SPAN_UNIT_REACH);
+  for (let unit = cue.end; unit < last; unit += 1) {
+    if (!words.intervalUnits.has(text.norm[unit] ?? '')) continue;
+    if (!words.spanLinks.has(text.norm[unit + 1] ?? '')) return false;
+    const end = Math.min(state.clause.end, unit + 2 + SPAN_NOUN_REACH);
+    for (let i = unit + 2; i < end; i += 1) if (words.talkNouns.has(text.norm[i] ?? '')) return true;
+    return false;
+  }
+  return false;
 }
 
 /** The clause opens with a subordinator ("after", "because"), alone or after a mark (", after"). */
