@@ -247,19 +247,31 @@ function actsOnNoTrigger(compiled: CompiledCodebook, text: AnalysedText, from: n
   // "attacks must end.": an act with no object at all is read as before.
   if (endsActObject(compiled, text, from)) return false;
   const limit = Math.min(text.norm.length, from + HOST_OBJECT_TOKENS);
-  const { intervalUnits, spanLinks, talkNouns } = compiled.words;
   for (let i = from; i < limit; i += 1) {
     if (compiled.triggers.startsAt(text, i)) return false;
     // "ended its blockade of the sanctions": a stance noun in the object carries the act on.
     if (compiled.structure.longestAt(text, i, text.norm.length)?.payload.kind === 'cue') return false;
     // "ended a day of talks": the object is a span of a meeting; see `meetingSpanEnded` in drafts.ts.
-    if (intervalUnits.has(text.norm[i] ?? '') && spanLinks.has(text.norm[i + 1] ?? '')) {
-      for (let j = i + 2; j < Math.min(text.norm.length, i + 5); j += 1)
-        if (talkNouns.has(text.norm[j] ?? '')) return false;
-    }
+    if (meetingSpanAt(compiled, text, i, text.norm.length)) return false;
     if (endsActObject(compiled, text, i)) break;
   }
   return true;
+}
+
+/** Words after a span's link within which a talks noun makes it a span of a meeting. */
+const SPAN_NOUN_REACH = 3;
+
+/**
+ * "a day of talks", "their second week of talks", "five hours of humanitarian talks": a unit of time
+ * (`lexicon.intervalUnits`) at `unit`, a link (`lexicon.spanLinks`: "of") right after it, and a talks
+ * noun (`lexicon.talkNouns`) within three words after that and before `limit`.
+ */
+export function meetingSpanAt(compiled: CompiledCodebook, text: AnalysedText, unit: number, limit: number): boolean {
+  const { intervalUnits, spanLinks, talkNouns } = compiled.words;
+  if (!intervalUnits.has(text.norm[unit] ?? '') || !spanLinks.has(text.norm[unit + 1] ?? '')) return false;
+  const end = Math.min(limit, unit + 2 + SPAN_NOUN_REACH);
+  for (let i = unit + 2; i < end; i += 1) if (talkNouns.has(text.norm[i] ?? '')) return true;
+  return false;
 }
 
 /** The token at `i` ends an act's object: no word or number (punctuation, a break) or a preposition. */

@@ -5,7 +5,7 @@ import { type AnalysedText, hasWordIn, paragraphStart } from '../../nlp';
 import type { VenueFinding } from '../../venues';
 import { actorOfHolder, type Holder, type HolderWithActor, personOfHolder } from '../discourse';
 import type { Frame } from '../frames';
-import type { CueItem } from '../items';
+import { type CueItem, meetingSpanAt } from '../items';
 import type { ClauseState } from './clause-reading';
 import { addDraft, type Context } from './context';
 import type { Found } from './findings';
@@ -343,27 +343,21 @@ function recalledAfterInterval(
   return true;
 }
 
-/** Tokens after an act within which a unit of time, then a link, then a talks noun may stand. */
+/** Tokens after an act within which the unit of time of a meeting's span may stand. */
 const SPAN_UNIT_REACH = 4;
-const SPAN_NOUN_REACH = 3;
 
 /**
- * An opposing act verb followed by a span of a meeting: a unit of time (`lexicon.intervalUnits`)
- * within four words, a link (`lexicon.spanLinks`: "of") right after it and a talks noun
- * (`lexicon.talkNouns`) within three words after that ("ended their second week of talks", "ended
- * five hours of talks", "ended a day of humanitarian talks").
+ * An opposing act verb followed by a span of a meeting (`meetingSpanAt`) whose unit of time is within
+ * four words: "ended their second week of talks", "ended five hours of talks", "ended a day of
+ * humanitarian talks". Only the first unit of time is read.
  */
 function meetingSpanEnded(compiled: CompiledCodebook, text: AnalysedText, state: ClauseState): boolean {
   const cue = state.firstCue;
   if (cue?.cueKind !== 'action' || cue.polarity !== 'oppose' || cue.nominal) return false;
-  const { words } = compiled;
   const last = Math.min(state.clause.end, cue.end + SPAN_UNIT_REACH);
   for (let unit = cue.end; unit < last; unit += 1) {
-    if (!words.intervalUnits.has(text.norm[unit] ?? '')) continue;
-    if (!words.spanLinks.has(text.norm[unit + 1] ?? '')) return false;
-    const end = Math.min(state.clause.end, unit + 2 + SPAN_NOUN_REACH);
-    for (let i = unit + 2; i < end; i += 1) if (words.talkNouns.has(text.norm[i] ?? '')) return true;
-    return false;
+    if (!compiled.words.intervalUnits.has(text.norm[unit] ?? '')) continue;
+    return meetingSpanAt(compiled, text, unit, state.clause.end);
   }
   return false;
 }
