@@ -428,7 +428,8 @@ function classify(
     // "a former U.S. ambassador to NATO said", "a US senator in the audience told reporters": an
     // official no longer in office or a single legislator, named by title only, speaks for no
     // country (the corpus README); read as an analyst is, no stance.
-    if (actorEntry && noCountryVoice(compiled, text, start, lastTitle, plural)) return sourceMention(start, last.end, 'analyst');
+    if (actorEntry && noCountryVoice(compiled, text, start, lastTitle, plural))
+      return sourceMention(start, last.end, 'analyst');
     if (actorEntry) {
       return definite && !plural
         ? roleRefMention(start, last.end, actorEntry.actor)
