@@ -211,6 +211,8 @@ export interface Words {
   focusAdverbs: ReadonlySet<string>;
   genericSubjects: ReadonlySet<string>;
   genericNouns: ReadonlySet<string>;
+  formerWords: ReadonlySet<string>;
+  legislatorTitles: ReadonlySet<string>;
   /** "talks", "negotiations": see `talksNamedBefore`. */
   talkNouns: ReadonlySet<string>;
   indefiniteDeterminers: ReadonlySet<string>;
@@ -356,6 +358,8 @@ function wordsOf(lexicon: Lexicon): Words {
     focusAdverbs: singleTokens(lexicon.focusAdverbs),
     genericSubjects: singleTokens(lexicon.genericSubjects),
     genericNouns: singleTokens(lexicon.genericNouns),
+    formerWords: singleTokens(lexicon.formerWords),
+    legislatorTitles: singleTokens(lexicon.legislatorTitles),
     talkNouns: singleTokens(lexicon.talkNouns),
     indefiniteDeterminers: singleTokens(lexicon.indefiniteDeterminers),
     perfectAuxiliaries: singleTokens(lexicon.perfectAuxiliaries),

@@ -562,6 +562,17 @@ export const Lexicon = z
     talkNouns: Words.default([]),
     /** "a", "an", "any", "every": before a word of `genericNouns`. */
     indefiniteDeterminers: Words.default([]),
+    /**
+     * "former": before an official's title with no name ("a former U.S. ambassador to NATO", "a
+     * former US diplomat"), the official no longer speaks for the country (the corpus README: a
+     * former official gets no label); such a speaker is read as an analyst is, no stance.
+     */
+    formerWords: Words.default([]),
+    /**
+     * "senator", "lawmaker": a single legislator named by title only after an indefinite article
+     * ("a US senator in the audience") speaks for no country (the corpus README), as an analyst.
+     */
+    legislatorTitles: Words.default([]),
     /** "has", "have", "had": an auxiliary between a generic subject's relative and its verb. */
     perfectAuxiliaries: Words.default([]),
     /**

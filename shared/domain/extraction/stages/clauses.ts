@@ -185,7 +185,7 @@ export function segmentClauses(
   }
   found.close(end);
   const clauses = found.take();
-  attachConditions(compiled, text, sentence, clauses);
+  attachConditions(compiled, text, sentence, frames, clauses);
   return clauses;
 }
 
@@ -199,7 +199,13 @@ function conditionEndsAfter(compiled: CompiledCodebook, text: AnalysedText, comm
  * A condition makes the clause it attaches to conditional: the previous one ("ready … if"), or
  * the next one when the condition comes first ("If Russia withdraws, Ukraine will …").
  */
-function attachConditions(compiled: CompiledCodebook, text: AnalysedText, sentence: Sentence, clauses: Clause[]): void {
+function attachConditions(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  sentence: Sentence,
+  frames: Frame[],
+  clauses: Clause[],
+): void {
   for (let index = 0; index < clauses.length; index += 1) {
     const clause = clauses[index]!;
     if (clause.kind !== 'condition' || namesNothing(compiled, text, sentence, clause)) continue;
@@ -211,7 +217,12 @@ function attachConditions(compiled: CompiledCodebook, text: AnalysedText, senten
         continue;
       }
     }
-    const targetIndex = previous && previous.frame === clause.frame ? index - 1 : index + 1;
+    // "… push for NATO membership - which the administration has said is not on the table - if
+    // it received …": a condition right after a comment's closing mark conditions the clause the
+    // comment describes, not the comment.
+    const described = describedClause(frames, clauses, index, clause.openedAt);
+    const targetIndex =
+      described >= 0 ? described : previous && previous.frame === clause.frame ? index - 1 : index + 1;
     const target = clauses[targetIndex];
     if (!target) continue;
     // "ready to deploy troops as soon as a ceasefire is signed": a condition the proposition
@@ -226,6 +237,24 @@ function attachConditions(compiled: CompiledCodebook, text: AnalysedText, senten
     }
     clause.attachesTo = targetIndex;
   }
+}
+
+/**
+ * The clause a comment describes when the condition at `index` (its marker at `marker`) comes
+ * right after the comment's closing mark (see `Frame.closedAt`): the last clause of the
+ * condition's own frame before the comment opens; -1 when there is no such comment or clause.
+ */
+function describedClause(frames: Frame[], clauses: Clause[], index: number, marker: number): number {
+  const condition = clauses[index]!;
+  for (const frame of frames) {
+    if (frame.closedAt === undefined || frame.openedAt === undefined || frame.closedAt + 1 !== marker) continue;
+    for (let k = index - 1; k >= 0; k -= 1) {
+      const candidate = clauses[k]!;
+      if (candidate.start < frame.openedAt && candidate.frame === condition.frame && candidate.kind === 'stance')
+        return k;
+    }
+  }
+  return -1;
 }
 
 /**

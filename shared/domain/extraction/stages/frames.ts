@@ -35,6 +35,13 @@ export interface Frame {
    * not want a ceasefire"): the clause after the attribution is this mention's, told by the speaker.
    */
   fronted?: Mention;
+  /**
+   * A comment set off by a comma or a dash (", which he said …,", "- which X has said … -"): the
+   * comment's closing mark, where the speaker's words end (the complement ends there).
+   */
+  closedAt?: number;
+  /** Where the comment opens: its comma or dash (with `closedAt`). */
+  openedAt?: number;
 }
 
 /** The match of a recipient marker ("told reporters") at `start`, if any. */
@@ -231,6 +238,15 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
         break;
       }
     }
+    // "…, which he said were putting civilians at risk, and he called for …", "… push for NATO
+    // membership - which the administration has said is not on the table - if it received …": a
+    // speaker named in a comment set off by a comma or a dash speaks only up to the comment's
+    // closing mark; what follows is the sentence's again.
+    let comment: [number, number] | undefined;
+    if (!participle && conjunction < 0) {
+      comment = commentMarks(compiled, text, subject, start, complementEnd);
+      if (comment) complementEnd = comment[1];
+    }
     if (complementEnd <= start) continue;
     const speakers = participle ? [subject] : withCoordinated(compiled, text, sentence, subject);
     // The head is the speaker and the verb, with an opening adverbial ("On October 28, Zelensky
@@ -249,6 +265,10 @@ export function findFrames(compiled: CompiledCodebook, text: AnalysedText, sente
     }
     if (!participle && conjunction < 0 && !prefixHasStance) headStart = first;
     const frame: Frame = { speakers, kind: 'reporting', complement: [start, complementEnd], head: [headStart, start] };
+    if (comment) {
+      frame.openedAt = comment[0];
+      frame.closedAt = comment[1];
+    }
     // "Russia, he said, did not want …", "Moscow, he told reporters, \"does not want talks\"".
     if (
       !participle &&
@@ -424,6 +444,43 @@ function speakerBefore(
     best = mention;
   }
   return best;
+}
+
+/** Marks that set off a comment as a dash does (" - which …  - "). */
+const DASHES: ReadonlySet<string> = new Set(['-', '–', '—']);
+
+/** How far after the relative opening a comment its speaker may be named (", which the Trump administration has said"). */
+const MAX_COMMENT_SPEAKER = 4;
+
+/**
+ * The opening and closing marks of a comment whose speaker is `subject`: a relative
+ * (`lexicon.relatives`) right after a comma or a dash, the speaker named within MAX_COMMENT_SPEAKER
+ * words after it, and a mark of the same kind (a comma or a dash after a comma) closing the
+ * speaker's words before `end`; or undefined when the speaker's words are no such comment.
+ */
+function commentMarks(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  subject: Mention,
+  start: number,
+  end: number,
+): [number, number] | undefined {
+  let relative = -1;
+  for (let k = subject.start - 1; k >= subject.start - MAX_COMMENT_SPEAKER && k > 0; k -= 1) {
+    if (compiled.words.relatives.has(text.norm[k] ?? '')) {
+      relative = k;
+      break;
+    }
+  }
+  if (relative < 0) return undefined;
+  const opener = text.norm[relative - 1] ?? '';
+  const dash = DASHES.has(opener);
+  if (opener !== ',' && !dash) return undefined;
+  for (let k = start; k < end; k += 1) {
+    const token = text.norm[k] ?? '';
+    if (DASHES.has(token) || (!dash && token === ',')) return [relative - 1, k];
+  }
+  return undefined;
 }
 
 /** Tokens that may stand between the comma closing a relative clause and the reporting verb ("has said"). */

@@ -425,6 +425,11 @@ function classify(
       return personMention(start, nameEnd, actorEntry.actor, text.value.slice(last.end, nameEnd).join(' '));
     }
     const definite = compiled.words.definiteArticles.has(text.norm[first.start - 1] ?? '');
+    // "a former U.S. ambassador to NATO said", "a US senator in the audience told reporters": an
+    // official no longer in office or a single legislator, named by title only, speaks for no
+    // country (the corpus README); read as an analyst is, no stance.
+    if (actorEntry && noCountryVoice(compiled, text, start, lastTitle, plural))
+      return sourceMention(start, last.end, 'analyst');
     if (actorEntry) {
       return definite && !plural
         ? roleRefMention(start, last.end, actorEntry.actor)
@@ -440,6 +445,23 @@ function classify(
     return actorMention(start, last.end, 'country', actorEntry.actor);
   }
   return undefined;
+}
+
+/**
+ * A title with no name after "former" (`lexicon.formerWords`), or a singular legislator's title
+ * (`lexicon.legislatorTitles`) after an indefinite article: see `classify`.
+ */
+function noCountryVoice(
+  compiled: CompiledCodebook,
+  text: AnalysedText,
+  start: number,
+  title: RoleAtom,
+  plural: boolean,
+): boolean {
+  const before = text.norm[start - 1] ?? '';
+  if (compiled.words.formerWords.has(before)) return true;
+  const word = text.norm[title.end - 1] ?? '';
+  return !plural && compiled.words.legislatorTitles.has(word) && compiled.words.indefiniteDeterminers.has(before);
 }
 
 /** Marks that join two demonyms as a conjunction does ("Ukrainian, European officials", "US & EU"). */

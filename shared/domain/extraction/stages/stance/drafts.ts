@@ -5,7 +5,7 @@ import { type AnalysedText, hasWordIn, paragraphStart } from '../../nlp';
 import type { VenueFinding } from '../../venues';
 import { actorOfHolder, type Holder, type HolderWithActor, personOfHolder } from '../discourse';
 import type { Frame } from '../frames';
-import { type CueItem, meetingSpanAt } from '../items';
+import { type CueItem, type Item, meetingSpanAt } from '../items';
 import type { ClauseState } from './clause-reading';
 import { addDraft, type Context } from './context';
 import type { Found } from './findings';
@@ -41,7 +41,12 @@ export function emit(
   const { clause, frame, quoted } = state;
   // A condition clause is drafted only for what its condition asks (indirect findings, no venues).
   const conditionalClause = clause.kind === 'stance' && clause.conditional;
-  const tradeClause = clause.kind === 'stance' && clause.trade;
+  // A trade ("in exchange for", "in return for") refused in the holder's words ("would not hand
+  // over Donbas in exchange for a ceasefire", "would not give up its goal of joining NATO in
+  // exchange for anything") is a plain stance, whatever its sign; a trade offered ("would set aside
+  // its bid to join NATO in return for security guarantees") keeps its condition (case 3 of the
+  // corpus README).
+  const refusedTrade = clause.kind === 'stance' && clause.trade && negatorIn(sentence.items, clause.start, clause.end);
   const speaker = state.speakers[0];
   // An analyst's reading is no stance, whatever actor it names (the corpus README: analysts are no actors).
   if (state.byAnalyst) return;
@@ -128,7 +133,7 @@ export function emit(
     const speakerOfDraft = speakerName || undefined;
     const reportedBy = attribution.reportedBy || undefined;
     for (const f of found) {
-      const conditioned = conditionalClause && !f.indirect && !(tradeClause && f.sign < 0);
+      const conditioned = conditionalClause && !f.indirect && !refusedTrade;
       const value = polarity(f.sign, f.conditional, conditioned);
       // "Talks cannot take place in Minsk" is about the venue, not about talks.
       if (value === 'oppose' && compiled.meetingTopics.has(f.topic)) {
@@ -175,7 +180,7 @@ export function emit(
         speaker: speakerOfDraft,
         topic: compiled.venueTopic,
         proposition: `${compiled.venueTopic}:${venue.place}`,
-        polarity: polarity(venue.sign, venue.conditional, conditionalClause && !(tradeClause && venue.sign < 0)),
+        polarity: polarity(venue.sign, venue.conditional, conditionalClause && !refusedTrade),
         attribution: attribution.attribution,
         reportedBy,
         evidence,
@@ -184,6 +189,12 @@ export function emit(
       });
     }
   }
+}
+
+/** Whether a negator ("not", "never", `lexicon.negators`) stands in tokens [from, to). */
+function negatorIn(items: readonly Item[], from: number, to: number): boolean {
+  for (const item of items) if (item.kind === 'negator' && item.start >= from && item.start < to) return true;
+  return false;
 }
 
 /**
