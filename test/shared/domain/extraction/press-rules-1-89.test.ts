@@ -12,7 +12,12 @@ describe('a truce on energy, power plants or power stations is the energy truce'
     const statements = extract(
       '"Moscow will not accept a truce on power stations while Kyiv rebuilds its network," Peskov said on Friday.',
     );
-    expectStatement(statements, { actor: 'russia', topic: 'ceasefire', proposition: 'energy-truce', polarity: 'oppose' });
+    expectStatement(statements, {
+      actor: 'russia',
+      topic: 'ceasefire',
+      proposition: 'energy-truce',
+      polarity: 'oppose',
+    });
     expectNoStatement(statements, { actor: 'russia', proposition: 'ceasefire' });
   });
 
@@ -20,7 +25,12 @@ describe('a truce on energy, power plants or power stations is the energy truce'
     const statements = extract(
       "Ukraine's foreign ministry said on Monday that a truce on energy should start this week, without preconditions.",
     );
-    expectStatement(statements, { actor: 'ukraine', topic: 'ceasefire', proposition: 'energy-truce', polarity: 'support' });
+    expectStatement(statements, {
+      actor: 'ukraine',
+      topic: 'ceasefire',
+      proposition: 'energy-truce',
+      polarity: 'support',
+    });
     expectNoStatement(statements, { actor: 'ukraine', proposition: 'ceasefire' });
   });
 
@@ -47,6 +57,76 @@ describe('a truce on energy, power plants or power stations is the energy truce'
     const statements = extract(
       'Zelensky called on Tuesday for a moratorium on strikes against energy facilities for the whole winter.',
     );
-    expectStatement(statements, { actor: 'ukraine', topic: 'ceasefire', proposition: 'energy-truce', polarity: 'support' });
+    expectStatement(statements, {
+      actor: 'ukraine',
+      topic: 'ceasefire',
+      proposition: 'energy-truce',
+      polarity: 'support',
+    });
+  });
+});
+
+describe('a target the story named speaks of its own sanctions when it names no other', () => {
+  it('given sanctions on Chinese firms and then China opposing "the unilateral sanctions", then China opposes sanctions on China (fails under rules@1.87.0)', () => {
+    const statements = extract(
+      "The EU imposed sanctions on nine Chinese firms on Tuesday for supplying drone parts. China's foreign ministry said it firmly opposed the unilateral sanctions and would protect its companies.",
+    );
+    expectStatement(statements, {
+      actor: 'china',
+      topic: 'sanctions',
+      proposition: 'sanctions:china',
+      polarity: 'oppose',
+    });
+    expectNoStatement(statements, { actor: 'china', proposition: 'sanctions:russia' });
+  });
+
+  it('given sanctions on Iranian companies and then Iran condemning "the sanctions", then Iran opposes sanctions on Iran (fails under rules@1.87.0)', () => {
+    const statements = extract(
+      "Washington imposed sanctions on four Iranian companies on Friday, the Treasury said. Iran's foreign ministry condemned the sanctions as illegal.",
+    );
+    expectStatement(statements, {
+      actor: 'iran',
+      topic: 'sanctions',
+      proposition: 'sanctions:iran',
+      polarity: 'oppose',
+    });
+    expectNoStatement(statements, { actor: 'iran', proposition: 'sanctions:russia' });
+  });
+
+  it('given sanctions on Chinese firms and then Russia condemning "the sanctions", then Russia, no target named, keeps the default (guard)', () => {
+    const statements = extract(
+      "The EU imposed sanctions on nine Chinese firms on Tuesday. Russia's foreign ministry condemned the sanctions.",
+    );
+    expectStatement(statements, {
+      actor: 'russia',
+      topic: 'sanctions',
+      proposition: 'sanctions:russia',
+      polarity: 'oppose',
+    });
+  });
+
+  it('given the target naming another target itself ("sanctions on Russian oil"), then the named target wins (guard)', () => {
+    const statements = extract(
+      'The EU imposed sanctions on nine Chinese firms on Tuesday. Beijing said it would never accept sanctions on Russian oil.',
+    );
+    expectStatement(statements, {
+      actor: 'china',
+      topic: 'sanctions',
+      proposition: 'sanctions:russia',
+      polarity: 'oppose',
+    });
+    expectNoStatement(statements, { actor: 'china', proposition: 'sanctions:china' });
+  });
+
+  it('given China opposing unilateral sanctions in a story that named no target, then the default stands (guard)', () => {
+    const statements = extract(
+      "China's foreign ministry said on Monday that it firmly opposed unilateral sanctions and would protect its companies.",
+    );
+    expectStatement(statements, {
+      actor: 'china',
+      topic: 'sanctions',
+      proposition: 'sanctions:russia',
+      polarity: 'oppose',
+    });
   });
 });
