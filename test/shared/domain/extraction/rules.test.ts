@@ -110,20 +110,53 @@ const NEUTRAL_LEDE = 'The war entered its fourth year.';
 
 describe('hearsay: one party characterising another', () => {
   it.each([
-    ['Trump said Putin does not want a ceasefire.', 'russia', 'ceasefire', 'oppose', 'united-states'],
-    ['Zelensky said Moscow demands all of Donetsk.', 'russia', 'territory', 'support', 'ukraine'],
-    ['Peskov said Kyiv was refusing to negotiate.', 'ukraine', 'talks', 'oppose', 'russia'],
+    [
+      'Trump said Putin does not want a ceasefire.',
+      'russia',
+      'ceasefire',
+      'oppose',
+      'united-states',
+      'Peskov said Russia does not want a ceasefire.',
+    ],
+    [
+      'Zelensky said Moscow demands all of Donetsk.',
+      'russia',
+      'territory',
+      'support',
+      'ukraine',
+      'Peskov said Moscow demands all of Donetsk.',
+    ],
+    [
+      'Peskov said Kyiv was refusing to negotiate.',
+      'ukraine',
+      'talks',
+      'oppose',
+      'russia',
+      'Sybiha said Kyiv was refusing to negotiate.',
+    ],
     [
       'Lavrov accused European capitals of sabotaging the peace process.',
       'european-union',
       'talks',
       'oppose',
       'russia',
+      'Kallas said the EU was refusing to negotiate.',
     ],
-    ['Zelensky said Orban was blocking new sanctions against Russia.', 'hungary', 'sanctions', 'oppose', 'ukraine'],
-  ])('%s', (text, actor, topic, polarity, reportedBy) => {
+    [
+      'Zelensky said Orban was blocking new sanctions against Russia.',
+      'hungary',
+      'sanctions',
+      'oppose',
+      'ukraine',
+      'Szijjarto said Hungary was blocking new sanctions against Russia.',
+    ],
+  ])('%s', (text, actor, topic, polarity, reportedBy, own) => {
     // In the body of a story: a document's first sentence is read right more often (the confidence's
-    // `lede` term), and may lift a lone hearsay sentence to 0.7.
+    // `lede` term). Hearsay never counts for a position (docs/positions.md); its confidence is the
+    // fitted estimate and sits below the holder's own words on the same stance. (It was also held
+    // under 0.7 until the fit on thirty-one sets put "Trump said Putin does not want a ceasefire"
+    // at 0.70, and the rules@1.89.0 refit at 0.72: a ceasefire is read right more often than most
+    // topics, hearsay or not. The ceiling kept is 0.75, to catch a refit that lifts hearsay far.)
     const statement = expectStatement(extract(`${NEUTRAL_LEDE} ${text}`), {
       actor,
       topic,
@@ -131,7 +164,14 @@ describe('hearsay: one party characterising another', () => {
       attribution: 'reported',
       reportedBy,
     });
-    expect(statement.confidence).toBeLessThan(0.7);
+    const stated = expectStatement(extract(`${NEUTRAL_LEDE} ${own}`), {
+      actor,
+      topic,
+      polarity: polarity as 'support' | 'oppose',
+      attribution: 'direct',
+    });
+    expect(statement.confidence).toBeLessThan(stated.confidence);
+    expect(statement.confidence).toBeLessThan(0.75);
   });
 
   it("the speaker hoping another actor acts is the speaker's own stance, not hearsay", () => {
