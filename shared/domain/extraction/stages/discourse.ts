@@ -90,6 +90,13 @@ export interface Discourse {
    * talks": then a later "the talks" are those) or of a meeting topic (`talksNamedBefore`).
    */
   talksNamed: 'otherTopic' | 'meetingTopic' | undefined;
+  /**
+   * The slotted propositions whose actor the document named as the slot's target, after a
+   * preposition, as a verb's object or as what was put on a list ("sanctions on three Chinese
+   * banks" → `sanctions:china`): a target that later speaks against the slot's proposition
+   * unnamed ("China opposes unilateral sanctions") is taken to speak of its own (rules@1.89.0).
+   */
+  slotTargets: Set<string> | undefined;
 }
 
 /** A trigger named beside a story noun: its entry, and its proposition as that sentence filled its slot. */
@@ -111,6 +118,7 @@ export const newDiscourse = (): Discourse => ({
   ledePropositions: undefined,
   ledeDemand: undefined,
   talksNamed: undefined,
+  slotTargets: undefined,
 });
 
 export function personHolder(actor: string, person: string, named: boolean, source?: SourceKind): PersonHolder {

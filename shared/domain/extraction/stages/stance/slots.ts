@@ -129,7 +129,18 @@ export function propositionFor(
     } else if (way === 'holder') {
       actor = usable(actorOfHolder(holder), excluded);
     }
-    if (actor) return `${slot.namespace}:${actor}`;
+    if (actor) {
+      const proposition = `${slot.namespace}:${actor}`;
+      if (way === 'prepositions' || way === 'listed' || way === 'object') {
+        ctx.discourse.slotTargets ??= new Set();
+        ctx.discourse.slotTargets.add(proposition);
+      }
+      return proposition;
+    }
   }
+  // "China firmly opposes unilateral sanctions", after the story named Chinese firms as their
+  // target: a holder the document named as the slot's target speaks of its own (rules@1.89.0).
+  const own = usable(actorOfHolder(holder), excluded);
+  if (own && ctx.discourse.slotTargets?.has(`${slot.namespace}:${own}`)) return `${slot.namespace}:${own}`;
   return slot.default ? `${slot.namespace}:${slot.default}` : entry.proposition;
 }
