@@ -377,7 +377,6 @@ function meetingSpanEnded(compiled: CompiledCodebook, text: AnalysedText, state:
   return false;
 }
 
-/** The clause opens with a subordinator ("after", "because"), alone or after a mark (", after"). */
 /** At most this many words between the comma and the source's noun ("…, two EU diplomats said"). */
 const SOURCE_WORDS = 4;
 
@@ -400,6 +399,7 @@ function sourcedAfter(compiled: CompiledCodebook, text: AnalysedText, items: rea
   return false;
 }
 
+/** The clause opens with a subordinator ("after", "because"), alone or after a mark (", after"). */
 function openedBySubordinator(compiled: CompiledCodebook, openedBy: string | undefined): boolean {
   if (openedBy === undefined) return false;
   const { subordinators } = compiled.words;
