@@ -168,6 +168,9 @@ export interface Words {
   intervalUnits: ReadonlySet<string>;
   /** "of" after a unit of time before a talks noun: see `meetingSpanEnded` in stages/stance/drafts.ts. */
   spanLinks: ReadonlySet<string>;
+  /** Nouns of unnamed sources after a comma ("…, officials said"): see `sourcedAfter` in stages/stance/drafts.ts. */
+  reportingSources: ReadonlySet<string>;
+  pluperfectAuxiliaries: ReadonlySet<string>;
   /** What a host of a meeting receives ("talks", "leaders", "round"): see `hostsSomethingElse`. */
   meetingGuests: ReadonlySet<string>;
   /** "delegation", "negotiators": a holder named by them is at the meeting; see `findVenues`. */
@@ -331,6 +334,8 @@ function wordsOf(lexicon: Lexicon): Words {
     absoluteOpeners: singleTokens(lexicon.absoluteOpeners),
     intervalUnits: singleTokens(lexicon.intervalUnits),
     spanLinks: singleTokens(lexicon.spanLinks),
+    reportingSources: singleTokens(lexicon.reportingSources),
+    pluperfectAuxiliaries: singleTokens(lexicon.pluperfectAuxiliaries),
     meetingGuests: singleTokens(lexicon.meetingGuests),
     delegationHeads: singleTokens(lexicon.delegationHeads),
     objectActs: singleTokens(lexicon.objectActs),
@@ -543,6 +548,9 @@ function build(codebook: Codebook): CompiledCodebook {
   // so its sentence is read once a topic has been named (see `ledeRetaliation`).
   mark(codebook.lexicon.retaliations, MASK.anaphors);
   mark(codebook.lexicon.warnings, MASK.anaphors);
+  // "Hungarian diplomats voted in favour at a meeting of ambassadors": an objectless vote points
+  // back to the story's thing (see `objectlessVote`), so its sentence is read once a topic is named.
+  mark(codebook.lexicon.voteWords, MASK.anaphors);
   mark(['"', '“', '”', '«', '»', '„'], MASK.quote);
   mark(["'", '‘', '’'], MASK.singleQuote);
 

@@ -419,6 +419,16 @@ export const Lexicon = z
      */
     spanLinks: Words.default([]),
     /**
+     * Nouns of unnamed sources that, after a comma and before a reporting verb at a sentence's end
+     * ("…, officials said", "…, two EU diplomats said"), say who told an act: news, not background.
+     */
+    reportingSources: Words.default([]),
+    /**
+     * The auxiliary of a past before the news ("had blocked", "had been preparing"): an act so told
+     * by a source after the lead is still background (see `sourcedAfter`).
+     */
+    pluperfectAuxiliaries: Words.default([]),
+    /**
      * Nouns that make what a host receives a meeting ("host the talks", "host the two presidents",
      * "host a third round"): a host verb with an object of none of these, nor a venue context word,
      * hosts something else ("host European matches", "now hosts Russian nuclear weapons", "hosting a

@@ -77,7 +77,11 @@ export function emit(
     !quoted &&
     !framed &&
     !openedBySubordinator(compiled, clause.openedBy) &&
-    paragraphStart(text, sentence.first) > 0
+    paragraphStart(text, sentence.first) > 0 &&
+    !(
+      sourcedAfter(compiled, text, sentence.items, clause.start) &&
+      !hasWordIn(text, compiled.words.pluperfectAuxiliaries, clause.start, state.firstCue?.start ?? clause.end)
+    )
   ) {
     return;
   }
@@ -369,6 +373,28 @@ function meetingSpanEnded(compiled: CompiledCodebook, text: AnalysedText, state:
   for (let unit = cue.end; unit < last; unit += 1) {
     if (!compiled.words.intervalUnits.has(text.norm[unit] ?? '')) continue;
     return meetingSpanAt(compiled, text, unit, state.clause.end);
+  }
+  return false;
+}
+
+/** At most this many words between the comma and the source's noun ("…, two EU diplomats said"). */
+const SOURCE_WORDS = 4;
+
+/**
+ * "Hungary voted for the package in a written procedure, an EU official said", "…, officials said,
+ * after …": an attribution to unnamed sources (`lexicon.reportingSources` right before a reporting
+ * verb, a comma at most SOURCE_WORDS words before it) after the clause's start. An act so told in
+ * a later paragraph is the news a source reports, not the story's background.
+ */
+function sourcedAfter(compiled: CompiledCodebook, text: AnalysedText, items: readonly Item[], from: number): boolean {
+  for (const item of items) {
+    if (item.kind !== 'reporting' || item.passive || item.start <= from + 1) continue;
+    const noun = item.start - 1;
+    if (!compiled.words.reportingSources.has(text.norm[noun] ?? '')) continue;
+    for (let k = noun - 1; k >= Math.max(from, noun - SOURCE_WORDS); k -= 1) {
+      if (text.norm[k] === ',') return true;
+      if (!/^[\p{L}\p{N}]/u.test(text.norm[k] ?? '')) break;
+    }
   }
   return false;
 }

@@ -247,7 +247,8 @@ function objectlessVote(ctx: Context, state: ClauseState): Item | undefined {
   const { clause, items } = state;
   // The voter is named in the clause itself ("with Hungary voting against"), not carried over.
   if (!state.explicit || state.inherited) return undefined;
-  if (discourse.lastPropositionsAt < sentence.first || discourse.lastPropositionsAt >= clause.start) return undefined;
+  if (discourse.lastPropositionsAt >= clause.start) return undefined;
+  if (discourse.lastPropositionsAt < sentence.first && storyThing(ctx) === undefined) return undefined;
   for (const item of items) {
     if (item.kind !== 'cue') continue;
     // The cue starts with a word of voting ("voting against") or one follows it across at most one
@@ -554,7 +555,7 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
   const relativeHead = ctx.compiled.words.anaphorRelatives.has(clause.openedBy ?? '')
     ? sentence.items.find((item) => item.kind === 'anaphor' && item.end === clause.start - 1)
     : undefined;
-  if (vote) return voteFound(state, antecedents, vote);
+  if (vote) return voteFound(state, voteAntecedents(ctx, antecedents), vote);
   if (!anaphor && !relativeHead) return NO_FOUND;
   const chain =
     passiveCue || !anaphor ? chainOf(items, holderEnd, clause.end) : chainOf(items, holderEnd, anaphor.start);
@@ -580,6 +581,25 @@ export function anaphoric(ctx: Context, state: ClauseState): Found[] {
     indirect: true,
     judged: false,
   }));
+}
+
+/**
+ * The story's thing (the first a story noun named, see `noteStoryNouns`), as a proposition: what
+ * "Hungarian diplomats voted in favour at a meeting of ambassadors" votes on after the lede named
+ * "a new package of sanctions against Russia".
+ */
+function storyThing(ctx: Context): SignedProposition | undefined {
+  const named = ctx.discourse.storyNouns;
+  if (!named) return undefined;
+  for (const thing of named.values()) return { topic: thing.entry.topic, proposition: thing.proposition, sign: 1 };
+  return undefined;
+}
+
+/** What an objectless vote votes on: the last propositions in its own sentence, else the story's thing. */
+function voteAntecedents(ctx: Context, antecedents: readonly SignedProposition[]): readonly SignedProposition[] {
+  if (ctx.discourse.lastPropositionsAt >= ctx.sentence.first) return antecedents;
+  const thing = storyThing(ctx);
+  return thing ? [thing] : antecedents;
 }
 
 /** The thing an objectless vote takes (`objectlessVote`), with the vote's own sign. */
