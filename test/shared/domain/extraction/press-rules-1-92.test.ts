@@ -16,13 +16,11 @@ describe('an embassy speaks for its country', () => {
   });
 
   it('given "Russia\'s embassy in Lisbon said" the new sanctions would never work, then Russia opposes the sanctions (fails under rules@1.90.0)', () => {
-    const statements = extract(
-      "Russia's embassy in Lisbon said on Tuesday that the new sanctions would never work.",
-    );
+    const statements = extract("Russia's embassy in Lisbon said on Tuesday that the new sanctions would never work.");
     expectStatement(statements, { actor: 'russia', topic: 'sanctions', polarity: 'oppose' });
   });
 
-  it('given a leader speaking at another country\'s embassy, then the embassy\'s country holds nothing and the leader keeps the stance (guard)', () => {
+  it("given a leader speaking at another country's embassy, then the embassy's country holds nothing and the leader keeps the stance (guard)", () => {
     const statements = extract(
       'Zelensky met the ambassadors at the Polish embassy in Kyiv and said Ukraine needed more air defence.',
     );
