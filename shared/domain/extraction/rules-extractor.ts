@@ -29,7 +29,7 @@ export type { Codebook } from './codebook/schema';
  */
 
 /** Bumped whenever the rules change what they extract, so stored extractions can be told apart. */
-export const RULES_VERSION = '1.91.0';
+export const RULES_VERSION = '1.93.0';
 export const RULES_EXTRACTOR_VERSION = `rules@${RULES_VERSION}`;
 
 export interface RulesExtractorOptions {

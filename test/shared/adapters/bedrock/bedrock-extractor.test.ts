@@ -94,7 +94,7 @@ describe('Bedrock extractor: answers', () => {
     const result = await llm.extract(articleInput());
 
     expect(result.extractorVersion).toBe(`bedrock:${MODEL_ID}@1.1.0`);
-    expect(result.codebookVersion).toBe('1.84.0');
+    expect(result.codebookVersion).toBe('1.86.0');
     expect(result.statements).toHaveLength(2);
     for (const statement of result.statements) expect(Statement.safeParse(statement).success).toBe(true);
     const [territory, truce] = result.statements;
@@ -357,7 +357,7 @@ describe('Bedrock extractor: failures', () => {
 
     expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(1);
     expect(sleep.waits).toEqual([]);
-    expect(result.extractorVersion).toBe('rules@1.91.0');
+    expect(result.extractorVersion).toBe('rules@1.93.0');
     expect(result.statements).toEqual(expected.statements);
     expect(result.statements.length).toBeGreaterThan(0);
     expect(result.report).toMatchObject({ producedBy: 'rules', fallback: { errorName: 'AccessDeniedException' } });
@@ -369,7 +369,7 @@ describe('Bedrock extractor: failures', () => {
   it('falls back when a model refuses the request (ValidationException), e.g. a tool choice it does not support', async () => {
     bedrock.on(ConverseCommand).rejects(validationFailed());
     const result = await extractor().extractor.extract(articleInput());
-    expect(result.extractorVersion).toBe('rules@1.91.0');
+    expect(result.extractorVersion).toBe('rules@1.93.0');
     expect(result.report.fallback?.errorName).toBe('ValidationException');
   });
 
@@ -381,7 +381,7 @@ describe('Bedrock extractor: failures', () => {
     const { extractor: llm } = extractor({ chunking: { maxChars: 250, contextSentences: 0 }, concurrency: 1 });
     const result = await llm.extract(articleInput());
 
-    expect(result.extractorVersion).toBe('rules@1.91.0');
+    expect(result.extractorVersion).toBe('rules@1.93.0');
     expect(result.report.fallback?.errorName).toBe('ServiceUnavailableException');
     expect(result.report.calls).toBe(4);
     expect(result.report.usage.inputTokens).toBe(1000);
@@ -397,7 +397,7 @@ describe('Bedrock extractor: failures', () => {
     const { extractor: llm } = extractor({ deadlineMs: 5_000, now: () => clock, retry: { attempts: 5 } });
     const result = await llm.extract(articleInput());
 
-    expect(result.extractorVersion).toBe('rules@1.91.0');
+    expect(result.extractorVersion).toBe('rules@1.93.0');
     expect(bedrock.commandCalls(ConverseCommand).length).toBeLessThanOrEqual(2);
   });
 });
@@ -486,7 +486,7 @@ describe('Hybrid extractor (rules+bedrock)', () => {
     expect(sentInputs()).toHaveLength(1);
     // 0 and 5 have rules statements; 1 names no actor; 6 has no topic cue; 3 names Kyiv and "talks".
     expect(sentencesIn(request!)).toEqual({ targets: [2, 3, 4], context: [1] });
-    expect(result.extractorVersion).toBe(`rules@1.91.0+bedrock:${MODEL_ID}@1.1.0`);
+    expect(result.extractorVersion).toBe(`rules@1.93.0+bedrock:${MODEL_ID}@1.1.0`);
     expect(result.statements).toHaveLength(fromRules.statements.length + 2);
     expect(result.statements).toEqual(expect.arrayContaining(fromRules.statements));
     expect(result.report).toMatchObject({ producedBy: 'rules+bedrock', sentencesAsked: 3, modelStatements: 2 });
@@ -498,7 +498,7 @@ describe('Hybrid extractor (rules+bedrock)', () => {
     const result = await llm.extract(articleInput('doc-covered', covered));
 
     expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(0);
-    expect(result.extractorVersion).toBe('rules@1.91.0');
+    expect(result.extractorVersion).toBe('rules@1.93.0');
     expect(result.report).toMatchObject({ producedBy: 'rules', calls: 0, usage: { inputTokens: 0, outputTokens: 0 } });
   });
 
@@ -508,7 +508,7 @@ describe('Hybrid extractor (rules+bedrock)', () => {
     const result = await llm.extract(articleInput());
     const fromRules = await rules.extract(articleInput());
 
-    expect(result.extractorVersion).toBe('rules@1.91.0');
+    expect(result.extractorVersion).toBe('rules@1.93.0');
     expect(result.statements).toEqual(fromRules.statements);
     expect(result.report.fallback?.errorName).toBe('AccessDeniedException');
   });
