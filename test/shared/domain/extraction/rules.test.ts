@@ -123,7 +123,11 @@ describe('hearsay: one party characterising another', () => {
     ['Zelensky said Orban was blocking new sanctions against Russia.', 'hungary', 'sanctions', 'oppose', 'ukraine'],
   ])('%s', (text, actor, topic, polarity, reportedBy) => {
     // In the body of a story: a document's first sentence is read right more often (the confidence's
-    // `lede` term), and may lift a lone hearsay sentence to 0.7.
+    // `lede` term), and may lift a lone hearsay sentence to 0.7. A two-sentence document counts as
+    // the shortest development document (400 characters, `documentLength`), where statements are
+    // right more often than in long ones (hearsay too: 9 of 11 under 740 characters against 36 of
+    // 57 over 1,460): since the second feature round (rules@1.87.0) such a sentence scores 0.7 to
+    // 0.8 there. Hearsay moves no position whatever its confidence (docs/positions.md).
     const statement = expectStatement(extract(`${NEUTRAL_LEDE} ${text}`), {
       actor,
       topic,
@@ -131,7 +135,7 @@ describe('hearsay: one party characterising another', () => {
       attribution: 'reported',
       reportedBy,
     });
-    expect(statement.confidence).toBeLessThan(0.7);
+    expect(statement.confidence).toBeLessThan(0.8);
   });
 
   it("the speaker hoping another actor acts is the speaker's own stance, not hearsay", () => {
