@@ -135,14 +135,19 @@ const scorerOf = (model: ConfidenceWeights): Scorer => {
 /** A row's confidence under a scorer: that of the draft kept. */
 const confidenceOfRow = (row: Row, scorer: Scorer) => scorer(kept(row, scorer));
 
-/** A fitted model: the weights of CONFIDENCE_FEATURES and a term per topic the rows have. */
+/**
+ * A fitted model: the weights of CONFIDENCE_FEATURES, a term per topic the rows have, and a term per
+ * topic for a conditional statement.
+ */
 export interface ConfidenceFit extends LogisticFit {
   topics: Record<string, number>;
+  conditionalTopics: Record<string, number>;
 }
 
 /**
  * The per-topic term is fitted as one 0/1 column per topic id of the rows (under the same penalty,
- * so a topic with few rows stays near 0); a topic the rows do not have gets no term.
+ * so a topic with few rows stays near 0), and the conditional per-topic term as one more column per
+ * topic id, 1 when the statement is conditional; a topic the rows do not have gets no term.
  */
 export function fitConfidence(rows: readonly Row[], l2 = L2): ConfidenceFit {
   const topicIds = [...new Set(rows.flatMap((row) => row.candidates.map((c) => c.setting.topic)))]
@@ -151,13 +156,17 @@ export function fitConfidence(rows: readonly Row[], l2 = L2): ConfidenceFit {
   const column = new Map(topicIds.map((topic, i) => [topic, i]));
   const base = CONFIDENCE_FEATURES.length;
   let scorer = oldScorer;
-  let fit: ConfidenceFit = { intercept: 0, weights: [], topics: {} };
+  const topicCount = topicIds.length;
+  let fit: ConfidenceFit = { intercept: 0, weights: [], topics: {}, conditionalTopics: {} };
   for (let round = 0; round < ROUNDS; round += 1) {
     const xs = rows.map((row) => {
       const candidate = kept(row, scorer);
-      const x = [...candidate.features, ...topicIds.map(() => 0)];
+      const x = [...candidate.features, ...topicIds.map(() => 0), ...topicIds.map(() => 0)];
       const j = column.get(candidate.setting.topic);
-      if (j !== undefined) x[base + j] = 1;
+      if (j !== undefined) {
+        x[base + j] = 1;
+        if (candidate.polarity === 'conditional') x[base + topicCount + j] = 1;
+      }
       return x;
     });
     const logistic = fitLogistic(
@@ -169,6 +178,9 @@ export function fitConfidence(rows: readonly Row[], l2 = L2): ConfidenceFit {
       intercept: logistic.intercept,
       weights: logistic.weights.slice(0, base),
       topics: Object.fromEntries(topicIds.map((topic, i) => [topic, logistic.weights[base + i] ?? 0])),
+      conditionalTopics: Object.fromEntries(
+        topicIds.map((topic, i) => [topic, logistic.weights[base + topicCount + i] ?? 0]),
+      ),
     };
     scorer = scorerOf(fit);
   }
@@ -187,6 +199,9 @@ export function weightsFileOf(rows: readonly Row[], fit: ConfidenceFit) {
     intercept: rounded(fit.intercept),
     weights: fit.weights.map(rounded),
     topics: Object.fromEntries(Object.entries(fit.topics).map(([topic, weight]) => [topic, rounded(weight)])),
+    conditionalTopics: Object.fromEntries(
+      Object.entries(fit.conditionalTopics).map(([topic, weight]) => [topic, rounded(weight)]),
+    ),
     fittedOn: {
       sets,
       rows: rows.length,
@@ -487,6 +502,11 @@ function main(args: string[]): void {
   for (const [i, name] of CONFIDENCE_FEATURES.entries()) out.push(`  ${name.padEnd(12)} ${file.weights[i]}`);
   out.push(
     `  topics: ${Object.entries(file.topics)
+      .map(([topic, w]) => `${topic} ${w}`)
+      .join(', ')}`,
+  );
+  out.push(
+    `  conditional, per topic: ${Object.entries(file.conditionalTopics)
       .map(([topic, w]) => `${topic} ${w}`)
       .join(', ')}`,
   );

@@ -54,6 +54,10 @@ export interface Setting {
   crowded: boolean;
   /** The same (topic, proposition, polarity) is drafted for another actor in the document. */
   shared: boolean;
+  /** The draft's sentence yields four drafts or more (of any actors): a list or a summary, often misread. */
+  busy: boolean;
+  /** The document's length, log2(1 + characters / 1000), 1 for a thousand characters (`documentLength`: a floor of 400). */
+  length: number;
 }
 
 /** The setting of a draft nothing else is known about (a lone statement, past the first sentence, of a topic no weight names). */
@@ -64,7 +68,20 @@ export const PLAIN_SETTING: Setting = {
   lede: false,
   crowded: false,
   shared: false,
+  busy: false,
+  length: 0,
 };
+
+/**
+ * The shortest document the weights were fitted on has 400 characters: a shorter one (a test's
+ * single sentence, a one-line flash) counts as that long, so the length term never reaches past
+ * what the fit has seen.
+ */
+export const SHORTEST_DOCUMENT = 400;
+
+/** The `length` of a document of `characters` characters (Setting). */
+export const documentLength = (characters: number): number =>
+  Math.log2(1 + Math.max(characters, SHORTEST_DOCUMENT) / 1000);
 
 /**
  * The evidence kind a statement carries: the actor's own quoted words, an act, or else reported
@@ -107,9 +124,11 @@ export const CONFIDENCE_FEATURES = [
   'lede',
   'crowded',
   'shared',
+  'busySentence',
+  'documentLength',
 ] as const;
 
-/** The feature vector of a draft, without the intercept (1 for a flag set, else 0). */
+/** The feature vector of a draft, without the intercept (1 for a flag set, else 0; the document's length as it is). */
 export function confidenceFeatures(evidence: Evidence, polarity: Polarity, setting: Setting = PLAIN_SETTING): number[] {
   return [
     evidence.quoted ? 1 : 0,
@@ -136,17 +155,22 @@ export function confidenceFeatures(evidence: Evidence, polarity: Polarity, setti
     setting.lede ? 1 : 0,
     setting.crowded ? 1 : 0,
     setting.shared ? 1 : 0,
+    setting.busy ? 1 : 0,
+    setting.length,
   ];
 }
 
 /**
- * A fitted model: the intercept, then one weight per feature of CONFIDENCE_FEATURES, and a term per
- * topic id (a topic the model does not know adds 0, so any codebook works).
+ * A fitted model: the intercept, then one weight per feature of CONFIDENCE_FEATURES, a term per
+ * topic id, and a term per topic id for a conditional statement (added to the topic's own: how
+ * often a condition on that topic is read right). A topic the model does not know adds 0, so any
+ * codebook works.
  */
 export interface ConfidenceWeights {
   readonly intercept: number;
   readonly weights: readonly number[];
   readonly topics?: Readonly<Record<string, number>>;
+  readonly conditionalTopics?: Readonly<Record<string, number>>;
 }
 
 /** The probability a model gives, clamped to [0.05, 0.99] and rounded to two decimals. */
@@ -184,9 +208,14 @@ export function confidenceFrom(
   if (setting.lede) z += w[21] ?? 0;
   if (setting.crowded) z += w[22] ?? 0;
   if (setting.shared) z += w[23] ?? 0;
+  if (setting.busy) z += w[24] ?? 0;
+  z += (w[25] ?? 0) * setting.length;
   // Own properties only: a topic id such as "constructor" is not a key of the prototype's.
   const topics = model.topics;
   if (topics !== undefined && Object.hasOwn(topics, setting.topic)) z += topics[setting.topic] ?? 0;
+  const conditionalTopics = model.conditionalTopics;
+  if (polarity === 'conditional' && conditionalTopics !== undefined && Object.hasOwn(conditionalTopics, setting.topic))
+    z += conditionalTopics[setting.topic] ?? 0;
   const p = 1 / (1 + Math.exp(-z));
   return Math.round(Math.min(0.99, Math.max(0.05, p)) * 100) / 100;
 }

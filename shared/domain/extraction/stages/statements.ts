@@ -1,6 +1,6 @@
 import type { Polarity, Statement } from '../../../../events/statement';
 import type { ExtractionInput } from '../../../ports/extractor';
-import { confidenceOf, type Evidence, evidenceKindOf, type Setting } from '../confidence';
+import { confidenceOf, documentLength, type Evidence, evidenceKindOf, type Setting } from '../confidence';
 import type { StatementDates } from '../dates';
 import type { AnalysedText } from '../nlp';
 import { statementIdOfKey, statementKeyIn } from '../statement-id';
@@ -35,7 +35,7 @@ export function toStatements(
 ): Statement[] {
   const confidence = scoring.confidence ?? confidenceOf;
   qualifyQuotesByCondition(drafts);
-  const settings = documentSettings(drafts);
+  const settings = documentSettings(drafts, text.text.length);
   // Drafts of one statement id keep the one with the highest confidence (in the place of the first).
   // They are grouped by the id's key, and only the statements kept are given their id (a sha-256
   // digest): a document's drafts outnumber its statements almost two to one.
@@ -141,6 +141,9 @@ function qualifyQuotesByCondition(drafts: Draft[]): void {
   }
 }
 
+/** A sentence yielding this many drafts or more is `busy` (confidence.ts, `Setting`). */
+const BUSY_DRAFTS = 4;
+
 /** A sentence index not seen yet, and more than one sentence. */
 const UNSEEN = -2;
 const SEVERAL = -1;
@@ -167,10 +170,11 @@ interface PropositionRecord {
  * after they are all made: whether the same tuple is drafted in another sentence (corroborated), with
  * the opposite polarity (contested: opposition against support or a condition; a condition is not
  * the opposite of support), for another actor (shared), and whether the draft's sentence yields
- * drafts of more than one actor (crowded). Linear in the drafts, three map lookups each; nothing is read from
- * the text. Every draft of one statement id (same sentence, tuple and polarity) gets the same setting.
+ * drafts of more than one actor (crowded) or four drafts or more (busy), and the document's length (from
+ * its character count). Linear in the drafts, four map lookups each; nothing else is read from the
+ * text. Every draft of one statement id (same sentence, tuple and polarity) gets the same setting.
  */
-function documentSettings(drafts: readonly Draft[]): Setting[] {
+function documentSettings(drafts: readonly Draft[], characters: number): Setting[] {
   const n = drafts.length;
   // Most documents of a feed yield no draft: no maps for them.
   if (n === 0) return [];
@@ -179,6 +183,8 @@ function documentSettings(drafts: readonly Draft[]): Setting[] {
   const byTopic = new Map<string, Map<string, PropositionRecord>>();
   // Per sentence: the actor of its drafts, or null once two differ.
   const actors = new Map<number, string | null>();
+  // Per sentence: how many drafts it yields.
+  const counts = new Map<number, number>();
   const tupleOf: TupleRecord[] = new Array(n);
   const stanceOf: StanceRecord[] = new Array(n);
   for (let i = 0; i < n; i += 1) {
@@ -211,7 +217,9 @@ function documentSettings(drafts: readonly Draft[]): Setting[] {
     const actor = actors.get(draft.sentenceIndex);
     if (actor === undefined) actors.set(draft.sentenceIndex, draft.actor);
     else if (actor !== null && actor !== draft.actor) actors.set(draft.sentenceIndex, null);
+    counts.set(draft.sentenceIndex, (counts.get(draft.sentenceIndex) ?? 0) + 1);
   }
+  const length = documentLength(characters);
   const settings: Setting[] = new Array(n);
   for (let i = 0; i < n; i += 1) {
     const draft = drafts[i]!;
@@ -223,6 +231,8 @@ function documentSettings(drafts: readonly Draft[]): Setting[] {
       lede: draft.sentenceIndex === 0,
       crowded: actors.get(draft.sentenceIndex) === null,
       shared: stanceOf[i]![draft.polarity] === null,
+      busy: (counts.get(draft.sentenceIndex) ?? 0) >= BUSY_DRAFTS,
+      length,
     };
   }
   return settings;

@@ -4,10 +4,12 @@ import {
   confidenceFeatures,
   confidenceFrom,
   confidenceOf,
+  documentLength,
   type Evidence,
   FITTED_CONFIDENCE,
   PLAIN_SETTING,
   type Setting,
+  SHORTEST_DOCUMENT,
 } from '../../../../shared/domain/extraction/confidence';
 
 /** Reported speech of a speaker the sentence names, in a reporting frame ("Lavrov said Russia …"). */
@@ -45,12 +47,22 @@ const DRAFTS: Array<[Evidence, 'support' | 'oppose' | 'conditional', Setting]> =
   [
     { ...plainNamed, hearsay: true, analyst: true, anonymous: true, hedged: true, cue: 'attitude' },
     'conditional',
-    { ...PLAIN_SETTING, shared: true },
+    { ...PLAIN_SETTING, shared: true, busy: true },
   ],
   [
     { ...plainNamed, indirect: true, conditioned: true, cue: 'deontic', named: false },
     'conditional',
-    { topic: 'ceasefire', corroborated: true, contested: true, lede: true, crowded: true, shared: true },
+    // A document of a thousand characters: its length feature is 1, so a weight reads as for a flag.
+    {
+      topic: 'ceasefire',
+      corroborated: true,
+      contested: true,
+      lede: true,
+      crowded: true,
+      shared: true,
+      busy: true,
+      length: 1,
+    },
   ],
 ];
 
@@ -132,6 +144,34 @@ describe('confidenceOf: the fitted probability that a statement is right', () =>
     expect(
       confidenceFrom({ intercept: 0, weights: [] }, plainNamed, 'support', { ...PLAIN_SETTING, topic: 'ceasefire' }),
     ).toBe(0.5);
+  });
+
+  it("adds a topic's conditional term to a conditional statement only, and 0 for a topic the model does not know", () => {
+    const probe = { intercept: 0, weights: [], conditionalTopics: { ceasefire: 4 } };
+    const on = (topic: string, polarity: 'support' | 'oppose' | 'conditional') =>
+      confidenceFrom(probe, plainNamed, polarity, { ...PLAIN_SETTING, topic });
+    expect(on('ceasefire', 'conditional')).toBe(0.98);
+    expect(on('ceasefire', 'support')).toBe(0.5);
+    expect(on('ceasefire', 'oppose')).toBe(0.5);
+    for (const unknown of ['', 'made-up-topic', 'constructor', '__proto__'])
+      expect(on(unknown, 'conditional')).toBe(0.5);
+  });
+
+  it('reads the document length as a number: log2(1 + characters / 1000), never under that of 400 characters', () => {
+    expect(documentLength(1000)).toBe(1);
+    expect(documentLength(3000)).toBe(2);
+    // Shorter than any document the weights were fitted on: as long as the shortest.
+    expect(documentLength(0)).toBe(documentLength(SHORTEST_DOCUMENT));
+    expect(documentLength(120)).toBe(documentLength(SHORTEST_DOCUMENT));
+    expect(documentLength(SHORTEST_DOCUMENT + 100)).toBeGreaterThan(documentLength(SHORTEST_DOCUMENT));
+    const probe = { intercept: 0, weights: CONFIDENCE_FEATURES.map((name) => (name === 'documentLength' ? -1 : 0)) };
+    const at = (characters: number) =>
+      confidenceFrom(probe, plainNamed, 'support', { ...PLAIN_SETTING, length: documentLength(characters) });
+    expect(at(1000)).toBe(Math.round(100 / (1 + Math.exp(1))) / 100);
+    expect(at(3000)).toBe(Math.round(100 / (1 + Math.exp(2))) / 100);
+    expect(at(7000)).toBeLessThan(at(3000));
+    // The plain setting (no document) reads no length at all.
+    expect(confidenceFrom(probe, plainNamed, 'support', PLAIN_SETTING)).toBe(0.5);
   });
 
   it('the committed model has a term per topic it was fitted on, and no confidence for a draft depends on an unknown one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Setting } from '../../../../shared/domain/extraction/confidence';
+import { documentLength, type Setting } from '../../../../shared/domain/extraction/confidence';
 import { createRulesExtractor } from '../../../../shared/domain/extraction/rules-extractor';
 
 /**
@@ -30,7 +30,16 @@ describe('the setting of a draft: what the rest of its document says', () => {
   it('a lone statement after the first sentence: nothing but its topic', () => {
     const { seen } = settingsOf(`${LEDE} Lavrov said Russia would never accept a ceasefire.`);
     expect(seen.map((s) => s.setting)).toEqual([
-      { topic: 'ceasefire', corroborated: false, contested: false, lede: false, crowded: false, shared: false },
+      {
+        topic: 'ceasefire',
+        corroborated: false,
+        contested: false,
+        lede: false,
+        crowded: false,
+        shared: false,
+        busy: false,
+        length: documentLength(LEDE.length + 1 + 'Lavrov said Russia would never accept a ceasefire.'.length),
+      },
     ]);
   });
 
@@ -73,6 +82,31 @@ describe('the setting of a draft: what the rest of its document says', () => {
     const apart = settingsOf(`${LEDE} Russia rejected a ceasefire. Ukraine rejected a ceasefire.`).seen;
     expect(apart).toHaveLength(2);
     for (const s of apart) expect(s.setting).toMatchObject({ crowded: false, shared: true });
+  });
+
+  it('a sentence yielding four drafts or more is busy, each of its drafts; one with fewer is not', () => {
+    const busy = 'Russia, Ukraine, Hungary and Turkey rejected a ceasefire.';
+    const { seen } = settingsOf(`${LEDE} ${busy} Lavrov said Russia would never accept sanctions.`);
+    const inBusy = seen.filter((s) => s.sentence === 1);
+    expect(inBusy.length).toBeGreaterThanOrEqual(4);
+    for (const s of inBusy) expect(s.setting.busy, JSON.stringify(s)).toBe(true);
+    const others = seen.filter((s) => s.sentence !== 1);
+    expect(others.length).toBeGreaterThan(0);
+    for (const s of others) expect(s.setting.busy, JSON.stringify(s)).toBe(false);
+    const three = settingsOf(`${LEDE} Russia, Ukraine and Hungary rejected a ceasefire.`).seen;
+    expect(three).toHaveLength(3);
+    for (const s of three) expect(s.setting.busy).toBe(false);
+  });
+
+  it("every draft of a document reads the document's length, and a longer document a larger one", () => {
+    const short = `${LEDE} Lavrov said Russia would never accept a ceasefire.`;
+    const padded = `${short} ${'The talks went on into the night. '.repeat(60).trim()} Ukraine rejected a ceasefire.`;
+    const one = settingsOf(short).seen;
+    const long = settingsOf(padded).seen;
+    expect(one.map((s) => s.setting.length)).toEqual([documentLength(short.length)]);
+    expect(long.length).toBeGreaterThanOrEqual(2);
+    for (const s of long) expect(s.setting.length).toBe(documentLength(padded.length));
+    expect(documentLength(padded.length)).toBeGreaterThan(documentLength(short.length));
   });
 
   it('changes only confidence: the same statements, in the same order, as each sentence alone says', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCodebook, TokenMaskBuffer } from '../../../../shared/domain/extraction/codebook/compile';
 import { loadCodebook } from '../../../../shared/domain/extraction/codebook/load-codebook';
-import { confidenceOf, type Setting } from '../../../../shared/domain/extraction/confidence';
+import { confidenceOf, documentLength, type Setting } from '../../../../shared/domain/extraction/confidence';
 import { StatementDates } from '../../../../shared/domain/extraction/dates';
 import { createRulesExtractor } from '../../../../shared/domain/extraction/rules-extractor';
 import { ClauseList, segmentClauses } from '../../../../shared/domain/extraction/stages/clauses';
@@ -103,8 +103,28 @@ describe('the stages, on the worked example', () => {
     // when the weights are fitted again, so they are not pinned here).
     // Both drafts are in the document's first sentence, of one actor, on two propositions.
     expect(settings).toEqual([
-      { topic: 'ceasefire', corroborated: false, contested: false, lede: true, crowded: false, shared: false },
-      { topic: 'territory', corroborated: false, contested: false, lede: true, crowded: false, shared: false },
+      {
+        topic: 'ceasefire',
+        corroborated: false,
+        contested: false,
+        lede: true,
+        crowded: false,
+        shared: false,
+        busy: false,
+        // One sentence: shorter than any development document, so it counts as the shortest.
+        length: documentLength(SENTENCE.length),
+      },
+      {
+        topic: 'territory',
+        corroborated: false,
+        contested: false,
+        lede: true,
+        crowded: false,
+        shared: false,
+        busy: false,
+        // One sentence: shorter than any development document, so it counts as the shortest.
+        length: documentLength(SENTENCE.length),
+      },
     ]);
     const [ceasefire, cede] = drafts.map((draft, i) => confidenceOf(draft.evidence, draft.polarity, settings[i]));
     expect(
