@@ -33,7 +33,6 @@ export function emit(
   ctx: Context,
   state: ClauseState,
   holders: Holder[],
-  explicitHolder: boolean,
   found: Found[],
   venues: VenueFinding[],
 ): void {

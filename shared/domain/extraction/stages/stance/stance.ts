@@ -123,7 +123,7 @@ export function draftSentence(
         judged: false,
       });
     }
-    emit(ctx, target, target.holders, target.explicit, found, NO_VENUES);
+    emit(ctx, target, target.holders, found, NO_VENUES);
   }
   ctx.mainHolder = main?.holders[0];
   // "Q: Moscow is asking for sanctions relief as a first step.": a transcript's question is put to
@@ -316,7 +316,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
     // "Moscow said it would respond": a reprisal threatened against the story's act.
     const harmed = ledeHarm(ctx, state);
     const reaction = harmed.length > 0 ? harmed : ledeRetaliation(ctx, state);
-    if (reaction.length > 0) emit(ctx, state, state.speakers, false, reaction, NO_VENUES);
+    if (reaction.length > 0) emit(ctx, state, state.speakers, reaction, NO_VENUES);
     return;
   }
   // "Those who really want the war to end …", "anyone seeking an end to the fighting": no one's
@@ -442,7 +442,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
 
   // The holder's own statements.
   if (found.length > 0 || venues.length > 0) {
-    emit(ctx, state, state.holders, state.explicit, found, venues);
+    emit(ctx, state, state.holders, found, venues);
   }
 
   // Co-holders of noun cues: "Ukraine rejected Russia's demand for Donetsk" → Russia demands it.
@@ -468,7 +468,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
       });
     }
     const coState: ClauseState = { ...state, firstCue: nominal, stanceStart: nominal.start };
-    emit(ctx, coState, [holder], true, ownFound, NO_VENUES);
+    emit(ctx, coState, [holder], ownFound, NO_VENUES);
   }
 
   // "Russia and Ukraine exchanged 300 prisoners of war in a swap mediated by the Emirates": in an
@@ -482,7 +482,7 @@ function emitClause(ctx: Context, state: ClauseState): void {
       const holderActor = actorOfHolder(holder);
       if (!holder || !holderActor || holdsAlready(state.holders, holderActor)) continue;
       const agentFound = [plainFinding(ctx, trigger, holder, trigger.start)];
-      emit(ctx, { ...state, stanceStart: trigger.start }, [holder], true, agentFound, NO_VENUES);
+      emit(ctx, { ...state, stanceStart: trigger.start }, [holder], agentFound, NO_VENUES);
     }
   }
 
