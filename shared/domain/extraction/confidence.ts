@@ -173,6 +173,12 @@ export interface ConfidenceWeights {
   readonly conditionalTopics?: Readonly<Record<string, number>>;
 }
 
+/** A topic's term in one of a model's per-topic tables; 0 for a topic (or a table) the model does not have. */
+function topicTerm(terms: Readonly<Record<string, number>> | undefined, topic: string): number {
+  // Own properties only: a topic id such as "constructor" is not a key of the prototype's.
+  return terms !== undefined && Object.hasOwn(terms, topic) ? (terms[topic] ?? 0) : 0;
+}
+
 /** The probability a model gives, clamped to [0.05, 0.99] and rounded to two decimals. */
 export function confidenceFrom(
   model: ConfidenceWeights,
@@ -210,12 +216,8 @@ export function confidenceFrom(
   if (setting.shared) z += w[23] ?? 0;
   if (setting.busy) z += w[24] ?? 0;
   z += (w[25] ?? 0) * setting.length;
-  // Own properties only: a topic id such as "constructor" is not a key of the prototype's.
-  const topics = model.topics;
-  if (topics !== undefined && Object.hasOwn(topics, setting.topic)) z += topics[setting.topic] ?? 0;
-  const conditionalTopics = model.conditionalTopics;
-  if (polarity === 'conditional' && conditionalTopics !== undefined && Object.hasOwn(conditionalTopics, setting.topic))
-    z += conditionalTopics[setting.topic] ?? 0;
+  z += topicTerm(model.topics, setting.topic);
+  if (polarity === 'conditional') z += topicTerm(model.conditionalTopics, setting.topic);
   const p = 1 / (1 + Math.exp(-z));
   return Math.round(Math.min(0.99, Math.max(0.05, p)) * 100) / 100;
 }
