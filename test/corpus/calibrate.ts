@@ -189,6 +189,16 @@ export function fitConfidence(rows: readonly Row[], l2 = L2): ConfidenceFit {
 
 const rounded = (value: number) => Math.round(value * 10 ** DIGITS) / 10 ** DIGITS;
 
+/** A per-topic table (the topic term, the conditional one) at the file's precision. */
+const roundedTerms = (terms: Record<string, number>) =>
+  Object.fromEntries(Object.entries(terms).map(([topic, weight]) => [topic, rounded(weight)]));
+
+/** A per-topic table as the report prints it: "ceasefire 0.21, elections 1.0, …". */
+const termsLine = (terms: Record<string, number>) =>
+  Object.entries(terms)
+    .map(([topic, weight]) => `${topic} ${weight}`)
+    .join(', ');
+
 /** What confidence-weights.json holds: the model and the data it was fitted on. */
 export function weightsFileOf(rows: readonly Row[], fit: ConfidenceFit) {
   const sets = [...new Set(rows.map((row) => row.set))];
@@ -198,10 +208,8 @@ export function weightsFileOf(rows: readonly Row[], fit: ConfidenceFit) {
     features: [...CONFIDENCE_FEATURES],
     intercept: rounded(fit.intercept),
     weights: fit.weights.map(rounded),
-    topics: Object.fromEntries(Object.entries(fit.topics).map(([topic, weight]) => [topic, rounded(weight)])),
-    conditionalTopics: Object.fromEntries(
-      Object.entries(fit.conditionalTopics).map(([topic, weight]) => [topic, rounded(weight)]),
-    ),
+    topics: roundedTerms(fit.topics),
+    conditionalTopics: roundedTerms(fit.conditionalTopics),
     fittedOn: {
       sets,
       rows: rows.length,
@@ -500,16 +508,8 @@ function main(args: string[]): void {
   );
   out.push(`weights (all sets): intercept ${file.intercept}`);
   for (const [i, name] of CONFIDENCE_FEATURES.entries()) out.push(`  ${name.padEnd(12)} ${file.weights[i]}`);
-  out.push(
-    `  topics: ${Object.entries(file.topics)
-      .map(([topic, w]) => `${topic} ${w}`)
-      .join(', ')}`,
-  );
-  out.push(
-    `  conditional, per topic: ${Object.entries(file.conditionalTopics)
-      .map(([topic, w]) => `${topic} ${w}`)
-      .join(', ')}`,
-  );
+  out.push(`  topics: ${termsLine(file.topics)}`);
+  out.push(`  conditional, per topic: ${termsLine(file.conditionalTopics)}`);
 
   const held = leaveOneWriterOut(rows);
   const outcomes = held.rows.map((row) => row.right);
