@@ -241,6 +241,9 @@ export function analyseWith(winkNlp: WinkMethods, input: string): AnalysedText {
   return tokenTable(text, value, norm, spans);
 }
 
+/** A letter or digit of any script: a token that has one is a word, not punctuation. */
+export const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
 /** Shared by the documents without a possessive (never added to). */
 const NO_POSSESSIVES: ReadonlySet<number> = new Set();
 

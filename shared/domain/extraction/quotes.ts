@@ -1,5 +1,5 @@
 import { MASK } from './codebook/compile';
-import { type AnalysedText, isParagraphBreak } from './nlp';
+import { type AnalysedText, isParagraphBreak, WORD_CHARACTER } from './nlp';
 
 /** Quotation marks: which tokens of a document are quoted, and whether a token is a quotation mark. */
 
@@ -31,8 +31,7 @@ function quoteKind(token: string): number {
   }
 }
 
-/** A letter or digit (any script): what an apostrophe touches inside a word. */
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** What an apostrophe touches inside a word. */
 const isWordCharacter = (character: string | undefined) => character !== undefined && WORD_CHARACTER.test(character);
 
 /**

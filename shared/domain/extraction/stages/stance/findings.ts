@@ -1,6 +1,6 @@
 import { type Chain, chainOf } from '../../chain';
 import type { CompiledCodebook } from '../../codebook/compile';
-import { type AnalysedText, paragraphStart } from '../../nlp';
+import { type AnalysedText, paragraphStart, WORD_CHARACTER } from '../../nlp';
 import { quoteMarkAt } from '../../quotes';
 import type { Clause } from '../clauses';
 import { actorOfHolder, type SignedProposition, type StoryThing } from '../discourse';
@@ -232,9 +232,6 @@ function insideCueInSentence(ctx: Context, items: Item[]): Item | undefined {
   return cue?.kind === 'cue' && cue.cueKind === 'action' ? undefined : anaphor;
 }
 
-/** A token with a letter or digit: a word, not punctuation. */
-const WORDLIKE = /[\p{L}\p{N}]/u;
-
 /**
  * "approved a loan …, with Hungary voting against", "after Hungary voted in favour at a meeting of
  * ambassadors": a cue of voting (`lexicon.voteWords`) with nothing after it in its clause but
@@ -258,7 +255,7 @@ function objectlessVote(ctx: Context, state: ClauseState): Item | undefined {
       (item.start - 2 >= clause.start && compiled.words.voteWords.has(text.norm[item.start - 2] ?? ''));
     if (!voting) continue;
     const next = item.end < clause.end ? (text.norm[item.end] ?? '') : '';
-    if (next !== '' && WORDLIKE.test(next) && !compiled.words.voteEnds.has(next)) continue;
+    if (next !== '' && WORD_CHARACTER.test(next) && !compiled.words.voteEnds.has(next)) continue;
     return anaphorItem(item.end, item.end);
   }
   return undefined;
